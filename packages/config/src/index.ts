@@ -1,0 +1,102 @@
+/**
+ * The product's configuration: every environment variable any service reads, parsed by zod once at start-up.
+ * Nothing else in the code base reads process.env; a bad value stops the process with a readable message.
+ */
+import { z } from 'zod';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+export const configSchema = z.object({
+  /** Log level for pino (fatal, error, warn, info, debug, trace, silent). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Address the gateway listens on. The original product's page calls 127.0.0.1:8000. */
+  HOST: z.string().default('127.0.0.1'),
+  /** Port the gateway listens on. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  /** Folder for PGlite's data when DATABASE_URL is unset (embedded mode). */
+  DATA_DIR: z.string().default(resolve(repoRoot, 'data')),
+  /** postgres://… selects PostgreSQL; unset selects embedded PGlite in DATA_DIR. */
+  DATABASE_URL: optionalString.pipe(z.string().url().startsWith('postgres').optional()),
+  /** redis://… selects BullMQ queues; unset runs jobs in-process. */
+  REDIS_URL: optionalString.pipe(z.string().url().startsWith('redis').optional()),
+  /** Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis. */
+  QUEUE_PREFIX: z.string().min(1).default('rc'),
+  /** Which writer produces advice: openai, in-house, rules. Default: openai when OPENAI_API_KEY is set, else rules. */
+  LLM_PROVIDER: z.enum(['openai', 'in-house', 'rules']).optional(),
+  /** API key for the OpenAI provider (or the in-house server, if it wants one). */
+  OPENAI_API_KEY: optionalString,
+  /** Base URL of an OpenAI-compatible server (vLLM, Ollama, llama.cpp server, TGI) or a proxy. */
+  OPENAI_BASE_URL: optionalString.pipe(z.string().url().optional()),
+  /** Model name sent to the LLM provider. */
+  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  /** Seconds before one LLM request is abandoned. */
+  LLM_TIMEOUT_S: z.coerce.number().positive().default(60),
+  /** LLM requests in flight at once per advisor process. */
+  LLM_CONCURRENCY: int(4),
+  /** Hugging Face-layout model folder of the cross-encoder; "none" uses the lexical scorer only. */
+  MODEL_DIR: z.string().default(resolve(repoRoot, 'models/resume-fit')),
+  /** Analyses the scorer works on at once per process. */
+  SCORER_CONCURRENCY: int(2),
+  /** Analyses the advisor works on at once per process. */
+  ADVISOR_CONCURRENCY: int(4),
+  /** "optional": requests without a key act as the local owner (embedded default); "required": every request needs a key. */
+  AUTH: z.enum(['optional', 'required']).default('optional'),
+  /** Longest vacancy or resume text accepted, in characters. */
+  MAX_TEXT_CHARS: int(100_000),
+  /** Largest uploaded resume file, in bytes. */
+  MAX_UPLOAD_BYTES: int(5 * 1024 * 1024),
+  /** Most ids one ranking request may name. */
+  MAX_RANKING_IDS: int(10_000),
+  /** Candidates the cross-encoder re-scores after the full-text prefilter in a ranking. */
+  RANKING_TOP_K: int(50),
+  /** How long GET /api/relevancy/... waits for an analysis to finish, in milliseconds. */
+  RELEVANCY_WAIT_MS: int(120_000),
+  /** How often unfinished analyses without a live job are enqueued again, in milliseconds. */
+  RECOVERY_INTERVAL_MS: int(30_000),
+  /** An unfinished analysis untouched this long is considered orphaned and enqueued again, in milliseconds. */
+  RECOVERY_STALE_MS: int(60_000),
+});
+
+export type Config = z.infer<typeof configSchema> & { llmProvider: 'openai' | 'in-house' | 'rules' };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const llmProvider = c.LLM_PROVIDER ?? (c.OPENAI_API_KEY ? 'openai' : 'rules');
+  if (llmProvider === 'in-house' && !c.OPENAI_BASE_URL) {
+    throw new ConfigError('Invalid configuration:\n  OPENAI_BASE_URL: required when LLM_PROVIDER=in-house');
+  }
+  if (llmProvider === 'openai' && !c.OPENAI_API_KEY && !c.OPENAI_BASE_URL) {
+    throw new ConfigError('Invalid configuration:\n  OPENAI_API_KEY: required when LLM_PROVIDER=openai');
+  }
+  return { ...c, llmProvider };
+}
+
+/** Parses the config or prints why it cannot and exits: for process entry points only. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+export { repoRoot };
