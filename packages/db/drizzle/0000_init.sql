@@ -1,5 +1,5 @@
 CREATE TABLE "analyses" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" uuid PRIMARY KEY NOT NULL,
 	"owner_id" uuid NOT NULL,
 	"resume_id" uuid,
 	"vacancy_id" uuid,
@@ -25,7 +25,7 @@ CREATE TABLE "analyses" (
 );
 --> statement-breakpoint
 CREATE TABLE "api_keys" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" uuid PRIMARY KEY NOT NULL,
 	"owner_id" uuid NOT NULL,
 	"prefix" text NOT NULL,
 	"hash" text NOT NULL,
@@ -35,7 +35,7 @@ CREATE TABLE "api_keys" (
 );
 --> statement-breakpoint
 CREATE TABLE "llm_exchanges" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" uuid PRIMARY KEY NOT NULL,
 	"owner_id" uuid NOT NULL,
 	"analysis_id" uuid,
 	"resume_id" uuid,
@@ -56,7 +56,7 @@ CREATE TABLE "llm_exchanges" (
 );
 --> statement-breakpoint
 CREATE TABLE "owners" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" uuid PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "owners_name_unique" UNIQUE("name")
@@ -72,7 +72,7 @@ CREATE TABLE "ranking_entries" (
 );
 --> statement-breakpoint
 CREATE TABLE "rankings" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" uuid PRIMARY KEY NOT NULL,
 	"owner_id" uuid NOT NULL,
 	"target" text NOT NULL,
 	"subject_id" uuid NOT NULL,
@@ -90,7 +90,7 @@ CREATE TABLE "rankings" (
 );
 --> statement-breakpoint
 CREATE TABLE "resumes" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" uuid PRIMARY KEY NOT NULL,
 	"owner_id" uuid NOT NULL,
 	"name" text NOT NULL,
 	"content" text NOT NULL,
@@ -104,7 +104,7 @@ CREATE TABLE "resumes" (
 );
 --> statement-breakpoint
 CREATE TABLE "vacancies" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" uuid PRIMARY KEY NOT NULL,
 	"owner_id" uuid NOT NULL,
 	"title" text NOT NULL,
 	"description" text NOT NULL,

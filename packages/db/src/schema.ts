@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { uuidv7 } from './uuid.ts';
 
 const tsvector = customType<{ data: string }>({
   dataType() {
@@ -24,7 +25,7 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 export const owners = pgTable('owners', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').primaryKey().$defaultFn(uuidv7),
   name: text('name').notNull().unique(),
   createdAt: createdAt(),
 });
@@ -32,7 +33,7 @@ export const owners = pgTable('owners', {
 export const apiKeys = pgTable(
   'api_keys',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().$defaultFn(uuidv7),
     ownerId: uuid('owner_id')
       .notNull()
       .references(() => owners.id, { onDelete: 'cascade' }),
@@ -57,7 +58,7 @@ const searchVector = (...cols: string[]) =>
 export const vacancies = pgTable(
   'vacancies',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().$defaultFn(uuidv7),
     ownerId: uuid('owner_id')
       .notNull()
       .references(() => owners.id, { onDelete: 'cascade' }),
@@ -77,7 +78,7 @@ export const vacancies = pgTable(
 export const resumes = pgTable(
   'resumes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().$defaultFn(uuidv7),
     ownerId: uuid('owner_id')
       .notNull()
       .references(() => owners.id, { onDelete: 'cascade' }),
@@ -101,7 +102,7 @@ export const resumes = pgTable(
 export const analyses = pgTable(
   'analyses',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().$defaultFn(uuidv7),
     ownerId: uuid('owner_id')
       .notNull()
       .references(() => owners.id, { onDelete: 'cascade' }),
@@ -139,7 +140,7 @@ export const analyses = pgTable(
 export const rankings = pgTable(
   'rankings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().$defaultFn(uuidv7),
     ownerId: uuid('owner_id')
       .notNull()
       .references(() => owners.id, { onDelete: 'cascade' }),
@@ -189,7 +190,7 @@ export const rankingEntries = pgTable(
 export const llmExchanges = pgTable(
   'llm_exchanges',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey().$defaultFn(uuidv7),
     ownerId: uuid('owner_id')
       .notNull()
       .references(() => owners.id, { onDelete: 'cascade' }),

@@ -1,0 +1,127 @@
+/** Vacancies and resumes: every function takes the owner and never touches another owner's rows. */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../pagination.ts';
+import { analyses, rankingEntries, rankings, resumes, vacancies } from '../schema.ts';
+
+export type VacancyRow = Omit<typeof vacancies.$inferSelect, 'search'>;
+export type ResumeRow = Omit<typeof resumes.$inferSelect, 'search'>;
+
+const vacancyCols = {
+  id: vacancies.id,
+  ownerId: vacancies.ownerId,
+  title: vacancies.title,
+  description: vacancies.description,
+  language: vacancies.language,
+  createdAt: vacancies.createdAt,
+  updatedAt: vacancies.updatedAt,
+};
+const resumeCols = {
+  id: resumes.id,
+  ownerId: resumes.ownerId,
+  name: resumes.name,
+  content: resumes.content,
+  fileName: resumes.fileName,
+  fileType: resumes.fileType,
+  fileSize: resumes.fileSize,
+  language: resumes.language,
+  createdAt: resumes.createdAt,
+  updatedAt: resumes.updatedAt,
+};
+
+export const vacancyRepo = {
+  async create(db: DbOrTx, v: { ownerId: string; title: string; description: string; language: string }) {
+    const [row] = await db.insert(vacancies).values(v).returning(vacancyCols);
+    return row!;
+  },
+  async get(db: DbOrTx, ownerId: string, id: string): Promise<VacancyRow | null> {
+    const [row] = await db.select(vacancyCols).from(vacancies).where(and(eq(vacancies.ownerId, ownerId), eq(vacancies.id, id)));
+    return row ?? null;
+  },
+  async list(db: DbOrTx, ownerId: string, opts: { limit: number; cursor?: string }): Promise<Page<VacancyRow>> {
+    const rows = await db
+      .select(vacancyCols)
+      .from(vacancies)
+      .where(and(eq(vacancies.ownerId, ownerId), afterCursor(vacancies.createdAt, vacancies.id, opts.cursor)))
+      .orderBy(...newestFirst(vacancies.createdAt, vacancies.id))
+      .limit(opts.limit + 1);
+    return toPage(rows, opts.limit);
+  },
+  async update(db: DbOrTx, ownerId: string, id: string, patch: Partial<{ title: string; description: string; language: string }>) {
+    const [row] = await db
+      .update(vacancies)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(and(eq(vacancies.ownerId, ownerId), eq(vacancies.id, id)))
+      .returning(vacancyCols);
+    return row ?? null;
+  },
+  async delete(db: DbOrTx, ownerId: string, id: string): Promise<boolean> {
+    return db.transaction(async (tx) => {
+      const deleted = await tx
+        .delete(vacancies)
+        .where(and(eq(vacancies.ownerId, ownerId), eq(vacancies.id, id)))
+        .returning({ id: vacancies.id });
+      if (deleted.length === 0) return false;
+      await tx.delete(rankingEntries).where(eq(rankingEntries.candidateId, id));
+      await tx.delete(rankings).where(and(eq(rankings.ownerId, ownerId), eq(rankings.subjectId, id)));
+      return true;
+    });
+  },
+  async getMany(db: DbOrTx, ownerId: string, ids: string[]): Promise<VacancyRow[]> {
+    if (ids.length === 0) return [];
+    return db.select(vacancyCols).from(vacancies).where(and(eq(vacancies.ownerId, ownerId), inArray(vacancies.id, ids)));
+  },
+  async count(db: DbOrTx, ownerId: string): Promise<number> {
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(vacancies).where(eq(vacancies.ownerId, ownerId));
+    return row?.n ?? 0;
+  },
+};
+
+export const resumeRepo = {
+  async create(
+    db: DbOrTx,
+    r: { ownerId: string; name: string; content: string; language: string; fileName?: string | null; fileType?: string | null; fileSize?: number | null },
+  ) {
+    const [row] = await db.insert(resumes).values(r).returning(resumeCols);
+    return row!;
+  },
+  async get(db: DbOrTx, ownerId: string, id: string): Promise<ResumeRow | null> {
+    const [row] = await db.select(resumeCols).from(resumes).where(and(eq(resumes.ownerId, ownerId), eq(resumes.id, id)));
+    return row ?? null;
+  },
+  async list(db: DbOrTx, ownerId: string, opts: { limit: number; cursor?: string }): Promise<Page<ResumeRow>> {
+    const rows = await db
+      .select(resumeCols)
+      .from(resumes)
+      .where(and(eq(resumes.ownerId, ownerId), afterCursor(resumes.createdAt, resumes.id, opts.cursor)))
+      .orderBy(...newestFirst(resumes.createdAt, resumes.id))
+      .limit(opts.limit + 1);
+    return toPage(rows, opts.limit);
+  },
+  async update(db: DbOrTx, ownerId: string, id: string, patch: Partial<{ name: string; content: string; language: string; fileName: string | null; fileType: string | null; fileSize: number | null }>) {
+    const [row] = await db
+      .update(resumes)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(and(eq(resumes.ownerId, ownerId), eq(resumes.id, id)))
+      .returning(resumeCols);
+    return row ?? null;
+  },
+  /** Deletes the resume with everything derived from it: analyses, LLM exchanges (by FK), ranking rows. */
+  async delete(db: DbOrTx, ownerId: string, id: string): Promise<boolean> {
+    return db.transaction(async (tx) => {
+      const deleted = await tx
+        .delete(resumes)
+        .where(and(eq(resumes.ownerId, ownerId), eq(resumes.id, id)))
+        .returning({ id: resumes.id });
+      if (deleted.length === 0) return false;
+      await tx.delete(analyses).where(and(eq(analyses.ownerId, ownerId), eq(analyses.resumeId, id)));
+      await tx.delete(rankingEntries).where(eq(rankingEntries.candidateId, id));
+      await tx.delete(rankings).where(and(eq(rankings.ownerId, ownerId), eq(rankings.subjectId, id)));
+      return true;
+    });
+  },
+  async getMany(db: DbOrTx, ownerId: string, ids: string[]): Promise<ResumeRow[]> {
+    if (ids.length === 0) return [];
+    return db.select(resumeCols).from(resumes).where(and(eq(resumes.ownerId, ownerId), inArray(resumes.id, ids)));
+  },
+};

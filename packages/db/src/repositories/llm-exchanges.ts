@@ -1,0 +1,31 @@
+/** Stored LLM exchanges: the training data for an in-house advice model. */
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { llmExchanges } from '../schema.ts';
+
+export type LlmExchangeRow = typeof llmExchanges.$inferSelect;
+export type NewLlmExchange = typeof llmExchanges.$inferInsert;
+
+export const llmExchangeRepo = {
+  async insertMany(db: DbOrTx, rows: NewLlmExchange[]): Promise<void> {
+    if (rows.length) await db.insert(llmExchanges).values(rows);
+  },
+  /** Pages through all exchanges in insertion order (for export); optionally one owner's. */
+  async page(db: DbOrTx, opts: { after?: Date; limit: number; ownerId?: string; onlyGood?: boolean }): Promise<LlmExchangeRow[]> {
+    return db
+      .select()
+      .from(llmExchanges)
+      .where(
+        and(
+          opts.after ? gt(llmExchanges.createdAt, opts.after) : undefined,
+          opts.ownerId ? eq(llmExchanges.ownerId, opts.ownerId) : undefined,
+          opts.onlyGood ? and(eq(llmExchanges.parsed, true), eq(llmExchanges.grounded, true)) : undefined,
+        ),
+      )
+      .orderBy(asc(llmExchanges.createdAt))
+      .limit(opts.limit);
+  },
+  async forAnalysis(db: DbOrTx, analysisId: string): Promise<LlmExchangeRow[]> {
+    return db.select().from(llmExchanges).where(eq(llmExchanges.analysisId, analysisId)).orderBy(asc(llmExchanges.createdAt));
+  },
+};

@@ -1,0 +1,87 @@
+/** Rankings of vacancies for a resume (or resumes for a vacancy) and their stored entries. */
+import { and, asc, eq, inArray, lt } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../pagination.ts';
+import { rankingEntries, rankings } from '../schema.ts';
+
+export type RankingRow = typeof rankings.$inferSelect;
+export type RankingEntryRow = typeof rankingEntries.$inferSelect;
+
+export const rankingRepo = {
+  async create(
+    db: DbOrTx,
+    r: { ownerId: string; target: 'vacancies' | 'resumes'; subjectId: string; candidateIds: string[] | null; topK: number; limit: number },
+  ): Promise<RankingRow> {
+    const [row] = await db.insert(rankings).values({ ...r, status: 'queued', progress: 0.05 }).returning();
+    return row!;
+  },
+  async get(db: DbOrTx, ownerId: string, id: string): Promise<RankingRow | null> {
+    const [row] = await db.select().from(rankings).where(and(eq(rankings.ownerId, ownerId), eq(rankings.id, id)));
+    return row ?? null;
+  },
+  async getById(db: DbOrTx, id: string): Promise<RankingRow | null> {
+    const [row] = await db.select().from(rankings).where(eq(rankings.id, id));
+    return row ?? null;
+  },
+  async list(db: DbOrTx, ownerId: string, opts: { limit: number; cursor?: string }): Promise<Page<RankingRow>> {
+    const rows = await db
+      .select()
+      .from(rankings)
+      .where(and(eq(rankings.ownerId, ownerId), afterCursor(rankings.createdAt, rankings.id, opts.cursor)))
+      .orderBy(...newestFirst(rankings.createdAt, rankings.id))
+      .limit(opts.limit + 1);
+    return toPage(rows, opts.limit);
+  },
+  async claim(db: DbOrTx, id: string): Promise<RankingRow | null> {
+    const [row] = await db
+      .update(rankings)
+      .set({ status: 'running', progress: 0.1, updatedAt: new Date() })
+      .where(and(eq(rankings.id, id), inArray(rankings.status, ['queued', 'running'])))
+      .returning();
+    return row ?? null;
+  },
+  async setProgress(db: DbOrTx, id: string, progress: number, candidateCount?: number): Promise<void> {
+    await db
+      .update(rankings)
+      .set({ progress, updatedAt: new Date(), ...(candidateCount === undefined ? {} : { candidateCount }) })
+      .where(and(eq(rankings.id, id), eq(rankings.status, 'running')));
+  },
+  /** Stores the entries and finishes the ranking in one transaction: a retried job replaces, never duplicates. */
+  async complete(db: DbOrTx, id: string, engine: string, entries: Array<Omit<RankingEntryRow, 'rankingId'>>): Promise<boolean> {
+    return db.transaction(async (tx) => {
+      const now = new Date();
+      const rows = await tx
+        .update(rankings)
+        .set({ status: 'done', progress: 1, engine, finishedAt: now, updatedAt: now })
+        .where(and(eq(rankings.id, id), eq(rankings.status, 'running')))
+        .returning({ id: rankings.id });
+      if (rows.length === 0) return false;
+      await tx.delete(rankingEntries).where(eq(rankingEntries.rankingId, id));
+      for (let i = 0; i < entries.length; i += 1000) {
+        const chunk = entries.slice(i, i + 1000).map((e) => ({ ...e, rankingId: id }));
+        if (chunk.length) await tx.insert(rankingEntries).values(chunk);
+      }
+      return true;
+    });
+  },
+  async markFailed(db: DbOrTx, id: string, error: { code: string; message: string }): Promise<void> {
+    const now = new Date();
+    await db
+      .update(rankings)
+      .set({ status: 'failed', progress: 1, error, finishedAt: now, updatedAt: now })
+      .where(and(eq(rankings.id, id), inArray(rankings.status, ['queued', 'running'])));
+  },
+  async entries(db: DbOrTx, rankingId: string, limit: number): Promise<RankingEntryRow[]> {
+    return db.select().from(rankingEntries).where(eq(rankingEntries.rankingId, rankingId)).orderBy(asc(rankingEntries.rank)).limit(limit);
+  },
+  async findStale(db: DbOrTx, before: Date, limit = 100): Promise<Array<Pick<RankingRow, 'id'>>> {
+    return db
+      .select({ id: rankings.id })
+      .from(rankings)
+      .where(and(inArray(rankings.status, ['queued', 'running']), lt(rankings.updatedAt, before)))
+      .limit(limit);
+  },
+  async touch(db: DbOrTx, id: string): Promise<void> {
+    await db.update(rankings).set({ updatedAt: new Date() }).where(eq(rankings.id, id));
+  },
+};

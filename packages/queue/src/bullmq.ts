@@ -1,0 +1,137 @@
+/** The BullMQ adapter: one BullMQ queue per QueueName on Redis, jobs named by JobName. */
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import { jobCatalog, jobIdFor, parsePayload, UnknownJobError, type JobName, type JobPayload, type QueueName } from '@rc/contracts';
+import {
+  PermanentJobError,
+  RETRY_DEFAULTS,
+  type EnqueueOptions,
+  type Handler,
+  type JobQueue,
+  type QueueDepth,
+  type WorkOptions,
+} from './port.ts';
+
+export interface BullQueueOptions {
+  url: string;
+  prefix: string;
+  attempts?: number;
+  backoffMs?: number;
+  /** How long a worker's lock on a job lasts; a killed worker's job is taken over after about this long. */
+  lockDurationMs?: number;
+  onError?: (err: Error) => void;
+}
+
+export class BullJobQueue implements JobQueue {
+  readonly kind = 'bullmq' as const;
+  private readonly queues = new Map<QueueName, Queue>();
+  private readonly workers: Worker[] = [];
+  private readonly producerConnection: Redis;
+  private readonly workerConnections: Redis[] = [];
+
+  constructor(private readonly opts: BullQueueOptions) {
+    // The producer fails fast while Redis is away: the analysis is already stored as queued, and recovery enqueues it.
+    this.producerConnection = new Redis(opts.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+    this.producerConnection.on('error', (err) => opts.onError?.(err));
+  }
+
+  private queue(q: QueueName): Queue {
+    let queue = this.queues.get(q);
+    if (!queue) {
+      queue = new Queue(q, {
+        connection: this.producerConnection,
+        prefix: this.opts.prefix,
+        defaultJobOptions: {
+          attempts: this.opts.attempts ?? RETRY_DEFAULTS.attempts,
+          backoff: { type: 'exponential', delay: this.opts.backoffMs ?? RETRY_DEFAULTS.backoffMs },
+          removeOnComplete: RETRY_DEFAULTS.keepCompleted,
+          removeOnFail: RETRY_DEFAULTS.keepFailed,
+        },
+      });
+      queue.on('error', (err) => this.opts.onError?.(err));
+      this.queues.set(q, queue);
+    }
+    return queue;
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, opts: EnqueueOptions = {}): Promise<void> {
+    const data = parsePayload(name, payload);
+    const jobId = jobIdFor(name, data);
+    const queue = this.queue(jobCatalog[name].queue);
+    if (opts.replaceFinished) {
+      const existing = await queue.getJob(jobId);
+      if (existing) {
+        const state = await existing.getState();
+        if (state === 'completed' || state === 'failed') await existing.remove();
+        else return;
+      }
+    }
+    await queue.add(name, data, { jobId });
+  }
+
+  async work<Q extends QueueName>(opts: WorkOptions<Q>): Promise<void> {
+    const connection = new Redis(this.opts.url, { maxRetriesPerRequest: null });
+    connection.on('error', (err) => this.opts.onError?.(err));
+    this.workerConnections.push(connection);
+    const handlers = opts.handlers as Record<string, Handler<JobName>>;
+    const maxAttempts = this.opts.attempts ?? RETRY_DEFAULTS.attempts;
+    const worker = new Worker(
+      opts.queue,
+      async (job: Job) => {
+        const handler = handlers[job.name];
+        if (!handler) throw new UnrecoverableError(new UnknownJobError(job.name).message);
+        let payload: JobPayload<JobName>;
+        try {
+          payload = parsePayload(job.name as JobName, job.data);
+        } catch (err) {
+          throw new UnrecoverableError(`invalid payload for ${job.name}: ${(err as Error).message}`);
+        }
+        try {
+          return await handler(payload, { jobId: job.id ?? '', attempt: job.attemptsMade + 1, maxAttempts });
+        } catch (err) {
+          if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
+          throw err;
+        }
+      },
+      {
+        connection,
+        prefix: this.opts.prefix,
+        concurrency: opts.concurrency,
+        lockDuration: this.opts.lockDurationMs ?? 30_000,
+        stalledInterval: Math.max(1_000, Math.floor((this.opts.lockDurationMs ?? 30_000) / 2)),
+        removeOnComplete: RETRY_DEFAULTS.keepCompleted,
+        removeOnFail: RETRY_DEFAULTS.keepFailed,
+      },
+    );
+    worker.on('error', (err) => this.opts.onError?.(err));
+    worker.on('failed', (job, err) => {
+      if (!job || !opts.onFinalFailure) return;
+      const attempts = job.opts.attempts ?? 1;
+      const final = err.name === 'UnrecoverableError' || job.attemptsMade >= attempts;
+      if (!final) return;
+      opts.onFinalFailure({ name: job.name as JobName, payload: job.data, error: err }).catch((e: Error) => this.opts.onError?.(e));
+    });
+    this.workers.push(worker);
+    await worker.waitUntilReady();
+  }
+
+  async depth(q: QueueName): Promise<QueueDepth> {
+    const c = await this.queue(q).getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized');
+    return { waiting: (c.waiting ?? 0) + (c.prioritized ?? 0), active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 };
+  }
+
+  async ping(): Promise<void> {
+    await this.producerConnection.ping();
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+    for (const c of [this.producerConnection, ...this.workerConnections]) c.disconnect();
+  }
+
+  /** Removes every key of this prefix's queues (tests only). */
+  async obliterate(): Promise<void> {
+    for (const q of ['scoring', 'advice'] as QueueName[]) await this.queue(q).obliterate({ force: true });
+  }
+}

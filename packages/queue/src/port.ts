@@ -1,0 +1,78 @@
+/**
+ * The job queue port. Two adapters implement it, BullMQ on Redis and an in-process queue, with the same handlers,
+ * the same retry defaults and the same idempotency rule (one live job per deterministic job id).
+ */
+import type { JobCatalog, JobName, JobPayload, JobResult, QueueName } from '@rc/contracts';
+
+export interface JobContext {
+  jobId: string;
+  /** 1 on the first run, 2 on the first retry… */
+  attempt: number;
+  maxAttempts: number;
+}
+
+export type Handler<N extends JobName> = (payload: JobPayload<N>, ctx: JobContext) => Promise<JobResult<N>>;
+
+/** The handlers a worker of `Q` must provide: a missing one is a compile error. */
+export type HandlersFor<Q extends QueueName> = {
+  [N in JobName as JobCatalog[N]['queue'] extends Q ? N : never]: Handler<N>;
+};
+
+export interface FinalFailure {
+  name: JobName;
+  payload: unknown;
+  error: Error;
+}
+
+export interface WorkOptions<Q extends QueueName> {
+  queue: Q;
+  handlers: HandlersFor<Q>;
+  concurrency: number;
+  /** Called once a job will not be retried again (attempts spent or a permanent error). */
+  onFinalFailure?: (f: FinalFailure) => Promise<void>;
+}
+
+export interface QueueDepth {
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+}
+
+export interface EnqueueOptions {
+  /** When a finished (completed or failed) job with the same id is still remembered, replace it. */
+  replaceFinished?: boolean;
+}
+
+export interface JobQueue {
+  readonly kind: 'bullmq' | 'in-process';
+  enqueue<N extends JobName>(name: N, payload: JobPayload<N>, opts?: EnqueueOptions): Promise<void>;
+  work<Q extends QueueName>(opts: WorkOptions<Q>): Promise<void>;
+  depth(queue: QueueName): Promise<QueueDepth>;
+  ping(): Promise<void>;
+  /** Stops taking jobs, waits for running ones, closes connections. */
+  close(): Promise<void>;
+}
+
+/** Input that can never succeed: the job fails at once, without retries. */
+export class PermanentJobError extends Error {
+  constructor(
+    message: string,
+    readonly code: string = 'permanent_error',
+  ) {
+    super(message);
+    this.name = 'PermanentJobError';
+  }
+}
+
+export const RETRY_DEFAULTS = {
+  attempts: 5,
+  backoffMs: 1_000,
+  /** Completed and failed jobs kept for inspection; older ones are removed so Redis does not grow forever. */
+  keepCompleted: { count: 1_000, age: 24 * 3600 },
+  keepFailed: { count: 5_000, age: 7 * 24 * 3600 },
+} as const;
+
+export function backoffDelay(attempt: number, base: number = RETRY_DEFAULTS.backoffMs): number {
+  return base * 2 ** Math.max(0, attempt - 1);
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanRedisPrefix, findRedis, inCI, uniquePrefix, waitFor } from '@rc/testing';
+import { BullJobQueue } from './bullmq.ts';
+import { InProcessQueue } from './in-process.ts';
+import { PermanentJobError, type JobQueue } from './port.ts';
+
+/** The same behaviour is required of both adapters. */
+function contract(name: string, make: () => Promise<JobQueue | null>) {
+  describe(name, () => {
+    let q: JobQueue | null;
+    beforeAll(async () => {
+      q = await make();
+    });
+    afterAll(async () => {
+      await q?.close();
+    });
+
+    it('runs a job through its handler and ignores a duplicate of a live job', async (ctx) => {
+      if (!q) return ctx.skip();
+      const id = randomUUID();
+      const seen: string[] = [];
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      await q.work({
+        queue: 'advice',
+        concurrency: 2,
+        handlers: {
+          'advise-analysis': async (p) => {
+            seen.push(p.analysisId);
+            await gate;
+            return { analysisId: p.analysisId, status: 'done' };
+          },
+        },
+      });
+      await q.enqueue('advise-analysis', { analysisId: id });
+      await q.enqueue('advise-analysis', { analysisId: id });
+      await waitFor(async () => seen.length >= 1);
+      release();
+      await waitFor(async () => (await q!.depth('advice')).active === 0, { what: 'idle' });
+      expect(seen).toEqual([id]);
+    });
+
+    it('retries a failing job and stops at once on a permanent error', async (ctx) => {
+      if (!q) return ctx.skip();
+      const flaky = randomUUID();
+      const broken = randomUUID();
+      const attempts = new Map<string, number>();
+      const finals: string[] = [];
+      await q.work({
+        queue: 'scoring',
+        concurrency: 1,
+        handlers: {
+          'score-analysis': async (p, c) => {
+            attempts.set(p.analysisId, c.attempt);
+            if (p.analysisId === broken) throw new PermanentJobError('never works');
+            if (c.attempt < 2) throw new Error('transient');
+            return { analysisId: p.analysisId, status: 'scored' };
+          },
+          rank: async (p) => ({ rankingId: p.rankingId, status: 'done' }),
+        },
+        onFinalFailure: async (f) => {
+          finals.push((f.payload as { analysisId: string }).analysisId);
+        },
+      });
+      await q.enqueue('score-analysis', { analysisId: flaky });
+      await q.enqueue('score-analysis', { analysisId: broken });
+      await waitFor(async () => attempts.get(flaky) === 2 && finals.length === 1, { what: 'retry and final failure' });
+      expect(attempts.get(broken)).toBe(1);
+      expect(finals).toEqual([broken]);
+    });
+
+    it('rejects a payload that breaks its contract', async (ctx) => {
+      if (!q) return ctx.skip();
+      await expect(q.enqueue('score-analysis', { analysisId: 'not-a-uuid' })).rejects.toThrow();
+    });
+  });
+}
+
+contract('InProcessQueue', async () => new InProcessQueue({ backoffMs: 10 }));
+
+const prefix = uniquePrefix('queue');
+let redisUrl: string | null = null;
+contract('BullJobQueue', async () => {
+  redisUrl = await findRedis();
+  if (!redisUrl) {
+    if (inCI) throw new Error('Redis is required in CI');
+    return null;
+  }
+  return new BullJobQueue({ url: redisUrl, prefix, backoffMs: 10 });
+});
+afterAll(async () => {
+  if (redisUrl) await cleanRedisPrefix(redisUrl, prefix);
+});
