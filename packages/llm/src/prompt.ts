@@ -1,0 +1,85 @@
+/**
+ * Builds the chat messages for the advice prompt from the versioned files in packages/llm/prompts. Resume,
+ * vacancy and requirement results travel as data between markers; markers inside the data are neutralised so a
+ * resume cannot close its own block and speak as the instructions.
+ */
+import { readFileSync } from 'node:fs';
+import type { Language, RequirementResult } from '@rc/contracts';
+import type { AdviceInput, ChatMessage } from './types.ts';
+
+export const PROMPT_VERSION = 'advice-v1';
+
+const promptsDir = new URL('../prompts/', import.meta.url);
+const load = (name: string) => readFileSync(new URL(name, promptsDir), 'utf8').trim();
+
+const systemPrompts: Record<Language, string> = {
+  en: load(`${PROMPT_VERSION}.en.md`),
+  ru: load(`${PROMPT_VERSION}.ru.md`),
+};
+const userTemplate = load(`${PROMPT_VERSION}.user.md`);
+const repairTemplate = load(`${PROMPT_VERSION}.repair.md`);
+
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ru: 'Russian (русский язык)' };
+
+/** Longest vacancy or resume text put into a prompt; beyond this the text is cut, to bound tokens and cost. */
+export const MAX_DATA_CHARS = 24_000;
+
+const MARKER_NAMES = 'resume|vacancy|requirements';
+const markerTag = new RegExp(`<\\s*(/?)\\s*(${MARKER_NAMES})\\b[^>]*>`, 'gi');
+const escapedMarkerTag = new RegExp(`&lt;\\s*(/?)\\s*(${MARKER_NAMES})\\b.*?&gt;`, 'gi');
+
+/** Turns <resume>, </vacancy>, &lt;requirements&gt; … inside data into inert [resume] text. */
+export function neutraliseMarkers(text: string): string {
+  return text.replace(markerTag, '[$1$2]').replace(escapedMarkerTag, '[$1$2]');
+}
+
+function asData(text: string): string {
+  const trimmed = text.trim();
+  const cut = trimmed.length > MAX_DATA_CHARS ? `${trimmed.slice(0, MAX_DATA_CHARS)}\n[… text cut here]` : trimmed;
+  return neutraliseMarkers(cut);
+}
+
+/** One JSON object per requirement, so quotes and line breaks inside the texts cannot blur the structure. */
+export function renderRequirements(requirements: RequirementResult[]): string {
+  if (requirements.length === 0) return '(no requirements were found in the vacancy)';
+  return requirements
+    .map((r) =>
+      JSON.stringify({
+        requirement: r.text,
+        importance: r.importance,
+        status: r.status,
+        score: Math.round(r.score * 100) / 100,
+        evidence: r.evidence?.text ?? null,
+      }),
+    )
+    .join('\n');
+}
+
+/** Single-pass substitution: a placeholder that appears inside substituted data is left as it is. */
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+export function buildAdviceMessages(input: AdviceInput): ChatMessage[] {
+  const user = fill(userTemplate, {
+    language_name: LANGUAGE_NAMES[input.language],
+    score_percent: String(Math.round(input.scoring.score * 100)),
+    verdict: input.scoring.verdict,
+    requirements: neutraliseMarkers(renderRequirements(input.scoring.requirements)),
+    vacancy: asData(input.vacancyText),
+    resume: asData(input.resumeText),
+  });
+  return [
+    { role: 'system', content: systemPrompts[input.language] },
+    { role: 'user', content: user },
+  ];
+}
+
+/** The conversation so far, the unusable answer, and a request to correct it. */
+export function buildRepairMessages(messages: ChatMessage[], badResponse: string, error: string, language: Language): ChatMessage[] {
+  return [
+    ...messages,
+    { role: 'assistant', content: badResponse },
+    { role: 'user', content: fill(repairTemplate, { error, language_name: LANGUAGE_NAMES[language] }) },
+  ];
+}
