@@ -1,0 +1,66 @@
+/**
+ * What every service process opens at start-up (database, queue, progress bus, logger) and closes on SIGTERM/SIGINT.
+ * Business logic does not live here.
+ */
+import pino, { type Logger } from 'pino';
+import type { Config } from '@rc/config';
+import { createDatabase, type DatabaseHandle } from '@rc/db';
+import { createJobQueue, createProgressBus, type JobQueue, type ProgressBus } from '@rc/queue';
+
+export interface Infrastructure {
+  config: Config;
+  log: Logger;
+  database: DatabaseHandle;
+  queue: JobQueue;
+  bus: ProgressBus;
+  mode: 'embedded' | 'distributed';
+  close(): Promise<void>;
+}
+
+export function createLogger(config: Pick<Config, 'LOG_LEVEL'>, name: string): Logger {
+  return pino({ name, level: config.LOG_LEVEL });
+}
+
+export async function openInfrastructure(config: Config, log: Logger): Promise<Infrastructure> {
+  const database = await createDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    onError: (err) => log.warn({ err }, 'database connection error'),
+  });
+  const onError = (err: Error) => log.warn({ err: err.message }, 'queue connection error');
+  const queue = createJobQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, onError });
+  const bus = createProgressBus({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, onError });
+  const mode = config.DATABASE_URL || config.REDIS_URL ? 'distributed' : 'embedded';
+  log.info({ database: database.kind, queue: queue.kind, mode }, 'infrastructure ready');
+  return {
+    config,
+    log,
+    database,
+    queue,
+    bus,
+    mode,
+    close: async () => {
+      await queue.close();
+      await bus.close();
+      await database.close();
+    },
+  };
+}
+
+/** Runs `stop` once on SIGTERM or SIGINT, then exits; a second signal exits at once. */
+export function onShutdown(log: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    stop()
+      .then(() => process.exit(0))
+      .catch((err) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => handler('SIGTERM'));
+  process.once('SIGINT', () => handler('SIGINT'));
+}

@@ -1,0 +1,53 @@
+/** Job `advise-analysis`: writes the advice for a scored analysis and keeps every LLM exchange for training. */
+import { analysisRepo, llmExchangeRepo, type Database } from '@rc/db';
+import { scoringSchema, statusProgress, type JobResult, type Language } from '@rc/contracts';
+import type { AdviceWriter } from '@rc/llm';
+import { PermanentJobError, type JobContext, type ProgressBus } from '@rc/queue';
+
+export interface AdviseDeps {
+  db: Database;
+  bus: ProgressBus;
+  writer: AdviceWriter;
+}
+
+export function adviseAnalysisJob(deps: AdviseDeps) {
+  return async ({ analysisId }: { analysisId: string }, _ctx: JobContext): Promise<JobResult<'advise-analysis'>> => {
+    const row = await analysisRepo.claimForAdvice(deps.db, analysisId);
+    if (!row) return { analysisId, status: 'skipped' };
+    const scoring = scoringSchema.safeParse(row.scoring);
+    if (!scoring.success) throw new PermanentJobError('the analysis has no valid scoring to advise on', 'invalid_scoring');
+    await deps.bus.publish({ kind: 'analysis', id: analysisId, status: 'advising', progress: statusProgress.advising, at: new Date().toISOString() });
+
+    const outcome = await deps.writer.write({
+      vacancyText: row.vacancyText,
+      resumeText: row.resumeText,
+      scoring: scoring.data,
+      language: row.adviceLanguage as Language,
+    });
+    await llmExchangeRepo.insertMany(
+      deps.db,
+      outcome.exchanges.map((e) => ({
+        ownerId: row.ownerId,
+        analysisId,
+        resumeId: row.resumeId,
+        provider: e.provider,
+        model: e.model,
+        promptVersion: e.promptVersion,
+        language: e.language,
+        messages: e.messages,
+        response: e.response,
+        parsed: e.parsed,
+        grounded: e.grounded,
+        latencyMs: Math.round(e.latencyMs),
+        promptTokens: e.promptTokens ?? null,
+        completionTokens: e.completionTokens ?? null,
+        costUsd: e.costUsd ?? null,
+        error: e.error ?? null,
+      })),
+    );
+    const saved = await analysisRepo.saveAdvice(deps.db, analysisId, { advice: outcome.advice, adviceSource: outcome.source });
+    if (!saved) return { analysisId, status: 'skipped' };
+    await deps.bus.publish({ kind: 'analysis', id: analysisId, status: 'done', progress: 1, at: new Date().toISOString() });
+    return { analysisId, status: 'done' };
+  };
+}

@@ -1,0 +1,1 @@
+export { startAllInOne, type Running } from './start.ts';

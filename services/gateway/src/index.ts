@@ -1,0 +1,3 @@
+export { buildApp } from './app.ts';
+export type { GatewayDeps } from './context.ts';
+export { startRecovery, recoverOnce } from './recovery.ts';

@@ -1,0 +1,62 @@
+/** Job `rank`: ranks vacancies for a resume (or resumes for a vacancy): full-text prefilter, then the engine on the top K. */
+import { rankingRepo, resumeRepo, vacancyRepo, type Database } from '@rc/db';
+import type { JobResult } from '@rc/contracts';
+import { PermanentJobError, type JobContext, type ProgressBus } from '@rc/queue';
+import type { ScoringEngine } from '../engine.ts';
+import { prefilter } from '../prefilter.ts';
+import { publish } from '../progress.ts';
+
+export interface RankDeps {
+  db: Database;
+  bus: ProgressBus;
+  engine: ScoringEngine;
+}
+
+export function rankJob(deps: RankDeps) {
+  return async ({ rankingId }: { rankingId: string }, _ctx: JobContext): Promise<JobResult<'rank'>> => {
+    const ranking = await rankingRepo.claim(deps.db, rankingId);
+    if (!ranking) return { rankingId, status: 'skipped' };
+    const ownerId = ranking.ownerId;
+    const target = ranking.target as 'vacancies' | 'resumes';
+    const subject =
+      target === 'vacancies'
+        ? await resumeRepo.get(deps.db, ownerId, ranking.subjectId).then((r) => r && r.content)
+        : await vacancyRepo.get(deps.db, ownerId, ranking.subjectId).then((v) => v && `${v.title}\n${v.description}`);
+    if (subject == null) throw new PermanentJobError('the ranking subject no longer exists', 'subject_gone');
+
+    await publish(deps.bus, 'ranking', rankingId, 'prefiltering', 0.1);
+    const { top, total } = await prefilter(deps.db, { target, ownerId, subjectText: subject, candidateIds: ranking.candidateIds, k: ranking.topK });
+    await rankingRepo.setProgress(deps.db, rankingId, 0.2, total);
+    await publish(deps.bus, 'ranking', rankingId, 'scoring', 0.2, `${top.length} of ${total} candidates`);
+
+    const texts = new Map<string, string>();
+    if (target === 'vacancies') {
+      for (const v of await vacancyRepo.getMany(deps.db, ownerId, top.map((c) => c.id))) texts.set(v.id, `${v.title}\n${v.description}`);
+    } else {
+      for (const r of await resumeRepo.getMany(deps.db, ownerId, top.map((c) => c.id))) texts.set(r.id, r.content);
+    }
+    const present = top.filter((c) => texts.has(c.id));
+    let lastReported = 0;
+    const scores = await deps.engine.scorePairs(
+      present.map((c) =>
+        target === 'vacancies' ? { vacancyText: texts.get(c.id)!, resumeText: subject } : { vacancyText: subject, resumeText: texts.get(c.id)! },
+      ),
+      (done) => {
+        const p = 0.2 + 0.75 * done;
+        if (p - lastReported >= 0.05) {
+          lastReported = p;
+          void publish(deps.bus, 'ranking', rankingId, 'scoring', p);
+          void rankingRepo.setProgress(deps.db, rankingId, p);
+        }
+      },
+    );
+    const entries = present
+      .map((c, i) => ({ candidateId: c.id, score: scores[i]!, prefilterScore: c.prefilterScore, stage: deps.engine.engine }))
+      .sort((a, b) => b.score - a.score || b.prefilterScore - a.prefilterScore)
+      .slice(0, ranking.limit)
+      .map((e, i) => ({ ...e, rank: i + 1 }));
+    await rankingRepo.complete(deps.db, rankingId, `${deps.engine.engine}:${deps.engine.model}`, entries);
+    await publish(deps.bus, 'ranking', rankingId, 'done', 1);
+    return { rankingId, status: 'done' };
+  };
+}

@@ -1,0 +1,34 @@
+/** Job `score-analysis`: scores a queued analysis, stores the result, and hands it to the advisor. */
+import { analysisRepo, type Database } from '@rc/db';
+import { statusProgress, type JobResult } from '@rc/contracts';
+import type { JobContext, JobQueue, ProgressBus } from '@rc/queue';
+import type { ScoringEngine } from '../engine.ts';
+import { publish } from '../progress.ts';
+
+export interface ScoreDeps {
+  db: Database;
+  queue: JobQueue;
+  bus: ProgressBus;
+  engine: ScoringEngine;
+}
+
+export function scoreAnalysisJob(deps: ScoreDeps) {
+  return async ({ analysisId }: { analysisId: string }, _ctx: JobContext): Promise<JobResult<'score-analysis'>> => {
+    const claimed = await analysisRepo.claimForScoring(deps.db, analysisId);
+    if (!claimed) {
+      // Already scored by an earlier run of this job (or deleted): make sure the next step is queued, then stop.
+      const row = await analysisRepo.getById(deps.db, analysisId);
+      if (row && (row.status === 'scored' || row.status === 'advising')) {
+        await deps.queue.enqueue('advise-analysis', { analysisId });
+      }
+      return { analysisId, status: 'skipped' };
+    }
+    await publish(deps.bus, 'analysis', analysisId, 'scoring', statusProgress.scoring);
+    const scoring = await deps.engine.analyse({ vacancyText: claimed.vacancyText, resumeText: claimed.resumeText });
+    const saved = await analysisRepo.saveScoring(deps.db, analysisId, { score: scoring.score, verdict: scoring.verdict, scoring });
+    if (!saved) return { analysisId, status: 'skipped' };
+    await publish(deps.bus, 'analysis', analysisId, 'scored', statusProgress.scored);
+    await deps.queue.enqueue('advise-analysis', { analysisId });
+    return { analysisId, status: 'scored' };
+  };
+}

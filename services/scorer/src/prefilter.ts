@@ -1,0 +1,63 @@
+/**
+ * The ranking prefilter: PostgreSQL full-text search (english and russian configurations together) picks the
+ * candidates most worth the cross-encoder's time.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '@rc/db';
+
+export interface Candidate {
+  id: string;
+  prefilterScore: number;
+}
+
+/** The subject's words as an OR query; the most frequent first, capped so the query stays cheap. */
+export function queryWords(text: string, max = 48): string[] {
+  const counts = new Map<string, number>();
+  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}][\p{L}\p{N}+#]*/gu)) {
+    const w = m[0].replace(/[+#]/g, '');
+    if (w.length < 3 || /^\d+$/.test(w)) continue;
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)
+    .slice(0, max)
+    .map(([w]) => w);
+}
+
+export async function prefilter(
+  db: Database,
+  opts: { target: 'vacancies' | 'resumes'; ownerId: string; subjectText: string; candidateIds: string[] | null; k: number },
+): Promise<{ top: Candidate[]; total: number }> {
+  const table = opts.target === 'vacancies' ? sql.raw('vacancies') : sql.raw('resumes');
+  const idFilter: SQL = opts.candidateIds ? sql`AND id = ANY(${opts.candidateIds}::uuid[])` : sql``;
+  const words = queryWords(opts.subjectText);
+  const [{ total } = { total: 0 }] = (
+    await db.execute(sql`SELECT count(*)::int AS total FROM ${table} WHERE owner_id = ${opts.ownerId} ${idFilter}`)
+  ).rows as Array<{ total: number }>;
+  let top: Candidate[] = [];
+  if (words.length) {
+    const q = words.join(' | ');
+    const rows = (
+      await db.execute(sql`
+        WITH q AS (SELECT to_tsquery('english', ${q}) || to_tsquery('russian', ${q}) AS q)
+        SELECT id, ts_rank(search, q.q) AS score
+        FROM ${table}, q
+        WHERE owner_id = ${opts.ownerId} ${idFilter} AND search @@ q.q
+        ORDER BY score DESC, id
+        LIMIT ${opts.k}`)
+    ).rows as Array<{ id: string; score: number }>;
+    top = rows.map((r) => ({ id: r.id, prefilterScore: Number(r.score) }));
+  }
+  if (top.length < opts.k && top.length < total) {
+    // Too few text matches (another language, a terse text): the newest others still get the model's look.
+    const seen = top.map((c) => c.id);
+    const rest = (
+      await db.execute(sql`
+        SELECT id FROM ${table}
+        WHERE owner_id = ${opts.ownerId} ${idFilter} AND NOT (id = ANY(${seen}::uuid[]))
+        ORDER BY created_at DESC LIMIT ${opts.k - top.length}`)
+    ).rows as Array<{ id: string }>;
+    top = top.concat(rest.map((r) => ({ id: r.id, prefilterScore: 0 })));
+  }
+  return { top, total };
+}
