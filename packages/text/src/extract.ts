@@ -1,0 +1,275 @@
+/**
+ * Text of an uploaded resume (PDF, DOCX or plain text), with the file type decided by its bytes, never its name.
+ * Every failure is an ExtractionError with a stable code and the HTTP status the API answers with.
+ */
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { normalizeText } from './normalize.ts';
+
+export type ExtractionErrorCode =
+  | 'unsupported_file_type'
+  | 'empty_file'
+  | 'file_unreadable'
+  | 'too_many_pages'
+  | 'no_text_found'
+  | 'extraction_timeout'
+  | 'file_too_large_uncompressed';
+
+const STATUS: Record<ExtractionErrorCode, number> = {
+  unsupported_file_type: 415,
+  empty_file: 400,
+  file_unreadable: 422,
+  too_many_pages: 422,
+  no_text_found: 422,
+  extraction_timeout: 422,
+  file_too_large_uncompressed: 422,
+};
+
+export class ExtractionError extends Error {
+  readonly code: ExtractionErrorCode;
+  readonly statusCode: number;
+  constructor(code: ExtractionErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ExtractionError';
+    this.code = code;
+    this.statusCode = STATUS[code];
+  }
+}
+
+export type FileType = 'pdf' | 'docx' | 'txt';
+
+export interface ExtractTextInput {
+  data: Buffer | Uint8Array;
+  /** Used in messages only: the type comes from the content. */
+  fileName?: string;
+  mimeType?: string;
+  /** PDFs with more pages are refused (default 30). */
+  maxPages?: number;
+  /** Deadline for the whole extraction (default 15 s). */
+  timeoutMs?: number;
+  /** Longer text is cut at this many characters (default 100,000). */
+  maxChars?: number;
+  /** Largest uncompressed size of any XML part of a DOCX, word/document.xml included (default 25 MB). */
+  maxUncompressedBytes?: number;
+}
+
+export interface ExtractedText {
+  text: string;
+  fileType: FileType;
+  pages?: number;
+  /** The text was longer than maxChars and was cut. */
+  truncated: boolean;
+}
+
+export const EXTRACTION_DEFAULTS = {
+  maxPages: 30,
+  timeoutMs: 15_000,
+  maxChars: 100_000,
+  maxUncompressedBytes: 25 * 1024 * 1024,
+} as const;
+
+type Sniffed = 'pdf' | 'zip' | 'text' | 'binary';
+
+function startsWith(data: Uint8Array, bytes: number[], at = 0): boolean {
+  return bytes.every((b, i) => data[at + i] === b);
+}
+
+/** What the bytes are: a PDF (%PDF- within the first KiB), a ZIP, text (UTF-8/UTF-16 BOM, no NUL) or neither. */
+export function sniffFileType(data: Uint8Array): Sniffed {
+  const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.length, 1024)).toString('latin1');
+  if (head.includes('%PDF-')) return 'pdf';
+  if (startsWith(data, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
+  if (startsWith(data, [0xff, 0xfe]) || startsWith(data, [0xfe, 0xff])) return 'text';
+  if (data.includes(0)) return 'binary';
+  if (head.startsWith('{\\rtf')) return 'binary';
+  return 'text';
+}
+
+interface Deadline {
+  expired: boolean;
+}
+
+/** Runs work against a deadline; on expiry, work is told to stop (deadline.expired) and cleanup runs. */
+async function withDeadline<T>(timeoutMs: number, work: (deadline: Deadline) => Promise<T>, cleanup: () => void): Promise<T> {
+  const deadline: Deadline = { expired: false };
+  let timer: NodeJS.Timeout | undefined;
+  const running = work(deadline);
+  const expiry = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      deadline.expired = true;
+      try {
+        cleanup();
+      } catch {
+        // cleanup is best effort: the extraction is abandoned either way
+      }
+      reject(new ExtractionError('extraction_timeout', `Extracting the text took longer than ${timeoutMs} ms.`));
+    }, timeoutMs);
+  });
+  // The abandoned work may still fail later; that must not surface as an unhandled rejection.
+  running.catch(() => undefined);
+  try {
+    return await Promise.race([running, expiry]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function decodeText(data: Uint8Array): string {
+  if (startsWith(data, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(data.subarray(2));
+  if (startsWith(data, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(data.subarray(2));
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(data);
+  } catch {
+    throw new ExtractionError('unsupported_file_type', 'The file is neither PDF, DOCX nor UTF-8 text.');
+  }
+  // Valid UTF-8 can still be binary; real text has almost no control characters.
+  const controls = text.match(/[\u0001-\u0008\u000E-\u001F]/g)?.length ?? 0;
+  if (controls > Math.max(2, text.length * 0.01)) {
+    throw new ExtractionError('unsupported_file_type', 'The file is neither PDF, DOCX nor plain text.');
+  }
+  return text;
+}
+
+async function extractPdf(data: Uint8Array, maxPages: number, timeoutMs: number): Promise<{ text: string; pages: number }> {
+  // Imported on first use: the PDF.js bundle is large and most callers send text.
+  const { getDocumentProxy } = await import('unpdf');
+  type Pdf = Awaited<ReturnType<typeof getDocumentProxy>>;
+  let pdf: Pdf | undefined;
+  return withDeadline(
+    timeoutMs,
+    async (deadline) => {
+      try {
+        // PDF.js may take ownership of the buffer it is given: hand it a copy.
+        pdf = await getDocumentProxy(new Uint8Array(data), { verbosity: 0 });
+      } catch (err) {
+        const password = (err as Error)?.name === 'PasswordException';
+        throw new ExtractionError(
+          'file_unreadable',
+          password ? 'The PDF is password-protected.' : 'The PDF is damaged or not a PDF.',
+          { cause: err },
+        );
+      }
+      try {
+        if (pdf.numPages > maxPages) {
+          throw new ExtractionError('too_many_pages', `The PDF has ${pdf.numPages} pages; at most ${maxPages} are accepted.`);
+        }
+        const pages: string[] = [];
+        for (let n = 1; n <= pdf.numPages && !deadline.expired; n++) {
+          const page = await pdf.getPage(n);
+          const content = await page.getTextContent();
+          pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+          page.cleanup();
+        }
+        return { text: pages.join('\n\n'), pages: pdf.numPages };
+      } catch (err) {
+        if (err instanceof ExtractionError) throw err;
+        throw new ExtractionError('file_unreadable', 'The PDF is damaged and its text cannot be read.', { cause: err });
+      } finally {
+        if (!deadline.expired) void pdf.loadingTask.destroy();
+      }
+    },
+    () => void pdf?.loadingTask.destroy(),
+  );
+}
+
+/** The uncompressed size JSZip read from the ZIP's central directory, without inflating anything. */
+function declaredSize(entry: JSZip.JSZipObject): number | undefined {
+  const size = (entry as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
+  return typeof size === 'number' ? size : undefined;
+}
+
+async function extractDocx(data: Uint8Array, maxBytes: number, timeoutMs: number): Promise<string> {
+  return withDeadline(
+    timeoutMs,
+    async () => {
+      let zip: JSZip;
+      try {
+        zip = await JSZip.loadAsync(data, { checkCRC32: false });
+      } catch (err) {
+        throw new ExtractionError('file_unreadable', 'The file is a damaged ZIP/DOCX archive.', { cause: err });
+      }
+      const document = zip.file('word/document.xml');
+      if (!document) {
+        throw new ExtractionError('unsupported_file_type', 'The ZIP archive is not a DOCX document.');
+      }
+      // Zip bombs: refuse on the sizes the archive declares, before a byte is inflated.
+      let total = 0;
+      for (const entry of Object.values(zip.files)) {
+        if (entry.dir || !/\.(xml|rels)$/i.test(entry.name)) continue;
+        const size = declaredSize(entry);
+        if (size === undefined) continue;
+        total += size;
+        if (size > maxBytes || total > maxBytes * 2) {
+          throw new ExtractionError(
+            'file_too_large_uncompressed',
+            `The DOCX expands to more than ${Math.round(maxBytes / 1024 / 1024)} MB of text; it is refused.`,
+          );
+        }
+      }
+      try {
+        const result = await mammoth.extractRawText({ buffer: Buffer.from(data.buffer, data.byteOffset, data.length) });
+        return result.value;
+      } catch (err) {
+        throw new ExtractionError('file_unreadable', 'The DOCX is damaged and its text cannot be read.', { cause: err });
+      }
+    },
+    () => undefined,
+  );
+}
+
+function truncate(text: string, maxChars: number): { text: string; truncated: boolean } {
+  if (text.length <= maxChars) return { text, truncated: false };
+  let cut = text.lastIndexOf('\n', maxChars);
+  if (cut < maxChars * 0.9) cut = maxChars;
+  return { text: text.slice(0, cut).trimEnd(), truncated: true };
+}
+
+/** Extract and normalise the text of a PDF, DOCX or plain-text file. Throws ExtractionError. */
+export async function extractText(input: ExtractTextInput): Promise<ExtractedText> {
+  const data = input.data instanceof Uint8Array ? input.data : new Uint8Array(input.data);
+  const maxPages = input.maxPages ?? EXTRACTION_DEFAULTS.maxPages;
+  const timeoutMs = input.timeoutMs ?? EXTRACTION_DEFAULTS.timeoutMs;
+  const maxChars = input.maxChars ?? EXTRACTION_DEFAULTS.maxChars;
+  const maxBytes = input.maxUncompressedBytes ?? EXTRACTION_DEFAULTS.maxUncompressedBytes;
+  if (data.length === 0) throw new ExtractionError('empty_file', 'The file is empty.');
+
+  const sniffed = sniffFileType(data);
+  let fileType: FileType;
+  let raw: string;
+  let pages: number | undefined;
+  switch (sniffed) {
+    case 'pdf': {
+      fileType = 'pdf';
+      ({ text: raw, pages } = await extractPdf(data, maxPages, timeoutMs));
+      break;
+    }
+    case 'zip':
+      fileType = 'docx';
+      raw = await extractDocx(data, maxBytes, timeoutMs);
+      break;
+    case 'text':
+      fileType = 'txt';
+      raw = decodeText(data);
+      break;
+    default: {
+      const claimed = input.fileName ?? input.mimeType;
+      throw new ExtractionError(
+        'unsupported_file_type',
+        `The file${claimed ? ` (${claimed})` : ''} is not a PDF, DOCX or plain-text file.`,
+      );
+    }
+  }
+
+  const normalized = normalizeText(raw);
+  if (!/[\p{L}\p{N}]/u.test(normalized)) {
+    throw new ExtractionError(
+      'no_text_found',
+      fileType === 'pdf'
+        ? 'The PDF has no text layer (a scan?). Upload a PDF with selectable text, a DOCX or plain text.'
+        : 'The file contains no text.',
+    );
+  }
+  const { text, truncated } = truncate(normalized, maxChars);
+  return pages === undefined ? { text, fileType, truncated } : { text, fileType, pages, truncated };
+}

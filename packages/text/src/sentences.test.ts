@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from './sentences.ts';
+
+const resume = `Иван Петров
+Senior Backend Developer
+
+• Разрабатывал микросервисы на Python, Django и т.д. Внедрил CI/CD в GitLab.
+• Сократил время ответа API на 35%, перевёл сервис на Node.js 20. Использовал PostgreSQL 15.2.
+- Led a team of 5 engineers, e.g. mentoring and code review. Mr. Smith approved the plan.
+1. First numbered item
+2) A long bullet that the PDF extractor wrapped onto
+the next line without any punctuation
+Version 3.5 of the tool shipped. Next sentence!`;
+
+describe('splitSentences', () => {
+  const sentences = splitSentences(resume);
+
+  it('returns offsets that slice back to each sentence', () => {
+    for (const s of sentences) expect(resume.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('splits bullets and sentences, without bullet markers', () => {
+    expect(sentences.map((s) => s.text)).toEqual([
+      'Иван Петров',
+      'Senior Backend Developer',
+      'Разрабатывал микросервисы на Python, Django и т.д.',
+      'Внедрил CI/CD в GitLab.',
+      'Сократил время ответа API на 35%, перевёл сервис на Node.js 20.',
+      'Использовал PostgreSQL 15.2.',
+      'Led a team of 5 engineers, e.g. mentoring and code review.',
+      'Mr. Smith approved the plan.',
+      'First numbered item',
+      'A long bullet that the PDF extractor wrapped onto\nthe next line without any punctuation',
+      'Version 3.5 of the tool shipped.',
+      'Next sentence!',
+    ]);
+  });
+
+  it('does not break after т.е., e.g. or an initial', () => {
+    const t = 'Работал с БД, т.е. PostgreSQL и Redis. Reviewed by J. Smith in 2021.';
+    expect(splitSentences(t).map((s) => s.text)).toEqual([
+      'Работал с БД, т.е. PostgreSQL и Redis.',
+      'Reviewed by J. Smith in 2021.',
+    ]);
+  });
+
+  it('keeps "label: value" lines apart even when the next starts lowercase', () => {
+    const t = 'Angular / Node JS: 1 year (Preferred)\nnode.js: 2 years (Preferred)';
+    expect(splitSentences(t)).toHaveLength(2);
+  });
+
+  it('cuts a run-on paragraph without punctuation into evidence-sized pieces', () => {
+    const t = Array.from({ length: 200 }, (_, i) => `word${i}`).join(' ');
+    const parts = splitSentences(t);
+    expect(parts.length).toBeGreaterThan(3);
+    for (const p of parts) {
+      expect(p.text.length).toBeLessThanOrEqual(400);
+      expect(t.slice(p.start, p.end)).toBe(p.text);
+    }
+    expect(parts.map((p) => p.text).join(' ')).toBe(t);
+  });
+
+  it('skips lines without letters or digits and handles CRLF', () => {
+    const t = 'First line\r\n---\r\n•\r\nSecond line\r\n';
+    const parts = splitSentences(t);
+    expect(parts.map((p) => p.text)).toEqual(['First line', 'Second line']);
+  });
+});
