@@ -143,3 +143,4 @@ export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>
     await new Promise((r) => setTimeout(r, opts.intervalMs ?? 50));
   }
 }
+export * from './processes.ts';

@@ -1,0 +1,131 @@
+/**
+ * The cross-encoder: a Hugging Face-layout model folder (tokenizer.json, onnx/model*.onnx, calibration.json) run with
+ * onnxruntime-node, on the CPU by default or CUDA where offered, behind a dynamic batcher.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { Batcher, type BatcherOptions } from './batcher.ts';
+import { PairTokenizer, type EncodedPair, type Truncation } from './pair-tokenizer.ts';
+
+export interface Calibration {
+  method: 'platt';
+  a: number;
+  b: number;
+}
+
+export interface CrossEncoderOptions {
+  /** Which ONNX file under onnx/: the int8 one by default. */
+  variant?: 'int8' | 'fp32';
+  maxLength?: number;
+  intraOpThreads?: number;
+  device?: 'cpu' | 'cuda';
+  batch?: Partial<BatcherOptions>;
+}
+
+export interface ModelInfo {
+  name: string;
+  version: string;
+  maxLength: number;
+  truncation: Truncation;
+  file: string;
+  calibration: Calibration | null;
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+export class CrossEncoder {
+  private constructor(
+    private readonly session: ort.InferenceSession,
+    readonly tokenizer: PairTokenizer,
+    readonly info: ModelInfo,
+    private readonly batcher: Batcher<EncodedPair>,
+  ) {}
+
+  static async load(modelDir: string, opts: CrossEncoderOptions = {}): Promise<CrossEncoder> {
+    const meta = existsSync(join(modelDir, 'model-info.json'))
+      ? (JSON.parse(readFileSync(join(modelDir, 'model-info.json'), 'utf8')) as Record<string, unknown>)
+      : {};
+    const calibration = existsSync(join(modelDir, 'calibration.json'))
+      ? (JSON.parse(readFileSync(join(modelDir, 'calibration.json'), 'utf8')) as Calibration)
+      : null;
+    const candidates = opts.variant === 'fp32' ? ['model.onnx'] : ['model_quantized.onnx', 'model_int8.onnx', 'model.onnx'];
+    const file = candidates.map((f) => join(modelDir, 'onnx', f)).find((f) => existsSync(f));
+    if (!file) throw new Error(`no ONNX model under ${join(modelDir, 'onnx')} (looked for ${candidates.join(', ')})`);
+    const maxLength = opts.maxLength ?? (meta.max_length as number | undefined) ?? 256;
+    const truncation = ((meta.truncation as Truncation | undefined) ?? 'longest_first') as Truncation;
+    const tokenizer = new PairTokenizer(modelDir, maxLength, truncation);
+    const session = await ort.InferenceSession.create(file, {
+      executionProviders: opts.device === 'cuda' ? ['cuda', 'cpu'] : ['cpu'],
+      intraOpNumThreads: opts.intraOpThreads ?? availableParallelism(),
+      interOpNumThreads: 1,
+      executionMode: 'sequential',
+      graphOptimizationLevel: 'all',
+    });
+    const info: ModelInfo = {
+      name: (meta.name as string | undefined) ?? 'cross-encoder',
+      version: (meta.version as string | undefined) ?? '0',
+      maxLength,
+      truncation,
+      file,
+      calibration,
+    };
+    const wantsTypeIds = session.inputNames.includes('token_type_ids');
+    const pad = tokenizer.padId;
+    const run = async (items: EncodedPair[], padded: number): Promise<Float32Array> => {
+      const n = items.length;
+      const ids = new BigInt64Array(n * padded).fill(BigInt(pad));
+      const mask = new BigInt64Array(n * padded);
+      const types = wantsTypeIds ? new BigInt64Array(n * padded) : null;
+      items.forEach((it, i) => {
+        for (let j = 0; j < it.inputIds.length; j++) {
+          ids[i * padded + j] = BigInt(it.inputIds[j]!);
+          mask[i * padded + j] = 1n;
+          if (types) types[i * padded + j] = BigInt(it.typeIds[j]!);
+        }
+      });
+      const feeds: Record<string, ort.Tensor> = {
+        input_ids: new ort.Tensor('int64', ids, [n, padded]),
+        attention_mask: new ort.Tensor('int64', mask, [n, padded]),
+      };
+      if (types) feeds.token_type_ids = new ort.Tensor('int64', types, [n, padded]);
+      const out = await session.run(feeds);
+      const logits = out[session.outputNames[0]!]!;
+      return Float32Array.from(logits.data as Float32Array);
+    };
+    const batcher = new Batcher<EncodedPair>(run, (e) => e.inputIds.length, {
+      maxBatch: 16,
+      maxTokens: 16 * 256,
+      maxWaitMs: 2,
+      maxQueue: 20_000,
+      ...opts.batch,
+    });
+    return new CrossEncoder(session, tokenizer, info, batcher);
+  }
+
+  /** Raw logits of already-encoded pairs, batched with whatever else is waiting. */
+  logitsOf(encoded: EncodedPair[]): Promise<number[]> {
+    return this.batcher.submitMany(encoded);
+  }
+
+  /** Raw logits of (first, second) text pairs. */
+  logits(pairs: Array<[string, string]>): Promise<number[]> {
+    return this.logitsOf(pairs.map(([a, b]) => this.tokenizer.pair(a, b)));
+  }
+
+  /** Calibrated probability of fit for a logit (plain sigmoid when the model has no calibration). */
+  probability(logit: number): number {
+    const c = this.info.calibration;
+    return c ? sigmoid(c.a * logit + c.b) : sigmoid(logit);
+  }
+
+  get queued(): number {
+    return this.batcher.queued;
+  }
+
+  async close(): Promise<void> {
+    this.batcher.close();
+    await this.session.release();
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Tokenizes (vacancy, resume) pairs exactly as the model was trained: the model's tokenizer.json, the pair template of
+ * its post-processor (BERT, RoBERTa/XLM-R or a TemplateProcessing), and Hugging Face's truncation strategies.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Tokenizer } from '@huggingface/tokenizers';
+
+export type Truncation = 'longest_first' | 'only_second';
+
+export interface EncodedPair {
+  inputIds: number[];
+  typeIds: number[];
+  /** Tokens of the second text that did not fit (0 when nothing was cut). */
+  truncatedSecond: number;
+}
+
+type Piece = { special: number[]; typeId: number } | { seq: 'A' | 'B'; typeId: number };
+
+function readTemplate(post: Record<string, unknown> | null, vocab: (t: string) => number): Piece[] {
+  if (!post) throw new Error('tokenizer.json has no post_processor; cannot build pairs');
+  const type = post.type as string;
+  if (type === 'TemplateProcessing') {
+    const specials = post.special_tokens as Record<string, { ids: number[] }>;
+    return (post.pair as Array<Record<string, { id: string; type_id: number }>>).map((p) =>
+      p.SpecialToken ? { special: specials[p.SpecialToken.id]!.ids, typeId: p.SpecialToken.type_id } : { seq: p.Sequence!.id as 'A' | 'B', typeId: p.Sequence!.type_id },
+    );
+  }
+  if (type === 'BertProcessing' || type === 'RobertaProcessing') {
+    const [, clsId] = post.cls as [string, number];
+    const [, sepId] = post.sep as [string, number];
+    const bert = type === 'BertProcessing';
+    return [
+      { special: [clsId], typeId: 0 },
+      { seq: 'A', typeId: 0 },
+      { special: [sepId], typeId: 0 },
+      ...(bert ? [] : [{ special: [sepId], typeId: 0 }]),
+      { seq: 'B', typeId: bert ? 1 : 0 },
+      { special: [sepId], typeId: bert ? 1 : 0 },
+    ];
+  }
+  if (type === 'Sequence') {
+    const inner = (post.processors as Array<Record<string, unknown>>).find((p) => ['TemplateProcessing', 'BertProcessing', 'RobertaProcessing'].includes(p.type as string));
+    return readTemplate(inner ?? null, vocab);
+  }
+  throw new Error(`unsupported post-processor ${type}`);
+}
+
+export class PairTokenizer {
+  private readonly tokenizer: Tokenizer;
+  private readonly template: Piece[];
+  readonly specialCount: number;
+  readonly padId: number;
+
+  constructor(
+    modelDir: string,
+    readonly maxLength: number,
+    readonly truncation: Truncation = 'longest_first',
+  ) {
+    const json = JSON.parse(readFileSync(join(modelDir, 'tokenizer.json'), 'utf8')) as Record<string, unknown>;
+    const config = JSON.parse(readFileSync(join(modelDir, 'tokenizer_config.json'), 'utf8')) as Record<string, unknown>;
+    this.tokenizer = new Tokenizer(json, config);
+    this.template = readTemplate(json.post_processor as Record<string, unknown> | null, (t) => this.tokenizer.token_to_id(t) ?? 0);
+    this.specialCount = this.template.reduce((n, p) => n + ('special' in p ? p.special.length : 0), 0);
+    const pad = (config.pad_token as string | undefined) ?? '[PAD]';
+    this.padId = this.tokenizer.token_to_id(pad) ?? 0;
+  }
+
+  /** Token ids of a text without special tokens. */
+  ids(text: string): number[] {
+    return this.tokenizer.encode(text, { add_special_tokens: false }).ids;
+  }
+
+  /** Builds the model input from already-tokenized texts, truncating to maxLength. */
+  pairFromIds(a: number[], b: number[]): EncodedPair {
+    const budget = this.maxLength - this.specialCount;
+    let na = a.length;
+    let nb = b.length;
+    if (na + nb > budget) {
+      if (this.truncation === 'only_second' && na < budget) {
+        nb = budget - na;
+      } else {
+        // Hugging Face's longest_first: a text shorter than half the budget stays whole and the other gets the rest;
+        // otherwise both are cut to half (the longer one keeps the odd token).
+        const half = Math.floor(budget / 2);
+        if (Math.min(na, nb) <= half) {
+          if (na <= nb) nb = budget - na;
+          else na = budget - nb;
+        } else if (na > nb) {
+          na = budget - half;
+          nb = half;
+        } else {
+          na = half;
+          nb = budget - half;
+        }
+      }
+    }
+    const inputIds: number[] = [];
+    const typeIds: number[] = [];
+    for (const p of this.template) {
+      const ids = 'special' in p ? p.special : p.seq === 'A' ? a.slice(0, na) : b.slice(0, nb);
+      for (const id of ids) {
+        inputIds.push(id);
+        typeIds.push(p.typeId);
+      }
+    }
+    return { inputIds, typeIds, truncatedSecond: b.length - nb };
+  }
+
+  pair(a: string, b: string): EncodedPair {
+    return this.pairFromIds(this.ids(a), this.ids(b));
+  }
+}
