@@ -43,6 +43,10 @@ export const configSchema = z.object({
   LLM_CONCURRENCY: int(4),
   /** Hugging Face-layout model folder of the cross-encoder; "none" uses the lexical scorer only. */
   MODEL_DIR: z.string().default(resolve(repoRoot, 'models/resume-fit')),
+  /** Where the cross-encoder runs: cpu, or cuda where onnxruntime offers it. */
+  SCORER_DEVICE: z.enum(['cpu', 'cuda']).default('cpu'),
+  /** onnxruntime intra-op threads; 0 = one per core. */
+  SCORER_THREADS: int(0),
   /** Analyses the scorer works on at once per process. */
   SCORER_CONCURRENCY: int(2),
   /** Analyses the advisor works on at once per process. */

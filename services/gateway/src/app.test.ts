@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@rc/db';
 import { waitFor } from '@rc/testing';
@@ -48,7 +49,7 @@ describe('vacancies and resumes', () => {
   });
 
   it('answers bad input with a 4xx and a stable code', async () => {
-    const cases: Array<[Parameters<Harness['app']['inject']>[0], number, string]> = [
+    const cases: Array<[InjectOptions & { url: string }, number, string]> = [
       [{ method: 'POST', url: '/v1/vacancies', payload: { title: '', description: 'x' } }, 400, 'validation_error'],
       [{ method: 'POST', url: '/v1/vacancies', payload: '{"title": "x",', headers: { 'content-type': 'application/json' } }, 400, 'invalid_json'],
       [{ method: 'POST', url: '/v1/resumes', payload: { name: 'x', content: 'a'.repeat(20_001) } }, 422, 'text_too_long'],

@@ -1,10 +1,27 @@
-/** Picks the scoring engine from MODEL_DIR: the cross-encoder when a model is there, the lexical scorer otherwise. */
+/** Picks the scoring engine: the cross-encoder from MODEL_DIR, or the lexical scorer when MODEL_DIR=none. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from '@rc/config';
+import { CrossEncoder } from '@rc/model-runtime';
+import { CrossEncoderEngine } from './cross-encoder-engine.ts';
 import { LexicalEngine, type ScoringEngine } from './engine.ts';
 
-export async function createEngine(config: Pick<Config, 'MODEL_DIR'>, log?: { warn(msg: string): void }): Promise<ScoringEngine> {
+export async function createEngine(
+  config: Pick<Config, 'MODEL_DIR'> & Partial<Pick<Config, 'SCORER_DEVICE' | 'SCORER_THREADS'>>,
+  log?: { info(obj: object, msg: string): void },
+): Promise<ScoringEngine> {
   if (config.MODEL_DIR === 'none') return new LexicalEngine();
-  // The cross-encoder runtime is wired in by the model runtime package; until a model is found, score lexically.
-  log?.warn(`no cross-encoder runtime available for ${config.MODEL_DIR}; using the lexical scorer`);
-  return new LexicalEngine();
+  if (!existsSync(join(config.MODEL_DIR, 'tokenizer.json'))) {
+    // A misconfigured MODEL_DIR must not silently fall back: the score would change meaning.
+    throw new Error(`MODEL_DIR=${config.MODEL_DIR} has no tokenizer.json; set MODEL_DIR=none for the lexical scorer`);
+  }
+  const ce = await CrossEncoder.load(config.MODEL_DIR, {
+    device: config.SCORER_DEVICE,
+    intraOpThreads: config.SCORER_THREADS || undefined,
+  });
+  const engine = new CrossEncoderEngine(ce);
+  // Warm-up: the first run allocates and optimises; do it before taking jobs.
+  await engine.analyse({ vacancyText: 'Warm-up vacancy: Python developer.', resumeText: 'Warm-up resume: Python developer, 3 years.' });
+  log?.info({ model: engine.model, file: ce.info.file }, 'cross-encoder loaded');
+  return engine;
 }

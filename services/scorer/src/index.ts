@@ -1,3 +1,4 @@
 export * from './engine.ts';
 export { startScorer, type ScorerDeps } from './worker.ts';
 export { createEngine } from './create-engine.ts';
+export { CrossEncoderEngine } from './cross-encoder-engine.ts';

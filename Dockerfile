@@ -1,0 +1,23 @@
+# One image for every service; the service is chosen by the command (see docker-compose.yml).
+# syntax=docker/dockerfile:1
+FROM node:20-bookworm-slim AS deps
+ENV ONNXRUNTIME_NODE_INSTALL=skip ONNXRUNTIME_NODE_INSTALL_CUDA=skip
+WORKDIR /app
+RUN npm install -g pnpm@12.4.2
+COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
+COPY packages ./packages
+COPY services ./services
+COPY bench/package.json ./bench/package.json
+RUN pnpm install --frozen-lockfile --prod=false
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=8000 MODEL_DIR=/app/models/resume-fit
+WORKDIR /app
+COPY --from=deps /app /app
+COPY models/resume-fit ./models/resume-fit
+COPY tsconfig.json ./
+RUN useradd --system --uid 10001 app && mkdir -p /app/data && chown app /app/data
+USER app
+EXPOSE 8000
+# Overridden per service: services/gateway, services/scorer, services/advisor, or services/all-in-one.
+CMD ["node_modules/.bin/tsx", "services/all-in-one/src/main.ts"]

@@ -1,0 +1,60 @@
+/**
+ * Request rate of GET /v1/analyses/:id (auth, PGlite read, serialisation) against a bare Fastify route returning a
+ * constant of the same size, in the same run, on the same machine, both with autocannon on loopback.
+ */
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import { loadConfig } from '@rc/config';
+import { createDatabase } from '@rc/db';
+import { buildApp } from '@rc/gateway';
+import { InProcessQueue, LocalProgressBus } from '@rc/queue';
+import { LexicalEngine, startScorer } from '@rc/scorer';
+import { startAdvisor, createWriterFromConfig } from '@rc/advisor';
+import { writeResult } from './report.ts';
+
+const DURATION = Number(process.env.BENCH_DURATION_S ?? 10);
+const CONNECTIONS = 20;
+
+async function hammer(url: string) {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, pipelining: 1 });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+}
+
+export async function benchGateway() {
+  const config = loadConfig({ LOG_LEVEL: 'silent', MODEL_DIR: 'none' });
+  const database = await createDatabase({ dataDir: 'memory://' });
+  const queue = new InProcessQueue();
+  const bus = new LocalProgressBus();
+  await startScorer({ db: database.db, queue, bus, engine: new LexicalEngine(), concurrency: 1 });
+  await startAdvisor({ db: database.db, queue, bus, writer: createWriterFromConfig(config), concurrency: 1 });
+  const app = await buildApp({ config, db: database.db, queue, bus, pingDb: database.ping });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const post = (path: string, body: unknown) =>
+    fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<{ id: string }>);
+  const v = await post('/v1/vacancies', { title: 'Backend developer', description: 'Requirements:\n- Python\n- PostgreSQL\n- Docker' });
+  const r = await post('/v1/resumes', { name: 'CV', content: 'Python developer. PostgreSQL, Docker, Kubernetes. 5 years.' });
+  const a = await post('/v1/analyses', { resumeId: r.id, vacancyId: v.id });
+  await queue.drain();
+  const sample = await (await fetch(`${base}/v1/analyses/${a.id}`)).text();
+
+  const bare = Fastify();
+  bare.get('/v1/analyses/:id', async (_req, reply) => reply.type('application/json').send(sample));
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}/v1/analyses/${a.id}`;
+
+  const baseline = await hammer(bareUrl);
+  const product = await hammer(`${base}/v1/analyses/${a.id}`);
+  await Promise.all([app.close(), bare.close()]);
+  await queue.close();
+  await database.close();
+
+  const ratio = product.rps / baseline.rps;
+  writeResult(
+    'gateway',
+    { durationS: DURATION, connections: CONNECTIONS, responseBytes: sample.length, product, baseline, ratio },
+    `| GET /v1/analyses/:id (embedded, PGlite) | ${product.rps.toFixed(0)} req/s | p50 ${product.p50} ms, p99 ${product.p99} ms | bare Fastify route, same payload: ${baseline.rps.toFixed(0)} req/s | ${(ratio * 100).toFixed(0)} % of bare |`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchGateway();
