@@ -1,5 +1,4 @@
 # One image for every service; the service is chosen by the command (see docker-compose.yml).
-# syntax=docker/dockerfile:1
 FROM node:20-bookworm-slim AS deps
 ENV ONNXRUNTIME_NODE_INSTALL=skip ONNXRUNTIME_NODE_INSTALL_CUDA=skip
 WORKDIR /app
