@@ -32,7 +32,7 @@ export const SKILL_ALIASES: Record<string, string[]> = {
   ai: ['ai', 'artificial intelligence', 'искусственный интеллект'],
   nlp: ['nlp', 'natural language'],
   computer_vision: ['computer vision', 'компьютерный зрение'],
-  cicd: ['ci/cd', 'cicd', 'ci cd'],
+  cicd: ['ci/cd', 'cicd', 'ci cd', 'ci', 'continuous integration'],
   gcp: ['gcp', 'google cloud'],
   sklearn: ['sklearn', 'scikit-learn', 'scikit learn', 'scikit'],
   pytorch: ['pytorch', 'torch'],
@@ -47,5 +47,14 @@ export const SKILL_ALIASES: Record<string, string[]> = {
   rest: ['rest', 'restful', 'rest api'],
   english: ['english', 'английский'],
   ios: ['ios', 'айос'],
+  objc: ['objective-c', 'objective c', 'objc'],
   android: ['android', 'андроид'],
 };
+
+/** Common skills with a single name: with the aliases above they are the skill vocabulary (SKILL_TERMS). */
+export const COMMON_SKILLS = `terraform ansible helm jenkins aws azure prometheus grafana elasticsearch nginx rabbitmq celery
+spark hadoop airflow pandas numpy tensorflow keras swift kotlin flutter dart rust scala ruby rails laravel
+symfony wordpress spring hibernate jquery bootstrap tailwind webpack graphql grpc sql nosql oracle sqlite clickhouse
+cassandra excel tableau figma jira selenium pytest junit jest cypress xcode firebase fastapi flask django express nestjs
+nextjs svelte redux unity opencv bash powershell vmware cisco openshift istio sap salesforce matlab mssql kotlin
+swiftui gitlab github bitbucket confluence microservices kubernetes`.split(/\s+/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stem, terms, termSpans, tokenize } from './tokens.ts';
+import { SKILL_TERMS, stem, terms, termSpans, tokenize } from './tokens.ts';
 
 describe('tokenize', () => {
   it('keeps tech tokens whole and lowercases', () => {
@@ -62,5 +62,15 @@ describe('terms', () => {
     expect(ml.text).toBe('machine learning');
     expect(text.slice(ml.start, ml.end)).toBe('machine learning');
     expect(spans.find((s) => s.term === 'go')?.text).toBe('Go');
+  });
+});
+
+describe('SKILL_TERMS', () => {
+  it('holds skill names as terms() writes them, and no everyday words', () => {
+    for (const skill of ['Terraform', 'k8s', 'Objective-C', 'Ansible', 'питон']) {
+      const [term] = terms(skill);
+      expect(SKILL_TERMS.has(term!)).toBe(true);
+    }
+    for (const word of ['object', 'team', 'develop', 'c']) expect(SKILL_TERMS.has(word)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 /** Word tokens, stems and content terms of Russian and English text, with tech tokens (c++, .net, ci/cd) kept whole. */
 // Namespace import: the package is CommonJS with an __esModule flag, so a default import breaks under some loaders.
 import * as snowball from 'snowball-stemmers';
-import { SKILL_ALIASES } from './aliases.ts';
+import { COMMON_SKILLS, SKILL_ALIASES } from './aliases.ts';
 import { scriptOf } from './language.ts';
 import { ENGLISH_STOPWORDS, FILLER_WORDS, RUSSIAN_STOPWORDS } from './stopwords.ts';
 
@@ -99,9 +99,6 @@ function aliasKey(token: string): string {
   return scriptOf(token) === 'ru' && /^\p{L}+$/u.test(token) ? stem(token, 'ru') : token;
 }
 
-/** Canonical names of the skills in the alias table. */
-export const SKILL_TERMS: ReadonlySet<string> = new Set(Object.keys(SKILL_ALIASES));
-
 const UNIGRAM_ALIASES = new Map<string, string>();
 const BIGRAM_ALIASES = new Map<string, string>();
 for (const [canonical, names] of Object.entries(SKILL_ALIASES)) {
@@ -148,7 +145,7 @@ export function termSpans(text: string): TermSpan[] {
       continue;
     }
     const word = tok.token;
-    if (/^[\p{N}.,]+$/u.test(word)) continue; // bare numbers and versions say nothing on their own
+    if (/^[\p{N}.,+]+$/u.test(word)) continue; // bare numbers and versions say nothing on their own
     if (word.length === 1 && !KEEP_SINGLE.has(word)) continue;
     if (!/^\p{L}+$/u.test(word)) {
       // c++, ci/cd, node.js, html5: stemming would mangle them
@@ -167,3 +164,6 @@ export function termSpans(text: string): TermSpan[] {
 export function terms(text: string): string[] {
   return termSpans(text).map((t) => t.term);
 }
+
+/** Terms that name a skill: the canonical aliases and the common skills, as terms() writes them. */
+export const SKILL_TERMS: ReadonlySet<string> = new Set([...Object.keys(SKILL_ALIASES), ...COMMON_SKILLS.flatMap(terms)]);
