@@ -1,0 +1,147 @@
+import { scoringSchema } from '@rc/contracts';
+import { readScreening, screeningDataDir, seededRandom } from '@rc/text/testing';
+import { describe, expect, it } from 'vitest';
+import {
+  fittingResumeEn,
+  fittingResumeRu,
+  unrelatedResumeEn,
+  unrelatedResumeRu,
+  vacancyEn,
+  vacancyRu,
+} from './fixtures.ts';
+import { LEXICAL_MODEL, scoreLexical, squash, statusFor } from './score.ts';
+
+describe('scoreLexical on English texts', () => {
+  const fit = scoreLexical({ vacancyText: vacancyEn, resumeText: fittingResumeEn });
+  const misfit = scoreLexical({ vacancyText: vacancyEn, resumeText: unrelatedResumeEn });
+
+  it('returns a valid Scoring from the lexical engine', () => {
+    expect(() => scoringSchema.parse(fit)).not.toThrow();
+    expect(fit.engine).toBe('lexical');
+    expect(fit.model).toBe(LEXICAL_MODEL);
+    expect(fit.language).toBe('en');
+    expect(fit.requirements).toHaveLength(8);
+  });
+
+  it('scores the fitting resume high and the unrelated one low', () => {
+    expect(fit.score).toBeGreaterThanOrEqual(0.7);
+    expect(fit.verdict).toBe('strong');
+    expect(misfit.score).toBeLessThan(0.2);
+    expect(misfit.verdict).toBe('weak');
+  });
+
+  it('cites the resume line that covers a requirement, with offsets into the resume', () => {
+    const docker = fit.requirements.find((r) => r.text === 'Docker and Kubernetes in production')!;
+    expect(docker.status).toBe('met');
+    expect(docker.evidence?.text).toBe('Deployed services with Docker to Kubernetes (EKS); wrote Helm charts.');
+    for (const r of fit.requirements) {
+      if (r.evidence) expect(fittingResumeEn.slice(r.evidence.start, r.evidence.end)).toBe(r.evidence.text);
+    }
+  });
+
+  it('marks skills the resume never names as missing', () => {
+    const terraform = fit.requirements.find((r) => r.text === 'Experience with Terraform')!;
+    expect(terraform).toMatchObject({ importance: 'nice', status: 'missing', score: 0 });
+    expect(misfit.requirements.every((r) => r.status === 'missing')).toBe(true);
+  });
+
+  it('records the parts of the score', () => {
+    expect(fit.components).toMatchObject({ requirements: 8 });
+    expect(fit.components.requirement_coverage).toBeGreaterThan(misfit.components.requirement_coverage!);
+    expect(fit.components.must_coverage).toBeGreaterThan(fit.components.nice_coverage!);
+    expect(fit.components.met! + fit.components.partial! + fit.components.missing!).toBe(8);
+  });
+});
+
+describe('scoreLexical on Russian texts', () => {
+  const fit = scoreLexical({ vacancyText: vacancyRu, resumeText: fittingResumeRu });
+  const misfit = scoreLexical({ vacancyText: vacancyRu, resumeText: unrelatedResumeRu });
+
+  it('separates the fitting resume from the unrelated one', () => {
+    expect(fit.language).toBe('ru');
+    expect(fit.score).toBeGreaterThanOrEqual(0.7);
+    expect(misfit.score).toBeLessThan(0.2);
+  });
+
+  it('matches inflected Russian words and cites the line', () => {
+    const kafka = fit.requirements.find((r) => r.text.includes('Kafka'))!;
+    expect(kafka.status).toBe('met');
+    expect(kafka.evidence?.text).toBe('Настроил обмен событиями через Kafka.');
+    const go = fit.requirements.find((r) => r.text === 'знание Go')!;
+    expect(go.status).toBe('missing');
+  });
+
+  it('matches a Russian vacancy to an English resume through skill names', () => {
+    const cross = scoreLexical({ vacancyText: vacancyRu, resumeText: fittingResumeEn });
+    const crossMisfit = scoreLexical({ vacancyText: vacancyRu, resumeText: unrelatedResumeEn });
+    expect(cross.language).toBe('en');
+    expect(cross.score).toBeGreaterThan(crossMisfit.score + 0.3);
+  });
+});
+
+describe('scoreLexical edge cases', () => {
+  it('gives partial credit when a line covers part of a requirement', () => {
+    const result = scoreLexical({
+      vacancyText: 'Requirements:\n- Kubernetes and Terraform\n- Python\n- Go\n- Rust',
+      resumeText: 'Ran workloads on Kubernetes.\nWrote Python scripts.',
+    });
+    const k8s = result.requirements[0]!;
+    expect(k8s.status).toBe('partial');
+    expect(k8s.evidence?.text).toBe('Ran workloads on Kubernetes.');
+    expect(result.requirements.map((r) => r.status)).toEqual(['partial', 'met', 'missing', 'missing']);
+  });
+
+  it('lets one alternative fill "X or Y" and the examples fill "such as"', () => {
+    const result = scoreLexical({
+      vacancyText: 'Requirements:\n- Django or FastAPI\n- Message queues such as Kafka or RabbitMQ\n- Знание Go или Rust\n- Java',
+      resumeText: 'Built an API with FastAPI.\nWrote Kafka consumers.\nПисал сервисы на Rust.',
+    });
+    expect(result.requirements.map((r) => [r.status, r.evidence?.text ?? null])).toEqual([
+      ['met', 'Built an API with FastAPI.'],
+      ['met', 'Wrote Kafka consumers.'],
+      ['met', 'Писал сервисы на Rust.'],
+      ['missing', null],
+    ]);
+  });
+
+  it('weighs a skill name above the generic words around it', () => {
+    const result = scoreLexical({
+      vacancyText: 'Requirements:\n- Docker and Kubernetes in production\n- Python',
+      resumeText: 'Deployed services with Docker to Kubernetes.',
+    });
+    expect(result.requirements[0]!.status).toBe('met');
+  });
+
+  it('scores an empty resume zero and a vacancy without requirements by overlap', () => {
+    const empty = scoreLexical({ vacancyText: vacancyEn, resumeText: '' });
+    expect(empty.score).toBe(0);
+    expect(empty.requirements.every((r) => r.evidence === null)).toBe(true);
+    const noReqs = scoreLexical({ vacancyText: '', resumeText: fittingResumeEn });
+    expect(noReqs.requirements).toEqual([]);
+    expect(noReqs.score).toBe(0);
+  });
+
+  it('maps coverage to statuses and squashes monotonically from 0 to 1', () => {
+    expect([statusFor(0.6), statusFor(0.59), statusFor(0.3), statusFor(0.29)]).toEqual(['met', 'partial', 'partial', 'missing']);
+    expect(squash(0)).toBe(0);
+    expect(squash(1)).toBeCloseTo(1, 10);
+    expect(squash(0.3)).toBeLessThan(squash(0.5));
+  });
+});
+
+describe.skipIf(!screeningDataDir)('scoreLexical on the screening test set', () => {
+  it('scores the ground-truth resume above a random one for at least 70% of 30 jobs', () => {
+    const pairs = readScreening('testset1');
+    const resumes = readScreening('resumes1').map((r) => r[0]!);
+    const random = seededRandom(7);
+    let wins = 0;
+    for (let i = 0; i < 30; i++) {
+      const [vacancyText, groundTruth] = pairs[Math.floor(random() * pairs.length)]!;
+      const other = resumes[Math.floor(random() * resumes.length)]!;
+      const gt = scoreLexical({ vacancyText: vacancyText!, resumeText: groundTruth! });
+      const rnd = scoreLexical({ vacancyText: vacancyText!, resumeText: other });
+      if (gt.score > rnd.score) wins++;
+    }
+    expect(wins / 30).toBeGreaterThanOrEqual(0.7);
+  });
+});

@@ -1,0 +1,28 @@
+/** How much a requirement's words matter for coverage: skill names most, the generic vocabulary of job ads least. */
+import { SKILL_TERMS, stem } from '@rc/text';
+
+/** Words every job ad uses around the skills; a resume that lacks "production" still covers "Docker in production". */
+const GENERIC_WORDS = {
+  en: `develop development developer design build team product production system project application service solution
+  environment process tool technology practice code coding software engineer engineering modern large high scale
+  commercial company business client customer based related various best quality fast complex write support implement
+  implementation maintain create ensure across environment platform framework principle concept task plus
+  understanding hands end`.split(/\s+/),
+  ru: `разработка разработчик разрабатывать проект продукт система сервис команда решение инструмент технология
+  коммерческий бизнес клиент задача процесс код программный обеспечение создание поддержка принцип современный
+  высокий написание платформа фреймворк понимание продакшн`.split(/\s+/),
+};
+
+const GENERIC = new Set([
+  ...GENERIC_WORDS.en.map((w) => stem(w, 'en')),
+  ...GENERIC_WORDS.ru.map((w) => stem(w, 'ru')),
+]);
+
+export const SKILL_FACTOR = 1.5;
+export const GENERIC_FACTOR = 0.35;
+
+export function termFactor(term: string): number {
+  if (SKILL_TERMS.has(term)) return SKILL_FACTOR;
+  if (GENERIC.has(term)) return GENERIC_FACTOR;
+  return 1;
+}
