@@ -6,7 +6,7 @@
  */
 import OpenAI from 'openai';
 import type { Language } from '@rc/contracts';
-import { writeRulesAdvice } from '@rc/advice';
+import { PROMPT_VERSION_RULES, writeRulesAdvice } from '@rc/advice';
 import { adviceResponseFormat } from './json-schema.ts';
 import { checkGrounding } from './grounding.ts';
 import { parseAdvice } from './parse.ts';
@@ -15,7 +15,7 @@ import { PROMPT_VERSION, buildAdviceMessages, buildRepairMessages } from './prom
 import { CircuitBreaker, Semaphore, backoffDelay, parseRetryAfter, sleep } from './resilience.ts';
 import type { AdviceInput, AdviceOutcome, AdviceWriter, ChatMessage, ExchangeRecord } from './types.ts';
 
-export const RULES_SOURCE = { source: 'rules', model: 'rules', prompt_version: 'rules-v1' } as const;
+export const RULES_SOURCE = { source: 'rules', model: 'rules', prompt_version: PROMPT_VERSION_RULES } as const;
 
 export interface ChatWriterOptions {
   provider: 'openai' | 'in-house';

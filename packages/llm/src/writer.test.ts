@@ -272,6 +272,7 @@ describe('language', () => {
     expect(outcome.source.source).toBe('rules');
     expect(outcome.source.fallback_reason).toMatch(/must be in Russian/);
     expect(outcome.exchanges.map((e) => e.parsed)).toEqual([false, false]);
+    expect(detectLanguage(adviceText(outcome.advice))).toBe('ru'); // the rules writer honours the language
   });
 });
 
@@ -314,5 +315,6 @@ describe('rules writer', () => {
     expect(outcome.source).toEqual({ source: 'rules', model: 'rules', prompt_version: 'rules-v1', dropped_claims: [] });
     expect(outcome.exchanges).toEqual([]);
     expect(adviceSchema.safeParse(outcome.advice).success).toBe(true);
+    expect(detectLanguage(adviceText(outcome.advice))).toBe('ru');
   });
 });
