@@ -1,0 +1,1 @@
+export { PROMPT_VERSION_RULES, writeRulesAdvice, type RulesAdviceInput } from './rules.ts';

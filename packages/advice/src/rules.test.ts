@@ -1,0 +1,244 @@
+import { adviceSchema, verdictFor, type RequirementResult, type Scoring } from '@rc/contracts';
+import { describe, expect, it } from 'vitest';
+import { PROMPT_VERSION_RULES, writeRulesAdvice } from './rules.ts';
+
+const resumeEn = `Jane Smith
+Backend Developer
+
+Summary
+Backend engineer with 6 years of experience building payment APIs in Python.
+
+Experience
+Senior Backend Developer, PayFlow (2020 – present)
+- Built REST services in Python with Django serving 2M requests per day.
+- Deployed services with Docker.
+- Set up GitLab CI pipelines for tests.
+
+Skills
+Python, Django, PostgreSQL, Redis, Docker, Git`;
+
+const vacancyEn = `Requirements
+- Python and Django
+- Docker and Kubernetes
+- PostgreSQL
+- Kubernetes operators
+- CI/CD pipelines (GitLab CI or GitHub Actions)
+Nice to have
+- Terraform`;
+
+const resumeRu = `Иван Петров
+Разработчик
+
+Опыт работы
+• Разрабатывал сервисы на Python и Django.
+• Упаковывал сервисы в Docker.
+
+Навыки
+Python, Django, Docker, Git, Linux`;
+
+const vacancyRu = `Требования:
+• опыт разработки на Python и Django;
+• опыт работы с Docker и Kubernetes;
+• знание Go или Rust;
+Будет плюсом:
+• опыт с Terraform.`;
+
+function req(
+  resume: string,
+  text: string,
+  importance: 'must' | 'nice',
+  status: RequirementResult['status'],
+  evidence?: string,
+): RequirementResult {
+  const score = status === 'met' ? 0.9 : status === 'partial' ? 0.45 : 0;
+  if (!evidence) return { text, importance, status, score, evidence: null };
+  const start = resume.indexOf(evidence);
+  if (start < 0) throw new Error(`evidence not in resume: ${evidence}`);
+  return { text, importance, status, score, evidence: { text: evidence, start, end: start + evidence.length } };
+}
+
+function scoring(requirements: RequirementResult[], score: number, language: 'ru' | 'en'): Scoring {
+  return { score, verdict: verdictFor(score), requirements, language, engine: 'lexical', model: 'test', components: {} };
+}
+
+const scoringEn = scoring(
+  [
+    req(resumeEn, 'Python and Django', 'must', 'met', 'Built REST services in Python with Django serving 2M requests per day.'),
+    req(resumeEn, 'Docker and Kubernetes', 'must', 'partial', 'Deployed services with Docker.'),
+    req(resumeEn, 'PostgreSQL', 'must', 'met', 'Python, Django, PostgreSQL, Redis, Docker, Git'),
+    req(resumeEn, 'Kubernetes operators', 'must', 'missing'),
+    req(resumeEn, 'CI/CD pipelines (GitLab CI or GitHub Actions)', 'must', 'partial', 'Set up GitLab CI pipelines for tests.'),
+    req(resumeEn, 'Terraform', 'nice', 'missing'),
+  ],
+  0.62,
+  'en',
+);
+
+const scoringRu = scoring(
+  [
+    req(resumeRu, 'опыт разработки на Python и Django', 'must', 'met', 'Разрабатывал сервисы на Python и Django.'),
+    req(resumeRu, 'опыт работы с Docker и Kubernetes', 'must', 'partial', 'Упаковывал сервисы в Docker.'),
+    req(resumeRu, 'знание Go или Rust', 'must', 'missing'),
+    req(resumeRu, 'опыт с Terraform', 'nice', 'missing'),
+  ],
+  0.45,
+  'ru',
+);
+
+function allSentences(advice: ReturnType<typeof writeRulesAdvice>): string[] {
+  return [
+    ...advice.strengths,
+    ...advice.weaknesses,
+    ...advice.rewrite_suggestions,
+    ...advice.learning_recommendations,
+    ...advice.reflection_points,
+    advice.upgrades,
+  ];
+}
+
+/** The text outside the quotes, where only the writer's own words are. */
+function unquoted(sentence: string): string {
+  return sentence.replace(/«[^»]*»/g, '').replace(/“[^”]*”/g, '');
+}
+
+describe('writeRulesAdvice in English', () => {
+  const advice = writeRulesAdvice({ scoring: scoringEn, vacancyText: vacancyEn, resumeText: resumeEn, language: 'en' });
+
+  it('returns valid advice and has a stable prompt version', () => {
+    expect(() => adviceSchema.parse(advice)).not.toThrow();
+    expect(PROMPT_VERSION_RULES).toBe('rules-v1');
+  });
+
+  it('cites met requirements with their evidence as strengths', () => {
+    expect(advice.strengths[0]).toBe(
+      'You meet the must-have “Python and Django”: your resume says “Built REST services in Python with Django serving 2M requests per day”.',
+    );
+    expect(advice.strengths.some((s) => s.includes('“PostgreSQL”'))).toBe(true);
+  });
+
+  it('never turns a missing requirement into a strength', () => {
+    for (const s of advice.strengths) {
+      expect(s).not.toContain('Kubernetes operators');
+      expect(s).not.toContain('Terraform');
+    }
+  });
+
+  it('names the missing must-have as a weakness and lists missing nice-to-haves together', () => {
+    expect(advice.weaknesses).toContain('The vacancy requires “Kubernetes operators”, but your resume does not show it.');
+    expect(advice.weaknesses.at(-1)).toBe('Nice-to-have items your resume does not show: “Terraform”.');
+  });
+
+  it('suggests rewriting partial matches with the words they lack', () => {
+    expect(advice.rewrite_suggestions).toContain(
+      'Make “Docker and Kubernetes” explicit: if you have that experience, rewrite “Deployed services with Docker” so it names “Kubernetes”, and add a measurable result.',
+    );
+    expect(advice.rewrite_suggestions.some((s) => s.includes('“GitHub Actions”'))).toBe(true);
+  });
+
+  it('points out a must-have that appears only in the skills list', () => {
+    expect(advice.rewrite_suggestions).toContain(
+      '“PostgreSQL” appears only in your skills list; add a bullet that shows where you used it and what came of it.',
+    );
+  });
+
+  it('recommends concrete learning for missing skills', () => {
+    expect(advice.learning_recommendations[0]).toMatch(/^To learn “Kubernetes”, deploy a small app to a local cluster/);
+    expect(advice.learning_recommendations.some((s) => s.startsWith('To learn “Terraform”'))).toBe(true);
+  });
+
+  it('asks questions in the reflection points', () => {
+    expect(advice.reflection_points.length).toBeGreaterThanOrEqual(2);
+    for (const p of advice.reflection_points) expect(p.endsWith('?')).toBe(true);
+    expect(advice.reflection_points[0]).toContain('“Kubernetes”');
+  });
+
+  it('sums it up in the upgrades paragraph', () => {
+    expect(advice.upgrades).toMatch(/^Your resume is a partial fit for this vacancy \(62%\): it fully covers 2 of 6 requirements\./);
+    expect(advice.upgrades).toContain('Close the must-have gaps first: “Kubernetes”.');
+  });
+
+  it('is deterministic', () => {
+    expect(writeRulesAdvice({ scoring: scoringEn, vacancyText: vacancyEn, resumeText: resumeEn, language: 'en' })).toEqual(advice);
+  });
+});
+
+describe('writeRulesAdvice in Russian', () => {
+  const advice = writeRulesAdvice({ scoring: scoringRu, vacancyText: vacancyRu, resumeText: resumeRu, language: 'ru' });
+
+  it('writes every sentence in Russian: no Latin outside the quoted names', () => {
+    for (const sentence of allSentences(advice)) {
+      expect(unquoted(sentence)).not.toMatch(/[A-Za-z]/);
+      expect(sentence).toMatch(/[а-яё]/i);
+    }
+  });
+
+  it('names the requirement and the evidence', () => {
+    expect(advice.strengths[0]).toBe(
+      'Вы соответствуете обязательному требованию «опыт разработки на Python и Django»: в резюме сказано «Разрабатывал сервисы на Python и Django».',
+    );
+    expect(advice.weaknesses[0]).toBe('Вакансия требует «знание Go или Rust», но в резюме этого не видно.');
+  });
+
+  it('recommends one of two alternatives, not both', () => {
+    expect(advice.learning_recommendations.some((s) => s.includes('«Go»'))).toBe(true);
+    expect(advice.learning_recommendations.some((s) => s.includes('«Rust»'))).toBe(false);
+    expect(advice.reflection_points[0]).toBe(
+      'Приходилось ли вам работать с «Go» или «Rust» на работе, в пет-проекте или на курсах? Если да, то где и с каким результатом?',
+    );
+  });
+
+  it('asks for numbers, dates and a summary when the resume has none', () => {
+    expect(advice.rewrite_suggestions).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Добавьте цифры/),
+        expect.stringMatching(/^Укажите даты/),
+        expect.stringMatching(/^Добавьте в начало 2–3 строки о себе/),
+      ]),
+    );
+  });
+
+  it('uses the right Russian plural in the summary', () => {
+    expect(advice.upgrades).toMatch(/^У резюме частичное соответствие вакансии \(45%\): полностью закрыто 1 из 4 требований\./);
+  });
+
+  it('writes English advice for a Russian resume when asked, without Cyrillic outside quotes', () => {
+    const en = writeRulesAdvice({ scoring: scoringRu, vacancyText: vacancyRu, resumeText: resumeRu, language: 'en' });
+    for (const sentence of allSentences(en)) expect(unquoted(sentence)).not.toMatch(/[а-яё]/i);
+    expect(en.weaknesses[0]).toBe('The vacancy requires “знание Go или Rust”, but your resume does not show it.');
+  });
+});
+
+describe('writeRulesAdvice edge cases', () => {
+  it('claims no strengths when nothing is covered, and says the fit is weak', () => {
+    const none = scoring([req(resumeEn, 'Kubernetes', 'must', 'missing'), req(resumeEn, 'Go', 'must', 'missing')], 0.05, 'en');
+    const advice = writeRulesAdvice({ scoring: none, vacancyText: 'Kubernetes, Go', resumeText: resumeEn, language: 'en' });
+    expect(advice.strengths).toEqual([]);
+    expect(advice.weaknesses).toHaveLength(2);
+    expect(advice.reflection_points).toContain(
+      'Is this the right role for you now, or would an adjacent or more junior position be a better next step?',
+    );
+  });
+
+  it('does not ask for numbers, dates or a summary the resume already has', () => {
+    const advice = writeRulesAdvice({ scoring: scoringEn, vacancyText: vacancyEn, resumeText: resumeEn, language: 'en' });
+    expect(advice.rewrite_suggestions.join(' ')).not.toMatch(/Quantify|Add dates|summary at the top/);
+  });
+
+  it('handles a vacancy without requirements', () => {
+    const empty = scoring([], 0.3, 'ru');
+    const advice = writeRulesAdvice({ scoring: empty, vacancyText: '', resumeText: resumeRu, language: 'ru' });
+    expect(advice.strengths).toEqual([]);
+    expect(advice.upgrades).toContain('Явных требований в вакансии нет');
+    expect(() => adviceSchema.parse(advice)).not.toThrow();
+  });
+
+  it('clips long evidence and keeps quotes balanced', () => {
+    const long = `Led the migration of «legacy» systems ${'and more work '.repeat(30)}done.`;
+    const resume = `${long}\n`;
+    const s = scoring([req(resume, 'Migration', 'must', 'met', long)], 0.8, 'ru');
+    const [strength] = writeRulesAdvice({ scoring: s, vacancyText: 'Migration', resumeText: resume, language: 'ru' }).strengths;
+    expect(strength!.length).toBeLessThan(260);
+    expect(strength).toContain('…»');
+    expect(strength!.match(/«/g)?.length).toBe(strength!.match(/»/g)?.length);
+  });
+});
