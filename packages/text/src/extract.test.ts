@@ -87,6 +87,12 @@ describe('extractText: DOCX', () => {
     await expectError(extractText({ data, maxUncompressedBytes: 5 * 1024 * 1024 }), 'file_too_large_uncompressed', 422);
   });
 
+  it('refuses a zip bomb whose headers lie about its size, without inflating all of it', async () => {
+    const documentXml = `<w:document><w:body><w:p><w:r><w:t>${' '.repeat(8 * 1024 * 1024)}</w:t></w:r></w:p></w:body></w:document>`;
+    const data = makeZip([{ name: 'word/document.xml', data: documentXml, declaredSize: 100 }]);
+    await expectError(extractText({ data, maxUncompressedBytes: 1024 * 1024 }), 'file_too_large_uncompressed', 422);
+  });
+
   it('reads a DOCX that is under the size limit', async () => {
     const result = await extractText({ data: makeDocx(['Первый абзац', 'Second paragraph']), maxUncompressedBytes: 5 * 1024 * 1024 });
     expect(result.text).toBe('Первый абзац\n\nSecond paragraph');

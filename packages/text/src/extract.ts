@@ -179,6 +179,40 @@ function declaredSize(entry: JSZip.JSZipObject): number | undefined {
   return typeof size === 'number' ? size : undefined;
 }
 
+/**
+ * Inflates an entry as a stream and stops as soon as it passes maxBytes: the sizes in a ZIP's headers can lie, and
+ * a bomb that declares 1 KB must not get to expand to gigabytes inside mammoth.
+ */
+function inflatesWithin(entry: JSZip.JSZipObject, maxBytes: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const stream = entry.nodeStream('nodebuffer');
+    let total = 0;
+    let settled = false;
+    stream.on('data', (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > maxBytes && !settled) {
+        settled = true;
+        // No more reads: JSZip's stream stops inflating once its consumer stops pulling.
+        stream.pause();
+        stream.removeAllListeners('data');
+        resolve(false);
+      }
+    });
+    stream.on('end', () => {
+      if (!settled) {
+        settled = true;
+        resolve(true);
+      }
+    });
+    stream.on('error', (err: Error) => {
+      if (!settled) {
+        settled = true;
+        reject(err);
+      }
+    });
+  });
+}
+
 async function extractDocx(data: Uint8Array, maxBytes: number, timeoutMs: number): Promise<string> {
   return withDeadline(
     timeoutMs,
@@ -193,19 +227,31 @@ async function extractDocx(data: Uint8Array, maxBytes: number, timeoutMs: number
       if (!document) {
         throw new ExtractionError('unsupported_file_type', 'The ZIP archive is not a DOCX document.');
       }
-      // Zip bombs: refuse on the sizes the archive declares, before a byte is inflated.
+      const tooLarge = () =>
+        new ExtractionError(
+          'file_too_large_uncompressed',
+          `The DOCX expands to more than ${Math.round(maxBytes / 1024 / 1024)} MB of text; it is refused.`,
+        );
+      // Zip bombs, first on the sizes the archive declares, before a byte is inflated...
+      const parts = Object.values(zip.files).filter((entry) => !entry.dir && /\.(xml|rels)$/i.test(entry.name));
       let total = 0;
-      for (const entry of Object.values(zip.files)) {
-        if (entry.dir || !/\.(xml|rels)$/i.test(entry.name)) continue;
+      for (const entry of parts) {
         const size = declaredSize(entry);
         if (size === undefined) continue;
         total += size;
-        if (size > maxBytes || total > maxBytes * 2) {
-          throw new ExtractionError(
-            'file_too_large_uncompressed',
-            `The DOCX expands to more than ${Math.round(maxBytes / 1024 / 1024)} MB of text; it is refused.`,
-          );
+        if (size > maxBytes || total > maxBytes * 2) throw tooLarge();
+      }
+      // ...then on what the parts mammoth reads really inflate to, stopping at the limit.
+      let budget = maxBytes * 2;
+      for (const entry of parts) {
+        let within: boolean;
+        try {
+          within = await inflatesWithin(entry, Math.min(maxBytes, budget));
+        } catch (err) {
+          throw new ExtractionError('file_unreadable', 'The file is a damaged ZIP/DOCX archive.', { cause: err });
         }
+        if (!within) throw tooLarge();
+        budget -= declaredSize(entry) ?? 0;
       }
       try {
         const result = await mammoth.extractRawText({ buffer: Buffer.from(data.buffer, data.byteOffset, data.length) });
