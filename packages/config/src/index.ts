@@ -59,6 +59,10 @@ export const configSchema = z.object({
   MAX_UPLOAD_BYTES: int(5 * 1024 * 1024),
   /** Most ids one ranking request may name. */
   MAX_RANKING_IDS: int(10_000),
+  /** Requests per minute per API key (or per address without a key); 0 turns the limit off. */
+  RATE_LIMIT_PER_MINUTE: int(1200),
+  /** Deepest nesting accepted in a JSON body. */
+  MAX_JSON_DEPTH: int(32),
   /** Candidates the cross-encoder re-scores after the full-text prefilter in a ranking. */
   RANKING_TOP_K: int(50),
   /** How long GET /api/relevancy/... waits for an analysis to finish, in milliseconds. */

@@ -58,8 +58,10 @@ describe('vacancies and resumes', () => {
       [{ method: 'GET', url: '/v1/vacancies?cursor=zzz' }, 400, 'invalid_cursor'],
       [{ method: 'GET', url: '/v1/nothing-here' }, 404, 'route_not_found'],
       [{ method: 'POST', url: '/v1/analyses', payload: { resumeText: 'x' } }, 400, 'validation_error'],
-      [{ method: 'POST', url: '/v1/vacancies', payload: 'title=x', headers: { 'content-type': 'text/plain' } }, 415, 'unsupported_media_type'],
+      [{ method: 'POST', url: '/v1/vacancies', payload: '<title>x</title>', headers: { 'content-type': 'application/xml' } }, 415, 'unsupported_media_type'],
       [{ method: 'GET', url: '/v1/vacancies', headers: { authorization: 'Bearer nope' } }, 401, 'invalid_api_key'],
+      [{ method: 'POST', url: '/v1/vacancies', payload: '['.repeat(40) + ']'.repeat(40), headers: { 'content-type': 'application/json' } }, 400, 'json_too_deep'],
+      [{ method: 'POST', url: '/v1/vacancies', payload: '', headers: { 'content-type': 'application/json' } }, 400, 'empty_body'],
     ];
     for (const [req, status, code] of cases) {
       const res = await h.app.inject(req);
@@ -182,6 +184,7 @@ describe('rankings', () => {
       const b = json(await h.app.inject({ method: 'GET', url: `/v1/rankings/${json(res).id}`, headers: H }));
       return b.status === 'done' || b.status === 'failed' ? b : null;
     });
+    expect(ranking.error).toBeNull();
     expect(ranking.status).toBe('done');
     expect(ranking.candidate_count).toBe(4);
     expect(ranking.results[0].id).toBe(vacancyId);
@@ -207,5 +210,26 @@ describe('operations', () => {
     const m = await h.app.inject({ method: 'GET', url: '/metrics' });
     expect(m.body).toMatch(/rc_http_request_duration_seconds_bucket/);
     expect(m.body).toMatch(/rc_queue_jobs\{queue="scoring"/);
+  });
+});
+
+describe('rate limits', () => {
+  it('answers 429 with a stable code past the per-key limit, and counts keys apart', async () => {
+    const limited = await startHarness({ RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const a = await createApiKey(limited.database.db, 'a');
+      const b = await createApiKey(limited.database.db, 'b');
+      const get = (key: string) => limited.app.inject({ method: 'GET', url: '/v1/vacancies', headers: { authorization: `Bearer ${key}` } });
+      const codes = [];
+      for (let i = 0; i < 4; i++) codes.push((await get(a.key)).statusCode);
+      expect(codes).toEqual([200, 200, 200, 429]);
+      const over = await get(a.key);
+      expect(JSON.parse(over.body).error.code).toBe('rate_limited');
+      expect(over.headers['retry-after']).toBeDefined();
+      expect((await get(b.key)).statusCode).toBe(200);
+      expect((await limited.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
   });
 });

@@ -3,11 +3,14 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { GatewayDeps } from './context.ts';
-import { registerErrorHandler } from './errors.ts';
+import { jsonBodyParser } from './json-body.ts';
+import { AppError, registerErrorHandler } from './errors.ts';
 import auth from './plugins/auth.ts';
 import metrics from './plugins/metrics.ts';
 import analyses from './routes/analyses.ts';
@@ -33,6 +36,8 @@ export async function buildApp(deps: GatewayDeps, opts: { logger?: FastifyServer
 
   // The original page calls http://127.0.0.1:8000/api/... from wherever it is opened.
   await app.register(cors, { origin: true, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] });
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, jsonBodyParser(deps.config.MAX_JSON_DEPTH));
   await app.register(formbody);
   await app.register(multipart, {
     limits: { fileSize: deps.config.MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 20 },
@@ -48,6 +53,25 @@ export async function buildApp(deps: GatewayDeps, opts: { logger?: FastifyServer
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(metrics);
   await app.register(auth);
+  if (deps.config.RATE_LIMIT_PER_MINUTE > 0) {
+    // Shared across gateway replicas through Redis in distributed mode; per process when embedded.
+    const redis = deps.config.REDIS_URL ? new Redis(deps.config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000 }) : undefined;
+    redis?.on('error', () => undefined);
+    if (redis) app.addHook('onClose', async () => redis.disconnect());
+    await app.register(rateLimit, {
+      max: deps.config.RATE_LIMIT_PER_MINUTE,
+      timeWindow: 60_000,
+      hook: 'preHandler',
+      redis,
+      nameSpace: `${deps.config.QUEUE_PREFIX}:rate:`,
+      // A Redis hiccup must not take the API down with it.
+      skipOnError: true,
+      keyGenerator: (req) => (req.ownerId && req.headers.authorization ? `owner:${req.ownerId}` : `ip:${req.ip}`),
+      allowList: (req) => /^\/(healthz|readyz|metrics)/.test(req.url),
+      errorResponseBuilder: (_req, ctx) =>
+        new AppError(429, 'rate_limited', `too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`, { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) }),
+    });
+  }
 
   await app.register(health);
   await app.register(vacancies);

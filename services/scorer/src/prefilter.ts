@@ -24,12 +24,15 @@ export function queryWords(text: string, max = 48): string[] {
     .map(([w]) => w);
 }
 
+/** A uuid[] parameter: drizzle would spread a JS array into a tuple, so pass PostgreSQL's array literal. */
+const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
+
 export async function prefilter(
   db: Database,
   opts: { target: 'vacancies' | 'resumes'; ownerId: string; subjectText: string; candidateIds: string[] | null; k: number },
 ): Promise<{ top: Candidate[]; total: number }> {
   const table = opts.target === 'vacancies' ? sql.raw('vacancies') : sql.raw('resumes');
-  const idFilter: SQL = opts.candidateIds ? sql`AND id = ANY(${opts.candidateIds}::uuid[])` : sql``;
+  const idFilter: SQL = opts.candidateIds ? sql`AND id = ANY(${uuidArray(opts.candidateIds)}::uuid[])` : sql``;
   const words = queryWords(opts.subjectText);
   const [{ total } = { total: 0 }] = (
     await db.execute(sql`SELECT count(*)::int AS total FROM ${table} WHERE owner_id = ${opts.ownerId} ${idFilter}`)
@@ -54,7 +57,7 @@ export async function prefilter(
     const rest = (
       await db.execute(sql`
         SELECT id FROM ${table}
-        WHERE owner_id = ${opts.ownerId} ${idFilter} AND NOT (id = ANY(${seen}::uuid[]))
+        WHERE owner_id = ${opts.ownerId} ${idFilter} AND NOT (id = ANY(${uuidArray(seen)}::uuid[]))
         ORDER BY created_at DESC LIMIT ${opts.k - top.length}`)
     ).rows as Array<{ id: string }>;
     top = top.concat(rest.map((r) => ({ id: r.id, prefilterScore: 0 })));
