@@ -108,6 +108,46 @@ describe('splitRequirements on a Russian vacancy', () => {
   it('keeps offsets into the vacancy text', () => expectOffsets(russian, reqs));
 });
 
+describe('splitRequirements with headings without colons', () => {
+  it('reads Мы ожидаем / Желательно / Условия', () => {
+    const text = [
+      'Frontend-разработчик',
+      'Мы ожидаем',
+      '- опыт с React от 2 лет',
+      '- знание TypeScript',
+      'Желательно',
+      '- опыт с Next.js',
+      'Условия',
+      '- гибкий график',
+    ].join('\n');
+    expect(splitRequirements(text).map((r) => [r.importance, r.text])).toEqual([
+      ['must', 'опыт с React от 2 лет'],
+      ['must', 'знание TypeScript'],
+      ['nice', 'опыт с Next.js'],
+    ]);
+  });
+
+  it('reads Must have / Will be a plus / Qualifications and keeps "(mandatory)" items must', () => {
+    const text = [
+      'Qualifications',
+      '* BSc in Computer Science',
+      'Must have',
+      '* Swift and SwiftUI',
+      'Will be a plus',
+      '* Objective-C',
+      '* Unit testing (mandatory for seniors)',
+      'What we offer',
+      '* Stock options',
+    ].join('\n');
+    expect(splitRequirements(text).map((r) => [r.importance, r.text])).toEqual([
+      ['must', 'BSc in Computer Science'],
+      ['must', 'Swift and SwiftUI'],
+      ['nice', 'Objective-C'],
+      ['must', 'Unit testing (mandatory for seniors)'],
+    ]);
+  });
+});
+
 describe('splitRequirements without structure', () => {
   it('falls back to the sentences of the vacancy', () => {
     const text = 'We need a React developer who has built large single-page apps. You know TypeScript well and write tests.';
