@@ -1,5 +1,5 @@
 /** Builds the gateway's Fastify app: plugins, the error handler, OpenAPI, and every route. */
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -19,10 +19,11 @@ import health from './routes/health.ts';
 import rankings from './routes/rankings.ts';
 import resumes from './routes/resumes.ts';
 import vacancies from './routes/vacancies.ts';
+import web from './routes/web.ts';
 
-export async function buildApp(deps: GatewayDeps, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: GatewayDeps, opts: { logger?: FastifyBaseLogger } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     // The original API's clients call /api/vacancies/ with the slash (Django REST Framework); v1 clients without it.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     bodyLimit: Math.max(1024 * 1024, deps.config.MAX_TEXT_CHARS * 4 + 64 * 1024),
@@ -79,5 +80,6 @@ export async function buildApp(deps: GatewayDeps, opts: { logger?: FastifyServer
   await app.register(analyses);
   await app.register(rankings);
   await app.register(compat);
+  await app.register(web);
   return app;
 }
