@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { Batcher, QueueFullError } from './batcher.ts';
+
+describe('Batcher', () => {
+  it('groups concurrent requests into length-sorted batches and returns each caller its own result', async () => {
+    const batches: number[][] = [];
+    const b = new Batcher<number>(
+      async (items) => {
+        batches.push(items);
+        return Float32Array.from(items.map((x) => x * 10));
+      },
+      (x) => x,
+      { maxBatch: 4, maxTokens: 1_000, maxWaitMs: 5, maxQueue: 100 },
+    );
+    const inputs = [9, 1, 8, 2, 7, 3, 6, 4];
+    const single = await Promise.all(inputs.map((x) => b.submit(x)));
+    expect(single).toEqual(inputs.map((x) => x * 10));
+    expect(batches.every((batch) => batch.length <= 4)).toBe(true);
+    expect(batches.flat().sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 6, 7, 8, 9]);
+    batches.length = 0;
+    const many = await b.submitMany(inputs);
+    expect(many).toEqual(inputs.map((x) => x * 10));
+    // Sorted by length within the window: the shortest four ran together, so padding is small.
+    expect(batches).toEqual([
+      [1, 2, 3, 4],
+      [6, 7, 8, 9],
+    ]);
+  });
+
+  it('caps a batch by padded tokens, so long inputs make smaller batches', async () => {
+    const sizes: number[] = [];
+    const b = new Batcher<number>(
+      async (items) => {
+        sizes.push(items.length);
+        return new Float32Array(items.length);
+      },
+      (x) => x,
+      { maxBatch: 16, maxTokens: 1_000, maxWaitMs: 1, maxQueue: 100 },
+    );
+    await b.submitMany(Array.from({ length: 8 }, () => 400));
+    expect(Math.max(...sizes)).toBe(2);
+  });
+
+  it('refuses work past its queue bound instead of growing without end', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const b = new Batcher<number>(
+      async (items) => {
+        await gate;
+        return new Float32Array(items.length);
+      },
+      (x) => x,
+      { maxBatch: 1, maxTokens: 1_000, maxWaitMs: 1, maxQueue: 2 },
+    );
+    const first = b.submit(1);
+    await new Promise((r) => setTimeout(r, 10));
+    const queued = [b.submit(1), b.submit(1)];
+    await expect(b.submit(1)).rejects.toBeInstanceOf(QueueFullError);
+    release();
+    await Promise.all([first, ...queued]);
+  });
+
+  it('passes a failed run to every caller of that batch', async () => {
+    const b = new Batcher<number>(
+      async () => {
+        throw new Error('session failed');
+      },
+      (x) => x,
+      { maxBatch: 4, maxTokens: 1_000, maxWaitMs: 1, maxQueue: 10 },
+    );
+    const results = await Promise.allSettled([b.submit(1), b.submit(2)]);
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+  });
+});
