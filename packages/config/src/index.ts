@@ -29,6 +29,8 @@ export const configSchema = z.object({
   REDIS_URL: optionalString.pipe(z.string().url().startsWith('redis').optional()),
   /** Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis. */
   QUEUE_PREFIX: z.string().min(1).default('rc'),
+  /** How long a worker's lock on a BullMQ job lasts; a killed worker's job is taken over after about this long. */
+  QUEUE_LOCK_MS: int(30_000),
   /** Which writer produces advice: openai, in-house, rules. Default: openai when OPENAI_API_KEY is set, else rules. */
   LLM_PROVIDER: z.enum(['openai', 'in-house', 'rules']).optional(),
   /** API key for the OpenAI provider (or the in-house server, if it wants one). */

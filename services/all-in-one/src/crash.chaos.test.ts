@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { canRunOwnServers, freePort, inCI, OwnPostgres, OwnRedis, startProcess, tsxBin, waitFor, waitForHttp, type Proc } from '@rc/testing';
+
+// Crash survival against real servers of the test's own: workers and Redis are killed mid-work, PostgreSQL stops,
+// and every accepted analysis must still finish, exactly once.
+const available = canRunOwnServers();
+if (!available && inCI) throw new Error('the crash tests need redis-server and the PostgreSQL binaries');
+
+const VACANCY = { title: 'Backend developer', description: 'Requirements:\n- Python\n- PostgreSQL\n- Docker\n- Kubernetes\nNice to have:\n- Kafka' };
+const RESUME =
+  'Backend developer with 6 years of Python. Designed PostgreSQL schemas, shipped services in Docker on Kubernetes, built Kafka consumers. ' +
+  'Led a team of four; cut cloud costs by 30 %. '.repeat(6);
+
+describe.skipIf(!available)('crash survival', () => {
+  let postgres: OwnPostgres;
+  let redis: OwnRedis;
+  let base: string;
+  let env: Record<string, string>;
+  const procs = new Map<string, Proc>();
+
+  const start = (name: string, service: string) => {
+    const p = startProcess(tsxBin, [`services/${service}/src/main.ts`], env);
+    procs.set(name, p);
+    return p;
+  };
+  const post = async (path: string, body: unknown) => {
+    const r = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: r.status, body: (await r.json()) as { id: string } };
+  };
+  const query = async (sql: string, params: unknown[] = []) => {
+    const c = new pg.Client({ connectionString: env.DATABASE_URL });
+    await c.connect();
+    try {
+      return (await c.query(sql, params)).rows;
+    } finally {
+      await c.end();
+    }
+  };
+  const accept = async (n: number) => {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const r = await post('/v1/analyses', { resumeText: `${RESUME} (#${i})`, vacancyText: `${VACANCY.title}\n${VACANCY.description}` });
+      expect(r.status).toBe(202);
+      ids.push(r.body.id);
+    }
+    return ids;
+  };
+  const allDone = (ids: string[], timeoutMs = 120_000) =>
+    waitFor(
+      async () => {
+        const rows = await query(`SELECT id, status, attempts FROM analyses WHERE id = ANY($1::uuid[])`, [ids]);
+        return rows.length === ids.length && rows.every((r) => r.status === 'done') ? rows : null;
+      },
+      { timeoutMs, intervalMs: 250, what: 'every accepted analysis to finish' },
+    );
+
+  beforeAll(async () => {
+    [postgres, redis] = await Promise.all([OwnPostgres.start(), OwnRedis.start()]);
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    env = {
+      DATABASE_URL: postgres.url,
+      REDIS_URL: redis.url,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      LLM_PROVIDER: 'rules',
+      QUEUE_LOCK_MS: '3000',
+      RECOVERY_INTERVAL_MS: '1000',
+      RECOVERY_STALE_MS: '4000',
+      SCORER_CONCURRENCY: '1',
+    };
+    start('gateway', 'gateway');
+    await waitForHttp(`${base}/readyz`, procs.get('gateway')!);
+    start('advisor', 'advisor');
+  });
+
+  afterAll(async () => {
+    await Promise.all([...procs.values()].map((p) => p.stop('SIGKILL')));
+    await redis?.kill();
+    await postgres?.destroy();
+  });
+
+  it('a scorer killed (SIGKILL) in the middle of a job: another scorer finishes it, one result stored', async () => {
+    const ids = await accept(8);
+    // Kill the only scorer while it is inside a job; an analysis left in `scoring` after the kill is an orphan.
+    let orphan: string | undefined;
+    for (let round = 1; round <= 4 && !orphan; round++) {
+      const scorer = start(`scorer-kill-${round}`, 'scorer');
+      await waitFor(async () => (await query(`SELECT 1 FROM analyses WHERE status = 'scoring' AND id = ANY($1::uuid[])`, [ids])).length > 0, {
+        timeoutMs: 60_000,
+        intervalMs: 10,
+        what: 'a job in progress',
+      });
+      await scorer.stop('SIGKILL');
+      orphan = (await query(`SELECT id FROM analyses WHERE status = 'scoring' AND id = ANY($1::uuid[])`, [ids]))[0]?.id;
+    }
+    expect(orphan, 'the scorer was never caught inside a job').toBeDefined();
+    start('scorer-2', 'scorer');
+    const rows = await allDone(ids);
+    expect(rows.find((r) => r.id === orphan)!.attempts).toBeGreaterThanOrEqual(2);
+    // Exactly one result per analysis, whatever ran twice.
+    const scored = await query(`SELECT count(*)::int AS n FROM analyses WHERE id = ANY($1::uuid[]) AND scoring IS NOT NULL AND advice IS NOT NULL`, [ids]);
+    expect(scored[0].n).toBe(ids.length);
+  });
+
+  it('Redis dies and loses every queued job: each accepted analysis still completes once it is back', async () => {
+    await redis.kill();
+    const ids = await accept(4); // accepted while Redis is down: stored as queued, not enqueued
+    const rows = await query(`SELECT status FROM analyses WHERE id = ANY($1::uuid[])`, [ids]);
+    expect(rows.every((r) => r.status === 'queued')).toBe(true);
+    await redis.start();
+    await allDone(ids);
+  });
+
+  it('PostgreSQL stops: the gateway answers 503 with Retry-After, then recovers by itself', async () => {
+    await postgres.stop('fast');
+    const down = await fetch(`${base}/v1/vacancies`);
+    expect(down.status).toBe(503);
+    expect(down.headers.get('retry-after')).toBeTruthy();
+    expect(((await down.json()) as { error: { code: string } }).error.code).toBe('service_unavailable');
+    expect((await fetch(`${base}/readyz`)).status).toBe(503);
+    await postgres.start();
+    await waitFor(async () => (await fetch(`${base}/v1/vacancies`)).status === 200, { timeoutMs: 30_000, what: 'the gateway to recover' });
+    const ids = await accept(2);
+    await allDone(ids);
+  });
+
+  it('SIGTERM lets a scorer finish or hand back its jobs, and it exits cleanly', async () => {
+    const ids = await accept(6);
+    await waitFor(
+      async () => (await query(`SELECT 1 FROM analyses WHERE status IN ('scoring', 'done') AND id = ANY($1::uuid[])`, [ids])).length > 0,
+      { timeoutMs: 60_000, intervalMs: 10 },
+    );
+    const code = await procs.get('scorer-2')!.stop('SIGTERM');
+    expect(code).toBe(0);
+    start('scorer-3', 'scorer');
+    await allDone(ids);
+  });
+});
