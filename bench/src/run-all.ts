@@ -1,9 +1,13 @@
 /** `pnpm bench`: runs every benchmark in turn and writes bench/results/*.json and *.md. */
 import { benchGateway } from './gateway.ts';
+import { benchScorer } from './scorer.ts';
+import { benchRanking } from './ranking.ts';
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
   gateway: benchGateway,
+  scorer: benchScorer,
+  ranking: benchRanking,
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;

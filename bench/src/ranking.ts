@@ -1,0 +1,129 @@
+/**
+ * Ranking latency for one resume against 1,000 and 10,000 stored vacancies (embedded mode: PGlite full-text prefilter,
+ * then the cross-encoder on the top K), and recall@10 of that ranking against the exhaustive cross-encoder ranking.
+ */
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '@rc/config';
+import { createDatabase, ensureOwner, LOCAL_OWNER, schema } from '@rc/db';
+import { buildApp } from '@rc/gateway';
+import { CrossEncoder } from '@rc/model-runtime';
+import { InProcessQueue, LocalProgressBus } from '@rc/queue';
+import { CrossEncoderEngine, startScorer } from '@rc/scorer';
+import { detectLanguage } from '@rc/text';
+import { readScreening, seededRandom } from '@rc/text/testing';
+import { percentile, writeResult } from './report.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const MODEL_DIR = process.env.MODEL_DIR ?? join(root, 'models/resume-fit');
+const SIZES = (process.env.BENCH_RANK_SIZES ?? '1000,10000').split(',').map(Number);
+const RESUMES = Number(process.env.BENCH_RANK_RESUMES ?? 8);
+const RECALL_RESUMES = Number(process.env.BENCH_RECALL_RESUMES ?? 3);
+const TOP_K = Number(process.env.RANKING_TOP_K ?? 50);
+
+const SENIORITY = ['', 'Senior ', 'Junior ', 'Lead ', 'Middle ', 'Principal '];
+const CITIES = ['Remote', 'Berlin', 'Moscow', 'London', 'Bangalore', 'Warsaw', 'Almaty', 'Toronto'];
+
+/** Vacancies made from the 300 real job descriptions: other titles, lines reordered, a location. */
+function makeVacancies(n: number) {
+  const jds = ['jd1', 'jd2', 'jd3'].flatMap((f) => readScreening(f)).map((r) => ({ title: r[0]!, description: r[1]! }));
+  const rnd = seededRandom(42);
+  const out: Array<{ title: string; description: string }> = [];
+  for (let i = 0; i < n; i++) {
+    const base = jds[i % jds.length]!;
+    if (i < jds.length) {
+      out.push(base);
+      continue;
+    }
+    const lines = base.description.split('\n');
+    for (let k = lines.length - 1; k > 0; k--) {
+      if (rnd() < 0.3) {
+        const j = Math.floor(rnd() * (k + 1));
+        [lines[k], lines[j]] = [lines[j]!, lines[k]!];
+      }
+    }
+    out.push({
+      title: `${SENIORITY[Math.floor(rnd() * SENIORITY.length)]}${base.title}`,
+      description: `${lines.join('\n')}\nLocation: ${CITIES[Math.floor(rnd() * CITIES.length)]}`,
+    });
+  }
+  return out;
+}
+
+export async function benchRanking() {
+  const config = loadConfig({ LOG_LEVEL: 'silent', MODEL_DIR, RANKING_TOP_K: String(TOP_K), RATE_LIMIT_PER_MINUTE: '0' });
+  const ce = await CrossEncoder.load(MODEL_DIR);
+  const engine = new CrossEncoderEngine(ce);
+  const resumes = readScreening('resumes3').map((r) => r[0]!);
+  const results: Record<string, unknown> = {};
+  const lines: string[] = [];
+
+  for (const size of SIZES) {
+    const database = await createDatabase({ dataDir: 'memory://' });
+    const queue = new InProcessQueue();
+    const bus = new LocalProgressBus();
+    const db = database.db;
+    await startScorer({ db, queue, bus, engine, concurrency: 1 });
+    const app = await buildApp({ config, db, queue, bus, pingDb: database.ping });
+    const owner = await ensureOwner(db, LOCAL_OWNER);
+    const vacancies = makeVacancies(size);
+    for (let i = 0; i < vacancies.length; i += 500) {
+      await db.insert(schema.vacancies).values(
+        vacancies.slice(i, i + 500).map((v) => ({ ownerId: owner, ...v, language: detectLanguage(v.description) })),
+      );
+    }
+    const ids = (await db.select({ id: schema.vacancies.id, title: schema.vacancies.title, description: schema.vacancies.description }).from(schema.vacancies)) as Array<{
+      id: string;
+      title: string;
+      description: string;
+    }>;
+
+    const latencies: number[] = [];
+    const rankedTop10 = new Map<number, string[]>();
+    for (let r = 0; r < RESUMES; r++) {
+      const resume = resumes[(r * 13) % resumes.length]!;
+      const created = await app.inject({ method: 'POST', url: '/v1/resumes', payload: { name: `R${r}`, content: resume } });
+      const resumeId = JSON.parse(created.body).id as string;
+      const t = performance.now();
+      const res = await app.inject({ method: 'POST', url: '/v1/rankings', payload: { resumeId, limit: 10 } });
+      const rankingId = JSON.parse(res.body).id as string;
+      await queue.drain(2);
+      latencies.push(performance.now() - t);
+      const ranking = JSON.parse((await app.inject({ method: 'GET', url: `/v1/rankings/${rankingId}` })).body) as { status: string; results: Array<{ id: string }> };
+      if (ranking.status !== 'done') throw new Error(`ranking ${ranking.status}`);
+      rankedTop10.set(r, ranking.results.map((x) => x.id));
+    }
+    latencies.sort((a, b) => a - b);
+
+    // Exhaustive: the cross-encoder over every vacancy, for a sample of the resumes.
+    const recalls: number[] = [];
+    const exhaustiveSize = Number(process.env[`BENCH_RECALL_MAX_${size}`] ?? (size <= 1000 ? RECALL_RESUMES : 1));
+    for (let r = 0; r < Math.min(exhaustiveSize, RESUMES); r++) {
+      const resume = resumes[(r * 13) % resumes.length]!;
+      const scores = await engine.scorePairs(ids.map((v) => ({ vacancyText: `${v.title}\n${v.description}`, resumeText: resume })));
+      const top = ids
+        .map((v, i) => ({ id: v.id, s: scores[i]! }))
+        .sort((a, b) => b.s - a.s)
+        .slice(0, 10)
+        .map((x) => x.id);
+      const got = new Set(rankedTop10.get(r));
+      recalls.push(top.filter((id) => got.has(id)).length / 10);
+    }
+    const recall = recalls.reduce((a, b) => a + b, 0) / Math.max(1, recalls.length);
+    results[String(size)] = { p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95), rankings: latencies.length, recallAt10: recall, recallSample: recalls.length, topK: TOP_K };
+    lines.push(
+      `| ${size.toLocaleString('en')} vacancies | p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms (${latencies.length} rankings) | recall@10 ${recall.toFixed(2)} vs exhaustive (${recalls.length} resume${recalls.length === 1 ? '' : 's'}) |`,
+    );
+    await app.close();
+    await queue.close();
+    await database.close();
+  }
+  await engine.close();
+  writeResult(
+    'ranking',
+    { topK: TOP_K, sizes: results },
+    `| ranking one resume (embedded, PGlite full-text prefilter + cross-encoder on top ${TOP_K}) | latency | quality |\n| --- | --- | --- |\n${lines.join('\n')}`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchRanking();

@@ -1,0 +1,170 @@
+/**
+ * Scorer throughput, side by side in one run on the same model and the same pairs (held-out group 3 of the screening
+ * data): our batched runtime (int8, and fp32 where the fp32 export exists), the naive approach (transformers.js,
+ * one pair at a time), and the original product's approach (Python sentence-transformers CrossEncoder.predict,
+ * max_length=512) where the training environment exists. Also the latency of one full analysis and the process RSS.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CrossEncoder } from '@rc/model-runtime';
+import { CrossEncoderEngine } from '@rc/scorer';
+import { readScreening } from '@rc/text/testing';
+import { percentile, writeResult } from './report.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const MODEL_DIR = process.env.MODEL_DIR ?? join(root, 'models/resume-fit');
+const FP32_DIR = process.env.FP32_MODEL_DIR ?? join(root, 'models/build/export');
+const TORCH_DIR = process.env.TORCH_MODEL_DIR ?? join(root, 'models/build/finetuned');
+const PYTHON = join(root, 'models/.venv/bin/python');
+const N = Number(process.env.BENCH_PAIRS ?? 96);
+
+function samplePairs(n: number): Array<[string, string]> {
+  const tests = readScreening('testset3');
+  const resumes = readScreening('resumes3').map((r) => r[0]!);
+  const pairs: Array<[string, string]> = [];
+  for (let i = 0; pairs.length < n; i++) {
+    const jd = tests[i % tests.length]![0]!;
+    pairs.push([jd, i % 2 === 0 ? tests[i % tests.length]![1]! : resumes[(i * 7) % resumes.length]!]);
+  }
+  return pairs;
+}
+
+function rssSampler() {
+  let peak = process.memoryUsage().rss;
+  const t = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  return () => {
+    clearInterval(t);
+    return Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20);
+  };
+}
+
+async function ours(dir: string, variant: 'int8' | 'fp32', pairs: Array<[string, string]>) {
+  const ce = await CrossEncoder.load(dir, { variant });
+  await ce.logits(pairs.slice(0, 8)); // warm-up
+  const stopRss = rssSampler();
+  const t = performance.now();
+  const logits = await ce.logits(pairs);
+  const seconds = (performance.now() - t) / 1000;
+  const peakRssMiB = stopRss();
+  await ce.close();
+  return { pairsPerSecond: pairs.length / seconds, seconds, logits, peakRssMiB };
+}
+
+async function naive(pairs: Array<[string, string]>) {
+  const tf = await import('@huggingface/transformers');
+  tf.env.allowRemoteModels = false;
+  tf.env.localModelPath = dirname(MODEL_DIR) + '/';
+  const name = MODEL_DIR.split('/').pop()!;
+  const tokenizer = await tf.AutoTokenizer.from_pretrained(name);
+  const model = await tf.AutoModelForSequenceClassification.from_pretrained(name, { dtype: 'q8', device: 'cpu' });
+  // The text-classification pipeline takes no text pair, so call what it calls (tokenizer, then model), one pair at a time.
+  const one = async ([a, b]: [string, string]) => {
+    const inputs = tokenizer(a, { text_pair: b, truncation: true, max_length: 256 });
+    const out = await model(inputs);
+    return (out.logits.data as Float32Array)[0]!;
+  };
+  await one(pairs[0]!);
+  const t = performance.now();
+  const logits: number[] = [];
+  for (const p of pairs) logits.push(await one(p));
+  const seconds = (performance.now() - t) / 1000;
+  return { pairsPerSecond: pairs.length / seconds, seconds, logits };
+}
+
+function python(pairs: Array<[string, string]>, maxLength: number) {
+  if (!existsSync(PYTHON) || !existsSync(TORCH_DIR)) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'rc-bench-'));
+  writeFileSync(join(dir, 'pairs.json'), JSON.stringify(pairs));
+  const script = `
+import json, sys, time, torch
+from sentence_transformers import CrossEncoder
+torch.set_num_threads(${benchThreads()})
+pairs = json.load(open(sys.argv[1]))
+m = CrossEncoder(sys.argv[2], max_length=int(sys.argv[3]), num_labels=1, device='cpu', activation_fn=torch.nn.Identity())
+m.predict(pairs[:8], batch_size=32)
+t = time.perf_counter()
+s = m.predict(pairs, batch_size=32)
+dt = time.perf_counter() - t
+json.dump({"seconds": dt, "logits": [float(x) for x in s]}, open(sys.argv[4], "w"))
+`;
+  writeFileSync(join(dir, 'run.py'), script);
+  try {
+    execFileSync(PYTHON, [join(dir, 'run.py'), join(dir, 'pairs.json'), TORCH_DIR, String(maxLength), join(dir, 'out.json')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (err) {
+    console.warn(`python baseline failed: ${(err as { stderr?: Buffer }).stderr?.toString().slice(-500)}`);
+    return null;
+  }
+  const r = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { seconds: number; logits: number[] };
+  return { pairsPerSecond: pairs.length / r.seconds, seconds: r.seconds, logits: r.logits };
+}
+
+function benchThreads(): number {
+  return Number(process.env.BENCH_THREADS ?? 2);
+}
+
+const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
+  return m;
+};
+
+async function analysisLatency() {
+  const ce = await CrossEncoder.load(MODEL_DIR);
+  const engine = new CrossEncoderEngine(ce);
+  const tests = readScreening('testset3');
+  await engine.analyse({ vacancyText: tests[0]![0]!, resumeText: tests[0]![1]! });
+  const ms: number[] = [];
+  for (let i = 1; i <= 30; i++) {
+    const t = performance.now();
+    await engine.analyse({ vacancyText: tests[i]![0]!, resumeText: tests[i]![1]! });
+    ms.push(performance.now() - t);
+  }
+  await engine.close();
+  ms.sort((a, b) => a - b);
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95), samples: ms.length, resumeChars: Math.round(tests.slice(1, 31).reduce((s, r) => s + r[1]!.length, 0) / 30) };
+}
+
+export async function benchScorer() {
+  const pairs = samplePairs(N);
+  const int8 = await ours(MODEL_DIR, 'int8', pairs);
+  const fp32 = existsSync(join(FP32_DIR, 'onnx', 'model.onnx')) ? await ours(FP32_DIR, 'fp32', pairs) : null;
+  const naiveRun = await naive(pairs);
+  const py512 = python(pairs, 512);
+  const py256 = python(pairs, 256);
+  const latency = await analysisLatency();
+
+  const data = {
+    pairs: pairs.length,
+    maxLength: 256,
+    ours: { int8: { pairsPerSecond: int8.pairsPerSecond, peakRssMiB: int8.peakRssMiB }, fp32: fp32 && { pairsPerSecond: fp32.pairsPerSecond, peakRssMiB: fp32.peakRssMiB } },
+    naive: { pairsPerSecond: naiveRun.pairsPerSecond, maxAbsDiffVsOursInt8: maxDiff(naiveRun.logits, int8.logits) },
+    python: {
+      maxLength512: py512 && { pairsPerSecond: py512.pairsPerSecond },
+      maxLength256: py256 && { pairsPerSecond: py256.pairsPerSecond, maxAbsDiffVsOursFp32: fp32 ? maxDiff(py256.logits, fp32.logits) : null, maxAbsDiffVsOursInt8: maxDiff(py256.logits, int8.logits) },
+    },
+    speedupOverNaive: int8.pairsPerSecond / naiveRun.pairsPerSecond,
+    speedupOverPython512: py512 ? int8.pairsPerSecond / py512.pairsPerSecond : null,
+    analysisLatencyMs: latency,
+  };
+  const f = (x: number | null | undefined, d = 1) => (x == null ? 'n/a' : x.toFixed(d));
+  writeResult(
+    'scorer',
+    data,
+    `
+| scorer, ${pairs.length} held-out pairs, 256 tokens | pairs/s | agreement |
+| --- | --- | --- |
+| ours, batched, int8 | ${f(int8.pairsPerSecond)} | — |
+| ours, batched, fp32 | ${f(fp32?.pairsPerSecond)} | vs PyTorch fp32 at 256: max abs diff ${f(data.python.maxLength256?.maxAbsDiffVsOursFp32 ?? null, 6)} |
+| naive: transformers.js, one pair at a time, int8 | ${f(naiveRun.pairsPerSecond)} | vs ours int8: max abs diff ${f(data.naive.maxAbsDiffVsOursInt8, 6)} |
+| original: sentence-transformers CrossEncoder.predict, max_length 512 | ${f(py512?.pairsPerSecond)} | — |
+| sentence-transformers CrossEncoder.predict, max_length 256 | ${f(py256?.pairsPerSecond)} | vs ours int8: max abs diff ${f(data.python.maxLength256?.maxAbsDiffVsOursInt8 ?? null, 4)} |
+
+Batched int8 is ${f(data.speedupOverNaive)}× the naive approach and ${f(data.speedupOverPython512)}× the original's. One full analysis (pair score + every requirement, ${latency.resumeChars}-character resumes): p50 ${f(latency.p50, 0)} ms, p95 ${f(latency.p95, 0)} ms. Peak RSS while scoring: ${int8.peakRssMiB} MiB (int8).
+`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchScorer();
