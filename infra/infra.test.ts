@@ -1,0 +1,72 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { jobCatalog } from '@rc/contracts';
+
+// Not runnable here (no cluster, no Docker engine): these checks keep the manifests consistent with the code.
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const load = (file: string) =>
+  parseAllDocuments(readFileSync(file, 'utf8'), { merge: true }).map((d) => {
+    expect(d.errors, file).toEqual([]);
+    return d.toJS() as Record<string, any>;
+  });
+const k8s = readdirSync(join(root, 'infra/k8s')).flatMap((f) => load(join(root, 'infra/k8s', f)).map((doc) => ({ file: f, doc })));
+
+describe('Kubernetes manifests', () => {
+  it('are well-formed objects with a kind, an API version and a name', () => {
+    expect(k8s.length).toBeGreaterThan(5);
+    for (const { file, doc } of k8s) {
+      expect(doc.apiVersion, file).toMatch(/\w/);
+      expect(doc.kind, file).toMatch(/^[A-Z]/);
+      expect(doc.metadata?.name, file).toMatch(/^[a-z0-9-]+$/);
+    }
+  });
+
+  it('run a Deployment per service whose command exists and whose selector matches its pods', () => {
+    const deployments = k8s.filter((x) => x.doc.kind === 'Deployment').map((x) => x.doc);
+    expect(deployments.map((d) => d.metadata.name).sort()).toEqual(['advisor', 'gateway', 'scorer']);
+    for (const d of deployments) {
+      expect(d.spec.template.metadata.labels).toMatchObject(d.spec.selector.matchLabels);
+      const c = d.spec.template.spec.containers[0];
+      expect(existsSync(join(root, c.command.at(-1))), c.command.join(' ')).toBe(true);
+    }
+    const gateway = deployments.find((d) => d.metadata.name === 'gateway')!.spec.template.spec.containers[0];
+    expect(gateway.readinessProbe.httpGet.path).toBe('/readyz');
+    expect(gateway.livenessProbe.httpGet.path).toBe('/healthz');
+  });
+
+  it('scale the workers on the BullMQ wait lists of their own queues', () => {
+    const prefix = k8s.find((x) => x.doc.kind === 'ConfigMap')!.doc.data.QUEUE_PREFIX;
+    const queues = new Set(Object.values(jobCatalog).map((j) => j.queue));
+    const scaled = k8s.filter((x) => x.doc.kind === 'ScaledObject').map((x) => x.doc);
+    const expected: Record<string, string> = { scorer: 'scoring', advisor: 'advice' };
+    for (const s of scaled) {
+      const queue = expected[s.spec.scaleTargetRef.name]!;
+      expect(queues.has(queue as never)).toBe(true);
+      expect(s.spec.triggers[0].metadata.listName).toBe(`${prefix}:${queue}:wait`);
+    }
+    expect(scaled).toHaveLength(2);
+  });
+});
+
+describe('docker-compose.yml', () => {
+  it('starts every service from a file that exists, over postgres and redis', () => {
+    const [compose] = load(join(root, 'docker-compose.yml'));
+    const services = compose!.services as Record<string, any>;
+    expect(Object.keys(services).sort()).toEqual(['advisor', 'gateway', 'postgres', 'redis', 'scorer']);
+    for (const name of ['gateway', 'scorer', 'advisor']) {
+      expect(existsSync(join(root, services[name].command.at(-1)))).toBe(true);
+      expect(services[name].environment.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
+      expect(services[name].environment.REDIS_URL).toBe('redis://redis:6379');
+    }
+  });
+});
+
+describe('Prometheus config', () => {
+  it('scrapes the gateway’s /metrics', () => {
+    const [prom] = load(join(root, 'infra/prometheus/prometheus.yml'));
+    expect(prom!.scrape_configs.every((c: { metrics_path?: string }) => (c.metrics_path ?? '/metrics') === '/metrics')).toBe(true);
+  });
+});
