@@ -29,6 +29,14 @@ export async function buildApp(deps: GatewayDeps, opts: { logger?: FastifyBaseLo
     bodyLimit: Math.max(1024 * 1024, deps.config.MAX_TEXT_CHARS * 4 + 64 * 1024),
     requestTimeout: 0,
     genReqId: () => crypto.randomUUID(),
+    // Errors the router raises before any route runs get the same body shape as every other error.
+    frameworkErrors: (err, _req, reply) => {
+      const [status, code]: [number, string] =
+        err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? [414, 'uri_too_long'] : err.code === 'FST_ERR_BAD_URL' ? [400, 'bad_url'] : [400, 'bad_request'];
+      void reply
+        .code(status as never)
+        .send({ error: { code, message: err.message.slice(0, 200) } } as never);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
