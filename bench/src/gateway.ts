@@ -10,6 +10,7 @@ import { buildApp } from '@rc/gateway';
 import { InProcessQueue, LocalProgressBus } from '@rc/queue';
 import { LexicalEngine, startScorer } from '@rc/scorer';
 import { startAdvisor, createWriterFromConfig } from '@rc/advisor';
+import { createTestDatabase, findPostgres } from '@rc/testing';
 import { writeResult } from './report.ts';
 
 const DURATION = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -20,9 +21,9 @@ async function hammer(url: string) {
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
 }
 
-export async function benchGateway() {
-  const config = loadConfig({ LOG_LEVEL: 'silent', MODEL_DIR: 'none' });
-  const database = await createDatabase({ dataDir: 'memory://' });
+async function measure(backend: 'pglite' | 'postgres', databaseUrl?: string) {
+  const config = loadConfig({ LOG_LEVEL: 'silent', MODEL_DIR: 'none', RATE_LIMIT_PER_MINUTE: '0' });
+  const database = await createDatabase({ dataDir: 'memory://', databaseUrl });
   const queue = new InProcessQueue();
   const bus = new LocalProgressBus();
   await startScorer({ db: database.db, queue, bus, engine: new LexicalEngine(), concurrency: 1 });
@@ -48,12 +49,29 @@ export async function benchGateway() {
   await Promise.all([app.close(), bare.close()]);
   await queue.close();
   await database.close();
+  if (product.errors || baseline.errors) throw new Error(`errors during the run: product ${product.errors}, bare ${baseline.errors}`);
+  return { backend, responseBytes: sample.length, product, baseline, ratio: product.rps / baseline.rps };
+}
 
-  const ratio = product.rps / baseline.rps;
+export async function benchGateway() {
+  const runs = [await measure('pglite')];
+  const pg = await findPostgres();
+  if (pg) {
+    const db = await createTestDatabase(pg);
+    try {
+      runs.push(await measure('postgres', db.url));
+    } finally {
+      await db.drop();
+    }
+  }
+  const label = { pglite: 'embedded, PGlite', postgres: 'PostgreSQL, pool of 10' };
   writeResult(
     'gateway',
-    { durationS: DURATION, connections: CONNECTIONS, responseBytes: sample.length, product, baseline, ratio },
-    `| GET /v1/analyses/:id (embedded, PGlite) | ${product.rps.toFixed(0)} req/s | p50 ${product.p50} ms, p99 ${product.p99} ms | bare Fastify route, same payload: ${baseline.rps.toFixed(0)} req/s | ${(ratio * 100).toFixed(0)} % of bare |`,
+    { durationS: DURATION, connections: CONNECTIONS, runs },
+    `| GET /v1/analyses/:id, ${CONNECTIONS} connections | req/s | latency | bare Fastify route, same payload, same run | ratio |\n| --- | --- | --- | --- | --- |\n` +
+      runs
+        .map((x) => `| ${label[x.backend]} | ${x.product.rps.toFixed(0)} | p50 ${x.product.p50} ms, p99 ${x.product.p99} ms | ${x.baseline.rps.toFixed(0)} req/s | ${(x.ratio * 100).toFixed(0)} % |`)
+        .join('\n'),
   );
 }
 

@@ -1,5 +1,5 @@
 /** Accepting analyses and waiting for them: shared by the v1 routes and the original product's relevancy route. */
-import { analysisRepo, resumeRepo, vacancyRepo, type AnalysisRow } from '@rc/db';
+import { analysisRepo, resumeRepo, vacancyRepo, type AnalysisRow, type AnalysisView } from '@rc/db';
 import { detectLanguage } from '@rc/text';
 import type { FastifyBaseLogger } from 'fastify';
 import type { GatewayDeps } from './context.ts';
@@ -67,7 +67,7 @@ export async function enqueueScoring(deps: GatewayDeps, log: FastifyBaseLogger, 
 const TERMINAL = new Set(['done', 'failed']);
 
 /** Resolves with the analysis once it is done or failed, or with its latest state when the time runs out. */
-export async function waitForAnalysis(deps: GatewayDeps, ownerId: string, id: string, timeoutMs: number, signal?: AbortSignal): Promise<AnalysisRow | null> {
+export async function waitForAnalysis(deps: GatewayDeps, ownerId: string, id: string, timeoutMs: number, signal?: AbortSignal): Promise<AnalysisView | null> {
   const deadline = Date.now() + timeoutMs;
   let wake: (() => void) | null = null;
   const unsubscribe = deps.bus.subscribe(id, (e) => {

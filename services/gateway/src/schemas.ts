@@ -1,7 +1,7 @@
 /** Request and response schemas of the API (zod, turned into JSON Schema for validation and OpenAPI). */
 import { z } from 'zod';
 import { adviceSchema, adviceSourceSchema, requirementResultSchema } from '@rc/contracts';
-import type { AnalysisRow, RankingEntryRow, RankingRow, ResumeRow, VacancyRow } from '@rc/db';
+import type { AnalysisView, RankingEntryRow, RankingRow, ResumeRow, VacancyRow } from '@rc/db';
 
 export const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).describe('Error');
 export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, errorSchema]));
@@ -104,7 +104,7 @@ export type AnalysisOut = z.infer<typeof analysisOut>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toAnalysis(a: AnalysisRow): AnalysisOut {
+export function toAnalysis(a: AnalysisView): AnalysisOut {
   const scoring = (a.scoring ?? null) as { requirements?: unknown; engine?: string; model?: string } | null;
   const advice = adviceSchema.safeParse(a.advice);
   const source = adviceSourceSchema.safeParse(a.adviceSource);
