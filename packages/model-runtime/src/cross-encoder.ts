@@ -13,6 +13,8 @@ export interface Calibration {
   method: 'platt';
   a: number;
   b: number;
+  /** Fitted on the calibration split over the pair logit and the requirement coverage together (optional). */
+  combined?: { bias: number; weights: { logit: number; coverage: number } };
 }
 
 export interface CrossEncoderOptions {

@@ -46,6 +46,21 @@ export class CrossEncoderEngine implements ScoringEngine {
     return windows;
   }
 
+  /** What the calibrated score is computed from: the pair's best window logit and the lexical requirement coverage. */
+  async features(pair: PairText): Promise<{ lexical: Scoring; pairLogit: number; coverage: number; windows: number }> {
+    const lexical = scoreLexical(pair);
+    const windows = this.pairWindows(pair.vacancyText, pair.resumeText);
+    const logits = await this.ce.logitsOf(windows);
+    return { lexical, pairLogit: Math.max(...logits), coverage: lexical.components.requirement_coverage ?? 0, windows: windows.length };
+  }
+
+  /** The calibrated probability of fit: the combined calibration when the model ships one, else Platt on the logit. */
+  probability(pairLogit: number, coverage: number): number {
+    const combined = this.ce.info.calibration?.combined;
+    if (combined) return sigmoid(combined.bias + combined.weights.logit * pairLogit + combined.weights.coverage * coverage);
+    return this.ce.probability(pairLogit);
+  }
+
   async analyse(pair: PairText): Promise<Scoring> {
     const lexical = scoreLexical(pair);
     const windows = this.pairWindows(pair.vacancyText, pair.resumeText);
@@ -67,7 +82,8 @@ export class CrossEncoderEngine implements ScoringEngine {
     const logits = await this.ce.logitsOf([...windows, ...reqPairs]);
 
     const pairLogit = Math.max(...logits.slice(0, windows.length));
-    const modelScore = this.ce.probability(pairLogit);
+    const coverage = lexical.components.requirement_coverage ?? 0;
+    const modelScore = this.probability(pairLogit, coverage);
     let k = windows.length;
     const requirements: RequirementResult[] = lexical.requirements.map((req, i) => {
       const cands = candidates[i]!;
@@ -95,7 +111,8 @@ export class CrossEncoderEngine implements ScoringEngine {
       model: this.model,
       components: {
         pair_logit: round(pairLogit),
-        pair_probability: round(modelScore),
+        pair_probability: round(this.ce.probability(pairLogit)),
+        calibrated: round(modelScore),
         windows: windows.length,
         lexical_score: lexical.score,
         requirement_coverage: lexical.components.requirement_coverage ?? 0,
