@@ -1,18 +1,17 @@
 /**
- * The product's scoring engine: the cross-encoder reads the whole (vacancy, resume) pair for the calibrated score, and
- * each requirement against its most likely evidence lines for the requirement table. Long resumes are cut into
- * overlapping windows; the pair's score is the best window's.
+ * The product's scoring engine. The cross-encoder reads the whole (vacancy, resume) pair; long resumes are cut into
+ * overlapping windows and the best window counts. The score is calibrated over that logit and the requirement
+ * coverage together (calibration.json, fitted on data held out of training).
+ *
+ * The requirement table (status and evidence per requirement) comes from the lexical scorer: the cross-encoder was
+ * trained on whole pairs, and scoring single requirements against single resume lines with it was measured to carry
+ * no signal (a requirement scored higher against an unrelated line as often as against the line that covers it).
  */
-import { verdictFor, type RequirementResult, type Scoring } from '@rc/contracts';
-import { scoreLexical, statusFor } from '@rc/lexical';
-import type { CrossEncoder } from '@rc/model-runtime';
-import { splitSentences, terms, type TextSpan } from '@rc/text';
+import { verdictFor, type Scoring } from '@rc/contracts';
+import { scoreLexical } from '@rc/lexical';
+import type { CrossEncoder, EncodedPair } from '@rc/model-runtime';
 import type { PairText, ScoringEngine } from './engine.ts';
 
-/** Evidence lines per requirement that the cross-encoder reads (chosen by term overlap, plus the lexical best). */
-const CANDIDATES = 3;
-/** Share of the cross-encoder in a requirement's score; the rest is the lexical coverage. */
-const REQUIREMENT_MODEL_SHARE = 0.5;
 /** Resume windows read for the pair score at most (a 3-page resume needs about 4). */
 const MAX_WINDOWS = 6;
 
@@ -28,7 +27,7 @@ export class CrossEncoderEngine implements ScoringEngine {
   }
 
   /** The pair's encodings: the vacancy with each window of the resume (one window when it all fits). */
-  private pairWindows(vacancyText: string, resumeText: string) {
+  windows(vacancyText: string, resumeText: string): EncodedPair[] {
     const tok = this.ce.tokenizer;
     const a = tok.ids(vacancyText);
     const b = tok.ids(resumeText);
@@ -49,7 +48,7 @@ export class CrossEncoderEngine implements ScoringEngine {
   /** What the calibrated score is computed from: the pair's best window logit and the lexical requirement coverage. */
   async features(pair: PairText): Promise<{ lexical: Scoring; pairLogit: number; coverage: number; windows: number }> {
     const lexical = scoreLexical(pair);
-    const windows = this.pairWindows(pair.vacancyText, pair.resumeText);
+    const windows = this.windows(pair.vacancyText, pair.resumeText);
     const logits = await this.ce.logitsOf(windows);
     return { lexical, pairLogit: Math.max(...logits), coverage: lexical.components.requirement_coverage ?? 0, windows: windows.length };
   }
@@ -62,72 +61,36 @@ export class CrossEncoderEngine implements ScoringEngine {
   }
 
   async analyse(pair: PairText): Promise<Scoring> {
-    const lexical = scoreLexical(pair);
-    const windows = this.pairWindows(pair.vacancyText, pair.resumeText);
-    const sentences = splitSentences(pair.resumeText).map((s) => ({ ...s, terms: new Set(terms(s.text)) }));
-
-    const candidates: TextSpan[][] = lexical.requirements.map((req) => {
-      const reqTerms = new Set(terms(req.text));
-      const ranked = sentences
-        .map((s) => ({ s, overlap: [...reqTerms].filter((t) => s.terms.has(t)).length }))
-        .filter((x) => x.overlap > 0)
-        .sort((x, y) => y.overlap - x.overlap)
-        .slice(0, CANDIDATES)
-        .map((x) => x.s as TextSpan);
-      const ev = req.evidence;
-      if (ev && !ranked.some((s) => s.start === ev.start)) ranked.push({ text: ev.text, start: ev.start, end: ev.end });
-      return ranked;
-    });
-    const reqPairs = lexical.requirements.flatMap((req, i) => candidates[i]!.map((s) => this.ce.tokenizer.pair(req.text, s.text)));
-    const logits = await this.ce.logitsOf([...windows, ...reqPairs]);
-
-    const pairLogit = Math.max(...logits.slice(0, windows.length));
-    const coverage = lexical.components.requirement_coverage ?? 0;
-    const modelScore = this.probability(pairLogit, coverage);
-    let k = windows.length;
-    const requirements: RequirementResult[] = lexical.requirements.map((req, i) => {
-      const cands = candidates[i]!;
-      if (cands.length === 0) return { ...req, score: round(req.score * (1 - REQUIREMENT_MODEL_SHARE)), status: statusFor(req.score * (1 - REQUIREMENT_MODEL_SHARE)), evidence: null };
-      let best = -Infinity;
-      let bestSpan = cands[0]!;
-      for (const s of cands) {
-        const l = logits[k++]!;
-        if (l > best) {
-          best = l;
-          bestSpan = s;
-        }
-      }
-      const score = round((1 - REQUIREMENT_MODEL_SHARE) * req.score + REQUIREMENT_MODEL_SHARE * sigmoid(best));
-      return { ...req, score, status: statusFor(score), evidence: { text: bestSpan.text, start: bestSpan.start, end: bestSpan.end } };
-    });
-
-    const score = round(modelScore);
+    const f = await this.features(pair);
+    const score = round(this.probability(f.pairLogit, f.coverage));
     return {
       score,
       verdict: verdictFor(score),
-      requirements,
-      language: lexical.language,
+      requirements: f.lexical.requirements,
+      language: f.lexical.language,
       engine: 'cross-encoder',
       model: this.model,
       components: {
-        pair_logit: round(pairLogit),
-        pair_probability: round(this.ce.probability(pairLogit)),
-        calibrated: round(modelScore),
-        windows: windows.length,
-        lexical_score: lexical.score,
-        requirement_coverage: lexical.components.requirement_coverage ?? 0,
+        pair_logit: round(f.pairLogit),
+        pair_probability: round(this.ce.probability(f.pairLogit)),
+        requirement_coverage: round(f.coverage),
+        windows: f.windows,
+        lexical_score: f.lexical.score,
       },
     };
   }
 
+  /** Whole-pair scores for rankings (first window; the requirement coverage joins the calibrated score). */
   async scorePairs(pairs: PairText[], onProgress?: (done: number) => void): Promise<number[]> {
     const out: number[] = new Array(pairs.length);
     const chunk = 32;
     for (let i = 0; i < pairs.length; i += chunk) {
       const slice = pairs.slice(i, i + chunk);
-      const encoded = slice.map((p) => this.ce.tokenizer.pair(p.vacancyText, p.resumeText));
-      const logits = await this.ce.logitsOf(encoded);
-      logits.forEach((l, j) => (out[i + j] = this.ce.probability(l)));
+      const logits = await this.ce.logitsOf(slice.map((p) => this.ce.tokenizer.pair(p.vacancyText, p.resumeText)));
+      logits.forEach((l, j) => {
+        const coverage = this.ce.info.calibration?.combined ? (scoreLexical(slice[j]!).components.requirement_coverage ?? 0) : 0;
+        out[i + j] = this.probability(l, coverage);
+      });
       onProgress?.(Math.min(1, (i + slice.length) / pairs.length));
     }
     return out;
