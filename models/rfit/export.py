@@ -1,0 +1,75 @@
+"""export + quantize: fp32 ONNX into build/ (git-ignored), int8 ONNX + tokenizer into the shipped folder."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+
+from .common import BUILD, MAX_LENGTH, SHIP, THREADS, encode, load_tokenizer, read_json, write_json
+
+FP32 = BUILD / "onnx" / "model.onnx"
+INT8 = SHIP / "onnx" / "model_quantized.onnx"
+TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "vocab.txt",
+                   "sentencepiece.bpe.model")
+
+
+def export(model_dir: Path = BUILD / "finetuned", fp32: Path = FP32) -> Path:
+    import torch
+    from .model import CrossEncoder
+
+    torch.set_num_threads(THREADS)
+    tok = load_tokenizer(str(model_dir))
+    model = CrossEncoder.load(model_dir)
+    names = list(tok.model_input_names)
+
+    class Wrap(torch.nn.Module):
+        def __init__(self, m):
+            super().__init__()
+            self.m = m
+
+        def forward(self, *args):
+            return self.m(**dict(zip(names, args)))
+
+    enc = encode(tok, ["Python developer wanted", "Нужен бухгалтер", "Data engineer " * 200],
+                 ["I write Python", "Опыт работы бухгалтером 5 лет", "Spark Airflow " * 200], return_tensors="pt")
+    args = tuple(enc[k] for k in names)
+    fp32.parent.mkdir(parents=True, exist_ok=True)
+    dyn = {k: {0: "batch", 1: "sequence"} for k in names}
+    dyn["logits"] = {0: "batch"}
+    wrapped = Wrap(model).eval()  # export restores the wrapper's mode afterwards: keep it in eval (no dropout)
+    torch.onnx.export(wrapped, args, str(fp32), input_names=names, output_names=["logits"],
+                      dynamic_axes=dyn, opset_version=17, do_constant_folding=True, dynamo=False)
+    # check against torch
+    import onnxruntime as ort
+
+    model.eval()
+    s = ort.InferenceSession(str(fp32), providers=["CPUExecutionProvider"])
+    o = s.run(["logits"], {k: enc[k].numpy().astype(np.int64) for k in names})[0]
+    with torch.no_grad():
+        t = model(**{k: enc[k] for k in names}).numpy()
+    if np.abs(o - t).max() > 1e-3:
+        raise SystemExit(f"ONNX export does not match PyTorch: {np.abs(o - t).max()}")
+    print(f"[export] {fp32} ({fp32.stat().st_size / 1e6:.1f} MB)  inputs={names}  max|onnx-torch|={np.abs(o - t).max():.2e}")
+    return fp32
+
+
+def quantize(model_dir: Path = BUILD / "finetuned", fp32: Path = FP32, ship: Path = SHIP) -> Path:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    out = ship / "onnx" / "model_quantized.onnx"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    quantize_dynamic(str(fp32), str(out), weight_type=QuantType.QInt8, per_channel=True)
+    for f in TOKENIZER_FILES:
+        if (model_dir / f).exists():
+            shutil.copy(model_dir / f, ship / f)
+    cfg = read_json(model_dir / "config.json")
+    cfg.pop("_source", None)
+    write_json(ship / "config.json", cfg)
+    # tokenizer_config: make the truncation used in training explicit for consumers
+    tc = read_json(ship / "tokenizer_config.json")
+    tc["model_max_length"] = MAX_LENGTH
+    tc["truncation_side"] = "right"
+    write_json(ship / "tokenizer_config.json", tc)
+    print(f"[quantize] {out} ({out.stat().st_size / 1e6:.1f} MB)")
+    return out
