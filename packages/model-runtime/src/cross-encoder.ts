@@ -33,6 +33,8 @@ export interface ModelInfo {
   truncation: Truncation;
   file: string;
   calibration: Calibration | null;
+  /** Pairs per onnxruntime call: 1 for dynamically quantized models, whose scores would otherwise depend on the batch. */
+  maxBatch: number;
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -72,6 +74,7 @@ export class CrossEncoder {
       truncation,
       file,
       calibration,
+      maxBatch: 0,
     };
     const wantsTypeIds = session.inputNames.includes('token_type_ids');
     const pad = tokenizer.padId;
@@ -96,13 +99,17 @@ export class CrossEncoder {
       const logits = out[session.outputNames[0]!]!;
       return Float32Array.from(logits.data as Float32Array);
     };
+    // Dynamic int8 quantization scales activations per tensor, so a pair's score would depend on what else shares its
+    // batch (measured: up to 0.65 in logit). Such models run one pair per call; fp32 and static quantization batch.
+    const dynamicInt8 = /dynamic/i.test(String(meta.quantization ?? '')) && !file.endsWith('model.onnx');
     const batcher = new Batcher<EncodedPair>(run, (e) => e.inputIds.length, {
-      maxBatch: 16,
+      maxBatch: dynamicInt8 ? 1 : 16,
       maxTokens: 16 * 256,
       maxWaitMs: 2,
       maxQueue: 20_000,
       ...opts.batch,
     });
+    info.maxBatch = opts.batch?.maxBatch ?? (dynamicInt8 ? 1 : 16);
     return new CrossEncoder(session, tokenizer, info, batcher);
   }
 
