@@ -47,13 +47,20 @@ export async function openInfrastructure(config: Config, log: Logger): Promise<I
   };
 }
 
-/** Runs `stop` once on SIGTERM or SIGINT, then exits; a second signal exits at once. */
-export function onShutdown(log: Logger, stop: () => Promise<void>): void {
+/**
+ * Runs `stop` once on SIGTERM or SIGINT, then exits; a second signal exits at once, and so does a shutdown that takes
+ * longer than timeoutMs (a Redis or database that is gone must not keep a dying process alive).
+ */
+export function onShutdown(log: Logger, stop: () => Promise<void>, timeoutMs = 20_000): void {
   let stopping = false;
   const handler = (signal: string) => {
     if (stopping) process.exit(1);
     stopping = true;
     log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      log.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, timeoutMs).unref();
     stop()
       .then(() => process.exit(0))
       .catch((err) => {

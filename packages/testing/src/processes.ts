@@ -25,7 +25,15 @@ export interface Proc {
 }
 
 export function startProcess(cmd: string, args: string[], env: Record<string, string | undefined>): Proc {
-  const child = spawn(cmd, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so that a kill reaches what it started too (npm → tsx → node).
+  const child = spawn(cmd, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
   child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
@@ -34,11 +42,18 @@ export function startProcess(cmd: string, args: string[], env: Record<string, st
     child,
     output: () => out,
     stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
-      child.kill(signal);
-      const t = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      if (child.exitCode !== null || child.signalCode !== null) {
+        killGroup('SIGKILL');
+        return child.exitCode;
+      }
+      // SIGKILL hits the whole group at once, as a crash would. Other signals go to the top process, which passes
+      // them on (a second copy would make the service exit at once instead of shutting down cleanly).
+      if (signal === 'SIGKILL') killGroup('SIGKILL');
+      else child.kill(signal);
+      const t = setTimeout(() => killGroup('SIGKILL'), 20_000);
       const code = await exited;
       clearTimeout(t);
+      killGroup('SIGKILL');
       return code;
     },
   };
