@@ -56,7 +56,7 @@ def calibrate(ship: Path = SHIP, data_dir: Path = BUILD / "data") -> dict:
     tok = load_tokenizer(str(ship))
     scorer = OrtScorer(ship / "onnx" / "model_quantized.onnx", tok)
     vac, res = pair_texts(groups, pairs)
-    logits = scorer(vac, res, progress="calibration int8")
+    logits = scorer(vac, res, batch=1, progress="calibration int8")  # one pair per call, as the product scores
     y = np.array([p["label"] for p in pairs])
     a, b = fit_platt(logits, y)
     n_jobs = len({(p["group"], p["job"]) for p in pairs})

@@ -151,7 +151,7 @@ def _batched(scorer, vacancies, resumes, batch, progress):
         sub = {k: [enc[k][i] for i in idx] for k in keys}
         padded = scorer.tok.pad(sub, return_tensors="np")
         out[idx] = scorer.logits_from_encoding(padded)
-        if progress and (bi % 50 == 0 or s + batch >= n):
+        if progress and (bi % max(1, 800 // batch) == 0 or s + batch >= n):
             done = min(s + batch, n)
             el = time.time() - t0
             print(f"  [{progress}] {done}/{n} pairs  {done / max(el, 1e-9):.1f} pairs/s", flush=True)

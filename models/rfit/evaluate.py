@@ -67,7 +67,7 @@ def check_set(path: Path, int8: OrtScorer, torch_s, cal: dict, tf_platt: dict) -
     rows = read_jsonl(path)
     V, R = [r["vacancy"] for r in rows], [r["resume"] for r in rows]
     y = np.array([r["label"] for r in rows])
-    li = int8(V, R)
+    li = int8(V, R, batch=1)
     lt = torch_s(V, R) if torch_s is not None else None
     p = sigmoid(cal["a"] * li + cal["b"])
     tf = np.array([tfidf_matrix([v], [r])[0, 0] for v, r in zip(V, R)])
@@ -103,7 +103,9 @@ def evaluate(data_dir: Path = BUILD / "data", ship: Path = SHIP, fp32: Path = BU
     # ---- full 100 x 200 score matrix (int8) and TF-IDF
     vac = [J[i] for i in range(len(J)) for _ in range(len(R))]
     res = [R[k] for _ in range(len(J)) for k in range(len(R))]
-    S8 = int8(vac, res, batch=16, progress="group-3 ranking int8").reshape(len(J), len(R))
+    # int8 with dynamic quantization: activation scales are computed per call, so a pair's score depends on the
+    # other pairs in a batch; score one pair per call, as the product's scorer does
+    S8 = int8(vac, res, batch=1, progress="group-3 ranking int8").reshape(len(J), len(R))
     np.save(BUILD / "eval_int8_matrix.npy", S8)
     ST = tfidf_matrix(J, R)
 
