@@ -14,7 +14,7 @@ export interface Calibration {
   a: number;
   b: number;
   /** Fitted on the calibration split over the pair logit and the requirement coverage together (optional). */
-  combined?: { bias: number; weights: { logit: number; coverage: number } };
+  combined?: { bias: number; weights: { logit: number; coverage: number; overlap?: number } };
 }
 
 export interface CrossEncoderOptions {

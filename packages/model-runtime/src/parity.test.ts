@@ -17,7 +17,6 @@ interface Case {
   truncated: boolean;
   logit_torch_fp32: number;
   logit_onnx_int8: number;
-  p_calibrated_int8: number;
 }
 
 describe('parity of the shipped model with the training pipeline', () => {
@@ -44,10 +43,8 @@ describe('parity of the shipped model with the training pipeline', () => {
     const logits = await ce.logits(fixture.cases.map((c) => [c.vacancy, c.resume]));
     const vsOnnx = Math.max(...fixture.cases.map((c, i) => Math.abs(logits[i]! - c.logit_onnx_int8)));
     const vsTorch = Math.max(...fixture.cases.map((c, i) => Math.abs(logits[i]! - c.logit_torch_fp32)));
-    const vsProb = Math.max(...fixture.cases.map((c, i) => Math.abs(ce.probability(logits[i]!) - c.p_calibrated_int8)));
-    console.log(`parity over ${fixture.cases.length} pairs: max |node int8 − python int8| = ${vsOnnx.toExponential(2)}, max |node int8 − torch fp32| = ${vsTorch.toFixed(4)}, max |Δp| = ${vsProb.toExponential(2)}`);
+    console.log(`parity over ${fixture.cases.length} pairs: max |node int8 − python int8| = ${vsOnnx.toExponential(2)}, max |node int8 − torch fp32| = ${vsTorch.toFixed(4)}`);
     expect(vsOnnx).toBeLessThan(1e-3);
-    expect(vsProb).toBeLessThan(1e-3);
     // The gap to fp32 is int8 quantization, already present in Python: node adds nothing to it.
     const pythonGap = Math.max(...fixture.cases.map((c) => Math.abs(c.logit_onnx_int8 - c.logit_torch_fp32)));
     expect(Math.abs(vsTorch - pythonGap)).toBeLessThan(1e-3);

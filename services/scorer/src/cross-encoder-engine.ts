@@ -1,7 +1,8 @@
 /**
- * The product's scoring engine. The cross-encoder reads the whole (vacancy, resume) pair; long resumes are cut into
- * overlapping windows and the best window counts. The score is calibrated over that logit and the requirement
- * coverage together (calibration.json, fitted on data held out of training).
+ * The product's scoring engine. The cross-encoder reads the (vacancy, resume) pair as it was trained (256 tokens, both
+ * sides cut longest-first); the lexical scorer reads every line of both texts. The score is one calibrated logistic
+ * model over the cross-encoder's logit and the lexical requirement coverage and document overlap (calibration.json,
+ * fitted on pairs held out of training; `pnpm model:calibrate`).
  *
  * The requirement table (status and evidence per requirement) comes from the lexical scorer: the cross-encoder was
  * trained on whole pairs, and scoring single requirements against single resume lines with it was measured to carry
@@ -45,24 +46,36 @@ export class CrossEncoderEngine implements ScoringEngine {
     return windows;
   }
 
-  /** What the calibrated score is computed from: the pair's best window logit and the lexical requirement coverage. */
-  async features(pair: PairText): Promise<{ lexical: Scoring; pairLogit: number; coverage: number; windows: number }> {
+  /**
+   * What the calibrated score is computed from: the pair's logit as the model was trained and calibrated (the first
+   * window), the lexical requirement coverage and document overlap, and how many windows a long resume spans.
+   */
+  async features(pair: PairText): Promise<{ lexical: Scoring; pairLogit: number; coverage: number; overlap: number; windows: number }> {
     const lexical = scoreLexical(pair);
     const windows = this.windows(pair.vacancyText, pair.resumeText);
-    const logits = await this.ce.logitsOf(windows);
-    return { lexical, pairLogit: Math.max(...logits), coverage: lexical.components.requirement_coverage ?? 0, windows: windows.length };
+    const [pairLogit] = await this.ce.logitsOf([windows[0]!]);
+    return {
+      lexical,
+      pairLogit: pairLogit!,
+      coverage: lexical.components.requirement_coverage ?? 0,
+      overlap: lexical.components.document_overlap ?? 0,
+      windows: windows.length,
+    };
   }
 
   /** The calibrated probability of fit: the combined calibration when the model ships one, else Platt on the logit. */
-  probability(pairLogit: number, coverage: number): number {
+  probability(pairLogit: number, coverage: number, overlap: number): number {
     const combined = this.ce.info.calibration?.combined;
-    if (combined) return sigmoid(combined.bias + combined.weights.logit * pairLogit + combined.weights.coverage * coverage);
+    if (combined) {
+      const w = combined.weights;
+      return sigmoid(combined.bias + w.logit * pairLogit + w.coverage * coverage + (w.overlap ?? 0) * overlap);
+    }
     return this.ce.probability(pairLogit);
   }
 
   async analyse(pair: PairText): Promise<Scoring> {
     const f = await this.features(pair);
-    const score = round(this.probability(f.pairLogit, f.coverage));
+    const score = round(this.probability(f.pairLogit, f.coverage, f.overlap));
     return {
       score,
       verdict: verdictFor(score),
@@ -74,13 +87,14 @@ export class CrossEncoderEngine implements ScoringEngine {
         pair_logit: round(f.pairLogit),
         pair_probability: round(this.ce.probability(f.pairLogit)),
         requirement_coverage: round(f.coverage),
-        windows: f.windows,
+        document_overlap: round(f.overlap),
+        resume_windows: f.windows,
         lexical_score: f.lexical.score,
       },
     };
   }
 
-  /** Whole-pair scores for rankings (first window; the requirement coverage joins the calibrated score). */
+  /** Calibrated scores of many pairs, for rankings: the same score an analysis of each pair would give. */
   async scorePairs(pairs: PairText[], onProgress?: (done: number) => void): Promise<number[]> {
     const out: number[] = new Array(pairs.length);
     const chunk = 32;
@@ -88,8 +102,8 @@ export class CrossEncoderEngine implements ScoringEngine {
       const slice = pairs.slice(i, i + chunk);
       const logits = await this.ce.logitsOf(slice.map((p) => this.ce.tokenizer.pair(p.vacancyText, p.resumeText)));
       logits.forEach((l, j) => {
-        const coverage = this.ce.info.calibration?.combined ? (scoreLexical(slice[j]!).components.requirement_coverage ?? 0) : 0;
-        out[i + j] = this.probability(l, coverage);
+        const c = scoreLexical(slice[j]!).components;
+        out[i + j] = this.probability(l, c.requirement_coverage ?? 0, c.document_overlap ?? 0);
       });
       onProgress?.(Math.min(1, (i + slice.length) / pairs.length));
     }
