@@ -175,7 +175,7 @@ export async function benchScorer() {
 | original's approach: PyTorch fp32, batches of 32 (CrossEncoder.predict pattern), max_length 512 | ${f(py512?.pairsPerSecond)} | — |
 | same, max_length 256 (as trained) | ${f(py256?.pairsPerSecond)} | vs ours int8: max abs diff ${f(data.python.maxLength256?.maxAbsDiffVsOursInt8 ?? null, 4)} |
 
-Our int8 is ${f(data.speedupOverNaive)}× the naive approach and ${f(data.speedupOverPython512)}× the original's. One full analysis (pair score over all resume windows + every requirement, ${latency.resumeChars}-character resumes): p50 ${f(latency.p50, 0)} ms, p95 ${f(latency.p95, 0)} ms. Peak RSS while scoring: ${int8.peakRssMiB} MiB (int8).
+Our int8 is ${f(data.speedupOverNaive)}× the naive approach and ${f(data.speedupOverPython512)}× the original's. One full analysis (cross-encoder pair score, requirement table with evidence, calibration; ${latency.resumeChars}-character resumes): p50 ${f(latency.p50, 0)} ms, p95 ${f(latency.p95, 0)} ms. Peak RSS while scoring: ${int8.peakRssMiB} MiB (int8).
 `,
   );
 }
