@@ -82,10 +82,10 @@ describe.skipIf(!available)('crash survival', () => {
   });
 
   it('a scorer killed (SIGKILL) in the middle of a job: another scorer finishes it, one result stored', async () => {
-    const ids = await accept(8);
+    const ids = await accept(16);
     // Kill the only scorer while it is inside a job; an analysis left in `scoring` after the kill is an orphan.
     let orphan: string | undefined;
-    for (let round = 1; round <= 4 && !orphan; round++) {
+    for (let round = 1; round <= 6 && !orphan; round++) {
       const scorer = start(`scorer-kill-${round}`, 'scorer');
       await waitFor(async () => (await query(`SELECT 1 FROM analyses WHERE status = 'scoring' AND id = ANY($1::uuid[])`, [ids])).length > 0, {
         timeoutMs: 60_000,
