@@ -4,24 +4,36 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@rc/db';
+import { SKILL_TERMS, termSpans } from '@rc/text';
 
 export interface Candidate {
   id: string;
   prefilterScore: number;
 }
 
-/** The subject's words as an OR query; the most frequent first, capped so the query stays cheap. */
-export function queryWords(text: string, max = 48): string[] {
-  const counts = new Map<string, number>();
-  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}][\p{L}\p{N}+#]*/gu)) {
-    const w = m[0].replace(/[+#]/g, '');
-    if (w.length < 3 || /^\d+$/.test(w)) continue;
-    counts.set(w, (counts.get(w) ?? 0) + 1);
+/**
+ * The subject's most telling words as an OR query: skills first (python, kubernetes, 1С), then the content words it
+ * repeats most; stopwords never. Capped so the query stays cheap.
+ */
+export function queryWords(text: string, max = 24): string[] {
+  const weight = new Map<string, { w: number; words: Set<string> }>();
+  for (const t of termSpans(text)) {
+    const words = t.text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((x) => x.length >= 2 && !/^\d+$/.test(x));
+    if (words.length === 0) continue;
+    const e = weight.get(t.term) ?? { w: 0, words: new Set<string>() };
+    e.w += SKILL_TERMS.has(t.term) ? 4 : 1;
+    for (const x of words) e.words.add(x);
+    weight.set(t.term, e);
   }
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)
-    .slice(0, max)
-    .map(([w]) => w);
+  const out: string[] = [];
+  for (const [, e] of [...weight.entries()].sort((x, y) => y[1].w - x[1].w)) {
+    for (const w of e.words) if (!out.includes(w)) out.push(w);
+    if (out.length >= max) break;
+  }
+  return out.slice(0, max);
 }
 
 /** A uuid[] parameter: drizzle would spread a JS array into a tuple, so pass PostgreSQL's array literal. */
