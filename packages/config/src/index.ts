@@ -55,6 +55,8 @@ export const configSchema = z.object({
   ADVISOR_CONCURRENCY: int(4),
   /** "optional": requests without a key act as the local owner (embedded default); "required": every request needs a key. */
   AUTH: z.enum(['optional', 'required']).default('optional'),
+  /** Bearer token of the admin endpoints (training-data export); unset disables them. */
+  ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional()),
   /** Longest vacancy or resume text accepted, in characters. */
   MAX_TEXT_CHARS: int(100_000),
   /** Largest uploaded resume file, in bytes. */

@@ -88,3 +88,34 @@ describe('a resume that tries to instruct the model', () => {
     expect(dirty.upgrades).not.toMatch(/HIRED/);
   });
 });
+
+describe('the training-data export endpoint', () => {
+  it('streams masked chat-format JSONL to the admin, and nothing to anyone else', async () => {
+    llm = await startFakeOpenAIServer();
+    llm.expect({ name: 'advice', reply: reply.advice(sampleAdvice('en')), times: Infinity });
+    const token = 'admin-token-0123456789abcdef';
+    h = await startHarness({ LLM_PROVIDER: 'openai', OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'sk-test', ADMIN_TOKEN: token });
+    const resume = `${RESUME_EN}\nContact: john.smith@example.com, +1 (415) 555-0134`;
+    for (let i = 0; i < 3; i++) await analyse(h, resume, VACANCY_EN);
+    expect((await h.app.inject({ method: 'GET', url: '/v1/admin/training-data' })).statusCode).toBe(401);
+    expect((await h.app.inject({ method: 'GET', url: '/v1/admin/training-data', headers: { 'x-admin-token': 'wrong-token-0123456789' } })).statusCode).toBe(401);
+    const res = await h.app.inject({ method: 'GET', url: '/v1/admin/training-data?only_good=false', headers: { 'x-admin-token': token } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/ndjson/);
+    const lines = res.body.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    for (const line of lines) {
+      const { messages } = JSON.parse(line) as { messages: Array<{ role: string; content: string }> };
+      expect(messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant']);
+    }
+    expect(res.body).not.toContain('john.smith@example.com');
+    expect(res.body).not.toContain('555-0134');
+  });
+
+  it('is off without ADMIN_TOKEN', async () => {
+    h = await startHarness();
+    const res = await h.app.inject({ method: 'GET', url: '/v1/admin/training-data', headers: { 'x-admin-token': 'anything-at-all-123' } });
+    expect(res.statusCode).toBe(403);
+    expect(JSON.parse(res.body).error.code).toBe('admin_disabled');
+  });
+});

@@ -13,6 +13,7 @@ import { jsonBodyParser } from './json-body.ts';
 import { AppError, registerErrorHandler } from './errors.ts';
 import auth from './plugins/auth.ts';
 import metrics from './plugins/metrics.ts';
+import admin from './routes/admin.ts';
 import analyses from './routes/analyses.ts';
 import compat from './routes/compat.ts';
 import health from './routes/health.ts';
@@ -88,6 +89,7 @@ export async function buildApp(deps: GatewayDeps, opts: { logger?: FastifyBaseLo
   await app.register(analyses);
   await app.register(rankings);
   await app.register(compat);
+  await app.register(admin);
   await app.register(web);
   return app;
 }

