@@ -3,6 +3,7 @@ import { rankingRepo, resumeRepo, vacancyRepo, type Database } from '@rc/db';
 import type { JobResult } from '@rc/contracts';
 import { PermanentJobError, type JobContext, type ProgressBus } from '@rc/queue';
 import type { ScoringEngine } from '../engine.ts';
+import { LexicalIndex } from '@rc/lexical';
 import { prefilter } from '../prefilter.ts';
 import { publish } from '../progress.ts';
 
@@ -25,17 +26,30 @@ export function rankJob(deps: RankDeps) {
     if (subject == null) throw new PermanentJobError('the ranking subject no longer exists', 'subject_gone');
 
     await publish(deps.bus, 'ranking', rankingId, 'prefiltering', 0.1);
-    const { top, total } = await prefilter(deps.db, { target, ownerId, subjectText: subject, candidateIds: ranking.candidateIds, k: ranking.topK });
-    await rankingRepo.setProgress(deps.db, rankingId, 0.2, total);
-    await publish(deps.bus, 'ranking', rankingId, 'scoring', 0.2, `${top.length} of ${total} candidates`);
-
+    // Two cheap stages before the model: PostgreSQL full-text search keeps a wide shortlist, then BM25 over that
+    // shortlist (which weighs rare skills above common words, unlike ts_rank) keeps the top K for the cross-encoder.
+    const shortlistSize = Math.max(ranking.topK * 10, 300);
+    const { top: shortlist, total } = await prefilter(deps.db, { target, ownerId, subjectText: subject, candidateIds: ranking.candidateIds, k: shortlistSize });
     const texts = new Map<string, string>();
-    if (target === 'vacancies') {
-      for (const v of await vacancyRepo.getMany(deps.db, ownerId, top.map((c) => c.id))) texts.set(v.id, `${v.title}\n${v.description}`);
-    } else {
-      for (const r of await resumeRepo.getMany(deps.db, ownerId, top.map((c) => c.id))) texts.set(r.id, r.content);
+    const ids = shortlist.map((c) => c.id);
+    for (let i = 0; i < ids.length; i += 1000) {
+      const chunk = ids.slice(i, i + 1000);
+      if (target === 'vacancies') {
+        for (const v of await vacancyRepo.getMany(deps.db, ownerId, chunk)) texts.set(v.id, `${v.title}\n${v.description}`);
+      } else {
+        for (const r of await resumeRepo.getMany(deps.db, ownerId, chunk)) texts.set(r.id, r.content);
+      }
     }
-    const present = top.filter((c) => texts.has(c.id));
+    const index = new LexicalIndex();
+    for (const [id, text] of texts) index.add(id, text);
+    const present = index.search(subject, ranking.topK).map((hit) => ({ id: hit.id, prefilterScore: hit.score }));
+    // Candidates sharing no word with the subject still get the model's look while there is room (another language).
+    for (const c of shortlist) {
+      if (present.length >= ranking.topK) break;
+      if (texts.has(c.id) && !present.some((p) => p.id === c.id)) present.push({ id: c.id, prefilterScore: 0 });
+    }
+    await rankingRepo.setProgress(deps.db, rankingId, 0.2, total);
+    await publish(deps.bus, 'ranking', rankingId, 'scoring', 0.2, `${present.length} of ${total} candidates`);
     let lastReported = 0;
     const scores = await deps.engine.scorePairs(
       present.map((c) =>
