@@ -92,7 +92,9 @@ def main(argv=None) -> None:
     ap.add_argument("--version", default="1.0.0")
     ap.add_argument("--epochs", type=int, default=None)
     ap.add_argument("--lr", type=float, default=None)
-    ap.add_argument("--fp32-jobs", type=int, default=30, help="group-3 jobs also ranked with fp32 (0 = skip)")
+    ap.add_argument("--fp32-jobs", type=int, default=15, help="group-3 jobs also ranked with fp32 (0 = skip)")
+    ap.add_argument("--reuse-matrix", action="store_true",
+                    help="eval: reuse models/build/eval_int8_matrix.npy if newer than the int8 model")
     ap.add_argument("--max-steps", type=int, default=0, help=argparse.SUPPRESS)
     ap.add_argument("--eval-jobs", type=int, default=0, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -127,7 +129,7 @@ def main(argv=None) -> None:
         elif s == "eval":
             from rfit.evaluate import evaluate
 
-            evaluate(fp32_jobs=args.fp32_jobs, eval_jobs=args.eval_jobs)
+            evaluate(fp32_jobs=args.fp32_jobs, eval_jobs=args.eval_jobs, reuse_matrix=args.reuse_matrix)
         elif s == "parity":
             from rfit.parity import parity
 

@@ -66,6 +66,10 @@ def calibrate(ship: Path = SHIP, data_dir: Path = BUILD / "data") -> dict:
                         f"negatives), logits of the int8 ONNX model",
            "formula": "p = 1 / (1 + exp(-(a * logit + b)))",
            "created": dt.date.today().isoformat()}
+    old = ship / "calibration.json"
+    if old.exists():  # keep keys other tools add (e.g. the scorer's combined fit), replace only ours
+        prev = read_json(old)
+        cal = {**{k: v for k, v in prev.items() if k not in cal}, **cal}
     write_json(ship / "calibration.json", cal)
     # baseline: the same Platt fit for TF-IDF cosine (used by eval for a fair ECE comparison)
     ta, tb = fit_platt(tfidf_scores(groups, pairs), y)

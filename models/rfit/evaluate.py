@@ -83,8 +83,8 @@ def check_set(path: Path, int8: OrtScorer, torch_s, cal: dict, tf_platt: dict) -
 
 
 def evaluate(data_dir: Path = BUILD / "data", ship: Path = SHIP, fp32: Path = BUILD / "onnx" / "model.onnx",
-             torch_dir: Path = BUILD / "finetuned", fp32_jobs: int = 30,
-             eval_jobs: int = 0) -> dict:
+             torch_dir: Path = BUILD / "finetuned", fp32_jobs: int = 15,
+             eval_jobs: int = 0, reuse_matrix: bool = False) -> dict:
     t0 = time.time()
     groups = read_json(data_dir / "groups.json")
     grp = groups[str(EVAL_GROUP)]
@@ -105,8 +105,13 @@ def evaluate(data_dir: Path = BUILD / "data", ship: Path = SHIP, fp32: Path = BU
     res = [R[k] for _ in range(len(J)) for k in range(len(R))]
     # int8 with dynamic quantization: activation scales are computed per call, so a pair's score depends on the
     # other pairs in a batch; score one pair per call, as the product's scorer does
-    S8 = int8(vac, res, batch=1, progress="group-3 ranking int8").reshape(len(J), len(R))
-    np.save(BUILD / "eval_int8_matrix.npy", S8)
+    cache = BUILD / "eval_int8_matrix.npy"
+    if reuse_matrix and cache.exists() and cache.stat().st_mtime > (ship / "onnx" / "model_quantized.onnx").stat().st_mtime:
+        S8 = np.load(cache)  # resume an interrupted eval: int8 scores of this very model
+        print(f"  [group-3 ranking int8] reused {cache}")
+    else:
+        S8 = int8(vac, res, batch=1, progress="group-3 ranking int8").reshape(len(J), len(R))
+        np.save(cache, S8)
     ST = tfidf_matrix(J, R)
 
     res_out = {"eval_group": EVAL_GROUP, "model": "int8 ONNX (shipped)", "baseline": "TF-IDF cosine (sublinear tf, "
