@@ -134,7 +134,7 @@ export async function benchRanking() {
   writeResult(
     'ranking',
     { topK: TOP_K, sizes: results },
-    `| ranking one resume (embedded, PGlite full-text prefilter + cross-encoder on top ${TOP_K}) | latency | quality |\n| --- | --- | --- |\n${lines.join('\n')}`,
+    `| ranking one resume (embedded: PGlite full-text shortlist, BM25, cross-encoder on the top ${TOP_K}) | latency | quality |\n| --- | --- | --- |\n${lines.join('\n')}`,
   );
 }
 
