@@ -4,6 +4,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { adviceSchema } from '@rc/contracts';
 import { resumeRepo, vacancyRepo } from '@rc/db';
 import { detectLanguage } from '@rc/text';
 import { analysisForPair, checkTextLength, waitForAnalysis } from '../analyses.ts';
@@ -18,15 +19,8 @@ const legacyVacancy = z.object({ id: z.string(), title: z.string(), description:
 const legacyVacancyIn = z.object({ title: z.string().trim().min(1).max(300), description: z.string().trim().min(1) });
 const legacyResume = z.object({ id: z.string(), name: z.string(), content: z.string() });
 const legacyResumeIn = z.object({ name: z.string().trim().min(1).max(300), content: z.string().trim().min(1) });
-const relevancy = z.object({
-  score: z.number(),
-  strengths: z.array(z.string()),
-  weaknesses: z.array(z.string()),
-  rewrite_suggestions: z.array(z.string()),
-  learning_recommendations: z.array(z.string()),
-  reflection_points: z.array(z.string()),
-  upgrades: z.string(),
-});
+/** The original product's answer: its score and the advice fields, under their original names. */
+const relevancy = z.object({ score: z.number(), ...adviceSchema.shape });
 
 /** Ids that are not ours answer 404, as the original did for a missing primary key. */
 function id(raw: string, what: string): string {
