@@ -10,11 +10,8 @@
  */
 import { verdictFor, type Scoring } from '@rc/contracts';
 import { scoreLexical } from '@rc/lexical';
-import type { CrossEncoder, EncodedPair } from '@rc/model-runtime';
+import type { CrossEncoder } from '@rc/model-runtime';
 import type { PairText, ScoringEngine } from './engine.ts';
-
-/** Resume windows read for the pair score at most (a 3-page resume needs about 4). */
-const MAX_WINDOWS = 6;
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -27,39 +24,21 @@ export class CrossEncoderEngine implements ScoringEngine {
     this.model = `${ce.info.name}@${ce.info.version}`;
   }
 
-  /** The pair's encodings: the vacancy with each window of the resume (one window when it all fits). */
-  windows(vacancyText: string, resumeText: string): EncodedPair[] {
-    const tok = this.ce.tokenizer;
-    const a = tok.ids(vacancyText);
-    const b = tok.ids(resumeText);
-    const budget = tok.maxLength - tok.specialCount;
-    const first = tok.pairFromIds(a, b);
-    if (first.truncatedSecond === 0) return [first];
-    const kept = first.inputIds.length - tok.specialCount;
-    const bPerWindow = Math.max(32, kept - Math.min(a.length, Math.floor(budget / 2)));
-    const stride = Math.max(16, Math.floor(bPerWindow * 0.75));
-    const windows = [first];
-    for (let start = stride; start < b.length && windows.length < MAX_WINDOWS; start += stride) {
-      windows.push(tok.pairFromIds(a, b.slice(start, start + bPerWindow)));
-      if (start + bPerWindow >= b.length) break;
-    }
-    return windows;
-  }
-
   /**
    * What the calibrated score is computed from: the pair's logit as the model was trained and calibrated (the first
-   * window), the lexical requirement coverage and document overlap, and how many windows a long resume spans.
+   * 256 tokens), the lexical requirement coverage and document overlap, and how many resume tokens the model did not
+   * read (the lexical features read them all).
    */
-  async features(pair: PairText): Promise<{ lexical: Scoring; pairLogit: number; coverage: number; overlap: number; windows: number }> {
+  async features(pair: PairText): Promise<{ lexical: Scoring; pairLogit: number; coverage: number; overlap: number; resumeTokensCut: number }> {
     const lexical = scoreLexical(pair);
-    const windows = this.windows(pair.vacancyText, pair.resumeText);
-    const [pairLogit] = await this.ce.logitsOf([windows[0]!]);
+    const encoded = this.ce.tokenizer.pair(pair.vacancyText, pair.resumeText);
+    const [pairLogit] = await this.ce.logitsOf([encoded]);
     return {
       lexical,
       pairLogit: pairLogit!,
       coverage: lexical.components.requirement_coverage ?? 0,
       overlap: lexical.components.document_overlap ?? 0,
-      windows: windows.length,
+      resumeTokensCut: encoded.truncatedSecond,
     };
   }
 
@@ -88,7 +67,7 @@ export class CrossEncoderEngine implements ScoringEngine {
         pair_probability: round(this.ce.probability(f.pairLogit)),
         requirement_coverage: round(f.coverage),
         document_overlap: round(f.overlap),
-        resume_windows: f.windows,
+        resume_tokens_cut: f.resumeTokensCut,
         lexical_score: f.lexical.score,
       },
     };
