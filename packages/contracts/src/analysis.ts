@@ -79,3 +79,8 @@ export function verdictFor(score: number): Verdict {
   if (score >= 0.4) return 'partial';
   return 'weak';
 }
+
+/** The text of a vacancy as the scorer reads it and languages are detected on: its title, then its description. */
+export function vacancyText(v: { title: string; description: string }): string {
+  return `${v.title}\n${v.description}`;
+}

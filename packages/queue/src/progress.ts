@@ -6,6 +6,11 @@ import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
 import { progressEventSchema, type ProgressEvent } from '@rc/contracts';
 
+/** Publishes one progress event, stamped now. */
+export function publishProgress(bus: ProgressBus, kind: ProgressEvent['kind'], id: string, status: string, progress: number, message?: string): Promise<void> {
+  return bus.publish({ kind, id, status, progress, message, at: new Date().toISOString() });
+}
+
 export type ProgressListener = (e: ProgressEvent) => void;
 
 export interface ProgressBus {

@@ -1,13 +1,10 @@
 /** Accepting analyses and waiting for them: shared by the v1 routes and the original product's relevancy route. */
 import { analysisRepo, resumeRepo, vacancyRepo, type AnalysisRow, type AnalysisView } from '@rc/db';
+import { vacancyText } from '@rc/contracts';
 import { detectLanguage } from '@rc/text';
 import type { FastifyBaseLogger } from 'fastify';
 import type { GatewayDeps } from './context.ts';
 import { AppError, notFound } from './errors.ts';
-
-export function vacancyText(v: { title: string; description: string }): string {
-  return `${v.title}\n${v.description}`;
-}
 
 export function checkTextLength(deps: GatewayDeps, field: string, text: string): void {
   if (text.length > deps.config.MAX_TEXT_CHARS) {

@@ -1,10 +1,9 @@
 /** Starts the scorer: registers its job handlers on the `scoring` queue and marks jobs that finally fail. */
 import { analysisRepo, rankingRepo, type Database } from '@rc/db';
-import type { JobQueue, ProgressBus } from '@rc/queue';
+import { publishProgress, type JobQueue, type ProgressBus } from '@rc/queue';
 import type { ScoringEngine } from './engine.ts';
 import { rankJob } from './jobs/rank.ts';
 import { scoreAnalysisJob } from './jobs/score-analysis.ts';
-import { publish } from './progress.ts';
 
 export interface ScorerDeps {
   db: Database;
@@ -27,11 +26,11 @@ export async function startScorer(deps: ScorerDeps): Promise<void> {
       if (name === 'score-analysis') {
         const id = (payload as { analysisId: string }).analysisId;
         await analysisRepo.markFailed(deps.db, id, { code, message: error.message });
-        await publish(deps.bus, 'analysis', id, 'failed', 1, error.message);
+        await publishProgress(deps.bus, 'analysis', id, 'failed', 1, error.message);
       } else if (name === 'rank') {
         const id = (payload as { rankingId: string }).rankingId;
         await rankingRepo.markFailed(deps.db, id, { code, message: error.message });
-        await publish(deps.bus, 'ranking', id, 'failed', 1, error.message);
+        await publishProgress(deps.bus, 'ranking', id, 'failed', 1, error.message);
       }
     },
   });

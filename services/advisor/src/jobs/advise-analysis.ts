@@ -2,7 +2,7 @@
 import { analysisRepo, llmExchangeRepo, type Database } from '@rc/db';
 import { scoringSchema, statusProgress, type JobResult, type Language } from '@rc/contracts';
 import type { AdviceWriter } from '@rc/llm';
-import { PermanentJobError, type JobContext, type ProgressBus } from '@rc/queue';
+import { PermanentJobError, publishProgress, type JobContext, type ProgressBus } from '@rc/queue';
 
 export interface AdviseDeps {
   db: Database;
@@ -16,7 +16,7 @@ export function adviseAnalysisJob(deps: AdviseDeps) {
     if (!row) return { analysisId, status: 'skipped' };
     const scoring = scoringSchema.safeParse(row.scoring);
     if (!scoring.success) throw new PermanentJobError('the analysis has no valid scoring to advise on', 'invalid_scoring');
-    await deps.bus.publish({ kind: 'analysis', id: analysisId, status: 'advising', progress: statusProgress.advising, at: new Date().toISOString() });
+    await publishProgress(deps.bus, 'analysis', analysisId, 'advising', statusProgress.advising);
 
     const outcome = await deps.writer.write({
       vacancyText: row.vacancyText,
@@ -47,7 +47,7 @@ export function adviseAnalysisJob(deps: AdviseDeps) {
     );
     const saved = await analysisRepo.saveAdvice(deps.db, analysisId, { advice: outcome.advice, adviceSource: outcome.source });
     if (!saved) return { analysisId, status: 'skipped' };
-    await deps.bus.publish({ kind: 'analysis', id: analysisId, status: 'done', progress: 1, at: new Date().toISOString() });
+    await publishProgress(deps.bus, 'analysis', analysisId, 'done', statusProgress.done);
     return { analysisId, status: 'done' };
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adviceSchema } from '@rc/contracts';
+import { adviceSchema, vacancyText } from '@rc/contracts';
 import { resumeRepo, vacancyRepo } from '@rc/db';
 import { detectLanguage } from '@rc/text';
 import { analysisForPair, checkTextLength, waitForAnalysis } from '../analyses.ts';
@@ -39,7 +39,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post('/api/vacancies/', { schema: { tags, body: legacyVacancyIn, response: { 201: legacyVacancy, ...errors(400, 401, 422) } } }, async (req, reply) => {
     checkTextLength(app.deps, 'description', req.body.description);
-    const v = await vacancyRepo.create(db, { ownerId: req.ownerId, ...req.body, language: detectLanguage(`${req.body.title}\n${req.body.description}`) });
+    const v = await vacancyRepo.create(db, { ownerId: req.ownerId, ...req.body, language: detectLanguage(vacancyText(req.body)) });
     return reply.code(201).send({ id: v.id, title: v.title, description: v.description });
   });
   app.get('/api/vacancies/:id/', { schema: { tags, params: pk, response: { 200: legacyVacancy, ...errors(401, 404) } } }, async (req) => {
@@ -55,7 +55,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       if (!cur) throw notFound('vacancy');
       const next = { title: req.body.title ?? cur.title, description: req.body.description ?? cur.description };
       checkTextLength(app.deps, 'description', next.description);
-      const v = await vacancyRepo.update(db, req.ownerId, vid, { ...next, language: detectLanguage(`${next.title}\n${next.description}`) });
+      const v = await vacancyRepo.update(db, req.ownerId, vid, { ...next, language: detectLanguage(vacancyText(next)) });
       if (!v) throw notFound('vacancy');
       return { id: v.id, title: v.title, description: v.description };
     });

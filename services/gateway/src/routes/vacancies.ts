@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { vacancyRepo } from '@rc/db';
 import { detectLanguage } from '@rc/text';
+import { vacancyText } from '@rc/contracts';
 import { checkTextLength } from '../analyses.ts';
 import { notFound } from '../errors.ts';
 import { errors, idParams, listQuery, page, toVacancy, vacancyInput, vacancyOut, vacancyPatch, noContent } from '../schemas.ts';
@@ -12,7 +13,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/v1/vacancies', { schema: { tags, body: vacancyInput, response: { 201: vacancyOut, ...errors(400, 401, 422) } } }, async (req, reply) => {
     checkTextLength(app.deps, 'description', req.body.description);
-    const v = await vacancyRepo.create(db, { ownerId: req.ownerId, ...req.body, language: detectLanguage(`${req.body.title}\n${req.body.description}`) });
+    const v = await vacancyRepo.create(db, { ownerId: req.ownerId, ...req.body, language: detectLanguage(vacancyText(req.body)) });
     return reply.code(201).send(toVacancy(v));
   });
 
@@ -32,7 +33,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     if (!current) throw notFound('vacancy');
     const next = { title: req.body.title ?? current.title, description: req.body.description ?? current.description };
     checkTextLength(app.deps, 'description', next.description);
-    const v = await vacancyRepo.update(db, req.ownerId, req.params.id, { ...next, language: detectLanguage(`${next.title}\n${next.description}`) });
+    const v = await vacancyRepo.update(db, req.ownerId, req.params.id, { ...next, language: detectLanguage(vacancyText(next)) });
     if (!v) throw notFound('vacancy');
     return toVacancy(v);
   });

@@ -1,11 +1,10 @@
 /** Job `rank`: ranks vacancies for a resume (or resumes for a vacancy): full-text prefilter, then the engine on the top K. */
 import { rankingRepo, resumeRepo, vacancyRepo, type Database } from '@rc/db';
-import type { JobResult } from '@rc/contracts';
-import { PermanentJobError, type JobContext, type ProgressBus } from '@rc/queue';
+import { vacancyText, type JobResult } from '@rc/contracts';
+import { PermanentJobError, publishProgress, type JobContext, type ProgressBus } from '@rc/queue';
 import type { ScoringEngine } from '../engine.ts';
 import { LexicalIndex } from '@rc/lexical';
 import { prefilter } from '../prefilter.ts';
-import { publish } from '../progress.ts';
 
 export interface RankDeps {
   db: Database;
@@ -22,10 +21,10 @@ export function rankJob(deps: RankDeps) {
     const subject =
       target === 'vacancies'
         ? await resumeRepo.get(deps.db, ownerId, ranking.subjectId).then((r) => r && r.content)
-        : await vacancyRepo.get(deps.db, ownerId, ranking.subjectId).then((v) => v && `${v.title}\n${v.description}`);
+        : await vacancyRepo.get(deps.db, ownerId, ranking.subjectId).then((v) => v && vacancyText(v));
     if (subject == null) throw new PermanentJobError('the ranking subject no longer exists', 'subject_gone');
 
-    await publish(deps.bus, 'ranking', rankingId, 'prefiltering', 0.1);
+    await publishProgress(deps.bus, 'ranking', rankingId, 'prefiltering', 0.1);
     // Two cheap stages before the model: PostgreSQL full-text search keeps a wide shortlist, then BM25 over that
     // shortlist (which weighs rare skills above common words, unlike ts_rank) keeps the top K for the cross-encoder.
     const shortlistSize = Math.max(ranking.topK * 10, 300);
@@ -35,7 +34,7 @@ export function rankJob(deps: RankDeps) {
     for (let i = 0; i < ids.length; i += 1000) {
       const chunk = ids.slice(i, i + 1000);
       if (target === 'vacancies') {
-        for (const v of await vacancyRepo.getMany(deps.db, ownerId, chunk)) texts.set(v.id, `${v.title}\n${v.description}`);
+        for (const v of await vacancyRepo.getMany(deps.db, ownerId, chunk)) texts.set(v.id, vacancyText(v));
       } else {
         for (const r of await resumeRepo.getMany(deps.db, ownerId, chunk)) texts.set(r.id, r.content);
       }
@@ -49,7 +48,7 @@ export function rankJob(deps: RankDeps) {
       if (texts.has(c.id) && !present.some((p) => p.id === c.id)) present.push({ id: c.id, prefilterScore: 0 });
     }
     await rankingRepo.setProgress(deps.db, rankingId, 0.2, total);
-    await publish(deps.bus, 'ranking', rankingId, 'scoring', 0.2, `${present.length} of ${total} candidates`);
+    await publishProgress(deps.bus, 'ranking', rankingId, 'scoring', 0.2, `${present.length} of ${total} candidates`);
     let lastReported = 0;
     const scores = await deps.engine.scorePairs(
       present.map((c) =>
@@ -59,7 +58,7 @@ export function rankJob(deps: RankDeps) {
         const p = 0.2 + 0.75 * done;
         if (p - lastReported >= 0.05) {
           lastReported = p;
-          void publish(deps.bus, 'ranking', rankingId, 'scoring', p);
+          void publishProgress(deps.bus, 'ranking', rankingId, 'scoring', p);
           void rankingRepo.setProgress(deps.db, rankingId, p);
         }
       },
@@ -70,7 +69,7 @@ export function rankJob(deps: RankDeps) {
       .slice(0, ranking.limit)
       .map((e, i) => ({ ...e, rank: i + 1 }));
     await rankingRepo.complete(deps.db, rankingId, `${deps.engine.engine}:${deps.engine.model}`, entries);
-    await publish(deps.bus, 'ranking', rankingId, 'done', 1);
+    await publishProgress(deps.bus, 'ranking', rankingId, 'done', 1);
     return { rankingId, status: 'done' };
   };
 }

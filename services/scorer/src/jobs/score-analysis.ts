@@ -1,9 +1,8 @@
 /** Job `score-analysis`: scores a queued analysis, stores the result, and hands it to the advisor. */
 import { analysisRepo, type Database } from '@rc/db';
 import { statusProgress, type JobResult } from '@rc/contracts';
-import type { JobContext, JobQueue, ProgressBus } from '@rc/queue';
+import { publishProgress, type JobContext, type JobQueue, type ProgressBus } from '@rc/queue';
 import type { ScoringEngine } from '../engine.ts';
-import { publish } from '../progress.ts';
 
 export interface ScoreDeps {
   db: Database;
@@ -23,11 +22,11 @@ export function scoreAnalysisJob(deps: ScoreDeps) {
       }
       return { analysisId, status: 'skipped' };
     }
-    await publish(deps.bus, 'analysis', analysisId, 'scoring', statusProgress.scoring);
+    await publishProgress(deps.bus, 'analysis', analysisId, 'scoring', statusProgress.scoring);
     const scoring = await deps.engine.analyse({ vacancyText: claimed.vacancyText, resumeText: claimed.resumeText });
     const saved = await analysisRepo.saveScoring(deps.db, analysisId, { score: scoring.score, verdict: scoring.verdict, scoring });
     if (!saved) return { analysisId, status: 'skipped' };
-    await publish(deps.bus, 'analysis', analysisId, 'scored', statusProgress.scored);
+    await publishProgress(deps.bus, 'analysis', analysisId, 'scored', statusProgress.scored);
     await deps.queue.enqueue('advise-analysis', { analysisId });
     return { analysisId, status: 'scored' };
   };
