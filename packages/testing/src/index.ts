@@ -145,3 +145,4 @@ export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>
 }
 export * from './processes.ts';
 export * from './own-services.ts';
+export * from './fixtures.ts';

@@ -12,32 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAllInOne, type Running } from '@rc/all-in-one';
 import { loadConfig } from '@rc/config';
 import { createDatabase, ensureOwner, findOwnerByKey, llmExchangeRepo } from '@rc/db';
-import { freePort, repoRoot, tsxBin } from '@rc/testing';
+import { vacancyText } from '@rc/contracts';
+import { freePort, repoRoot, RESUME_EN, tsxBin, VACANCY_EN } from '@rc/testing';
 
-const VACANCY = `Backend Developer (Python)
-We are looking for a backend developer.
-
-Requirements:
-- 3+ years of commercial experience with Python
-- Experience with Django or FastAPI
-- PostgreSQL: schema design and query optimisation
-- Docker and CI/CD pipelines
-
-Nice to have:
-- Kubernetes
-- Experience with Kafka`;
-
-const RESUME = `John Smith
-Backend developer
-
-Summary: 5 years of commercial experience building web services with Python.
-
-Experience:
-- Built REST APIs with Django and FastAPI for a fintech product serving 2M users
-- Designed PostgreSQL schemas and optimised slow queries, cutting p95 latency by 40%
-- Set up Docker images and GitLab CI/CD pipelines
-
-Skills: Python, Django, FastAPI, PostgreSQL, Docker, Redis`;
+const VACANCY = vacancyText(VACANCY_EN);
+const RESUME = RESUME_EN;
 
 let dir: string;
 let dataDir: string;
