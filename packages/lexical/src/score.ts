@@ -101,19 +101,66 @@ function slotsOf(text: string, weight: (term: string) => number): Slot[] {
   return slots;
 }
 
-export function scoreLexical(input: LexicalInput): Scoring {
-  const { vacancyText, resumeText } = input;
-  const requirements = splitRequirements(vacancyText);
+interface PreparedResume {
+  sentences: Sentence[];
+  terms: Set<string>;
+  avgLength: number;
+  sentIdf: (t: string) => number;
+}
+
+interface PreparedVacancy {
+  requirements: Array<{ text: string; importance: RequirementResult['importance']; slots: Slot[]; total: number }>;
+  terms: string[];
+  weight: number;
+}
+
+/**
+ * A few recently read texts, parsed once: a ranking scores one resume against thousands of vacancies (or one vacancy
+ * against thousands of resumes), and the subject's side of every pair is the same.
+ */
+class RecentTexts<T> {
+  private readonly map = new Map<string, T>();
+  constructor(private readonly size: number) {}
+  get(text: string, make: (text: string) => T): T {
+    const hit = this.map.get(text);
+    if (hit) {
+      this.map.delete(text);
+      this.map.set(text, hit);
+      return hit;
+    }
+    const value = make(text);
+    this.map.set(text, value);
+    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value!);
+    return value;
+  }
+}
+
+const recentResumes = new RecentTexts<PreparedResume>(4);
+const recentVacancies = new RecentTexts<PreparedVacancy>(4);
+
+function prepareResume(resumeText: string): PreparedResume {
   const sentences: Sentence[] = splitSentences(resumeText).map((s) => {
     const list = terms(s.text);
     return { ...s, tf: termCounts(list), length: list.length };
   });
-  const resumeTerms = new Set(sentences.flatMap((s) => [...s.tf.keys()]));
-  const avgLength = sentences.reduce((sum, s) => sum + s.length, 0) / Math.max(1, sentences.length) || 1;
+  const sentDf = new Map<string, number>();
+  for (const s of sentences) for (const t of s.tf.keys()) sentDf.set(t, (sentDf.get(t) ?? 0) + 1);
+  const sentDocs = sentences.length + PRIOR_DOCS;
+  const sentIdfs = new Map<string, number>();
+  for (const [t, n] of sentDf) sentIdfs.set(t, Math.log(1 + (sentDocs - n + 0.5) / (n + 0.5)));
+  return {
+    sentences,
+    terms: new Set(sentDf.keys()),
+    avgLength: sentences.reduce((sum, s) => sum + s.length, 0) / Math.max(1, sentences.length) || 1,
+    sentIdf: (t) => sentIdfs.get(t) ?? 0,
+  };
+}
 
-  // Two idfs. Over the vacancy's requirements, for how much a term matters to coverage: a word every requirement
-  // repeats weighs little. Over the resume's sentences, for BM25's choice of the evidence line among equals. The
-  // resume's idf is not used for coverage: it would make a skill the resume names on every line count for less.
+function prepareVacancy(vacancyText: string): PreparedVacancy {
+  const requirements = splitRequirements(vacancyText);
+  // Over the vacancy's requirements, the idf says how much a term matters to coverage: a word every requirement
+  // repeats weighs little. (The resume's idf is not used for coverage: it would make a skill the resume names on
+  // every line count for less; it only picks the evidence line among equals.)
   const reqDf = new Map<string, number>();
   for (const r of requirements) for (const t of new Set(terms(r.text))) reqDf.set(t, (reqDf.get(t) ?? 0) + 1);
   const reqDocs = requirements.length + PRIOR_DOCS;
@@ -121,16 +168,24 @@ export function scoreLexical(input: LexicalInput): Scoring {
     const n = reqDf.get(t) ?? 0;
     return Math.log(1 + (reqDocs - n + 0.5) / (n + 0.5)) * termFactor(t);
   };
-  const sentDf = new Map<string, number>();
-  for (const s of sentences) for (const t of s.tf.keys()) sentDf.set(t, (sentDf.get(t) ?? 0) + 1);
-  const sentDocs = sentences.length + PRIOR_DOCS;
-  const sentIdfs = new Map<string, number>();
-  for (const [t, n] of sentDf) sentIdfs.set(t, Math.log(1 + (sentDocs - n + 0.5) / (n + 0.5)));
-  const sentIdf = (t: string) => sentIdfs.get(t) ?? 0;
+  const vacancyTerms = [...new Set(terms(vacancyText))];
+  return {
+    requirements: requirements.map((r) => {
+      const slots = slotsOf(r.text, weight);
+      return { text: r.text, importance: r.importance, slots, total: slots.reduce((sum, slot) => sum + slot.weight, 0) };
+    }),
+    terms: vacancyTerms,
+    weight: vacancyTerms.reduce((sum, t) => sum + termFactor(t), 0),
+  };
+}
 
-  const results: RequirementResult[] = requirements.map((req) => {
-    const slots = slotsOf(req.text, weight);
-    const total = slots.reduce((sum, slot) => sum + slot.weight, 0);
+export function scoreLexical(input: LexicalInput): Scoring {
+  const { resumeText } = input;
+  const vacancy = recentVacancies.get(input.vacancyText, prepareVacancy);
+  const { sentences, terms: resumeTerms, avgLength, sentIdf } = recentResumes.get(resumeText, prepareResume);
+
+  const results: RequirementResult[] = vacancy.requirements.map((req) => {
+    const { slots, total } = req;
     if (total === 0) return { text: req.text, importance: req.importance, score: 0, status: 'missing', evidence: null };
     let best = 0;
     let bestBm25 = 0;
@@ -177,12 +232,10 @@ export function scoreLexical(input: LexicalInput): Scoring {
   const requirementCoverage = coverage(() => true);
 
   // Whole-document overlap: the vacancy's distinct terms found anywhere in the resume, skills counting most.
-  const vacancyTerms = [...new Set(terms(vacancyText))];
-  const vacancyWeight = vacancyTerms.reduce((sum, t) => sum + termFactor(t), 0);
   const documentOverlap =
-    vacancyWeight === 0
+    vacancy.weight === 0
       ? 0
-      : vacancyTerms.reduce((sum, t) => sum + (resumeTerms.has(t) ? termFactor(t) : 0), 0) / vacancyWeight;
+      : vacancy.terms.reduce((sum, t) => sum + (resumeTerms.has(t) ? termFactor(t) : 0), 0) / vacancy.weight;
 
   const raw =
     requirementCoverage === null

@@ -1,7 +1,9 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@rc/db';
+import { LexicalEngine } from '@rc/scorer';
 import { waitFor } from '@rc/testing';
+import { readScreening } from '@rc/text/testing';
 import { RESUME_EN, RESUME_RU, startHarness, VACANCY_EN, VACANCY_RU, type Harness } from './testing/harness.ts';
 
 let h: Harness;
@@ -196,6 +198,32 @@ describe('rankings', () => {
       headers: H,
     });
     expect(tooMany.statusCode).toBe(202);
+  });
+
+  it('keeps the exhaustive ranking’s top when more vacancies are stored than the engine scores in full', async () => {
+    const key = await createApiKey(h.database.db, 'ranker-many');
+    const H = { authorization: `Bearer ${key.key}` };
+    const jds = readScreening('jd2').slice(0, 40).map((r) => ({ title: r[0]!, description: r[1]! }));
+    for (const v of jds) expect((await h.app.inject({ method: 'POST', url: '/v1/vacancies', payload: v, headers: H })).statusCode).toBe(201);
+    const resume = readScreening('resumes2')[11]![0]!;
+    const r = await h.app.inject({ method: 'POST', url: '/v1/resumes', payload: { name: 'CV', content: resume }, headers: H });
+    const res = await h.app.inject({ method: 'POST', url: '/v1/rankings', payload: { resumeId: json(r).id, limit: 5, topK: 5 }, headers: H });
+    expect(res.statusCode).toBe(202);
+    const ranking = await waitFor(async () => {
+      const b = json(await h.app.inject({ method: 'GET', url: `/v1/rankings/${json(res).id}`, headers: H }));
+      return b.status === 'done' || b.status === 'failed' ? b : null;
+    });
+    expect(ranking.status).toBe('done');
+    expect(ranking.candidate_count).toBe(40);
+    // The engine's full score of every stored vacancy: the ranking must name the same top five, in order.
+    const scores = await new LexicalEngine().scorePairs(jds.map((v) => ({ vacancyText: `${v.title}\n${v.description}`, resumeText: resume })));
+    const want = jds.map((v, i) => ({ title: v.title, s: scores[i]! })).sort((a, b) => b.s - a.s).slice(0, 5);
+    const titles = new Map<string, string>();
+    for (const x of ranking.results) {
+      titles.set(x.id, json(await h.app.inject({ method: 'GET', url: `/v1/vacancies/${x.id}`, headers: H })).title);
+    }
+    expect(ranking.results.map((x: { id: string }) => titles.get(x.id))).toEqual(want.map((w) => w.title));
+    expect(ranking.results.map((x: { score: number }) => x.score)).toEqual(want.map((w) => w.s));
   });
 });
 

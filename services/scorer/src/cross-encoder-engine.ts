@@ -11,7 +11,7 @@
 import { verdictFor, type Scoring } from '@rc/contracts';
 import { scoreLexical } from '@rc/lexical';
 import type { CrossEncoder } from '@rc/model-runtime';
-import type { PairText, ScoringEngine } from './engine.ts';
+import { lexicalPairs, type PairText, type ScoringEngine } from './engine.ts';
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -87,6 +87,17 @@ export class CrossEncoderEngine implements ScoringEngine {
       onProgress?.(Math.min(1, (i + slice.length) / pairs.length));
     }
     return out;
+  }
+
+  /**
+   * The lexical part of the calibrated score (coverage and overlap with their fitted weights): what the final score
+   * adds the model's logit to. Without a combined calibration, the lexical score.
+   */
+  prescorePairs(pairs: PairText[]): Promise<number[]> {
+    const combined = this.ce.info.calibration?.combined;
+    if (!combined) return lexicalPairs(pairs, (s) => s.score);
+    const w = combined.weights;
+    return lexicalPairs(pairs, (s) => w.coverage * (s.components.requirement_coverage ?? 0) + (w.overlap ?? 0) * (s.components.document_overlap ?? 0));
   }
 
   async close(): Promise<void> {

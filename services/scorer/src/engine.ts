@@ -17,7 +17,28 @@ export interface ScoringEngine {
   analyse(pair: PairText): Promise<Scoring>;
   /** Whole-pair fit scores (0..1) for many pairs, for rankings; onProgress gets the share done. */
   scorePairs(pairs: PairText[], onProgress?: (done: number) => void): Promise<number[]>;
+  /**
+   * A cheap estimate that orders pairs as scorePairs would, without the model: rankings read it over the whole
+   * shortlist and give the full score to the best of them.
+   */
+  prescorePairs(pairs: PairText[]): Promise<number[]>;
   close(): Promise<void>;
+}
+
+/** Lexical scores of many pairs, yielding to the event loop now and then (HTTP and other jobs go on meanwhile). */
+export async function lexicalPairs(
+  pairs: PairText[],
+  score: (s: Scoring) => number,
+  onProgress?: (done: number) => void,
+): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < pairs.length; i++) {
+    out.push(score(scoreLexical(pairs[i]!)));
+    if (onProgress && i % 25 === 24) onProgress((i + 1) / pairs.length);
+    if (i % 50 === 49) await new Promise((r) => setImmediate(r));
+  }
+  onProgress?.(1);
+  return out;
 }
 
 export class LexicalEngine implements ScoringEngine {
@@ -28,16 +49,13 @@ export class LexicalEngine implements ScoringEngine {
     return scoreLexical(pair);
   }
 
-  async scorePairs(pairs: PairText[], onProgress?: (done: number) => void): Promise<number[]> {
-    const out: number[] = [];
-    for (let i = 0; i < pairs.length; i++) {
-      out.push(scoreLexical(pairs[i]!).score);
-      if (onProgress && i % 25 === 24) onProgress((i + 1) / pairs.length);
-      // Yield now and then so a long ranking does not starve the event loop (HTTP, other jobs).
-      if (i % 50 === 49) await new Promise((r) => setImmediate(r));
-    }
-    onProgress?.(1);
-    return out;
+  scorePairs(pairs: PairText[], onProgress?: (done: number) => void): Promise<number[]> {
+    return lexicalPairs(pairs, (s) => s.score, onProgress);
+  }
+
+  /** The lexical score is cheap already: the estimate is the score itself. */
+  prescorePairs(pairs: PairText[]): Promise<number[]> {
+    return lexicalPairs(pairs, (s) => s.score);
   }
 
   async close(): Promise<void> {}

@@ -1,9 +1,8 @@
-/** Job `rank`: ranks vacancies for a resume (or resumes for a vacancy): full-text prefilter, then the engine on the top K. */
+/** Job `rank`: ranks vacancies for a resume (or resumes for a vacancy): full-text shortlist, the engine's estimate, then the full score on the top K. */
 import { rankingRepo, resumeRepo, vacancyRepo, type Database } from '@rc/db';
 import { vacancyText, type JobResult } from '@rc/contracts';
 import { PermanentJobError, publishProgress, type JobContext, type ProgressBus } from '@rc/queue';
 import type { ScoringEngine } from '../engine.ts';
-import { LexicalIndex } from '@rc/lexical';
 import { prefilter } from '../prefilter.ts';
 
 export interface RankDeps {
@@ -25,9 +24,10 @@ export function rankJob(deps: RankDeps) {
     if (subject == null) throw new PermanentJobError('the ranking subject no longer exists', 'subject_gone');
 
     await publishProgress(deps.bus, 'ranking', rankingId, 'prefiltering', 0.1);
-    // Two cheap stages before the model: PostgreSQL full-text search keeps a wide shortlist, then BM25 over that
-    // shortlist (which weighs rare skills above common words, unlike ts_rank) keeps the top K for the cross-encoder.
-    const shortlistSize = Math.max(ranking.topK * 10, 300);
+    // Two cheap stages before the model. PostgreSQL full-text search keeps a wide shortlist; the engine's estimate
+    // without the model (for the cross-encoder: the lexical part of its calibrated score) orders the shortlist, and
+    // the best K of it get the full score.
+    const shortlistSize = Math.max(ranking.topK * 8, 400);
     const { top: shortlist, total } = await prefilter(deps.db, { target, ownerId, subjectText: subject, candidateIds: ranking.candidateIds, k: shortlistSize });
     const texts = new Map<string, string>();
     const ids = shortlist.map((c) => c.id);
@@ -39,21 +39,18 @@ export function rankJob(deps: RankDeps) {
         for (const r of await resumeRepo.getMany(deps.db, ownerId, chunk)) texts.set(r.id, r.content);
       }
     }
-    const index = new LexicalIndex();
-    for (const [id, text] of texts) index.add(id, text);
-    const present = index.search(subject, ranking.topK).map((hit) => ({ id: hit.id, prefilterScore: hit.score }));
-    // Candidates sharing no word with the subject still get the model's look while there is room (another language).
-    for (const c of shortlist) {
-      if (present.length >= ranking.topK) break;
-      if (texts.has(c.id) && !present.some((p) => p.id === c.id)) present.push({ id: c.id, prefilterScore: 0 });
-    }
+    const pairOf = (text: string) => (target === 'vacancies' ? { vacancyText: text, resumeText: subject } : { vacancyText: subject, resumeText: text });
+    const listed = shortlist.filter((c) => texts.has(c.id));
+    const estimates = await deps.engine.prescorePairs(listed.map((c) => pairOf(texts.get(c.id)!)));
+    const present = listed
+      .map((c, i) => ({ id: c.id, prefilterScore: estimates[i]! }))
+      .sort((a, b) => b.prefilterScore - a.prefilterScore)
+      .slice(0, ranking.topK);
     await rankingRepo.setProgress(deps.db, rankingId, 0.2, total);
     await publishProgress(deps.bus, 'ranking', rankingId, 'scoring', 0.2, `${present.length} of ${total} candidates`);
     let lastReported = 0;
     const scores = await deps.engine.scorePairs(
-      present.map((c) =>
-        target === 'vacancies' ? { vacancyText: texts.get(c.id)!, resumeText: subject } : { vacancyText: subject, resumeText: texts.get(c.id)! },
-      ),
+      present.map((c) => pairOf(texts.get(c.id)!)),
       (done) => {
         const p = 0.2 + 0.75 * done;
         if (p - lastReported >= 0.05) {

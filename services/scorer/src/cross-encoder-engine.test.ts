@@ -1,0 +1,47 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CrossEncoder } from '@rc/model-runtime';
+import { RESUME_EN, RESUME_RU, VACANCY_EN, VACANCY_RU } from '@rc/testing';
+import { CrossEncoderEngine } from './cross-encoder-engine.ts';
+
+const modelDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../models/resume-fit');
+const text = (v: { title: string; description: string }) => `${v.title}\n${v.description}`;
+const logOdds = (p: number) => Math.log(p / (1 - p));
+
+describe('the cross-encoder engine (shipped model)', () => {
+  let engine: CrossEncoderEngine;
+  beforeAll(async () => {
+    engine = new CrossEncoderEngine(await CrossEncoder.load(modelDir));
+  });
+  afterAll(async () => {
+    await engine?.close();
+  });
+
+  const pairs = [
+    { vacancyText: text(VACANCY_EN), resumeText: RESUME_EN },
+    { vacancyText: text(VACANCY_EN), resumeText: RESUME_RU },
+    { vacancyText: text(VACANCY_RU), resumeText: RESUME_RU },
+    { vacancyText: 'Pastry chef: croissants, cakes, food safety certificate.', resumeText: RESUME_EN },
+  ];
+
+  it('scores a pair in a ranking exactly as its analysis does', async () => {
+    const ranked = await engine.scorePairs(pairs);
+    for (const [i, pair] of pairs.entries()) {
+      expect(ranked[i]).toBeCloseTo((await engine.analyse(pair)).score, 4);
+    }
+  });
+
+  it('estimates without the model what the full score adds the logit to', async () => {
+    const combined = engine['ce'].info.calibration?.combined;
+    expect(combined, 'the shipped calibration has the combined model').toBeTruthy();
+    const estimates = await engine.prescorePairs(pairs);
+    const full = await engine.scorePairs(pairs);
+    for (const [i, pair] of pairs.entries()) {
+      const { pairLogit } = await engine.features(pair);
+      expect(logOdds(full[i]!)).toBeCloseTo(combined!.bias + combined!.weights.logit * pairLogit + estimates[i]!, 6);
+    }
+    // the estimate alone already tells the fitting pair from the pastry chef's vacancy
+    expect(estimates[0]!).toBeGreaterThan(estimates[3]!);
+  });
+});
