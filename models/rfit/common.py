@@ -20,6 +20,8 @@ MAX_LENGTH = 256
 TRUNCATION = "longest_first"
 SEED = 13
 THREADS = int(os.environ.get("RF_THREADS", "2"))
+# deterministic cuBLAS (must be set before CUDA starts); ignored on the CPU
+os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
 
 
 def data_dir(arg: str | None = None) -> Path:

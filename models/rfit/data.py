@@ -110,11 +110,13 @@ def tfidf_mined(group: dict, job_ids, k: int = 10) -> dict[int, list[int]]:
     return out
 
 
-def training_epoch(groups: dict, split: dict, epoch: int, n_hard: int, n_mined: int, n_easy: int) -> list[dict]:
-    """Pairs for one epoch: per training job its positive, n_hard title-hard, n_mined TF-IDF-confusable
-    and n_easy random negatives (sampled anew each epoch with a seed derived from the epoch)."""
-    rng = random.Random(SEED * 1000 + epoch)
-    pairs = []
+def training_groups(groups: dict, split: dict, epoch: int, n_hard: int, n_mined: int, n_easy: int,
+                    seed: int = SEED, fill: bool = False) -> list[list[dict]]:
+    """Per training job and epoch: its positive, n_hard title-hard, n_mined TF-IDF-confusable and n_easy random
+    negatives, sampled anew each epoch with a seed derived from the epoch. With fill, a job with fewer hard or
+    mined candidates gets more random negatives, so that every group has the same size (for the listwise loss)."""
+    rng = random.Random(seed * 1000 + epoch)
+    out = []
     for g in split["train_groups"]:
         grp = groups[str(g)]
         jobs, R = grp["jobs"], grp["resumes"]
@@ -124,7 +126,7 @@ def training_epoch(groups: dict, split: dict, epoch: int, n_hard: int, n_mined: 
         mined = grp.setdefault("_mined", tfidf_mined(grp, ids))
         for ji in ids:
             j = jobs[ji]
-            pairs.append(dict(group=g, job=ji, resume=j["gt"], label=1, kind="pos"))
+            pairs = [dict(group=g, job=ji, resume=j["gt"], label=1, kind="pos")]
             hard = [r for r in hs[ji] if r not in ex]
             used = set()
             for r in rng.sample(hard, min(n_hard, len(hard))):
@@ -133,7 +135,18 @@ def training_epoch(groups: dict, split: dict, epoch: int, n_hard: int, n_mined: 
             for r in rng.sample(mm, min(n_mined, len(mm))):
                 pairs.append(dict(group=g, job=ji, resume=r, label=0, kind="mined")); used.add(r)
             easy = [r for r in range(len(R)) if r != j["gt"] and r not in ex and r not in used and r not in hs[ji]]
-            for r in rng.sample(easy, min(n_easy, len(easy))):
+            k = (1 + n_hard + n_mined + n_easy - len(pairs)) if fill else n_easy
+            for r in rng.sample(easy, min(k, len(easy))):
                 pairs.append(dict(group=g, job=ji, resume=r, label=0, kind="easy"))
+            out.append(pairs)
+    rng.shuffle(out)
+    return out
+
+
+def training_epoch(groups: dict, split: dict, epoch: int, n_hard: int, n_mined: int, n_easy: int,
+                   seed: int = SEED) -> list[dict]:
+    """Pairs for one epoch (training_groups, flattened and shuffled)."""
+    rng = random.Random(seed * 1000 + epoch + 7)
+    pairs = [p for grp in training_groups(groups, split, epoch, n_hard, n_mined, n_easy, seed) for p in grp]
     rng.shuffle(pairs)
     return pairs

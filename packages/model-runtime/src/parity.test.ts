@@ -48,7 +48,9 @@ describe('parity of the shipped model with the training pipeline', () => {
     // The gap to fp32 is int8 quantization, already present in Python: node adds nothing to it.
     const pythonGap = Math.max(...fixture.cases.map((c) => Math.abs(c.logit_onnx_int8 - c.logit_torch_fp32)));
     expect(Math.abs(vsTorch - pythonGap)).toBeLessThan(1e-3);
-    expect(vsTorch).toBeLessThan(0.5);
+    // Dynamic int8's own error, the same in Python: at most 0.87 logit on these pairs for the shipped model (a Russian
+    // pair; the model card reports it over 3,000 held-out pairs). A larger gap means a broken export, not rounding.
+    expect(vsTorch).toBeLessThan(1);
   });
 
   it('scores a pair the same whatever else is scored with it', async () => {
