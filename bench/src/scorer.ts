@@ -5,7 +5,7 @@
  * max_length=512) where the training environment exists. Also the latency of one full analysis and the process RSS.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,10 +16,24 @@ import { percentile, writeResult } from './report.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const MODEL_DIR = process.env.MODEL_DIR ?? join(root, 'models/resume-fit');
-const FP32_DIR = process.env.FP32_MODEL_DIR ?? join(root, 'models/build/export');
 const TORCH_DIR = process.env.TORCH_MODEL_DIR ?? join(root, 'models/build/finetuned');
 const PYTHON = join(root, 'models/.venv/bin/python');
 const N = Number(process.env.BENCH_PAIRS ?? 96);
+
+/**
+ * The fp32 model in the shipped layout: FP32_MODEL_DIR, or the pipeline's fp32 export (models/build/onnx/model.onnx,
+ * not in the repository) beside a copy of the shipped tokenizer and config. Null when neither exists.
+ */
+function fp32Dir(): string | null {
+  if (process.env.FP32_MODEL_DIR) return process.env.FP32_MODEL_DIR;
+  const onnx = join(root, 'models/build/onnx/model.onnx');
+  if (!existsSync(onnx)) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'rc-fp32-'));
+  for (const f of readdirSync(MODEL_DIR)) if (statSync(join(MODEL_DIR, f)).isFile()) copyFileSync(join(MODEL_DIR, f), join(dir, f));
+  mkdirSync(join(dir, 'onnx'));
+  symlinkSync(onnx, join(dir, 'onnx', 'model.onnx'));
+  return dir;
+}
 
 function samplePairs(n: number): Array<[string, string]> {
   const tests = readScreening('testset3');
@@ -41,8 +55,8 @@ function rssSampler() {
   };
 }
 
-async function ours(dir: string, variant: 'int8' | 'fp32', pairs: Array<[string, string]>) {
-  const ce = await CrossEncoder.load(dir, { variant });
+async function ours(dir: string, variant: 'int8' | 'fp32', pairs: Array<[string, string]>, maxBatch?: number) {
+  const ce = await CrossEncoder.load(dir, { variant, ...(maxBatch ? { batch: { maxBatch } } : {}) });
   await ce.logits(pairs.slice(0, 8)); // warm-up
   const stopRss = rssSampler();
   const t = performance.now();
@@ -53,13 +67,13 @@ async function ours(dir: string, variant: 'int8' | 'fp32', pairs: Array<[string,
   return { pairsPerSecond: pairs.length / seconds, seconds, logits, peakRssMiB };
 }
 
-async function naive(pairs: Array<[string, string]>) {
+async function naive(pairs: Array<[string, string]>, dir = MODEL_DIR, dtype: 'q8' | 'fp32' = 'q8') {
   const tf = await import('@huggingface/transformers');
   tf.env.allowRemoteModels = false;
-  tf.env.localModelPath = dirname(MODEL_DIR) + '/';
-  const name = MODEL_DIR.split('/').pop()!;
+  tf.env.localModelPath = dirname(dir) + '/';
+  const name = dir.split('/').pop()!;
   const tokenizer = await tf.AutoTokenizer.from_pretrained(name);
-  const model = await tf.AutoModelForSequenceClassification.from_pretrained(name, { dtype: 'q8', device: 'cpu' });
+  const model = await tf.AutoModelForSequenceClassification.from_pretrained(name, { dtype, device: 'cpu' });
   // The text-classification pipeline takes no text pair, so call what it calls (tokenizer, then model), one pair at a time.
   const one = async ([a, b]: [string, string]) => {
     const inputs = tokenizer(a, { text_pair: b, truncation: true, max_length: 256 });
@@ -143,8 +157,11 @@ async function analysisLatency() {
 export async function benchScorer() {
   const pairs = samplePairs(N);
   const int8 = await ours(MODEL_DIR, 'int8', pairs);
-  const fp32 = existsSync(join(FP32_DIR, 'onnx', 'model.onnx')) ? await ours(FP32_DIR, 'fp32', pairs) : null;
+  const FP32_DIR = fp32Dir();
+  const fp32 = FP32_DIR ? await ours(FP32_DIR, 'fp32', pairs) : null;
+  const fp32Single = FP32_DIR ? await ours(FP32_DIR, 'fp32', pairs, 1) : null;
   const naiveRun = await naive(pairs);
+  const naiveFp32 = FP32_DIR ? await naive(pairs, FP32_DIR, 'fp32') : null;
   const py512 = python(pairs, 512);
   const py256 = python(pairs, 256);
   const latency = await analysisLatency();
@@ -152,8 +169,13 @@ export async function benchScorer() {
   const data = {
     pairs: pairs.length,
     maxLength: 256,
-    ours: { int8: { pairsPerSecond: int8.pairsPerSecond, peakRssMiB: int8.peakRssMiB }, fp32: fp32 && { pairsPerSecond: fp32.pairsPerSecond, peakRssMiB: fp32.peakRssMiB } },
+    ours: {
+      int8: { pairsPerSecond: int8.pairsPerSecond, peakRssMiB: int8.peakRssMiB },
+      fp32: fp32 && { pairsPerSecond: fp32.pairsPerSecond, peakRssMiB: fp32.peakRssMiB },
+      fp32OnePairPerCall: fp32Single && { pairsPerSecond: fp32Single.pairsPerSecond, maxAbsDiffVsBatched: maxDiff(fp32Single.logits, fp32!.logits) },
+    },
     naive: { pairsPerSecond: naiveRun.pairsPerSecond, maxAbsDiffVsOursInt8: maxDiff(naiveRun.logits, int8.logits) },
+    naiveFp32: naiveFp32 && { pairsPerSecond: naiveFp32.pairsPerSecond, maxAbsDiffVsOursFp32: maxDiff(naiveFp32.logits, fp32!.logits) },
     python: {
       maxLength512: py512 && { pairsPerSecond: py512.pairsPerSecond },
       maxLength256: py256 && { pairsPerSecond: py256.pairsPerSecond, maxAbsDiffVsOursFp32: fp32 ? maxDiff(py256.logits, fp32.logits) : null, maxAbsDiffVsOursInt8: maxDiff(py256.logits, int8.logits) },
@@ -171,7 +193,9 @@ export async function benchScorer() {
 | --- | --- | --- |
 | ours, int8 (one pair per call: dynamic quantization makes batched scores depend on the batch) | ${f(int8.pairsPerSecond)} | — |
 | ours, fp32, batched by length | ${f(fp32?.pairsPerSecond)} | vs PyTorch fp32 at 256: max abs diff ${f(data.python.maxLength256?.maxAbsDiffVsOursFp32 ?? null, 6)} |
+| ours, fp32, one pair per call | ${f(fp32Single?.pairsPerSecond)} | vs ours fp32 batched: max abs diff ${f(data.ours.fp32OnePairPerCall?.maxAbsDiffVsBatched ?? null, 6)} |
 | naive: transformers.js, one pair at a time, int8 | ${f(naiveRun.pairsPerSecond)} | vs ours int8: max abs diff ${f(data.naive.maxAbsDiffVsOursInt8, 6)} |
+| naive with its default (fp32 model), one pair at a time | ${f(naiveFp32?.pairsPerSecond)} | vs ours fp32: max abs diff ${f(data.naiveFp32?.maxAbsDiffVsOursFp32 ?? null, 6)} |
 | original's approach: PyTorch fp32, batches of 32 (CrossEncoder.predict pattern), max_length 512 | ${f(py512?.pairsPerSecond)} | — |
 | same, max_length 256 (as trained) | ${f(py256?.pairsPerSecond)} | vs ours int8: max abs diff ${f(data.python.maxLength256?.maxAbsDiffVsOursInt8 ?? null, 4)} |
 
