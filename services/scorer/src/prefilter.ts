@@ -55,7 +55,9 @@ export async function prefilter(
     const rows = (
       await db.execute(sql`
         WITH q AS (SELECT to_tsquery('english', ${q}) || to_tsquery('russian', ${q}) AS q)
-        SELECT id, ts_rank(search, q.q) AS score
+        -- normalization 2 divides by the document's length: what the product's score measures is how much of the
+        -- vacancy (or resume) the subject covers, not how many of the subject's words a long text happens to hold
+        SELECT id, ts_rank(search, q.q, 2) AS score
         FROM ${table}, q
         WHERE owner_id = ${opts.ownerId} ${idFilter} AND search @@ q.q
         ORDER BY score DESC, id
