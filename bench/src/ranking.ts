@@ -29,7 +29,7 @@ const CITIES = ['Remote', 'Berlin', 'Moscow', 'London', 'Bangalore', 'Warsaw', '
  * random 60-90 % of its lines in a new order, takes two to four lines from another posting and a location. No two
  * are the same text, so recall counts vacancies, not postings.
  */
-function makeVacancies(n: number) {
+export function makeVacancies(n: number) {
   const jds = ['jd1', 'jd2', 'jd3'].flatMap((f) => readScreening(f)).map((r) => ({ title: r[0]!, description: r[1]! }));
   const rnd = seededRandom(42);
   const out: Array<{ title: string; description: string }> = [];
