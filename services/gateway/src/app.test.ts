@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@rc/db';
 import { LexicalEngine } from '@rc/scorer';
 import { waitFor } from '@rc/testing';
-import { readScreening } from '@rc/text/testing';
+import { seededRandom } from '@rc/text/testing';
 import { RESUME_EN, RESUME_RU, startHarness, VACANCY_EN, VACANCY_RU, type Harness } from './testing/harness.ts';
 
 let h: Harness;
@@ -203,9 +203,24 @@ describe('rankings', () => {
   it('keeps the exhaustive ranking’s top when more vacancies are stored than the engine scores in full', async () => {
     const key = await createApiKey(h.database.db, 'ranker-many');
     const H = { authorization: `Bearer ${key.key}` };
-    const jds = readScreening('jd2').slice(0, 40).map((r) => ({ title: r[0]!, description: r[1]! }));
+    // 40 vacancies with overlapping requirements: lines drawn from one pool, some long and some terse.
+    const pool = [
+      '3+ years of commercial Python development', 'Django or FastAPI in production', 'PostgreSQL: schema design, query tuning',
+      'Docker and Kubernetes', 'CI/CD pipelines (GitLab CI, GitHub Actions)', 'Redis, Celery or RabbitMQ', 'REST and gRPC APIs',
+      'React and TypeScript on the front end', 'AWS or GCP', 'Kafka and event-driven design', 'Go or Rust is a plus',
+      'Unit and integration testing (pytest)', 'Linux administration', 'Terraform and Ansible', 'Java and Spring Boot',
+      'Machine learning with PyTorch', 'SQL and data warehousing (dbt, Airflow)', 'Mentoring junior engineers',
+      'English at B2 or higher', 'Agile, Scrum, code review', 'Microservices and observability (Prometheus, Grafana)',
+      'iOS development in Swift', 'Payroll, IFRS reporting, 1C', 'Figma and user research',
+    ];
+    const rnd = seededRandom(7);
+    const jds = Array.from({ length: 40 }, (_, i) => {
+      const lines = pool.filter(() => rnd() < 0.25);
+      const filler = i % 3 === 0 ? '\nWe are a fast-growing company with a friendly team, flexible hours, remote work and a learning budget.' : '';
+      return { title: `Engineer ${i + 1}`, description: `Requirements:\n${lines.map((l) => `- ${l}`).join('\n')}${filler}` };
+    });
     for (const v of jds) expect((await h.app.inject({ method: 'POST', url: '/v1/vacancies', payload: v, headers: H })).statusCode).toBe(201);
-    const resume = readScreening('resumes2')[11]![0]!;
+    const resume = RESUME_EN;
     const r = await h.app.inject({ method: 'POST', url: '/v1/resumes', payload: { name: 'CV', content: resume }, headers: H });
     const res = await h.app.inject({ method: 'POST', url: '/v1/rankings', payload: { resumeId: json(r).id, limit: 5, topK: 5 }, headers: H });
     expect(res.statusCode).toBe(202);
