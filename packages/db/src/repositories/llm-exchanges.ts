@@ -10,21 +10,6 @@ export const llmExchangeRepo = {
   async insertMany(db: DbOrTx, rows: NewLlmExchange[]): Promise<void> {
     if (rows.length) await db.insert(llmExchanges).values(rows);
   },
-  /** Pages through all exchanges in insertion order (for export); optionally one owner's. */
-  async page(db: DbOrTx, opts: { after?: Date; limit: number; ownerId?: string; onlyGood?: boolean }): Promise<LlmExchangeRow[]> {
-    return db
-      .select()
-      .from(llmExchanges)
-      .where(
-        and(
-          opts.after ? gt(llmExchanges.createdAt, opts.after) : undefined,
-          opts.ownerId ? eq(llmExchanges.ownerId, opts.ownerId) : undefined,
-          opts.onlyGood ? and(eq(llmExchanges.parsed, true), eq(llmExchanges.grounded, true)) : undefined,
-        ),
-      )
-      .orderBy(asc(llmExchanges.createdAt))
-      .limit(opts.limit);
-  },
   /** Pages through all exchanges by id (ids are time-ordered UUIDv7, so this is insertion order and never skips a row). */
   async pageById(db: DbOrTx, opts: { afterId?: string; limit: number; onlyGood?: boolean }): Promise<LlmExchangeRow[]> {
     return db

@@ -35,25 +35,16 @@ export async function exportTrainingData(opts: ExportOptions, ctx: CommandContex
     };
     failIfBroken();
     const sink = file ?? ctx.stdout;
-    let pageSize = opts.pageSize ?? 500;
-    let after: Date | undefined;
+    const pageSize = opts.pageSize ?? 500;
+    let afterId: string | undefined;
     let read = 0;
     let written = 0;
-    // createdAt is compared at millisecond precision while PostgreSQL stores microseconds: each page starts one
-    // millisecond early and skips the ids it has already seen, so no exchange at a page boundary is lost.
-    const seen = new Set<string>();
     for (;;) {
-      const rows = await llmExchangeRepo.page(handle.db, { after, limit: pageSize, onlyGood: opts.onlyGood });
-      const fresh = rows.filter((r) => !seen.has(r.id));
-      if (!fresh.length) {
-        if (rows.length < pageSize) break;
-        pageSize *= 2; // a whole page within one millisecond: widen it
-        continue;
-      }
-      for (const r of fresh) seen.add(r.id);
-      read += fresh.length;
+      const rows = await llmExchangeRepo.pageById(handle.db, { afterId, limit: pageSize, onlyGood: opts.onlyGood });
+      if (!rows.length) break;
+      read += rows.length;
       const jsonl = toFineTuningJsonl(
-        fresh.map((r) => ({ messages: r.messages as ChatMessage[], response: r.response, parsed: r.parsed, grounded: r.grounded })),
+        rows.map((r) => ({ messages: r.messages as ChatMessage[], response: r.response, parsed: r.parsed, grounded: r.grounded })),
         { onlyGood: opts.onlyGood },
       );
       if (jsonl) {
@@ -61,7 +52,8 @@ export async function exportTrainingData(opts: ExportOptions, ctx: CommandContex
         if (!sink.write(jsonl)) await Promise.race([once(sink, 'drain'), once(sink, 'close')]);
         failIfBroken();
       }
-      after = new Date(rows[rows.length - 1]!.createdAt.getTime() - 1);
+      afterId = rows[rows.length - 1]!.id;
+      if (rows.length < pageSize) break;
     }
     if (file) {
       const stream = file;
