@@ -45,11 +45,14 @@ export class CrossEncoderEngine implements ScoringEngine {
   /** The calibrated probability of fit: the combined calibration when the model ships one, else Platt on the logit. */
   probability(pairLogit: number, coverage: number, overlap: number): number {
     const combined = this.ce.info.calibration?.combined;
-    if (combined) {
-      const w = combined.weights;
-      return sigmoid(combined.bias + w.logit * pairLogit + w.coverage * coverage + (w.overlap ?? 0) * overlap);
-    }
+    if (combined) return sigmoid(combined.bias + combined.weights.logit * pairLogit + this.lexicalPart(coverage, overlap));
     return this.ce.probability(pairLogit);
+  }
+
+  /** The combined calibration's lexical terms: what its log-odds add to the model's weighted logit. */
+  private lexicalPart(coverage: number, overlap: number): number {
+    const w = this.ce.info.calibration!.combined!.weights;
+    return w.coverage * coverage + (w.overlap ?? 0) * overlap;
   }
 
   async analyse(pair: PairText): Promise<Scoring> {
@@ -94,10 +97,8 @@ export class CrossEncoderEngine implements ScoringEngine {
    * adds the model's logit to. Without a combined calibration, the lexical score.
    */
   prescorePairs(pairs: PairText[]): Promise<number[]> {
-    const combined = this.ce.info.calibration?.combined;
-    if (!combined) return lexicalPairs(pairs, (s) => s.score);
-    const w = combined.weights;
-    return lexicalPairs(pairs, (s) => w.coverage * (s.components.requirement_coverage ?? 0) + (w.overlap ?? 0) * (s.components.document_overlap ?? 0));
+    if (!this.ce.info.calibration?.combined) return lexicalPairs(pairs, (s) => s.score);
+    return lexicalPairs(pairs, (s) => this.lexicalPart(s.components.requirement_coverage ?? 0, s.components.document_overlap ?? 0));
   }
 
   async close(): Promise<void> {
