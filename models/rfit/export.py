@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .common import BUILD, MAX_LENGTH, SHIP, THREADS, encode, load_tokenizer, read_json, write_json
+from .common import BUILD, MAX_LENGTH, SHIP, THREADS, OrtScorer, encode, load_tokenizer, read_json, write_json
 
 FP32 = BUILD / "onnx" / "model.onnx"
 INT8 = SHIP / "onnx" / "model_quantized.onnx"
@@ -69,7 +69,6 @@ def sensitivity(fp32: Path, model_dir: Path = BUILD / "finetuned", data_dir: Pat
     per call, and the down-projection's input (after GELU) has the largest outliers: one layer carries most of it."""
     import random
 
-    import onnxruntime as ort
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     tok = load_tokenizer(str(model_dir))
@@ -77,14 +76,9 @@ def sensitivity(fp32: Path, model_dir: Path = BUILD / "finetuned", data_dir: Pat
     rng = random.Random(0)
     pairs = [(rng.choice(grp["jobs"])["text"], rng.choice(grp["resumes"])) for _ in range(n_pairs * 3 // 4)]
     pairs += [(j["text"], grp["resumes"][j["gt"]]) for j in grp["jobs"][: n_pairs - len(pairs)]]
-    enc = [encode(tok, [v], [r]) for v, r in pairs]
 
-    def logits(path):
-        so = ort.SessionOptions()
-        so.intra_op_num_threads = THREADS
-        s = ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
-        names = [i.name for i in s.get_inputs()]
-        return np.array([s.run(None, {k: e[k].astype(np.int64) for k in names})[0][0, 0] for e in enc])
+    def logits(path):  # one pair per call, as the int8 model is scored everywhere
+        return OrtScorer(path, tok)([v for v, _ in pairs], [r for _, r in pairs], batch=1)
 
     ref = logits(fp32)
     tmp = BUILD / "onnx" / "sensitivity.onnx"

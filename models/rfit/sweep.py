@@ -88,7 +88,7 @@ def run(base: str, names: list[str], budget_s: float, out: Path, repeat: bool = 
     st = tfidf_matrix([j["text"] for j in grp["jobs"]], grp["resumes"])
     gt3 = np.array([j["gt"] for j in grp["jobs"]])
     report = {"tfidf_group3": {**ranking(st, gt3), **separation(st, gt3, hard_sets(grp["jobs"]))}, "runs": {}}
-    per_run = []
+    per_run, matrices = [], {}
     for name in names:
         el = time.time() - t0
         est = max(per_run) if per_run else 0
@@ -98,7 +98,7 @@ def run(base: str, names: list[str], budget_s: float, out: Path, repeat: bool = 
         t1 = time.time()
         d = BUILD / "sweep" / name
         info = train(base, out=d, **CONFIGS[name])
-        res, _ = assess(d, CONFIGS[name]["train_max_length"], groups, split)
+        res, matrices[name] = assess(d, CONFIGS[name]["train_max_length"], groups, split)
         res.update(settings=CONFIGS[name], train_seconds=round(info["train_minutes"] * 60, 1),
                    seconds=round(time.time() - t1, 1))
         report["runs"][name] = res
@@ -113,9 +113,8 @@ def run(base: str, names: list[str], budget_s: float, out: Path, repeat: bool = 
         d = BUILD / "sweep" / (best + "-again")
         train(base, out=d, **CONFIGS[best])
         res, S_again = assess(d, CONFIGS[best]["train_max_length"], groups, split)
-        _, S_first = assess(BUILD / "sweep" / best, CONFIGS[best]["train_max_length"], groups, split)
-        report["repeat"] = {"group3": res["group3"], "cal": res["cal"],
-                            "max_abs_logit_diff_vs_first": float(np.abs(S_again - S_first).max())}
+        report["repeat"] = {**res, "max_abs_logit_diff_vs_first": (
+            float(np.abs(S_again - matrices[best]).max()) if S_again.size else None)}
         print(f"[sweep] repeat of {best}: {json.dumps(report['repeat'])}", flush=True)
     pack_weights(BUILD / "sweep" / best, out / "weights")
     report["seconds"] = round(time.time() - t0, 1)
