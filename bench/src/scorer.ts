@@ -16,23 +16,37 @@ import { percentile, writeResult } from './report.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const MODEL_DIR = process.env.MODEL_DIR ?? join(root, 'models/resume-fit');
-const TORCH_DIR = process.env.TORCH_MODEL_DIR ?? join(root, 'models/build/finetuned');
+const BUILD = join(root, 'models/build');
 const PYTHON = join(root, 'models/.venv/bin/python');
 const N = Number(process.env.BENCH_PAIRS ?? 96);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 /**
- * The fp32 model in the shipped layout: FP32_MODEL_DIR, or the pipeline's fp32 export (models/build/onnx/model.onnx,
- * not in the repository) beside a copy of the shipped tokenizer and config. Null when neither exists.
+ * The PyTorch model and the fp32 export of the shipped model: the training pipeline's (models/build/finetuned and
+ * models/build/onnx/model.onnx, not in the repository) or, on a clone without them, the ones `pipeline.py recover`
+ * rebuilds from the shipped int8 file (models/build/recovered; run here when the Python environment exists).
  */
-function fp32Dir(): string | null {
-  if (process.env.FP32_MODEL_DIR) return process.env.FP32_MODEL_DIR;
-  const onnx = join(root, 'models/build/onnx/model.onnx');
-  if (!existsSync(onnx)) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'rc-fp32-'));
+function fp32Sources(): { torchDir: string; onnx: string; weights: string } | null {
+  const trained = { torchDir: join(BUILD, 'finetuned'), onnx: join(BUILD, 'onnx/model.onnx'), weights: 'trained fp32 weights' };
+  if (process.env.TORCH_MODEL_DIR && process.env.FP32_ONNX) return { torchDir: process.env.TORCH_MODEL_DIR, onnx: process.env.FP32_ONNX, weights: 'given' };
+  if (existsSync(trained.torchDir) && existsSync(trained.onnx)) return trained;
+  const recovered = { torchDir: join(BUILD, 'recovered/finetuned'), onnx: join(BUILD, 'recovered/onnx/model.onnx'), weights: 'the shipped int8 weights, dequantized (pipeline.py recover)' };
+  if (!existsSync(recovered.onnx) && existsSync(PYTHON)) {
+    try {
+      execFileSync(PYTHON, [join(root, 'models/pipeline.py'), 'recover'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch (err) {
+      console.warn(`pipeline.py recover failed: ${(err as { stderr?: Buffer }).stderr?.toString().slice(-500)}`);
+    }
+  }
+  return existsSync(recovered.onnx) && existsSync(recovered.torchDir) ? recovered : null;
+}
+
+/** A model folder in the shipped layout whose onnx/<name> is the given file (a symlink), beside the shipped tokenizer. */
+function folderWith(onnxFile: string, name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rc-model-'));
   for (const f of readdirSync(MODEL_DIR)) if (statSync(join(MODEL_DIR, f)).isFile()) copyFileSync(join(MODEL_DIR, f), join(dir, f));
   mkdirSync(join(dir, 'onnx'));
-  symlinkSync(onnx, join(dir, 'onnx', 'model.onnx'));
+  symlinkSync(onnxFile, join(dir, 'onnx', name));
   return dir;
 }
 
@@ -107,8 +121,8 @@ async function naive(pairs: Array<[string, string]>, dir = MODEL_DIR, dtype: 'q8
   return runner;
 }
 
-function python(pairs: Array<[string, string]>, maxLength: number) {
-  if (!existsSync(PYTHON) || !existsSync(TORCH_DIR)) return null;
+function python(pairs: Array<[string, string]>, maxLength: number, torchDir: string | undefined) {
+  if (!existsSync(PYTHON) || !torchDir || !existsSync(torchDir)) return null;
   const dir = mkdtempSync(join(tmpdir(), 'rc-bench-'));
   writeFileSync(join(dir, 'pairs.json'), JSON.stringify(pairs));
   // The original product's pattern (sentence-transformers CrossEncoder.predict): tokenize a batch of 32 pairs with
@@ -138,7 +152,7 @@ json.dump({"seconds": dt, "logits": s}, open(sys.argv[4], "w"))
 `;
   writeFileSync(join(dir, 'run.py'), script);
   try {
-    execFileSync(PYTHON, [join(dir, 'run.py'), join(dir, 'pairs.json'), TORCH_DIR, String(maxLength), join(dir, 'out.json'), join(root, 'models'), MODEL_DIR], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(PYTHON, [join(dir, 'run.py'), join(dir, 'pairs.json'), torchDir, String(maxLength), join(dir, 'out.json'), join(root, 'models'), MODEL_DIR], { stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (err) {
     console.warn(`python baseline failed: ${(err as { stderr?: Buffer }).stderr?.toString().slice(-500)}`);
     return null;
@@ -180,13 +194,19 @@ export async function benchScorer() {
   const int8Runner = await ours(MODEL_DIR, 'int8', pairs);
   await int8Runner.once(pairs);
   const int8PeakRssMiB = stopRss();
-  const FP32_DIR = fp32Dir();
+  const fp32 = fp32Sources();
+  const fp32Dir = fp32 && folderWith(fp32.onnx, 'model.onnx');
+  // the int8 file as exported, before its attention was fused (pipeline.py optimize keeps it in models/build/onnx)
+  const unfusedFile = join(BUILD, 'onnx/model_quantized.unfused.onnx');
+  const unfusedDir = existsSync(unfusedFile) ? folderWith(unfusedFile, 'model_quantized.onnx') : null;
   const runners: Record<string, Runner | null> = {
     int8: int8Runner,
-    fp32: FP32_DIR ? await ours(FP32_DIR, 'fp32', pairs) : null,
-    fp32Single: FP32_DIR ? await ours(FP32_DIR, 'fp32', pairs, 1) : null,
+    int8Unfused: unfusedDir ? await ours(unfusedDir, 'int8', pairs) : null,
+    fp32: fp32Dir ? await ours(fp32Dir, 'fp32', pairs) : null,
+    fp32Single: fp32Dir ? await ours(fp32Dir, 'fp32', pairs, 1) : null,
     naive: await naive(pairs),
-    naiveFp32: FP32_DIR ? await naive(pairs, FP32_DIR, 'fp32') : null,
+    naiveUnfused: unfusedDir ? await naive(pairs, unfusedDir) : null,
+    naiveFp32: fp32Dir ? await naive(pairs, fp32Dir, 'fp32') : null,
   };
   // Rounds in turn, so that a slow spell of a shared machine falls on every runtime alike; the median round counts.
   const rounds: Record<string, Run[]> = {};
@@ -200,29 +220,36 @@ export async function benchScorer() {
   };
   for (const runner of Object.values(runners)) await runner?.close();
   const int8 = { ...median('int8')!, peakRssMiB: int8PeakRssMiB };
-  const fp32 = median('fp32');
+  const int8Unfused = median('int8Unfused');
+  const fp32Run = median('fp32');
   const fp32Single = median('fp32Single');
   const naiveRun = median('naive')!;
+  const naiveUnfused = median('naiveUnfused');
   const naiveFp32 = median('naiveFp32');
-  const py512 = python(pairs, 512);
-  const py256 = python(pairs, 256);
+  const py512 = python(pairs, 512, fp32?.torchDir);
+  const py256 = python(pairs, 256, fp32?.torchDir);
   const latency = await analysisLatency();
 
   const data = {
     pairs: pairs.length,
     maxLength: 256,
+    fp32Weights: fp32?.weights ?? null,
     ours: {
       int8: { pairsPerSecond: int8.pairsPerSecond, peakRssMiB: int8.peakRssMiB },
-      fp32: fp32 && { pairsPerSecond: fp32.pairsPerSecond },
-      fp32OnePairPerCall: fp32Single && { pairsPerSecond: fp32Single.pairsPerSecond, maxAbsDiffVsBatched: maxDiff(fp32Single.logits, fp32!.logits) },
+      int8AsExported: int8Unfused && { pairsPerSecond: int8Unfused.pairsPerSecond, maxAbsDiffVsFused: maxDiff(int8Unfused.logits, int8.logits) },
+      fp32: fp32Run && { pairsPerSecond: fp32Run.pairsPerSecond },
+      fp32OnePairPerCall: fp32Single && { pairsPerSecond: fp32Single.pairsPerSecond, maxAbsDiffVsBatched: maxDiff(fp32Single.logits, fp32Run!.logits) },
     },
     naive: { pairsPerSecond: naiveRun.pairsPerSecond, maxAbsDiffVsOursInt8: maxDiff(naiveRun.logits, int8.logits) },
-    naiveFp32: naiveFp32 && { pairsPerSecond: naiveFp32.pairsPerSecond, maxAbsDiffVsOursFp32: maxDiff(naiveFp32.logits, fp32!.logits) },
+    naiveAsExported: naiveUnfused && { pairsPerSecond: naiveUnfused.pairsPerSecond },
+    naiveFp32: naiveFp32 && { pairsPerSecond: naiveFp32.pairsPerSecond, maxAbsDiffVsOursFp32: maxDiff(naiveFp32.logits, fp32Run!.logits) },
     python: {
       maxLength512: py512 && { pairsPerSecond: py512.pairsPerSecond },
-      maxLength256: py256 && { pairsPerSecond: py256.pairsPerSecond, maxAbsDiffVsOursFp32: fp32 ? maxDiff(py256.logits, fp32.logits) : null, maxAbsDiffVsOursInt8: maxDiff(py256.logits, int8.logits) },
+      maxLength256: py256 && { pairsPerSecond: py256.pairsPerSecond, maxAbsDiffVsOursFp32: fp32Run ? maxDiff(py256.logits, fp32Run.logits) : null, maxAbsDiffVsOursInt8: maxDiff(py256.logits, int8.logits) },
     },
     speedupOverNaive: int8.pairsPerSecond / naiveRun.pairsPerSecond,
+    speedupOverNaiveAsExported: naiveUnfused ? int8.pairsPerSecond / naiveUnfused.pairsPerSecond : null,
+    speedupOverNaiveFp32: naiveFp32 ? int8.pairsPerSecond / naiveFp32.pairsPerSecond : null,
     speedupOverPython512: py512 ? int8.pairsPerSecond / py512.pairsPerSecond : null,
     analysisLatencyMs: latency,
   };
@@ -233,15 +260,17 @@ export async function benchScorer() {
     `
 | scorer, ${pairs.length} held-out pairs, 256 tokens, median of ${ROUNDS} rounds taken in turn | pairs/s | agreement |
 | --- | --- | --- |
-| ours, int8 (one pair per call: dynamic quantization makes batched scores depend on the batch) | ${f(int8.pairsPerSecond)} | — |
-| ours, fp32, batched by length | ${f(fp32?.pairsPerSecond)} | vs PyTorch fp32 at 256: max abs diff ${f(data.python.maxLength256?.maxAbsDiffVsOursFp32 ?? null, 6)} |
+| ours, int8, attention fused (shipped; one pair per call: dynamic quantization makes batched scores depend on the batch) | ${f(int8.pairsPerSecond)} | — |
+| ours, int8 as exported (attention not fused) | ${f(int8Unfused?.pairsPerSecond)} | vs fused: max abs diff ${f(data.ours.int8AsExported?.maxAbsDiffVsFused ?? null, 6)} |
+| ours, fp32, batched by length | ${f(fp32Run?.pairsPerSecond)} | vs PyTorch fp32 at 256: max abs diff ${f(data.python.maxLength256?.maxAbsDiffVsOursFp32 ?? null, 6)} |
 | ours, fp32, one pair per call | ${f(fp32Single?.pairsPerSecond)} | vs ours fp32 batched: max abs diff ${f(data.ours.fp32OnePairPerCall?.maxAbsDiffVsBatched ?? null, 6)} |
-| naive: transformers.js, one pair at a time, int8 | ${f(naiveRun.pairsPerSecond)} | vs ours int8: max abs diff ${f(data.naive.maxAbsDiffVsOursInt8, 6)} |
-| naive with its default (fp32 model), one pair at a time | ${f(naiveFp32?.pairsPerSecond)} | vs ours fp32: max abs diff ${f(data.naiveFp32?.maxAbsDiffVsOursFp32 ?? null, 6)} |
+| naive: transformers.js, one pair at a time, the shipped int8 file | ${f(naiveRun.pairsPerSecond)} | vs ours int8: max abs diff ${f(data.naive.maxAbsDiffVsOursInt8, 6)} (its pair truncation differs) |
+| naive on the int8 file as exported | ${f(naiveUnfused?.pairsPerSecond)} | — |
+| naive with its default dtype (fp32), one pair at a time | ${f(naiveFp32?.pairsPerSecond)} | vs ours fp32: max abs diff ${f(data.naiveFp32?.maxAbsDiffVsOursFp32 ?? null, 6)} |
 | original's approach: PyTorch fp32, batches of 32 (CrossEncoder.predict pattern), max_length 512 | ${f(py512?.pairsPerSecond)} | — |
 | same, max_length 256 (as trained) | ${f(py256?.pairsPerSecond)} | vs ours int8: max abs diff ${f(data.python.maxLength256?.maxAbsDiffVsOursInt8 ?? null, 4)} |
 
-Our int8 is ${f(data.speedupOverNaive)}× the naive approach and ${f(data.speedupOverPython512)}× the original's. One full analysis (cross-encoder pair score, requirement table with evidence, calibration; ${latency.resumeChars}-character resumes): p50 ${f(latency.p50, 0)} ms, p95 ${f(latency.p95, 0)} ms. Peak RSS while scoring: ${int8.peakRssMiB} MiB (int8).
+fp32 rows and PyTorch: ${fp32?.weights ?? 'not available (no Python environment)'}. Our int8 is ${f(data.speedupOverNaive)}× the naive approach on the same file, ${f(data.speedupOverNaiveAsExported)}× naive on the file as exported, ${f(data.speedupOverNaiveFp32)}× naive with its default fp32, and ${f(data.speedupOverPython512)}× the original's. One full analysis (cross-encoder pair score, requirement table with evidence, calibration; ${latency.resumeChars}-character resumes): p50 ${f(latency.p50, 0)} ms, p95 ${f(latency.p95, 0)} ms. Peak RSS while scoring: ${int8.peakRssMiB} MiB (int8).
 `,
   );
 }
