@@ -120,7 +120,7 @@ export class CrossEncoder {
 
   /** Raw logits of (first, second) text pairs. */
   logits(pairs: Array<[string, string]>): Promise<number[]> {
-    return this.logitsOf(pairs.map(([a, b]) => this.tokenizer.pair(a, b)));
+    return this.logitsOf(pairs.map(([a, b]) => this.tokenizer.pairHead(a, b)));
   }
 
   /** Calibrated probability of fit for a logit (plain sigmoid when the model has no calibration). */

@@ -110,4 +110,61 @@ export class PairTokenizer {
   pair(a: string, b: string): EncodedPair {
     return this.pairFromIds(this.ids(a), this.ids(b));
   }
+
+  /**
+   * The same model input as pair(), tokenizing only as much of each text as can reach the model. truncatedSecond is
+   * exact when the second text fit whole, otherwise a lower bound (at least 1): pair() counts it exactly.
+   */
+  pairHead(a: string, b: string): EncodedPair {
+    const budget = this.maxLength - this.specialCount;
+    // One token past the budget: a side that was cut still reads as too long, so its truncation is counted.
+    const ha = this.headIds(a, budget + 1);
+    const hb = this.headIds(b, budget + 1);
+    // Both sides cut: longest_first gives the longer side the odd token, which only the full counts can tell.
+    if (!ha.whole && !hb.whole && budget % 2 === 1) return this.pair(a, b);
+    return this.pairFromIds(ha.ids, hb.ids);
+  }
+
+  private readonly heads = new Map<string, { ids: number[]; whole: boolean }>();
+
+  /**
+   * The first `limit` tokens of a text, and whether that is all of it. The normalizer works character by character
+   * and the pre-tokenizer splits words at spaces, so a prefix of the text cut at a space tokenizes to a prefix of the
+   * text's tokens: only a prefix long enough for `limit + 1` tokens is tokenized. Recent texts are kept, since a
+   * ranking pairs one text with many others.
+   */
+  headIds(text: string, limit: number): { ids: number[]; whole: boolean } {
+    const key = `${limit}\u0000${text}`;
+    const hit = this.heads.get(key);
+    if (hit) {
+      this.heads.delete(key);
+      this.heads.set(key, hit);
+      return hit;
+    }
+    let out: { ids: number[]; whole: boolean } | null = null;
+    for (let chars = (limit + 1) * 6; !out; chars *= 2) {
+      const cut = chars >= text.length ? text.length : cutAtSpace(text, chars);
+      const ids = this.ids(text.slice(0, cut));
+      if (cut >= text.length) out = { ids: ids.slice(0, limit), whole: ids.length <= limit };
+      else if (ids.length > limit) out = { ids: ids.slice(0, limit), whole: false };
+    }
+    this.heads.set(key, out);
+    if (this.heads.size > HEAD_CACHE) this.heads.delete(this.heads.keys().next().value!);
+    return out;
+  }
+}
+
+const HEAD_CACHE = 256;
+
+/**
+ * A cut position at or after `from` where a plain space, tab or line break is followed by an ASCII character, so that
+ * no combining mark or other character the normalizer could join across the space lies on either side; the text's
+ * length when there is none.
+ */
+function cutAtSpace(text: string, from: number): number {
+  for (let i = from; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 32 || c === 10 || c === 9 || c === 13) && text.charCodeAt(i + 1) < 128) return i;
+  }
+  return text.length;
 }

@@ -82,7 +82,7 @@ export class CrossEncoderEngine implements ScoringEngine {
     const chunk = 32;
     for (let i = 0; i < pairs.length; i += chunk) {
       const slice = pairs.slice(i, i + chunk);
-      const logits = await this.ce.logitsOf(slice.map((p) => this.ce.tokenizer.pair(p.vacancyText, p.resumeText)));
+      const logits = await this.ce.logitsOf(slice.map((p) => this.ce.tokenizer.pairHead(p.vacancyText, p.resumeText)));
       logits.forEach((l, j) => {
         const c = scoreLexical(slice[j]!).components;
         out[i + j] = this.probability(l, c.requirement_coverage ?? 0, c.document_overlap ?? 0);
