@@ -1,6 +1,8 @@
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { Tokenizer } from '@huggingface/tokenizers';
 import { PairTokenizer } from './pair-tokenizer.ts';
 
 // The shipped model's tokenizer (tokenizer.json, Unigram with the XLM-R normalizer).
@@ -23,7 +25,7 @@ function seededRandom(seed: number) {
 const WORDS = [
   'Python', 'developer', 'Kubernetes', 'PostgreSQL', 'CI/CD', 'e.g.', '5+', 'years', '(remote)', 'TypeScript,',
   'разработчик', 'опыт', 'работы', 'бухгалтер', '1С:Предприятие', 'ё-моё', 'Москва;', 'обязанности:',
-  'café', 'cafe\u0301', 'naïve', 'ﬁnance', 'ＡＰＩ', '①', 'x²', '—', '•', '–', '…', '🙂', 'C#', '.NET', 'Node.js',
+  'café', 'cafe\u0301', '<mask>', '<s>', '＜/s＞', 'a<b', '▁', '__init__', 'naïve', 'ﬁnance', 'ＡＰＩ', '①', 'x²', '—', '•', '–', '…', '🙂', 'C#', '.NET', 'Node.js',
 ];
 const SEPARATORS = [' ', ' ', ' ', ' ', '  ', '\n', '\n\n', '\t', '\u00a0', '\u3000', ' \u0301', '\r\n', '\u0007', ' • ', '\n- '];
 
@@ -71,6 +73,26 @@ describe('PairTokenizer.pairHead', () => {
         expect(head.whole).toBe(all.length <= limit);
         expect(tok.headIds(t, limit)).toBe(head); // the second call is served from the recent texts
       }
+    }
+  });
+});
+
+describe('PairTokenizer.ids', () => {
+  it('gives the ids of the tokenizer run on the whole text, word by word or not', () => {
+    const json = JSON.parse(readFileSync(join(modelDir, 'tokenizer.json'), 'utf8'));
+    const config = JSON.parse(readFileSync(join(modelDir, 'tokenizer_config.json'), 'utf8'));
+    const whole = new Tokenizer(json, config);
+    const tok = new PairTokenizer(modelDir, 256, 'longest_first');
+    const rand = seededRandom(3);
+    for (let i = 0; i < 300; i++) {
+      const t = text(rand, Math.floor(rand() * 300));
+      expect(tok.ids(t), JSON.stringify(t)).toEqual(whole.encode(t, { add_special_tokens: false }).ids);
+    }
+    // again, now that the words are known
+    const again = seededRandom(3);
+    for (let i = 0; i < 50; i++) {
+      const t = text(again, Math.floor(again() * 300));
+      expect(tok.ids(t)).toEqual(whole.encode(t, { add_special_tokens: false }).ids);
     }
   });
 });

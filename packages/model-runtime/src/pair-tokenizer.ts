@@ -51,6 +51,8 @@ export class PairTokenizer {
   private readonly template: Piece[];
   readonly specialCount: number;
   readonly padId: number;
+  /** Set when words can be tokenized one at a time (a Metaspace pre-tokenizer over a Unigram model). */
+  private readonly byWord: { separator: string } | null;
 
   constructor(
     modelDir: string,
@@ -62,14 +64,55 @@ export class PairTokenizer {
     this.tokenizer = new Tokenizer(json, config);
     this.template = readTemplate(json.post_processor as Record<string, unknown> | null, (t) => this.tokenizer.token_to_id(t) ?? 0);
     this.specialCount = this.template.reduce((n, p) => n + ('special' in p ? p.special.length : 0), 0);
+    const pre = json.pre_tokenizer as { type?: string; replacement?: string } | null;
+    const model = json.model as { type?: string } | null;
+    const flags = this.tokenizer as unknown as { remove_space?: boolean; do_lowercase_and_remove_accent?: boolean };
+    const separator = pre?.replacement ?? '\u2581';
+    const pieces = (json.model as { vocab?: Array<[string, number]> } | null)?.vocab ?? [];
+    this.byWord =
+      pre?.type === 'Metaspace' &&
+      model?.type === 'Unigram' &&
+      !flags.remove_space &&
+      !flags.do_lowercase_and_remove_accent &&
+      !pieces.some(([piece]) => piece.indexOf(separator, 1) > 0)
+        ? { separator }
+        : null;
     const pad = (config.pad_token as string | undefined) ?? '[PAD]';
     this.padId = this.tokenizer.token_to_id(pad) ?? 0;
   }
 
-  /** Token ids of a text without special tokens. */
+  /**
+   * Token ids of a text without special tokens. For a Metaspace pre-tokenizer (SentencePiece models), words are
+   * tokenized one at a time and kept: no vocabulary piece holds the word separator inside it, so a text's
+   * segmentation is the concatenation of its words' segmentations, and resumes and vacancies repeat their words.
+   * Texts that could hold an added token (<s>, <mask>, ...) go through the tokenizer whole.
+   */
   ids(text: string): number[] {
-    return this.tokenizer.encode(text, { add_special_tokens: false }).ids;
+    if (!this.byWord) return this.tokenizer.encode(text, { add_special_tokens: false }).ids;
+    const tok = this.tokenizer;
+    const normalized = tok.normalizer ? tok.normalizer.normalize(text) : text;
+    if (text.includes('<') || normalized.includes('<')) return tok.encode(text, { add_special_tokens: false }).ids;
+    if (normalized.length === 0) return [];
+    const out: number[] = [];
+    for (const chunk of tok.pre_tokenizer!.pre_tokenize(normalized, { section_index: 0 })) {
+      let start = 0;
+      for (let i = 1; i <= chunk.length; i++) {
+        if (i < chunk.length && chunk[i] !== this.byWord.separator) continue;
+        const word = chunk.slice(start, i);
+        start = i;
+        let ids = this.words.get(word);
+        if (!ids) {
+          ids = tok.model!._call([word]).map((t) => tok.model!.tokens_to_ids.get(t) ?? tok.model!.unk_token_id ?? 0);
+          if (this.words.size >= WORD_CACHE) this.words.clear();
+          this.words.set(word, ids);
+        }
+        for (const id of ids) out.push(id);
+      }
+    }
+    return out;
   }
+
+  private readonly words = new Map<string, number[]>();
 
   /** Builds the model input from already-tokenized texts, truncating to maxLength. */
   pairFromIds(a: number[], b: number[]): EncodedPair {
@@ -155,6 +198,7 @@ export class PairTokenizer {
 }
 
 const HEAD_CACHE = 256;
+const WORD_CACHE = 100_000;
 
 /**
  * A cut position at or after `from` where a plain space, tab or line break is followed by an ASCII character, so that
