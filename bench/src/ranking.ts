@@ -18,7 +18,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const MODEL_DIR = process.env.MODEL_DIR ?? join(root, 'models/resume-fit');
 const SIZES = (process.env.BENCH_RANK_SIZES ?? '1000,10000').split(',').map(Number);
 const RESUMES = Number(process.env.BENCH_RANK_RESUMES ?? 8);
-const RECALL_RESUMES = Number(process.env.BENCH_RECALL_RESUMES ?? 3);
+const RECALL_RESUMES = Number(process.env.BENCH_RECALL_RESUMES ?? 8);
 const TOP_K = Number(process.env.RANKING_TOP_K ?? 50);
 
 const SENIORITY = ['', 'Senior ', 'Junior ', 'Lead ', 'Middle ', 'Principal '];
@@ -103,7 +103,7 @@ export async function benchRanking() {
 
     // Exhaustive: the cross-encoder over every vacancy, for a sample of the resumes.
     const recalls: number[] = [];
-    const exhaustiveSize = Number(process.env[`BENCH_RECALL_MAX_${size}`] ?? (size <= 1000 ? RECALL_RESUMES : 1));
+    const exhaustiveSize = Number(process.env[`BENCH_RECALL_MAX_${size}`] ?? (size <= 1000 ? RECALL_RESUMES : Math.min(3, RECALL_RESUMES)));
     for (let r = 0; r < Math.min(exhaustiveSize, RESUMES); r++) {
       const resume = resumes[(r * 13) % resumes.length]!;
       const scores = await engine.scorePairs(ids.map((v) => ({ vacancyText: `${v.title}\n${v.description}`, resumeText: resume })));
