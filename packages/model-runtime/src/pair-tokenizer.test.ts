@@ -3,21 +3,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Tokenizer } from '@huggingface/tokenizers';
+import { seededRandom } from '@rc/text/testing';
 import { PairTokenizer } from './pair-tokenizer.ts';
 
 // The shipped model's tokenizer (tokenizer.json, Unigram with the XLM-R normalizer).
 const modelDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../models/resume-fit');
-
-function seededRandom(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 // Words and separators that stress the normalizer: Cyrillic, accents written with combining marks, full-width and
 // ligature characters that NFKC rewrites, no-break and ideographic spaces, tabs, runs of line breaks, emoji, control
