@@ -26,8 +26,11 @@ export function rankJob(deps: RankDeps) {
     await publishProgress(deps.bus, 'ranking', rankingId, 'prefiltering', 0.1);
     // Two cheap stages before the model. PostgreSQL full-text search keeps a wide shortlist; the engine's estimate
     // without the model (for the cross-encoder: the lexical part of its calibrated score) orders the shortlist, and
-    // the best K of it get the full score.
-    const shortlistSize = Math.max(ranking.topK * 8, 400);
+    // the best K of it get the full score. The estimate costs about 1 ms a candidate and ranks better than the
+    // full-text rank (at 1,000 vacancies it kept 76 of the exhaustive top 80 within its top 50 over 8 resumes, a
+    // 400-long full-text shortlist lost about 10 more), so the shortlist is 1,000 long: everything in a small owner's
+    // collection, and the full-text search's best 1,000 in a large one.
+    const shortlistSize = Math.max(ranking.topK * 8, 1000);
     const { top: shortlist, total } = await prefilter(deps.db, { target, ownerId, subjectText: subject, candidateIds: ranking.candidateIds, k: shortlistSize });
     const texts = new Map<string, string>();
     const ids = shortlist.map((c) => c.id);
