@@ -49,6 +49,11 @@ export async function prefilter(
   const [{ total } = { total: 0 }] = (
     await db.execute(sql`SELECT count(*)::int AS total FROM ${table} WHERE owner_id = ${opts.ownerId} ${idFilter}`)
   ).rows as Array<{ total: number }>;
+  if (total <= opts.k) {
+    // Every candidate fits in the shortlist: no search needed, and no list of the ones it missed.
+    const rows = (await db.execute(sql`SELECT id FROM ${table} WHERE owner_id = ${opts.ownerId} ${idFilter} ORDER BY created_at DESC, id`)).rows as Array<{ id: string }>;
+    return { top: rows.map((r) => ({ id: r.id, prefilterScore: 0 })), total };
+  }
   let top: Candidate[] = [];
   if (words.length) {
     const q = words.join(' | ');
