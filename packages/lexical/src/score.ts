@@ -3,7 +3,7 @@
  * terms. It is the product's score when no cross-encoder is configured, so it fills the same Scoring shape.
  */
 import { verdictFor, type RequirementResult, type RequirementStatus, type Scoring } from '@rc/contracts';
-import { detectLanguage, splitRequirements, splitSentences, termSpans, terms, type TextSpan } from '@rc/text';
+import { detectLanguage, RecentTexts, splitRequirements, splitSentences, termSpans, terms, type TextSpan } from '@rc/text';
 import { termFactor } from './weights.ts';
 
 export const LEXICAL_MODEL = 'bm25-lexical-v1';
@@ -112,27 +112,6 @@ interface PreparedVacancy {
   requirements: Array<{ text: string; importance: RequirementResult['importance']; slots: Slot[]; total: number }>;
   terms: string[];
   weight: number;
-}
-
-/**
- * A few recently read texts, parsed once: a ranking scores one resume against thousands of vacancies (or one vacancy
- * against thousands of resumes), and the subject's side of every pair is the same.
- */
-class RecentTexts<T> {
-  private readonly map = new Map<string, T>();
-  constructor(private readonly size: number) {}
-  get(text: string, make: (text: string) => T): T {
-    const hit = this.map.get(text);
-    if (hit) {
-      this.map.delete(text);
-      this.map.set(text, hit);
-      return hit;
-    }
-    const value = make(text);
-    this.map.set(text, value);
-    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value!);
-    return value;
-  }
 }
 
 const recentResumes = new RecentTexts<PreparedResume>(4);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Tokenizer } from '@huggingface/tokenizers';
+import { RecentTexts } from '@rc/text';
 
 export type Truncation = 'longest_first' | 'only_second';
 
@@ -65,10 +66,10 @@ export class PairTokenizer {
     this.template = readTemplate(json.post_processor as Record<string, unknown> | null, (t) => this.tokenizer.token_to_id(t) ?? 0);
     this.specialCount = this.template.reduce((n, p) => n + ('special' in p ? p.special.length : 0), 0);
     const pre = json.pre_tokenizer as { type?: string; replacement?: string } | null;
-    const model = json.model as { type?: string } | null;
+    const model = json.model as { type?: string; vocab?: Array<[string, number]> } | null;
     const flags = this.tokenizer as unknown as { remove_space?: boolean; do_lowercase_and_remove_accent?: boolean };
     const separator = pre?.replacement ?? '\u2581';
-    const pieces = (json.model as { vocab?: Array<[string, number]> } | null)?.vocab ?? [];
+    const pieces = model?.vocab ?? [];
     this.byWord =
       pre?.type === 'Metaspace' &&
       model?.type === 'Unigram' &&
@@ -168,7 +169,7 @@ export class PairTokenizer {
     return this.pairFromIds(ha.ids, hb.ids);
   }
 
-  private readonly heads = new Map<string, { ids: number[]; whole: boolean }>();
+  private readonly heads = new RecentTexts<{ ids: number[]; whole: boolean }>(HEAD_CACHE);
 
   /**
    * The first `limit` tokens of a text, and whether that is all of it. The normalizer works character by character
@@ -177,23 +178,14 @@ export class PairTokenizer {
    * ranking pairs one text with many others.
    */
   headIds(text: string, limit: number): { ids: number[]; whole: boolean } {
-    const key = `${limit}\u0000${text}`;
-    const hit = this.heads.get(key);
-    if (hit) {
-      this.heads.delete(key);
-      this.heads.set(key, hit);
-      return hit;
-    }
-    let out: { ids: number[]; whole: boolean } | null = null;
-    for (let chars = (limit + 1) * 6; !out; chars *= 2) {
-      const cut = chars >= text.length ? text.length : cutAtSpace(text, chars);
-      const ids = this.ids(text.slice(0, cut));
-      if (cut >= text.length) out = { ids: ids.slice(0, limit), whole: ids.length <= limit };
-      else if (ids.length > limit) out = { ids: ids.slice(0, limit), whole: false };
-    }
-    this.heads.set(key, out);
-    if (this.heads.size > HEAD_CACHE) this.heads.delete(this.heads.keys().next().value!);
-    return out;
+    return this.heads.get(`${limit}\u0000${text}`, () => {
+      for (let chars = (limit + 1) * 6; ; chars *= 2) {
+        const cut = chars >= text.length ? text.length : cutAtSpace(text, chars);
+        const ids = this.ids(text.slice(0, cut));
+        if (cut >= text.length) return { ids: ids.slice(0, limit), whole: ids.length <= limit };
+        if (ids.length > limit) return { ids: ids.slice(0, limit), whole: false };
+      }
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 export { detectLanguage } from './language.ts';
 export { normalizeText } from './normalize.ts';
+export { RecentTexts } from './recent.ts';
 export { splitLines, splitSentences, type LineSpan, type TextSpan } from './sentences.ts';
 export { splitRequirements, type Importance, type Requirement, type SplitRequirementsOptions } from './requirements.ts';
 export { SKILL_TERMS, stem, terms, termSpans, tokenize, tokenSpans, type TermSpan, type TokenSpan } from './tokens.ts';
