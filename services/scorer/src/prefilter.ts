@@ -45,7 +45,6 @@ export async function prefilter(
 ): Promise<{ top: Candidate[]; total: number }> {
   const table = opts.target === 'vacancies' ? sql.raw('vacancies') : sql.raw('resumes');
   const idFilter: SQL = opts.candidateIds ? sql`AND id = ANY(${uuidArray(opts.candidateIds)}::uuid[])` : sql``;
-  const words = queryWords(opts.subjectText);
   const [{ total } = { total: 0 }] = (
     await db.execute(sql`SELECT count(*)::int AS total FROM ${table} WHERE owner_id = ${opts.ownerId} ${idFilter}`)
   ).rows as Array<{ total: number }>;
@@ -54,6 +53,7 @@ export async function prefilter(
     const rows = (await db.execute(sql`SELECT id FROM ${table} WHERE owner_id = ${opts.ownerId} ${idFilter} ORDER BY created_at DESC, id`)).rows as Array<{ id: string }>;
     return { top: rows.map((r) => ({ id: r.id, prefilterScore: 0 })), total };
   }
+  const words = queryWords(opts.subjectText);
   let top: Candidate[] = [];
   if (words.length) {
     const q = words.join(' | ');
