@@ -102,6 +102,8 @@ def run(base: str, names: list[str], budget_s: float, out: Path, repeat: bool = 
         res.update(settings=CONFIGS[name], train_seconds=round(info["train_minutes"] * 60, 1),
                    seconds=round(time.time() - t1, 1))
         report["runs"][name] = res
+        if matrices[name].size:  # group-3 logits, to set beside the exported model's
+            np.save(out / f"group3-{name}.npy", matrices[name].astype(np.float32))
         per_run.append(time.time() - t1)
         print(f"[sweep] {name}: {json.dumps(res)}", flush=True)
         write_json(out / "sweep.json", report)
@@ -109,6 +111,9 @@ def run(base: str, names: list[str], budget_s: float, out: Path, repeat: bool = 
     report["chosen"] = best
     report["chosen_by"] = "calibration split: MRR of the 20 held-out training jobs, then AUC of the calibration pairs"
     print(f"[sweep] chosen {best}", flush=True)
+    # pack first: the weights are what the sweep is for, the repeat only checks them
+    pack_weights(BUILD / "sweep" / best, out / "weights")
+    write_json(out / "sweep.json", report)
     if repeat and time.time() - t0 + max(per_run) < budget_s * 1.25:
         d = BUILD / "sweep" / (best + "-again")
         train(base, out=d, **CONFIGS[best])
@@ -116,7 +121,6 @@ def run(base: str, names: list[str], budget_s: float, out: Path, repeat: bool = 
         report["repeat"] = {**res, "max_abs_logit_diff_vs_first": (
             float(np.abs(S_again - matrices[best]).max()) if S_again.size else None)}
         print(f"[sweep] repeat of {best}: {json.dumps(report['repeat'])}", flush=True)
-    pack_weights(BUILD / "sweep" / best, out / "weights")
     report["seconds"] = round(time.time() - t0, 1)
     write_json(out / "sweep.json", report)
     return report
