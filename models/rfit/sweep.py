@@ -38,7 +38,12 @@ def gpu_logits(model_dir: Path, vac: list[str], res: list[str], max_length: int,
     dev = device_name()
     tok = load_tokenizer(str(model_dir))
     m = CrossEncoder.load(model_dir).to(dev)
-    enc = tok(vac, res, truncation=TRUNCATION, max_length=max_length)
+    # in chunks: a fast tokenizer keeps every overflowing window of a truncated pair, ~0.6 MB a pair at 256 tokens
+    enc = {k: [] for k in tok.model_input_names}
+    for s in range(0, len(vac), 512):
+        e = tok(vac[s:s + 512], res[s:s + 512], truncation=TRUNCATION, max_length=max_length)
+        for k in enc:
+            enc[k] += e[k]
     lens = np.array([len(x) for x in enc["input_ids"]])
     order = np.argsort(-lens, kind="stable")
     out = np.zeros(len(vac))
