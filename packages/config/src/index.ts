@@ -47,7 +47,9 @@ export const configSchema = z.object({
   MODEL_DIR: z.string().default(resolve(repoRoot, 'models/resume-fit')),
   /** Where the cross-encoder runs: cpu, or cuda where onnxruntime offers it. */
   SCORER_DEVICE: z.enum(['cpu', 'cuda']).default('cpu'),
-  /** onnxruntime intra-op threads; 0 = one per core. */
+  /** Inference lanes (worker threads, one onnxruntime session each); 0 = one per core, at most 4 (1 on CUDA). */
+  SCORER_LANES: int(0),
+  /** onnxruntime intra-op threads of each lane; 0 = the cores shared out between the lanes. */
   SCORER_THREADS: int(0),
   /** Analyses the scorer works on at once per process. */
   SCORER_CONCURRENCY: int(2),

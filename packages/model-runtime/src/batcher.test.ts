@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Batcher, QueueFullError } from './batcher.ts';
 
 describe('Batcher', () => {
@@ -70,5 +70,49 @@ describe('Batcher', () => {
     );
     const results = await Promise.allSettled([b.submit(1), b.submit(2)]);
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
+  });
+  it('keeps as many batches in flight as it has lanes, and no more', async () => {
+    let running = 0;
+    let most = 0;
+    const gates: Array<() => void> = [];
+    const b = new Batcher<number>(
+      async (items) => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise<void>((r) => gates.push(r));
+        running--;
+        return Float32Array.from(items.map((x) => x + 0.5));
+      },
+      (x) => x,
+      { maxBatch: 1, maxTokens: 1_000, maxWaitMs: 1, maxQueue: 100, concurrency: 3 },
+    );
+    const all = b.submitMany([1, 2, 3, 4, 5, 6, 7]);
+    await vi.waitFor(() => expect(gates.length).toBe(3));
+    expect(b.queued).toBe(4);
+    while (gates.length > 0 || running > 0) {
+      gates.splice(0).forEach((open) => open());
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    expect(await all).toEqual([1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5]);
+    expect(most).toBe(3);
+  });
+
+  it('rejects what is still waiting when closed', async () => {
+    const gates: Array<() => void> = [];
+    const b = new Batcher<number>(
+      async (items) => {
+        await new Promise<void>((r) => gates.push(r));
+        return new Float32Array(items.length);
+      },
+      (x) => x,
+      { maxBatch: 1, maxTokens: 1_000, maxWaitMs: 1, maxQueue: 100, concurrency: 2 },
+    );
+    const results = Promise.allSettled([1, 2, 3, 4].map((x) => b.submit(x)));
+    await vi.waitFor(() => expect(gates.length).toBe(2));
+    b.close();
+    gates.forEach((open) => open());
+    const settled = await results;
+    expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected']);
+    await expect(b.submit(5)).rejects.toThrow(/closed/);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * The cross-encoder: a Hugging Face-layout model folder (tokenizer.json, onnx/model*.onnx, calibration.json) run with
- * onnxruntime-node, on the CPU by default or CUDA where offered, behind a dynamic batcher.
+ * onnxruntime-node in worker-thread lanes (ort-lanes.ts), on the CPU by default or CUDA where offered, behind a dynamic
+ * batcher that keeps every lane busy.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import * as ort from 'onnxruntime-node';
 import { Batcher, type BatcherOptions } from './batcher.ts';
+import { OrtLanes, type Feed } from './ort-lanes.ts';
 import { PairTokenizer, type EncodedPair, type Truncation } from './pair-tokenizer.ts';
 
 export interface Calibration {
@@ -21,6 +22,9 @@ export interface CrossEncoderOptions {
   /** Which ONNX file under onnx/: the int8 one by default. */
   variant?: 'int8' | 'fp32';
   maxLength?: number;
+  /** Inference lanes (worker threads, one onnxruntime session each); default: one per core, at most 4 (1 on CUDA). */
+  lanes?: number;
+  /** onnxruntime intra-op threads of each lane; default: the cores shared out between the lanes. */
   intraOpThreads?: number;
   device?: 'cpu' | 'cuda';
   batch?: Partial<BatcherOptions>;
@@ -35,13 +39,15 @@ export interface ModelInfo {
   calibration: Calibration | null;
   /** Pairs per onnxruntime call: 1 for dynamically quantized models, whose scores would otherwise depend on the batch. */
   maxBatch: number;
+  lanes: number;
+  threadsPerLane: number;
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 export class CrossEncoder {
   private constructor(
-    private readonly session: ort.InferenceSession,
+    private readonly lanes: OrtLanes,
     readonly tokenizer: PairTokenizer,
     readonly info: ModelInfo,
     private readonly batcher: Batcher<EncodedPair>,
@@ -60,13 +66,11 @@ export class CrossEncoder {
     const maxLength = opts.maxLength ?? (meta.max_length as number | undefined) ?? 256;
     const truncation = ((meta.truncation as Truncation | undefined) ?? 'longest_first') as Truncation;
     const tokenizer = new PairTokenizer(modelDir, maxLength, truncation);
-    const session = await ort.InferenceSession.create(file, {
-      executionProviders: opts.device === 'cuda' ? ['cuda', 'cpu'] : ['cpu'],
-      intraOpNumThreads: opts.intraOpThreads ?? availableParallelism(),
-      interOpNumThreads: 1,
-      executionMode: 'sequential',
-      graphOptimizationLevel: 'all',
-    });
+    const device = opts.device ?? 'cpu';
+    const cores = availableParallelism();
+    const laneCount = Math.max(1, opts.lanes ?? (device === 'cuda' ? 1 : Math.min(4, cores)));
+    const threadsPerLane = Math.max(1, opts.intraOpThreads ?? Math.floor(cores / laneCount));
+    const lanes = await OrtLanes.create(file, { lanes: laneCount, threadsPerLane, device });
     const info: ModelInfo = {
       name: (meta.name as string | undefined) ?? 'cross-encoder',
       version: (meta.version as string | undefined) ?? '0',
@@ -75,8 +79,10 @@ export class CrossEncoder {
       file,
       calibration,
       maxBatch: 0,
+      lanes: laneCount,
+      threadsPerLane,
     };
-    const wantsTypeIds = session.inputNames.includes('token_type_ids');
+    const wantsTypeIds = lanes.inputNames.includes('token_type_ids');
     const pad = tokenizer.padId;
     const run = async (items: EncodedPair[], padded: number): Promise<Float32Array> => {
       const n = items.length;
@@ -90,14 +96,12 @@ export class CrossEncoder {
           if (types) types[i * padded + j] = BigInt(it.typeIds[j]!);
         }
       });
-      const feeds: Record<string, ort.Tensor> = {
-        input_ids: new ort.Tensor('int64', ids, [n, padded]),
-        attention_mask: new ort.Tensor('int64', mask, [n, padded]),
-      };
-      if (types) feeds.token_type_ids = new ort.Tensor('int64', types, [n, padded]);
-      const out = await session.run(feeds);
-      const logits = out[session.outputNames[0]!]!;
-      return Float32Array.from(logits.data as Float32Array);
+      const feeds: Feed[] = [
+        { name: 'input_ids', data: ids, dims: [n, padded] },
+        { name: 'attention_mask', data: mask, dims: [n, padded] },
+      ];
+      if (types) feeds.push({ name: 'token_type_ids', data: types, dims: [n, padded] });
+      return lanes.run(feeds);
     };
     // Dynamic int8 quantization scales activations per tensor, so a pair's score would depend on what else shares its
     // batch (measured: up to 0.65 in logit). Such models run one pair per call; fp32 and static quantization batch.
@@ -107,10 +111,11 @@ export class CrossEncoder {
       maxTokens: 16 * 256,
       maxWaitMs: 2,
       maxQueue: 20_000,
+      concurrency: laneCount,
       ...opts.batch,
     });
     info.maxBatch = opts.batch?.maxBatch ?? (dynamicInt8 ? 1 : 16);
-    return new CrossEncoder(session, tokenizer, info, batcher);
+    return new CrossEncoder(lanes, tokenizer, info, batcher);
   }
 
   /** Raw logits of already-encoded pairs, batched with whatever else is waiting. */
@@ -135,6 +140,6 @@ export class CrossEncoder {
 
   async close(): Promise<void> {
     this.batcher.close();
-    await this.session.release();
+    await this.lanes.close();
   }
 }

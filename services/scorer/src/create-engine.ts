@@ -7,7 +7,7 @@ import { CrossEncoderEngine } from './cross-encoder-engine.ts';
 import { LexicalEngine, type ScoringEngine } from './engine.ts';
 
 export async function createEngine(
-  config: Pick<Config, 'MODEL_DIR'> & Partial<Pick<Config, 'SCORER_DEVICE' | 'SCORER_THREADS'>>,
+  config: Pick<Config, 'MODEL_DIR'> & Partial<Pick<Config, 'SCORER_DEVICE' | 'SCORER_LANES' | 'SCORER_THREADS'>>,
   log?: { info(obj: object, msg: string): void },
 ): Promise<ScoringEngine> {
   if (config.MODEL_DIR === 'none') return new LexicalEngine();
@@ -17,11 +17,12 @@ export async function createEngine(
   }
   const ce = await CrossEncoder.load(config.MODEL_DIR, {
     device: config.SCORER_DEVICE,
+    lanes: config.SCORER_LANES || undefined,
     intraOpThreads: config.SCORER_THREADS || undefined,
   });
   const engine = new CrossEncoderEngine(ce);
   // Warm-up: the first run allocates and optimises; do it before taking jobs.
   await engine.analyse({ vacancyText: 'Warm-up vacancy: Python developer.', resumeText: 'Warm-up resume: Python developer, 3 years.' });
-  log?.info({ model: engine.model, file: ce.info.file }, 'cross-encoder loaded');
+  log?.info({ model: engine.model, file: ce.info.file, lanes: ce.info.lanes, threadsPerLane: ce.info.threadsPerLane }, 'cross-encoder loaded');
   return engine;
 }

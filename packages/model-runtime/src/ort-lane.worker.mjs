@@ -1,0 +1,46 @@
+// One inference lane: an onnxruntime session in a worker thread, so that scoring never blocks the event loop and
+// several lanes can run side by side on a machine with cores to spare. Plain JavaScript: worker threads load it
+// directly under tsx, vitest and node alike. Protocol (see ort-lanes.ts):
+//   in:  { id, feeds: [[name, 'int64', BigInt64Array, dims], ...] }      out: { id, data: Float32Array } | { id, error }
+//   at start: { ready: true, inputNames, outputNames } | { ready: false, error }
+import { parentPort, workerData } from 'node:worker_threads';
+import * as ort from 'onnxruntime-node';
+
+const { file, device, threads } = workerData;
+
+async function start() {
+  const session = await ort.InferenceSession.create(file, {
+    executionProviders: device === 'cuda' ? ['cuda', 'cpu'] : ['cpu'],
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+  });
+  // Warm-up: the first run allocates and prepares kernels; do it before the lane takes work.
+  const n = 8;
+  const ids = new BigInt64Array(n).fill(5n);
+  const warm = {};
+  for (const name of session.inputNames) {
+    warm[name] = new ort.Tensor('int64', name === 'input_ids' ? ids : name === 'attention_mask' ? new BigInt64Array(n).fill(1n) : new BigInt64Array(n), [1, n]);
+  }
+  await session.run(warm);
+  return session;
+}
+
+start().then(
+  (session) => {
+    parentPort.on('message', async ({ id, feeds }) => {
+      try {
+        const tensors = {};
+        for (const [name, type, data, dims] of feeds) tensors[name] = new ort.Tensor(type, data, dims);
+        const out = await session.run(tensors);
+        const data = Float32Array.from(out[session.outputNames[0]].data);
+        parentPort.postMessage({ id, data }, [data.buffer]);
+      } catch (err) {
+        parentPort.postMessage({ id, error: String(err && err.message ? err.message : err) });
+      }
+    });
+    parentPort.postMessage({ ready: true, inputNames: session.inputNames, outputNames: session.outputNames });
+  },
+  (err) => parentPort.postMessage({ ready: false, error: String(err && err.message ? err.message : err) }),
+);

@@ -1,0 +1,69 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LaneError, OrtLanes, type Feed } from './ort-lanes.ts';
+
+const modelFile = resolve(dirname(fileURLToPath(import.meta.url)), '../../../models/resume-fit/onnx/model_quantized.onnx');
+
+/** One pair's model input of n tokens: <s> ids </s>, ids drawn from a seeded generator. */
+function pair(seed: number, n: number): Feed[] {
+  let s = seed;
+  const ids = new BigInt64Array(n);
+  for (let i = 0; i < n; i++) ids[i] = BigInt(i === 0 ? 0 : i === n - 1 ? 2 : 5 + ((s = (s * 1103515245 + 12345) % 2147483648) % 60000));
+  return [
+    { name: 'input_ids', data: ids, dims: [1, n] },
+    { name: 'attention_mask', data: new BigInt64Array(n).fill(1n), dims: [1, n] },
+  ];
+}
+
+describe('inference lanes', () => {
+  const open: OrtLanes[] = [];
+  const start = async (lanes: number) => {
+    const l = await OrtLanes.create(modelFile, { lanes, threadsPerLane: 1, device: 'cpu' });
+    open.push(l);
+    return l;
+  };
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((l) => l.close()));
+  });
+
+  it('gives each caller the logit of its own input while the lanes run side by side', async () => {
+    const one = await start(1);
+    const inputs = Array.from({ length: 6 }, (_, i) => [i + 1, 24 + 7 * i] as const);
+    const expected: number[] = [];
+    for (const [seed, n] of inputs) expected.push((await one.run(pair(seed, n)))[0]!);
+    expect(new Set(expected).size).toBe(inputs.length);
+
+    const two = await start(2);
+    expect(two.size).toBe(2);
+    expect(two.inputNames).toEqual(['input_ids', 'attention_mask']);
+    const got = await Promise.all(inputs.map(async ([seed, n]) => (await two.run(pair(seed, n)))[0]!));
+    expect(got).toEqual(expected);
+  });
+
+  it('fails only the work a dying lane held, and starts another lane for what comes next', async () => {
+    const lanes = await start(2);
+    const victim = (lanes as unknown as { lanes: Array<{ worker: { terminate(): Promise<number> } }> }).lanes[0]!;
+    const held = lanes.run(pair(1, 200)); // the least busy lane is the first: this run is on the victim
+    const other = lanes.run(pair(2, 200)); // and this one on the second lane
+    await victim.worker.terminate();
+    await expect(held).rejects.toBeInstanceOf(LaneError);
+    await expect(other).resolves.toHaveLength(1);
+    await expect(lanes.run(pair(3, 16))).resolves.toHaveLength(1);
+    await vi.waitFor(() => expect(lanes.size).toBe(2), { timeout: 20_000, interval: 50 });
+  });
+
+  it('refuses a file onnxruntime cannot load, saying why, and leaves no lane behind', async () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'rc-lanes-')), 'model.onnx');
+    writeFileSync(bad, 'not an onnx model');
+    await expect(OrtLanes.create(bad, { lanes: 2, threadsPerLane: 1, device: 'cpu' })).rejects.toThrow(/could not load .*model\.onnx/);
+  });
+
+  it('refuses work once closed', async () => {
+    const lanes = await start(1);
+    await lanes.close();
+    await expect(lanes.run(pair(1, 8))).rejects.toThrow(/closed/);
+  });
+});
