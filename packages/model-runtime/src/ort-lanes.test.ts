@@ -43,6 +43,21 @@ describe('inference lanes', () => {
     expect(got).toEqual(expected);
   });
 
+  it('leaves the event loop free while a model run is in flight', async () => {
+    const lanes = await start(1);
+    let ticks = 0;
+    let done = false;
+    const spin = () => {
+      ticks++;
+      if (!done) setImmediate(spin);
+    };
+    setImmediate(spin);
+    await lanes.run(pair(7, 256)); // one 256-token pair on one thread: tens of milliseconds of model time
+    done = true;
+    // A run on the event loop's own thread would let through only the turn or two before it started.
+    expect(ticks).toBeGreaterThan(20);
+  });
+
   it('fails only the work a dying lane held, and starts another lane for what comes next', async () => {
     const lanes = await start(2);
     const victim = (lanes as unknown as { lanes: Array<{ worker: { terminate(): Promise<number> } }> }).lanes[0]!;
