@@ -8,6 +8,7 @@
  * Messages: { round: number } -> { pairsPerSecond, logits, peakRssMiB, lanes?, threadsPerLane? }; { close: true } -> exits.
  */
 import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CrossEncoder } from '@rc/model-runtime';
 import { readScreening } from '@rc/text/testing';
 
@@ -74,7 +75,8 @@ async function naive(spec: Extract<RunnerSpec, { kind: 'naive' }>) {
   return { score, info: {} };
 }
 
-if (process.send) {
+// Runs only when forked as a runner; scorer.ts imports this file for samplePairs and the types.
+if (process.send && import.meta.url === pathToFileURL(process.argv[1]!).href) {
   const spec = JSON.parse(process.argv[2]!) as RunnerSpec;
   let peak = process.memoryUsage().rss;
   setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20).unref();

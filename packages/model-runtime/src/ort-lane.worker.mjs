@@ -2,7 +2,7 @@
 // several lanes can run side by side on a machine with cores to spare. Plain JavaScript: worker threads load it
 // directly under tsx, vitest and node alike. Protocol (see ort-lanes.ts):
 //   in:  { id, feeds: [[name, 'int64', BigInt64Array, dims], ...] }      out: { id, data: Float32Array } | { id, error }
-//   at start: { ready: true, inputNames, outputNames } | { ready: false, error }
+//   at start: { ready: true, inputNames } | { ready: false, error }
 import { parentPort, workerData } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
 
@@ -40,7 +40,7 @@ start().then(
         parentPort.postMessage({ id, error: String(err && err.message ? err.message : err) });
       }
     });
-    parentPort.postMessage({ ready: true, inputNames: session.inputNames, outputNames: session.outputNames });
+    parentPort.postMessage({ ready: true, inputNames: session.inputNames });
   },
   (err) => parentPort.postMessage({ ready: false, error: String(err && err.message ? err.message : err) }),
 );

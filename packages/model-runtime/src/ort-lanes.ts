@@ -47,24 +47,22 @@ export class OrtLanes {
     private readonly opts: LanesOptions,
     private readonly lanes: Lane[],
     readonly inputNames: readonly string[],
-    readonly outputNames: readonly string[],
   ) {}
 
   static async create(file: string, opts: LanesOptions): Promise<OrtLanes> {
     const started = await Promise.allSettled(Array.from({ length: Math.max(1, opts.lanes) }, () => OrtLanes.start(file, opts)));
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-    const ok = started.filter((s): s is PromiseFulfilledResult<{ lane: Lane; inputNames: string[]; outputNames: string[] }> => s.status === 'fulfilled');
+    const ok = started.filter((s): s is PromiseFulfilledResult<{ lane: Lane; inputNames: string[] }> => s.status === 'fulfilled');
     if (failed) {
       await Promise.all(ok.map((s) => s.value.lane.worker.terminate()));
       throw failed.reason as Error;
     }
-    const first = ok[0]!.value;
-    const lanes = new OrtLanes(file, opts, [], first.inputNames, first.outputNames);
+    const lanes = new OrtLanes(file, opts, [], ok[0]!.value.inputNames);
     for (const s of ok) lanes.adopt(s.value.lane);
     return lanes;
   }
 
-  private static start(file: string, opts: LanesOptions): Promise<{ lane: Lane; inputNames: string[]; outputNames: string[] }> {
+  private static start(file: string, opts: LanesOptions): Promise<{ lane: Lane; inputNames: string[] }> {
     return new Promise((resolve, reject) => {
       const worker = new Worker(WORKER, { workerData: { file, device: opts.device, threads: opts.threadsPerLane } });
       const fail = (err: Error) => {
@@ -72,13 +70,13 @@ export class OrtLanes {
         void worker.terminate();
         reject(err);
       };
-      const onReady = (m: { ready?: boolean; error?: string; inputNames?: string[]; outputNames?: string[] }) => {
+      const onReady = (m: { ready?: boolean; error?: string; inputNames?: string[] }) => {
         if (m.ready === undefined) return;
         worker.off('error', fail);
         worker.off('exit', onExit);
         if (!m.ready) return fail(new Error(`onnxruntime could not load ${file}: ${m.error}`));
         worker.off('message', onReady);
-        resolve({ lane: { worker, inflight: new Map(), dead: false }, inputNames: m.inputNames!, outputNames: m.outputNames! });
+        resolve({ lane: { worker, inflight: new Map(), dead: false }, inputNames: m.inputNames! });
       };
       const onExit = (code: number) => reject(new Error(`an inference lane exited with code ${code} while loading ${file}`));
       worker.on('message', onReady);
