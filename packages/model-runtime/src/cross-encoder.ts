@@ -39,11 +39,16 @@ export interface ModelInfo {
   calibration: Calibration | null;
   /** Pairs per onnxruntime call: 1 for dynamically quantized models, whose scores would otherwise depend on the batch. */
   maxBatch: number;
+  /** Most tokens (pairs × padded length) in one onnxruntime call. */
+  batchTokens: number;
   lanes: number;
   threadsPerLane: number;
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** Tokens (pairs × padded length) in one CPU run: where this machine's cost per pair was lowest (see load). */
+export const CPU_BATCH_TOKENS = 512;
 
 export class CrossEncoder {
   private constructor(
@@ -79,6 +84,7 @@ export class CrossEncoder {
       file,
       calibration,
       maxBatch: 0,
+      batchTokens: 0,
       lanes: laneCount,
       threadsPerLane,
     };
@@ -106,15 +112,20 @@ export class CrossEncoder {
     // Dynamic int8 quantization scales activations per tensor, so a pair's score would depend on what else shares its
     // batch (measured: up to 0.65 in logit). Such models run one pair per call; fp32 and static quantization batch.
     const dynamicInt8 = /dynamic/i.test(String(meta.quantization ?? '')) && !file.endsWith('model.onnx');
+    // On the CPU a run's cost per pair is lowest near 512 tokens a batch and rises past it (intermediate activations
+    // outgrow the caches): measured per pair, fp32 at 256 tokens 59 ms alone, 66 ms in fours, 70 in sixteens; at 128
+    // tokens 30 ms alone, 27 in fours, 31 in sixteens; at 32 tokens 10 ms alone, 6.6 in sixteens. A GPU wants big batches.
+    const batchTokens = opts.batch?.maxTokens ?? (device === 'cpu' ? CPU_BATCH_TOKENS : 16 * 256);
     const batcher = new Batcher<EncodedPair>(run, (e) => e.inputIds.length, {
       maxBatch: dynamicInt8 ? 1 : 16,
-      maxTokens: 16 * 256,
+      maxTokens: batchTokens,
       maxWaitMs: 2,
       maxQueue: 20_000,
       concurrency: laneCount,
       ...opts.batch,
     });
     info.maxBatch = opts.batch?.maxBatch ?? (dynamicInt8 ? 1 : 16);
+    info.batchTokens = batchTokens;
     return new CrossEncoder(lanes, tokenizer, info, batcher);
   }
 

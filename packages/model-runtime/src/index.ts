@@ -1,3 +1,3 @@
-export { CrossEncoder, type Calibration, type CrossEncoderOptions, type ModelInfo } from './cross-encoder.ts';
+export { CPU_BATCH_TOKENS, CrossEncoder, type Calibration, type CrossEncoderOptions, type ModelInfo } from './cross-encoder.ts';
 export { PairTokenizer, type EncodedPair, type Truncation } from './pair-tokenizer.ts';
 export { Batcher, QueueFullError, type BatcherOptions } from './batcher.ts';

@@ -23,6 +23,6 @@ export async function createEngine(
   const engine = new CrossEncoderEngine(ce);
   // Warm-up: the first run allocates and optimises; do it before taking jobs.
   await engine.analyse({ vacancyText: 'Warm-up vacancy: Python developer.', resumeText: 'Warm-up resume: Python developer, 3 years.' });
-  log?.info({ model: engine.model, file: ce.info.file, lanes: ce.info.lanes, threadsPerLane: ce.info.threadsPerLane }, 'cross-encoder loaded');
+  log?.info({ model: engine.model, file: ce.info.file, lanes: ce.info.lanes, threadsPerLane: ce.info.threadsPerLane, maxBatch: ce.info.maxBatch, batchTokens: ce.info.batchTokens }, 'cross-encoder loaded');
   return engine;
 }
