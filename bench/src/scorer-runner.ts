@@ -4,12 +4,15 @@
  * of its pairs/s. So each loads alone, then scores the round it is told to while the others wait, and reports the
  * peak RSS of its own process.
  *
- * Spec (argv[2], JSON): { kind: 'ours', dir, variant, maxBatch?, lanes? } | { kind: 'naive', dir, dtype }.
+ * Spec (argv[2], JSON): { kind: 'ours', dir, variant, maxBatch?, lanes? } | { kind: 'naive', dir, dtype } |
+ * { kind: 'bare', dir, batch }.
  * Messages: { round: number } -> { pairsPerSecond, logits, peakRssMiB, lanes?, threadsPerLane? }; { close: true } -> exits.
  */
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CrossEncoder } from '@rc/model-runtime';
+import * as ort from 'onnxruntime-node';
+import { CrossEncoder, PairTokenizer, type Truncation } from '@rc/model-runtime';
 import { readScreening } from '@rc/text/testing';
 
 export const PAIRS_PER_ROUND = Number(process.env.BENCH_PAIRS ?? 96);
@@ -34,7 +37,9 @@ export function samplePairs(n: number, round: number | 'warm-up'): Array<[string
 
 export type RunnerSpec =
   | { kind: 'ours'; dir: string; variant: 'int8' | 'fp32'; maxBatch?: number; lanes?: number }
-  | { kind: 'naive'; dir: string; dtype: 'q8' | 'fp32' };
+  | { kind: 'naive'; dir: string; dtype: 'q8' | 'fp32' }
+  /** onnxruntime alone on the int8 file: one session, one thread, pairs tokenized before the clock starts. */
+  | { kind: 'bare'; dir: string; batch: number };
 
 export interface RoundResult {
   pairsPerSecond: number;
@@ -44,7 +49,8 @@ export interface RoundResult {
   threadsPerLane?: number;
 }
 
-type Score = (pairs: Array<[string, string]>) => Promise<ArrayLike<number>>;
+/** Logits of the pairs, and the seconds to count when not the whole call (the bare runner leaves tokenizing out). */
+type Score = (pairs: Array<[string, string]>) => Promise<{ logits: ArrayLike<number>; seconds?: number }>;
 
 async function ours(spec: Extract<RunnerSpec, { kind: 'ours' }>) {
   const ce = await CrossEncoder.load(spec.dir, {
@@ -52,7 +58,7 @@ async function ours(spec: Extract<RunnerSpec, { kind: 'ours' }>) {
     ...(spec.maxBatch ? { batch: { maxBatch: spec.maxBatch } } : {}),
     ...(spec.lanes ? { lanes: spec.lanes } : {}),
   });
-  const score: Score = (p) => ce.logits(p);
+  const score: Score = async (p) => ({ logits: await ce.logits(p) });
   return { score, info: { lanes: ce.info.lanes, threadsPerLane: ce.info.threadsPerLane } };
 }
 
@@ -70,9 +76,48 @@ async function naive(spec: Extract<RunnerSpec, { kind: 'naive' }>) {
       const out = await model(tokenizer(a, { text_pair: b, truncation: true, max_length: 256 }));
       logits.push((out.logits.data as Float32Array)[0]!);
     }
-    return logits;
+    return { logits };
   };
   return { score, info: {} };
+}
+
+/**
+ * The int8 file's own cost: what any runtime that runs it pays. One onnxruntime session with the options our lanes
+ * use and one intra-op thread, fed pairs tokenized beforehand, one pair per call or `batch` pairs a call (batched
+ * scores of a dynamically quantized model depend on the batch; only the time counts here).
+ */
+async function bare(spec: Extract<RunnerSpec, { kind: 'bare' }>) {
+  const meta = JSON.parse(readFileSync(join(spec.dir, 'model-info.json'), 'utf8')) as { max_length: number; truncation: Truncation };
+  const tokenizer = new PairTokenizer(spec.dir, meta.max_length, meta.truncation);
+  const session = await ort.InferenceSession.create(join(spec.dir, 'onnx/model_quantized.onnx'), {
+    intraOpNumThreads: 1,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+  });
+  const tensor = (rows: number[][], width: number, fill: (row: number[], j: number) => bigint) => {
+    const data = new BigInt64Array(rows.length * width);
+    rows.forEach((row, i) => {
+      for (let j = 0; j < width; j++) data[i * width + j] = fill(row, j);
+    });
+    return new ort.Tensor('int64', data, [rows.length, width]);
+  };
+  const score: Score = async (pairs) => {
+    const encoded = pairs.map(([a, b]) => tokenizer.pairHead(a, b).inputIds);
+    const logits: number[] = [];
+    const t = performance.now();
+    for (let i = 0; i < encoded.length; i += spec.batch) {
+      const rows = encoded.slice(i, i + spec.batch);
+      const width = Math.max(...rows.map((r) => r.length));
+      const out = await session.run({
+        input_ids: tensor(rows, width, (r, j) => BigInt(r[j] ?? tokenizer.padId)),
+        attention_mask: tensor(rows, width, (r, j) => (j < r.length ? 1n : 0n)),
+      });
+      logits.push(...(out[session.outputNames[0]!]!.data as Float32Array));
+    }
+    return { logits, seconds: (performance.now() - t) / 1000 };
+  };
+  return { score, info: { threadsPerLane: 1 } };
 }
 
 // Runs only when forked as a runner; scorer.ts imports this file for samplePairs and the types.
@@ -80,14 +125,14 @@ if (process.send && import.meta.url === pathToFileURL(process.argv[1]!).href) {
   const spec = JSON.parse(process.argv[2]!) as RunnerSpec;
   let peak = process.memoryUsage().rss;
   setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20).unref();
-  const { score, info } = spec.kind === 'ours' ? await ours(spec) : await naive(spec);
+  const { score, info } = spec.kind === 'ours' ? await ours(spec) : spec.kind === 'naive' ? await naive(spec) : await bare(spec);
   await score(samplePairs(0, 'warm-up'));
   process.on('message', (m: { round?: number; close?: boolean }) => {
     if (m.close) process.exit(0);
     const pairs = samplePairs(PAIRS_PER_ROUND, m.round!);
     const t = performance.now();
-    void score(pairs).then((logits) => {
-      const pairsPerSecond = pairs.length / ((performance.now() - t) / 1000);
+    void score(pairs).then(({ logits, seconds }) => {
+      const pairsPerSecond = pairs.length / (seconds ?? (performance.now() - t) / 1000);
       peak = Math.max(peak, process.memoryUsage().rss);
       const result: RoundResult = { pairsPerSecond, logits: Array.from(logits), peakRssMiB: Math.round(peak / 2 ** 20), ...info };
       process.send!(result);
