@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as ort from 'onnxruntime-node';
-import { CrossEncoder, PairTokenizer, type Truncation } from '@rc/model-runtime';
+import { CrossEncoder, laneSessionOptions, PairTokenizer, type Truncation } from '@rc/model-runtime';
 import { readScreening } from '@rc/text/testing';
 
 export const PAIRS_PER_ROUND = Number(process.env.BENCH_PAIRS ?? 96);
@@ -89,12 +89,7 @@ async function naive(spec: Extract<RunnerSpec, { kind: 'naive' }>) {
 async function bare(spec: Extract<RunnerSpec, { kind: 'bare' }>) {
   const meta = JSON.parse(readFileSync(join(spec.dir, 'model-info.json'), 'utf8')) as { max_length: number; truncation: Truncation };
   const tokenizer = new PairTokenizer(spec.dir, meta.max_length, meta.truncation);
-  const session = await ort.InferenceSession.create(join(spec.dir, 'onnx/model_quantized.onnx'), {
-    intraOpNumThreads: 1,
-    interOpNumThreads: 1,
-    executionMode: 'sequential',
-    graphOptimizationLevel: 'all',
-  });
+  const session = await ort.InferenceSession.create(join(spec.dir, 'onnx/model_quantized.onnx'), laneSessionOptions('cpu', 1));
   const tensor = (rows: number[][], width: number, fill: (row: number[], j: number) => bigint) => {
     const data = new BigInt64Array(rows.length * width);
     rows.forEach((row, i) => {

@@ -6,16 +6,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
 
-const { file, device, threads } = workerData;
+const { file, sessionOptions } = workerData; // sessionOptions: laneSessionOptions() in ort-lanes.ts
 
 async function start() {
-  const session = await ort.InferenceSession.create(file, {
-    executionProviders: device === 'cuda' ? ['cuda', 'cpu'] : ['cpu'],
-    intraOpNumThreads: threads,
-    interOpNumThreads: 1,
-    executionMode: 'sequential',
-    graphOptimizationLevel: 'all',
-  });
+  const session = await ort.InferenceSession.create(file, sessionOptions);
   // Warm-up: the first run allocates and prepares kernels; do it before the lane takes work.
   const n = 8;
   const ids = new BigInt64Array(n).fill(5n);

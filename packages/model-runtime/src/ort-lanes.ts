@@ -8,11 +8,23 @@
  * A lane that dies fails only the work it held, and is started again for the next.
  */
 import { Worker } from 'node:worker_threads';
+import type { InferenceSession } from 'onnxruntime-node';
 
 export interface LanesOptions {
   lanes: number;
   threadsPerLane: number;
   device: 'cpu' | 'cuda';
+}
+
+/** The onnxruntime options of a lane's session (the benchmark's bare onnxruntime rows use the same). */
+export function laneSessionOptions(device: 'cpu' | 'cuda', threads: number): InferenceSession.SessionOptions {
+  return {
+    executionProviders: device === 'cuda' ? ['cuda', 'cpu'] : ['cpu'],
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+  };
 }
 
 export interface Feed {
@@ -64,7 +76,7 @@ export class OrtLanes {
 
   private static start(file: string, opts: LanesOptions): Promise<{ lane: Lane; inputNames: string[] }> {
     return new Promise((resolve, reject) => {
-      const worker = new Worker(WORKER, { workerData: { file, device: opts.device, threads: opts.threadsPerLane } });
+      const worker = new Worker(WORKER, { workerData: { file, sessionOptions: laneSessionOptions(opts.device, opts.threadsPerLane) } });
       const fail = (err: Error) => {
         worker.off('message', onReady);
         void worker.terminate();
