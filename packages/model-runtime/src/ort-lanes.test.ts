@@ -61,9 +61,12 @@ describe('inference lanes', () => {
   it('fails only the work a dying lane held, and starts another lane for what comes next', async () => {
     const lanes = await start(2);
     const victim = (lanes as unknown as { lanes: Array<{ worker: { terminate(): Promise<number> } }> }).lanes[0]!;
+    // The lane's thread is stopped before its work reaches it: stopping it in the middle of a native run would abort
+    // the whole process (a real lane death in native code does that anyway; the crash tests cover the scorer dying).
+    const dying = victim.worker.terminate();
     const held = lanes.run(pair(1, 200)); // the least busy lane is the first: this run is on the victim
     const other = lanes.run(pair(2, 200)); // and this one on the second lane
-    await victim.worker.terminate();
+    await dying;
     await expect(held).rejects.toBeInstanceOf(LaneError);
     await expect(other).resolves.toHaveLength(1);
     await expect(lanes.run(pair(3, 16))).resolves.toHaveLength(1);
@@ -74,6 +77,17 @@ describe('inference lanes', () => {
     const bad = join(mkdtempSync(join(tmpdir(), 'rc-lanes-')), 'model.onnx');
     writeFileSync(bad, 'not an onnx model');
     await expect(OrtLanes.create(bad, { lanes: 2, threadsPerLane: 1, device: 'cpu' })).rejects.toThrow(/could not load .*model\.onnx/);
+  });
+
+  it('closes while runs are in native code: they finish, their callers are told, and the process lives on', async () => {
+    const lanes = await start(2);
+    const inFlight = [lanes.run(pair(4, 256)), lanes.run(pair(5, 256)), lanes.run(pair(6, 256))];
+    await new Promise((r) => setTimeout(r, 5)); // the lanes are inside their first runs (tens of milliseconds each)
+    await lanes.close();
+    for (const run of inFlight) await expect(run).rejects.toThrow(/closed/);
+    // Terminating the lanes' threads here instead (as close() once did) aborts this test process with
+    // "terminate called after throwing an instance of 'Napi::Error'" when a run returns into the stopped thread.
+    expect(lanes.size).toBe(0);
   });
 
   it('refuses work once closed', async () => {

@@ -145,6 +145,11 @@ export class OrtLanes {
     });
   }
 
+  /**
+   * Fails what is waiting, then closes each lane by message: a lane finishes the run it is in (tens of milliseconds)
+   * and exits by itself. worker.terminate() during a run would abort the whole process (see ort-lane.worker.mjs), so
+   * it is the last resort, for a lane that has not exited after CLOSE_GRACE_MS.
+   */
   async close(): Promise<void> {
     this.closed = true;
     const lanes = this.lanes.splice(0);
@@ -153,6 +158,22 @@ export class OrtLanes {
       for (const p of lane.inflight.values()) p.reject(new Error('the model runtime is closed'));
       lane.inflight.clear();
     }
-    await Promise.all(lanes.map((l) => l.worker.terminate()));
+    await Promise.all(lanes.map((l) => closeLane(l.worker)));
   }
+}
+
+/** How long a closing lane may take to finish its run and exit before it is terminated. */
+const CLOSE_GRACE_MS = 30_000;
+
+function closeLane(worker: Worker): Promise<void> {
+  if (worker.threadId === -1) return Promise.resolve(); // already exited
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => void worker.terminate().finally(resolve), CLOSE_GRACE_MS);
+    worker.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    worker.ref(); // the caller awaits this exit
+    worker.postMessage({ close: true });
+  });
 }
