@@ -34,6 +34,26 @@ function contract(name: string, open: () => Promise<DatabaseHandle | null>) {
       await expect(vacancyRepo.list(h.db, a, { limit: 3, cursor: 'garbage' })).rejects.toBeInstanceOf(InvalidCursorError);
     });
 
+    it('pages through rows made within one millisecond without skipping any', async (ctx) => {
+      if (!h) return ctx.skip();
+      const o = await ensureOwner(h.db, 'frank');
+      const { sql } = await import('drizzle-orm');
+      const made = [];
+      for (let i = 0; i < 4; i++) made.push(await vacancyRepo.create(h.db, { ownerId: o, title: `same-ms ${i}`, description: 'Go', language: 'en' }));
+      // Written at microseconds within one millisecond, as now() gives them to rows inserted in quick succession.
+      for (const [i, v] of made.entries()) {
+        await h.db.execute(sql`UPDATE vacancies SET created_at = ${`2026-01-02T03:04:05.123${String(100 + i * 200)}Z`}::timestamptz WHERE id = ${v.id}`);
+      }
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await vacancyRepo.list(h.db, o, { limit: 1, ...(cursor ? { cursor } : {}) });
+        seen.push(...page.items.map((v) => v.title));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor && seen.length < 10);
+      expect(seen).toEqual(['same-ms 3', 'same-ms 2', 'same-ms 1', 'same-ms 0']);
+    });
+
     it('moves an analysis through its states once, whatever runs twice', async (ctx) => {
       if (!h) return ctx.skip();
       const o = await ensureOwner(h.db, 'carol');

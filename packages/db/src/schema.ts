@@ -21,7 +21,9 @@ const tsvector = customType<{ data: string }>({
   },
 });
 
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+// Milliseconds, as a JavaScript Date holds them: list cursors carry the last row's created_at, and a microsecond
+// timestamp read back into a Date would fall between rows made in the same millisecond and skip them.
+const createdAt = () => timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 export const owners = pgTable('owners', {
