@@ -114,10 +114,11 @@ describe('extractText: DOCX', () => {
   });
 
   it('gives up with extraction_timeout when extraction runs past the deadline', async () => {
+    // Hundreds of milliseconds of parsing, most of it synchronous: refused whether or not the timer got to fire.
     const paragraphs = Array.from({ length: 20_000 }, (_, i) => `Paragraph ${i} with some words in it`);
-    const started = Date.now();
     await expectError(extractText({ data: makeDocx(paragraphs), timeoutMs: 20 }), 'extraction_timeout', 422);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    // The same file within a generous deadline is read.
+    expect((await extractText({ data: makeDocx(paragraphs), timeoutMs: 60_000 })).text).toContain('Paragraph 1 with some words in it');
   });
 });
 
