@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as ort from 'onnxruntime-node';
-import { CrossEncoder, laneSessionOptions, PairTokenizer, type Truncation } from '@rc/model-runtime';
+import { CrossEncoder, laneSessionOptions, pairFeeds, PairTokenizer, type Truncation } from '@rc/model-runtime';
 import { readScreening } from '@rc/text/testing';
 
 export const PAIRS_PER_ROUND = Number(process.env.BENCH_PAIRS ?? 96);
@@ -90,24 +90,15 @@ async function bare(spec: Extract<RunnerSpec, { kind: 'bare' }>) {
   const meta = JSON.parse(readFileSync(join(spec.dir, 'model-info.json'), 'utf8')) as { max_length: number; truncation: Truncation };
   const tokenizer = new PairTokenizer(spec.dir, meta.max_length, meta.truncation);
   const session = await ort.InferenceSession.create(join(spec.dir, 'onnx/model_quantized.onnx'), laneSessionOptions('cpu', 1));
-  const tensor = (rows: number[][], width: number, fill: (row: number[], j: number) => bigint) => {
-    const data = new BigInt64Array(rows.length * width);
-    rows.forEach((row, i) => {
-      for (let j = 0; j < width; j++) data[i * width + j] = fill(row, j);
-    });
-    return new ort.Tensor('int64', data, [rows.length, width]);
-  };
+  const withTypeIds = session.inputNames.includes('token_type_ids');
   const score: Score = async (pairs) => {
-    const encoded = pairs.map(([a, b]) => tokenizer.pairHead(a, b).inputIds);
+    const encoded = pairs.map(([a, b]) => tokenizer.pairHead(a, b));
     const logits: number[] = [];
     const t = performance.now();
     for (let i = 0; i < encoded.length; i += spec.batch) {
       const rows = encoded.slice(i, i + spec.batch);
-      const width = Math.max(...rows.map((r) => r.length));
-      const out = await session.run({
-        input_ids: tensor(rows, width, (r, j) => BigInt(r[j] ?? tokenizer.padId)),
-        attention_mask: tensor(rows, width, (r, j) => (j < r.length ? 1n : 0n)),
-      });
+      const feeds = pairFeeds(rows, Math.max(...rows.map((r) => r.inputIds.length)), tokenizer.padId, withTypeIds);
+      const out = await session.run(Object.fromEntries(feeds.map((f) => [f.name, new ort.Tensor('int64', f.data, f.dims)])));
       logits.push(...(out[session.outputNames[0]!]!.data as Float32Array));
     }
     return { logits, seconds: (performance.now() - t) / 1000 };

@@ -258,8 +258,8 @@ ${int8Unfused ? `| ours, int8 as exported (attention not fused) | ${f(int8Unfuse
 | ours, fp32, one pair per call | ${f(fp32Single?.pairsPerSecond)} | vs ours fp32 batched: max abs diff ${f(data.ours.fp32OnePairPerCall?.maxAbsDiffVsBatched ?? null, 6)} |
 | naive: transformers.js, one pair at a time, the shipped int8 file | ${f(naiveRun.pairsPerSecond)} | vs ours int8: max abs diff ${f(data.naive.maxAbsDiffVsOursInt8, 6)} (its pair truncation differs) |
 ${naiveUnfused ? `| naive on the int8 file as exported | ${f(naiveUnfused.pairsPerSecond)} | — |\n` : ''}| naive with its defaults: the fp32 file${fp32Exported ? ' as exported' : ''}, one pair at a time | ${f(naiveFp32?.pairsPerSecond)} | vs ours fp32: max abs diff ${f(data.naiveFp32?.maxAbsDiffVsOursFp32 ?? null, 6)} |
-| onnxruntime alone on the shipped int8 file, one thread, pairs tokenized beforehand, one pair per call | ${f(bare.pairsPerSecond)} (${f(1000 / bare.pairsPerSecond)} ms of CPU a pair) | vs ours int8: max abs diff ${f(data.onnxruntimeAlone.onePairPerCall.maxAbsDiffVsOurs, 6)} |
-| same, batches of 8 | ${f(bare8.pairsPerSecond)} (${f(1000 / bare8.pairsPerSecond)} ms) | — |
+| onnxruntime alone on the shipped int8 file, one thread, pairs tokenized beforehand, one pair per call | ${f(bare.pairsPerSecond)} (${f(data.onnxruntimeAlone.onePairPerCall.cpuMsPerPair)} ms of CPU a pair) | vs ours int8: max abs diff ${f(data.onnxruntimeAlone.onePairPerCall.maxAbsDiffVsOurs, 6)} |
+| same, batches of 8 | ${f(bare8.pairsPerSecond)} (${f(data.onnxruntimeAlone.batchesOf8.cpuMsPerPair)} ms) | — |
 | original's approach: PyTorch fp32, batches of 32 (CrossEncoder.predict pattern), max_length 512 | ${f(py512?.pairsPerSecond)} | — |
 | same, max_length 256 (as trained) | ${f(py256?.pairsPerSecond)} | vs ours int8: max abs diff ${f(data.python.maxLength256?.maxAbsDiffVsOursInt8 ?? null, 4)} |
 

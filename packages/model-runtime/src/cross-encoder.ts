@@ -50,6 +50,30 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 /** Tokens (pairs × padded length) in one CPU run: where this machine's cost per pair was lowest (see load). */
 export const CPU_BATCH_TOKENS = 512;
 
+/**
+ * The model inputs of a batch of encoded pairs, each padded to `padded` tokens: input ids (padding with padId), the
+ * attention mask, and token type ids where the model takes them.
+ */
+export function pairFeeds(items: EncodedPair[], padded: number, padId: number, withTypeIds: boolean): Feed[] {
+  const n = items.length;
+  const ids = new BigInt64Array(n * padded).fill(BigInt(padId));
+  const mask = new BigInt64Array(n * padded);
+  const types = withTypeIds ? new BigInt64Array(n * padded) : null;
+  items.forEach((it, i) => {
+    for (let j = 0; j < it.inputIds.length; j++) {
+      ids[i * padded + j] = BigInt(it.inputIds[j]!);
+      mask[i * padded + j] = 1n;
+      if (types) types[i * padded + j] = BigInt(it.typeIds[j]!);
+    }
+  });
+  const feeds: Feed[] = [
+    { name: 'input_ids', data: ids, dims: [n, padded] },
+    { name: 'attention_mask', data: mask, dims: [n, padded] },
+  ];
+  if (types) feeds.push({ name: 'token_type_ids', data: types, dims: [n, padded] });
+  return feeds;
+}
+
 export class CrossEncoder {
   private constructor(
     private readonly lanes: OrtLanes,
@@ -76,6 +100,23 @@ export class CrossEncoder {
     const laneCount = Math.max(1, opts.lanes ?? (device === 'cuda' ? 1 : Math.min(4, cores)));
     const threadsPerLane = Math.max(1, opts.intraOpThreads ?? Math.floor(cores / laneCount));
     const lanes = await OrtLanes.create(file, { lanes: laneCount, threadsPerLane, device });
+    const wantsTypeIds = lanes.inputNames.includes('token_type_ids');
+    const run = (items: EncodedPair[], padded: number) => lanes.run(pairFeeds(items, padded, tokenizer.padId, wantsTypeIds));
+    // Dynamic int8 quantization scales activations per tensor, so a pair's score would depend on what else shares its
+    // batch (measured: up to 0.65 in logit). Such models run one pair per call; fp32 and static quantization batch.
+    const dynamicInt8 = /dynamic/i.test(String(meta.quantization ?? '')) && !file.endsWith('model.onnx');
+    // On the CPU a run's cost per pair is lowest near 512 tokens a batch and rises past it (intermediate activations
+    // outgrow the caches): measured per pair, fp32 at 256 tokens 59 ms alone, 66 ms in fours, 70 in sixteens; at 128
+    // tokens 30 ms alone, 27 in fours, 31 in sixteens; at 32 tokens 10 ms alone, 6.6 in sixteens. A GPU wants big batches.
+    const batching: BatcherOptions = {
+      maxBatch: dynamicInt8 ? 1 : 16,
+      maxTokens: device === 'cpu' ? CPU_BATCH_TOKENS : 16 * 256,
+      maxWaitMs: 2,
+      maxQueue: 20_000,
+      concurrency: laneCount,
+      ...opts.batch,
+    };
+    const batcher = new Batcher<EncodedPair>(run, (e) => e.inputIds.length, batching);
     const info: ModelInfo = {
       name: (meta.name as string | undefined) ?? 'cross-encoder',
       version: (meta.version as string | undefined) ?? '0',
@@ -83,49 +124,11 @@ export class CrossEncoder {
       truncation,
       file,
       calibration,
-      maxBatch: 0,
-      batchTokens: 0,
+      maxBatch: batching.maxBatch,
+      batchTokens: batching.maxTokens,
       lanes: laneCount,
       threadsPerLane,
     };
-    const wantsTypeIds = lanes.inputNames.includes('token_type_ids');
-    const pad = tokenizer.padId;
-    const run = async (items: EncodedPair[], padded: number): Promise<Float32Array> => {
-      const n = items.length;
-      const ids = new BigInt64Array(n * padded).fill(BigInt(pad));
-      const mask = new BigInt64Array(n * padded);
-      const types = wantsTypeIds ? new BigInt64Array(n * padded) : null;
-      items.forEach((it, i) => {
-        for (let j = 0; j < it.inputIds.length; j++) {
-          ids[i * padded + j] = BigInt(it.inputIds[j]!);
-          mask[i * padded + j] = 1n;
-          if (types) types[i * padded + j] = BigInt(it.typeIds[j]!);
-        }
-      });
-      const feeds: Feed[] = [
-        { name: 'input_ids', data: ids, dims: [n, padded] },
-        { name: 'attention_mask', data: mask, dims: [n, padded] },
-      ];
-      if (types) feeds.push({ name: 'token_type_ids', data: types, dims: [n, padded] });
-      return lanes.run(feeds);
-    };
-    // Dynamic int8 quantization scales activations per tensor, so a pair's score would depend on what else shares its
-    // batch (measured: up to 0.65 in logit). Such models run one pair per call; fp32 and static quantization batch.
-    const dynamicInt8 = /dynamic/i.test(String(meta.quantization ?? '')) && !file.endsWith('model.onnx');
-    // On the CPU a run's cost per pair is lowest near 512 tokens a batch and rises past it (intermediate activations
-    // outgrow the caches): measured per pair, fp32 at 256 tokens 59 ms alone, 66 ms in fours, 70 in sixteens; at 128
-    // tokens 30 ms alone, 27 in fours, 31 in sixteens; at 32 tokens 10 ms alone, 6.6 in sixteens. A GPU wants big batches.
-    const batchTokens = opts.batch?.maxTokens ?? (device === 'cpu' ? CPU_BATCH_TOKENS : 16 * 256);
-    const batcher = new Batcher<EncodedPair>(run, (e) => e.inputIds.length, {
-      maxBatch: dynamicInt8 ? 1 : 16,
-      maxTokens: batchTokens,
-      maxWaitMs: 2,
-      maxQueue: 20_000,
-      concurrency: laneCount,
-      ...opts.batch,
-    });
-    info.maxBatch = opts.batch?.maxBatch ?? (dynamicInt8 ? 1 : 16);
-    info.batchTokens = batchTokens;
     return new CrossEncoder(lanes, tokenizer, info, batcher);
   }
 
