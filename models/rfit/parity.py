@@ -43,7 +43,14 @@ def parity(ship: Path = SHIP, data_dir: Path = BUILD / "data", torch_dir: Path =
     groups = read_json(data_dir / "groups.json")
     tok = load_tokenizer(str(ship))
     int8 = OrtScorer(ship / "onnx" / "model_quantized.onnx", tok)
-    pt = TorchScorer(str(torch_dir), tok)
+    # The trained PyTorch weights live in build/ (not in the repository). Without them the fp32 reference of the
+    # previous fixture is kept: the cases are the same pairs, and the weights behind those logits did not change.
+    pt = TorchScorer(str(torch_dir), tok) if torch_dir.exists() else None
+    kept_torch = {}
+    if pt is None:
+        prev = read_json(ship / "parity.json")
+        kept_torch = {c["id"]: c["logit_torch_fp32"] for c in prev["cases"]}
+        print(f"[parity] {torch_dir} absent: keeping the fixture's PyTorch fp32 logits")
     cal = read_json(ship / "calibration.json")
     out_cases = []
     for c in cases(groups):
@@ -53,7 +60,7 @@ def parity(ship: Path = SHIP, data_dir: Path = BUILD / "data", torch_dir: Path =
         b = tok(c["resume"], add_special_tokens=False)["input_ids"]
         one = {k: np.asarray([enc[k]]) for k in enc.keys()}
         l8 = float(int8.logits_from_encoding(one)[0])
-        l32 = float(pt.logits_from_encoding(one)[0])
+        l32 = float(pt.logits_from_encoding(one)[0]) if pt is not None else kept_torch[c["id"]]
         rec = {**c, "input_ids": list(enc["input_ids"]), "attention_mask": list(enc["attention_mask"])}
         if "token_type_ids" in int8.inputs:
             rec["token_type_ids"] = list(enc["token_type_ids"])
@@ -72,6 +79,8 @@ def parity(ship: Path = SHIP, data_dir: Path = BUILD / "data", torch_dir: Path =
         "calibration": {"a": cal["a"], "b": cal["b"]},
         "tolerance": {"input_ids": "exact", "attention_mask": "exact",
                       "logit_onnx_int8_vs_onnxruntime_node": 1e-3,
+                      "cpu_independence": "the int8 file's kernels give bit-identical logits on every x86-64 CPU "
+                                          "(rfit/portable.py), so these logits are the reference on any machine",
                       "logit_onnx_int8_vs_torch_fp32": "informational only: dynamic int8 moves logits by up to ~1.5 "
                                                        "(mean ~0.05-0.1) against fp32"},
         "batching": "logits here are from one pair per call; dynamic int8 quantization computes activation scales "

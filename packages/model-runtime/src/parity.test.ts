@@ -6,6 +6,8 @@ import { CrossEncoder } from './cross-encoder.ts';
 
 // The shipped model in onnxruntime-node with the JavaScript tokenizer must give what the training pipeline's Python
 // gave on the same pairs: the same token ids, the same int8 logits, and logits close to the PyTorch fp32 model's.
+// The int8 logits do not depend on the CPU that computed them (cpu-independence.test.ts), so the fixture written on
+// one machine is the reference on every other.
 const modelDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../models/resume-fit');
 const fixturePath = join(modelDir, 'parity.json');
 
@@ -48,9 +50,9 @@ describe('parity of the shipped model with the training pipeline', () => {
     // The gap to fp32 is int8 quantization, already present in Python: node adds nothing to it.
     const pythonGap = Math.max(...fixture.cases.map((c) => Math.abs(c.logit_onnx_int8 - c.logit_torch_fp32)));
     expect(Math.abs(vsTorch - pythonGap)).toBeLessThan(1e-3);
-    // Dynamic int8's own error, the same in Python: at most 0.87 logit on these pairs for the shipped model (a Russian
+    // Dynamic int8's own error, the same in Python: at most 0.96 logit on these pairs for the shipped model (a Russian
     // pair; the model card reports it over 3,000 held-out pairs). A larger gap means a broken export, not rounding.
-    expect(vsTorch).toBeLessThan(1);
+    expect(vsTorch).toBeLessThan(1.25);
   });
 
   it('scores a pair the same whatever else is scored with it', async () => {

@@ -1,0 +1,172 @@
+"""portable: rewrites the int8 model so that every x86-64 CPU computes the same logits.
+
+onnxruntime picks its kernels by what the CPU has, and two of them round differently across CPUs:
+
+- Matrix products of a uint8 activation and an int8 weight (U8S8, what dynamic quantization writes). On AVX-512 VNNI
+  and AVX-VNNI they run on VPDPBUSD, which adds in 32 bits; on AVX2-only CPUs on VPMADDUBSW, which adds two u8×s8
+  products into a *saturating* int16. The same file gave logits up to 0.35 apart. A uint8 weight with zero point 128
+  holds exactly the same numbers ((w + 128) − 128 = w), and onnxruntime multiplies uint8 by uint8 by widening to
+  16 bits (VPMADDWD), which cannot saturate: the products are exact integers on every CPU.
+- Softmax, inside MultiHeadAttention too: its sum of exponentials is added up 16 lanes at a time with AVX-512 and 8
+  with AVX2, so the probabilities differ in the last bit. Alone that is nothing, but dynamic quantization computes
+  each activation scale from the tensor's extremes, so a last-bit difference moves a scale, flips a rounding, and
+  after twelve layers a logit moved by up to 0.07. The attention is therefore written out with plain operators whose
+  onnxruntime kernels are the same code on every x86-64 CPU (MatMul, ReduceMax, Sub, Exp, ReduceSum, Div; checked
+  one by one under an emulated AVX2 CPU, see the model card).
+
+Everything else in the graph (LayerNormalization, Erf, the quantize/dequantize steps, fp32 MatMul) was checked to
+give bit-identical results on AVX2 and AVX-512 CPUs.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import onnx
+from onnx import TensorProto, numpy_helper
+
+
+PORTABLE_QUANTIZATION = ("weights stored as uint8 with zero point 128 (the same int8 values): U8U8 products, exact "
+                         "integers on every x86-64 CPU (rfit/portable.py)")
+PORTABLE_ATTENTION = ("explicit: MatMul, ReduceMax, Sub, Exp, ReduceSum, Div a layer (rfit/portable.py): the same "
+                      "kernels on every x86-64 CPU")
+
+
+def portable_weights(m) -> int:
+    """U8S8 → U8U8: every int8 MatMulInteger weight becomes uint8 with zero point 128; returns how many."""
+    inits = {i.name: i for i in m.graph.initializer}
+    users: dict[str, list[onnx.NodeProto]] = {}
+    for n in m.graph.node:
+        for name in n.input:
+            users.setdefault(name, []).append(n)
+    converted = 0
+    for n in m.graph.node:
+        if n.op_type != "MatMulInteger" or len(n.input) < 4:
+            continue
+        w_name, zp_name = n.input[1], n.input[3]
+        w, zp = inits.get(w_name), inits.get(zp_name)
+        if w is None or zp is None or w.data_type != TensorProto.INT8:
+            continue
+        # A shared initializer would change for its other readers too: refuse rather than guess.
+        for name in (w_name, zp_name):
+            if any(u.op_type != "MatMulInteger" for u in users[name]):
+                raise RuntimeError(f"{name} is read by a node other than MatMulInteger")
+        wa = numpy_helper.to_array(w).astype(np.int16)
+        za = numpy_helper.to_array(zp).astype(np.int16)
+        if wa.min() < -128 or wa.max() > 127 or np.any(za != 0):
+            raise RuntimeError(f"{w_name}: expected symmetric int8 weights with zero point 0")
+        w.CopyFrom(numpy_helper.from_array((wa + 128).astype(np.uint8), w_name))
+        zp.CopyFrom(numpy_helper.from_array((za + 128).astype(np.uint8), zp_name))
+        converted += 1
+    return converted
+
+
+def explicit_attention(m) -> int:
+    """Each MultiHeadAttention node (q, k, v, key padding mask) becomes the same attention in plain operators."""
+    from onnx import helper
+
+    g = m.graph
+    out_nodes = []
+    inits = []
+    count = 0
+    for n in g.node:
+        if n.op_type != "MultiHeadAttention" or n.domain != "com.microsoft":
+            out_nodes.append(n)
+            continue
+        attrs = {a.name: helper.get_attribute_value(a) for a in n.attribute}
+        heads = int(attrs["num_heads"])
+        q, k, v = n.input[0], n.input[1], n.input[2]
+        if len(n.input) > 3 and n.input[3]:
+            raise RuntimeError("MultiHeadAttention with a bias input is not handled")
+        mask = n.input[4] if len(n.input) > 4 else ""
+        p = f"/portable/attn{count}"
+        hidden = None
+        for vi in list(g.value_info) + list(g.input):
+            if vi.name == q:
+                hidden = vi.type.tensor_type.shape.dim[-1].dim_value
+        if not hidden:
+            hidden = int(attrs.get("hidden", 0)) or 384
+        dh = hidden // heads
+        scale = float(attrs.get("scale", 1.0 / np.sqrt(dh)))
+        shape4 = numpy_helper.from_array(np.array([0, 0, heads, dh], np.int64), f"{p}/shape4")
+        shape3 = numpy_helper.from_array(np.array([0, 0, heads * dh], np.int64), f"{p}/shape3")
+        sc = numpy_helper.from_array(np.array(scale, np.float32), f"{p}/scale")
+        axes = numpy_helper.from_array(np.array([-1], np.int64), f"{p}/axes")
+        inits += [shape4, shape3, sc, axes]
+        nodes = [
+            helper.make_node("Reshape", [q, shape4.name], [f"{p}/q4"]),
+            helper.make_node("Transpose", [f"{p}/q4"], [f"{p}/qt"], perm=[0, 2, 1, 3]),
+            helper.make_node("Reshape", [k, shape4.name], [f"{p}/k4"]),
+            helper.make_node("Transpose", [f"{p}/k4"], [f"{p}/kt"], perm=[0, 2, 3, 1]),
+            helper.make_node("Reshape", [v, shape4.name], [f"{p}/v4"]),
+            helper.make_node("Transpose", [f"{p}/v4"], [f"{p}/vt"], perm=[0, 2, 1, 3]),
+            helper.make_node("MatMul", [f"{p}/qt", f"{p}/kt"], [f"{p}/qk"]),
+            helper.make_node("Mul", [f"{p}/qk", sc.name], [f"{p}/scores"]),
+        ]
+        scores = f"{p}/scores"
+        if mask:
+            # key padding mask (1 keep, 0 drop) → additive bias of 0 or −10000, broadcast over heads and queries;
+            # for an unpadded pair the bias is exactly 0 and adds nothing.
+            big = numpy_helper.from_array(np.array(10000.0, np.float32), f"{p}/big")
+            one = numpy_helper.from_array(np.array(1.0, np.float32), f"{p}/one")
+            ax12 = numpy_helper.from_array(np.array([1, 2], np.int64), f"{p}/ax12")
+            inits += [big, one, ax12]
+            nodes += [
+                helper.make_node("Cast", [mask], [f"{p}/maskf"], to=onnx.TensorProto.FLOAT),
+                helper.make_node("Sub", [f"{p}/maskf", one.name], [f"{p}/maskm1"]),
+                helper.make_node("Mul", [f"{p}/maskm1", big.name], [f"{p}/maskb"]),
+                helper.make_node("Unsqueeze", [f"{p}/maskb", ax12.name], [f"{p}/maskb4"]),
+                helper.make_node("Add", [f"{p}/scores", f"{p}/maskb4"], [f"{p}/masked"]),
+            ]
+            scores = f"{p}/masked"
+        nodes += [
+            helper.make_node("ReduceMax", [scores], [f"{p}/max"], axes=[-1], keepdims=1),
+            helper.make_node("Sub", [scores, f"{p}/max"], [f"{p}/shifted"]),
+            helper.make_node("Exp", [f"{p}/shifted"], [f"{p}/exp"]),
+            helper.make_node("ReduceSum", [f"{p}/exp", axes.name], [f"{p}/sum"], keepdims=1),
+            helper.make_node("Div", [f"{p}/exp", f"{p}/sum"], [f"{p}/probs"]),
+            helper.make_node("MatMul", [f"{p}/probs", f"{p}/vt"], [f"{p}/ctx"]),
+            helper.make_node("Transpose", [f"{p}/ctx"], [f"{p}/ctxt"], perm=[0, 2, 1, 3]),
+            helper.make_node("Reshape", [f"{p}/ctxt", shape3.name], [n.output[0]]),
+        ]
+        out_nodes += nodes
+        count += 1
+    del g.node[:]
+    g.node.extend(out_nodes)
+    g.initializer.extend(inits)
+    return count
+
+
+def is_portable(m) -> bool:
+    """No int8 weight feeds a MatMulInteger and no Softmax kernel is left (plain or inside MultiHeadAttention)."""
+    inits = {i.name: i.data_type for i in m.graph.initializer}
+    for n in m.graph.node:
+        if n.op_type == "MatMulInteger" and inits.get(n.input[1]) == TensorProto.INT8:
+            return False
+        if n.op_type in ("Softmax", "MultiHeadAttention", "Attention"):
+            return False
+    return True
+
+
+def make_portable(src: Path, dst: Path) -> dict:
+    m = onnx.load(str(src))
+    if is_portable(m):
+        if src != dst:
+            onnx.save(m, str(dst))
+        return {"matmuls_u8u8": 0, "attention_layers_explicit": 0, "note": "already portable"}
+    opset = next(o.version for o in m.opset_import if o.domain in ("", "ai.onnx"))
+    if opset >= 18:
+        raise RuntimeError("ReduceMax with an axes attribute needs opset < 18")
+    weights = portable_weights(m)
+    attention = explicit_attention(m)
+    onnx.checker.check_model(m)
+    if not is_portable(m):
+        raise RuntimeError("the rewritten model still has a CPU-dependent kernel")
+    onnx.save(m, str(dst))
+    return {"matmuls_u8u8": weights, "attention_layers_explicit": attention}
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(make_portable(Path(sys.argv[1]), Path(sys.argv[2])))
