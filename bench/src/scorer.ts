@@ -163,11 +163,16 @@ export async function benchScorer() {
   // the int8 file as exported, before its attention was fused (pipeline.py optimize keeps it in models/build/onnx)
   const unfusedFile = join(BUILD, 'onnx/model_quantized.unfused.onnx');
   const unfusedDir = existsSync(unfusedFile) ? folderWith(unfusedFile, 'model_quantized.onnx') : null;
+  // the int8 file before pipeline.py portable made its logits CPU-independent (U8S8 weights, fused attention)
+  const cpuDependentFile = join(BUILD, 'onnx/model_quantized.cpu-dependent.onnx');
+  const cpuDependentDir = existsSync(cpuDependentFile) ? folderWith(cpuDependentFile, 'model_quantized.onnx') : null;
   const specs: Record<string, RunnerSpec | null> = {
     int8: { kind: 'ours', dir: MODEL_DIR, variant: 'int8' },
     // the same model in one lane that has every core (how the scorer ran before it had lanes)
     int8OneLane: { kind: 'ours', dir: MODEL_DIR, variant: 'int8', lanes: 1 },
     int8Unfused: unfusedDir ? { kind: 'ours', dir: unfusedDir, variant: 'int8' } : null,
+    int8CpuDependent: cpuDependentDir ? { kind: 'ours', dir: cpuDependentDir, variant: 'int8' } : null,
+    bareCpuDependent: cpuDependentDir ? { kind: 'bare', dir: cpuDependentDir, batch: 1 } : null,
     fp32: fp32Dir ? { kind: 'ours', dir: fp32Dir, variant: 'fp32' } : null,
     fp32Single: fp32Dir ? { kind: 'ours', dir: fp32Dir, variant: 'fp32', maxBatch: 1 } : null,
     naive: { kind: 'naive', dir: MODEL_DIR, dtype: 'q8' },
@@ -196,6 +201,8 @@ export async function benchScorer() {
   const int8 = median('int8')!;
   const int8OneLane = median('int8OneLane')!;
   const int8Unfused = median('int8Unfused');
+  const int8CpuDependent = median('int8CpuDependent');
+  const bareCpuDependent = median('bareCpuDependent');
   const fp32Run = median('fp32');
   const fp32Single = median('fp32Single');
   const naiveRun = median('naive')!;
@@ -219,6 +226,7 @@ export async function benchScorer() {
     ours: {
       int8: { pairsPerSecond: int8.pairsPerSecond, peakRssMiB: int8.peakRssMiB, lanes: int8.lanes, threadsPerLane: int8.threadsPerLane },
       int8OneLane: { pairsPerSecond: int8OneLane.pairsPerSecond, threads: int8OneLane.threadsPerLane, peakRssMiB: int8OneLane.peakRssMiB, maxAbsDiffVsLanes: maxDiff(int8OneLane.logits, int8.logits) },
+      int8CpuDependent: int8CpuDependent && { pairsPerSecond: int8CpuDependent.pairsPerSecond, maxAbsDiffVsShipped: maxDiff(int8CpuDependent.logits, int8.logits), onnxruntimeAlonePairsPerSecond: bareCpuDependent?.pairsPerSecond ?? null },
       int8AsExported: int8Unfused && { pairsPerSecond: int8Unfused.pairsPerSecond, maxAbsDiffVsFused: maxDiff(int8Unfused.logits, int8.logits) },
       fp32: fp32Run && { pairsPerSecond: fp32Run.pairsPerSecond },
       fp32OnePairPerCall: fp32Single && { pairsPerSecond: fp32Single.pairsPerSecond, maxAbsDiffVsBatched: maxDiff(fp32Single.logits, fp32Run!.logits) },
@@ -252,9 +260,9 @@ export async function benchScorer() {
     `
 | scorer, ${pairs.length} pairs a round (no text repeated), 256 tokens, median of ${ROUNDS} rounds taken in turn after ${WARM_ROUNDS} not counted | pairs/s | agreement |
 | --- | --- | --- |
-| ours, int8, attention fused (shipped; one pair per call: dynamic quantization makes batched scores depend on the batch), ${int8.lanes} lanes × ${int8.threadsPerLane} thread${(int8.threadsPerLane ?? 1) > 1 ? 's' : ''} | ${f(int8.pairsPerSecond)} | — |
+| ours, int8, the same logits on every x86-64 CPU (shipped: uint8 weights, explicit attention; one pair per call: dynamic quantization makes batched scores depend on the batch), ${int8.lanes} lanes × ${int8.threadsPerLane} thread${(int8.threadsPerLane ?? 1) > 1 ? 's' : ''} | ${f(int8.pairsPerSecond)} | — |
 | same, one lane × ${int8OneLane.threadsPerLane} threads | ${f(int8OneLane.pairsPerSecond)} | vs lanes: max abs diff ${f(data.ours.int8OneLane.maxAbsDiffVsLanes, 6)} |
-${int8Unfused ? `| ours, int8 as exported (attention not fused) | ${f(int8Unfused.pairsPerSecond)} | vs fused: max abs diff ${f(data.ours.int8AsExported?.maxAbsDiffVsFused ?? null, 6)} |\n` : ''}| ours, fp32, batched by length, at most ${CPU_BATCH_TOKENS} tokens a call | ${f(fp32Run?.pairsPerSecond)} | vs PyTorch fp32 at 256: max abs diff ${f(data.python.maxLength256?.maxAbsDiffVsOursFp32 ?? null, 6)} |
+${int8CpuDependent ? `| ours, int8 before it was made CPU-independent (int8 weights, fused attention; its logits depend on the CPU) | ${f(int8CpuDependent.pairsPerSecond)} | vs shipped: max abs diff ${f(data.ours.int8CpuDependent?.maxAbsDiffVsShipped ?? null, 4)} |\n| onnxruntime alone on that file, one thread, one pair per call | ${f(bareCpuDependent?.pairsPerSecond)} | — |\n` : ''}${int8Unfused ? `| ours, int8 as exported (attention not fused) | ${f(int8Unfused.pairsPerSecond)} | vs fused: max abs diff ${f(data.ours.int8AsExported?.maxAbsDiffVsFused ?? null, 6)} |\n` : ''}| ours, fp32, batched by length, at most ${CPU_BATCH_TOKENS} tokens a call | ${f(fp32Run?.pairsPerSecond)} | vs PyTorch fp32 at 256: max abs diff ${f(data.python.maxLength256?.maxAbsDiffVsOursFp32 ?? null, 6)} |
 | ours, fp32, one pair per call | ${f(fp32Single?.pairsPerSecond)} | vs ours fp32 batched: max abs diff ${f(data.ours.fp32OnePairPerCall?.maxAbsDiffVsBatched ?? null, 6)} |
 | naive: transformers.js, one pair at a time, the shipped int8 file | ${f(naiveRun.pairsPerSecond)} | vs ours int8: max abs diff ${f(data.naive.maxAbsDiffVsOursInt8, 6)} (its pair truncation differs) |
 ${naiveUnfused ? `| naive on the int8 file as exported | ${f(naiveUnfused.pairsPerSecond)} | — |\n` : ''}| naive with its defaults: the fp32 file${fp32Exported ? ' as exported' : ''}, one pair at a time | ${f(naiveFp32?.pairsPerSecond)} | vs ours fp32: max abs diff ${f(data.naiveFp32?.maxAbsDiffVsOursFp32 ?? null, 6)} |
