@@ -37,7 +37,8 @@ const LEVEL_PHRASES: [EducationLevel, string[]][] = [
     'кандидат биологических наук', 'кандидат юридических наук', 'кандидат филологических наук', 'кандидат исторических наук',
   ]],
   ['master', [
-    'master', 'masters', 'master s', 'msc', 'm sc', 'ma', 'mba', 'm s', 'meng', 'm eng', 'mphil', 'llm', 'med', 'm ed',
+    'master', 'masters', 'master s', 'msc', 'm sc', 'msci', 'mmath', 'mphys', 'mchem', 'ma', 'mba', 'm s', 'meng', 'm eng',
+    'specialist degree', 'specialist diploma', 'mphil', 'llm', 'med', 'm ed',
     'магистр', 'магистратура', 'магистратуры', 'магистра', 'специалист', 'специалитет', 'диплом специалиста',
   ]],
   ['bachelor', [
@@ -63,6 +64,8 @@ const INSTITUTIONS: [EducationLevel, string[]][] = [
   ['secondary', ['school']],
 ];
 
+const COURSE_WORDS = ['training', 'course', 'courses', 'certificate', 'курсы', 'курс', 'тренинг', 'переподготовка', 'повышение'];
+
 /** Degrees named so plainly that they count outside an education section too ("Master of Science", not "Scrum Master"). */
 const PLAIN_DEGREES: [EducationLevel, string[]][] = [
   ['phd', ['phd', 'ph d', 'кандидат наук', 'к т н', 'к э н']],
@@ -84,6 +87,8 @@ export function levelOfLine(words: string, mode: 'strict' | 'degree' | 'any'): E
   for (const p of INCOMPLETE) if (has(w, p)) w = w.replace(` ${p} `, ' ');
   for (const [level, phrases] of mode === 'strict' ? PLAIN_DEGREES : LEVEL_PHRASES) if (hasAny(w, phrases)) return level;
   if (mode !== 'any') return null;
+  // "CDL training, Joliet Junior College": a course taken at a college is not the college's level.
+  if (hasAny(w, COURSE_WORDS)) return null;
   for (const [level, phrases] of INSTITUTIONS) if (hasAny(w, phrases)) return level;
   return null;
 }

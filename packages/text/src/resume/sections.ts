@@ -73,6 +73,21 @@ for (const [name, words] of HEADINGS) for (const w of words) HEADING_OF.set(w, n
 const MAX_HEADING_WORDS = 6;
 const MAX_HEADING_CHARS = 60;
 
+/**
+ * The section a heading's words name: the table, or a short "… experience" / "… work history" heading the table does
+ * not list ("Clinical experience", "Teaching experience").
+ */
+function sectionOfKey(key: string): SectionName | undefined {
+  const known = HEADING_OF.get(key);
+  if (known) return known;
+  const words = key.split(' ');
+  const last = words[words.length - 1];
+  if (words.length <= 4 && (last === 'experience' || key.endsWith('work history') || key.endsWith('employment history'))) {
+    return words[0] === 'volunteer' || words[0] === 'volunteering' ? 'other' : 'experience';
+  }
+  return undefined;
+}
+
 /** A line's words as the heading table spells them: lowercase, ё as е, '&' kept, other punctuation dropped. */
 function headingKey(s: string): string {
   return s
@@ -96,13 +111,13 @@ export function headingOf(text: string, line: Line): { name: SectionName; headin
   const colon = text.indexOf(':', s);
   const head = colon !== -1 && colon < e && colon - s <= MAX_HEADING_CHARS ? text.slice(s, colon) : null;
   if (head !== null) {
-    const name = HEADING_OF.get(headingKey(head));
+    const name = sectionOfKey(headingKey(head));
     if (name) return { name, headingEnd: colon + 1 };
   }
   const whole = text.slice(s, Math.min(e, s + MAX_HEADING_CHARS + 1));
   if (whole.length <= MAX_HEADING_CHARS) {
     const key = headingKey(whole);
-    const name = HEADING_OF.get(key);
+    const name = sectionOfKey(key);
     if (name) return { name, headingEnd: e };
   }
   // A heading followed by a note: hh.ru's "Опыт работы —7 лет 3 месяца", a PDF's "Experience (continued)".
@@ -116,7 +131,7 @@ export function headingOf(text: string, line: Line): { name: SectionName; headin
   }
   if (cut !== -1) {
     const key = headingKey(whole.slice(0, cut));
-    const name = HEADING_OF.get(key);
+    const name = sectionOfKey(key);
     if (name && key.split(' ').length <= MAX_HEADING_WORDS) return { name, headingEnd: e };
   }
   return null;
