@@ -64,6 +64,7 @@ function phonesIn(text: string, line: Line, out: ContactSpan[]): void {
       continue;
     }
     let j = i;
+    let scanned = i;
     let digits = 0;
     let groups4 = 0;
     let run = 0;
@@ -78,6 +79,7 @@ function phonesIn(text: string, line: Line, out: ContactSpan[]): void {
       j++;
     }
     if (run === 4) groups4++;
+    scanned = j;
     while (j > i && !/[0-9)]/.test(text[j - 1]!)) j--;
     const plus = c === '+';
     const paren = text.slice(i, j).includes('(');
@@ -85,6 +87,9 @@ function phonesIn(text: string, line: Line, out: ContactSpan[]): void {
     if (digits >= 10 && digits <= 15 && (plus || paren || labelled || groups4 < 2)) {
       out.push({ kind: 'phone', start: i, end: j });
       i = j;
+    } else if (digits === 0) {
+      // No digit from i to `scanned`: no phone number starts before it either ("((((…" costs one pass).
+      i = Math.max(i + 1, scanned);
     } else i = Math.max(i + 1, j);
   }
 }

@@ -67,6 +67,8 @@ export interface ReadResumeOptions {
   now?: Date;
 }
 
+/** No resume lists more jobs than this; text with more dated lines is not a resume, and reading stops there. */
+const MAX_JOBS = 200;
 /** Lines longer than this are prose, not a job's heading line, whatever dates they hold. */
 const MAX_HEADING_LINE = 160;
 /** Words that make a dated line a course of study rather than a job, in a resume with no experience section. */
@@ -88,22 +90,34 @@ export function readResume(text: string, options: ReadResumeOptions = {}): Resum
 
   // Jobs: the date ranges that head an entry of the experience section (or of a resume without sections).
   const heads: { range: DateRange; line: number }[] = [];
+  let studyLine = -1; // the last line looked at for study words, and what was found (many ranges can share a line)
+  let studyFound = false;
   for (const range of findRanges(toks)) {
     if (inContact(contactSpans, range.from, range.to)) continue;
     const name = sectionOf(range.from);
     const li = lineAt(ls, range.from);
     const line = ls[li]!;
     if (hasExperience ? name !== 'experience' : name !== undefined && name !== 'summary') continue;
-    if (!hasExperience && hasAnyWord(wordsOf(text, line.start, line.end), STUDY_WORDS)) continue;
+    if (!hasExperience) {
+      if (li !== studyLine) {
+        studyLine = li;
+        studyFound = hasAnyWord(wordsOf(text, line.start, line.end), STUDY_WORDS);
+      }
+      if (studyFound) continue;
+    }
     if (!isHeadingLine(text, line, range)) continue;
     heads.push({ range, line: li });
+    if (heads.length === MAX_JOBS) break;
   }
+  // Entries either open with their dates (hh.ru: dates, then employer and title) or with a title and employer above
+  // the dates; the first entry shows which: nothing between the section heading and its dates means dates first.
+  const datesFirst = heads.length > 0 && datesOpenEntries(text, ls, heads[0]!.line, sections);
   const jobs: ResumeJob[] = [];
   for (let k = 0; k < heads.length; k++) {
     const { range, line } = heads[k]!;
-    const start = entryStart(text, ls, line, k > 0 ? heads[k - 1]!.line : -1, sections);
+    const start = datesFirst ? ls[line]!.start : entryStart(text, ls, line, k > 0 ? heads[k - 1]!.line : -1, sections);
     const next = heads[k + 1];
-    const nextStart = next ? entryStart(text, ls, next.line, line, sections) : Infinity;
+    const nextStart = next ? (datesFirst ? ls[next.line]!.start : entryStart(text, ls, next.line, line, sections)) : Infinity;
     const section = sectionAt(sections, range.from);
     const end = Math.max(start, Math.min(nextStart === Infinity ? text.length : nextStart, section ? section.end : text.length));
     const job: ResumeJob = { start: range.start, end: range.end, span: [start, end], text: text.slice(start, end) };
@@ -216,14 +230,30 @@ function trimmed(text: string, start: number, end: number): { start: number; end
   return e > s ? { start: s, end: e } : null;
 }
 
-/** Whether a dated line heads a job: the dates open or close it, or the line is short, not a sentence of prose. */
+/**
+ * Whether a dated line heads a job: the dates open or close the line, or a separator (a dash, a bar, a comma, a tab
+ * or a run of spaces) sets them apart from the title; "the project of 2001 – 2005 was finished" is prose.
+ */
 function isHeadingLine(text: string, line: Line, range: DateRange): boolean {
   // At most MAX_HEADING_LINE characters either side are looked at: a dated line of prose costs no more than a heading.
-  const before = text.slice(Math.max(line.start, range.from - MAX_HEADING_LINE), range.from).trim();
-  const afterRaw = text.slice(range.to, Math.min(line.end, range.to + MAX_HEADING_LINE + 1)).trim();
-  if (before === '' || /^[•·▪■●►*\-–—|(]{0,3}$/.test(before)) return true;
-  if (afterRaw === '' || /^[)|,.:;–—-]{0,3}$/.test(afterRaw) || /^\(?[0-9]{1,2}\s?(?:years?|yrs?|лет|года?|мес|months?)/i.test(afterRaw)) return true;
-  return line.end - line.start <= MAX_HEADING_LINE && !PROSE_END.test(before);
+  const beforeRaw = text.slice(Math.max(line.start, range.from - MAX_HEADING_LINE), range.from);
+  const afterRaw = text.slice(range.to, Math.min(line.end, range.to + MAX_HEADING_LINE));
+  const before = beforeRaw.trim();
+  const after = afterRaw.trim();
+  if (before === '' || /^[•·▪■●►*\-–—|(]{1,3}$/.test(before)) return true;
+  if (after === '' || /^[)|,.:;–—-]{1,3}$/.test(after) || /^\(?[0-9]{1,2}\s?(?:years?|yrs?|лет|года?|мес|months?)/i.test(after)) return true;
+  const apart = (c: string | undefined) => c !== undefined && /[|,:;()–—\-\t]/.test(c);
+  if (apart(before[before.length - 1]) || apart(after[0]) || beforeRaw.endsWith('  ') || afterRaw.startsWith('  ')) return true;
+  return line.end - line.start <= 80 && !PROSE_END.test(after);
+}
+
+function datesOpenEntries(text: string, ls: Line[], li: number, sections: ResumeSection[]): boolean {
+  const section = sectionAt(sections, ls[li]!.start);
+  if (!section) return true;
+  for (let k = li - 1; k >= 0 && ls[k]!.end > section.headingEnd; k--) {
+    if (text.slice(Math.max(ls[k]!.start, section.headingEnd), Math.min(ls[k]!.end, ls[k]!.start + 200)).trim() !== '') return false;
+  }
+  return true;
 }
 
 /**

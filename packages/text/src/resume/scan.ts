@@ -16,13 +16,15 @@ export interface Tok {
 
 // Bounded runs of one class each, so a long word becomes several tokens and nothing can backtrack.
 const TOKEN_RE = /\p{L}{1,40}|[0-9]{1,8}|\n|[^\s\p{L}0-9]/gu;
+const LETTER = /\p{L}/u;
 
 export function scan(text: string): Tok[] {
   const out: Tok[] = [];
   for (const m of text.matchAll(TOKEN_RE)) {
     const s = m[0];
     const c = s.charCodeAt(0);
-    const kind: TokKind = s === '\n' ? 'nl' : c >= 48 && c <= 57 ? 'num' : /^\p{L}/u.test(s) ? 'word' : 'punct';
+    // The pattern's alternatives decide the kind: digits, a line break, one other character, or else letters.
+    const kind: TokKind = c === 10 ? 'nl' : c >= 48 && c <= 57 ? 'num' : s.length > 1 || LETTER.test(s) ? 'word' : 'punct';
     out.push({ kind, low: kind === 'word' ? s.toLowerCase().replace(/ё/g, 'е') : s, start: m.index!, end: m.index! + s.length });
   }
   return out;

@@ -108,8 +108,15 @@ export function headingOf(text: string, line: Line): { name: SectionName; headin
   // bullets and decoration before a heading ("■ EXPERIENCE", "— Образование —")
   while (s < e && s - line.start < 8 && /[\s•·▪■●►▶#*=_|—–-]/.test(text[s]!)) s++;
   if (s >= e) return null;
-  const colon = text.indexOf(':', s);
-  const head = colon !== -1 && colon < e && colon - s <= MAX_HEADING_CHARS ? text.slice(s, colon) : null;
+  // Only the line's head is searched for the colon: searching on to the end of the text would make reading quadratic.
+  let colon = -1;
+  for (let k = s; k < e && k - s <= MAX_HEADING_CHARS; k++) {
+    if (text.charCodeAt(k) === 58) {
+      colon = k;
+      break;
+    }
+  }
+  const head = colon !== -1 ? text.slice(s, colon) : null;
   if (head !== null) {
     const name = sectionOfKey(headingKey(head));
     if (name) return { name, headingEnd: colon + 1 };
