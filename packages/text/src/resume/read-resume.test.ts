@@ -74,6 +74,17 @@ describe('jobs', () => {
     expect(job).toMatchObject({ title: 'Senior Developer', employer: 'Acme Corp' });
   });
 
+  it('reads an hh.ru entry: dates, length, employer, city, title', () => {
+    const f = read(
+      'Опыт работы —9 лет 8 месяцев\nИюнь 2021 —\nнастоящее время\n5 лет 6 месяцев\nСбер\nНижний Новгород, www.sberbank.ru\nВедущий Java-разработчик\nРазработка сервисов.\n' +
+        'Март 2017 —\nМарт 2018\n1 год 1 месяц\nИнтернет-магазин «Техномир»\nПрограммист PHP\nПоддержка интернет-магазина на Bitrix.',
+    );
+    expect(f.jobs.map((j) => [j.employer, j.title])).toEqual([
+      ['Сбер', 'Ведущий Java-разработчик'],
+      ['Интернет-магазин «Техномир»', 'Программист PHP'],
+    ]);
+  });
+
   it('keeps the title lines above the dates in the entry, and the description below', () => {
     const text = 'EXPERIENCE\nStaff Nurse\nCity Hospital\n07/2017 – 02/2020\n• ICU care\n\nCharge Nurse\nSt Mary\n03/2020 – present\n• Led a team';
     const f = read(text);

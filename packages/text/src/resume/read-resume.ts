@@ -288,6 +288,7 @@ function titleAndEmployer(text: string, ls: Line[], li: number, range: DateRange
   const split = (s: string) => s.split(/\s[|@–—-]\s|,\s|\sat\s|\sв\s/u).map((p) => p.trim()).filter((p) => p.length > 1).slice(0, 2);
   let parts: string[] = [];
   if (rest) parts = split(rest);
+  else if (entryStartAt === line.start) return hhTitleAndEmployer(text, ls, lineAt(ls, range.to));
   else {
     for (let k = lineAt(ls, entryStartAt); k < li && parts.length < 2; k++) {
       const body = text.slice(ls[k]!.start, Math.min(ls[k]!.end, ls[k]!.start + 120)).trim();
@@ -299,6 +300,29 @@ function titleAndEmployer(text: string, ls: Line[], li: number, range: DateRange
   if (parts.length === 1) return ORG_MARKERS.test(parts[0]!) ? { employer: parts[0] } : { title: parts[0] };
   const [a, b] = parts as [string, string];
   return ORG_MARKERS.test(a) && !ORG_MARKERS.test(b) ? { title: b, employer: a } : { title: a, employer: b };
+}
+
+const DURATION_LINE = /^\(?[0-9]{1,2}\s?(?:years?|yrs?|months?|год|года|лет|мес)/iu;
+
+/**
+ * An hh.ru entry: the dates, their length ("5 лет 2 месяца"), the employer, its city and site, then the title. The
+ * city line is missing when the employer gave none: then the line after the employer is the title.
+ */
+function hhTitleAndEmployer(text: string, ls: Line[], last: number): { title?: string; employer?: string } {
+  const body = (k: number) => (k < ls.length ? text.slice(ls[k]!.start, Math.min(ls[k]!.end, ls[k]!.start + 200)).trim() : '');
+  let k = last + 1;
+  if (!DURATION_LINE.test(body(k))) return {};
+  k++;
+  const next: string[] = [];
+  for (; k < ls.length && next.length < 3; k++) {
+    const b = body(k);
+    if (b === '') break;
+    next.push(b);
+  }
+  const short = (b: string | undefined) => !!b && b.length <= 80 && !PROSE_END.test(b);
+  if (!short(next[0])) return {};
+  const title = short(next[2]) ? next[2] : short(next[1]) ? next[1] : undefined;
+  return title ? { employer: next[0], title } : { employer: next[0] };
 }
 
 /**
