@@ -87,7 +87,7 @@ export function dateAt(toks: Tok[], i: number): { date: YearMonth; next: number 
     return { date: { year }, next: skipYearWords(toks, i + 1) };
   }
   if (t.low.length > 2) return null;
-  // "03/2017", "3.2016", "15.03.2016" (day.month.year), "03/15/2016" (month/day/year)
+  // "03/2017", "3.2016", "15.03.2016" and "01/09/2021" (day, month, year), "03/15/2016" (month/day/year)
   const s1 = toks[i + 1];
   const n2 = toks[i + 2];
   if (!s1 || !n2 || !adjacent(t, s1) || !adjacent(s1, n2) || !(s1.low === '/' || s1.low === '.' || s1.low === '-')) return null;
@@ -103,7 +103,9 @@ export function dateAt(toks: Tok[], i: number): { date: YearMonth; next: number 
   const y3 = isYear(n3);
   if (y3 === null) return null;
   const b = Number(n2.low);
-  const month = s1.low === '/' && a <= 12 ? a : b;
+  // Day first, as Europass and every European and Russian CV writes it ("01/09/2021" is September), unless the second
+  // number cannot be a month (an American "03/15/2016").
+  const month = b <= 12 ? b : a;
   if (month < 1 || month > 12) return null;
   return { date: { year: y3, month }, next: skipYearWords(toks, i + 5) };
 }

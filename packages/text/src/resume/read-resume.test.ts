@@ -21,6 +21,9 @@ describe('dates as people write them', () => {
     ['05/2022 – н.в. | HR-бизнес-партнер', { year: 2022, month: 5 }, 'present'],
     ['Sept. 2010 – Jun. 2012', { year: 2010, month: 9 }, { year: 2012, month: 6 }],
     ['2019-03 – 2021-07', { year: 2019, month: 3 }, { year: 2021, month: 7 }],
+    ['01/09/2021–Present  Data Scientist', { year: 2021, month: 9 }, 'present'],
+    ['15.01.2019–31.08.2021', { year: 2019, month: 1 }, { year: 2021, month: 8 }],
+    ['03/15/2016 - 06/30/2018', { year: 2016, month: 3 }, { year: 2018, month: 6 }],
     ['since 2020, Acme', { year: 2020 }, 'present'],
     ['2014–17 Acme', { year: 2014 }, { year: 2017 }],
   ])('%s', (text, start, end) => {
@@ -127,6 +130,11 @@ describe('sections', () => {
     const text = 'Иван\nОпыт работы —7 лет 3 месяца\n2019 – н.в. Acme\nTools: Jira, Git\nРазработка API\nОБРАЗОВАНИЕ\nМГУ\nKey skills\nJava\nLanguages: English B2';
     const names = read(text).sections.map((s) => s.name);
     expect(names).toEqual(['experience', 'skills', 'experience', 'education', 'skills', 'languages']);
+  });
+
+  it('reads headings the table does not list by their key word', () => {
+    const names = read('Clinical experience\nJan 2019 – present Acme\nEducation and qualifications\nBA (Hons) Accounting, 2006 – 2009').sections.map((s) => s.name);
+    expect(names).toEqual(['experience', 'education']);
   });
 
   it('keeps a heading a PDF repeats ("Experience (continued)") in the same kind of section', () => {

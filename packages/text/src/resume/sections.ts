@@ -74,8 +74,8 @@ const MAX_HEADING_WORDS = 6;
 const MAX_HEADING_CHARS = 60;
 
 /**
- * The section a heading's words name: the table, or a short "… experience" / "… work history" heading the table does
- * not list ("Clinical experience", "Teaching experience").
+ * The section a heading's words name: the table, or a short "… experience" / "… work history" / "Education …"
+ * heading the table does not list ("Clinical experience", "Education and qualifications").
  */
 function sectionOfKey(key: string): SectionName | undefined {
   const known = HEADING_OF.get(key);
@@ -85,6 +85,8 @@ function sectionOfKey(key: string): SectionName | undefined {
   if (words.length <= 4 && (last === 'experience' || key.endsWith('work history') || key.endsWith('employment history'))) {
     return words[0] === 'volunteer' || words[0] === 'volunteering' ? 'other' : 'experience';
   }
+  // "Education and qualifications", "Образование и курсы"
+  if (words.length <= 4 && (words[0] === 'education' || words[0] === 'образование')) return 'education';
   return undefined;
 }
 
