@@ -49,13 +49,14 @@ describe('hostile input', () => {
   it.each(cases)('%s: 100,000 characters well under a second, growing linearly', (_name, make) => {
     const big = make(N);
     expect(big.length).toBeGreaterThan(N * 0.95);
-    expect(best(big)).toBeLessThan(1000);
+    const t = best(big);
+    expect(t).toBeLessThan(1000);
     // Four times the text must not take much more than four times as long (a quadratic reader takes sixteen, every
     // time); times under 10 ms are mostly noise (a collection of the heap), so they count as 10, and a busy machine
-    // gets three tries.
+    // gets two more tries.
     const smallText = make(N / 4);
-    let ratio = Infinity;
-    for (let attempt = 0; attempt < 3 && ratio >= 12; attempt++) ratio = Math.min(ratio, best(big) / Math.max(best(smallText), 10));
+    let ratio = t / Math.max(best(smallText), 10);
+    for (let attempt = 0; attempt < 2 && ratio >= 12; attempt++) ratio = Math.min(ratio, best(big) / Math.max(best(smallText), 10));
     expect(ratio).toBeLessThan(12);
   });
 });
