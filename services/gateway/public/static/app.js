@@ -407,7 +407,7 @@ function resumeFactsLine(facts) {
     else if (l.kind === 'naks') parts.push(t('factsNaks'));
   }
   if (!parts.length) return '';
-  return el('p', { class: 'resume-facts muted' }, t('factsFrom', { facts: [...new Set(parts)].join(' · ') }));
+  return el('p', { class: 'resume-facts' }, t('factsFrom', { facts: [...new Set(parts)].join(' · ') }));
 }
 
 function renderAnalysis(box, { analysis, resume, vacancy }) {
