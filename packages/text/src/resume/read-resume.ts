@@ -17,7 +17,7 @@ import {
   type LanguageFact,
   type LicenceFact,
 } from './facts.ts';
-import { lineAt, lines, scan, type Line } from './scan.ts';
+import { lineAt, lines, scan, type Line, type Tok } from './scan.ts';
 import { findSections, sectionAt, type ResumeSection, type SectionName } from './sections.ts';
 
 export type { EducationLevel, LanguageFact, LanguageLevel, LicenceFact } from './facts.ts';
@@ -85,57 +85,10 @@ export function readResume(text: string, options: ReadResumeOptions = {}): Resum
   const toks = scan(text);
   const sections = findSections(text, ls);
   const contactSpans = findContacts(text, ls);
-  const hasExperience = sections.some((s) => s.name === 'experience');
   const sectionOf = (at: number): SectionName | undefined => sectionAt(sections, at)?.name;
-
-  // Jobs: the date ranges that head an entry of the experience section (or of a resume without sections).
-  const heads: { range: DateRange; line: number }[] = [];
-  let studyLine = -1; // the last line looked at for study words, and what was found (many ranges can share a line)
-  let studyFound = false;
-  for (const range of findRanges(toks)) {
-    if (inContact(contactSpans, range.from, range.to)) continue;
-    const name = sectionOf(range.from);
-    const li = lineAt(ls, range.from);
-    const line = ls[li]!;
-    if (hasExperience ? name !== 'experience' : name !== undefined && name !== 'summary') continue;
-    if (!hasExperience) {
-      if (li !== studyLine) {
-        studyLine = li;
-        studyFound = hasAnyWord(wordsOf(text, line.start, line.end), STUDY_WORDS);
-      }
-      if (studyFound) continue;
-    }
-    if (!isHeadingLine(text, line, range)) continue;
-    heads.push({ range, line: li });
-    if (heads.length === MAX_JOBS) break;
-  }
-  // Entries either open with their dates (hh.ru: dates, then employer and title) or with a title and employer above
-  // the dates; the first entry shows which: nothing between the section heading and its dates means dates first.
-  const datesFirst = heads.length > 0 && datesOpenEntries(text, ls, heads[0]!.line, sections);
-  const jobs: ResumeJob[] = [];
-  for (let k = 0; k < heads.length; k++) {
-    const { range, line } = heads[k]!;
-    const start = datesFirst ? ls[line]!.start : entryStart(text, ls, line, k > 0 ? heads[k - 1]!.line : -1, sections);
-    const next = heads[k + 1];
-    const nextStart = next ? (datesFirst ? ls[next.line]!.start : entryStart(text, ls, next.line, line, sections)) : Infinity;
-    const section = sectionAt(sections, range.from);
-    const end = Math.max(start, Math.min(nextStart === Infinity ? text.length : nextStart, section ? section.end : text.length));
-    const job: ResumeJob = { start: range.start, end: range.end, span: [start, end], text: text.slice(start, end) };
-    Object.assign(job, titleAndEmployer(text, ls, line, range, start));
-    jobs.push(job);
-  }
+  const jobs = findJobs(text, ls, toks, sections, contactSpans);
   const totalYears = jobs.length === 0 ? null : round2(unionMonths(jobs.map((j) => rangeMonths(j.start, j.end, now))) / 12);
-
-  // Stated years: the largest duration stated next to an experience word outside the jobs' own text (a job's
-  // "5 лет 2 месяца" is that job's length, not the whole career).
-  let statedYears: number | null = null;
-  let jk = 0;
-  for (const d of statedDurations(toks)) {
-    while (jk < jobs.length && jobs[jk]!.span[1] <= d.at) jk++;
-    if (jk < jobs.length && jobs[jk]!.span[0] <= d.at) continue;
-    if (inContact(contactSpans, d.at, d.at + 1)) continue;
-    if (statedYears === null || d.years > statedYears) statedYears = d.years;
-  }
+  const statedYears = statedYearsOf(toks, jobs, contactSpans);
 
   const education: EducationEntry[] = [];
   const languages: LanguageFact[] = [];
@@ -195,6 +148,63 @@ export function readResume(text: string, options: ReadResumeOptions = {}): Resum
     contactSpans,
     asOf: now.toISOString(),
   };
+}
+
+/** Jobs: the date ranges that head an entry of the experience section (or of a resume without sections). */
+function findJobs(text: string, ls: Line[], toks: Tok[], sections: ResumeSection[], contactSpans: ContactSpan[]): ResumeJob[] {
+  const hasExperience = sections.some((s) => s.name === 'experience');
+  const heads: { range: DateRange; line: number }[] = [];
+  let studyLine = -1; // the last line looked at for study words, and what was found (many ranges can share a line)
+  let studyFound = false;
+  for (const range of findRanges(toks)) {
+    if (inContact(contactSpans, range.from, range.to)) continue;
+    const name = sectionAt(sections, range.from)?.name;
+    const li = lineAt(ls, range.from);
+    const line = ls[li]!;
+    if (hasExperience ? name !== 'experience' : name !== undefined && name !== 'summary') continue;
+    if (!hasExperience) {
+      if (li !== studyLine) {
+        studyLine = li;
+        studyFound = hasAnyWord(wordsOf(text, line.start, line.end), STUDY_WORDS);
+      }
+      if (studyFound) continue;
+    }
+    if (!isHeadingLine(text, line, range)) continue;
+    heads.push({ range, line: li });
+    if (heads.length === MAX_JOBS) break;
+  }
+  // Entries either open with their dates (hh.ru: dates, then employer and title) or with a title and employer above
+  // the dates; the first entry shows which: nothing between the section heading and its dates means dates first.
+  const datesFirst = heads.length > 0 && datesOpenEntries(text, ls, heads[0]!.line, sections);
+  const startOf = (k: number) => (datesFirst ? ls[heads[k]!.line]!.start : entryStart(text, ls, heads[k]!.line, k > 0 ? heads[k - 1]!.line : -1, sections));
+  const jobs: ResumeJob[] = [];
+  for (let k = 0; k < heads.length; k++) {
+    const { range, line } = heads[k]!;
+    const start = startOf(k);
+    const section = sectionAt(sections, range.from);
+    const limit = Math.min(k + 1 < heads.length ? startOf(k + 1) : text.length, section ? section.end : text.length);
+    const end = Math.max(start, limit);
+    const job: ResumeJob = { start: range.start, end: range.end, span: [start, end], text: text.slice(start, end) };
+    Object.assign(job, titleAndEmployer(text, ls, line, range, start));
+    jobs.push(job);
+  }
+  return jobs;
+}
+
+/**
+ * Stated years: the largest duration stated next to an experience word outside the jobs' own text (a job's
+ * "5 лет 2 месяца" is that job's length, not the whole career).
+ */
+function statedYearsOf(toks: Tok[], jobs: ResumeJob[], contactSpans: ContactSpan[]): number | null {
+  let stated: number | null = null;
+  let jk = 0;
+  for (const d of statedDurations(toks)) {
+    while (jk < jobs.length && jobs[jk]!.span[1] <= d.at) jk++;
+    if (jk < jobs.length && jobs[jk]!.span[0] <= d.at) continue;
+    if (inContact(contactSpans, d.at, d.at + 1)) continue;
+    if (stated === null || d.years > stated) stated = d.years;
+  }
+  return stated;
 }
 
 /**
