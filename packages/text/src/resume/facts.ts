@@ -104,7 +104,9 @@ export function fieldOfLine(text: string, line: Line): string | undefined {
     while (from < s.length && /[\s:«"]/.test(s[from]!)) from++;
     let to = from;
     while (to < s.length && to - from < 80 && !/[,;()«»"\n|]/.test(s[to]!)) to++;
-    const field = s.slice(from, to).trim().replace(/[.\s]+$/, '');
+    let cut = to;
+    while (cut > from && /[.\s]/.test(s[cut - 1]!)) cut--;
+    const field = s.slice(from, cut).trim();
     if (field.length >= 3) return field;
   }
   return undefined;

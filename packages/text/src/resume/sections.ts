@@ -90,14 +90,21 @@ function sectionOfKey(key: string): SectionName | undefined {
   return undefined;
 }
 
+const JUNK = " ,'-";
+
 /** A line's words as the heading table spells them: lowercase, ё as е, '&' kept, other punctuation dropped. */
 function headingKey(s: string): string {
-  return s
+  const key = s
     .toLowerCase()
     .replace(/ё/g, 'е')
     .replace(/[^\p{L}\p{N}&',\s-]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s,'-]+|[\s,'-]+$/g, '');
+    .replace(/\s+/g, ' ');
+  // trimmed by a loop: a trailing-run pattern would backtrack on a long run
+  let a = 0;
+  let b = key.length;
+  while (a < b && JUNK.includes(key[a]!)) a++;
+  while (b > a && JUNK.includes(key[b - 1]!)) b--;
+  return key.slice(a, b);
 }
 
 /**
