@@ -27,6 +27,21 @@ export const requirementResultSchema = z.object({
 });
 export type RequirementResult = z.infer<typeof requirementResultSchema>;
 
+/** What the resume reader found in the resume: the years its dates cover, its education, languages and licences. */
+export const resumeFactsSchema = z.object({
+  /** Years covered by the dated jobs, overlaps counted once; null when no job is dated. */
+  total_years: z.number().nonnegative().nullable(),
+  /** Years of experience the resume states ("10+ years of experience"), or null. */
+  stated_years: z.number().nonnegative().nullable(),
+  jobs: z.number().int().nonnegative(),
+  education_level: z.enum(['secondary', 'vocational', 'bachelor', 'master', 'phd', 'other']).nullable(),
+  education: z.array(z.object({ level: z.enum(['secondary', 'vocational', 'bachelor', 'master', 'phd', 'other']), field: z.string().optional() })),
+  /** Spoken languages; level is a CEFR code or "native". */
+  languages: z.array(z.object({ name: z.string(), level: z.string().optional() })),
+  licences: z.array(z.object({ kind: z.enum(['driving', 'naks', 'certificate']), name: z.string(), categories: z.array(z.string()).optional() })),
+});
+export type ResumeFactsResult = z.infer<typeof resumeFactsSchema>;
+
 export const scoringSchema = z.object({
   score: z.number().min(0).max(1),
   verdict: verdictSchema,
@@ -37,6 +52,8 @@ export const scoringSchema = z.object({
   model: z.string(),
   /** Parts of the score before they were combined, for transparency. */
   components: z.record(z.string(), z.number()).default({}),
+  /** The resume's facts as the reader found them; absent in results scored before the reader existed. */
+  resume_facts: resumeFactsSchema.optional(),
 });
 export type Scoring = z.infer<typeof scoringSchema>;
 

@@ -14,3 +14,17 @@ export {
   type ExtractTextInput,
   type FileType,
 } from './extract.ts';
+export {
+  readResume,
+  resumeSummary,
+  yearsWhere,
+  type EducationEntry,
+  type EducationLevel,
+  type LanguageFact,
+  type LicenceFact,
+  type ReadResumeOptions,
+  type ResumeFacts,
+  type ResumeFactsSummary,
+  type ResumeJob,
+  type ResumeSection,
+} from './resume/index.ts';

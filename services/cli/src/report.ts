@@ -1,5 +1,5 @@
 /** The terminal report of an analysis and of a ranking: plain text, wrapped to the terminal, coloured on a TTY. */
-import type { AdviceSource, RequirementResult } from '@rc/contracts';
+import type { AdviceSource, RequirementResult, ResumeFactsResult } from '@rc/contracts';
 
 export interface AnalysisView {
   id: string;
@@ -8,6 +8,8 @@ export interface AnalysisView {
   score_percent: number | null;
   verdict: 'strong' | 'partial' | 'weak' | null;
   requirements: RequirementResult[];
+  /** Absent from gateways older than the resume reader. */
+  resume_facts?: ResumeFactsResult | null;
   strengths: string[];
   weaknesses: string[];
   rewrite_suggestions: string[];
@@ -50,6 +52,13 @@ const WORDS = {
     advice: 'Advice',
     scoredBy: 'Score',
     fallback: 'LLM answer not used',
+    fromResume: 'From the resume',
+    years: (n: number, shown: string) => `${shown} ${n === 1 ? 'year' : 'years'} of experience`,
+    noDates: 'no dated jobs found',
+    education: { secondary: 'secondary school', vocational: 'vocational education', bachelor: "bachelor's degree", master: "master's degree", phd: 'PhD', other: 'other education' },
+    native: 'native',
+    driving: (c: string) => `driving licence ${c}`,
+    naks: 'NAKS welder certification',
   },
   ru: {
     fit: 'соответствие',
@@ -71,8 +80,56 @@ const WORDS = {
     advice: 'Советы',
     scoredBy: 'Оценка',
     fallback: 'ответ LLM не использован',
+    fromResume: 'По резюме',
+    years: (n: number, shown: string) => `${shown} ${russianYears(n)} опыта`,
+    noDates: 'работа без дат',
+    education: { secondary: 'среднее образование', vocational: 'среднее профессиональное', bachelor: 'бакалавр', master: 'магистр', phd: 'кандидат наук', other: 'другое образование' },
+    native: 'родной',
+    driving: (c: string) => `права категории ${c}`,
+    naks: 'аттестация НАКС',
   },
 };
+
+/** "год", "года" or "лет" after a number of years (a fraction takes "года": "7,3 года"). */
+function russianYears(n: number): string {
+  if (!Number.isInteger(n)) return 'года';
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return 'год';
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return 'года';
+  return 'лет';
+}
+
+const LANGUAGE_CODES: Record<string, string> = {
+  English: 'en', Russian: 'ru', German: 'de', French: 'fr', Spanish: 'es', Italian: 'it', Chinese: 'zh', Japanese: 'ja',
+  Korean: 'ko', Turkish: 'tr', Arabic: 'ar', Portuguese: 'pt', Polish: 'pl', Ukrainian: 'uk', Kazakh: 'kk', Uzbek: 'uz',
+  Belarusian: 'be', Hebrew: 'he', Hindi: 'hi', Dutch: 'nl', Swedish: 'sv', Finnish: 'fi', Czech: 'cs', Armenian: 'hy',
+  Georgian: 'ka', Azerbaijani: 'az', Tatar: 'tt', Romanian: 'ro', Greek: 'el', Kyrgyz: 'ky', Tajik: 'tg',
+};
+
+/** One line of what the resume reader found: "From the resume: 7.3 years of experience · master's degree · English B2". */
+export function resumeFactsLine(facts: ResumeFactsResult | null | undefined, language: 'ru' | 'en'): string {
+  if (!facts) return '';
+  const w = WORDS[language] ?? WORDS.en;
+  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+  const names = new Intl.DisplayNames([language], { type: 'language' });
+  const parts: string[] = [];
+  const years = facts.total_years ?? facts.stated_years;
+  if (years != null) parts.push(w.years(years, number.format(years)));
+  else if (facts.jobs === 0) parts.push(w.noDates);
+  if (facts.education_level) parts.push(w.education[facts.education_level]);
+  for (const l of facts.languages) {
+    const code = LANGUAGE_CODES[l.name];
+    const name = code ? (names.of(code) ?? l.name) : l.name;
+    const level = l.level === 'native' ? w.native : l.level;
+    parts.push(level ? `${name} ${level}` : name);
+  }
+  for (const l of facts.licences) {
+    if (l.kind === 'driving' && l.categories?.length) parts.push(w.driving(l.categories.join(', ')));
+    else if (l.kind === 'naks') parts.push(w.naks);
+  }
+  return parts.length ? `${w.fromResume}: ${[...new Set(parts)].join(' · ')}` : '';
+}
 
 export interface Style {
   bold(s: string): string;
@@ -115,6 +172,8 @@ export function analysisReport(a: AnalysisView, opts: { width: number; style: St
   if (opts.title) lines.push(s.bold(opts.title), '');
   lines.push(`${s.bold(`${w.score}: ${pct}%`)}  ${paint(bar)}  ${paint(s.bold(w.verdict[verdict]))}`);
   if (a.requirements.length) lines.push(s.dim(w.counts(count('met'), count('partial'), count('missing'))));
+  const facts = resumeFactsLine(a.resume_facts, a.language);
+  if (facts) lines.push(s.dim(wrap(facts, width)));
   lines.push('', s.bold(w.requirements));
   if (!a.requirements.length) lines.push(`  ${w.none}`);
   else {

@@ -1,6 +1,6 @@
 /** Request and response schemas of the API (zod, turned into JSON Schema for validation and OpenAPI). */
 import { z } from 'zod';
-import { adviceSchema, adviceSourceSchema, requirementResultSchema } from '@rc/contracts';
+import { adviceSchema, adviceSourceSchema, requirementResultSchema, resumeFactsSchema } from '@rc/contracts';
 import type { AnalysisView, RankingEntryRow, RankingRow, ResumeRow, VacancyRow } from '@rc/db';
 
 export const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).describe('Error');
@@ -82,6 +82,8 @@ export const analysisOut = z.object({
   score_percent: z.number().nullable(),
   verdict: z.enum(['strong', 'partial', 'weak']).nullable(),
   requirements: z.array(requirementResultSchema),
+  /** What the resume reader found: years from the job dates, education, languages, licences. */
+  resume_facts: resumeFactsSchema.nullable(),
   ...adviceSchema.shape,
   advice_source: adviceSourceSchema.nullable(),
   scorer: z.object({ engine: z.string(), model: z.string() }).nullable(),
@@ -100,7 +102,8 @@ export type AnalysisOut = z.infer<typeof analysisOut>;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toAnalysis(a: AnalysisView): AnalysisOut {
-  const scoring = (a.scoring ?? null) as { requirements?: unknown; engine?: string; model?: string } | null;
+  const scoring = (a.scoring ?? null) as { requirements?: unknown; engine?: string; model?: string; resume_facts?: unknown } | null;
+  const facts = resumeFactsSchema.safeParse(scoring?.resume_facts);
   const advice = adviceSchema.safeParse(a.advice);
   const source = adviceSourceSchema.safeParse(a.adviceSource);
   const reqs = z.array(requirementResultSchema).safeParse(scoring?.requirements ?? []);
@@ -114,6 +117,7 @@ export function toAnalysis(a: AnalysisView): AnalysisOut {
     score_percent: a.score == null ? null : Math.round(a.score * 100),
     verdict: (a.verdict as AnalysisOut['verdict']) ?? null,
     requirements: reqs.success ? reqs.data : [],
+    resume_facts: facts.success ? facts.data : null,
     strengths: advice.success ? advice.data.strengths : [],
     weaknesses: advice.success ? advice.data.weaknesses : [],
     rewrite_suggestions: advice.success ? advice.data.rewrite_suggestions : [],

@@ -367,6 +367,49 @@ function sourceNote(analysis) {
   return el('section', { class: 'card source', 'aria-labelledby': 'advice-source' }, el('h3', { id: 'advice-source' }, t('adviceSourceTitle')), lines);
 }
 
+// Language names as the resume reader gives them, to the ISO codes Intl.DisplayNames names in the page's language.
+const LANGUAGE_CODES = {
+  English: 'en', Russian: 'ru', German: 'de', French: 'fr', Spanish: 'es', Italian: 'it', Chinese: 'zh', Japanese: 'ja',
+  Korean: 'ko', Turkish: 'tr', Arabic: 'ar', Portuguese: 'pt', Polish: 'pl', Ukrainian: 'uk', Kazakh: 'kk', Uzbek: 'uz',
+  Belarusian: 'be', Hebrew: 'he', Hindi: 'hi', Dutch: 'nl', Swedish: 'sv', Finnish: 'fi', Czech: 'cs', Armenian: 'hy',
+  Georgian: 'ka', Azerbaijani: 'az', Tatar: 'tt', Romanian: 'ro', Greek: 'el', Kyrgyz: 'ky', Tajik: 'tg',
+};
+
+function languageName(name) {
+  const code = LANGUAGE_CODES[name];
+  if (!code) return name;
+  try {
+    return new Intl.DisplayNames([state.lang], { type: 'language' }).of(code) ?? name;
+  } catch {
+    return name;
+  }
+}
+
+/** One line of what the resume reader found: "7.3 years of experience · master's degree · English B2". */
+function resumeFactsLine(facts) {
+  if (!facts) return '';
+  const parts = [];
+  if (facts.total_years != null) {
+    const years = new Intl.NumberFormat(state.lang, { maximumFractionDigits: 1 }).format(facts.total_years);
+    parts.push(t('factsYears', { n: facts.total_years, years }));
+  } else if (facts.jobs === 0 && facts.stated_years == null) parts.push(t('factsNoDates'));
+  if (facts.total_years == null && facts.stated_years != null) {
+    const years = new Intl.NumberFormat(state.lang, { maximumFractionDigits: 1 }).format(facts.stated_years);
+    parts.push(t('factsYears', { n: facts.stated_years, years }));
+  }
+  if (facts.education_level) parts.push(t(`education.${facts.education_level}`));
+  for (const l of facts.languages ?? []) {
+    const level = l.level === 'native' ? t('factsNative') : l.level;
+    parts.push(level ? `${languageName(l.name)} ${level}` : languageName(l.name));
+  }
+  for (const l of facts.licences ?? []) {
+    if (l.kind === 'driving' && l.categories?.length) parts.push(t('factsDriving', { categories: l.categories.join(', ') }));
+    else if (l.kind === 'naks') parts.push(t('factsNaks'));
+  }
+  if (!parts.length) return '';
+  return el('p', { class: 'resume-facts' }, t('factsFrom', { facts: [...new Set(parts)].join(' · ') }));
+}
+
 function renderAnalysis(box, { analysis, resume, vacancy }) {
   const verdict = analysis.verdict ?? 'weak';
   const reqs = analysis.requirements ?? [];
@@ -383,6 +426,7 @@ function renderAnalysis(box, { analysis, resume, vacancy }) {
         el('p', { class: 'muted' }, t('resultFor', { resume: resume.name, vacancy: vacancy.title })),
         el('p', { class: 'verdict-explain' }, t(`verdictExplain.${verdict}`)),
         reqs.length ? el('p', { class: 'req-summary' }, t('requirementsSummary', { met: count('met'), partial: count('partial'), missing: count('missing') })) : '',
+        resumeFactsLine(analysis.resume_facts),
       ),
     ),
     el('section', { class: 'card', 'aria-labelledby': 'req-title' }, el('h3', { id: 'req-title' }, t('requirementsTitle')), requirementsTable(reqs, resume.content)),

@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest';
+import { readResume, yearsWhere } from './index.ts';
+
+const now = new Date('2026-11-15T12:00:00Z');
+const read = (text: string) => readResume(text, { now });
+const dates = (text: string) => read(`Experience\n${text}`).jobs.map((j) => [j.start, j.end]);
+
+describe('dates as people write them', () => {
+  it.each([
+    ['2019 – present', { year: 2019 }, 'present'],
+    ['03/2017–11/2020', { year: 2017, month: 3 }, { year: 2020, month: 11 }],
+    ['Jan 2015 - Dec 2018', { year: 2015, month: 1 }, { year: 2018, month: 12 }],
+    ['January 2015 to March 2016', { year: 2015, month: 1 }, { year: 2016, month: 3 }],
+    ['Январь 2019 — по настоящее время', { year: 2019, month: 1 }, 'present'],
+    ['03.2016–11.2018', { year: 2016, month: 3 }, { year: 2018, month: 11 }],
+    ['2016-2018', { year: 2016 }, { year: 2018 }],
+    ['с 2014 г. по 2017 г.', { year: 2014 }, { year: 2017 }],
+    ['сентябрь 2012 — май 2014 (1 год 9 месяцев)', { year: 2012, month: 9 }, { year: 2014, month: 5 }],
+    ['Март 2018 — настоящее время 5 лет 2 месяца', { year: 2018, month: 3 }, 'present'],
+    ['2017 - н.в. водитель', { year: 2017 }, 'present'],
+    ['05/2022 – н.в. | HR-бизнес-партнер', { year: 2022, month: 5 }, 'present'],
+    ['Sept. 2010 – Jun. 2012', { year: 2010, month: 9 }, { year: 2012, month: 6 }],
+    ['2019-03 – 2021-07', { year: 2019, month: 3 }, { year: 2021, month: 7 }],
+    ['01/09/2021–Present  Data Scientist', { year: 2021, month: 9 }, 'present'],
+    ['15.01.2019–31.08.2021', { year: 2019, month: 1 }, { year: 2021, month: 8 }],
+    ['03/15/2016 - 06/30/2018', { year: 2016, month: 3 }, { year: 2018, month: 6 }],
+    ['since 2020, Acme', { year: 2020 }, 'present'],
+    ['2014–17 Acme', { year: 2014 }, { year: 2017 }],
+  ])('%s', (text, start, end) => {
+    expect(dates(text)).toEqual([[start, end]]);
+  });
+
+  it('joins a range a PDF broke over lines', () => {
+    expect(dates('Октябрь 2021 —\nнастоящее время\nООО «Ромашка»')).toEqual([[{ year: 2021, month: 10 }, 'present']]);
+    expect(dates('Acme Ltd Sep\n2022 – Present')).toEqual([[{ year: 2022, month: 9 }, 'present']]);
+  });
+
+  it('takes no range from a single date, a phone number or a backwards range', () => {
+    expect(dates('Резюме обновлено 12 октября 2023')).toEqual([]);
+    expect(dates('Tel: +7 (916) 2015-2018-11')).toEqual([]);
+    expect(dates('2020 – 2015')).toEqual([]);
+  });
+});
+
+describe('total years', () => {
+  it('counts named months whole and overlaps once', () => {
+    const f = read('Experience\nAcme, developer\n03/2017–11/2020\nBeta (part-time)\n01/2019–06/2019\nGamma\n12/2020 – 02/2021');
+    // Mar 2017 – Feb 2021 without a gap: 48 months; the part-time job inside adds nothing
+    expect(f.totalYears).toBe(4);
+  });
+
+  it('leaves gaps out and runs "present" to the end of the current month', () => {
+    const f = read('Work experience\nJan 2010 - Dec 2011 Acme\nJan 2025 – present Beta');
+    // Jan 2010 – Dec 2011 is 24 months, Jan 2025 – Nov 2026 is 23
+    expect(f.totalYears).toBe(3.92);
+  });
+
+  it('is null without dated jobs, and education dates are not jobs', () => {
+    expect(read('Опыт работы\nВодитель, без дат\nОбразование\n2008–2012 МГУ').totalYears).toBeNull();
+  });
+
+  it('reads jobs in a resume with no headings, but not its dated study', () => {
+    const f = read('Петров П.П.\n2015 - 2020 водитель, ООО "Трансавто"\n2010 - 2014 Автотранспортный техникум');
+    expect(f.jobs).toHaveLength(1);
+    expect(f.totalYears).toBe(5);
+  });
+
+  it('skips dates inside a sentence of a job description', () => {
+    const f = read('Experience\nJan 2018 – Dec 2019 Acme Ltd\nLed the migration of the billing platform that had been running on the old mainframe since the long project of 2001 – 2005 was finished by another team.');
+    expect(f.jobs).toHaveLength(1);
+  });
+});
+
+describe('jobs', () => {
+  it('reads title and employer from the dated line', () => {
+    const [job] = read('Experience\nSenior Developer, Acme Corp — Jan 2019 – present\n- Java').jobs;
+    expect(job).toMatchObject({ title: 'Senior Developer', employer: 'Acme Corp' });
+  });
+
+  it('reads an hh.ru entry: dates, length, employer, city, title', () => {
+    const f = read(
+      'Опыт работы —9 лет 8 месяцев\nИюнь 2021 —\nнастоящее время\n5 лет 6 месяцев\nСбер\nНижний Новгород, www.sberbank.ru\nВедущий Java-разработчик\nРазработка сервисов.\n' +
+        'Март 2017 —\nМарт 2018\n1 год 1 месяц\nИнтернет-магазин «Техномир»\nПрограммист PHP\nПоддержка интернет-магазина на Bitrix.',
+    );
+    expect(f.jobs.map((j) => [j.employer, j.title])).toEqual([
+      ['Сбер', 'Ведущий Java-разработчик'],
+      ['Интернет-магазин «Техномир»', 'Программист PHP'],
+    ]);
+  });
+
+  it('keeps the title lines above the dates in the entry, and the description below', () => {
+    const text = 'EXPERIENCE\nStaff Nurse\nCity Hospital\n07/2017 – 02/2020\n• ICU care\n\nCharge Nurse\nSt Mary\n03/2020 – present\n• Led a team';
+    const f = read(text);
+    expect(f.jobs.map((j) => j.text)).toEqual(['Staff Nurse\nCity Hospital\n07/2017 – 02/2020\n• ICU care\n\n', 'Charge Nurse\nSt Mary\n03/2020 – present\n• Led a team']);
+    expect(f.jobs[0]).toMatchObject({ title: 'Staff Nurse', employer: 'City Hospital' });
+    for (const j of f.jobs) expect(text.slice(j.span[0], j.span[1])).toBe(j.text);
+  });
+});
+
+describe('yearsWhere', () => {
+  it('unions the jobs whose text passes the predicate', () => {
+    const f = read(
+      'Опыт работы\nЯнварь 2015 — Декабрь 2017\nJava-разработчик\nJava, Spring\nЯнварь 2017 — Декабрь 2019\nPython-разработчик\nPython, Java\nЯнварь 2020 — Декабрь 2020\nМенеджер',
+    );
+    expect(yearsWhere(f, (t) => /java/i.test(t))).toBe(5);
+    expect(yearsWhere(f, (t) => t.includes('Python'))).toBe(3);
+    expect(yearsWhere(f, () => false)).toBe(0);
+    expect(f.totalYears).toBe(6);
+  });
+});
+
+describe('stated years', () => {
+  it.each([
+    ['Опыт работы —7 лет 3 месяца', 7.25],
+    ['Backend engineer with 10+ years of experience in Java', 10],
+    ['Общий стаж 12 лет', 12],
+    ['Experience: five years in retail', 5],
+    ['Опыт работы — 11 месяцев', 0.92],
+  ])('%s', (line, years) => {
+    expect(read(`Иван\n${line}\n`).statedYears).toBe(years);
+  });
+
+  it('takes the largest stated career, not a job length or an age', () => {
+    expect(read('Мужчина, 35 лет\nОпыт работы —8 лет 2 месяца\n3 years of experience with Kafka').statedYears).toBe(8.17);
+  });
+});
+
+describe('sections', () => {
+  it('finds headings in both languages, hh.ru notes and inline headings', () => {
+    const text = 'Иван\nОпыт работы —7 лет 3 месяца\n2019 – н.в. Acme\nTools: Jira, Git\nРазработка API\nОБРАЗОВАНИЕ\nМГУ\nKey skills\nJava\nLanguages: English B2';
+    const names = read(text).sections.map((s) => s.name);
+    expect(names).toEqual(['experience', 'skills', 'experience', 'education', 'skills', 'languages']);
+  });
+
+  it('reads headings the table does not list by their key word', () => {
+    const names = read('Clinical experience\nJan 2019 – present Acme\nEducation and qualifications\nBA (Hons) Accounting, 2006 – 2009').sections.map((s) => s.name);
+    expect(names).toEqual(['experience', 'education']);
+  });
+
+  it('keeps a heading a PDF repeats ("Experience (continued)") in the same kind of section', () => {
+    const f = read('Experience\nJan 2019 – present Acme\nEducation\nBSc Physics\nExperience (continued)\nJan 2010 – Dec 2012 Beta');
+    expect(f.jobs).toHaveLength(2);
+  });
+
+  it('lists the skills lines', () => {
+    const text = 'Skills\nJava, Kotlin\n• Docker\n\nEducation\nBSc';
+    const f = read(text);
+    expect(f.skillsLines.map((s) => text.slice(s.start, s.end))).toEqual(['Java, Kotlin', 'Docker']);
+  });
+});
+
+describe('education', () => {
+  it.each([
+    ['Education\nBSc (Hons) in Computer Science, University of Sheffield, 2013 – 2016', 'bachelor', 'Computer Science'],
+    ['Образование\nВысшее образование (Магистр)\n2014 ВГУ', 'master', undefined],
+    ['Образование\nНовосибирский автотранспортный колледж, 2009 - 2012', 'vocational', undefined],
+    ['Education\nPhD in Chemistry, ETH Zürich', 'phd', 'Chemistry'],
+    ['Education\nJoliet West High School, diploma 2007', 'secondary', undefined],
+    ['Образование\n2010–2015 СПбГУ, специалист, «Психология»', 'master', undefined],
+    ['Образование\nНеоконченное высшее', null, undefined],
+  ])('%s', (text, level, field) => {
+    const f = read(text);
+    expect(f.educationLevel).toBe(level);
+    if (field) expect(f.education[0]?.field).toBe(field);
+  });
+
+  it('takes a plainly named degree outside an education section, and not a Scrum Master', () => {
+    expect(read('Summary\nCertified Scrum Master with a Master of Science in Physics').educationLevel).toBe('master');
+    expect(read('Summary\nCertified Scrum Master, ten years in retail').educationLevel).toBeNull();
+  });
+});
+
+describe('languages', () => {
+  it('reads hh.ru, Europass-like and plain lists with their levels', () => {
+    const f = read('Знание языков\nРусский — Родной\nАнглийский — B2 — Средне-продвинутый\nнемецкий — базовый');
+    expect(f.languages.map((l) => [l.name, l.level])).toEqual([['Russian', 'native'], ['English', 'B2'], ['German', 'A1']]);
+    const g = read('Languages: English (native), Spanish (upper-intermediate), French');
+    expect(g.languages.map((l) => [l.name, l.level])).toEqual([['English', 'native'], ['Spanish', 'B2'], ['French', undefined]]);
+  });
+
+  it('outside a languages section, needs a level next to the language', () => {
+    expect(read('Summary\nFluent English and German').languages.map((l) => l.name)).toEqual(['English', 'German']);
+    expect(read('Experience\n2019 – 2021 Russian Railways, engineer').languages).toEqual([]);
+  });
+});
+
+describe('licences', () => {
+  it('reads driving categories in both scripts, НАКС and certificates', () => {
+    const f = read('Водитель\nПрава категории В, С, СЕ\nАттестация НАКС: РД, РАД\nCertifications\nAWS Certified Solutions Architect');
+    expect(f.licences.map((l) => [l.kind, l.categories ?? null])).toEqual([
+      ['driving', ['B', 'C', 'CE']],
+      ['naks', null],
+      ['certificate', null],
+    ]);
+  });
+
+  it('takes no licence from a job duty or A/B tests', () => {
+    const f = read('Experience\n2019 – 2021 Quality engineer\nPrepared certificates of conformity; driving A/B tests');
+    expect(f.licences).toEqual([]);
+  });
+});
+
+describe('contacts', () => {
+  it('finds e-mails, phones, links, handles and address lines', () => {
+    const text = 'Ivan Petrov\nivan.petrov@java.dev | +7 (916) 123-45-67 | github.com/ipetrov | tg @ivan_petrov\nАдрес: г. Тула, ул. Болдина, 12\nPhone: 8 903 211 45 67';
+    const f = read(text);
+    expect(f.contactSpans.map((c) => [c.kind, text.slice(c.start, c.end)])).toEqual([
+      ['email', 'ivan.petrov@java.dev'],
+      ['phone', '+7 (916) 123-45-67'],
+      ['link', 'github.com/ipetrov'],
+      ['handle', '@ivan_petrov'],
+      ['address', 'Адрес: г. Тула, ул. Болдина, 12'],
+      ['phone', '8 903 211 45 67'],
+    ]);
+  });
+
+  it('does not take years in a row for a phone number', () => {
+    expect(read('Experience\n2015-2018 2019-2020 Acme').contactSpans).toEqual([]);
+  });
+});

@@ -1,0 +1,365 @@
+/**
+ * The resume reader: sections, jobs with their dates, total years of experience (overlaps counted once), stated years,
+ * education, languages, licences, skills lists and contact details, from a resume as people write it (hh.ru exports,
+ * two-page CVs out of a PDF, Europass, plain text; English and Russian). Linear in the text's length.
+ */
+import { findRanges, rangeMonths, unionMonths, type DateRange, type YearMonth } from './dates.ts';
+import { findContacts, inContact, type ContactSpan } from './contacts.ts';
+import {
+  EDUCATION_RANK,
+  fieldOfLine,
+  languagesIn,
+  levelOfLine,
+  licenceOfLine,
+  statedDurations,
+  wordsOf,
+  type EducationLevel,
+  type LanguageFact,
+  type LicenceFact,
+} from './facts.ts';
+import { lineAt, lines, scan, type Line, type Tok } from './scan.ts';
+import { findSections, sectionAt, type ResumeSection, type SectionName } from './sections.ts';
+
+export type { EducationLevel, LanguageFact, LanguageLevel, LicenceFact } from './facts.ts';
+export type { ContactKind, ContactSpan } from './contacts.ts';
+export type { ResumeSection, SectionName } from './sections.ts';
+export type { YearMonth } from './dates.ts';
+
+export interface ResumeJob {
+  title?: string;
+  employer?: string;
+  start: YearMonth;
+  end: YearMonth | 'present';
+  /** Offsets of the entry: its heading lines, its dates and its description, up to the next entry. */
+  span: [number, number];
+  /** The entry's text (text.slice(span[0], span[1])). */
+  text: string;
+}
+
+export interface EducationEntry {
+  level: EducationLevel;
+  field?: string;
+  span: [number, number];
+}
+
+export interface ResumeFacts {
+  sections: ResumeSection[];
+  jobs: ResumeJob[];
+  /** Years covered by the jobs' dates, overlaps counted once, "present" up to `asOf`; null when no job is dated. */
+  totalYears: number | null;
+  /** Years of experience the resume states ("Опыт работы — 7 лет 3 месяца", "10+ years of experience"), or null. */
+  statedYears: number | null;
+  education: EducationEntry[];
+  /** The highest level among `education`, or null. */
+  educationLevel: EducationLevel | null;
+  languages: LanguageFact[];
+  licences: LicenceFact[];
+  /** Spans of the lines of skills lists. */
+  skillsLines: { start: number; end: number }[];
+  /** E-mail addresses, phones, links, handles and address lines: never evidence of anything. */
+  contactSpans: ContactSpan[];
+  /** The date "present" was read as (ISO). */
+  asOf: string;
+}
+
+export interface ReadResumeOptions {
+  /** What "present" means; the current time by default. */
+  now?: Date;
+}
+
+/** No resume lists more jobs than this; text with more dated lines is not a resume, and reading stops there. */
+const MAX_JOBS = 200;
+/** Lines longer than this are prose, not a job's heading line, whatever dates they hold. */
+const MAX_HEADING_LINE = 160;
+/** Words that make a dated line a course of study rather than a job, in a resume with no experience section. */
+const STUDY_WORDS = [
+  'university', 'college', 'institute', 'academy', 'bachelor', 'master', 'degree', 'student', 'diploma', 'school',
+  'университет', 'институт', 'академия', 'колледж', 'техникум', 'училище', 'бакалавр', 'магистр', 'диплом', 'студент',
+  'школа', 'курсы', 'курс', 'course', 'courses', 'training', 'образование', 'education', 'факультет',
+];
+const PROSE_END = /[.;!?]$/;
+
+export function readResume(text: string, options: ReadResumeOptions = {}): ResumeFacts {
+  const now = options.now ?? new Date();
+  const ls = lines(text);
+  const toks = scan(text);
+  const sections = findSections(text, ls);
+  const contactSpans = findContacts(text, ls);
+  const sectionOf = (at: number): SectionName | undefined => sectionAt(sections, at)?.name;
+  const jobs = findJobs(text, ls, toks, sections, contactSpans);
+  const totalYears = jobs.length === 0 ? null : round2(unionMonths(jobs.map((j) => rangeMonths(j.start, j.end, now))) / 12);
+  const statedYears = statedYearsOf(toks, jobs, contactSpans);
+
+  const education: EducationEntry[] = [];
+  const languages: LanguageFact[] = [];
+  const licences: LicenceFact[] = [];
+  const skillsLines: { start: number; end: number }[] = [];
+  const hasEducation = sections.some((s) => s.name === 'education');
+  for (const s of sections) {
+    // the heading itself may name the level (hh.ru's "Высшее образование (Бакалавр)")
+    if (s.name === 'education') readEducation(text, ls, s, education);
+    if (s.name === 'languages') languagesIn(text, s.headingEnd, s.end, false, languages);
+    if (s.name === 'skills') {
+      for (let li = lineAt(ls, s.headingEnd); li < ls.length && ls[li]!.start < s.end; li++) {
+        const span = trimmed(text, Math.max(ls[li]!.start, s.headingEnd), Math.min(ls[li]!.end, s.end));
+        if (span) skillsLines.push(span);
+      }
+    }
+  }
+  // Lines outside those sections: plainly named degrees, languages with a level, licences.
+  let jobIdx = 0;
+  for (const line of ls) {
+    if (line.end - line.start < 2) continue;
+    const name = sectionOf(line.start);
+    while (jobIdx < jobs.length && jobs[jobIdx]!.span[1] <= line.start) jobIdx++;
+    const inJob = jobIdx < jobs.length && jobs[jobIdx]!.span[0] <= line.start;
+    if (inContact(contactSpans, line.start, line.end) && name !== 'licences') continue;
+    const words = wordsOf(text, line.start, line.end);
+    if (name === 'licences') {
+      const s = sectionAt(sections, line.start)!;
+      const from = Math.max(line.start, s.headingEnd);
+      if (from < line.end) {
+        const lic = licenceOfLine(text, { start: from, end: line.end }, wordsOf(text, from, line.end), 'section');
+        if (lic) licences.push(lic);
+      }
+      continue;
+    }
+    const lic = licenceOfLine(text, line, words, inJob || name === 'experience' || name === 'summary' ? 'job' : 'elsewhere');
+    if (lic) licences.push(lic);
+    if (name !== 'languages' && name !== 'experience' && !inJob) languagesIn(text, line.start, line.end, true, languages);
+    if (!hasEducation && name !== 'experience' && !inJob) {
+      const level = levelOfLine(words, 'strict');
+      if (level) education.push({ level, field: fieldOfLine(text, line), span: [line.start, line.end] });
+    }
+  }
+  let educationLevel: EducationLevel | null = null;
+  for (const e of education) if (educationLevel === null || EDUCATION_RANK[e.level] > EDUCATION_RANK[educationLevel]) educationLevel = e.level;
+
+  return {
+    sections,
+    jobs,
+    totalYears,
+    statedYears,
+    education,
+    educationLevel,
+    languages,
+    licences,
+    skillsLines,
+    contactSpans,
+    asOf: now.toISOString(),
+  };
+}
+
+/** Jobs: the date ranges that head an entry of the experience section (or of a resume without sections). */
+function findJobs(text: string, ls: Line[], toks: Tok[], sections: ResumeSection[], contactSpans: ContactSpan[]): ResumeJob[] {
+  const hasExperience = sections.some((s) => s.name === 'experience');
+  const heads: { range: DateRange; line: number }[] = [];
+  let studyLine = -1; // the last line looked at for study words, and what was found (many ranges can share a line)
+  let studyFound = false;
+  for (const range of findRanges(toks)) {
+    if (inContact(contactSpans, range.from, range.to)) continue;
+    const name = sectionAt(sections, range.from)?.name;
+    const li = lineAt(ls, range.from);
+    const line = ls[li]!;
+    if (hasExperience ? name !== 'experience' : name !== undefined && name !== 'summary') continue;
+    if (!hasExperience) {
+      if (li !== studyLine) {
+        studyLine = li;
+        studyFound = hasAnyWord(wordsOf(text, line.start, line.end), STUDY_WORDS);
+      }
+      if (studyFound) continue;
+    }
+    if (!isHeadingLine(text, line, range)) continue;
+    heads.push({ range, line: li });
+    if (heads.length === MAX_JOBS) break;
+  }
+  // Entries either open with their dates (hh.ru: dates, then employer and title) or with a title and employer above
+  // the dates; the first entry shows which: nothing between the section heading and its dates means dates first.
+  const datesFirst = heads.length > 0 && datesOpenEntries(text, ls, heads[0]!.line, sections);
+  const startOf = (k: number) => (datesFirst ? ls[heads[k]!.line]!.start : entryStart(text, ls, heads[k]!.line, k > 0 ? heads[k - 1]!.line : -1, sections));
+  const jobs: ResumeJob[] = [];
+  for (let k = 0; k < heads.length; k++) {
+    const { range, line } = heads[k]!;
+    const start = startOf(k);
+    const section = sectionAt(sections, range.from);
+    const limit = Math.min(k + 1 < heads.length ? startOf(k + 1) : text.length, section ? section.end : text.length);
+    const end = Math.max(start, limit);
+    const job: ResumeJob = { start: range.start, end: range.end, span: [start, end], text: text.slice(start, end) };
+    Object.assign(job, titleAndEmployer(text, ls, line, range, start));
+    jobs.push(job);
+  }
+  return jobs;
+}
+
+/**
+ * Stated years: the largest duration stated next to an experience word outside the jobs' own text (a job's
+ * "5 лет 2 месяца" is that job's length, not the whole career).
+ */
+function statedYearsOf(toks: Tok[], jobs: ResumeJob[], contactSpans: ContactSpan[]): number | null {
+  let stated: number | null = null;
+  let jk = 0;
+  for (const d of statedDurations(toks)) {
+    while (jk < jobs.length && jobs[jk]!.span[1] <= d.at) jk++;
+    if (jk < jobs.length && jobs[jk]!.span[0] <= d.at) continue;
+    if (inContact(contactSpans, d.at, d.at + 1)) continue;
+    if (stated === null || d.years > stated) stated = d.years;
+  }
+  return stated;
+}
+
+/**
+ * Years covered by the jobs whose text passes `predicate` (overlaps counted once): years with Java, years as a nurse.
+ */
+export function yearsWhere(facts: ResumeFacts, predicate: (jobText: string) => boolean): number {
+  const now = new Date(facts.asOf);
+  const chosen = facts.jobs.filter((j) => predicate(j.text)).map((j) => rangeMonths(j.start, j.end, now));
+  return round2(unionMonths(chosen) / 12);
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+function hasAnyWord(words: string, list: readonly string[]): boolean {
+  return list.some((w) => words.includes(` ${w} `));
+}
+
+/** The text without the separators and brackets around it (a loop: a trailing-run regex would backtrack). */
+function stripEnds(s: string): string {
+  const junk = (c: string) => /[\s•·▪■●►*|,:;()–—-]/.test(c);
+  let a = 0;
+  let b = s.length;
+  while (a < b && junk(s[a]!)) a++;
+  while (b > a && junk(s[b - 1]!)) b--;
+  return s.slice(a, b);
+}
+
+function trimmed(text: string, start: number, end: number): { start: number; end: number } | null {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s•·▪■●►*\-–—:]/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  return e > s ? { start: s, end: e } : null;
+}
+
+/**
+ * Whether a dated line heads a job: the dates open or close the line, or a separator (a dash, a bar, a comma, a tab
+ * or a run of spaces) sets them apart from the title; "the project of 2001 – 2005 was finished" is prose.
+ */
+function isHeadingLine(text: string, line: Line, range: DateRange): boolean {
+  // At most MAX_HEADING_LINE characters either side are looked at: a dated line of prose costs no more than a heading.
+  const beforeRaw = text.slice(Math.max(line.start, range.from - MAX_HEADING_LINE), range.from);
+  const afterRaw = text.slice(range.to, Math.min(line.end, range.to + MAX_HEADING_LINE));
+  const before = beforeRaw.trim();
+  const after = afterRaw.trim();
+  if (before === '' || /^[•·▪■●►*\-–—|(]{1,3}$/.test(before)) return true;
+  if (after === '' || /^[)|,.:;–—-]{1,3}$/.test(after) || /^\(?[0-9]{1,2}\s?(?:years?|yrs?|лет|года?|мес|months?)/i.test(after)) return true;
+  const apart = (c: string | undefined) => c !== undefined && /[|,:;()–—\-\t]/.test(c);
+  if (apart(before[before.length - 1]) || apart(after[0]) || beforeRaw.endsWith('  ') || afterRaw.startsWith('  ')) return true;
+  return line.end - line.start <= 80 && !PROSE_END.test(after);
+}
+
+function datesOpenEntries(text: string, ls: Line[], li: number, sections: ResumeSection[]): boolean {
+  const section = sectionAt(sections, ls[li]!.start);
+  if (!section) return true;
+  for (let k = li - 1; k >= 0 && ls[k]!.end > section.headingEnd; k--) {
+    if (text.slice(Math.max(ls[k]!.start, section.headingEnd), Math.min(ls[k]!.end, ls[k]!.start + 200)).trim() !== '') return false;
+  }
+  return true;
+}
+
+/**
+ * Where the entry headed by the dates on line `li` starts: up to two short title and employer lines right above the
+ * dates belong to it, when a blank line, a bullet, a sentence, the section heading or the previous entry's dates end
+ * the text before them.
+ */
+function entryStart(text: string, ls: Line[], li: number, prevHead: number, sections: ResumeSection[]): number {
+  const section = sectionAt(sections, ls[li]!.start);
+  const floor = section ? section.headingEnd : 0;
+  let k = li;
+  for (let up = 0; up < 3; up++) {
+    const cand = k - 1;
+    if (cand <= prevHead || cand < 0 || ls[cand]!.end <= floor) return ls[k]!.start;
+    const l = ls[cand]!;
+    const body = text.slice(l.start, Math.min(l.end, l.start + 200)).trim();
+    if (body === '' || body.length > 100 || PROSE_END.test(body) || /^[•·▪■●►*\-–—]/.test(body)) return ls[k]!.start;
+    if (up === 2) break;
+    k = cand;
+  }
+  // Three short lines in a row above the dates: they may be the end of the entry before, so only the dates are ours.
+  return ls[li]!.start;
+}
+
+const ORG_MARKERS = /(?:^|[\s«"(])(?:ООО|ОАО|ЗАО|ПАО|АО|ИП|ГБУЗ|ГБУ|ГБОУ|МБОУ|МАОУ|ФГУП|LLC|Inc|Ltd|GmbH|Corp|PLC|Group|Company|Co\.)(?:[\s»".,)]|$)/u;
+
+/** Title and employer from the dated line ("Senior Developer, Acme Corp — 2019 – present") or the lines above it. */
+function titleAndEmployer(text: string, ls: Line[], li: number, range: DateRange, entryStartAt: number): { title?: string; employer?: string } {
+  const line = ls[li]!;
+  const raw = `${text.slice(Math.max(line.start, range.from - MAX_HEADING_LINE), range.from)} ${text.slice(range.to, Math.min(line.end, range.to + MAX_HEADING_LINE))}`;
+  const rest = stripEnds(raw.replace(/\(?[0-9]{1,2}\s?(?:years?|yrs?|лет|года?|мес\S{0,5}|months?)[^)]{0,30}\)?/giu, ' '));
+  const split = (s: string) => s.split(/\s[|@–—-]\s|,\s|\sat\s|\sв\s/u).map((p) => p.trim()).filter((p) => p.length > 1).slice(0, 2);
+  let parts: string[] = [];
+  if (rest) parts = split(rest);
+  else if (entryStartAt === line.start) return hhTitleAndEmployer(text, ls, lineAt(ls, range.to));
+  else {
+    for (let k = lineAt(ls, entryStartAt); k < li && parts.length < 2; k++) {
+      const body = text.slice(ls[k]!.start, Math.min(ls[k]!.end, ls[k]!.start + 120)).trim();
+      if (body) parts.push(body);
+    }
+    if (parts.length === 1) parts = split(parts[0]!);
+  }
+  if (parts.length === 0) return {};
+  if (parts.length === 1) return ORG_MARKERS.test(parts[0]!) ? { employer: parts[0] } : { title: parts[0] };
+  const [a, b] = parts as [string, string];
+  return ORG_MARKERS.test(a) && !ORG_MARKERS.test(b) ? { title: b, employer: a } : { title: a, employer: b };
+}
+
+const DURATION_LINE = /^\(?[0-9]{1,2}\s?(?:years?|yrs?|months?|год|года|лет|мес)/iu;
+
+/**
+ * An hh.ru entry: the dates, their length ("5 лет 2 месяца"), the employer, its city and site, then the title. The
+ * city line is missing when the employer gave none: then the line after the employer is the title.
+ */
+function hhTitleAndEmployer(text: string, ls: Line[], last: number): { title?: string; employer?: string } {
+  const body = (k: number) => (k < ls.length ? text.slice(ls[k]!.start, Math.min(ls[k]!.end, ls[k]!.start + 200)).trim() : '');
+  let k = last + 1;
+  if (!DURATION_LINE.test(body(k))) return {};
+  k++;
+  const next: string[] = [];
+  for (; k < ls.length && next.length < 3; k++) {
+    const b = body(k);
+    if (b === '') break;
+    next.push(b);
+  }
+  const short = (b: string | undefined) => !!b && b.length <= 80 && !PROSE_END.test(b);
+  if (!short(next[0])) return {};
+  const title = short(next[2]) ? next[2] : short(next[1]) ? next[1] : undefined;
+  return title ? { employer: next[0], title } : { employer: next[0] };
+}
+
+/**
+ * Education entries of one section: a unit per line that names a degree or an institution; a degree line and the
+ * institution line next to it ("Master of Science" / "University of Leeds") make one entry.
+ */
+function readEducation(text: string, ls: Line[], s: ResumeSection, out: EducationEntry[]): void {
+  let prevLine = -2;
+  let prevDegree = false;
+  for (let li = lineAt(ls, s.start); li < ls.length && ls[li]!.start < s.end; li++) {
+    const from = Math.max(ls[li]!.start, s.start);
+    const to = Math.min(ls[li]!.end, s.end);
+    if (to - from < 2) continue;
+    const words = wordsOf(text, from, to);
+    const degree = levelOfLine(words, 'degree');
+    const level = degree ?? levelOfLine(words, 'any');
+    if (!level) continue;
+    const prev = out[out.length - 1];
+    if (prev && prevLine === li - 1 && (degree === null || !prevDegree)) {
+      if (EDUCATION_RANK[level] > EDUCATION_RANK[prev.level]) prev.level = level;
+      prev.field ??= fieldOfLine(text, { start: from, end: to });
+      prev.span[1] = to;
+      prevDegree ||= degree !== null;
+    } else {
+      out.push({ level, field: fieldOfLine(text, { start: from, end: to }), span: [from, to] });
+      prevDegree = degree !== null;
+    }
+    prevLine = li;
+  }
+}
