@@ -32,9 +32,10 @@ if (config.MODEL_DIR === 'none') {
 const started = Date.now();
 const report = await evaluateFitSet(set, engine, {
   note,
-  onProgress: (done, total) => process.stderr.write(`\r  scoring ${done}/${total} pairs`),
+  // A progress line every 25 pairs: enough to see it move, short in a log file.
+  onProgress: (done, total) => (done % 25 === 0 || done === total) && process.stderr.write(`  scored ${done}/${total} pairs\n`),
 });
-process.stderr.write(`\n  ${report.set.pairs} pairs in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+process.stderr.write(`  ${report.set.pairs} pairs in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 await engine.close();
 
 const out = join(repoRoot, 'models/eval');
