@@ -26,6 +26,13 @@ export function languageGroup(p: Pick<ScoredPair, 'postingLanguage' | 'resumeLan
   return p.postingLanguage === p.resumeLanguage ? p.postingLanguage : 'cross';
 }
 
+export interface PairwiseResult {
+  accuracy: number | null;
+  comparisons: number;
+  correct: number;
+  byGroup: Record<LanguageGroup, { accuracy: number | null; comparisons: number; correct: number }>;
+}
+
 /**
  * Pairwise order accuracy: for every posting, every two of its pairs with different grades count 1 when the better
  * grade scored higher, ½ on a tie, 0 otherwise. A comparison belongs to the `cross` group when either of its two
@@ -34,7 +41,7 @@ export function languageGroup(p: Pick<ScoredPair, 'postingLanguage' | 'resumeLan
 export function pairwiseAccuracy(
   pairs: ScoredPair[],
   score: (p: ScoredPair) => number = (p) => p.score,
-): { accuracy: number | null; comparisons: number; correct: number; byGroup: Record<LanguageGroup, { accuracy: number | null; comparisons: number }> } {
+): PairwiseResult {
   const byPosting = new Map<string, ScoredPair[]>();
   for (const p of pairs) byPosting.set(p.posting, [...(byPosting.get(p.posting) ?? []), p]);
   const tally: Record<LanguageGroup, { n: number; ok: number }> = { en: { n: 0, ok: 0 }, ru: { n: 0, ok: 0 }, cross: { n: 0, ok: 0 } };
@@ -61,9 +68,9 @@ export function pairwiseAccuracy(
     comparisons: n,
     correct: ok,
     byGroup: {
-      en: { accuracy: acc(tally.en), comparisons: tally.en.n },
-      ru: { accuracy: acc(tally.ru), comparisons: tally.ru.n },
-      cross: { accuracy: acc(tally.cross), comparisons: tally.cross.n },
+      en: { accuracy: acc(tally.en), comparisons: tally.en.n, correct: tally.en.ok },
+      ru: { accuracy: acc(tally.ru), comparisons: tally.ru.n, correct: tally.ru.ok },
+      cross: { accuracy: acc(tally.cross), comparisons: tally.cross.n, correct: tally.cross.ok },
     },
   };
 }
@@ -87,7 +94,7 @@ export interface Summary {
   pairs: number;
   postings: number;
   count: Record<Grade, number>;
-  pairwise: ReturnType<typeof pairwiseAccuracy>;
+  pairwise: PairwiseResult;
   strong: { median: number | null; min: number | null; shareAtLeast040: number | null };
   partial: { median: number | null };
   adjacent: { median: number | null };

@@ -37,9 +37,9 @@ describe('fit-set metrics on hand-computed cases', () => {
   it('pairwise order: a comparison with a cross-language pair belongs to cross, the others to the posting language', () => {
     // The cross-language pair comes last and in the middle, so the grouping cannot depend on which pair is read first.
     const r = pairwiseAccuracy([pair('b', 'partial', 0.3, 'ru-ru'), pair('b', 'strong', 0.8, 'ru-en'), pair('b', 'unrelated', 0.4, 'ru-ru')]);
-    expect(r.byGroup.cross).toEqual({ accuracy: 1, comparisons: 2 });
-    expect(r.byGroup.ru).toEqual({ accuracy: 0, comparisons: 1 });
-    expect(r.byGroup.en).toEqual({ accuracy: null, comparisons: 0 });
+    expect(r.byGroup.cross).toEqual({ accuracy: 1, comparisons: 2, correct: 2 });
+    expect(r.byGroup.ru).toEqual({ accuracy: 0, comparisons: 1, correct: 0 });
+    expect(r.byGroup.en).toEqual({ accuracy: null, comparisons: 0, correct: 0 });
     expect(r.accuracy).toBeCloseTo(2 / 3, 12);
   });
 
@@ -112,6 +112,9 @@ describe('fit-set data and the evaluation run', () => {
       expect(r.parts[part].all.pairwise.comparisons).toBe(expected);
       expect(r.tfidfPairwise[part].comparisons).toBe(expected);
       expect(GRADES.reduce((n, g) => n + r.parts[part].all.count[g], 0)).toBe(grades.length);
+      // The language groups' rows split the part's comparisons between them, none lost or counted twice.
+      const groups = (['en', 'ru', 'cross'] as const).map((g) => r.parts[part][g].pairwise.comparisons);
+      expect(groups.reduce((a, b) => a + b, 0)).toBe(expected);
     }
     const md = renderMarkdown(r);
     expect(md).toContain('## held-out');

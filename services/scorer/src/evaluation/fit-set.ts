@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScoringEngine } from '../engine.ts';
-import { GRADES, languageGroup, pairwiseAccuracy, summarise, tfidfScorer, type Grade, type LanguageGroup, type ScoredPair, type Summary } from './fit-set-metrics.ts';
+import { GRADES, languageGroup, pairwiseAccuracy, summarise, tfidfScorer, type Grade, type PairwiseResult, type LanguageGroup, type ScoredPair, type Summary } from './fit-set-metrics.ts';
 
 export interface Label {
   posting: string;
@@ -82,7 +82,7 @@ export interface Report {
   set: { postings: number; resumes: number; pairs: number; heldOutPostings: number; fitPostings: number };
   parts: Record<'held-out' | 'fit', Record<'all' | LanguageGroup, Summary>>;
   /** The same pairwise order accuracy for TF-IDF cosine (fitted on the set's own texts). */
-  tfidfPairwise: Record<'held-out' | 'fit', ReturnType<typeof pairwiseAccuracy>>;
+  tfidfPairwise: Record<'held-out' | 'fit', PairwiseResult>;
   pairs: PairResult[];
 }
 
@@ -115,12 +115,16 @@ export async function evaluateFitSet(
     opts.onProgress?.(i + 1, set.labels.length);
   }
   const partOf = (part: 'held-out' | 'fit') => pairs.filter((p) => p.part === part);
-  const groups = (ps: PairResult[]): Record<'all' | LanguageGroup, Summary> => ({
-    all: summarise(ps),
-    en: summarise(ps.filter((p) => languageGroup(p) === 'en')),
-    ru: summarise(ps.filter((p) => languageGroup(p) === 'ru')),
-    cross: summarise(ps.filter((p) => languageGroup(p) === 'cross')),
-  });
+  const groups = (ps: PairResult[]): Record<'all' | LanguageGroup, Summary> => {
+    const all = summarise(ps);
+    // A group's pairwise order is its share of the part's comparisons (a cross-language strong pair is compared with
+    // the same-language pairs of its posting), not the comparisons inside the group's own pairs alone.
+    const group = (g: LanguageGroup): Summary => {
+      const own = all.pairwise.byGroup[g];
+      return { ...summarise(ps.filter((p) => languageGroup(p) === g)), pairwise: { ...own, byGroup: all.pairwise.byGroup } };
+    };
+    return { all, en: group('en'), ru: group('ru'), cross: group('cross') };
+  };
   return {
     engine: engine.engine,
     model: engine.model,
