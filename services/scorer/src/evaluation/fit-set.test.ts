@@ -130,7 +130,7 @@ describe('fit-set data and the evaluation run', () => {
     writeFileSync(join(dir, 'resumes/r1.txt'), 'Java, 3 years');
     writeFileSync(join(dir, 'labels.jsonl'), JSON.stringify({ posting: 'p1', resume: 'r2', grade: 'strong', languages: 'en-en' }) + '\n');
     writeFileSync(join(dir, 'split.json'), JSON.stringify({ 'held-out': ['p1'], fit: [] }));
-    expect(() => loadFitSet(dir)).toThrow(/resumes\/r2\.txt/);
+    expect(() => loadFitSet(dir)).toThrow(/labels.jsonl names resumes\/r2\.txt, which does not exist/);
     writeFileSync(join(dir, 'labels.jsonl'), JSON.stringify({ posting: 'p1', resume: 'r1', grade: 'strong', languages: 'en-en' }) + '\n');
     writeFileSync(join(dir, 'split.json'), JSON.stringify({ 'held-out': [], fit: [] }));
     expect(() => loadFitSet(dir)).toThrow(/leaves out posting p1/);
