@@ -1,7 +1,7 @@
 /** Reads the CLI's input files: a resume (PDF, DOCX or text) and vacancies (text; the first line is the title). */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { ExtractionError, extractText } from '@rc/text';
+import { ExtractionError, extractText } from '@rc/extract';
 import { CliError } from './errors.ts';
 
 export interface ResumeInput {

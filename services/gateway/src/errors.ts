@@ -5,7 +5,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { InvalidCursorError } from '@rc/db';
-import { ExtractionError } from '@rc/text';
+import { ExtractionError } from '@rc/extract';
 
 export class AppError extends Error {
   constructor(

@@ -1,7 +1,8 @@
 /** /v1/resumes: JSON text or an uploaded file (PDF, DOCX, TXT), with the extracted text kept. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { resumeRepo } from '@rc/db';
-import { detectLanguage, extractText } from '@rc/text';
+import { extractText } from '@rc/extract';
+import { detectLanguage } from '@rc/text';
 import { checkTextLength } from '../analyses.ts';
 import { AppError, notFound } from '../errors.ts';
 import { errors, idParams, listQuery, page, resumeInput, resumeOut, resumePatch, toResume, noContent } from '../schemas.ts';

@@ -4,7 +4,7 @@
  */
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { normalizeText } from './normalize.ts';
+import { normalizeText } from '@rc/text';
 
 export type ExtractionErrorCode =
   | 'unsupported_file_type'

@@ -1,0 +1,2 @@
+/** Helpers for tests of extraction and of the routes that take files: ZIP/DOCX builders. */
+export { makeDocx, makeZip, type ZipEntry } from './zip.ts';
