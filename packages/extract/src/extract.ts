@@ -1,10 +1,14 @@
 /**
- * Text of an uploaded resume (PDF, DOCX or plain text), with the file type decided by its bytes, never its name.
- * Every failure is an ExtractionError with a stable code and the HTTP status the API answers with.
+ * Text of an uploaded resume (PDF, DOCX or plain text), with the file type decided by its bytes, never its name, and
+ * without the text the file hides from its reader. Every failure is an ExtractionError with a stable code and the
+ * HTTP status the API answers with. This module parses on the thread that calls it: callers go through the pool
+ * (pool.ts), which runs it in a worker thread under a deadline.
  */
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { normalizeText } from '@rc/text';
+import { removeHiddenRuns } from './docx-hidden.ts';
+import { HiddenTextCollector, type HiddenText } from './hidden.ts';
 
 export type ExtractionErrorCode =
   | 'unsupported_file_type'
@@ -13,7 +17,8 @@ export type ExtractionErrorCode =
   | 'too_many_pages'
   | 'no_text_found'
   | 'extraction_timeout'
-  | 'file_too_large_uncompressed';
+  | 'file_too_large_uncompressed'
+  | 'extraction_busy';
 
 const STATUS: Record<ExtractionErrorCode, number> = {
   unsupported_file_type: 415,
@@ -23,6 +28,7 @@ const STATUS: Record<ExtractionErrorCode, number> = {
   no_text_found: 422,
   extraction_timeout: 422,
   file_too_large_uncompressed: 422,
+  extraction_busy: 503,
 };
 
 export class ExtractionError extends Error {
@@ -45,7 +51,7 @@ export interface ExtractTextInput {
   mimeType?: string;
   /** PDFs with more pages are refused (default 30). */
   maxPages?: number;
-  /** Deadline for the whole extraction (default 15 s). */
+  /** Deadline for the whole extraction in its worker (default 15 s); past it the worker is stopped. */
   timeoutMs?: number;
   /** Longer text is cut at this many characters (default 100,000). */
   maxChars?: number;
@@ -59,6 +65,8 @@ export interface ExtractedText {
   pages?: number;
   /** The text was longer than maxChars and was cut. */
   truncated: boolean;
+  /** Text the file hid from its reader, left out of `text`; null when there was none. */
+  hiddenText: HiddenText | null;
 }
 
 export const EXTRACTION_DEFAULTS = {
@@ -85,43 +93,6 @@ export function sniffFileType(data: Uint8Array): Sniffed {
   return 'text';
 }
 
-interface Deadline {
-  expired: boolean;
-}
-
-/**
- * Runs work against a deadline; on expiry, work is told to stop (deadline.expired) and cleanup runs. Work that holds
- * the thread past the deadline (a long synchronous parse) finishes before the timer can fire: it is refused all the
- * same, so the outcome depends on how long extraction took, not on where it happened to yield.
- */
-async function withDeadline<T>(timeoutMs: number, work: (deadline: Deadline) => Promise<T>, cleanup: () => void): Promise<T> {
-  const deadline: Deadline = { expired: false };
-  const started = performance.now();
-  const tooLong = () => new ExtractionError('extraction_timeout', `Extracting the text took longer than ${timeoutMs} ms.`);
-  let timer: NodeJS.Timeout | undefined;
-  const running = work(deadline);
-  const expiry = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      deadline.expired = true;
-      try {
-        cleanup();
-      } catch {
-        // cleanup is best effort: the extraction is abandoned either way
-      }
-      reject(tooLong());
-    }, timeoutMs);
-  });
-  // The abandoned work may still fail later; that must not surface as an unhandled rejection.
-  running.catch(() => undefined);
-  try {
-    const result = await Promise.race([running, expiry]);
-    if (performance.now() - started > timeoutMs) throw tooLong();
-    return result;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 function decodeText(data: Uint8Array): string {
   if (startsWith(data, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(data.subarray(2));
   if (startsWith(data, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(data.subarray(2));
@@ -139,46 +110,20 @@ function decodeText(data: Uint8Array): string {
   return text;
 }
 
-async function extractPdf(data: Uint8Array, maxPages: number, timeoutMs: number): Promise<{ text: string; pages: number }> {
+async function extractPdf(data: Uint8Array, maxPages: number): Promise<{ text: string; pages: number; hidden: HiddenText | null }> {
   // Imported on first use: the PDF.js bundle is large and most callers send text.
-  const { getDocumentProxy } = await import('unpdf');
-  type Pdf = Awaited<ReturnType<typeof getDocumentProxy>>;
-  let pdf: Pdf | undefined;
-  return withDeadline(
-    timeoutMs,
-    async (deadline) => {
-      try {
-        // PDF.js may take ownership of the buffer it is given: hand it a copy.
-        pdf = await getDocumentProxy(new Uint8Array(data), { verbosity: 0 });
-      } catch (err) {
-        const password = (err as Error)?.name === 'PasswordException';
-        throw new ExtractionError(
-          'file_unreadable',
-          password ? 'The PDF is password-protected.' : 'The PDF is damaged or not a PDF.',
-          { cause: err },
-        );
-      }
-      try {
-        if (pdf.numPages > maxPages) {
-          throw new ExtractionError('too_many_pages', `The PDF has ${pdf.numPages} pages; at most ${maxPages} are accepted.`);
-        }
-        const pages: string[] = [];
-        for (let n = 1; n <= pdf.numPages && !deadline.expired; n++) {
-          const page = await pdf.getPage(n);
-          const content = await page.getTextContent();
-          pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
-          page.cleanup();
-        }
-        return { text: pages.join('\n\n'), pages: pdf.numPages };
-      } catch (err) {
-        if (err instanceof ExtractionError) throw err;
-        throw new ExtractionError('file_unreadable', 'The PDF is damaged and its text cannot be read.', { cause: err });
-      } finally {
-        if (!deadline.expired) void pdf.loadingTask.destroy();
-      }
-    },
-    () => void pdf?.loadingTask.destroy(),
-  );
+  const { readPdf, PdfReadError } = await import('./pdf.ts');
+  try {
+    return await readPdf(data, maxPages);
+  } catch (err) {
+    if (!(err instanceof PdfReadError)) throw err;
+    throw new ExtractionError(err.kind === 'too_many_pages' ? 'too_many_pages' : 'file_unreadable', err.message, { cause: err.cause });
+  }
+}
+
+/** Loads the parsers ahead of the first file, so a worker's first job does not pay for it under its deadline. */
+export async function warmUp(): Promise<void> {
+  await import('./pdf.ts');
 }
 
 /** The uncompressed size JSZip read from the ZIP's central directory, without inflating anything. */
@@ -221,55 +166,63 @@ function inflatesWithin(entry: JSZip.JSZipObject, maxBytes: number): Promise<boo
   });
 }
 
-async function extractDocx(data: Uint8Array, maxBytes: number, timeoutMs: number): Promise<string> {
-  return withDeadline(
-    timeoutMs,
-    async () => {
-      let zip: JSZip;
-      try {
-        zip = await JSZip.loadAsync(data, { checkCRC32: false });
-      } catch (err) {
-        throw new ExtractionError('file_unreadable', 'The file is a damaged ZIP/DOCX archive.', { cause: err });
-      }
-      const document = zip.file('word/document.xml');
-      if (!document) {
-        throw new ExtractionError('unsupported_file_type', 'The ZIP archive is not a DOCX document.');
-      }
-      const tooLarge = () =>
-        new ExtractionError(
-          'file_too_large_uncompressed',
-          `The DOCX expands to more than ${Math.round(maxBytes / 1024 / 1024)} MB of text; it is refused.`,
-        );
-      // Zip bombs, first on the sizes the archive declares, before a byte is inflated...
-      const parts = Object.values(zip.files).filter((entry) => !entry.dir && /\.(xml|rels)$/i.test(entry.name));
-      let total = 0;
-      for (const entry of parts) {
-        const size = declaredSize(entry);
-        if (size === undefined) continue;
-        total += size;
-        if (size > maxBytes || total > maxBytes * 2) throw tooLarge();
-      }
-      // ...then on what the parts mammoth reads really inflate to, stopping at the limit.
-      let budget = maxBytes * 2;
-      for (const entry of parts) {
-        let within: boolean;
-        try {
-          within = await inflatesWithin(entry, Math.min(maxBytes, budget));
-        } catch (err) {
-          throw new ExtractionError('file_unreadable', 'The file is a damaged ZIP/DOCX archive.', { cause: err });
-        }
-        if (!within) throw tooLarge();
-        budget -= declaredSize(entry) ?? 0;
-      }
-      try {
-        const result = await mammoth.extractRawText({ buffer: Buffer.from(data.buffer, data.byteOffset, data.length) });
-        return result.value;
-      } catch (err) {
-        throw new ExtractionError('file_unreadable', 'The DOCX is damaged and its text cannot be read.', { cause: err });
-      }
-    },
-    () => undefined,
-  );
+async function extractDocx(data: Uint8Array, maxBytes: number): Promise<{ text: string; hidden: HiddenText | null }> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data, { checkCRC32: false });
+  } catch (err) {
+    throw new ExtractionError('file_unreadable', 'The file is a damaged ZIP/DOCX archive.', { cause: err });
+  }
+  const document = zip.file('word/document.xml');
+  if (!document) {
+    throw new ExtractionError('unsupported_file_type', 'The ZIP archive is not a DOCX document.');
+  }
+  const tooLarge = () =>
+    new ExtractionError(
+      'file_too_large_uncompressed',
+      `The DOCX expands to more than ${Math.round(maxBytes / 1024 / 1024)} MB of text; it is refused.`,
+    );
+  // Zip bombs, first on the sizes the archive declares, before a byte is inflated...
+  const parts = Object.values(zip.files).filter((entry) => !entry.dir && /\.(xml|rels)$/i.test(entry.name));
+  let total = 0;
+  for (const entry of parts) {
+    const size = declaredSize(entry);
+    if (size === undefined) continue;
+    total += size;
+    if (size > maxBytes || total > maxBytes * 2) throw tooLarge();
+  }
+  // ...then on what the parts mammoth reads really inflate to, stopping at the limit.
+  let budget = maxBytes * 2;
+  for (const entry of parts) {
+    let within: boolean;
+    try {
+      within = await inflatesWithin(entry, Math.min(maxBytes, budget));
+    } catch (err) {
+      throw new ExtractionError('file_unreadable', 'The file is a damaged ZIP/DOCX archive.', { cause: err });
+    }
+    if (!within) throw tooLarge();
+    budget -= declaredSize(entry) ?? 0;
+  }
+  const unreadable = (err: unknown) => new ExtractionError('file_unreadable', 'The DOCX is damaged and its text cannot be read.', { cause: err });
+  // Hidden runs are blanked in the body before mammoth reads it; the archive is rewritten only when there are any.
+  let buffer = Buffer.from(data.buffer, data.byteOffset, data.length);
+  const hidden = new HiddenTextCollector();
+  try {
+    const { xml, hidden: runs } = removeHiddenRuns(await document.async('string'));
+    if (runs.length) {
+      for (const run of runs) hidden.add(run.text, run.reason, null);
+      zip.file('word/document.xml', xml);
+      buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+    }
+  } catch (err) {
+    throw unreadable(err);
+  }
+  try {
+    const result = await mammoth.extractRawText({ buffer });
+    return { text: result.value, hidden: hidden.report() };
+  } catch (err) {
+    throw unreadable(err);
+  }
 }
 
 function truncate(text: string, maxChars: number): { text: string; truncated: boolean } {
@@ -279,11 +232,13 @@ function truncate(text: string, maxChars: number): { text: string; truncated: bo
   return { text: text.slice(0, cut).trimEnd(), truncated: true };
 }
 
-/** Extract and normalise the text of a PDF, DOCX or plain-text file. Throws ExtractionError. */
-export async function extractText(input: ExtractTextInput): Promise<ExtractedText> {
+/**
+ * Extract and normalise the text of a PDF, DOCX or plain-text file on the calling thread, without a deadline: the
+ * pool's workers call it. Throws ExtractionError.
+ */
+export async function extractTextHere(input: ExtractTextInput): Promise<ExtractedText> {
   const data = input.data instanceof Uint8Array ? input.data : new Uint8Array(input.data);
   const maxPages = input.maxPages ?? EXTRACTION_DEFAULTS.maxPages;
-  const timeoutMs = input.timeoutMs ?? EXTRACTION_DEFAULTS.timeoutMs;
   const maxChars = input.maxChars ?? EXTRACTION_DEFAULTS.maxChars;
   const maxBytes = input.maxUncompressedBytes ?? EXTRACTION_DEFAULTS.maxUncompressedBytes;
   if (data.length === 0) throw new ExtractionError('empty_file', 'The file is empty.');
@@ -292,15 +247,16 @@ export async function extractText(input: ExtractTextInput): Promise<ExtractedTex
   let fileType: FileType;
   let raw: string;
   let pages: number | undefined;
+  let hiddenText: HiddenText | null = null;
   switch (sniffed) {
     case 'pdf': {
       fileType = 'pdf';
-      ({ text: raw, pages } = await extractPdf(data, maxPages, timeoutMs));
+      ({ text: raw, pages, hidden: hiddenText } = await extractPdf(data, maxPages));
       break;
     }
     case 'zip':
       fileType = 'docx';
-      raw = await extractDocx(data, maxBytes, timeoutMs);
+      ({ text: raw, hidden: hiddenText } = await extractDocx(data, maxBytes));
       break;
     case 'text':
       fileType = 'txt';
@@ -325,5 +281,5 @@ export async function extractText(input: ExtractTextInput): Promise<ExtractedTex
     );
   }
   const { text, truncated } = truncate(normalized, maxChars);
-  return pages === undefined ? { text, fileType, truncated } : { text, fileType, pages, truncated };
+  return pages === undefined ? { text, fileType, truncated, hiddenText } : { text, fileType, pages, truncated, hiddenText };
 }
