@@ -121,11 +121,6 @@ async function extractPdf(data: Uint8Array, maxPages: number): Promise<{ text: s
   }
 }
 
-/** Loads the parsers ahead of the first file, so a worker's first job does not pay for it under its deadline. */
-export async function warmUp(): Promise<void> {
-  await import('./pdf.ts');
-}
-
 /** The uncompressed size JSZip read from the ZIP's central directory, without inflating anything. */
 function declaredSize(entry: JSZip.JSZipObject): number | undefined {
   const size = (entry as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;

@@ -4,8 +4,8 @@
 import { parentPort } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
-const { extractTextHere, warmUp, ExtractionError } = await tsImport('./extract.ts', import.meta.url);
-await warmUp();
+// PDF.js is loaded on the first PDF, not here: a worker that reads plain text (the CLI's usual case) starts quickly.
+const { extractTextHere, ExtractionError } = await tsImport('./extract.ts', import.meta.url);
 
 parentPort.on('message', async ({ id, input }) => {
   try {
