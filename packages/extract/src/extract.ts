@@ -270,9 +270,11 @@ export async function extractTextHere(input: ExtractTextInput): Promise<Extracte
   if (!/[\p{L}\p{N}]/u.test(normalized)) {
     throw new ExtractionError(
       'no_text_found',
-      fileType === 'pdf'
-        ? 'The PDF has no text layer (a scan?). Upload a PDF with selectable text, a DOCX or plain text.'
-        : 'The file contains no text.',
+      hiddenText
+        ? `All ${hiddenText.chars} characters of the file's text are hidden from its reader (white, invisible, tiny or off-page), so none of it can be used.`
+        : fileType === 'pdf'
+          ? 'The PDF has no text layer (a scan?). Upload a PDF with selectable text, a DOCX or plain text.'
+          : 'The file contains no text.',
     );
   }
   const { text, truncated } = truncate(normalized, maxChars);
