@@ -47,6 +47,23 @@ describe('hidden text in PDFs', () => {
     expect(result.hiddenText?.reasons).toEqual([{ reason: 'background_colour', page: 1, chars: KEYWORDS.length }]);
   });
 
+  it('keeps white text drawn over an image (a dark sidebar or photo), whose colour is not known', async () => {
+    const data = writePdf([
+      {
+        images: [[0, 0, 200, 842]],
+        texts: [
+          { text: 'Contacts: jane@example.com', x: 20, y: 780, color: [1, 1, 1] },
+          { text: 'Jane Smith, backend developer', x: 250, y: 780 },
+          { text: KEYWORDS, x: 250, y: 760, color: [1, 1, 1] },
+        ],
+      },
+    ]);
+    const result = await extractTextHere({ data });
+    // PDF.js reads the two columns' first lines as one line: the white contact line is kept, the white keywords are not.
+    expect(result.text).toBe('Contacts: jane@example.com Jane Smith, backend developer');
+    expect(result.hiddenText?.reasons).toEqual([{ reason: 'white_text', page: 1, chars: KEYWORDS.length }]);
+  });
+
   it('keeps grey, small-but-legible and partly visible text, and reports nothing for an honest PDF', async () => {
     const result = await pdfWith(
       { text: 'Grey footnote', x: 50, y: 600, color: [0.6, 0.6, 0.6] },

@@ -132,11 +132,17 @@ function markPage(fnArray: number[], argsArray: unknown[][], view: number[], OPS
   let tm: Matrix = IDENTITY;
   let tlm: Matrix = IDENTITY;
   let clipNext = false;
-  const fills: Array<{ box: Box; colour: Rgb }> = [];
+  // What lies beneath text: filled shapes with their colour, and images and gradients, whose colour is not known
+  // (null), so text on them is never judged by its colour: white text on a dark photo or sidebar image is readable.
+  const fills: Array<{ box: Box; colour: Rgb | null }> = [];
+  const paint = (box: Box, colour: Rgb | null) => {
+    if (fills.length >= MAX_FILLS) fills.shift();
+    fills.push({ box, colour });
+  };
   const marks: Mark[] = [];
   const runs: Array<{ text: string; reason: HiddenTextReason }> = [];
 
-  const backgroundAt = (x: number, y: number): Rgb => {
+  const backgroundAt = (x: number, y: number): Rgb | null => {
     for (let i = fills.length - 1; i >= 0; i--) if (contains(fills[i]!.box, x, y)) return fills[i]!.colour;
     return WHITE;
   };
@@ -187,7 +193,7 @@ function markPage(fnArray: number[], argsArray: unknown[][], view: number[], OPS
     else if (colour) {
       const [cx, cy] = [(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2];
       const beneath = backgroundAt(cx, cy);
-      if (sameColour(colour, beneath)) reason = sameColour(beneath, WHITE) ? 'white_text' : 'background_colour';
+      if (beneath && sameColour(colour, beneath)) reason = sameColour(beneath, WHITE) ? 'white_text' : 'background_colour';
     }
     // PDF.js leaves text outside the page out of its text content: its characters have nothing to be laid over.
     if (reason !== 'off_page') for (const ch of comparable(text)) marks.push({ char: ch, reason });
@@ -248,19 +254,32 @@ function markPage(fnArray: number[], argsArray: unknown[][], view: number[], OPS
         clipNext = true;
         break;
       case OPS.constructPath: {
-        const [paint, , minMax] = args as [number, unknown, ArrayLike<number> | null];
+        const [paintOp, , minMax] = args as [number, unknown, ArrayLike<number> | null];
         const box = minMax && minMax.length === 4 && Number.isFinite(minMax[0]) ? boxOf(gs.ctm, minMax[0]!, minMax[1]!, minMax[2]!, minMax[3]!) : null;
         if (clipNext && box) gs.clip = gs.clip ? intersection(gs.clip, box) : box;
         clipNext = false;
         const fills_ = [OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke];
-        if (box && gs.fill && gs.fillAlpha >= 0.5 && fills_.includes(paint)) {
-          if (fills.length >= MAX_FILLS) fills.shift();
-          fills.push({ box, colour: gs.fill });
-        }
+        // A pattern fill (gs.fill null) is a background of unknown colour; a faint one does not hide what is under it.
+        if (box && gs.fillAlpha >= 0.5 && fills_.includes(paintOp)) paint(box, gs.fill);
         break;
       }
       case OPS.endPath:
         clipNext = false;
+        break;
+      case OPS.paintImageXObject:
+      case OPS.paintInlineImageXObject:
+      case OPS.paintInlineImageXObjectGroup:
+      case OPS.paintImageXObjectRepeat:
+      case OPS.paintImageMaskXObject:
+      case OPS.paintImageMaskXObjectGroup:
+      case OPS.paintImageMaskXObjectRepeat:
+      case OPS.paintSolidColorImageMask:
+        // Images are drawn into the unit square of the current transform.
+        paint(boxOf(gs.ctm, 0, 0, 1, 1), null);
+        break;
+      case OPS.shadingFill:
+        // A gradient fills the clip (or the page).
+        paint(gs.clip ?? page, null);
         break;
       case OPS.beginText:
         tm = IDENTITY;
@@ -343,6 +362,8 @@ function visibleText(items: TextItem[], marks: Mark[]): string {
   let droppedLine = false;
   for (const item of items) {
     if (!item.str.trim()) {
+      // Spaces PDF.js puts between runs are kept, as they were before hidden text was looked for.
+      if (!droppedLine) out += item.str;
       if (item.hasEOL && (!droppedLine || (out && !out.endsWith('\n')))) out += '\n';
       droppedLine &&= !item.hasEOL;
       continue;

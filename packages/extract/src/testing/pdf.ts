@@ -27,6 +27,8 @@ export interface PdfPage {
   size?: readonly [number, number];
   /** A rectangle of this colour painted over the whole page before the text. */
   background?: Rgb;
+  /** Images [x, y, width, height] (one dark pixel stretched) painted before the text, as a template's sidebar photo. */
+  images?: Array<readonly [number, number, number, number]>;
   texts: PdfText[];
 }
 
@@ -37,6 +39,9 @@ const rgb = (c: Rgb) => c.map(num).join(' ');
 function contentStream(page: PdfPage, [width, height]: readonly [number, number]): string {
   const ops: string[] = [];
   if (page.background) ops.push(`${rgb(page.background)} rg 0 0 ${num(width)} ${num(height)} re f`);
+  for (const [x, y, w, h] of page.images ?? []) {
+    ops.push(`q ${num(w)} 0 0 ${num(h)} ${num(x)} ${num(y)} cm BI /W 1 /H 1 /CS /RGB /BPC 8 /F /AHx ID 203040> EI Q`);
+  }
   for (const t of page.texts) {
     ops.push('q');
     if (t.clip) ops.push(`${t.clip.map(num).join(' ')} re W n`);
