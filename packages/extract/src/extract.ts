@@ -7,7 +7,7 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { normalizeText } from '@rc/text';
-import { removeHiddenRuns } from './docx-hidden.ts';
+import { readStyles, removeHiddenRuns } from './docx-hidden.ts';
 import { HiddenTextCollector, type HiddenText } from './hidden.ts';
 
 export type ExtractionErrorCode =
@@ -203,7 +203,9 @@ async function extractDocx(data: Uint8Array, maxBytes: number): Promise<{ text: 
   let buffer = Buffer.from(data.buffer, data.byteOffset, data.length);
   const hidden = new HiddenTextCollector();
   try {
-    const { xml, hidden: runs } = removeHiddenRuns(await document.async('string'));
+    const stylesPart = zip.file('word/styles.xml');
+    const styles = stylesPart ? readStyles(await stylesPart.async('string')) : undefined;
+    const { xml, hidden: runs } = removeHiddenRuns(await document.async('string'), styles);
     if (runs.length) {
       for (const run of runs) hidden.add(run.text, run.reason, null);
       zip.file('word/document.xml', xml);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
-import { removeHiddenRuns } from './docx-hidden.ts';
+import { readStyles, removeHiddenRuns } from './docx-hidden.ts';
 import { ExtractionError, extractTextHere } from './extract.ts';
 import { makeDocx, writePdf } from './testing/index.ts';
 
@@ -151,6 +151,34 @@ describe('hidden text in DOCX', () => {
     expect(result.hiddenText?.reasons.map((r) => r.reason)).toEqual(['hidden_format', 'white_text']);
   });
 
+  it('follows styles: a character or paragraph style that hides, through basedOn, and the document defaults', async () => {
+    const style = (type: string, id: string, inner: string, extra = '') => `<w:style w:type="${type}" w:styleId="${id}"${extra}><w:name w:val="${id}"/>${inner}</w:style>`;
+    const stylesXml = `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="${W}"><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/></w:rPr></w:rPrDefault></w:docDefaults>${[
+      style('paragraph', 'Normal', '<w:rPr><w:color w:val="000000"/></w:rPr>', ' w:default="1"'),
+      style('character', 'Ghost', '<w:rPr><w:vanish/></w:rPr>'),
+      style('character', 'GhostChild', '<w:basedOn w:val="Ghost"/><w:rPr><w:b/></w:rPr>'),
+      style('paragraph', 'Snow', '<w:basedOn w:val="Normal"/><w:rPr><w:color w:val="ffffff"/></w:rPr>'),
+    ].join('')}</w:styles>`;
+    const documentXml = docXml(
+      run('Jane Smith, backend developer'),
+      run('Python. ') + run('Kubernetes', '<w:rStyle w:val="Ghost"/>'),
+      run('Terraform', '<w:rStyle w:val="GhostChild"/>'),
+      `<w:pPr><w:pStyle w:val="Snow"/></w:pPr>${run('Golang Rust')}${run('Readable on purpose', '<w:color w:val="202020"/>')}`,
+      run('Acme Corp'),
+    );
+    const result = await extractTextHere({ data: makeDocx({ documentXml, stylesXml }) });
+    expect(result.text).toBe('Jane Smith, backend developer\n\nPython.\n\nReadable on purpose\n\nAcme Corp');
+    expect(result.hiddenText?.reasons).toEqual([
+      { reason: 'hidden_format', page: null, chars: 'Kubernetes'.length + 'Terraform'.length },
+      { reason: 'white_text', page: null, chars: 'Golang Rust'.length },
+    ]);
+    // Tiny text by the document defaults.
+    const tinyDefaults = stylesXml.replace('<w:sz w:val="22"/>', '<w:sz w:val="4"/>');
+    const tiny = await extractTextHere({ data: makeDocx({ documentXml: docXml(run('Visible heading', '<w:sz w:val="28"/>'), run('keyword soup')), stylesXml: tinyDefaults }) });
+    expect(tiny.text).toBe('Visible heading');
+    expect(tiny.hiddenText?.reasons).toEqual([{ reason: 'tiny_font', page: null, chars: 'keyword soup'.length }]);
+  });
+
   it('ignores formatting inside a tracked change (w:rPrChange) and keeps the text of ordinary runs untouched', () => {
     const xml = docXml(run('Kept &amp; shown', '<w:b/><w:rPrChange w:id="1"><w:rPr><w:vanish/></w:rPr></w:rPrChange>'));
     expect(removeHiddenRuns(xml)).toEqual({ xml, hidden: [] });
@@ -164,13 +192,13 @@ describe('hidden text in DOCX', () => {
       let best = Infinity;
       for (let i = 0; i < 5; i++) {
         const started = process.cpuUsage();
-        removeHiddenRuns(xml);
+        removeHiddenRuns(xml, readStyles(xml));
         const used = process.cpuUsage(started);
         best = Math.min(best, (used.user + used.system) / 1000);
       }
       return best;
     };
-    for (const unit of ['<', '<w:r><w:rPr><w:vanish/>', '<w:r><w:rPr><w:vanish/></w:rPr><w:t>&#x', '<w:t>', '&amp;&#12;', '<w:r ']) {
+    for (const unit of ['<', '<w:style w:styleId="a"><w:basedOn w:val="a"/><w:rPr><w:vanish/>', '<w:r><w:rPr><w:vanish/>', '<w:r><w:rPr><w:vanish/></w:rPr><w:t>&#x', '<w:t>', '&amp;&#12;', '<w:r ']) {
       const small = time(100_000, unit);
       expect(small, unit).toBeLessThan(1000);
       const large = time(1_600_000, unit);
