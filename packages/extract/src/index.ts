@@ -7,6 +7,6 @@ export {
   type ExtractionErrorCode,
   type ExtractTextInput,
   type FileType,
-} from './extract.ts';
+} from './types.ts';
 export { ExtractionPool, extractText, sharedExtractionPool, type ExtractionPoolOptions } from './pool.ts';
 export type { HiddenText, HiddenTextReason } from './hidden.ts';

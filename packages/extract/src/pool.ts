@@ -5,7 +5,7 @@
  * full, a file is refused at once with 503 instead of waiting behind minutes of parsing.
  */
 import { Worker } from 'node:worker_threads';
-import { EXTRACTION_DEFAULTS, ExtractionError, type ExtractedText, type ExtractionErrorCode, type ExtractTextInput } from './extract.ts';
+import { EXTRACTION_DEFAULTS, ExtractionError, type ExtractedText, type ExtractionErrorCode, type ExtractTextInput } from './types.ts';
 
 export interface ExtractionPoolOptions {
   /** Worker threads (default 2): files are parsed in parallel up to this many. */
