@@ -1,7 +1,9 @@
 /** Request and response schemas of the API (zod, turned into JSON Schema for validation and OpenAPI). */
 import { z } from 'zod';
-import { adviceSchema, adviceSourceSchema, hiddenTextSchema, requirementResultSchema } from '@rc/contracts';
+import { adviceSchema, adviceSourceSchema, requirementResultSchema } from '@rc/contracts';
 import type { AnalysisView, RankingEntryRow, RankingRow, ResumeRow, VacancyRow } from '@rc/db';
+
+import { hiddenTextSchema } from '@rc/contracts';
 
 export const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).describe('Error');
 export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, errorSchema]));

@@ -382,9 +382,9 @@ function renderAnalysis(box, { analysis, resume, vacancy }) {
         el('h2', { id: 'result-title', tabindex: '-1' }, t('resultTitle')),
         el('p', { class: 'muted' }, t('resultFor', { resume: resume.name, vacancy: vacancy.title })),
         el('p', { class: 'verdict-explain' }, t(`verdictExplain.${verdict}`)),
-        reqs.length ? el('p', { class: 'req-summary' }, t('requirementsSummary', { met: count('met'), partial: count('partial'), missing: count('missing') })) : '',
         // Text the file hid (white, 1-pt, off-page...) was not scored; say so, so the user knows why it did not count.
         analysis.hidden_text?.chars ? el('p', { class: 'hidden-text', role: 'note' }, hiddenTextLine(analysis.hidden_text, t)) : '',
+        reqs.length ? el('p', { class: 'req-summary' }, t('requirementsSummary', { met: count('met'), partial: count('partial'), missing: count('missing') })) : '',
       ),
     ),
     el('section', { class: 'card', 'aria-labelledby': 'req-title' }, el('h3', { id: 'req-title' }, t('requirementsTitle')), requirementsTable(reqs, resume.content)),
