@@ -101,3 +101,32 @@ export function verdictFor(score: number): Verdict {
 export function vacancyText(v: { title: string; description: string }): string {
   return `${v.title}\n${v.description}`;
 }
+
+/**
+ * Why a piece of a file's text was taken as hidden from its reader and left out of the scored text: drawn in white
+ * or in the colour beneath it, in an invisible render mode or fully transparent, in a font too small to read, outside
+ * the page, clipped away, or (DOCX) formatted as hidden.
+ */
+export const hiddenTextReasonSchema = z.enum([
+  'white_text',
+  'background_colour',
+  'invisible',
+  'tiny_font',
+  'off_page',
+  'clipped',
+  'hidden_format',
+]);
+export type HiddenTextReason = z.infer<typeof hiddenTextReasonSchema>;
+
+/** Text an uploaded file hid from its reader: kept out of the score and reported to the user. */
+export const hiddenTextSchema = z.object({
+  /** Characters left out (runs of whitespace counted as one). */
+  chars: z.number().int().nonnegative(),
+  /** At most three short pieces of it, so the user recognises what was left out. */
+  samples: z.array(z.string()).max(3),
+  /** Per reason and page (null for files without pages): how many characters. */
+  reasons: z.array(
+    z.object({ reason: hiddenTextReasonSchema, page: z.number().int().positive().nullable(), chars: z.number().int().nonnegative() }),
+  ),
+});
+export type HiddenText = z.infer<typeof hiddenTextSchema>;

@@ -15,6 +15,13 @@ import {
 } from 'drizzle-orm/pg-core';
 import { uuidv7 } from './uuid.ts';
 
+/** The shape of @rc/contracts' HiddenText, which the gateway validates before storing it. */
+export interface StoredHiddenText {
+  chars: number;
+  samples: string[];
+  reasons: Array<{ reason: string; page: number | null; chars: number }>;
+}
+
 const tsvector = customType<{ data: string }>({
   dataType() {
     return 'tsvector';
@@ -90,6 +97,8 @@ export const resumes = pgTable(
     fileName: text('file_name'),
     fileType: text('file_type'),
     fileSize: integer('file_size'),
+    /** Text the uploaded file hid from its reader (white, invisible, tiny...), left out of content: @rc/contracts' HiddenText. */
+    hiddenText: jsonb('hidden_text').$type<StoredHiddenText | null>(),
     language: text('language').notNull(),
     search: tsvector('search').generatedAlwaysAs(searchVector('name', 'content')),
     createdAt: createdAt(),
@@ -113,6 +122,8 @@ export const analyses = pgTable(
     /** Snapshots of the texts as analysed: evidence offsets refer to resume_text, whatever happens to the resume later. */
     resumeText: text('resume_text').notNull(),
     vacancyText: text('vacancy_text').notNull(),
+    /** The resume's hidden-text report as it was when analysed, shown with the result. */
+    resumeHiddenText: jsonb('resume_hidden_text').$type<StoredHiddenText | null>(),
     /** Language the advice is written in (the resume's unless the caller asked otherwise). */
     adviceLanguage: text('advice_language').notNull(),
     status: text('status').notNull().default('queued'),

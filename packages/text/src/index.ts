@@ -5,16 +5,6 @@ export { splitLines, splitSentences, type LineSpan, type TextSpan } from './sent
 export { splitRequirements, type Importance, type Requirement, type SplitRequirementsOptions } from './requirements.ts';
 export { SKILL_TERMS, stem, terms, termSpans, tokenize, tokenSpans, type TermSpan, type TokenSpan } from './tokens.ts';
 export {
-  EXTRACTION_DEFAULTS,
-  ExtractionError,
-  extractText,
-  sniffFileType,
-  type ExtractedText,
-  type ExtractionErrorCode,
-  type ExtractTextInput,
-  type FileType,
-} from './extract.ts';
-export {
   readResume,
   resumeSummary,
   yearsWhere,

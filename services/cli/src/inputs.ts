@@ -1,13 +1,15 @@
 /** Reads the CLI's input files: a resume (PDF, DOCX or text) and vacancies (text; the first line is the title). */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { ExtractionError, extractText } from '@rc/text';
+import { ExtractionError, extractText, type HiddenText } from '@rc/extract';
 import { CliError } from './errors.ts';
 
 export interface ResumeInput {
   name: string;
   content: string;
   file: string;
+  /** Text the file hid from its reader, left out of content. */
+  hiddenText: HiddenText | null;
 }
 
 export interface VacancyInput {
@@ -30,13 +32,13 @@ async function readBytes(path: string, what: string): Promise<Buffer> {
   }
 }
 
-async function textOf(path: string, what: string, maxChars: number): Promise<string> {
+async function textOf(path: string, what: string, maxChars: number): Promise<{ text: string; hiddenText: HiddenText | null }> {
   const data = await readBytes(path, what);
   try {
     const extracted = await extractText({ data, fileName: basename(path), maxChars });
     const text = extracted.text.trim();
     if (!text) throw new CliError(`no text was found in the ${what} file ${path}`);
-    return text;
+    return { text, hiddenText: extracted.hiddenText };
   } catch (err) {
     if (err instanceof ExtractionError) throw new CliError(`the ${what} file ${path} cannot be used: ${err.message}`);
     throw err;
@@ -44,13 +46,13 @@ async function textOf(path: string, what: string, maxChars: number): Promise<str
 }
 
 export async function readResume(path: string, maxChars: number): Promise<ResumeInput> {
-  const content = await textOf(path, 'resume', maxChars);
-  return { name: basename(path, extname(path)) || 'Resume', content, file: path };
+  const { text: content, hiddenText } = await textOf(path, 'resume', maxChars);
+  return { name: basename(path, extname(path)) || 'Resume', content, file: path, hiddenText };
 }
 
 /** A vacancy file: the first non-empty line is the title, the rest the description (all of it if there is no rest). */
 export async function readVacancy(path: string, maxChars: number): Promise<VacancyInput> {
-  const text = await textOf(path, 'vacancy', maxChars);
+  const { text } = await textOf(path, 'vacancy', maxChars);
   const lines = text.split(/\r?\n/);
   const first = lines.findIndex((l) => l.trim() !== '');
   const title = lines[first]!.trim().slice(0, 300);

@@ -19,6 +19,8 @@ export interface AnalysisView {
   advice_source: AdviceSource | null;
   scorer: { engine: string; model: string } | null;
   language: 'ru' | 'en';
+  /** Text the resume's file hid from its reader, left out of the score. */
+  hidden_text?: import('@rc/contracts').HiddenText | null;
   error: { code: string; message: string } | null;
 }
 
@@ -159,6 +161,51 @@ export function wrap(text: string, columns: number, indent = ''): string {
   return out.map((l, i) => (i === 0 ? l : `${indent}${l}`)).join('\n');
 }
 
+type HiddenText = import('@rc/contracts').HiddenText;
+
+/** The words of the hidden-text line, in the report's languages. */
+const HIDDEN_WORDS = {
+  en: {
+    hidden: (n: number, reasons: string) => `We ignored ${n} character${n === 1 ? '' : 's'} of hidden text: ${reasons}.`,
+    onPages: (what: string, pages: string) => `${what} on page${pages.includes(',') ? 's' : ''} ${pages}`,
+    reasons: {
+      white_text: 'white text',
+      background_colour: 'text in the background colour',
+      invisible: 'invisible text',
+      tiny_font: 'text too small to read',
+      off_page: 'text outside the page',
+      clipped: 'text cut out of view',
+      hidden_format: 'text formatted as hidden',
+    },
+  },
+  ru: {
+    hidden: (n: number, reasons: string) => `Не учтён скрытый текст (символов: ${n}): ${reasons}.`,
+    onPages: (what: string, pages: string) => `${what} на стр. ${pages}`,
+    reasons: {
+      white_text: 'белый текст',
+      background_colour: 'текст цвета фона',
+      invisible: 'невидимый текст',
+      tiny_font: 'слишком мелкий текст',
+      off_page: 'текст за пределами страницы',
+      clipped: 'обрезанный текст',
+      hidden_format: 'текст, скрытый форматированием',
+    },
+  },
+};
+
+/** "We ignored 66 characters of hidden text: white text on page 1, text too small to read on page 2." */
+function hiddenLine(hidden: HiddenText, language: 'ru' | 'en'): string {
+  const w = HIDDEN_WORDS[language] ?? HIDDEN_WORDS.en;
+  const pagesOf = new Map<HiddenText['reasons'][number]['reason'], number[]>();
+  for (const r of hidden.reasons) {
+    const pages = pagesOf.get(r.reason) ?? [];
+    if (r.page !== null && !pages.includes(r.page)) pages.push(r.page);
+    pagesOf.set(r.reason, pages);
+  }
+  const reasons = [...pagesOf].map(([reason, pages]) => (pages.length ? w.onPages(w.reasons[reason], pages.join(', ')) : w.reasons[reason]));
+  return w.hidden(hidden.chars, reasons.join(', '));
+}
+
 export function analysisReport(a: AnalysisView, opts: { width: number; style: Style; title?: string }): string {
   const w = WORDS[a.language] ?? WORDS.en;
   const { style: s } = opts;
@@ -171,6 +218,7 @@ export function analysisReport(a: AnalysisView, opts: { width: number; style: St
   const lines: string[] = [];
   if (opts.title) lines.push(s.bold(opts.title), '');
   lines.push(`${s.bold(`${w.score}: ${pct}%`)}  ${paint(bar)}  ${paint(s.bold(w.verdict[verdict]))}`);
+  if (a.hidden_text?.chars) lines.push(s.yellow(wrap(hiddenLine(a.hidden_text, a.language), width)));
   if (a.requirements.length) lines.push(s.dim(w.counts(count('met'), count('partial'), count('missing'))));
   const facts = resumeFactsLine(a.resume_facts, a.language);
   if (facts) lines.push(s.dim(wrap(facts, width)));

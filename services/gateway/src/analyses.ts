@@ -1,5 +1,5 @@
 /** Accepting analyses and waiting for them: shared by the v1 routes and the original product's relevancy route. */
-import { analysisRepo, resumeRepo, vacancyRepo, type AnalysisRow, type AnalysisView } from '@rc/db';
+import { analysisRepo, resumeRepo, vacancyRepo, type AnalysisRow, type AnalysisView, type ResumeRow } from '@rc/db';
 import { vacancyText } from '@rc/contracts';
 import { detectLanguage } from '@rc/text';
 import type { FastifyBaseLogger } from 'fastify';
@@ -26,11 +26,13 @@ export interface AnalysisRequest {
  */
 export async function acceptAnalysis(deps: GatewayDeps, log: FastifyBaseLogger, ownerId: string, input: AnalysisRequest): Promise<AnalysisRow> {
   let resumeText = input.resumeText;
+  let resumeHiddenText: ResumeRow['hiddenText'] = null;
   let vacancyTextValue = input.vacancyText;
   if (input.resumeId) {
     const r = await resumeRepo.get(deps.db, ownerId, input.resumeId);
     if (!r) throw notFound('resume');
     resumeText = r.content;
+    resumeHiddenText = r.hiddenText;
   }
   if (input.vacancyId) {
     const v = await vacancyRepo.get(deps.db, ownerId, input.vacancyId);
@@ -48,6 +50,7 @@ export async function acceptAnalysis(deps: GatewayDeps, log: FastifyBaseLogger, 
     resumeText,
     vacancyText: vacancyTextValue,
     adviceLanguage: input.language ?? detectLanguage(resumeText),
+    resumeHiddenText,
   });
   await enqueueScoring(deps, log, row.id);
   return row;

@@ -5,7 +5,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { InvalidCursorError } from '@rc/db';
-import { ExtractionError } from '@rc/text';
+import { ExtractionError } from '@rc/extract';
 
 export class AppError extends Error {
   constructor(
@@ -50,6 +50,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.code(err.statusCode).headers(err.headers).send({ error: { code: err.code, message: err.message } });
     }
     if (err instanceof ExtractionError) {
+      // Busy extraction workers free up within seconds.
+      if (err.statusCode === 503) reply.header('retry-after', '5');
       return reply.code(err.statusCode).send({ error: { code: err.code, message: err.message } });
     }
     if (err instanceof InvalidCursorError) {

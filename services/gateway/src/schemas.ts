@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { adviceSchema, adviceSourceSchema, requirementResultSchema, resumeFactsSchema } from '@rc/contracts';
 import type { AnalysisView, RankingEntryRow, RankingRow, ResumeRow, VacancyRow } from '@rc/db';
 
+import { hiddenTextSchema } from '@rc/contracts';
+
 export const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).describe('Error');
 export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, errorSchema]));
 
@@ -45,15 +47,24 @@ export const resumeOut = z.object({
   content: z.string(),
   language: z.enum(['ru', 'en']),
   file: z.object({ name: z.string().nullable(), type: z.string().nullable(), size: z.number().nullable() }).nullable(),
+  /** Text the uploaded file hid from its reader (white, invisible, tiny, off-page...): not part of content, not scored. */
+  hidden_text: hiddenTextSchema.nullable(),
   created_at: z.string(),
   updated_at: z.string(),
 });
+/** A stored hidden-text report as the API shows it; anything not of its shape reads as none. */
+function storedHiddenText(value: unknown): z.infer<typeof hiddenTextSchema> | null {
+  const parsed = hiddenTextSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
 export const toResume = (r: ResumeRow): z.infer<typeof resumeOut> => ({
   id: r.id,
   name: r.name,
   content: r.content,
   language: r.language as 'ru' | 'en',
   file: r.fileType ? { name: r.fileName, type: r.fileType, size: r.fileSize } : null,
+  hidden_text: storedHiddenText(r.hiddenText),
   created_at: r.createdAt.toISOString(),
   updated_at: r.updatedAt.toISOString(),
 });
@@ -88,6 +99,8 @@ export const analysisOut = z.object({
   advice_source: adviceSourceSchema.nullable(),
   scorer: z.object({ engine: z.string(), model: z.string() }).nullable(),
   language: z.enum(['ru', 'en']),
+  /** Text the resume's file hid from its reader, left out of what was scored (null: none, or the resume was typed). */
+  hidden_text: hiddenTextSchema.nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   timings: z.object({
     queued_at: z.string(),
@@ -127,6 +140,7 @@ export function toAnalysis(a: AnalysisView): AnalysisOut {
     advice_source: source.success ? source.data : null,
     scorer: scoring?.engine ? { engine: scoring.engine, model: scoring.model ?? '' } : null,
     language: a.adviceLanguage as 'ru' | 'en',
+    hidden_text: storedHiddenText(a.resumeHiddenText),
     error: (a.error as { code: string; message: string } | null) ?? null,
     timings: {
       queued_at: a.queuedAt.toISOString(),

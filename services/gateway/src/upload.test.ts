@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { Document, Packer, Paragraph } from 'docx';
+import { writePdf } from '@rc/extract/testing';
 import { startHarness, type Harness } from './testing/harness.ts';
 
 let h: Harness;
@@ -77,5 +78,44 @@ describe('resume upload', () => {
     }
     const notMultipart = await h.app.inject({ method: 'POST', url: '/v1/resumes/upload', payload: { a: 1 } });
     expect(notMultipart.statusCode).toBe(415);
+  });
+
+  it('leaves hidden text out of the stored resume and shows the report on the resume and on its analysis', async () => {
+    const keywords = 'Kubernetes Terraform Kafka Golang';
+    const data = writePdf([
+      {
+        texts: [
+          { text: 'Jane Doe, Python developer', x: 50, y: 780 },
+          { text: 'Six years with Django and PostgreSQL', x: 50, y: 760 },
+          { text: keywords, x: 50, y: 740, color: [1, 1, 1] },
+          { text: keywords, x: 50, y: 720, size: 1 },
+        ],
+      },
+    ]);
+    const res = await upload(multipart('cv.pdf', data, 'application/pdf'));
+    expect(res.statusCode).toBe(201);
+    const resume = JSON.parse(res.body);
+    expect(resume.content).toBe('Jane Doe, Python developer\nSix years with Django and PostgreSQL');
+    expect(resume.hidden_text).toEqual({
+      chars: keywords.length * 2,
+      samples: [keywords, keywords],
+      reasons: [
+        { reason: 'white_text', page: 1, chars: keywords.length },
+        { reason: 'tiny_font', page: 1, chars: keywords.length },
+      ],
+    });
+    const stored = JSON.parse((await h.app.inject({ method: 'GET', url: `/v1/resumes/${resume.id}` })).body);
+    expect(stored.hidden_text).toEqual(resume.hidden_text);
+
+    const vacancy = JSON.parse(
+      (await h.app.inject({ method: 'POST', url: '/v1/vacancies', payload: { title: 'Platform engineer', description: 'Kubernetes, Terraform, Kafka and Golang' } })).body,
+    );
+    const analysis = JSON.parse((await h.app.inject({ method: 'POST', url: '/v1/analyses', payload: { resumeId: resume.id, vacancyId: vacancy.id } })).body);
+    const got = JSON.parse((await h.app.inject({ method: 'GET', url: `/v1/analyses/${analysis.id}` })).body);
+    expect(got.hidden_text).toEqual(resume.hidden_text);
+
+    // A resume edited as text no longer carries the file's report.
+    const patched = JSON.parse((await h.app.inject({ method: 'PATCH', url: `/v1/resumes/${resume.id}`, payload: { content: 'Jane Doe, Python developer' } })).body);
+    expect(patched.hidden_text).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
 import { and, desc, eq, getTableColumns, inArray, lt, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../client.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../pagination.ts';
-import { analyses } from '../schema.ts';
+import { analyses, type StoredHiddenText } from '../schema.ts';
 
 export type AnalysisRow = typeof analyses.$inferSelect;
 /** An analysis without the two text snapshots: what reading and polling need. */
@@ -27,7 +27,15 @@ export const UNFINISHED_STATUSES = ['queued', 'scoring', 'scored', 'advising'] a
 export const analysisRepo = {
   async createQueued(
     db: DbOrTx,
-    a: { ownerId: string; resumeId: string | null; vacancyId: string | null; resumeText: string; vacancyText: string; adviceLanguage: string },
+    a: {
+      ownerId: string;
+      resumeId: string | null;
+      vacancyId: string | null;
+      resumeText: string;
+      vacancyText: string;
+      adviceLanguage: string;
+      resumeHiddenText?: StoredHiddenText | null;
+    },
   ): Promise<AnalysisRow> {
     const [row] = await db.insert(analyses).values({ ...a, status: 'queued', progress: 0.05 }).returning();
     return row!;

@@ -2,7 +2,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../pagination.ts';
-import { analyses, rankingEntries, rankings, resumes, vacancies } from '../schema.ts';
+import { analyses, rankingEntries, rankings, resumes, vacancies, type StoredHiddenText } from '../schema.ts';
 
 export type VacancyRow = Omit<typeof vacancies.$inferSelect, 'search'>;
 export type ResumeRow = Omit<typeof resumes.$inferSelect, 'search'>;
@@ -24,6 +24,7 @@ const resumeCols = {
   fileName: resumes.fileName,
   fileType: resumes.fileType,
   fileSize: resumes.fileSize,
+  hiddenText: resumes.hiddenText,
   language: resumes.language,
   createdAt: resumes.createdAt,
   updatedAt: resumes.updatedAt,
@@ -80,7 +81,16 @@ export const vacancyRepo = {
 export const resumeRepo = {
   async create(
     db: DbOrTx,
-    r: { ownerId: string; name: string; content: string; language: string; fileName?: string | null; fileType?: string | null; fileSize?: number | null },
+    r: {
+      ownerId: string;
+      name: string;
+      content: string;
+      language: string;
+      fileName?: string | null;
+      fileType?: string | null;
+      fileSize?: number | null;
+      hiddenText?: StoredHiddenText | null;
+    },
   ) {
     const [row] = await db.insert(resumes).values(r).returning(resumeCols);
     return row!;
@@ -98,7 +108,7 @@ export const resumeRepo = {
       .limit(opts.limit + 1);
     return toPage(rows, opts.limit);
   },
-  async update(db: DbOrTx, ownerId: string, id: string, patch: Partial<{ name: string; content: string; language: string; fileName: string | null; fileType: string | null; fileSize: number | null }>) {
+  async update(db: DbOrTx, ownerId: string, id: string, patch: Partial<{ name: string; content: string; language: string; fileName: string | null; fileType: string | null; fileSize: number | null; hiddenText: StoredHiddenText | null }>) {
     const [row] = await db
       .update(resumes)
       .set({ ...patch, updatedAt: new Date() })

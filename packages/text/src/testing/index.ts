@@ -1,4 +1,3 @@
-/** Helpers for tests of this and other packages: the screening data set, a CSV reader, ZIP/DOCX builders. */
+/** Helpers for tests of this and other packages: the screening data set, a CSV reader. */
 export { parseCsv } from './csv.ts';
 export { readScreening, screeningDataDir, seededRandom } from './screening-data.ts';
-export { makeDocx, makeZip, type ZipEntry } from './zip.ts';

@@ -33,7 +33,9 @@ export async function check(opts: CheckOptions, ctx: CommandContext): Promise<nu
     const r = await client.post<{ id: string }>('/v1/resumes', { name: resume.name, content: resume.content });
     const accepted = await client.post<{ id: string }>('/v1/analyses', { resumeId: r.id, vacancyId: v.id, ...(opts.language ? { language: opts.language } : {}) });
     await client.follow('analyses', accepted.id, (p) => progress.job(p.status, p.progress));
-    const analysis = await client.get<AnalysisView>(`/v1/analyses/${accepted.id}`);
+    // The resume is sent as text, so the report of what its file hid comes from the CLI's own reading of the file.
+    const fetched = await client.get<AnalysisView>(`/v1/analyses/${accepted.id}`);
+    const analysis: AnalysisView = { ...fetched, hidden_text: fetched.hidden_text ?? resume.hiddenText };
     progress.done();
     if (analysis.status === 'failed') throw new CliError(`the analysis failed: ${analysis.error?.message ?? 'no reason given'}`);
     if (opts.json) ctx.stdout.write(`${JSON.stringify(analysis, null, 2)}\n`);

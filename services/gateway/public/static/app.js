@@ -1,7 +1,7 @@
 // The Resume Checker page: check one resume against one vacancy, or rank the saved vacancies for a resume.
 // Talks only to this server's /v1 API; progress comes from its Server-Sent Events. DOM is built with
 // textContent only, since resumes, vacancies and LLM advice are all untrusted text.
-import { initialLanguage, translator } from './i18n.js';
+import { hiddenTextLine, initialLanguage, translator } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -425,6 +425,8 @@ function renderAnalysis(box, { analysis, resume, vacancy }) {
         el('h2', { id: 'result-title', tabindex: '-1' }, t('resultTitle')),
         el('p', { class: 'muted' }, t('resultFor', { resume: resume.name, vacancy: vacancy.title })),
         el('p', { class: 'verdict-explain' }, t(`verdictExplain.${verdict}`)),
+        // Text the file hid (white, 1-pt, off-page...) was not scored; say so, so the user knows why it did not count.
+        analysis.hidden_text?.chars ? el('p', { class: 'hidden-text', role: 'note' }, hiddenTextLine(analysis.hidden_text, t)) : '',
         reqs.length ? el('p', { class: 'req-summary' }, t('requirementsSummary', { met: count('met'), partial: count('partial'), missing: count('missing') })) : '',
         resumeFactsLine(analysis.resume_facts),
       ),

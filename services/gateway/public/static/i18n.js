@@ -119,6 +119,15 @@ export const dictionary = {
     adviceBy: 'Advice written by {source}; model {model}, prompt {version}.',
     fallback: 'The language model’s answer was not used: {reason}.',
     dropped: { one: 'One claim the resume does not support was removed.', other: '{n} claims the resume does not support were removed.' },
+    hiddenText: { one: 'We ignored {n} character of hidden text: {reasons}.', other: 'We ignored {n} characters of hidden text: {reasons}.' },
+    hiddenOnPages: { one: '{what} on page {pages}', other: '{what} on pages {pages}' },
+    'hidden.white_text': 'white text',
+    'hidden.background_colour': 'text in the background colour',
+    'hidden.invisible': 'invisible text',
+    'hidden.tiny_font': 'text too small to read',
+    'hidden.off_page': 'text outside the page',
+    'hidden.clipped': 'text cut out of view',
+    'hidden.hidden_format': 'text formatted as hidden',
     scoredBy: 'Score by the {engine} ({model}).',
     'engine.cross-encoder': 'cross-encoder model',
     'engine.lexical': 'lexical matcher',
@@ -273,6 +282,20 @@ export const dictionary = {
     adviceBy: 'Источник советов: {source}; модель {model}, промпт {version}.',
     fallback: 'Ответ языковой модели не использован: {reason}.',
     dropped: { one: 'Удалено {n} утверждение, которое резюме не подтверждает.', few: 'Удалено {n} утверждения, которые резюме не подтверждает.', many: 'Удалено {n} утверждений, которые резюме не подтверждает.', other: 'Удалено {n} утверждения, которые резюме не подтверждает.' },
+    hiddenText: {
+      one: 'Не учтён {n} символ скрытого текста: {reasons}.',
+      few: 'Не учтены {n} символа скрытого текста: {reasons}.',
+      many: 'Не учтено {n} символов скрытого текста: {reasons}.',
+      other: 'Не учтено {n} символа скрытого текста: {reasons}.',
+    },
+    hiddenOnPages: { one: '{what} на стр. {pages}', other: '{what} на стр. {pages}' },
+    'hidden.white_text': 'белый текст',
+    'hidden.background_colour': 'текст цвета фона',
+    'hidden.invisible': 'невидимый текст',
+    'hidden.tiny_font': 'слишком мелкий текст',
+    'hidden.off_page': 'текст за пределами страницы',
+    'hidden.clipped': 'обрезанный текст',
+    'hidden.hidden_format': 'текст, скрытый форматированием',
     scoredBy: 'Оценку дал {engine} ({model}).',
     'engine.cross-encoder': 'кросс-энкодер',
     'engine.lexical': 'лексический сопоставитель',
@@ -337,6 +360,26 @@ export function translator(lang) {
     }
     return format(entry, values);
   };
+}
+
+/**
+ * The one line that tells the user how much hidden text a file had and why, from an analysis's or a resume's
+ * hidden_text ("We ignored 66 characters of hidden text: white text on page 1, text too small to read on page 2.");
+ * empty when there was none.
+ */
+export function hiddenTextLine(hidden, t) {
+  if (!hidden?.chars) return '';
+  const pagesOf = new Map();
+  for (const r of hidden.reasons ?? []) {
+    const pages = pagesOf.get(r.reason) ?? [];
+    if (r.page != null && !pages.includes(r.page)) pages.push(r.page);
+    pagesOf.set(r.reason, pages);
+  }
+  const reasons = [...pagesOf].map(([reason, pages]) => {
+    const what = t(`hidden.${reason}`);
+    return pages.length ? t('hiddenOnPages', { what, pages: pages.join(', '), n: pages.length }) : what;
+  });
+  return t('hiddenText', { n: hidden.chars, reasons: reasons.join(', ') });
 }
 
 /** The language to start in: the saved choice, else the browser's, else English. */

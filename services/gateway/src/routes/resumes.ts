@@ -1,7 +1,8 @@
 /** /v1/resumes: JSON text or an uploaded file (PDF, DOCX, TXT), with the extracted text kept. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { resumeRepo } from '@rc/db';
-import { detectLanguage, extractText } from '@rc/text';
+import { extractText } from '@rc/extract';
+import { detectLanguage } from '@rc/text';
 import { checkTextLength } from '../analyses.ts';
 import { AppError, notFound } from '../errors.ts';
 import { errors, idParams, listQuery, page, resumeInput, resumeOut, resumePatch, toResume, noContent } from '../schemas.ts';
@@ -23,7 +24,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Upload a resume file (multipart/form-data: file, optional name)',
         consumes: ['multipart/form-data'],
-        response: { 201: resumeOut, ...errors(400, 401, 413, 415, 422) },
+        response: { 201: resumeOut, ...errors(400, 401, 413, 415, 422, 503) },
       },
     },
     async (req, reply) => {
@@ -59,6 +60,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         fileName: file.fileName.slice(0, 255),
         fileType: extracted.fileType,
         fileSize: file.data.length,
+        hiddenText: extracted.hiddenText,
       });
       return reply.code(201).send(toResume(r));
     },
@@ -78,7 +80,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.patch('/v1/resumes/:id', { schema: { tags, params: idParams, body: resumePatch, response: { 200: resumeOut, ...errors(400, 401, 404, 422) } } }, async (req) => {
     if (req.body.content !== undefined) checkTextLength(app.deps, 'content', req.body.content);
     const patch: Parameters<typeof resumeRepo.update>[3] = { ...req.body };
-    if (req.body.content !== undefined) Object.assign(patch, { language: detectLanguage(req.body.content), fileName: null, fileType: null, fileSize: null });
+    if (req.body.content !== undefined) Object.assign(patch, { language: detectLanguage(req.body.content), fileName: null, fileType: null, fileSize: null, hiddenText: null });
     const r = await resumeRepo.update(db, req.ownerId, req.params.id, patch);
     if (!r) throw notFound('resume');
     return toResume(r);

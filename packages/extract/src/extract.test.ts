@@ -1,7 +1,8 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { ExtractionError, extractText, sniffFileType } from './extract.ts';
+import { ExtractionError, sniffFileType } from './extract.ts';
+import { extractText } from './pool.ts';
 import { makeDocx, makeZip } from './testing/index.ts';
 
 async function makePdf(pages: string[][]): Promise<Uint8Array> {
@@ -126,7 +127,7 @@ describe('extractText: plain text and unknown types', () => {
   it('decodes UTF-8, normalises whitespace and keeps paragraph breaks', async () => {
     const raw = '\uFEFFИван\u00A0Петров\r\n\r\n\r\n\tPython   developer\u00AD\r\n• Django\r\n';
     const result = await extractText({ data: Buffer.from(raw, 'utf8') });
-    expect(result).toEqual({ text: 'Иван Петров\n\nPython developer\n• Django', fileType: 'txt', truncated: false });
+    expect(result).toEqual({ text: 'Иван Петров\n\nPython developer\n• Django', fileType: 'txt', truncated: false, hiddenText: null });
   });
 
   it('decodes UTF-16 with a byte-order mark', async () => {

@@ -56,8 +56,11 @@ export function makeZip(entries: ZipEntry[]): Buffer {
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
-/** A DOCX with just the parts Word needs, its body given as paragraph texts or as raw document.xml. */
-export function makeDocx(body: string[] | { documentXml: string }): Buffer {
+/**
+ * A DOCX with just the parts Word needs, its body given as paragraph texts or as raw document.xml, and optionally a
+ * raw styles.xml.
+ */
+export function makeDocx(body: string[] | { documentXml: string; stylesXml?: string }): Buffer {
   const documentXml =
     'documentXml' in body
       ? body.documentXml
@@ -74,5 +77,6 @@ export function makeDocx(body: string[] | { documentXml: string }): Buffer {
       data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     },
     { name: 'word/document.xml', data: documentXml },
+    ...('stylesXml' in body && body.stylesXml ? [{ name: 'word/styles.xml', data: body.stylesXml }] : []),
   ]);
 }
