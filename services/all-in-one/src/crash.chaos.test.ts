@@ -169,7 +169,7 @@ describe.skipIf(!available)('crash survival', () => {
         const rows = await query(`SELECT id, status FROM analyses WHERE id = ANY($1::uuid[])`, [ids]);
         return rows.some((r) => r.status === 'scoring') && rows.filter((r) => r.status !== 'queued' && r.status !== 'scoring').length >= 2;
       },
-      { timeoutMs: 60_000, intervalMs: 10, what: 'some analyses scored and one in progress' },
+      { timeoutMs: 120_000, intervalMs: 10, what: 'some analyses scored and one in progress' },
     );
     await scorer.stop('SIGKILL');
     const before = await query(`SELECT id, status, scored_at::text AS scored_at FROM analyses WHERE id = ANY($1::uuid[])`, [ids]);
@@ -186,8 +186,9 @@ describe.skipIf(!available)('crash survival', () => {
     await stopScorers();
     const ids = await accept(6);
     const scorer = start('scorer-7', 'scorer');
+    // a scorer's start (model load, warm-up) takes seconds on an idle machine and a minute on a crowded one
     await waitFor(async () => (await query(`SELECT 1 FROM analyses WHERE status = 'scoring' AND id = ANY($1::uuid[])`, [ids])).length > 0, {
-      timeoutMs: 60_000,
+      timeoutMs: 120_000,
       intervalMs: 5,
       what: 'a job in progress',
     });
