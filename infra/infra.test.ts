@@ -67,6 +67,11 @@ describe('docker-compose.yml', () => {
 describe('Prometheus config', () => {
   it('scrapes the gateway’s /metrics', () => {
     const [prom] = load(join(root, 'infra/prometheus/prometheus.yml'));
-    expect(prom!.scrape_configs.every((c: { metrics_path?: string }) => (c.metrics_path ?? '/metrics') === '/metrics')).toBe(true);
+    const configs = prom!.scrape_configs as Array<{ metrics_path?: string; static_configs?: Array<{ targets: string[] }>; kubernetes_sd_configs?: unknown[] }>;
+    // both ways the product is deployed are scraped: compose's gateway by name, Kubernetes pods by annotation
+    expect(configs.flatMap((c) => c.static_configs ?? []).flatMap((s) => s.targets)).toContain('gateway:8000');
+    expect(configs.some((c) => (c.kubernetes_sd_configs ?? []).length > 0)).toBe(true);
+    expect(configs.length).toBeGreaterThan(0);
+    for (const c of configs) expect(c.metrics_path ?? '/metrics').toBe('/metrics');
   });
 });

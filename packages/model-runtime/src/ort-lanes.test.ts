@@ -81,11 +81,20 @@ describe('inference lanes', () => {
 
   it('closes while runs are in native code: they finish, their callers are told, and the process lives on', async () => {
     const lanes = await start(2);
-    const inFlight = [lanes.run(pair(4, 256)), lanes.run(pair(5, 256)), lanes.run(pair(6, 256))];
+    // Eight runs a lane, so that whatever the CPU's speed, when the first result is back its lane is inside its next
+    // run and seven more wait behind it: close() always meets runs in flight, with no sleep that guesses how long a
+    // run takes.
+    const inFlight = Array.from({ length: 16 }, (_, i) => lanes.run(pair(10 + i, 256)));
+    const settledBeforeClose = inFlight.map(() => false);
+    inFlight.forEach((p, i) => void p.then(() => (settledBeforeClose[i] = true), () => (settledBeforeClose[i] = true)));
     const outcomes = Promise.allSettled(inFlight);
-    await new Promise((r) => setTimeout(r, 5)); // the lanes are inside their first runs (tens of milliseconds each)
+    await Promise.race(inFlight);
+    const unsettled = settledBeforeClose.map((done, i) => (done ? -1 : i)).filter((i) => i >= 0);
+    expect(unsettled.length).toBeGreaterThan(0);
     await lanes.close();
-    for (const o of await outcomes) expect(o.status === 'rejected' && String(o.reason)).toMatch(/closed/);
+    const all = await outcomes;
+    for (const i of unsettled) expect(all[i]!.status === 'rejected' && String((all[i] as PromiseRejectedResult).reason)).toMatch(/closed/);
+    for (const [i, o] of all.entries()) if (!unsettled.includes(i)) expect(o.status).toBe('fulfilled');
     // Terminating the lanes' threads here instead (as close() once did) aborts this test process with
     // "terminate called after throwing an instance of 'Napi::Error'" when a run returns into the stopped thread.
     expect(lanes.size).toBe(0);

@@ -36,8 +36,14 @@ function contract(name: string, make: () => Promise<JobQueue | null>) {
       await q.enqueue('advise-analysis', { analysisId: id });
       await q.enqueue('advise-analysis', { analysisId: id });
       await waitFor(async () => seen.length >= 1);
+      // The first run is held, and a second slot is free: a duplicate that had been stored would now be waiting or
+      // running, so the queue must hold exactly the one job.
+      expect(await q.depth('advice')).toMatchObject({ active: 1, waiting: 0, delayed: 0 });
       release();
-      await waitFor(async () => (await q!.depth('advice')).active === 0, { what: 'idle' });
+      await waitFor(async () => {
+        const d = await q!.depth('advice');
+        return d.active === 0 && d.waiting === 0 && d.delayed === 0;
+      }, { what: 'idle' });
       expect(seen).toEqual([id]);
     });
 

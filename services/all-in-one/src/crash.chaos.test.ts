@@ -137,4 +137,74 @@ describe.skipIf(!available)('crash survival', () => {
     start('scorer-3', 'scorer');
     await allDone(ids);
   });
+
+  // Each of the three below starts with no scorer running and leaves one running.
+  const stopScorers = async () => {
+    for (const [name, p] of procs) if (name.startsWith('scorer') && p.child.exitCode === null && p.child.signalCode === null) await p.stop('SIGTERM');
+  };
+  const waitingInRedis = async () => {
+    const text = await (await fetch(`${base}/metrics`)).text();
+    return Number(/^rc_queue_jobs\{queue="scoring",state="waiting"\} (\d+)/m.exec(text)?.[1] ?? 0);
+  };
+
+  it('Redis dies holding accepted jobs that no scorer has taken: each completes once Redis is back', async () => {
+    await stopScorers();
+    const ids = await accept(4);
+    // the jobs are in Redis, waiting, when it dies (not merely never enqueued)
+    expect(await waitingInRedis()).toBeGreaterThanOrEqual(ids.length);
+    await redis.kill();
+    await redis.start();
+    await waitFor(async () => (await fetch(`${base}/readyz`)).status === 200, { timeoutMs: 30_000, what: 'the gateway to see Redis again' });
+    start('scorer-4', 'scorer');
+    const rows = await allDone(ids);
+    expect(rows.every((r) => r.attempts === 1)).toBe(true);
+  });
+
+  it('a takeover after SIGKILL scores only the orphan again: work already scored keeps its scored_at', async () => {
+    await stopScorers();
+    const ids = await accept(12);
+    const scorer = start('scorer-5', 'scorer');
+    await waitFor(
+      async () => {
+        const rows = await query(`SELECT id, status FROM analyses WHERE id = ANY($1::uuid[])`, [ids]);
+        return rows.some((r) => r.status === 'scoring') && rows.filter((r) => r.status !== 'queued' && r.status !== 'scoring').length >= 2;
+      },
+      { timeoutMs: 120_000, intervalMs: 10, what: 'some analyses scored and one in progress' },
+    );
+    await scorer.stop('SIGKILL');
+    const before = await query(`SELECT id, status, scored_at::text AS scored_at FROM analyses WHERE id = ANY($1::uuid[])`, [ids]);
+    const scoredBefore = before.filter((r) => r.scored_at !== null);
+    expect(scoredBefore.length).toBeGreaterThanOrEqual(2);
+    start('scorer-6', 'scorer');
+    const rows = await allDone(ids);
+    const after = new Map((await query(`SELECT id, scored_at::text AS scored_at FROM analyses WHERE id = ANY($1::uuid[])`, [ids])).map((r) => [r.id, r.scored_at]));
+    for (const r of scoredBefore) expect(after.get(r.id), `analysis ${r.id} was scored again`).toBe(r.scored_at);
+    for (const r of rows.filter((x) => scoredBefore.some((b) => b.id === x.id))) expect(r.attempts).toBe(1);
+  });
+
+  it('SIGTERM: the jobs in progress are finished by the scorer that stops, before it exits and before any lock expires', async () => {
+    await stopScorers();
+    const ids = await accept(6);
+    const scorer = start('scorer-7', 'scorer');
+    // a scorer's start (model load, warm-up) takes seconds on an idle machine and a minute on a crowded one
+    await waitFor(async () => (await query(`SELECT 1 FROM analyses WHERE status = 'scoring' AND id = ANY($1::uuid[])`, [ids])).length > 0, {
+      timeoutMs: 120_000,
+      intervalMs: 5,
+      what: 'a job in progress',
+    });
+    const t = performance.now();
+    expect(await scorer.stop('SIGTERM')).toBe(0);
+    const exitMs = performance.now() - t;
+    // No other scorer runs: whatever was in progress was finished by the one that stopped, not dropped for a
+    // takeover (that would wait QUEUE_LOCK_MS, 3 s here, for the lock and claim the analysis a second time).
+    const rows = await query(`SELECT id, status, attempts, scored_at FROM analyses WHERE id = ANY($1::uuid[])`, [ids]);
+    expect(rows.filter((r) => r.status === 'scoring')).toEqual([]);
+    const started = rows.filter((r) => r.attempts > 0);
+    expect(started.length).toBeGreaterThan(0);
+    for (const r of started) expect(r.scored_at).not.toBeNull();
+    expect(exitMs).toBeLessThan(Number(env.QUEUE_LOCK_MS));
+    start('scorer-8', 'scorer');
+    const done = await allDone(ids);
+    expect(done.every((r) => r.attempts === 1)).toBe(true);
+  });
 });

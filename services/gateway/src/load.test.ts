@@ -31,6 +31,7 @@ afterAll(async () => {
 describe('load with many owners', () => {
   it('serves every owner only its own data, with no errors', async () => {
     const leaks: string[] = [];
+    const wrongSize: string[] = [];
     let checked = 0;
     let turn = 0;
     const result = await autocannon({
@@ -46,6 +47,7 @@ describe('load with many owners', () => {
             context.owner = i;
             const kind = turn % 3;
             const path = kind === 0 ? '/v1/vacancies?limit=100' : kind === 1 ? '/v1/resumes?limit=100' : '/api/vacancies/';
+            context.path = path;
             return { ...req, method: 'GET', path, headers: { authorization: `Bearer ${o.key}` } };
           },
           onResponse: (status: number, body: string, context: Record<string, unknown>) => {
@@ -54,6 +56,8 @@ describe('load with many owners', () => {
             const parsed = JSON.parse(body) as { items?: Array<{ id: string }> } | Array<{ id: string }>;
             const items = Array.isArray(parsed) ? parsed : (parsed.items ?? []);
             for (const it of items) if (!o.vacancyIds.has(it.id) && !o.resumeIds.has(it.id)) leaks.push(it.id);
+            // each owner has three of each: an empty (or short) list would hide a leak as well as a lost row
+            if (items.length !== 3) wrongSize.push(`${String(context.path)}: ${items.length} items`);
             checked++;
           },
         },
@@ -64,5 +68,6 @@ describe('load with many owners', () => {
     expect(result.non2xx).toBe(0);
     expect(checked).toBeGreaterThanOrEqual(2_900);
     expect(leaks).toEqual([]);
+    expect(wrongSize.slice(0, 5)).toEqual([]);
   });
 });

@@ -49,8 +49,9 @@ export async function prefilter(
     await db.execute(sql`SELECT count(*)::int AS total FROM ${table} WHERE owner_id = ${opts.ownerId} ${idFilter}`)
   ).rows as Array<{ total: number }>;
   if (total <= opts.k) {
-    // Every candidate fits in the shortlist: no search needed, and no list of the ones it missed.
-    const rows = (await db.execute(sql`SELECT id FROM ${table} WHERE owner_id = ${opts.ownerId} ${idFilter} ORDER BY created_at DESC, id`)).rows as Array<{ id: string }>;
+    // Every candidate fits in the shortlist: no search needed, and no list of the ones it missed. Newest first as the
+    // lists are; the id (time-ordered) settles rows made in the same millisecond.
+    const rows = (await db.execute(sql`SELECT id FROM ${table} WHERE owner_id = ${opts.ownerId} ${idFilter} ORDER BY created_at DESC, id DESC`)).rows as Array<{ id: string }>;
     return { top: rows.map((r) => ({ id: r.id, prefilterScore: 0 })), total };
   }
   const words = queryWords(opts.subjectText);
@@ -71,13 +72,14 @@ export async function prefilter(
     top = rows.map((r) => ({ id: r.id, prefilterScore: Number(r.score) }));
   }
   if (top.length < opts.k && top.length < total) {
-    // Too few text matches (another language, a terse text): the newest others still get the model's look.
+    // Too few text matches (another language, a terse text): the newest others still get the model's look. The id
+    // (time-ordered) settles rows made in the same millisecond, so the same rows make the shortlist on every run.
     const seen = top.map((c) => c.id);
     const rest = (
       await db.execute(sql`
         SELECT id FROM ${table}
         WHERE owner_id = ${opts.ownerId} ${idFilter} AND NOT (id = ANY(${uuidArray(seen)}::uuid[]))
-        ORDER BY created_at DESC LIMIT ${opts.k - top.length}`)
+        ORDER BY created_at DESC, id DESC LIMIT ${opts.k - top.length}`)
     ).rows as Array<{ id: string }>;
     top = top.concat(rest.map((r) => ({ id: r.id, prefilterScore: 0 })));
   }

@@ -11,6 +11,8 @@ export interface ScorerDeps {
   bus: ProgressBus;
   engine: ScoringEngine;
   concurrency: number;
+  /** See RankDeps.shortlistSize. */
+  shortlistSize?: number;
 }
 
 export async function startScorer(deps: ScorerDeps): Promise<void> {

@@ -1,6 +1,7 @@
 /**
- * The shared screening data set (job descriptions, resumes, ground-truth pairs) for tests that check behaviour on
- * real texts. It lives outside the repository; tests that need it skip where it is absent.
+ * The screening data set (job descriptions, resumes, ground-truth pairs; Apache-2.0, see datasets/screening/NOTICE)
+ * for tests and benchmarks that check behaviour on real texts. It ships in the repository, so a test that needs it
+ * fails rather than skips when it is missing.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -9,22 +10,16 @@ import { parseCsv } from './csv.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
-function dataDir(): string | null {
-  const candidates = [
-    process.env.RC_SCREENING_DATA,
-    join(repoRoot, 'shared/data/screening'),
-    resolve(repoRoot, '../shared/data/screening'),
-  ];
-  for (const dir of candidates) if (dir && existsSync(join(dir, 'jd1.csv'))) return dir;
-  return null;
-}
+/** The data set's folder: RC_SCREENING_DATA when set (another copy), else the one shipped in the repository. */
+export const screeningDataDir: string = process.env.RC_SCREENING_DATA || join(repoRoot, 'datasets/screening');
 
-export const screeningDataDir = dataDir();
-
-/** Rows of one CSV of the data set without its header, e.g. readScreening('jd1'); throws if the data is absent. */
+/** Rows of one CSV of the data set without its header, e.g. readScreening('jd1'); throws if the file is absent. */
 export function readScreening(name: string): string[][] {
-  if (!screeningDataDir) throw new Error('screening data set not found (set RC_SCREENING_DATA)');
-  return parseCsv(readFileSync(join(screeningDataDir, `${name}.csv`), 'utf8')).slice(1);
+  const file = join(screeningDataDir, `${name}.csv`);
+  if (!existsSync(file)) {
+    throw new Error(`screening data set not found: ${file} is missing (it ships in datasets/screening; RC_SCREENING_DATA points elsewhere)`);
+  }
+  return parseCsv(readFileSync(file, 'utf8')).slice(1);
 }
 
 /** A deterministic pseudo-random generator (mulberry32) for sampling the data set reproducibly. */

@@ -9,6 +9,8 @@ export interface RankDeps {
   db: Database;
   bus: ProgressBus;
   engine: ScoringEngine;
+  /** Full-text shortlist length; default max(8 × top K, 1,000). Smaller only to exercise the search on few rows. */
+  shortlistSize?: number;
 }
 
 export function rankJob(deps: RankDeps) {
@@ -30,7 +32,7 @@ export function rankJob(deps: RankDeps) {
     // full-text rank (at 1,000 vacancies it kept 76 of the exhaustive top 80 within its top 50 over 8 resumes, a
     // 400-long full-text shortlist lost about 10 more), so the shortlist is 1,000 long: everything in a small owner's
     // collection, and the full-text search's best 1,000 in a large one.
-    const shortlistSize = Math.max(ranking.topK * 8, 1000);
+    const shortlistSize = Math.max(ranking.topK, deps.shortlistSize ?? Math.max(ranking.topK * 8, 1000));
     const { top: shortlist, total } = await prefilter(deps.db, { target, ownerId, subjectText: subject, candidateIds: ranking.candidateIds, k: shortlistSize });
     const texts = new Map<string, string>();
     const ids = shortlist.map((c) => c.id);
