@@ -25,12 +25,30 @@ export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ru: 'Ru
 export const MAX_DATA_CHARS = 24_000;
 
 const MARKER_NAMES = 'resume|vacancy|requirements';
-const markerTag = new RegExp(`<\\s*(/?)\\s*(${MARKER_NAMES})\\b[^>]*>`, 'gi');
-const escapedMarkerTag = new RegExp(`&lt;\\s*(/?)\\s*(${MARKER_NAMES})\\b.*?&gt;`, 'gi');
+// `\s*(?:(\/)\s*)?` rather than `\s*(\/?)\s*`: two unbounded runs of spaces side by side split a long run of spaces
+// every possible way before failing, which made '<' followed by many spaces quadratic.
+const markerTag = new RegExp(`<\\s*(?:(/)\\s*)?(${MARKER_NAMES})\\b[^>]*>`, 'gi');
+const escapedMarkerTag = new RegExp(`&lt;\\s*(?:(/)\\s*)?(${MARKER_NAMES})\\b.*?&gt;`, 'gi');
+
+/**
+ * `pattern` replaced in the part of `text` up to the last `close`, where every match must end. A tag that is never
+ * closed cannot match, and trying it would read to the end of the text from each of its openings.
+ */
+function replaceBeforeLast(text: string, pattern: RegExp, close: string): string {
+  const last = text.lastIndexOf(close);
+  if (last < 0) return text;
+  const end = last + close.length;
+  return text.slice(0, end).replace(pattern, '[$1$2]') + text.slice(end);
+}
 
 /** Turns <resume>, </vacancy>, &lt;requirements&gt; … inside data into inert [resume] text. */
 export function neutraliseMarkers(text: string): string {
-  return text.replace(markerTag, '[$1$2]').replace(escapedMarkerTag, '[$1$2]');
+  const plain = replaceBeforeLast(text, markerTag, '>');
+  // The escaped form's `.*?` stops at a line break, so its closing has to be on the same line: line by line.
+  return plain
+    .split(/(\r\n|[\n\r\u2028\u2029])/)
+    .map((line) => replaceBeforeLast(line, escapedMarkerTag, '&gt;'))
+    .join('');
 }
 
 function asData(text: string): string {
