@@ -2,3 +2,4 @@
 export { parseCsv } from './csv.ts';
 export { readScreening, screeningDataDir, seededRandom } from './screening-data.ts';
 export { makeDocx, makeZip, type ZipEntry } from './zip.ts';
+export { describeGrowth, HOSTILE_TEXTS, looksLinear, measureGrowth, repeatTo, timeOf, type Growth } from './hostile.ts';
