@@ -28,27 +28,58 @@ const MARKER_NAMES = 'resume|vacancy|requirements';
 // `\s*(?:(\/)\s*)?` rather than `\s*(\/?)\s*`: two unbounded runs of spaces side by side split a long run of spaces
 // every possible way before failing, which made '<' followed by many spaces quadratic.
 const markerTag = new RegExp(`<\\s*(?:(/)\\s*)?(${MARKER_NAMES})\\b[^>]*>`, 'gi');
-const escapedMarkerTag = new RegExp(`&lt;\\s*(?:(/)\\s*)?(${MARKER_NAMES})\\b.*?&gt;`, 'gi');
+/** The opening of an escaped tag, up to its name; its `…&gt;` is looked for by hand (see replaceEscapedTags). */
+const escapedMarkerHead = new RegExp(`&lt;\\s*(?:(/)\\s*)?(${MARKER_NAMES})\\b`, 'gi');
 
 /**
- * `pattern` replaced in the part of `text` up to the last `close`, where every match must end. A tag that is never
- * closed cannot match, and trying it would read to the end of the text from each of its openings.
+ * Tags like <resume …> replaced in the part of `text` up to its last '>', where every match must end. A tag that is
+ * never closed cannot match, and trying it would read to the end of the text from each of its openings.
  */
-function replaceBeforeLast(text: string, pattern: RegExp, close: string): string {
-  const last = text.lastIndexOf(close);
-  if (last < 0) return text;
-  const end = last + close.length;
-  return text.slice(0, end).replace(pattern, '[$1$2]') + text.slice(end);
+function replacePlainTags(text: string): string {
+  const end = text.lastIndexOf('>') + 1;
+  if (end === 0) return text;
+  return text.slice(0, end).replace(markerTag, '[$1$2]') + text.slice(end);
+}
+
+/**
+ * The same for &lt;resume …&gt;, whose closing must be on the line where the name ends (the old pattern's `.*?`),
+ * which no single cut of the text captures. Each opening is matched by a regular expression; the next closing and
+ * the next line break after it are found by searches that only move forward, so the whole pass stays linear.
+ */
+function replaceEscapedTags(text: string): string {
+  const head = new RegExp(escapedMarkerHead.source, 'gi');
+  const closing = /&gt;/gi;
+  const lineBreak = /[\n\r\u2028\u2029]/g;
+  let closeAt = -1;
+  let breakAt = -1;
+  let out = '';
+  let copied = 0;
+  for (let m = head.exec(text); m; m = head.exec(text)) {
+    const from = m.index + m[0].length;
+    if (closeAt < from) {
+      closing.lastIndex = from;
+      const c = closing.exec(text);
+      if (!c) break; // no closing after this point: no later opening can match either
+      closeAt = c.index;
+    }
+    if (breakAt < from) {
+      lineBreak.lastIndex = from;
+      breakAt = lineBreak.exec(text)?.index ?? text.length;
+    }
+    if (closeAt < breakAt) {
+      out += `${text.slice(copied, m.index)}[${m[1] ?? ''}${m[2]}]`;
+      copied = closeAt + 4;
+      head.lastIndex = copied;
+    } else {
+      head.lastIndex = m.index + 1;
+    }
+  }
+  return out + text.slice(copied);
 }
 
 /** Turns <resume>, </vacancy>, &lt;requirements&gt; … inside data into inert [resume] text. */
 export function neutraliseMarkers(text: string): string {
-  const plain = replaceBeforeLast(text, markerTag, '>');
-  // The escaped form's `.*?` stops at a line break, so its closing has to be on the same line: line by line.
-  return plain
-    .split(/(\r\n|[\n\r\u2028\u2029])/)
-    .map((line) => replaceBeforeLast(line, escapedMarkerTag, '&gt;'))
-    .join('');
+  return replaceEscapedTags(replacePlainTags(text));
 }
 
 function asData(text: string): string {
