@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cleanUserText } from './clean.ts';
 import { detectLanguage } from './language.ts';
 import { normalizeText } from './normalize.ts';
 import { splitRequirements } from './requirements.ts';
@@ -16,6 +17,7 @@ import { describeGrowth, HOSTILE_TEXTS, looksLinear, measureGrowth } from './tes
 const BUDGET_MS = 1_000;
 
 const FUNCTIONS: Record<string, (text: string) => unknown> = {
+  cleanUserText,
   normalizeText,
   splitLines,
   splitSentences,
@@ -94,6 +96,21 @@ describe('arbitrary Unicode', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('cleaning leaves well-formed text without control characters but tab and line breaks, and changes clean text not at all', () => {
+    fc.assert(
+      fc.property(hostileString, (text) => {
+        const cleaned = cleanUserText(text);
+        expect(cleaned).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
+        expect(encodeURIComponent(cleaned)).toBeTypeOf('string'); // throws URIError on an unpaired surrogate
+        expect(cleanUserText(cleaned)).toBe(cleaned);
+        expect(cleaned.length).toBeLessThanOrEqual(text.length);
+      }),
+      { numRuns: 500 },
+    );
+    expect(cleanUserText('Иван\tPython 😀\r\n- Go')).toBe('Иван\tPython 😀\r\n- Go');
+    expect(cleanUserText('a\u0000b\u0007c\u000Cd\uD800e\uDC00f\uD83D\uDE00')).toBe('abc\nde' + 'f\uD83D\uDE00');
   });
 
   it('normalisation and language detection never throw and do not depend on the call', () => {
