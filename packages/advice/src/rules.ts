@@ -22,7 +22,8 @@ const LIMITS = { strengths: 5, weaknesses: 6, rewrites: 6, learning: 5, reflecti
 const QUOTES: Record<Language, [string, string]> = { en: ['“', '”'], ru: ['«', '»'] };
 
 function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim().replace(/[.;:,]+$/, '');
+  // The lookbehind starts the trailing match only at the start of a run: /[.;:,]+$/ alone retried inside one.
+  const flat = text.replace(/\s+/g, ' ').trim().replace(/(?<![.;:,])[.;:,]+$/, '');
   if (flat.length <= max) return flat;
   const cut = flat.lastIndexOf(' ', max - 1);
   return `${flat.slice(0, cut > max / 2 ? cut : max - 1)}…`;
@@ -99,10 +100,13 @@ function isSkillsListLine(text: string): boolean {
   return commas >= 3 && text.split(/\s+/).length <= commas * 2 + 3;
 }
 
-// Lookaheads instead of \b: JavaScript's \b does not treat Cyrillic letters as word characters.
-const QUANTIFIED_RE = /\d+(?:[.,]\d+)?\s*(?:[kmкм](?!\p{L})|тыс\.?|млн|млрд|million|billion)?\s*(?:%|percent|процент|×|раз(?!\p{L})|x(?!\p{L})|users|пользовател|clients|клиент|customers|requests|запрос|платеж|платёж|transactions|rps|ms(?!\p{L})|мс(?!\p{L})|[$₽€£])|[$₽€£]\s*\d|\d+(?:[.,]\d+)?\s*(?:k|m|тыс\.?|млн|млрд|million|billion)(?!\p{L})/iu;
+// Lookaheads instead of \b: JavaScript's \b does not treat Cyrillic letters as word characters. These run over whole
+// resumes: a number starts only where its digits start ((?<!\d)), the unit's spaces are not a second run of spaces
+// beside the first, and a summary heading is looked for after the spaces of its own line only (`^\s*` with the m
+// flag re-read every following blank line from each one).
+const QUANTIFIED_RE = /(?<!\d)\d+(?:[.,]\d+)?\s*(?:(?:[kmкм](?!\p{L})|тыс\.?|млн|млрд|million|billion)\s*)?(?:%|percent|процент|×|раз(?!\p{L})|x(?!\p{L})|users|пользовател|clients|клиент|customers|requests|запрос|платеж|платёж|transactions|rps|ms(?!\p{L})|мс(?!\p{L})|[$₽€£])|[$₽€£]\s*\d|(?<!\d)\d+(?:[.,]\d+)?\s*(?:k|m|тыс\.?|млн|млрд|million|billion)(?!\p{L})/iu;
 const YEAR_RE = /(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)/;
-const SUMMARY_RE = /^\s*(?:summary|profile|about me|about|objective|professional summary|career summary|о себе|обо мне|цель|профиль|кратко о себе)(?!\p{L})/imu;
+const SUMMARY_RE = /^[^\S\n\r\u2028\u2029]*(?:summary|profile|about me|about|objective|professional summary|career summary|о себе|обо мне|цель|профиль|кратко о себе)(?!\p{L})/imu;
 
 type Templates = {
   strengthMust: (req: string, evidence: string) => string;

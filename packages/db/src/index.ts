@@ -7,3 +7,4 @@ export * from './repositories/analyses.ts';
 export * from './repositories/rankings.ts';
 export * from './repositories/llm-exchanges.ts';
 export { uuidv7 } from './uuid.ts';
+export { describeError, logSafeError, type ErrorDescription } from './redact.ts';

@@ -7,7 +7,7 @@
 import OpenAI from 'openai';
 import type { Language } from '@rc/contracts';
 import { PROMPT_VERSION_RULES, writeRulesAdvice } from '@rc/advice';
-import { adviceResponseFormat } from './json-schema.ts';
+import { adviceResponseFormat, inHouseAdviceResponseFormat } from './json-schema.ts';
 import { checkGrounding } from './grounding.ts';
 import { parseAdvice } from './parse.ts';
 import { costUsd } from './pricing.ts';
@@ -28,14 +28,16 @@ export interface ChatWriterOptions {
   breaker: { failureThreshold: number; cooldownMs: number };
   retryBaseDelayMs: number;
   maxRetryDelayMs: number;
+  /** Output tokens one answer may take (see ADVICE_LIMITS.outputTokens). */
+  maxOutputTokens: number;
 }
 
 /** How one HTTP attempt ended. */
 type Attempt =
-  | { kind: 'answer'; content: string }
+  | { kind: 'answer'; content: string; truncated: boolean }
   | { kind: 'failed'; error: string; retryable: boolean; retryAfterMs: number | null; badRequest: boolean };
 
-type Call = { ok: true; content: string; exchange: ExchangeRecord } | { ok: false; reason: string };
+type Call = { ok: true; content: string; truncated: boolean; exchange: ExchangeRecord } | { ok: false; reason: string };
 
 class TimeoutError extends Error {
   constructor(ms: number) {
@@ -92,12 +94,12 @@ export class ChatAdviceWriter implements AdviceWriter {
     const first = await this.call(messages, input.language, exchanges, signal);
     if (!first.ok) return rulesOutcome(input, exchanges, first.reason);
     let final = first;
-    let parsed = parseAdvice(first.content, input.language);
+    let parsed = this.parse(first, input.language);
     if (!parsed.ok) {
       first.exchange.error = `unusable answer: ${parsed.error}`;
       const repair = await this.call(buildRepairMessages(messages, first.content, parsed.error, input.language), input.language, exchanges, signal);
       if (!repair.ok) return rulesOutcome(input, exchanges, `unusable answer (${parsed.error}), then the repair request failed: ${repair.reason}`);
-      const reparsed = parseAdvice(repair.content, input.language);
+      const reparsed = this.parse(repair, input.language);
       if (!reparsed.ok) {
         repair.exchange.error = `unusable answer: ${reparsed.error}`;
         return rulesOutcome(input, exchanges, `unusable answer after one repair: ${reparsed.error}`);
@@ -116,6 +118,14 @@ export class ChatAdviceWriter implements AdviceWriter {
     };
   }
 
+  /** An answer cut at the output-token cap is unusable whatever it parses to: the end of the advice is missing. */
+  private parse(call: Extract<Call, { ok: true }>, language: Language): ReturnType<typeof parseAdvice> {
+    if (call.truncated) {
+      return { ok: false, error: `the answer was cut off at the limit of ${this.opts.maxOutputTokens} output tokens: write less, one or two sentences per item` };
+    }
+    return parseAdvice(call.content, language);
+  }
+
   /** One logical request: retried on transient failures, guarded by the breaker. Rejects only on `signal`. */
   private async call(messages: ChatMessage[], language: Language, exchanges: ExchangeRecord[], signal?: AbortSignal): Promise<Call> {
     if (!this.breaker.tryAcquire()) return { ok: false, reason: 'circuit breaker open: the provider failed repeatedly' };
@@ -128,7 +138,7 @@ export class ChatAdviceWriter implements AdviceWriter {
         if (attempt.kind === 'answer') {
           this.breaker.success();
           if (plain && !this.structuredOutputUnsupported) this.structuredOutputUnsupported = true;
-          return { ok: true, content: attempt.content, exchange };
+          return { ok: true, content: attempt.content, truncated: attempt.truncated, exchange };
         }
         // A 400 from an in-house server on a json_schema request usually means "response_format not supported":
         // ask once more in plain chat; the degradation is remembered only if that works.
@@ -181,19 +191,24 @@ export class ChatAdviceWriter implements AdviceWriter {
     };
     const started = performance.now();
     try {
+      // Every request caps its output. OpenAI's newer models take only max_completion_tokens; the OpenAI-compatible
+      // servers run in-house (vLLM, llama.cpp, Ollama) all read max_tokens.
+      const outputCap = this.name === 'openai' ? { max_completion_tokens: this.opts.maxOutputTokens } : { max_tokens: this.opts.maxOutputTokens };
+      const format = this.name === 'openai' ? adviceResponseFormat : inHouseAdviceResponseFormat;
       const completion = await this.client.chat.completions.create(
-        { model: this.opts.model, messages, ...(plain ? {} : { response_format: adviceResponseFormat }) },
+        { model: this.opts.model, messages, ...outputCap, ...(plain ? {} : { response_format: format }) },
         { signal: combined, timeout: this.opts.timeoutMs, maxRetries: 0 },
       );
       exchange.latencyMs = Math.round(performance.now() - started);
-      const message = completion.choices?.[0]?.message;
+      const choice = completion.choices?.[0];
+      const message = choice?.message;
       const usage = completion.usage;
       exchange.promptTokens = usage?.prompt_tokens ?? null;
       exchange.completionTokens = usage?.completion_tokens ?? null;
       exchange.costUsd = this.name === 'openai' ? costUsd(completion.model || this.opts.model, usage?.prompt_tokens, usage?.completion_tokens) : null;
       // A refusal is an answer (HTTP worked) that cannot be parsed; the repair turn and fallback handle it.
       exchange.response = message?.content ?? message?.refusal ?? '';
-      return { attempt: { kind: 'answer', content: exchange.response }, exchange };
+      return { attempt: { kind: 'answer', content: exchange.response, truncated: choice?.finish_reason === 'length' }, exchange };
     } catch (error) {
       exchange.latencyMs = Math.round(performance.now() - started);
       if (signal?.aborted) throw signal.reason;

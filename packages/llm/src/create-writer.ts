@@ -1,4 +1,5 @@
 /** Picks the advice writer the configuration asks for; the advisor creates one per process. */
+import { ADVICE_LIMITS } from './bounds.ts';
 import { ChatAdviceWriter, rulesOutcome } from './chat-writer.ts';
 import type { AdviceInput, AdviceOutcome, AdviceWriter, AdviceWriterConfig } from './types.ts';
 
@@ -14,6 +15,7 @@ export class RulesAdviceWriter implements AdviceWriter {
 
 export const WRITER_DEFAULTS = {
   maxRetries: 2,
+  maxOutputTokens: ADVICE_LIMITS.outputTokens,
   breaker: { failureThreshold: 5, cooldownMs: 30_000 },
   retryBaseDelayMs: 500,
   maxRetryDelayMs: 30_000,
@@ -35,5 +37,6 @@ export function createAdviceWriter(config: AdviceWriterConfig): AdviceWriter {
     breaker: config.breaker ?? WRITER_DEFAULTS.breaker,
     retryBaseDelayMs: config.retryBaseDelayMs ?? WRITER_DEFAULTS.retryBaseDelayMs,
     maxRetryDelayMs: config.maxRetryDelayMs ?? WRITER_DEFAULTS.maxRetryDelayMs,
+    maxOutputTokens: config.maxOutputTokens ?? WRITER_DEFAULTS.maxOutputTokens,
   });
 }

@@ -7,19 +7,27 @@ import { extractJsonObject } from './parse.ts';
 import type { ChatMessage } from './types.ts';
 
 const L = '\\p{L}';
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// Every pattern below runs over whole resumes, so each must stay linear on hostile text: a match starts only where
+// its first run starts (the lookbehinds), repeats that could meet an overlapping class are bounded, and no two
+// unbounded repeats of one class stand side by side.
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 const URL_WITH_SCHEME = /\b(?:https?|ftp):\/\/[^\s<>"'()\]]+/giu;
 const URL_WWW = /\bwww\.[^\s<>"'()\]]+/giu;
 /** Profile links written without a scheme: linkedin.com/in/x, github.com/x, t.me/x, hh.ru/resume/x … */
-const URL_BARE = /\b(?:[\p{L}\p{N}-]+\.)*(?:linkedin\.com|github\.com|gitlab\.com|t\.me|vk\.com|hh\.ru|habr\.com|career\.habr\.com|facebook\.com|instagram\.com|twitter\.com|x\.com|stackoverflow\.com|medium\.com|behance\.net|dribbble\.com)(?:\/[^\s<>"'()\]]*)?/giu;
+const URL_BARE = /\b(?:[\p{L}\p{N}-]{1,63}\.){0,4}(?:linkedin\.com|github\.com|gitlab\.com|t\.me|vk\.com|hh\.ru|habr\.com|career\.habr\.com|facebook\.com|instagram\.com|twitter\.com|x\.com|stackoverflow\.com|medium\.com|behance\.net|dribbble\.com)(?:\/[^\s<>"'()\]]*)?/giu;
 const HANDLE = /(?<![\p{L}\p{N}])(telegram|tg|skype|телеграм|телеграмм)(\s*[:\-–]\s*@?|\s+@)[A-Za-z0-9_.]{3,}/giu;
 /**
  * 10 to 15 digits, consecutive digits separated by at most two of space . - ( ): +7 (999) 123-45-67,
  * 8 999 123 45 67, +44 20 7946 0958. Year ranges ("2019 - 2021") and dates have too few digits to match.
  */
 const PHONE = /(?<![\p{L}\p{N}+])\+?(?:\d[\s.\-()]{0,2}){9,14}\d(?![\p{L}\p{N}])/gu;
-const LABELLED_PHONE = /(?<![\p{L}\p{N}])(phone|tel|mobile|cell|телефон|тел|моб)(\.?\s*[:\-–]?\s*)\+?\d[\d\s().-]{4,}\d/giu;
-const NAME_LABEL = /^([ \t]*(?:name|full name|candidate|имя|фио|ф\.и\.о\.|фамилия|кандидат)[ \t]*[:：][ \t]*)(\S.*?)[ \t]*$/gimu;
+const LABELLED_PHONE = /(?<![\p{L}\p{N}])(phone|tel|mobile|cell|телефон|тел|моб)(\.?\s*(?:[:\-–]\s*)?)\+?\d[\d\s().-]{4,30}\d/giu;
+/** The value runs to the end of the line; its trailing spaces are trimmed by whoever reads it. */
+const NAME_LABEL = /^([ \t]*(?:name|full name|candidate|имя|фио|ф\.и\.о\.|фамилия|кандидат)[ \t]*[:：][ \t]*)(\S.*)$/gimu;
+/** A person's name is short; longer "Name:" values are masked where they stand but not searched for elsewhere. */
+const MAX_NAME_CHARS = 100;
+/** Names searched for in one text: one alternation per name, so their count multiplies the work. */
+const MAX_NAMES = 20;
 
 /** Words that make a capitalised line a heading or a job title rather than a person's name. */
 const NOT_NAME_WORDS = new Set(
@@ -53,7 +61,10 @@ export function findNames(text: string): string[] {
     if (value && !/^\[NAME\]$/.test(value)) names.add(value);
   }
   const lines = text.split(/\r?\n/);
-  const firstLineAfter = (start: number) => lines.slice(start).find((l) => l.trim() !== '');
+  const firstLineAfter = (start: number) => {
+    for (let i = start; i < lines.length; i++) if (lines[i]!.trim() !== '') return lines[i];
+    return undefined;
+  };
   const candidates = [firstLineAfter(0)];
   lines.forEach((line, i) => {
     if (/<resume>\s*$/i.test(line)) candidates.push(firstLineAfter(i + 1));
@@ -68,7 +79,8 @@ function escapeRegExp(s: string): string {
 
 function maskNames(text: string, names: Iterable<string>): string {
   const parts = new Set<string>();
-  for (const name of names) {
+  const usable = [...names].filter((n) => n.length <= MAX_NAME_CHARS).slice(0, MAX_NAMES);
+  for (const name of usable) {
     parts.add(name);
     for (const w of name.split(/\s+/)) if (w.replace(/\.$/, '').length >= 3) parts.add(w.replace(/\.$/, ''));
   }
@@ -81,7 +93,10 @@ function maskNames(text: string, names: Iterable<string>): string {
 
 /** A link's trailing sentence punctuation stays in the text: "see github.com/x, or" keeps its comma. */
 function link(match: string): string {
-  return `[LINK]${/[.,;:!?]+$/.exec(match)?.[0] ?? ''}`;
+  // A backward scan: /[.,;:!?]+$/ retried from every character of a long run of punctuation inside the link.
+  let end = match.length;
+  while (end > 0 && '.,;:!?'.includes(match[end - 1]!)) end--;
+  return `[LINK]${match.slice(end)}`;
 }
 
 /**

@@ -1,10 +1,12 @@
 /**
  * The advice JSON schema sent as response_format, generated from the zod schema so the two cannot drift, and
  * reshaped for OpenAI's strict structured outputs: every object closed (additionalProperties: false) and every
- * property required (an optional one becomes required-but-nullable).
+ * property required (an optional one becomes required-but-nullable). The schema carries the advice's bounds
+ * (maxItems, maxLength); OpenAI's strict mode accepts maxItems but not maxLength on strings, so its copy leaves
+ * maxLength out and relies on the output-token cap and the parser for item length.
  */
 import { z } from 'zod';
-import { adviceSchema } from '@rc/contracts';
+import { boundedAdviceSchema } from './bounds.ts';
 
 type JsonSchema = { [key: string]: unknown };
 
@@ -43,9 +45,22 @@ export function toStrictJsonSchema(schema: JsonSchema): JsonSchema {
 
 export const ADVICE_SCHEMA_NAME = 'resume_advice';
 
-export const adviceJsonSchema: JsonSchema = toStrictJsonSchema(z.toJSONSchema(adviceSchema) as JsonSchema);
+/** `schema` without the keywords named, at every depth. */
+function withoutKeywords(schema: unknown, keywords: string[]): unknown {
+  if (Array.isArray(schema)) return schema.map((v) => withoutKeywords(v, keywords));
+  if (!isObject(schema)) return schema;
+  return Object.fromEntries(Object.entries(schema).filter(([k]) => !keywords.includes(k)).map(([k, v]) => [k, withoutKeywords(v, keywords)]));
+}
 
-export const adviceResponseFormat = {
+/** The bounded advice schema for in-house servers (vLLM, llama.cpp and Ollama grammars honour maxLength). */
+export const inHouseAdviceJsonSchema: JsonSchema = toStrictJsonSchema(z.toJSONSchema(boundedAdviceSchema) as JsonSchema);
+/** The same for OpenAI, without maxLength. */
+export const adviceJsonSchema = withoutKeywords(inHouseAdviceJsonSchema, ['maxLength']) as JsonSchema;
+
+const responseFormat = (schema: JsonSchema) => ({
   type: 'json_schema' as const,
-  json_schema: { name: ADVICE_SCHEMA_NAME, strict: true, schema: adviceJsonSchema },
-};
+  json_schema: { name: ADVICE_SCHEMA_NAME, strict: true, schema },
+});
+
+export const adviceResponseFormat = responseFormat(adviceJsonSchema);
+export const inHouseAdviceResponseFormat = responseFormat(inHouseAdviceJsonSchema);

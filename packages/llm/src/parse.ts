@@ -1,6 +1,7 @@
 /** Reads advice out of an LLM answer: JSON from plain or fenced text, checked against the schema and the language. */
 import { adviceSchema, type Advice, type Language } from '@rc/contracts';
 import { detectLanguage } from '@rc/text';
+import { ADVICE_LIMITS } from './bounds.ts';
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; error: string };
 
@@ -65,8 +66,31 @@ export function adviceText(advice: Advice): string {
   ].join('\n');
 }
 
-/** Parses and checks one answer; the error says what to fix, since it is sent back to the model in the repair turn. */
+const LISTS = ['strengths', 'weaknesses', 'rewrite_suggestions', 'learning_recommendations', 'reflection_points'] as const;
+
+/** The first item or paragraph over its length limit, as an error for the repair turn; null when all fit. */
+function tooLong(advice: Advice): string | null {
+  for (const field of LISTS) {
+    const i = advice[field].findIndex((s) => s.length > ADVICE_LIMITS.itemChars);
+    if (i >= 0) {
+      return `${field}[${i}] has ${advice[field][i]!.length} characters, more than the ${ADVICE_LIMITS.itemChars} allowed: keep each item to one or two sentences`;
+    }
+  }
+  if (advice.upgrades.length > ADVICE_LIMITS.upgradesChars) {
+    return `upgrades has ${advice.upgrades.length} characters, more than the ${ADVICE_LIMITS.upgradesChars} allowed`;
+  }
+  return null;
+}
+
+/**
+ * Parses and checks one answer; the error says what to fix, since it is sent back to the model in the repair turn.
+ * Lists longer than the limit are cut (the first items are the most important); an over-long item or answer is
+ * refused, since cutting it would leave half a sentence.
+ */
 export function parseAdvice(text: string, language: Language): AdviceParse {
+  if (text.length > ADVICE_LIMITS.answerChars) {
+    return { ok: false, error: `the answer has ${text.length} characters, more than the ${ADVICE_LIMITS.answerChars} allowed` };
+  }
   const json = extractJsonObject(text);
   if (!json.ok) return json;
   const result = adviceSchema.safeParse(json.value);
@@ -78,13 +102,15 @@ export function parseAdvice(text: string, language: Language): AdviceParse {
     return { ok: false, error: `the JSON does not match the required schema (${issues})` };
   }
   const advice: Advice = {
-    strengths: clean(result.data.strengths),
-    weaknesses: clean(result.data.weaknesses),
-    rewrite_suggestions: clean(result.data.rewrite_suggestions),
-    learning_recommendations: clean(result.data.learning_recommendations),
-    reflection_points: clean(result.data.reflection_points),
+    strengths: clean(result.data.strengths).slice(0, ADVICE_LIMITS.items),
+    weaknesses: clean(result.data.weaknesses).slice(0, ADVICE_LIMITS.items),
+    rewrite_suggestions: clean(result.data.rewrite_suggestions).slice(0, ADVICE_LIMITS.items),
+    learning_recommendations: clean(result.data.learning_recommendations).slice(0, ADVICE_LIMITS.items),
+    reflection_points: clean(result.data.reflection_points).slice(0, ADVICE_LIMITS.items),
     upgrades: result.data.upgrades.trim(),
   };
+  const overLong = tooLong(advice);
+  if (overLong) return { ok: false, error: overLong };
   const all = adviceText(advice).trim();
   if (!all) return { ok: false, error: 'every field of the advice is empty' };
   const detected = detectLanguage(all);

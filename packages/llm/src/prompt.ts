@@ -25,12 +25,61 @@ export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ru: 'Ru
 export const MAX_DATA_CHARS = 24_000;
 
 const MARKER_NAMES = 'resume|vacancy|requirements';
-const markerTag = new RegExp(`<\\s*(/?)\\s*(${MARKER_NAMES})\\b[^>]*>`, 'gi');
-const escapedMarkerTag = new RegExp(`&lt;\\s*(/?)\\s*(${MARKER_NAMES})\\b.*?&gt;`, 'gi');
+// `\s*(?:(\/)\s*)?` rather than `\s*(\/?)\s*`: two unbounded runs of spaces side by side split a long run of spaces
+// every possible way before failing, which made '<' followed by many spaces quadratic.
+const markerTag = new RegExp(`<\\s*(?:(/)\\s*)?(${MARKER_NAMES})\\b[^>]*>`, 'gi');
+/** The opening of an escaped tag, up to its name; its `…&gt;` is looked for by hand (see replaceEscapedTags). */
+const escapedMarkerHead = new RegExp(`&lt;\\s*(?:(/)\\s*)?(${MARKER_NAMES})\\b`, 'gi');
+
+/**
+ * Tags like <resume …> replaced in the part of `text` up to its last '>', where every match must end. A tag that is
+ * never closed cannot match, and trying it would read to the end of the text from each of its openings.
+ */
+function replacePlainTags(text: string): string {
+  const end = text.lastIndexOf('>') + 1;
+  if (end === 0) return text;
+  return text.slice(0, end).replace(markerTag, '[$1$2]') + text.slice(end);
+}
+
+/**
+ * The same for &lt;resume …&gt;, whose closing must be on the line where the name ends (the old pattern's `.*?`),
+ * which no single cut of the text captures. Each opening is matched by a regular expression; the next closing and
+ * the next line break after it are found by searches that only move forward, so the whole pass stays linear.
+ */
+function replaceEscapedTags(text: string): string {
+  const head = new RegExp(escapedMarkerHead.source, 'gi');
+  const closing = /&gt;/gi;
+  const lineBreak = /[\n\r\u2028\u2029]/g;
+  let closeAt = -1;
+  let breakAt = -1;
+  let out = '';
+  let copied = 0;
+  for (let m = head.exec(text); m; m = head.exec(text)) {
+    const from = m.index + m[0].length;
+    if (closeAt < from) {
+      closing.lastIndex = from;
+      const c = closing.exec(text);
+      if (!c) break; // no closing after this point: no later opening can match either
+      closeAt = c.index;
+    }
+    if (breakAt < from) {
+      lineBreak.lastIndex = from;
+      breakAt = lineBreak.exec(text)?.index ?? text.length;
+    }
+    if (closeAt < breakAt) {
+      out += `${text.slice(copied, m.index)}[${m[1] ?? ''}${m[2]}]`;
+      copied = closeAt + 4;
+      head.lastIndex = copied;
+    } else {
+      head.lastIndex = m.index + 1;
+    }
+  }
+  return out + text.slice(copied);
+}
 
 /** Turns <resume>, </vacancy>, &lt;requirements&gt; … inside data into inert [resume] text. */
 export function neutraliseMarkers(text: string): string {
-  return text.replace(markerTag, '[$1$2]').replace(escapedMarkerTag, '[$1$2]');
+  return replaceEscapedTags(replacePlainTags(text));
 }
 
 function asData(text: string): string {

@@ -75,4 +75,6 @@ export interface AdviceWriterConfig {
   retryBaseDelayMs?: number;
   /** Longest wait between retries, Retry-After included. Default 30 s. */
   maxRetryDelayMs?: number;
+  /** Output tokens one answer may take. Default ADVICE_LIMITS.outputTokens. */
+  maxOutputTokens?: number;
 }

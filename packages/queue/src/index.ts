@@ -2,6 +2,7 @@ export * from './port.ts';
 export { InProcessQueue } from './in-process.ts';
 export { BullJobQueue } from './bullmq.ts';
 export * from './progress.ts';
+export * from './text-free.ts';
 import { BullJobQueue } from './bullmq.ts';
 import { InProcessQueue } from './in-process.ts';
 import { LocalProgressBus, RedisProgressBus, type ProgressBus } from './progress.ts';

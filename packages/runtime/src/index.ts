@@ -4,7 +4,7 @@
  */
 import pino, { type Logger } from 'pino';
 import type { Config } from '@rc/config';
-import { createDatabase, type DatabaseHandle } from '@rc/db';
+import { createDatabase, logSafeError, type DatabaseHandle } from '@rc/db';
 import { createJobQueue, createProgressBus, type JobQueue, type ProgressBus } from '@rc/queue';
 
 export interface Infrastructure {
@@ -17,8 +17,13 @@ export interface Infrastructure {
   close(): Promise<void>;
 }
 
-export function createLogger(config: Pick<Config, 'LOG_LEVEL'>, name: string): Logger {
-  return pino({ name, level: config.LOG_LEVEL });
+/**
+ * The process's logger. Errors logged under `err` are described without their data (see describeError): a failed
+ * query's parameters are resume and vacancy text. `destination` is for tests that read what was logged.
+ */
+export function createLogger(config: Pick<Config, 'LOG_LEVEL'>, name: string, destination?: pino.DestinationStream): Logger {
+  const options = { name, level: config.LOG_LEVEL, serializers: { err: logSafeError, error: logSafeError } };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export async function openInfrastructure(config: Config, log: Logger): Promise<Infrastructure> {

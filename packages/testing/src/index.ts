@@ -146,3 +146,4 @@ export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>
 export * from './processes.ts';
 export * from './own-services.ts';
 export * from './fixtures.ts';
+export * from './redis-dump.ts';

@@ -1,4 +1,5 @@
 export { detectLanguage } from './language.ts';
+export { cleanUserText } from './clean.ts';
 export { normalizeText } from './normalize.ts';
 export { RecentTexts } from './recent.ts';
 export { splitLines, splitSentences, type LineSpan, type TextSpan } from './sentences.ts';

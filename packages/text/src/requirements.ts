@@ -2,6 +2,7 @@
  * Requirements of a vacancy: the bullets, numbered lines and skill lists under its requirement headings, each marked
  * must-have or nice-to-have, with offsets into the vacancy text. Company blurb, benefits and salary lines are skipped.
  */
+import { looksLikeContact, stripRuns } from './scan.ts';
 import { sentencesOfSpan, splitLines, type LineSpan, type TextSpan } from './sentences.ts';
 import { SKILL_TERMS, terms } from './tokens.ts';
 
@@ -46,14 +47,14 @@ const SKIP_LINE_RE = new RegExp(
   '^(?:job type|employment(?: type| status)?|schedule|shift|salary|pay|ctc|stipend|package|salary package|' +
     'compensation|location|job location|work location|city|address|contact|email|e-mail|phone|mobile|website|' +
     'published(?: on)?|posted(?: on)?|vacancy|vacancies|no\\.? of (?:positions|openings)|openings|' +
-    'interview(?: venue| date)?|expected start date|start date|application deadline|deadline|last date.*|' +
+    // "last date" takes any words before its colon, but a bounded number: `.*` before `\s*` made this quadratic.
+    'interview(?: venue| date)?|expected start date|start date|application deadline|deadline|last date.{0,80}?|' +
     'work remotely|industry|functional area|department|company|joining|bond|position type|job code|job id|reference|' +
     '(?:total )?work|зарплата|заработная плата|оклад|доход|вознаграждение|локация|город|адрес|место работы|' +
     'график(?: работы)?|занятость|тип занятости|формат работы|контакты|телефон|почта|опубликовано)\\s*(?::|-\\s)',
   'i',
 );
 const MONEY_RE = /(?:[$€£₽₹]\s*\d|\d\s*(?:[$€£₽₹]|руб|тыс|k\b|lpa\b)|\bper (?:year|month|annum|hour)\b|в месяц|на руки|\bgross\b)/i;
-const CONTACT_RE = /\S+@\S+\.\S+|https?:\/\/|www\.|\+?\d[\d\s()-]{8,}\d/i;
 const NICE_ITEM_RE = /\b(?:plus|preferred|preferably|nice to have|bonus|advantage|advantageous|desirable|desired|optional|good to have)\b|желательно|будет плюсом|плюсом|преимуществ|приветствуется|не обязательн/i;
 const MUST_ITEM_RE = /\b(?:mandatory|required|must|non-negotiable)\b|обязательн|необходим/i;
 const BLURB_RE = /\b(?:we|our|us|we're|join)\b|(?:^|\s)(?:мы|наш\p{L}*|нас|компани\p{L}*)(?=\s|$|[.,!])/iu;
@@ -71,7 +72,8 @@ function classify(head: string): Exclude<Section, 'other'> | null {
 }
 
 function cleanHead(s: string): string {
-  return s.replace(/^[\s*#_=]+|[\s*#_=:：\-–]+$/g, '').trim();
+  // A scan, not /[…]+$/: that regex retries from every character of a long run of such characters.
+  return stripRuns(s, '*#_=', '*#_=:：-–').trim();
 }
 
 function wordCount(s: string): number {
@@ -87,7 +89,7 @@ interface Heading {
 function asHeading(source: string, line: LineSpan): Heading | null {
   const text = line.text;
   // "Requirements:" / "*Required Skills*: - Android, Flutter" / "Требования: Python, Django"
-  const inline = /^([^:]{2,60}?)[\s*_]*[:：]\s*[-–]?\s*/.exec(text);
+  const inline = /^([^:]{2,60}?)[\s*_]{0,20}[:：]\s*(?:[-–]\s*)?/.exec(text);
   if (inline) {
     const head = cleanHead(inline[1]!);
     const rest = text.slice(inline[0].length);
@@ -162,7 +164,7 @@ function pushPiece(out: TextSpan[], source: string, start: number, end: number):
 }
 
 function isNoise(text: string): boolean {
-  return SKIP_LINE_RE.test(text) || MONEY_RE.test(text) || CONTACT_RE.test(text);
+  return SKIP_LINE_RE.test(text) || MONEY_RE.test(text) || looksLikeContact(text);
 }
 
 /**

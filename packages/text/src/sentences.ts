@@ -2,6 +2,7 @@
  * Sentences and list lines of resumes and vacancies, with offsets into the original text. Resumes are mostly
  * bullets, so every bullet or list line is a unit of its own; lines wrapped by PDF extraction are joined back.
  */
+import { wordBefore } from './scan.ts';
 
 export interface TextSpan {
   text: string;
@@ -26,6 +27,12 @@ const NO_BREAK_ABBREVIATIONS = new Set([
 
 const LABEL_RE = /^[^\s:]+(?: [^\s:]+){0,3}:\s/;
 
+/**
+ * Sentence-ending punctuation, closing quotes and the space after them. A match starts only where a run of
+ * punctuation starts: otherwise a long run of dots without a space after it was re-read from each of its dots.
+ */
+const SENTENCE_END_RE = /(?<![.!?…])[.!?…]+["»”')\]]*(\s+)/g;
+
 const MAX_SENTENCE = 400;
 const CHUNK = 300;
 
@@ -34,6 +41,15 @@ export function splitLines(text: string): LineSpan[] {
   const out: LineSpan[] = [];
   let open = false; // the last unit may still be continued by the next line
   let pendingBullet = false;
+  // What the join test needs to know about the last unit, kept as it grows: re-reading its whole text at every
+  // joined line made a long wrapped paragraph quadratic. A join appends after a line break, so neither the
+  // "label:" prefix nor the words already counted can change.
+  let lastLabel = false;
+  let lastWords = 0;
+  const finish = () => {
+    const last = out[out.length - 1];
+    if (last && last.text.length !== last.end - last.start) last.text = text.slice(last.start, last.end);
+  };
   let pos = 0;
   while (pos <= text.length) {
     let nl = text.indexOf('\n', pos);
@@ -62,22 +78,29 @@ export function splitLines(text: string): LineSpan[] {
       }
     }
     const prev = out[out.length - 1];
+    const line = text.slice(start, end);
+    const lineLabel = LABEL_RE.test(line);
+    const lineWords = line.split(/\s+/).length;
     if (
       prev && open && !bullet &&
       /^\p{Ll}/u.test(text[start]!) &&
-      !/[.!?:;…]$/.test(prev.text) &&
+      !/[.!?:;…]/.test(text[prev.end - 1]!) &&
       // "label: value" lines (Indeed's "iOS: 1 year") are a list, not a wrapped sentence
-      !LABEL_RE.test(prev.text) && !LABEL_RE.test(text.slice(start, end)) &&
-      prev.text.split(/\s+/).length >= 4
+      !lastLabel && !lineLabel &&
+      lastWords >= 4
     ) {
       prev.end = end;
-      prev.text = text.slice(prev.start, end);
+      lastWords += lineWords;
     } else {
-      out.push({ text: text.slice(start, end), start, end, bullet });
+      finish();
+      out.push({ text: line, start, end, bullet });
+      lastLabel = lineLabel;
+      lastWords = lineWords;
     }
     open = true;
     if (nl === text.length) break;
   }
+  finish();
   return out;
 }
 
@@ -86,8 +109,9 @@ function isBoundary(unit: string, punctEnd: number, nextStart: number): boolean 
   if (next === undefined) return false;
   if (!/[\p{Lu}\p{N}«"“(\[•'‘]/u.test(next)) return false;
   if (unit[punctEnd - 1] !== '.' || unit[punctEnd - 2] === '.') return true;
-  // The word before the period: an abbreviation or an initial ("J. Smith") does not end the sentence.
-  const before = /(\S+)\.$/.exec(unit.slice(0, punctEnd))?.[1] ?? '';
+  // The word before the period: an abbreviation or an initial ("J. Smith") does not end the sentence. Read back
+  // to the previous space; /(\S+)\.$/ over the text so far was quadratic in a long word, at every break.
+  const before = wordBefore(unit, punctEnd - 1);
   const word = before.replace(/^[("«'“]+/, '').toLowerCase();
   if (NO_BREAK_ABBREVIATIONS.has(word)) return false;
   if (/^\p{Lu}$/u.test(before)) return false;
@@ -126,7 +150,7 @@ export function sentencesOfSpan(source: string, span: TextSpan): TextSpan[] {
   const out: TextSpan[] = [];
   const unit = span.text;
   let from = 0;
-  for (const m of unit.matchAll(/[.!?…]+["»”')\]]*(\s+)/g)) {
+  for (const m of unit.matchAll(SENTENCE_END_RE)) {
     const punctEnd = m.index + m[0].length - m[1]!.length;
     const nextStart = m.index + m[0].length;
     if (!isBoundary(unit, punctEnd, nextStart)) continue;

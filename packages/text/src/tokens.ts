@@ -33,6 +33,8 @@ const stemmers = {
 };
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 50_000;
+/** Longer words are stemmed every time: 50,000 cached 100,000-letter words from hostile texts would hold 10 GB. */
+const STEM_CACHE_MAX_WORD = 64;
 
 /** Snowball stem of one lowercase word. */
 export function stem(word: string, lang: 'ru' | 'en'): string {
@@ -40,6 +42,7 @@ export function stem(word: string, lang: 'ru' | 'en'): string {
   const cached = stemCache.get(key);
   if (cached !== undefined) return cached;
   const result = stemmers[lang].stem(word);
+  if (word.length > STEM_CACHE_MAX_WORD) return result;
   if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
   stemCache.set(key, result);
   return result;

@@ -9,7 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { GatewayDeps } from './context.ts';
-import { jsonBodyParser } from './json-body.ts';
+import { formBodyParser, jsonBodyParser } from './json-body.ts';
 import { AppError, registerErrorHandler } from './errors.ts';
 import auth from './plugins/auth.ts';
 import metrics from './plugins/metrics.ts';
@@ -48,7 +48,7 @@ export async function buildApp(deps: GatewayDeps, opts: { logger?: FastifyBaseLo
   await app.register(cors, { origin: true, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] });
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, jsonBodyParser(deps.config.MAX_JSON_DEPTH));
-  await app.register(formbody);
+  await app.register(formbody, { parser: formBodyParser });
   await app.register(multipart, {
     limits: { fileSize: deps.config.MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 20 },
   });

@@ -4,7 +4,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { InvalidCursorError } from '@rc/db';
+import { describeError, InvalidCursorError } from '@rc/db';
 import { ExtractionError } from '@rc/extract';
 
 export class AppError extends Error {
@@ -68,13 +68,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const mapped = err.code ? fastifyCodes[err.code] : undefined;
     if (mapped) return reply.code(mapped[0]).send({ error: { code: mapped[1], message: err.message } });
     if (isUnavailable(err)) {
-      req.log.warn({ err: err.message }, 'dependency unavailable');
+      // Described, not err.message: a failed query's message lists its parameters, resume text included.
+      req.log.warn({ err: describeError(err) }, 'dependency unavailable');
       return reply.code(503).header('retry-after', '5').send({ error: { code: 'service_unavailable', message: 'a backing service is unavailable; retry shortly' } });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.code(err.statusCode).send({ error: { code: 'bad_request', message: err.message } });
     }
-    req.log.error({ err }, 'unhandled error');
+    req.log.error({ err: describeError(err) }, 'unhandled error');
     return reply.code(500).send({ error: { code: 'internal_error', message: 'internal error' } });
   });
 

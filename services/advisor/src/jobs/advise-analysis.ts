@@ -2,7 +2,7 @@
 import { analysisRepo, llmExchangeRepo, type Database } from '@rc/db';
 import { scoringSchema, statusProgress, type JobResult, type Language } from '@rc/contracts';
 import type { AdviceWriter } from '@rc/llm';
-import { PermanentJobError, publishProgress, type JobContext, type ProgressBus } from '@rc/queue';
+import { PermanentJobError, publishProgress, withTextFreeErrors, type JobContext, type ProgressBus } from '@rc/queue';
 
 export interface AdviseDeps {
   db: Database;
@@ -11,7 +11,8 @@ export interface AdviseDeps {
 }
 
 export function adviseAnalysisJob(deps: AdviseDeps) {
-  return async ({ analysisId }: { analysisId: string }, _ctx: JobContext): Promise<JobResult<'advise-analysis'>> => {
+  // Failures leave as a code and a fixed message: they reach Redis, the stored analysis and the API.
+  return withTextFreeErrors({ code: 'advice_failed', message: 'advice failed' }, async ({ analysisId }: { analysisId: string }, _ctx: JobContext): Promise<JobResult<'advise-analysis'>> => {
     const row = await analysisRepo.claimForAdvice(deps.db, analysisId);
     if (!row) return { analysisId, status: 'skipped' };
     const scoring = scoringSchema.safeParse(row.scoring);
@@ -49,5 +50,5 @@ export function adviseAnalysisJob(deps: AdviseDeps) {
     if (!saved) return { analysisId, status: 'skipped' };
     await publishProgress(deps.bus, 'analysis', analysisId, 'done', statusProgress.done);
     return { analysisId, status: 'done' };
-  };
+  });
 }

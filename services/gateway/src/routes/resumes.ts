@@ -6,6 +6,7 @@ import { detectLanguage } from '@rc/text';
 import { checkTextLength } from '../analyses.ts';
 import { AppError, notFound } from '../errors.ts';
 import { errors, idParams, listQuery, page, resumeInput, resumeOut, resumePatch, toResume, noContent } from '../schemas.ts';
+import { cleanUserText } from '@rc/text';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app.deps;
@@ -34,9 +35,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       for await (const part of req.parts()) {
         if (part.type === 'file') {
           if (file) throw new AppError(400, 'too_many_files', 'send one file');
-          file = { data: await part.toBuffer(), fileName: part.filename, mimeType: part.mimetype };
+          file = { data: await part.toBuffer(), fileName: cleanUserText(part.filename), mimeType: part.mimetype };
         } else if (part.fieldname === 'name' && typeof part.value === 'string') {
-          name = part.value.trim().slice(0, 300) || undefined;
+          name = cleanUserText(part.value).trim().slice(0, 300) || undefined;
         }
       }
       if (!file) throw new AppError(400, 'missing_file', 'the form has no "file" field');

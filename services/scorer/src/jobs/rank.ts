@@ -1,7 +1,7 @@
 /** Job `rank`: ranks vacancies for a resume (or resumes for a vacancy): full-text shortlist, the engine's estimate, then the full score on the top K. */
 import { rankingRepo, resumeRepo, vacancyRepo, type Database } from '@rc/db';
 import { vacancyText, type JobResult } from '@rc/contracts';
-import { PermanentJobError, publishProgress, type JobContext, type ProgressBus } from '@rc/queue';
+import { PermanentJobError, publishProgress, withTextFreeErrors, type JobContext, type ProgressBus } from '@rc/queue';
 import type { ScoringEngine } from '../engine.ts';
 import { prefilter } from '../prefilter.ts';
 
@@ -14,7 +14,8 @@ export interface RankDeps {
 }
 
 export function rankJob(deps: RankDeps) {
-  return async ({ rankingId }: { rankingId: string }, _ctx: JobContext): Promise<JobResult<'rank'>> => {
+  // Failures leave as a code and a fixed message: they reach Redis, the stored ranking and the API.
+  return withTextFreeErrors({ code: 'scoring_failed', message: 'ranking failed' }, async ({ rankingId }: { rankingId: string }, _ctx: JobContext): Promise<JobResult<'rank'>> => {
     const ranking = await rankingRepo.claim(deps.db, rankingId);
     if (!ranking) return { rankingId, status: 'skipped' };
     const ownerId = ranking.ownerId;
@@ -73,5 +74,5 @@ export function rankJob(deps: RankDeps) {
     await rankingRepo.complete(deps.db, rankingId, `${deps.engine.engine}:${deps.engine.model}`, entries);
     await publishProgress(deps.bus, 'ranking', rankingId, 'done', 1);
     return { rankingId, status: 'done' };
-  };
+  });
 }

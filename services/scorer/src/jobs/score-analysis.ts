@@ -1,7 +1,7 @@
 /** Job `score-analysis`: scores a queued analysis, stores the result, and hands it to the advisor. */
 import { analysisRepo, type Database } from '@rc/db';
 import { statusProgress, type JobResult } from '@rc/contracts';
-import { publishProgress, type JobContext, type JobQueue, type ProgressBus } from '@rc/queue';
+import { publishProgress, withTextFreeErrors, type JobContext, type JobQueue, type ProgressBus } from '@rc/queue';
 import { readResume, resumeSummary } from '@rc/text';
 import type { ScoringEngine } from '../engine.ts';
 
@@ -13,7 +13,8 @@ export interface ScoreDeps {
 }
 
 export function scoreAnalysisJob(deps: ScoreDeps) {
-  return async ({ analysisId }: { analysisId: string }, _ctx: JobContext): Promise<JobResult<'score-analysis'>> => {
+  // Failures leave as a code and a fixed message: they reach Redis, the stored analysis and the API.
+  return withTextFreeErrors({ code: 'scoring_failed', message: 'scoring failed' }, async ({ analysisId }: { analysisId: string }, _ctx: JobContext): Promise<JobResult<'score-analysis'>> => {
     const claimed = await analysisRepo.claimForScoring(deps.db, analysisId);
     if (!claimed) {
       // Already scored by an earlier run of this job (or deleted): make sure the next step is queued, then stop.
@@ -32,5 +33,5 @@ export function scoreAnalysisJob(deps: ScoreDeps) {
     await publishProgress(deps.bus, 'analysis', analysisId, 'scored', statusProgress.scored);
     await deps.queue.enqueue('advise-analysis', { analysisId });
     return { analysisId, status: 'scored' };
-  };
+  });
 }
