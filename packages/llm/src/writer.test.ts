@@ -1,5 +1,5 @@
 /** The writers against a real OpenAI-protocol server on loopback that fails on any request it was not told to expect. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { adviceSchema } from '@rc/contracts';
 import { detectLanguage } from '@rc/text';
 import { createAdviceWriter } from './create-writer.ts';
@@ -207,7 +207,10 @@ describe('openai writer', () => {
     server.expect({ reply: reply.hang() });
     const controller = new AbortController();
     const pending = writer().write(englishInput, controller.signal);
-    setTimeout(() => controller.abort(new Error('shutting down')), 100);
+    // Abort once the request is at the server (it hangs there), not after a fixed delay that a busy machine may not
+    // reach the server within.
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1), { timeout: 30_000, interval: 10 });
+    controller.abort(new Error('shutting down'));
     await expect(pending).rejects.toThrow('shutting down');
   });
 
