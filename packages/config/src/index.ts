@@ -31,6 +31,11 @@ export const configSchema = z.object({
   QUEUE_PREFIX: z.string().min(1).default('rc'),
   /** How long a worker's lock on a BullMQ job lasts; a killed worker's job is taken over after about this long. */
   QUEUE_LOCK_MS: int(30_000),
+  /**
+   * Tries a job gets, failed, stalled or killed runs alike; after that its analysis or ranking is `failed`. A job that
+   * kills or blocks its worker would otherwise be taken over and run again forever.
+   */
+  JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   /** Which writer produces advice: openai, in-house, rules. Default: openai when OPENAI_API_KEY is set, else rules. */
   LLM_PROVIDER: z.enum(['openai', 'in-house', 'rules']).optional(),
   /** API key for the OpenAI provider (or the in-house server, if it wants one). */

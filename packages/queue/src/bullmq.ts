@@ -12,6 +12,18 @@ import {
   type WorkOptions,
 } from './port.ts';
 
+/** BullMQ's own messages for a job failed because it stalled or started too many times. */
+const STALL_MESSAGES = new Set(['job stalled more than allowable limit', 'job started more than allowable limit']);
+
+/** A job that stalled (its worker died or stopped renewing its lock) more often than it may. */
+export class StalledJobError extends Error {
+  readonly code = 'job_stalled';
+  constructor(detail: string) {
+    super(`the job stalled too many times (${detail}): its worker was killed or blocked`);
+    this.name = 'StalledJobError';
+  }
+}
+
 export interface BullQueueOptions {
   url: string;
   prefix: string;
@@ -89,7 +101,8 @@ export class BullJobQueue implements JobQueue {
         try {
           return await handler(payload, { jobId: job.id ?? '', attempt: job.attemptsMade + 1, maxAttempts });
         } catch (err) {
-          if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
+          // BullMQ fails an UnrecoverableError at once; it keeps the permanent error's name and code for finalError.
+          if (err instanceof PermanentJobError) throw Object.assign(new UnrecoverableError(err.message), { code: err.code, permanent: true });
           throw err;
         }
       },
@@ -98,6 +111,11 @@ export class BullJobQueue implements JobQueue {
         prefix: this.opts.prefix,
         concurrency: opts.concurrency,
         lockDuration: this.opts.lockDurationMs ?? 30_000,
+        // A job that kills or blocks its worker throws nothing, so `attempts` never counts it: it stalls instead, and
+        // BullMQ delivers it again. Stalls and starts are bounded by the same number of tries; past them BullMQ fails
+        // the job as unrecoverable on its next delivery, which reaches the 'failed' handler below (onFinalFailure).
+        maxStalledCount: Math.max(0, maxAttempts - 1),
+        maxStartedAttempts: maxAttempts,
         stalledInterval: Math.max(1_000, Math.floor((this.opts.lockDurationMs ?? 30_000) / 2)),
         removeOnComplete: RETRY_DEFAULTS.keepCompleted,
         removeOnFail: RETRY_DEFAULTS.keepFailed,
@@ -109,7 +127,8 @@ export class BullJobQueue implements JobQueue {
       const attempts = job.opts.attempts ?? 1;
       const final = err.name === 'UnrecoverableError' || job.attemptsMade >= attempts;
       if (!final) return;
-      opts.onFinalFailure({ name: job.name as JobName, payload: job.data, error: err }).catch((e: Error) => this.opts.onError?.(e));
+      const error = STALL_MESSAGES.has(err.message) ? new StalledJobError(err.message) : err;
+      opts.onFinalFailure({ name: job.name as JobName, payload: job.data, error }).catch((e: Error) => this.opts.onError?.(e));
     });
     this.workers.push(worker);
     await worker.waitUntilReady();

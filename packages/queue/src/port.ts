@@ -66,7 +66,8 @@ export class PermanentJobError extends Error {
 }
 
 export const RETRY_DEFAULTS = {
-  attempts: 5,
+  /** JOB_MAX_ATTEMPTS's default; the services pass the configured value. */
+  attempts: 3,
   backoffMs: 1_000,
   /** Completed and failed jobs kept for inspection; older ones are removed so Redis does not grow forever. */
   keepCompleted: { count: 1_000, age: 24 * 3600 },
@@ -75,4 +76,16 @@ export const RETRY_DEFAULTS = {
 
 export function backoffDelay(attempt: number, base: number = RETRY_DEFAULTS.backoffMs): number {
   return base * 2 ** Math.max(0, attempt - 1);
+}
+
+/**
+ * What a finally failed job stores and shows as its error. Only our own errors keep their message (a permanent
+ * error's reason, a stall); any other exception's message may quote the resume or the vacancy (a driver error
+ * carries the query's parameters), so it is replaced by a fixed text and a code.
+ */
+export function finalError(error: Error, step: 'scoring' | 'advice' | 'ranking'): { code: string; message: string } {
+  const own = error as { code?: unknown; name?: string; permanent?: boolean };
+  const ours = error instanceof PermanentJobError || own.permanent === true || own.name === 'StalledJobError';
+  if (ours && typeof own.code === 'string') return { code: own.code, message: error.message.slice(0, 300) };
+  return { code: `${step}_failed`, message: `the ${step} step failed on every attempt` };
 }

@@ -28,7 +28,7 @@ export async function openInfrastructure(config: Config, log: Logger): Promise<I
     onError: (err) => log.warn({ err }, 'database connection error'),
   });
   const onError = (err: Error) => log.warn({ err: err.message }, 'queue connection error');
-  const queue = createJobQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, onError, lockDurationMs: config.QUEUE_LOCK_MS });
+  const queue = createJobQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, onError, lockDurationMs: config.QUEUE_LOCK_MS, attempts: config.JOB_MAX_ATTEMPTS });
   const bus = createProgressBus({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, onError });
   const mode = config.DATABASE_URL || config.REDIS_URL ? 'distributed' : 'embedded';
   log.info({ database: database.kind, queue: queue.kind, mode }, 'infrastructure ready');

@@ -11,9 +11,15 @@ export interface AdviseDeps {
 }
 
 export function adviseAnalysisJob(deps: AdviseDeps) {
-  return async ({ analysisId }: { analysisId: string }, _ctx: JobContext): Promise<JobResult<'advise-analysis'>> => {
-    const row = await analysisRepo.claimForAdvice(deps.db, analysisId);
-    if (!row) return { analysisId, status: 'skipped' };
+  return async ({ analysisId }: { analysisId: string }, ctx: JobContext): Promise<JobResult<'advise-analysis'>> => {
+    const row = await analysisRepo.claimForAdvice(deps.db, analysisId, ctx.maxAttempts);
+    if (!row) {
+      if (await analysisRepo.failExhausted(deps.db, analysisId, ctx.maxAttempts)) {
+        await publishProgress(deps.bus, 'analysis', analysisId, 'failed', 1, 'too many attempts');
+        return { analysisId, status: 'failed' };
+      }
+      return { analysisId, status: 'skipped' };
+    }
     const scoring = scoringSchema.safeParse(row.scoring);
     if (!scoring.success) throw new PermanentJobError('the analysis has no valid scoring to advise on', 'invalid_scoring');
     await publishProgress(deps.bus, 'analysis', analysisId, 'advising', statusProgress.advising);
