@@ -40,3 +40,21 @@ export function sameSecret(a: string, b: string): boolean {
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
+
+export type LocalVerdict = 'local' | 'keys_required' | 'host_not_local' | 'origin_not_allowed';
+
+/**
+ * Whether a request without a key may act as this machine's user: AUTH=optional, the gateway on loopback, a
+ * loopback Host, and no Origin of another site (a page elsewhere can post a form here; its answer is unreadable to
+ * it, but the side effect would happen). Otherwise why not.
+ */
+export function localVerdict(
+  config: { AUTH: 'optional' | 'required'; HOST: string; CORS_ORIGINS: string[] },
+  headers: { host?: string; origin?: string },
+): LocalVerdict {
+  if (config.AUTH === 'required' || !listensOnLoopback(config.HOST)) return 'keys_required';
+  if (!namesLoopback(headers.host)) return 'host_not_local';
+  const origin = headers.origin;
+  if (origin !== undefined && !config.CORS_ORIGINS.includes(origin) && !namesLoopback(originHost(origin) ?? undefined)) return 'origin_not_allowed';
+  return 'local';
+}

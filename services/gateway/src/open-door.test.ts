@@ -74,6 +74,13 @@ describe('the open door', () => {
     expect([forged.statusCode, code(forged)]).toEqual([403, 'origin_not_allowed']);
     const own = await app.inject({ method: 'POST', url: '/api/resumes/', headers: { origin: 'http://127.0.0.1:8000' }, payload: { name: 'x', content: 'mine' } });
     expect(own.statusCode).toBe(201);
+    // Keys, too, only for this machine's callers without an admin token.
+    const rebound = await app.inject({ method: 'POST', url: '/v1/admin/keys', headers: { host: 'evil.example:8000' }, payload: { owner: 'mallory' } });
+    expect([rebound.statusCode, code(rebound)]).toEqual([403, 'admin_token_required']);
+    const local = await app.inject({ method: 'POST', url: '/v1/admin/keys', payload: { owner: 'acme' } });
+    expect(local.statusCode).toBe(201);
+    const key = (JSON.parse(local.body) as { key: string }).key;
+    expect((await app.inject({ method: 'GET', url: '/v1/resumes', headers: { authorization: `Bearer ${key}`, host: 'x.example' } })).statusCode).toBe(200);
   });
 
   it('requires keys on a gateway that listens on a network address, and keeps /metrics behind a token there', async () => {
@@ -84,6 +91,9 @@ describe('the open door', () => {
     expect((await app.inject({ method: 'GET', url: '/v1/resumes', headers: { authorization: `Bearer ${key}`, host: 'resume.example' } })).statusCode).toBe(200);
     const metrics = await app.inject({ method: 'GET', url: '/metrics', headers: { host: 'localhost' } });
     expect([metrics.statusCode, code(metrics)]).toEqual([403, 'metrics_token_required']);
+    // Keys are made there with the admin token only.
+    const keyless = await app.inject({ method: 'POST', url: '/v1/admin/keys', headers: { host: 'localhost' }, payload: { owner: 'mallory' } });
+    expect([keyless.statusCode, code(keyless)]).toEqual([403, 'admin_token_required']);
 
     const withToken = await gateway({ HOST: '0.0.0.0', METRICS_TOKEN: 'a-metrics-token-of-32-characters' });
     const wrong = await withToken.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer not-the-token-at-all' } });

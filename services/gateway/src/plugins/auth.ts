@@ -8,7 +8,7 @@ import fp from 'fastify-plugin';
 import { ensureOwner, findOwnerByKey, LOCAL_OWNER } from '@rc/db';
 import { AppError } from '../errors.ts';
 import { FailureCounter, LruCache } from '../limits.ts';
-import { listensOnLoopback, namesLoopback, originHost } from '../loopback.ts';
+import { localVerdict } from '../loopback.ts';
 
 const PUBLIC = [/^\/v1\/admin\//, /^\/healthz/, /^\/readyz/, /^\/metrics/, /^\/docs/, /^\/$/, /^\/static\//, /^\/favicon/, /^\/index\.html/];
 const CACHE_MS = 30_000;
@@ -19,8 +19,6 @@ export default fp(async (app) => {
   const { config } = app.deps;
   const cache = new LruCache<{ ownerId: string; until: number }>(CACHE_MAX);
   const failures = new FailureCounter(config.AUTH_FAILURES_PER_MINUTE);
-  const loopbackServer = listensOnLoopback(config.HOST);
-  const allowedOrigins = new Set(config.CORS_ORIGINS);
   let localOwnerId: string | null = null;
 
   const refuse = (ip: string, err: AppError): never => {
@@ -34,19 +32,12 @@ export default fp(async (app) => {
     if (req.method === 'OPTIONS' || PUBLIC.some((re) => re.test(path))) return;
     const header = req.headers.authorization;
     if (!header) {
-      if (config.AUTH === 'required' || !loopbackServer) {
-        throw new AppError(401, 'missing_api_key', 'send an API key as Authorization: Bearer <key>');
-      }
+      const verdict = localVerdict(config, req.headers);
+      if (verdict === 'keys_required') throw new AppError(401, 'missing_api_key', 'send an API key as Authorization: Bearer <key>');
       // The keyless owner is for a browser or tool on this machine. Another name in Host means the request came
       // through a name that resolves here (DNS rebinding) or a proxy: it must bring a key.
-      if (!namesLoopback(req.headers.host)) {
-        throw new AppError(421, 'host_not_local', 'without an API key, call this server as localhost, 127.0.0.1 or [::1]');
-      }
-      // A page of another site may send requests whose answers it cannot read (a form POST): refuse them too.
-      const origin = req.headers.origin;
-      if (origin !== undefined && !allowedOrigins.has(origin) && !namesLoopback(originHost(origin) ?? undefined)) {
-        throw new AppError(403, 'origin_not_allowed', 'requests from another site need an API key');
-      }
+      if (verdict === 'host_not_local') throw new AppError(421, 'host_not_local', 'without an API key, call this server as localhost, 127.0.0.1 or [::1]');
+      if (verdict === 'origin_not_allowed') throw new AppError(403, 'origin_not_allowed', 'requests from another site need an API key');
       localOwnerId ??= await ensureOwner(app.deps.db, LOCAL_OWNER);
       req.ownerId = localOwnerId;
       return;
