@@ -9,6 +9,11 @@ export interface JobContext {
   /** 1 on the first run, 2 on the first retry… */
   attempt: number;
   maxAttempts: number;
+  /**
+   * Aborted when the worker is shutting down. A handler in a long wait (an LLM call) stops, puts its claim back and
+   * throws JobInterruptedError: the queue hands the job back for another worker, without counting a failure.
+   */
+  signal: AbortSignal;
 }
 
 export type Handler<N extends JobName> = (payload: JobPayload<N>, ctx: JobContext) => Promise<JobResult<N>>;
@@ -62,6 +67,14 @@ export class PermanentJobError extends Error {
   ) {
     super(message);
     this.name = 'PermanentJobError';
+  }
+}
+
+/** Thrown by a handler that stopped because its worker is shutting down; the job is handed back, not failed. */
+export class JobInterruptedError extends Error {
+  constructor(message = 'the worker is shutting down; the job is handed back') {
+    super(message);
+    this.name = 'JobInterruptedError';
   }
 }
 

@@ -49,9 +49,10 @@ export async function openInfrastructure(config: Config, log: Logger): Promise<I
 
 /**
  * Runs `stop` once on SIGTERM or SIGINT, then exits; a second signal exits at once, and so does a shutdown that takes
- * longer than timeoutMs (a Redis or database that is gone must not keep a dying process alive).
+ * longer than timeoutMs (SHUTDOWN_GRACE_MS: a Redis or database that is gone must not keep a dying process alive).
+ * Whoever stops the process (docker stop_grace_period, Kubernetes terminationGracePeriodSeconds) must wait longer.
  */
-export function onShutdown(log: Logger, stop: () => Promise<void>, timeoutMs = 20_000): void {
+export function onShutdown(log: Logger, stop: () => Promise<void>, timeoutMs = 25_000): void {
   let stopping = false;
   const handler = (signal: string) => {
     if (stopping) process.exit(1);

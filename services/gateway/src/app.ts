@@ -40,6 +40,9 @@ export async function buildApp(deps: GatewayDeps, opts: { logger?: FastifyBaseLo
     // every 15 s) is closed.
     connectionTimeout: deps.config.RELEVANCY_WAIT_MS + 30_000,
     genReqId: () => crypto.randomUUID(),
+    // On close, progress streams and relevancy waits are cut (their clients reconnect or ask again): otherwise one
+    // open stream would hold a stopping gateway for its whole lifetime.
+    forceCloseConnections: true,
     // Errors the router raises before any route runs get the same body shape as every other error.
     frameworkErrors: (err, _req, reply) => {
       const [status, code]: [number, string] =

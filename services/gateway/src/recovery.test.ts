@@ -73,7 +73,7 @@ describe('recovery loop', () => {
     const a = await analysis();
     for (let i = 0; i < MAX; i++) await analysisRepo.claimForScoring(database.db, a.id, MAX);
     const job = scoreAnalysisJob({ db: database.db, queue, bus: deps.bus, engine: new LexicalEngine() });
-    const result = await job({ analysisId: a.id }, { jobId: 'x', attempt: 1, maxAttempts: MAX });
+    const result = await job({ analysisId: a.id }, { jobId: 'x', attempt: 1, maxAttempts: MAX, signal: new AbortController().signal });
     expect(result.status).toBe('failed');
     expect((await analysisRepo.getById(database.db, a.id))!.status).toBe('failed');
   });

@@ -125,6 +125,16 @@ export const analysisRepo = {
       .returning();
     return row ?? null;
   },
+  /**
+   * Puts back an advice claim that was interrupted by a shutdown (not a failure): the analysis is `scored` again and
+   * the claim does not count against its attempts.
+   */
+  async releaseAdvice(db: DbOrTx, id: string): Promise<void> {
+    await db
+      .update(analyses)
+      .set({ status: 'scored', progress: 0.6, adviceAttempts: sql`greatest(${analyses.adviceAttempts} - 1, 0)`, updatedAt: new Date() })
+      .where(and(eq(analyses.id, id), eq(analyses.status, 'advising')));
+  },
   async saveAdvice(db: DbOrTx, id: string, a: { advice: unknown; adviceSource: unknown }): Promise<boolean> {
     const now = new Date();
     const rows = await db
