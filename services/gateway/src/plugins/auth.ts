@@ -42,25 +42,28 @@ export default fp(async (app) => {
       req.ownerId = localOwnerId;
       return;
     }
-    const wait = failures.blockedFor(req.ip);
-    if (wait > 0) {
-      throw new AppError(429, 'too_many_auth_failures', `too many requests with a wrong API key from this address; retry in ${wait} s`, {
-        'retry-after': String(wait),
-      });
-    }
     const m = /^Bearer[ \t]{1,16}(\S{1,512})$/i.exec(header);
-    if (!m) refuse(req.ip, new AppError(401, 'invalid_authorization', 'the Authorization header must be: Bearer <key>'));
-    const key = m![1]!;
+    const key = m?.[1];
     const now = Date.now();
-    let hit = cache.get(key);
+    let hit = key === undefined ? undefined : cache.get(key);
     if (!hit || hit.until < now) {
-      const owner = await findOwnerByKey(app.deps.db, key);
+      // An address that sent too many wrong keys gets no more database lookups for a while. A key known valid (in
+      // the cache) still passes: behind a proxy many callers share one address, and one of them guessing must not
+      // lock the others out.
+      const wait = failures.blockedFor(req.ip);
+      if (wait > 0) {
+        throw new AppError(429, 'too_many_auth_failures', `too many requests with a wrong API key from this address; retry in ${wait} s`, {
+          'retry-after': String(wait),
+        });
+      }
+      if (key === undefined) refuse(req.ip, new AppError(401, 'invalid_authorization', 'the Authorization header must be: Bearer <key>'));
+      const owner = await findOwnerByKey(app.deps.db, key!);
       if (!owner) {
-        cache.delete(key);
+        cache.delete(key!);
         refuse(req.ip, new AppError(401, 'invalid_api_key', 'the API key is not valid'));
       }
       hit = { ownerId: owner!.ownerId, until: now + CACHE_MS };
-      cache.set(key, hit);
+      cache.set(key!, hit);
     }
     req.ownerId = hit.ownerId;
   });
