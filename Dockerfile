@@ -10,7 +10,9 @@ COPY bench/package.json ./bench/package.json
 RUN pnpm install --frozen-lockfile --prod=false
 
 FROM node:20-bookworm-slim AS runtime
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=8000 MODEL_DIR=/app/models/resume-fit
+# A container listens on every interface, so every request needs an API key; secrets (DATABASE_URL, REDIS_URL,
+# METRICS_TOKEN, ADMIN_TOKEN, OPENAI_API_KEY) come from the environment at run time, never from the image.
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=8000 MODEL_DIR=/app/models/resume-fit AUTH=required
 WORKDIR /app
 COPY --from=deps /app /app
 COPY models/resume-fit ./models/resume-fit

@@ -59,19 +59,46 @@ describe('docker-compose.yml', () => {
     for (const name of ['gateway', 'scorer', 'advisor']) {
       expect(existsSync(join(root, services[name].command.at(-1)))).toBe(true);
       expect(services[name].environment.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
-      expect(services[name].environment.REDIS_URL).toBe('redis://redis:6379');
+      expect(services[name].environment.REDIS_URL).toMatch(/^redis:\/\/:\$\{REDIS_PASSWORD:\?[^}]*\}@redis:6379$/);
     }
+  });
+
+  it('requires API keys, keeps /metrics behind a token, and takes every secret from the environment', () => {
+    const [compose] = load(join(root, 'docker-compose.yml'));
+    const services = compose!.services as Record<string, any>;
+    for (const name of ['gateway', 'scorer', 'advisor']) {
+      const env = services[name].environment;
+      expect(env.AUTH, name).toBe('required');
+      expect(env.METRICS_TOKEN, name).toMatch(/^\$\{METRICS_TOKEN:\?/);
+    }
+    // No password or token is written in the file: each is ${VAR…} from the environment.
+    const text = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
+    for (const m of text.matchAll(/^ *[A-Z_]*(?:PASSWORD|TOKEN|API_KEY): *(\S+)/gm)) expect(m[1], m[0]).toMatch(/^["']?\$\{/);
+    expect(text).not.toMatch(/postgres:\/\/resume:resume@/);
+    expect(services.postgres.environment.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
+  });
+});
+
+describe('Dockerfile and Kubernetes config', () => {
+  it('require API keys, and ship no secrets', () => {
+    expect(readFileSync(join(root, 'Dockerfile'), 'utf8')).toMatch(/^ENV .*\bAUTH=required\b/m);
+    const config = k8s.find((x) => x.doc.kind === 'ConfigMap')!.doc.data;
+    expect(config.AUTH).toBe('required');
+    expect(k8s.filter((x) => x.doc.kind === 'Secret')).toEqual([]);
   });
 });
 
 describe('Prometheus config', () => {
-  it('scrapes the gateway’s /metrics', () => {
+  it('scrapes the gateway’s /metrics with the metrics token', () => {
     const [prom] = load(join(root, 'infra/prometheus/prometheus.yml'));
-    const configs = prom!.scrape_configs as Array<{ metrics_path?: string; static_configs?: Array<{ targets: string[] }>; kubernetes_sd_configs?: unknown[] }>;
+    const configs = prom!.scrape_configs as Array<{ job_name?: string; metrics_path?: string; static_configs?: Array<{ targets: string[] }>; kubernetes_sd_configs?: unknown[]; authorization?: { credentials_file?: string } }>;
     // both ways the product is deployed are scraped: compose's gateway by name, Kubernetes pods by annotation
     expect(configs.flatMap((c) => c.static_configs ?? []).flatMap((s) => s.targets)).toContain('gateway:8000');
     expect(configs.some((c) => (c.kubernetes_sd_configs ?? []).length > 0)).toBe(true);
     expect(configs.length).toBeGreaterThan(0);
-    for (const c of configs) expect(c.metrics_path ?? '/metrics').toBe('/metrics');
+    for (const c of configs) {
+      expect(c.metrics_path ?? '/metrics').toBe('/metrics');
+      expect(c.authorization?.credentials_file, c.job_name).toMatch(/METRICS_TOKEN$/);
+    }
   });
 });

@@ -23,4 +23,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ LLM_PROVIDER: 'in-house' })).toThrow(/OPENAI_BASE_URL/);
   });
+
+  it('closes the door by default and parses the lists and limits of the open door', () => {
+    const c = loadConfig({});
+    expect(c.CORS_ORIGINS).toEqual([]);
+    expect(c.METRICS_TOKEN).toBeUndefined();
+    expect(c.JOB_MAX_ATTEMPTS).toBe(3);
+    expect(loadConfig({ CORS_ORIGINS: ' https://app.example , http://localhost:3000,' }).CORS_ORIGINS).toEqual(['https://app.example', 'http://localhost:3000']);
+    expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example/path' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ JOB_MAX_ATTEMPTS: '0' })).toThrow(/JOB_MAX_ATTEMPTS/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
 });

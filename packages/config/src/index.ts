@@ -31,6 +31,11 @@ export const configSchema = z.object({
   QUEUE_PREFIX: z.string().min(1).default('rc'),
   /** How long a worker's lock on a BullMQ job lasts; a killed worker's job is taken over after about this long. */
   QUEUE_LOCK_MS: int(30_000),
+  /**
+   * Tries a job gets, failed, stalled or killed runs alike; after that its analysis or ranking is `failed`. A job that
+   * kills or blocks its worker would otherwise be taken over and run again forever.
+   */
+  JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   /** Which writer produces advice: openai, in-house, rules. Default: openai when OPENAI_API_KEY is set, else rules. */
   LLM_PROVIDER: z.enum(['openai', 'in-house', 'rules']).optional(),
   /** API key for the OpenAI provider (or the in-house server, if it wants one). */
@@ -55,8 +60,48 @@ export const configSchema = z.object({
   SCORER_CONCURRENCY: int(2),
   /** Analyses the advisor works on at once per process. */
   ADVISOR_CONCURRENCY: int(4),
-  /** "optional": requests without a key act as the local owner (embedded default); "required": every request needs a key. */
+  /**
+   * "optional": a request without a key acts as the one local owner, but only while the gateway listens on a
+   * loopback address and the request names loopback in its Host header; "required": every request needs a key.
+   */
   AUTH: z.enum(['optional', 'required']).default('optional'),
+  /**
+   * Origins (scheme://host[:port], comma-separated) whose pages may call the API from a browser (CORS). None by
+   * default: the product's own page is same-origin, and any other page could otherwise act as the local owner.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(https?:\/\/[^/\s]{1,253}|null)$/, 'each origin is scheme://host[:port]'))),
+  /**
+   * Bearer token /metrics asks for. Unset: /metrics answers only while the gateway listens on loopback (a scraper
+   * elsewhere must send the token, so queue depths and routes are not public on a network address).
+   */
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional()),
+  /** Requests with a wrong API key accepted per minute per address before it gets 429; 0 turns the limit off. */
+  AUTH_FAILURES_PER_MINUTE: int(30),
+  /** Progress streams (SSE) open at once per owner, and in total per gateway process. */
+  SSE_MAX_PER_OWNER: int(10),
+  SSE_MAX_TOTAL: int(1000),
+  /** Longest a progress stream stays open, in milliseconds; the client reconnects if it still wants to wait. */
+  SSE_MAX_LIFETIME_MS: int(10 * 60_000),
+  /** /api/relevancy/... requests waiting at once per owner, and in total per gateway process. */
+  RELEVANCY_MAX_WAITS_PER_OWNER: int(5),
+  RELEVANCY_MAX_WAITS_TOTAL: int(200),
+  /** Largest topK a ranking may ask for (candidates the cross-encoder re-scores). */
+  RANKING_MAX_TOP_K: int(200),
+  /** Rankings queued or running at once per owner; more answer 429. */
+  RANKINGS_IN_FLIGHT_PER_OWNER: int(4),
+  /** Time to receive a request's headers, and the whole request with its body, in milliseconds (slow clients are cut off). */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  /**
+   * How long a stopping service waits for its running jobs, in milliseconds. An advice job in an LLM call is aborted
+   * and handed back at once; scoring finishes within seconds. Past the grace the process exits and the lock expiry
+   * hands the rest back.
+   */
+  SHUTDOWN_GRACE_MS: int(25_000),
   /** Bearer token of the admin endpoints (training-data export); unset disables them. */
   ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional()),
   /** Longest vacancy or resume text accepted, in characters. */

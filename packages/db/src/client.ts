@@ -10,6 +10,7 @@ import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-post
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.ts';
+import { lockDataDir } from './pglite-lock.ts';
 
 export type Schema = typeof schema;
 /** Both drivers expose the same query builder; the PGlite one is typed as the pg one. */
@@ -74,21 +75,36 @@ async function createPglite(dataDir: string): Promise<DatabaseHandle> {
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   let client: InstanceType<typeof PGlite>;
+  let unlock = () => {};
   if (dataDir === 'memory://') {
     client = new PGlite();
   } else {
     mkdirSync(dataDir, { recursive: true });
+    // Before PGlite touches the folder: a second process must be refused, not open it beside the first.
+    unlock = lockDataDir(dataDir);
     client = new PGlite(join(dataDir, 'pglite'));
   }
-  await client.waitReady;
-  const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder });
-  return {
-    db: db as unknown as Database,
-    kind: 'pglite',
-    ping: async () => {
-      await db.execute(sql`SELECT 1`);
-    },
-    close: () => client.close(),
-  };
+  try {
+    await client.waitReady;
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder });
+    return {
+      db: db as unknown as Database,
+      kind: 'pglite',
+      ping: async () => {
+        await db.execute(sql`SELECT 1`);
+      },
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          unlock();
+        }
+      },
+    };
+  } catch (err) {
+    await client.close().catch(() => undefined);
+    unlock();
+    throw err;
+  }
 }

@@ -1,4 +1,5 @@
 export * from './client.ts';
+export { DatabaseLockedError } from './pglite-lock.ts';
 export * as schema from './schema.ts';
 export * from './pagination.ts';
 export * from './repositories/owners.ts';

@@ -134,7 +134,10 @@ export const analyses = pgTable(
     advice: jsonb('advice'),
     adviceSource: jsonb('advice_source'),
     error: jsonb('error'),
+    /** Times the scoring step was claimed (runs that failed, stalled or were killed included); capped by JOB_MAX_ATTEMPTS. */
     attempts: integer('attempts').notNull().default(0),
+    /** Times the advice step was claimed; capped by JOB_MAX_ATTEMPTS on its own, so a slow scoring does not eat its tries. */
+    adviceAttempts: integer('advice_attempts').notNull().default(0),
     queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
     scoringStartedAt: timestamp('scoring_started_at', { withTimezone: true }),
     scoredAt: timestamp('scored_at', { withTimezone: true }),
@@ -168,6 +171,8 @@ export const rankings = pgTable(
     progress: real('progress').notNull().default(0),
     candidateCount: integer('candidate_count'),
     error: jsonb('error'),
+    /** Times the ranking was claimed by a scorer (failed, stalled or killed runs included); capped by JOB_MAX_ATTEMPTS. */
+    attempts: integer('attempts').notNull().default(0),
     engine: text('engine'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

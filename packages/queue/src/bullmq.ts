@@ -1,8 +1,9 @@
 /** The BullMQ adapter: one BullMQ queue per QueueName on Redis, jobs named by JobName. */
-import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { jobCatalog, jobIdFor, parsePayload, UnknownJobError, type JobName, type JobPayload, type QueueName } from '@rc/contracts';
 import {
+  JobInterruptedError,
   PermanentJobError,
   RETRY_DEFAULTS,
   type EnqueueOptions,
@@ -11,6 +12,18 @@ import {
   type QueueDepth,
   type WorkOptions,
 } from './port.ts';
+
+/** BullMQ's own messages for a job failed because it stalled or started too many times. */
+const STALL_MESSAGES = new Set(['job stalled more than allowable limit']);
+
+/** A job that stalled (its worker died or stopped renewing its lock) more often than it may. */
+export class StalledJobError extends Error {
+  readonly code = 'job_stalled';
+  constructor(detail: string) {
+    super(`the job stalled too many times (${detail}): its worker was killed or blocked`);
+    this.name = 'StalledJobError';
+  }
+}
 
 export interface BullQueueOptions {
   url: string;
@@ -28,6 +41,8 @@ export class BullJobQueue implements JobQueue {
   private readonly workers: Worker[] = [];
   private readonly producerConnection: Redis;
   private readonly workerConnections: Redis[] = [];
+  /** Aborted by close(): running handlers stop their long waits and hand their jobs back. */
+  private readonly closing = new AbortController();
 
   constructor(private readonly opts: BullQueueOptions) {
     // The producer fails fast while Redis is away: the analysis is already stored as queued, and recovery enqueues it.
@@ -77,7 +92,7 @@ export class BullJobQueue implements JobQueue {
     const maxAttempts = this.opts.attempts ?? RETRY_DEFAULTS.attempts;
     const worker = new Worker(
       opts.queue,
-      async (job: Job) => {
+      async (job: Job, token?: string) => {
         const handler = handlers[job.name];
         if (!handler) throw new UnrecoverableError(new UnknownJobError(job.name).message);
         let payload: JobPayload<JobName>;
@@ -87,9 +102,16 @@ export class BullJobQueue implements JobQueue {
           throw new UnrecoverableError(`invalid payload for ${job.name}: ${(err as Error).message}`);
         }
         try {
-          return await handler(payload, { jobId: job.id ?? '', attempt: job.attemptsMade + 1, maxAttempts });
+          return await handler(payload, { jobId: job.id ?? '', attempt: job.attemptsMade + 1, maxAttempts, signal: this.closing.signal });
         } catch (err) {
-          if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
+          if (err instanceof JobInterruptedError || (this.closing.signal.aborted && (err as Error).name === 'AbortError')) {
+            // Handed back now, not after the lock expires, and without counting an attempt: delayed a moment so the
+            // next worker (not this closing one) takes it. The DelayedError tells BullMQ the job has moved.
+            await job.moveToDelayed(Date.now() + (this.opts.backoffMs ?? RETRY_DEFAULTS.backoffMs), token);
+            throw new DelayedError();
+          }
+          // BullMQ fails an UnrecoverableError at once; it keeps the permanent error's name and code for finalError.
+          if (err instanceof PermanentJobError) throw Object.assign(new UnrecoverableError(err.message), { code: err.code, permanent: true });
           throw err;
         }
       },
@@ -98,6 +120,11 @@ export class BullJobQueue implements JobQueue {
         prefix: this.opts.prefix,
         concurrency: opts.concurrency,
         lockDuration: this.opts.lockDurationMs ?? 30_000,
+        // A job that kills or blocks its worker throws nothing, so `attempts` never counts it: it stalls instead, and
+        // BullMQ delivers it again. Stalls are bounded by the same number of tries; past them BullMQ fails the job
+        // as unrecoverable on its next delivery, which reaches the 'failed' handler below (onFinalFailure). Starts
+        // are not capped here: a job handed back at shutdown starts again without having failed.
+        maxStalledCount: Math.max(0, maxAttempts - 1),
         stalledInterval: Math.max(1_000, Math.floor((this.opts.lockDurationMs ?? 30_000) / 2)),
         removeOnComplete: RETRY_DEFAULTS.keepCompleted,
         removeOnFail: RETRY_DEFAULTS.keepFailed,
@@ -109,7 +136,8 @@ export class BullJobQueue implements JobQueue {
       const attempts = job.opts.attempts ?? 1;
       const final = err.name === 'UnrecoverableError' || job.attemptsMade >= attempts;
       if (!final) return;
-      opts.onFinalFailure({ name: job.name as JobName, payload: job.data, error: err }).catch((e: Error) => this.opts.onError?.(e));
+      const error = STALL_MESSAGES.has(err.message) ? new StalledJobError(err.message) : err;
+      opts.onFinalFailure({ name: job.name as JobName, payload: job.data, error }).catch((e: Error) => this.opts.onError?.(e));
     });
     this.workers.push(worker);
     await worker.waitUntilReady();
@@ -125,6 +153,7 @@ export class BullJobQueue implements JobQueue {
   }
 
   async close(): Promise<void> {
+    this.closing.abort();
     await Promise.allSettled(this.workers.map((w) => w.close()));
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
     for (const c of [this.producerConnection, ...this.workerConnections]) c.disconnect();

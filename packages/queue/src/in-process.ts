@@ -2,6 +2,7 @@
 import { jobCatalog, jobIdFor, parsePayload, type JobName, type JobPayload, type QueueName } from '@rc/contracts';
 import {
   backoffDelay,
+  JobInterruptedError,
   PermanentJobError,
   RETRY_DEFAULTS,
   type EnqueueOptions,
@@ -40,6 +41,8 @@ export class InProcessQueue implements JobQueue {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
   private closed = false;
+  /** Aborted by close(): running handlers stop their long waits and put their claims back. */
+  private readonly closing = new AbortController();
   private readonly attempts: number;
   private readonly backoffMs: number;
 
@@ -92,10 +95,15 @@ export class InProcessQueue implements JobQueue {
     const handler = (opts.handlers as Record<string, Handler<JobName>>)[job.name];
     try {
       if (!handler) throw new PermanentJobError(`no handler for ${job.name}`, 'unknown_job');
-      await handler(job.payload as JobPayload<JobName>, { jobId: job.id, attempt: job.attempt, maxAttempts: this.attempts });
+      await handler(job.payload as JobPayload<JobName>, { jobId: job.id, attempt: job.attempt, maxAttempts: this.attempts, signal: this.closing.signal });
       this.live.delete(job.id);
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
+      if (this.closed && (err instanceof JobInterruptedError || err.name === 'AbortError')) {
+        // Handed back: the row stays unfinished in the database, and recovery enqueues it when the product starts.
+        this.live.delete(job.id);
+        return;
+      }
       this.options.onError?.(err, { id: job.id, name: job.name });
       const permanent = err instanceof PermanentJobError;
       if (!permanent && job.attempt < this.attempts && !this.closed) {
@@ -127,6 +135,7 @@ export class InProcessQueue implements JobQueue {
   /** Waits for running jobs; waiting and delayed ones stay unfinished in the database and are recovered at start-up. */
   async close(): Promise<void> {
     this.closed = true;
+    this.closing.abort();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     await Promise.allSettled([...this.running]);

@@ -9,9 +9,17 @@ import { LocalProgressBus, RedisProgressBus, type ProgressBus } from './progress
 import type { JobQueue } from './port.ts';
 
 /** BullMQ when a Redis URL is given, in-process otherwise. */
-export function createJobQueue(opts: { redisUrl?: string; prefix: string; onError?: (err: Error) => void; lockDurationMs?: number }): JobQueue {
-  if (opts.redisUrl) return new BullJobQueue({ url: opts.redisUrl, prefix: opts.prefix, onError: opts.onError, lockDurationMs: opts.lockDurationMs });
-  return new InProcessQueue({ onError: opts.onError ? (err) => opts.onError!(err) : undefined });
+export function createJobQueue(opts: {
+  redisUrl?: string;
+  prefix: string;
+  onError?: (err: Error) => void;
+  lockDurationMs?: number;
+  attempts?: number;
+}): JobQueue {
+  if (opts.redisUrl) {
+    return new BullJobQueue({ url: opts.redisUrl, prefix: opts.prefix, onError: opts.onError, lockDurationMs: opts.lockDurationMs, attempts: opts.attempts });
+  }
+  return new InProcessQueue({ onError: opts.onError ? (err) => opts.onError!(err) : undefined, attempts: opts.attempts });
 }
 
 export function createProgressBus(opts: { redisUrl?: string; prefix: string; onError?: (err: Error) => void }): ProgressBus {

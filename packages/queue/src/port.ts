@@ -9,6 +9,11 @@ export interface JobContext {
   /** 1 on the first run, 2 on the first retry… */
   attempt: number;
   maxAttempts: number;
+  /**
+   * Aborted when the worker is shutting down. A handler in a long wait (an LLM call) stops, puts its claim back and
+   * throws JobInterruptedError: the queue hands the job back for another worker, without counting a failure.
+   */
+  signal: AbortSignal;
 }
 
 export type Handler<N extends JobName> = (payload: JobPayload<N>, ctx: JobContext) => Promise<JobResult<N>>;
@@ -65,8 +70,17 @@ export class PermanentJobError extends Error {
   }
 }
 
+/** Thrown by a handler that stopped because its worker is shutting down; the job is handed back, not failed. */
+export class JobInterruptedError extends Error {
+  constructor(message = 'the worker is shutting down; the job is handed back') {
+    super(message);
+    this.name = 'JobInterruptedError';
+  }
+}
+
 export const RETRY_DEFAULTS = {
-  attempts: 5,
+  /** JOB_MAX_ATTEMPTS's default; the services pass the configured value. */
+  attempts: 3,
   backoffMs: 1_000,
   /** Completed and failed jobs kept for inspection; older ones are removed so Redis does not grow forever. */
   keepCompleted: { count: 1_000, age: 24 * 3600 },
@@ -75,4 +89,17 @@ export const RETRY_DEFAULTS = {
 
 export function backoffDelay(attempt: number, base: number = RETRY_DEFAULTS.backoffMs): number {
   return base * 2 ** Math.max(0, attempt - 1);
+}
+
+/**
+ * What a finally failed job stores and shows as its error. Only our own errors keep their message (a permanent
+ * error's reason, a stall); any other exception's message may quote the resume or the vacancy (a driver error
+ * carries the query's parameters), so it is replaced by a fixed text and a code.
+ */
+export function finalError(error: Error, step: 'scoring' | 'advice' | 'ranking'): { code: string; message: string } {
+  const own = error as { code?: unknown; name?: string; permanent?: boolean };
+  // JobFailure (text-free.ts): a fixed message of ours naming only the error's kind, e.g. a SQLSTATE.
+  const ours = error instanceof PermanentJobError || own.permanent === true || own.name === 'StalledJobError' || own.name === 'JobFailure';
+  if (ours && typeof own.code === 'string') return { code: own.code, message: error.message.slice(0, 300) };
+  return { code: `${step}_failed`, message: `the ${step} step failed on every attempt` };
 }

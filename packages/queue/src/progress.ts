@@ -60,7 +60,15 @@ export class RedisProgressBus implements ProgressBus {
       this.sub.on('error', (err) => this.onError?.(err));
       void this.sub.subscribe(this.channel).catch((err: Error) => this.onError?.(err));
       this.sub.on('message', (_channel, message: string) => {
-        const parsed = progressEventSchema.safeParse(JSON.parse(message));
+        // Anyone who can publish on the channel could send garbage; a throw here would take the process down.
+        let data: unknown;
+        try {
+          data = JSON.parse(message);
+        } catch {
+          this.onError?.(new Error('ignored a progress message that is not JSON'));
+          return;
+        }
+        const parsed = progressEventSchema.safeParse(data);
         if (parsed.success) void this.local.publish(parsed.data);
       });
     }

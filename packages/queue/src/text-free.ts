@@ -3,7 +3,7 @@
  * and stack in Redis (failedReason, stacktrace), the worker stores it as the analysis's or ranking's `error`, which
  * the API returns, and the progress bus publishes it. A failed query's message, for one, lists its parameters.
  */
-import { PermanentJobError } from './port.ts';
+import { JobInterruptedError, PermanentJobError } from './port.ts';
 
 export interface JobFailureKind {
   /** Stable code stored with the failure, e.g. scoring_failed. */
@@ -35,11 +35,12 @@ function kindOf(err: unknown): string {
 }
 
 /**
- * `err` as a text-free error: PermanentJobErrors are kept (their messages are fixed strings of ours); anything else
- * becomes a JobFailure of `kind` that names the error's class or code and not its message.
+ * `err` as a text-free error: PermanentJobErrors and JobInterruptedErrors are kept (their messages are fixed strings of
+ * ours, and the queue must still see a shutdown hand-back as one); anything else becomes a JobFailure of `kind` that
+ * names the error's class or code and not its message.
  */
 export function textFreeError(err: unknown, kind: JobFailureKind): Error {
-  if (err instanceof PermanentJobError || err instanceof JobFailure) return err;
+  if (err instanceof PermanentJobError || err instanceof JobInterruptedError || err instanceof JobFailure) return err;
   return new JobFailure(`${kind.message} (${kindOf(err)})`, kind.code);
 }
 

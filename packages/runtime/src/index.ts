@@ -33,7 +33,7 @@ export async function openInfrastructure(config: Config, log: Logger): Promise<I
     onError: (err) => log.warn({ err }, 'database connection error'),
   });
   const onError = (err: Error) => log.warn({ err: err.message }, 'queue connection error');
-  const queue = createJobQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, onError, lockDurationMs: config.QUEUE_LOCK_MS });
+  const queue = createJobQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, onError, lockDurationMs: config.QUEUE_LOCK_MS, attempts: config.JOB_MAX_ATTEMPTS });
   const bus = createProgressBus({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, onError });
   const mode = config.DATABASE_URL || config.REDIS_URL ? 'distributed' : 'embedded';
   log.info({ database: database.kind, queue: queue.kind, mode }, 'infrastructure ready');
@@ -54,9 +54,10 @@ export async function openInfrastructure(config: Config, log: Logger): Promise<I
 
 /**
  * Runs `stop` once on SIGTERM or SIGINT, then exits; a second signal exits at once, and so does a shutdown that takes
- * longer than timeoutMs (a Redis or database that is gone must not keep a dying process alive).
+ * longer than timeoutMs (SHUTDOWN_GRACE_MS: a Redis or database that is gone must not keep a dying process alive).
+ * Whoever stops the process (docker stop_grace_period, Kubernetes terminationGracePeriodSeconds) must wait longer.
  */
-export function onShutdown(log: Logger, stop: () => Promise<void>, timeoutMs = 20_000): void {
+export function onShutdown(log: Logger, stop: () => Promise<void>, timeoutMs = 25_000): void {
   let stopping = false;
   const handler = (signal: string) => {
     if (stopping) process.exit(1);

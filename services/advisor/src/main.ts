@@ -10,4 +10,6 @@ const infra = await openInfrastructure(config, log);
 const writer = createWriterFromConfig(config);
 await startAdvisor({ db: infra.database.db, queue: infra.queue, bus: infra.bus, writer, concurrency: config.ADVISOR_CONCURRENCY });
 log.info({ writer: writer.name }, 'advisor started');
-onShutdown(log, () => infra.close());
+// Closing the queue aborts the LLM calls in flight and hands their jobs back at once, so the grace need not cover
+// an LLM call (LLM_TIMEOUT_S, with retries).
+onShutdown(log, () => infra.close(), config.SHUTDOWN_GRACE_MS);

@@ -1,7 +1,7 @@
 /** Starts the advisor: registers its job handler on the `advice` queue and marks analyses whose advice finally fails. */
 import { analysisRepo, type Database } from '@rc/db';
 import type { AdviceWriter } from '@rc/llm';
-import { publishProgress, type JobQueue, type ProgressBus } from '@rc/queue';
+import { finalError, publishProgress, type JobQueue, type ProgressBus } from '@rc/queue';
 import { adviseAnalysisJob } from './jobs/advise-analysis.ts';
 
 export interface AdvisorDeps {
@@ -19,8 +19,9 @@ export async function startAdvisor(deps: AdvisorDeps): Promise<void> {
     handlers: { 'advise-analysis': adviseAnalysisJob(deps) },
     onFinalFailure: async ({ payload, error }) => {
       const id = (payload as { analysisId: string }).analysisId;
-      await analysisRepo.markFailed(deps.db, id, { code: (error as { code?: string }).code ?? 'advice_failed', message: error.message });
-      await publishProgress(deps.bus, 'analysis', id, 'failed', 1, error.message);
+      const stored = finalError(error, 'advice');
+      await analysisRepo.markFailed(deps.db, id, stored);
+      await publishProgress(deps.bus, 'analysis', id, 'failed', 1, stored.message);
     },
   });
 }

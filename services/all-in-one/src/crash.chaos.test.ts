@@ -69,6 +69,8 @@ describe.skipIf(!available)('crash survival', () => {
       RECOVERY_INTERVAL_MS: '1000',
       RECOVERY_STALE_MS: '4000',
       SCORER_CONCURRENCY: '1',
+      // Two tries: the poison case below kills its scorer twice.
+      JOB_MAX_ATTEMPTS: '2',
     };
     start('gateway', 'gateway');
     await waitForHttp(`${base}/readyz`, procs.get('gateway')!);
@@ -206,5 +208,53 @@ describe.skipIf(!available)('crash survival', () => {
     start('scorer-8', 'scorer');
     const done = await allDone(ids);
     expect(done.every((r) => r.attempts === 1)).toBe(true);
+  });
+
+  it('a poison job (its scorer dies every time it runs it) ends failed after JOB_MAX_ATTEMPTS runs, with a text-free error', async () => {
+    // No scorer may be running: each run of the poison must be one we control.
+    for (const [name, p] of procs) if (name.startsWith('scorer')) await p.stop('SIGKILL');
+    // A large pair keeps the scorer busy long enough (about half a second) to be caught inside the job.
+    const skills = ['Python', 'PostgreSQL', 'Docker', 'Kubernetes', 'Kafka', 'Redis', 'Terraform', 'Linux', 'Go', 'Rust'];
+    const vacancyText = 'Requirements:\n' + Array.from({ length: 300 }, (_, i) => `- ${skills[i % 10]} and ${skills[(i * 7) % 10]}, item ${i}`).join('\n');
+    const resumeText = Array.from({ length: 1200 }, (_, i) => `Built ${skills[i % 10]} services with ${skills[(i * 3) % 10]} at company ${i}.`).join(' ');
+    const r = await post('/v1/analyses', { resumeText, vacancyText });
+    expect(r.status).toBe(202);
+    const id = r.body.id;
+    for (let run = 1; run <= 2; run++) {
+      const scorer = start(`poison-scorer-${run}`, 'scorer');
+      await waitFor(async () => (await query(`SELECT 1 FROM analyses WHERE id = $1 AND status = 'scoring' AND attempts = $2`, [id, run])).length > 0, {
+        timeoutMs: 90_000,
+        intervalMs: 10,
+        what: `run ${run} of the poison job`,
+      });
+      // Hold the row so the run cannot store a result, then kill the scorer inside the job, as a poison would.
+      const holder = new pg.Client({ connectionString: env.DATABASE_URL });
+      await holder.connect();
+      try {
+        await holder.query('BEGIN');
+        const [row] = (await holder.query(`SELECT status FROM analyses WHERE id = $1 FOR UPDATE`, [id])).rows;
+        expect(row.status, 'the run finished before it could be killed').toBe('scoring');
+        await scorer.stop('SIGKILL');
+      } finally {
+        await holder.query('ROLLBACK');
+        await holder.end();
+      }
+    }
+    // A fresh scorer and the gateway's recovery loop both see a job with no tries left: it ends failed, unrun.
+    start('scorer-after-poison', 'scorer');
+    const failed = await waitFor(
+      async () => (await query(`SELECT status, attempts, error FROM analyses WHERE id = $1 AND status = 'failed'`, [id]))[0],
+      { timeoutMs: 60_000, intervalMs: 250, what: 'the poison analysis to fail' },
+    );
+    expect(['too_many_attempts', 'job_stalled']).toContain(failed.error.code);
+    expect(JSON.stringify(failed.error)).not.toMatch(/Python|company/);
+    const api = await fetch(`${base}/v1/analyses/${id}`).then((res) => res.json() as Promise<{ status: string; error: { code: string } }>);
+    expect(api.status).toBe('failed');
+    // Several recovery rounds (every second, stale after 4 s) later it is still failed and was never run a third time.
+    await new Promise((res) => setTimeout(res, 6_000));
+    const [after] = await query(`SELECT status, attempts FROM analyses WHERE id = $1`, [id]);
+    expect(after).toEqual({ status: 'failed', attempts: 2 });
+    // The survivors still work: a normal analysis completes.
+    await allDone(await accept(1));
   });
 });

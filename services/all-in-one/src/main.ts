@@ -10,4 +10,4 @@ const config = loadConfigOrExit();
 const log = createLogger(config, 'resume-checker');
 const running = await startAllInOne(config, log);
 log.info(`Resume Checker is running at ${running.url} (API docs at ${running.url}/docs)`);
-onShutdown(log, running.stop);
+onShutdown(log, running.stop, config.SHUTDOWN_GRACE_MS);

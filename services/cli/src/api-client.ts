@@ -20,10 +20,12 @@ export class ApiClient {
   constructor(
     readonly baseUrl: string,
     private readonly apiKey?: string,
+    /** Sent with every request (the admin token of `keys create --url`). */
+    private readonly fixedHeaders: Record<string, string> = {},
   ) {}
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {
-    return { accept: 'application/json', ...(this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {}), ...extra };
+    return { accept: 'application/json', ...this.fixedHeaders, ...(this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {}), ...extra };
   }
 
   private async send(path: string, init: RequestInit = {}): Promise<Response> {

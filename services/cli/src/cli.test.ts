@@ -166,6 +166,30 @@ describe('pnpm cli keys create and --url', () => {
   });
 });
 
+describe('pnpm cli keys create while the embedded server runs', () => {
+  it('makes the key through the server that holds the database, and the server accepts it at once', { timeout: 120_000 }, async () => {
+    const heldDir = join(dir, 'held-data');
+    const port = await freePort();
+    const config = loadConfig({ DATA_DIR: heldDir, MODEL_DIR: 'none', PORT: String(port), LOG_LEVEL: 'silent' });
+    const server = await startAllInOne(config, pino({ level: 'silent' }));
+    try {
+      const created = await cli(['keys', 'create', '--owner', 'acme'], { DATA_DIR: heldDir, PORT: String(port) });
+      expect(created.code, created.stderr).toBe(0);
+      expect(created.stderr).toMatch(/held by process \d+; creating the key through the server/);
+      const key = created.stdout.trim();
+      const res = await fetch(`${server.url}/v1/resumes`, { headers: { authorization: `Bearer ${key}` } });
+      expect(res.status).toBe(200);
+      // A server that cannot be asked: the CLI refuses, names the holder and says what to do.
+      const refused = await cli(['keys', 'create', '--owner', 'acme'], { DATA_DIR: heldDir, PORT: String(await freePort()) });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/in use by process \d+/);
+      expect(refused.stderr).toContain('--url');
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('pnpm cli export-training-data', () => {
   it('writes the stored LLM exchanges as masked chat JSONL', { timeout: 90_000 }, async () => {
     const exportDir = join(dir, 'export-data');

@@ -23,12 +23,14 @@ Usage:
       Writes the stored LLM exchanges as a chat-format JSONL fine-tuning set, personal data masked.
       --only-good keeps answers that parsed and passed the grounding check.
 
-  pnpm cli keys create --owner NAME
-      Creates an API key for NAME and prints it once.
+  pnpm cli keys create --owner NAME [--url URL [--admin-token TOKEN]]
+      Creates an API key for NAME and prints it once. While an embedded server holds the database, the key is
+      made through that server (at HOST:PORT); --url names a server to ask instead (ADMIN_TOKEN, unless it is a
+      loopback server reached from this machine).
 
 Without --url, check and rank start Resume Checker inside the CLI (the database in DATA_DIR, or DATABASE_URL;
 --temp uses a throwaway folder instead). With --url they use a running server; --key sends an API key.
-export-training-data and keys open the database directly: stop an embedded server on the same DATA_DIR first.
+export-training-data opens the database directly: an embedded server on the same DATA_DIR holds it, so stop that first.
 Configuration comes from the same environment variables as the server (packages/config/src/index.ts).
 Other options: --quiet (no progress line), --help.
 `;
@@ -115,12 +117,12 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
         return await exportTrainingData({ out: v.out, onlyGood: !!v['only-good'] }, ctx);
       }
       case 'keys': {
-        const { values: v, positionals } = parse(rest, { ...common, owner: { type: 'string' } }, 1);
+        const { values: v, positionals } = parse(rest, { ...common, owner: { type: 'string' }, url: { type: 'string' }, 'admin-token': { type: 'string' } }, 1);
         if (v.help) return io.stdout.write(USAGE), 0;
         if (positionals[0] !== 'create') throw usageError(positionals[0] ? `unknown keys command "${positionals[0]}" (try: keys create --owner NAME)` : 'try: keys create --owner NAME');
         const owner = required(v.owner, '--owner').trim();
         if (!owner) throw usageError('--owner must not be empty');
-        return await createKey({ owner }, ctx);
+        return await createKey({ owner, url: v.url, adminToken: v['admin-token'] }, ctx);
       }
       default:
         throw usageError(`unknown command "${command}"`);

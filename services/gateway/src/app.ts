@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { GatewayDeps } from './context.ts';
 import { formBodyParser, jsonBodyParser } from './json-body.ts';
 import { AppError, registerErrorHandler } from './errors.ts';
+import { SlotLimiter } from './limits.ts';
 import auth from './plugins/auth.ts';
 import metrics from './plugins/metrics.ts';
 import admin from './routes/admin.ts';
@@ -28,8 +29,20 @@ export async function buildApp(deps: GatewayDeps, opts: { logger?: FastifyBaseLo
     // The original API's clients call /api/vacancies/ with the slash (Django REST Framework); v1 clients without it.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     bodyLimit: Math.max(1024 * 1024, deps.config.MAX_TEXT_CHARS * 4 + 64 * 1024),
-    requestTimeout: 0,
+    // A client that trickles its headers or body is cut off (408) instead of holding a connection forever. Node checks
+    // these every connectionsCheckingInterval, so the cut comes at most that much late.
+    requestTimeout: deps.config.HTTP_REQUEST_TIMEOUT_MS,
+    http: {
+      headersTimeout: Math.min(deps.config.HTTP_HEADERS_TIMEOUT_MS, deps.config.HTTP_REQUEST_TIMEOUT_MS),
+      connectionsCheckingInterval: Math.min(2_000, deps.config.HTTP_HEADERS_TIMEOUT_MS),
+    },
+    // A socket silent for longer than the longest legitimate silence (a relevancy wait; streams send a heartbeat
+    // every 15 s) is closed.
+    connectionTimeout: deps.config.RELEVANCY_WAIT_MS + 30_000,
     genReqId: () => crypto.randomUUID(),
+    // On close, progress streams and relevancy waits are cut (their clients reconnect or ask again): otherwise one
+    // open stream would hold a stopping gateway for its whole lifetime.
+    forceCloseConnections: true,
     // Errors the router raises before any route runs get the same body shape as every other error.
     frameworkErrors: (err, _req, reply) => {
       const [status, code]: [number, string] =
@@ -42,10 +55,16 @@ export async function buildApp(deps: GatewayDeps, opts: { logger?: FastifyBaseLo
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
+  app.decorate('limits', {
+    streams: new SlotLimiter('progress streams', 'too_many_streams', deps.config.SSE_MAX_PER_OWNER, deps.config.SSE_MAX_TOTAL),
+    relevancyWaits: new SlotLimiter('relevancy waits', 'too_many_waits', deps.config.RELEVANCY_MAX_WAITS_PER_OWNER, deps.config.RELEVANCY_MAX_WAITS_TOTAL),
+  });
   registerErrorHandler(app);
 
-  // The original page calls http://127.0.0.1:8000/api/... from wherever it is opened.
-  await app.register(cors, { origin: true, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] });
+  // Cross-origin reads only for the origins configured: the product's page is same-origin, and a page of any other
+  // site must not read the local owner's resumes through the visitor's browser.
+  const origins = deps.config.CORS_ORIGINS;
+  await app.register(cors, { origin: origins.length ? origins : false, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] });
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, jsonBodyParser(deps.config.MAX_JSON_DEPTH));
   await app.register(formbody, { parser: formBodyParser });

@@ -11,8 +11,12 @@ const deps = { config, db: infra.database.db, queue: infra.queue, bus: infra.bus
 const app = await buildApp(deps, { logger: log });
 const stopRecovery = startRecovery(deps, app.log, { intervalMs: config.RECOVERY_INTERVAL_MS, staleMs: config.RECOVERY_STALE_MS });
 await app.listen({ host: config.HOST, port: config.PORT });
-onShutdown(log, async () => {
-  stopRecovery();
-  await app.close();
-  await infra.close();
-});
+onShutdown(
+  log,
+  async () => {
+    stopRecovery();
+    await app.close();
+    await infra.close();
+  },
+  config.SHUTDOWN_GRACE_MS,
+);

@@ -3,14 +3,27 @@
  * after the INSERT failed). Deterministic job ids make this safe to run while their jobs are still alive.
  */
 import { analysisRepo, rankingRepo } from '@rc/db';
+import { publishProgress } from '@rc/queue';
 import type { FastifyBaseLogger } from 'fastify';
 import type { GatewayDeps } from './context.ts';
 
 export async function recoverOnce(deps: GatewayDeps, log: FastifyBaseLogger, staleMs: number): Promise<number> {
   const before = new Date(Date.now() - staleMs);
   let n = 0;
+  let failed = 0;
+  const maxAttempts = deps.config.JOB_MAX_ATTEMPTS;
   for (const a of await analysisRepo.findStale(deps.db, before)) {
-    const job = a.status === 'queued' || a.status === 'scoring' ? 'score-analysis' : 'advise-analysis';
+    const scoring = a.status === 'queued' || a.status === 'scoring';
+    const job = scoring ? 'score-analysis' : 'advise-analysis';
+    // A job that has used its tries is a poison (it kills or blocks its worker, or always fails): enqueueing it again
+    // would hand it to the next worker forever. It ends here, failed.
+    if ((scoring ? a.attempts : a.adviceAttempts) >= maxAttempts) {
+      if (await analysisRepo.failExhausted(deps.db, a.id, maxAttempts)) {
+        await publishProgress(deps.bus, 'analysis', a.id, 'failed', 1, 'too many attempts');
+        failed++;
+      }
+      continue;
+    }
     try {
       await deps.queue.enqueue(job, { analysisId: a.id }, { replaceFinished: true });
       await analysisRepo.touch(deps.db, a.id);
@@ -21,6 +34,13 @@ export async function recoverOnce(deps: GatewayDeps, log: FastifyBaseLogger, sta
     }
   }
   for (const r of await rankingRepo.findStale(deps.db, before)) {
+    if (r.attempts >= maxAttempts) {
+      if (await rankingRepo.failExhausted(deps.db, r.id, maxAttempts)) {
+        await publishProgress(deps.bus, 'ranking', r.id, 'failed', 1, 'too many attempts');
+        failed++;
+      }
+      continue;
+    }
     try {
       await deps.queue.enqueue('rank', { rankingId: r.id }, { replaceFinished: true });
       await rankingRepo.touch(deps.db, r.id);
@@ -31,6 +51,7 @@ export async function recoverOnce(deps: GatewayDeps, log: FastifyBaseLogger, sta
     }
   }
   if (n) log.info({ requeued: n }, 'recovered unfinished jobs');
+  if (failed) log.warn({ failed }, 'failed unfinished jobs that used all their attempts');
   return n;
 }
 

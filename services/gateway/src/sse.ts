@@ -21,6 +21,9 @@ export async function streamProgress(
     reply.code(404).send({ error: { code: 'not_found', message: 'not found' } });
     return;
   }
+  // Each open stream holds a socket, a subscription and a database poll: bounded per owner and in total (429 past
+  // either), and in lifetime (the stream ends; a client that still wants to wait reconnects).
+  const release = req.server.limits.streams.acquire(req.ownerId);
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {
@@ -39,10 +42,10 @@ export async function streamProgress(
     raw.write(`event: progress\ndata: ${JSON.stringify({ id: opts.id, status: s.status, progress: s.progress, message: s.message })}\n\n`);
     if (TERMINAL.has(s.status)) finish();
   };
-  const finish = () => {
+  const finish = (reason?: 'max_lifetime') => {
     if (closed) return;
     closed = true;
-    raw.write(`event: end\ndata: ${JSON.stringify({ id: opts.id, status: last.split(':')[0] })}\n\n`);
+    raw.write(`event: end\ndata: ${JSON.stringify({ id: opts.id, status: last.split(':')[0], ...(reason ? { reason } : {}) })}\n\n`);
     cleanup();
     raw.end();
   };
@@ -54,11 +57,14 @@ export async function streamProgress(
       .catch(() => undefined);
   }, opts.pollMs ?? 1_000);
   const heartbeat = setInterval(() => !closed && raw.write(': keep-alive\n\n'), 15_000);
+  const lifetime = setTimeout(() => finish('max_lifetime'), req.server.deps.config.SSE_MAX_LIFETIME_MS);
   const cleanup = () => {
     closed = true;
     clearInterval(poll);
     clearInterval(heartbeat);
+    clearTimeout(lifetime);
     unsubscribe();
+    release();
   };
   req.raw.on('close', cleanup);
   send(first);

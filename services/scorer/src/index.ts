@@ -1,4 +1,5 @@
 export * from './engine.ts';
 export { startScorer, type ScorerDeps } from './worker.ts';
+export { scoreAnalysisJob } from './jobs/score-analysis.ts';
 export { createEngine } from './create-engine.ts';
 export { CrossEncoderEngine } from './cross-encoder-engine.ts';

@@ -10,7 +10,12 @@ const infra = await openInfrastructure(config, log);
 const engine = await createEngine(config, log);
 await startScorer({ db: infra.database.db, queue: infra.queue, bus: infra.bus, engine, concurrency: config.SCORER_CONCURRENCY });
 log.info({ engine: engine.engine, model: engine.model }, 'scorer started');
-onShutdown(log, async () => {
-  await infra.close();
-  await engine.close();
-});
+// Scoring jobs take seconds, within the grace; past it the process exits and the lock expiry hands the job back.
+onShutdown(
+  log,
+  async () => {
+    await infra.close();
+    await engine.close();
+  },
+  config.SHUTDOWN_GRACE_MS,
+);

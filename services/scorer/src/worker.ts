@@ -1,6 +1,6 @@
 /** Starts the scorer: registers its job handlers on the `scoring` queue and marks jobs that finally fail. */
 import { analysisRepo, rankingRepo, type Database } from '@rc/db';
-import { publishProgress, type JobQueue, type ProgressBus } from '@rc/queue';
+import { finalError, publishProgress, type JobQueue, type ProgressBus } from '@rc/queue';
 import type { ScoringEngine } from './engine.ts';
 import { rankJob } from './jobs/rank.ts';
 import { scoreAnalysisJob } from './jobs/score-analysis.ts';
@@ -24,15 +24,15 @@ export async function startScorer(deps: ScorerDeps): Promise<void> {
       rank: rankJob(deps),
     },
     onFinalFailure: async ({ name, payload, error }) => {
-      const code = (error as { code?: string }).code ?? 'scoring_failed';
+      const stored = finalError(error, name === 'rank' ? 'ranking' : 'scoring');
       if (name === 'score-analysis') {
         const id = (payload as { analysisId: string }).analysisId;
-        await analysisRepo.markFailed(deps.db, id, { code, message: error.message });
-        await publishProgress(deps.bus, 'analysis', id, 'failed', 1, error.message);
+        await analysisRepo.markFailed(deps.db, id, stored);
+        await publishProgress(deps.bus, 'analysis', id, 'failed', 1, stored.message);
       } else if (name === 'rank') {
         const id = (payload as { rankingId: string }).rankingId;
-        await rankingRepo.markFailed(deps.db, id, { code, message: error.message });
-        await publishProgress(deps.bus, 'ranking', id, 'failed', 1, error.message);
+        await rankingRepo.markFailed(deps.db, id, stored);
+        await publishProgress(deps.bus, 'ranking', id, 'failed', 1, stored.message);
       }
     },
   });

@@ -2,7 +2,7 @@
  * Analyses move queued → scoring → scored → advising → done (or failed). Each step is a conditional UPDATE, so a
  * job that runs twice (a retry after a crash, a duplicate after recovery) stores one result.
  */
-import { and, desc, eq, getTableColumns, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../client.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../pagination.ts';
 import { analyses, type StoredHiddenText } from '../schema.ts';
@@ -22,7 +22,17 @@ function prepareGet(db: Database) {
     .where(and(eq(analyses.ownerId, sql.placeholder('ownerId')), eq(analyses.id, sql.placeholder('id'))))
     .prepare('analysis_get_view');
 }
+/** The attempts columns are int4: "no cap" must fit in one. */
+export const NO_CAP = 2_147_483_647;
 export const UNFINISHED_STATUSES = ['queued', 'scoring', 'scored', 'advising'] as const;
+
+/**
+ * The stored error of a job that kept failing or stalling. Fixed text: an exception's own message may quote the
+ * resume or the vacancy, and this error is shown by the API and kept in the database.
+ */
+export function attemptsExhausted(step: 'scoring' | 'advice' | 'ranking', attempts: number): { code: string; message: string } {
+  return { code: 'too_many_attempts', message: `the ${step} step failed, stalled or was interrupted ${attempts} times; it is not tried again` };
+}
 
 export const analysisRepo = {
   async createQueued(
@@ -74,14 +84,37 @@ export const analysisRepo = {
     const rows = await db.delete(analyses).where(and(eq(analyses.ownerId, ownerId), eq(analyses.id, id))).returning({ id: analyses.id });
     return rows.length > 0;
   },
-  /** Takes the analysis for scoring; null when it is already past scoring (a duplicate job). */
-  async claimForScoring(db: DbOrTx, id: string): Promise<AnalysisRow | null> {
+  /**
+   * Takes the analysis for scoring; null when it is already past scoring (a duplicate job) or has used its
+   * maxAttempts claims. Every claim counts, so a job that kills or blocks its worker (no exception, no retry count in
+   * the queue) still runs out of tries; `failExhausted` then marks it failed.
+   */
+  async claimForScoring(db: DbOrTx, id: string, maxAttempts: number = NO_CAP): Promise<AnalysisRow | null> {
     const [row] = await db
       .update(analyses)
       .set({ status: 'scoring', progress: 0.25, attempts: sql`${analyses.attempts} + 1`, scoringStartedAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(analyses.id, id), inArray(analyses.status, ['queued', 'scoring'])))
+      .where(and(eq(analyses.id, id), inArray(analyses.status, ['queued', 'scoring']), lt(analyses.attempts, maxAttempts)))
       .returning();
     return row ?? null;
+  },
+  /**
+   * Marks failed an unfinished analysis whose current step (scoring or advice) has used maxAttempts claims; true when
+   * it did. Called by a worker whose claim was refused and by the recovery loop, instead of running it again.
+   */
+  async failExhausted(db: DbOrTx, id: string, maxAttempts: number): Promise<boolean> {
+    const now = new Date();
+    const scoring = await db
+      .update(analyses)
+      .set({ status: 'failed', progress: 1, error: attemptsExhausted('scoring', maxAttempts), finishedAt: now, updatedAt: now })
+      .where(and(eq(analyses.id, id), inArray(analyses.status, ['queued', 'scoring']), gte(analyses.attempts, maxAttempts)))
+      .returning({ id: analyses.id });
+    if (scoring.length) return true;
+    const advice = await db
+      .update(analyses)
+      .set({ status: 'failed', progress: 1, error: attemptsExhausted('advice', maxAttempts), finishedAt: now, updatedAt: now })
+      .where(and(eq(analyses.id, id), inArray(analyses.status, ['scored', 'advising']), gte(analyses.adviceAttempts, maxAttempts)))
+      .returning({ id: analyses.id });
+    return advice.length > 0;
   },
   async saveScoring(db: DbOrTx, id: string, s: { score: number; verdict: string; scoring: unknown }): Promise<boolean> {
     const rows = await db
@@ -91,13 +124,24 @@ export const analysisRepo = {
       .returning({ id: analyses.id });
     return rows.length > 0;
   },
-  async claimForAdvice(db: DbOrTx, id: string): Promise<AnalysisRow | null> {
+  /** Takes a scored analysis for advice; null when already advised (a duplicate job) or out of advice attempts. */
+  async claimForAdvice(db: DbOrTx, id: string, maxAttempts: number = NO_CAP): Promise<AnalysisRow | null> {
     const [row] = await db
       .update(analyses)
-      .set({ status: 'advising', progress: 0.75, updatedAt: new Date() })
-      .where(and(eq(analyses.id, id), inArray(analyses.status, ['scored', 'advising'])))
+      .set({ status: 'advising', progress: 0.75, adviceAttempts: sql`${analyses.adviceAttempts} + 1`, updatedAt: new Date() })
+      .where(and(eq(analyses.id, id), inArray(analyses.status, ['scored', 'advising']), lt(analyses.adviceAttempts, maxAttempts)))
       .returning();
     return row ?? null;
+  },
+  /**
+   * Puts back an advice claim that was interrupted by a shutdown (not a failure): the analysis is `scored` again and
+   * the claim does not count against its attempts.
+   */
+  async releaseAdvice(db: DbOrTx, id: string): Promise<void> {
+    await db
+      .update(analyses)
+      .set({ status: 'scored', progress: 0.6, adviceAttempts: sql`greatest(${analyses.adviceAttempts} - 1, 0)`, updatedAt: new Date() })
+      .where(and(eq(analyses.id, id), eq(analyses.status, 'advising')));
   },
   async saveAdvice(db: DbOrTx, id: string, a: { advice: unknown; adviceSource: unknown }): Promise<boolean> {
     const now = new Date();
@@ -116,9 +160,9 @@ export const analysisRepo = {
       .where(and(eq(analyses.id, id), inArray(analyses.status, [...UNFINISHED_STATUSES])));
   },
   /** Unfinished analyses nobody has touched since `before`: their job may have been lost with a worker or Redis. */
-  async findStale(db: DbOrTx, before: Date, limit = 500): Promise<Array<Pick<AnalysisRow, 'id' | 'status'>>> {
+  async findStale(db: DbOrTx, before: Date, limit = 500): Promise<Array<Pick<AnalysisRow, 'id' | 'status' | 'attempts' | 'adviceAttempts'>>> {
     return db
-      .select({ id: analyses.id, status: analyses.status })
+      .select({ id: analyses.id, status: analyses.status, attempts: analyses.attempts, adviceAttempts: analyses.adviceAttempts })
       .from(analyses)
       .where(and(inArray(analyses.status, [...UNFINISHED_STATUSES]), lt(analyses.updatedAt, before)))
       .orderBy(analyses.updatedAt)

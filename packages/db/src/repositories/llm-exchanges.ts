@@ -10,6 +10,11 @@ export const llmExchangeRepo = {
   async insertMany(db: DbOrTx, rows: NewLlmExchange[]): Promise<void> {
     if (rows.length) await db.insert(llmExchanges).values(rows);
   },
+  /** The analysis's exchanges become exactly these: a job delivered twice stores one set, not two. */
+  async replaceForAnalysis(db: DbOrTx, analysisId: string, rows: NewLlmExchange[]): Promise<void> {
+    await db.delete(llmExchanges).where(eq(llmExchanges.analysisId, analysisId));
+    if (rows.length) await db.insert(llmExchanges).values(rows);
+  },
   /** Pages through all exchanges by id (ids are time-ordered UUIDv7, so this is insertion order and never skips a row). */
   async pageById(db: DbOrTx, opts: { afterId?: string; limit: number; onlyGood?: boolean }): Promise<LlmExchangeRow[]> {
     return db

@@ -1,8 +1,9 @@
 /** Rankings of vacancies for a resume (or resumes for a vacancy) and their stored entries. */
-import { and, asc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../pagination.ts';
 import { rankingEntries, rankings } from '../schema.ts';
+import { attemptsExhausted, NO_CAP } from './analyses.ts';
 
 export type RankingRow = typeof rankings.$inferSelect;
 export type RankingEntryRow = typeof rankingEntries.$inferSelect;
@@ -32,13 +33,32 @@ export const rankingRepo = {
       .limit(opts.limit + 1);
     return toPage(rows, opts.limit);
   },
-  async claim(db: DbOrTx, id: string): Promise<RankingRow | null> {
+  /** Takes the ranking for a scorer; null when finished (a duplicate job) or out of attempts (see failExhausted). */
+  async claim(db: DbOrTx, id: string, maxAttempts: number = NO_CAP): Promise<RankingRow | null> {
     const [row] = await db
       .update(rankings)
-      .set({ status: 'running', progress: 0.1, updatedAt: new Date() })
-      .where(and(eq(rankings.id, id), inArray(rankings.status, ['queued', 'running'])))
+      .set({ status: 'running', progress: 0.1, attempts: sql`${rankings.attempts} + 1`, updatedAt: new Date() })
+      .where(and(eq(rankings.id, id), inArray(rankings.status, ['queued', 'running']), lt(rankings.attempts, maxAttempts)))
       .returning();
     return row ?? null;
+  },
+  /** Marks failed an unfinished ranking that has used maxAttempts claims; true when it did. */
+  async failExhausted(db: DbOrTx, id: string, maxAttempts: number): Promise<boolean> {
+    const now = new Date();
+    const rows = await db
+      .update(rankings)
+      .set({ status: 'failed', progress: 1, error: attemptsExhausted('ranking', maxAttempts), finishedAt: now, updatedAt: now })
+      .where(and(eq(rankings.id, id), inArray(rankings.status, ['queued', 'running']), gte(rankings.attempts, maxAttempts)))
+      .returning({ id: rankings.id });
+    return rows.length > 0;
+  },
+  /** Unfinished rankings in flight for an owner: the per-owner quota counts them. */
+  async countUnfinished(db: DbOrTx, ownerId: string): Promise<number> {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(rankings)
+      .where(and(eq(rankings.ownerId, ownerId), inArray(rankings.status, ['queued', 'running'])));
+    return Number(row?.n ?? 0);
   },
   async setProgress(db: DbOrTx, id: string, progress: number, candidateCount?: number): Promise<void> {
     await db
@@ -74,9 +94,9 @@ export const rankingRepo = {
   async entries(db: DbOrTx, rankingId: string, limit: number): Promise<RankingEntryRow[]> {
     return db.select().from(rankingEntries).where(eq(rankingEntries.rankingId, rankingId)).orderBy(asc(rankingEntries.rank)).limit(limit);
   },
-  async findStale(db: DbOrTx, before: Date, limit = 100): Promise<Array<Pick<RankingRow, 'id'>>> {
+  async findStale(db: DbOrTx, before: Date, limit = 100): Promise<Array<Pick<RankingRow, 'id' | 'attempts'>>> {
     return db
-      .select({ id: rankings.id })
+      .select({ id: rankings.id, attempts: rankings.attempts })
       .from(rankings)
       .where(and(inArray(rankings.status, ['queued', 'running']), lt(rankings.updatedAt, before)))
       .limit(limit);

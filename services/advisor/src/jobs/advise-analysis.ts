@@ -2,7 +2,7 @@
 import { analysisRepo, llmExchangeRepo, type Database } from '@rc/db';
 import { scoringSchema, statusProgress, type JobResult, type Language } from '@rc/contracts';
 import type { AdviceWriter } from '@rc/llm';
-import { PermanentJobError, publishProgress, withTextFreeErrors, type JobContext, type ProgressBus } from '@rc/queue';
+import { JobInterruptedError, PermanentJobError, publishProgress, withTextFreeErrors, type JobContext, type ProgressBus } from '@rc/queue';
 
 export interface AdviseDeps {
   db: Database;
@@ -12,41 +12,59 @@ export interface AdviseDeps {
 
 export function adviseAnalysisJob(deps: AdviseDeps) {
   // Failures leave as a code and a fixed message: they reach Redis, the stored analysis and the API.
-  return withTextFreeErrors({ code: 'advice_failed', message: 'advice failed' }, async ({ analysisId }: { analysisId: string }, _ctx: JobContext): Promise<JobResult<'advise-analysis'>> => {
-    const row = await analysisRepo.claimForAdvice(deps.db, analysisId);
-    if (!row) return { analysisId, status: 'skipped' };
+  return withTextFreeErrors({ code: 'advice_failed', message: 'advice failed' }, async ({ analysisId }: { analysisId: string }, ctx: JobContext): Promise<JobResult<'advise-analysis'>> => {
+    const row = await analysisRepo.claimForAdvice(deps.db, analysisId, ctx.maxAttempts);
+    if (!row) {
+      if (await analysisRepo.failExhausted(deps.db, analysisId, ctx.maxAttempts)) {
+        await publishProgress(deps.bus, 'analysis', analysisId, 'failed', 1, 'too many attempts');
+        return { analysisId, status: 'failed' };
+      }
+      return { analysisId, status: 'skipped' };
+    }
     const scoring = scoringSchema.safeParse(row.scoring);
     if (!scoring.success) throw new PermanentJobError('the analysis has no valid scoring to advise on', 'invalid_scoring');
     await publishProgress(deps.bus, 'analysis', analysisId, 'advising', statusProgress.advising);
 
-    const outcome = await deps.writer.write({
-      vacancyText: row.vacancyText,
-      resumeText: row.resumeText,
-      scoring: scoring.data,
-      language: row.adviceLanguage as Language,
+    let outcome: Awaited<ReturnType<AdviceWriter['write']>>;
+    try {
+      // The shutdown signal aborts the LLM call (which may take a minute with retries): the claim is put back and
+      // the job handed back, to be written by another advisor instead of dying with this one.
+      outcome = await deps.writer.write(
+        { vacancyText: row.vacancyText, resumeText: row.resumeText, scoring: scoring.data, language: row.adviceLanguage as Language },
+        ctx.signal,
+      );
+    } catch (err) {
+      if (ctx.signal.aborted) {
+        await analysisRepo.releaseAdvice(deps.db, analysisId);
+        throw new JobInterruptedError();
+      }
+      throw err;
+    }
+    const exchanges = outcome.exchanges.map((e) => ({
+      ownerId: row.ownerId,
+      analysisId,
+      resumeId: row.resumeId,
+      provider: e.provider,
+      model: e.model,
+      promptVersion: e.promptVersion,
+      language: e.language,
+      messages: e.messages,
+      response: e.response,
+      parsed: e.parsed,
+      grounded: e.grounded,
+      latencyMs: Math.round(e.latencyMs),
+      promptTokens: e.promptTokens ?? null,
+      completionTokens: e.completionTokens ?? null,
+      costUsd: e.costUsd ?? null,
+      error: e.error ?? null,
+    }));
+    // The advice and its exchanges in one transaction, and only by the delivery that finishes the analysis: a second
+    // delivery (a retry after a lost answer, a duplicate after recovery) finds it done and stores nothing.
+    const saved = await deps.db.transaction(async (tx) => {
+      if (!(await analysisRepo.saveAdvice(tx, analysisId, { advice: outcome.advice, adviceSource: outcome.source }))) return false;
+      await llmExchangeRepo.replaceForAnalysis(tx, analysisId, exchanges);
+      return true;
     });
-    await llmExchangeRepo.insertMany(
-      deps.db,
-      outcome.exchanges.map((e) => ({
-        ownerId: row.ownerId,
-        analysisId,
-        resumeId: row.resumeId,
-        provider: e.provider,
-        model: e.model,
-        promptVersion: e.promptVersion,
-        language: e.language,
-        messages: e.messages,
-        response: e.response,
-        parsed: e.parsed,
-        grounded: e.grounded,
-        latencyMs: Math.round(e.latencyMs),
-        promptTokens: e.promptTokens ?? null,
-        completionTokens: e.completionTokens ?? null,
-        costUsd: e.costUsd ?? null,
-        error: e.error ?? null,
-      })),
-    );
-    const saved = await analysisRepo.saveAdvice(deps.db, analysisId, { advice: outcome.advice, adviceSource: outcome.source });
     if (!saved) return { analysisId, status: 'skipped' };
     await publishProgress(deps.bus, 'analysis', analysisId, 'done', statusProgress.done);
     return { analysisId, status: 'done' };

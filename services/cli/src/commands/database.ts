@@ -9,6 +9,6 @@ export async function openDatabase(env: Record<string, string | undefined>): Pro
     return await createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 2 });
   } catch (err) {
     const where = config.DATABASE_URL ? 'DATABASE_URL' : `DATA_DIR=${config.DATA_DIR}`;
-    throw new CliError(`cannot open the database (${where}): ${(err as Error).message}`);
+    throw Object.assign(new CliError(`cannot open the database (${where}): ${(err as Error).message}`), { cause: err });
   }
 }

@@ -1,17 +1,30 @@
 /**
- * Resolves the caller's owner from `Authorization: Bearer <key>`. Without a key the embedded default acts as the one
- * local owner, unless AUTH=required. Every route below reads only `req.ownerId`.
+ * Resolves the caller's owner from `Authorization: Bearer <key>`. Without a key a request acts as the one local
+ * owner only where that is safe (AUTH=optional, the gateway on loopback, a loopback Host, no foreign Origin); anywhere
+ * else it is refused. Failed authentications are counted per address and limited. Every route reads only
+ * `req.ownerId`.
  */
 import fp from 'fastify-plugin';
 import { ensureOwner, findOwnerByKey, LOCAL_OWNER } from '@rc/db';
 import { AppError } from '../errors.ts';
+import { FailureCounter, LruCache } from '../limits.ts';
+import { localVerdict } from '../loopback.ts';
 
 const PUBLIC = [/^\/v1\/admin\//, /^\/healthz/, /^\/readyz/, /^\/metrics/, /^\/docs/, /^\/$/, /^\/static\//, /^\/favicon/, /^\/index\.html/];
 const CACHE_MS = 30_000;
+// Only valid keys are cached, most recently used kept: invalid keys cannot push valid ones out.
+const CACHE_MAX = 10_000;
 
 export default fp(async (app) => {
-  const cache = new Map<string, { ownerId: string | null; until: number }>();
+  const { config } = app.deps;
+  const cache = new LruCache<{ ownerId: string; until: number }>(CACHE_MAX);
+  const failures = new FailureCounter(config.AUTH_FAILURES_PER_MINUTE);
   let localOwnerId: string | null = null;
+
+  const refuse = (ip: string, err: AppError): never => {
+    failures.record(ip);
+    throw err;
+  };
 
   app.decorateRequest('ownerId', '');
   app.addHook('onRequest', async (req) => {
@@ -19,23 +32,39 @@ export default fp(async (app) => {
     if (req.method === 'OPTIONS' || PUBLIC.some((re) => re.test(path))) return;
     const header = req.headers.authorization;
     if (!header) {
-      if (app.deps.config.AUTH === 'required') throw new AppError(401, 'missing_api_key', 'send an API key as Authorization: Bearer <key>');
+      const verdict = localVerdict(config, req.headers);
+      if (verdict === 'keys_required') throw new AppError(401, 'missing_api_key', 'send an API key as Authorization: Bearer <key>');
+      // The keyless owner is for a browser or tool on this machine. Another name in Host means the request came
+      // through a name that resolves here (DNS rebinding) or a proxy: it must bring a key.
+      if (verdict === 'host_not_local') throw new AppError(421, 'host_not_local', 'without an API key, call this server as localhost, 127.0.0.1 or [::1]');
+      if (verdict === 'origin_not_allowed') throw new AppError(403, 'origin_not_allowed', 'requests from another site need an API key');
       localOwnerId ??= await ensureOwner(app.deps.db, LOCAL_OWNER);
       req.ownerId = localOwnerId;
       return;
     }
-    const m = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!m) throw new AppError(401, 'invalid_authorization', 'the Authorization header must be: Bearer <key>');
-    const key = m[1]!;
+    const m = /^Bearer[ \t]{1,16}(\S{1,512})$/i.exec(header);
+    const key = m?.[1];
     const now = Date.now();
-    let hit = cache.get(key);
+    let hit = key === undefined ? undefined : cache.get(key);
     if (!hit || hit.until < now) {
-      const owner = await findOwnerByKey(app.deps.db, key);
-      hit = { ownerId: owner?.ownerId ?? null, until: now + CACHE_MS };
-      if (cache.size > 10_000) cache.clear();
-      cache.set(key, hit);
+      // An address that sent too many wrong keys gets no more database lookups for a while. A key known valid (in
+      // the cache) still passes: behind a proxy many callers share one address, and one of them guessing must not
+      // lock the others out.
+      const wait = failures.blockedFor(req.ip);
+      if (wait > 0) {
+        throw new AppError(429, 'too_many_auth_failures', `too many requests with a wrong API key from this address; retry in ${wait} s`, {
+          'retry-after': String(wait),
+        });
+      }
+      if (key === undefined) refuse(req.ip, new AppError(401, 'invalid_authorization', 'the Authorization header must be: Bearer <key>'));
+      const owner = await findOwnerByKey(app.deps.db, key!);
+      if (!owner) {
+        cache.delete(key!);
+        refuse(req.ip, new AppError(401, 'invalid_api_key', 'the API key is not valid'));
+      }
+      hit = { ownerId: owner!.ownerId, until: now + CACHE_MS };
+      cache.set(key!, hit);
     }
-    if (!hit.ownerId) throw new AppError(401, 'invalid_api_key', 'the API key is not valid');
     req.ownerId = hit.ownerId;
   });
 });

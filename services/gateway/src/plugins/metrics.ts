@@ -2,6 +2,8 @@
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { QueueName } from '@rc/contracts';
+import { AppError } from '../errors.ts';
+import { listensOnLoopback, namesLoopback, sameSecret } from '../loopback.ts';
 
 export default fp(async (app) => {
   const registry = new Registry();
@@ -32,7 +34,17 @@ export default fp(async (app) => {
     duration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
 
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+  // /metrics tells queue depths, routes and error rates: with METRICS_TOKEN set it asks for it (the scraper sends it
+  // as a bearer token, read from a secret); without one it answers only on a loopback gateway called as loopback.
+  const token = app.deps.config.METRICS_TOKEN;
+  const loopbackServer = listensOnLoopback(app.deps.config.HOST);
+  app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
+    if (token) {
+      const m = /^Bearer[ \t]{1,16}(\S{1,512})$/i.exec(req.headers.authorization ?? '');
+      if (!m || !sameSecret(m[1]!, token)) throw new AppError(401, 'invalid_metrics_token', 'send METRICS_TOKEN as Authorization: Bearer <token>');
+    } else if (!loopbackServer || !namesLoopback(req.headers.host)) {
+      throw new AppError(403, 'metrics_token_required', 'set METRICS_TOKEN to read /metrics from another address');
+    }
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });

@@ -1,19 +1,48 @@
 /**
  * Admin endpoints, behind ADMIN_TOKEN: the stored LLM exchanges as a chat-format JSONL fine-tuning set for the
- * in-house advice model, personal data masked, streamed page by page.
+ * in-house advice model, personal data masked, streamed page by page; and new API keys, which is how
+ * `pnpm cli keys create` makes one while the embedded server holds the database.
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { llmExchangeRepo } from '@rc/db';
+import { createApiKey, llmExchangeRepo } from '@rc/db';
 import { toFineTuningJsonl, type ChatMessage } from '@rc/llm';
 import { AppError } from '../errors.ts';
 import { errors } from '../schemas.ts';
+import { localVerdict } from '../loopback.ts';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app.deps;
+
+  app.post(
+    '/v1/admin/keys',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          'Create an API key for an owner, shown once. Needs ADMIN_TOKEN as X-Admin-Token, or a keyless request from this machine to a loopback server (AUTH=optional)',
+        body: z.object({ owner: z.string().trim().min(1).max(200) }),
+        response: { 201: z.object({ key: z.string(), prefix: z.string(), owner: z.string() }), ...errors(400, 401, 403) },
+      },
+    },
+    async (req, reply) => {
+      const given = req.headers['x-admin-token'];
+      if (typeof given === 'string') {
+        if (!config.ADMIN_TOKEN || !timingSafeEqual(digest(given), digest(config.ADMIN_TOKEN))) {
+          throw new AppError(401, 'invalid_admin_token', 'the admin token is not valid');
+        }
+      } else if (localVerdict(config, req.headers) !== 'local') {
+        // Whoever may act as the keyless local owner already holds this machine's data folder, which is what the CLI
+        // would open; anyone else needs the admin token.
+        throw new AppError(403, 'admin_token_required', 'send ADMIN_TOKEN as X-Admin-Token to create keys on this server');
+      }
+      const { key, prefix } = await createApiKey(db, req.body.owner);
+      return reply.code(201).send({ key, prefix, owner: req.body.owner });
+    },
+  );
 
   app.get(
     '/v1/admin/training-data',

@@ -103,16 +103,23 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Score a saved resume against a saved vacancy and wait for the advice (the original product’s endpoint)',
         params: z.object({ resumeId: z.string(), vacancyId: z.string() }),
-        response: { 200: relevancy, ...errors(401, 404, 502, 503) },
+        response: { 200: relevancy, ...errors(401, 404, 429, 502, 503) },
       },
     },
     async (req) => {
       const resumeId = id(req.params.resumeId, 'resume');
       const vacancyId = id(req.params.vacancyId, 'vacancy');
-      const analysis = await analysisForPair(app.deps, req.log, req.ownerId, resumeId, vacancyId);
-      const abort = new AbortController();
-      req.raw.on('close', () => abort.abort());
-      const row = await waitForAnalysis(app.deps, req.ownerId, analysis.id, app.deps.config.RELEVANCY_WAIT_MS, abort.signal);
+      // Each wait holds a socket and polls the database: bounded per owner and in total (429 past either).
+      const release = app.limits.relevancyWaits.acquire(req.ownerId);
+      let row;
+      try {
+        const analysis = await analysisForPair(app.deps, req.log, req.ownerId, resumeId, vacancyId);
+        const abort = new AbortController();
+        req.raw.on('close', () => abort.abort());
+        row = await waitForAnalysis(app.deps, req.ownerId, analysis.id, app.deps.config.RELEVANCY_WAIT_MS, abort.signal);
+      } finally {
+        release();
+      }
       if (!row) throw notFound('analysis');
       if (row.status === 'failed') {
         const e = (row.error as { message?: string } | null)?.message ?? 'the analysis failed';

@@ -14,11 +14,23 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/v1/rankings',
-    { schema: { tags, body: rankingInput, response: { 202: accepted, ...errors(400, 401, 404, 422) } } },
+    { schema: { tags, body: rankingInput, response: { 202: accepted, ...errors(400, 401, 404, 422, 429) } } },
     async (req, reply) => {
       const { resumeId, vacancyId, candidateIds, limit } = req.body;
       if (candidateIds && candidateIds.length > config.MAX_RANKING_IDS) {
         throw new AppError(422, 'too_many_ids', `at most ${config.MAX_RANKING_IDS} candidate ids per ranking`);
+      }
+      // The cross-encoder reads topK pairs per ranking (about 20 ms each): both the size of one ranking and the
+      // rankings one owner keeps in flight are bounded, so one caller cannot fill the scorers for everyone.
+      if (req.body.topK !== undefined && req.body.topK > config.RANKING_MAX_TOP_K) {
+        throw new AppError(422, 'top_k_too_large', `topK is at most ${config.RANKING_MAX_TOP_K}`);
+      }
+      // Counted before the insert: two requests at the same instant may both pass, which overshoots by one at most
+      // per concurrent request and is not worth a lock.
+      if ((await rankingRepo.countUnfinished(db, req.ownerId)) >= config.RANKINGS_IN_FLIGHT_PER_OWNER) {
+        throw new AppError(429, 'too_many_rankings', `at most ${config.RANKINGS_IN_FLIGHT_PER_OWNER} rankings queued or running per owner; wait for one to finish`, {
+          'retry-after': '5',
+        });
       }
       const target = resumeId ? 'vacancies' : 'resumes';
       const subjectId = (resumeId ?? vacancyId)!;
@@ -30,7 +42,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         target,
         subjectId,
         candidateIds: ids,
-        topK: req.body.topK ?? config.RANKING_TOP_K,
+        topK: req.body.topK ?? Math.min(config.RANKING_TOP_K, config.RANKING_MAX_TOP_K),
         limit,
       });
       try {

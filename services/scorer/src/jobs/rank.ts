@@ -15,9 +15,15 @@ export interface RankDeps {
 
 export function rankJob(deps: RankDeps) {
   // Failures leave as a code and a fixed message: they reach Redis, the stored ranking and the API.
-  return withTextFreeErrors({ code: 'scoring_failed', message: 'ranking failed' }, async ({ rankingId }: { rankingId: string }, _ctx: JobContext): Promise<JobResult<'rank'>> => {
-    const ranking = await rankingRepo.claim(deps.db, rankingId);
-    if (!ranking) return { rankingId, status: 'skipped' };
+  return withTextFreeErrors({ code: 'scoring_failed', message: 'ranking failed' }, async ({ rankingId }: { rankingId: string }, ctx: JobContext): Promise<JobResult<'rank'>> => {
+    const ranking = await rankingRepo.claim(deps.db, rankingId, ctx.maxAttempts);
+    if (!ranking) {
+      if (await rankingRepo.failExhausted(deps.db, rankingId, ctx.maxAttempts)) {
+        await publishProgress(deps.bus, 'ranking', rankingId, 'failed', 1, 'too many attempts');
+        return { rankingId, status: 'failed' };
+      }
+      return { rankingId, status: 'skipped' };
+    }
     const ownerId = ranking.ownerId;
     const target = ranking.target as 'vacancies' | 'resumes';
     const subject =

@@ -14,9 +14,14 @@ export interface ScoreDeps {
 
 export function scoreAnalysisJob(deps: ScoreDeps) {
   // Failures leave as a code and a fixed message: they reach Redis, the stored analysis and the API.
-  return withTextFreeErrors({ code: 'scoring_failed', message: 'scoring failed' }, async ({ analysisId }: { analysisId: string }, _ctx: JobContext): Promise<JobResult<'score-analysis'>> => {
-    const claimed = await analysisRepo.claimForScoring(deps.db, analysisId);
+  return withTextFreeErrors({ code: 'scoring_failed', message: 'scoring failed' }, async ({ analysisId }: { analysisId: string }, ctx: JobContext): Promise<JobResult<'score-analysis'>> => {
+    const claimed = await analysisRepo.claimForScoring(deps.db, analysisId, ctx.maxAttempts);
     if (!claimed) {
+      // Out of tries (earlier runs failed, stalled or were killed): fail it instead of running the poison again.
+      if (await analysisRepo.failExhausted(deps.db, analysisId, ctx.maxAttempts)) {
+        await publishProgress(deps.bus, 'analysis', analysisId, 'failed', 1, 'too many attempts');
+        return { analysisId, status: 'failed' };
+      }
       // Already scored by an earlier run of this job (or deleted): make sure the next step is queued, then stop.
       const row = await analysisRepo.getById(deps.db, analysisId);
       if (row && (row.status === 'scored' || row.status === 'advising')) {
