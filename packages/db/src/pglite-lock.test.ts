@@ -38,6 +38,17 @@ describe('PGlite folder lock', () => {
 
     // Killed without closing: its lock stays behind, stale, and the next opener takes it over.
     await first.stop('SIGKILL');
+    // The kill reaches the whole process group, but the node process under tsx may still be dying when tsx's own
+    // exit is seen: wait until it is gone (or a zombie, which holds nothing) before opening.
+    const stateOf = (pid: number) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+      } catch {
+        return 'gone';
+      }
+    };
+    await waitFor(async () => ['gone', 'Z', 'X'].includes(stateOf(holderPid)), { timeoutMs: 30_000, what: 'the killed holder to be gone' });
     expect(existsSync(join(dir, 'pglite.lock'))).toBe(true);
     const db = await createDatabase({ dataDir: dir });
     expect(JSON.parse(readFileSync(join(dir, 'pglite.lock'), 'utf8')).pid).toBe(process.pid);
