@@ -14,3 +14,4 @@ export {
   type ExtractTextInput,
   type FileType,
 } from './extract.ts';
+export { findSkills, skillById, skillIds, SKILLS, type Skill, type SkillMatch } from './skills/index.ts';
