@@ -55,7 +55,8 @@ function wordKey(raw: string): string {
   // "1C" typed with a Latin C is the same product as "1С"
   if (word === '1c') word = '1с';
   if (word.length > STEM_LIMIT) return word;
-  if (/^[a-z]+$/.test(word)) return stem(word, 'en');
+  // English words lose only a plural -s: Snowball would fold "sources" into "sourcing" and "excellent" into "Excel"
+  if (/^[a-z]+$/.test(word)) return word.length >= 4 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word) ? (word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1)) : word;
   if (/^[а-я]+$/.test(word)) return stem(word, 'ru');
   return word;
 }
