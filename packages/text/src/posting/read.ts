@@ -41,7 +41,8 @@ const EEO_RE = cue(
 const APPLY_RE = cue(
   "apply (?:today|now|online|in person|through|here)|please apply|to apply|send (?:your|us|a) (?:resume|cv)|submit your|read on|interviews? on the spot|откликайтесь|откликайся|откликнуться|присылайте|отправляйте резюме|резюме присылайте|ждем ваших|ждём ваших|будем рады познакомиться|звоните|звонить|пишите|no agencies|unsolicited|all-inclusive|this job description|not allowed to apply",
 );
-const CONTACT_RE = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}\.\p{L}{2,}|https?:\/\/|www\.|\+?\d[\d\s()-]{8,20}\d|(?<![\p{L}\p{N}])@[A-Za-z0-9_]{3,32}|(?<![\p{L}])(?:text|call|dm) (?:me|us|[A-Z][a-z]{1,15})(?![\p{L}])/u;
+// the local part starts where a word starts, so a long run of dots or letters is tried once, not at every offset
+const CONTACT_RE = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]{0,63}@[\p{L}\p{N}-]{1,63}\.\p{L}{2,}|https?:\/\/|www\.|\+?\d[\d\s()-]{8,20}\d|(?<![\p{L}\p{N}])@[A-Za-z0-9_]{3,32}|(?<![\p{L}])(?:text|call|dm) (?:me|us|[A-Z][a-z]{1,15})(?![\p{L}])/u;
 const COPYRIGHT_RE = /©|\(c\) \d{4}|copyright|all rights reserved|все права защищены/iu;
 const BLURB_RE = /(?<![\p{L}])(?:we|we're|we've|we'll|our|us|join|мы|наш\p{L}{0,3}|нас|нам|компания|компании)(?![\p{L}])/iu;
 const ROLE_STATEMENT_RE = /^(?:нам нужен|нам нужна|мы ищем|ищем|we are looking for|we're looking for|we are seeking|we're seeking|we are hiring|we're hiring|hiring|we need an? |приглашаем|требуется|требуются|открыта вакансия)/iu;
@@ -185,6 +186,14 @@ function softSplit(text: string, span: Span, flattened: boolean): Span[] {
   return out;
 }
 
+/** "категории B, C, CE": a comma between driving categories does not separate asks. */
+function categoryList(text: string, comma: number): boolean {
+  return (
+    /(?<![\p{L}])(?:[A-EА-Е]{1,2}1?|C\+E)$/u.test(text.slice(Math.max(0, comma - 4), comma)) &&
+    /^\s{0,2}(?:[A-EА-Е]{1,2}1?|C\+E)(?![\p{L}])/u.test(text.slice(comma + 1, comma + 8))
+  );
+}
+
 /** Pieces between commas outside brackets and quotes. */
 function commaPieces(text: string, span: Span): Span[] {
   const out: Span[] = [];
@@ -194,7 +203,7 @@ function commaPieces(text: string, span: Span): Span[] {
     const ch = text[i]!;
     if (ch === '(' || ch === '[' || ch === '«') depth++;
     else if ((ch === ')' || ch === ']' || ch === '»') && depth > 0) depth--;
-    else if (ch === ',' && depth === 0 && !/\d/.test(text[i + 1] ?? '')) {
+    else if (ch === ',' && depth === 0 && !/\d/.test(text[i + 1] ?? '') && !categoryList(text, i)) {
       const s = trimSpan(text, from, i);
       if (s) out.push(s);
       from = i + 1;

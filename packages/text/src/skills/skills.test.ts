@@ -66,19 +66,24 @@ describe('skill vocabulary', () => {
   });
 
   it('reads hostile input in linear time', () => {
+    // the fastest of three runs: the machine is shared, and one slow run says nothing about the code
     const time = (text: string) => {
-      const t0 = performance.now();
-      findSkills(text);
-      return performance.now() - t0;
+      let best = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const t0 = performance.now();
+        findSkills(text);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
     };
     for (const ch of ['@', '.', ',', 'a', 'я', '+', 'C++ ', 'Spring ', 'категория ']) {
       const small = ch.repeat(Math.ceil(10_000 / ch.length));
       const big = ch.repeat(Math.ceil(100_000 / ch.length));
-      time(small);
+      const smallMs = time(small);
       const ms = time(big);
       expect(ms, ch).toBeLessThan(1000);
       // ten times the input may not cost a hundred times the time (with room for a slow shared machine)
-      expect(ms, ch).toBeLessThan(Math.max(50, time(small) * 40));
+      expect(ms, ch).toBeLessThan(Math.max(100, smallMs * 30));
     }
   });
 });
