@@ -15,3 +15,15 @@ export {
   type FileType,
 } from './extract.ts';
 export { findSkills, skillById, skillIds, SKILLS, type Skill, type SkillMatch } from './skills/index.ts';
+export {
+  readPosting,
+  type EducationAsk,
+  type EducationLevel,
+  type LanguageAsk,
+  type LicenceAsk,
+  type LicenceType,
+  type Posting,
+  type PostingRequirement,
+  type ReadPostingOptions,
+  type RequirementKind,
+} from './posting/index.ts';

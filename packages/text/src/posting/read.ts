@@ -36,7 +36,7 @@ const SCHEDULE_RE = cue(
   'full[ -]time|part[ -]time|monday to friday|mon-fri|tue-sat|shifts?|weekends? as needed|mornings|evenings|remote|hybrid|on-site|график|смен\\p{L}{0,3}|вахт\\p{L}{0,2}|5/2|2/2|полный день|удал[её]нк\\p{L}{0,2}|удал[её]нн\\p{L}{0,3}|гибрид|гибк\\p{L}{0,3} график',
 );
 const EEO_RE = cue(
-  'equal opportunity|equal employment|without regard to|protected veteran|e-verify|drug-free|not discriminate|diverse team|we welcome applications|accommodation|qualified applicants|m/f/d/v|affirmative action|дискриминац',
+  'equal opportunity|equal employment|proud to be an?|without regard to|protected veteran|e-verify|drug-free|not discriminate|diverse team|we welcome applications|accommodation|qualified applicants|m/f/d/v|affirmative action|дискриминац',
 );
 const APPLY_RE = cue(
   "apply (?:today|now|online|in person|through|here)|please apply|to apply|send (?:your|us|a) (?:resume|cv)|submit your|read on|interviews? on the spot|откликайтесь|откликайся|откликнуться|присылайте|отправляйте резюме|резюме присылайте|ждем ваших|ждём ваших|будем рады познакомиться|звоните|звонить|пишите|no agencies|unsolicited|all-inclusive|this job description|not allowed to apply",
@@ -173,6 +173,8 @@ function softSplit(text: string, span: Span, flattened: boolean): Span[] {
     const prevLower = /^\p{Ll}/u.test(p.raw) && !/ing$/.test(p.key);
     const prevAcronym = /^\p{Lu}{2,}$/u.test(p.raw);
     if (capital && (prevLower || (prevAcronym && /^\p{Lu}\p{Ll}{2,}$/u.test(w.raw)))) cuts.push(w.start);
+    // a company opening a sentence: "… Spring Boot CyberCoders, Inc is proud …"
+    else if (capital && /^,?\s{0,2}(?:Inc|LLC|Ltd|Corp)(?![\p{L}])/u.test(text.slice(w.end, w.end + 8))) cuts.push(w.start);
     else if (prevLower && /^\d{1,2}\+$/.test(w.raw) && /^\s{0,2}(?:years?|yrs)/i.test(text.slice(w.end, w.end + 12))) cuts.push(w.start);
   }
   if (cuts.length === 0) return [span];
@@ -296,9 +298,11 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
   const max = options.max ?? 60;
   const sections = sectionsOf(text);
   const units: Unit[] = [];
+  // a posting pasted as one paragraph is flattened throughout, even in its short sections
+  const flatText = isFlattened(text, { start: 0, end: text.length });
   for (const section of sections) {
     if (section.kind === 'offer' || section.kind === 'about' || section.kind === 'skip' || section.kind === 'apply' || section.kind === 'legal') continue;
-    const flattened = isFlattened(text, section);
+    const flattened = flatText || isFlattened(text, section);
     for (const sentence of sentencesOf(text, section)) {
       for (const part of softSplit(text, sentence, flattened)) units.push({ ...part, section: section.kind, flattened });
     }
