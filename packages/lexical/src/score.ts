@@ -82,6 +82,8 @@ const CONCEPT_SLOTS = 2;
 /** Fewer asks than this and the posting's duties join the table, so that it is not left nearly empty. */
 const MIN_ASKED = 3;
 const MAX_ROWS = 40;
+/** A "requirement" longer than this is a posting the reader could not cut into asks. */
+const MAX_ROW_CHARS = 300;
 
 interface Term {
   term: string;
@@ -177,15 +179,19 @@ function prepareResume(resumeText: string): PreparedResume {
   };
 }
 
-/** The analysis's requirement rows: what the posting reader reads as asked (duties only when it asks next to nothing). */
+/**
+ * The analysis's requirement rows: what the posting reader reads as asked, with the duties when it asks next to
+ * nothing. A text the reader cannot structure (a run of words without sentences or sections) falls back to its
+ * sentences, as before the reader, rather than to one row as long as the posting.
+ */
 function vacancyRows(vacancyText: string): VacancyRow[] {
   const posting = readPosting(vacancyText);
-  const asked = posting.requirements.filter((r) => r.kind !== 'duty');
-  const rows = asked.length >= MIN_ASKED ? asked : posting.requirements;
-  if (rows.length > 0) {
+  const readable = posting.requirements.filter((r) => r.end - r.start <= MAX_ROW_CHARS);
+  const asked = readable.filter((r) => r.kind !== 'duty');
+  const rows = asked.length >= MIN_ASKED ? asked : readable;
+  if (rows.length >= MIN_ASKED || (rows.length > 0 && rows.length === posting.requirements.length)) {
     return rows.slice(0, MAX_ROWS).map((r) => ({ text: r.text, importance: r.importance, kind: r.kind, start: r.start, end: r.end }));
   }
-  // a text the reader finds no ask in (a bare list of phrases): every sentence, as before the reader
   return splitRequirements(vacancyText).map((r) => ({ text: r.text, importance: r.importance, kind: 'other' as const, start: r.start, end: r.end }));
 }
 

@@ -62,8 +62,7 @@ function wordKey(raw: string): string {
 }
 
 /** Tokens for matching: words (keyed by stem) and name punctuation; anything else breaks a name. */
-export function matchTokens(text: string): Token[] {
-  const out: Token[] = [];
+function* tokenStream(text: string): Generator<Token> {
   let joined = false;
   let i = 0;
   while (i < text.length) {
@@ -73,7 +72,7 @@ export function matchTokens(text: string): Token[] {
       const start = i;
       while (i < text.length && isWordChar(text.charCodeAt(i), text[i]!)) i++;
       const raw = text.slice(start, i);
-      out.push({ key: wordKey(raw), raw, start, end: i, joined });
+      yield { key: wordKey(raw), raw, start, end: i, joined };
       joined = true;
       continue;
     }
@@ -83,12 +82,15 @@ export function matchTokens(text: string): Token[] {
     }
     const punct = ch === '’' ? "'" : ch;
     if (NAME_PUNCTUATION.has(punct)) {
-      out.push({ key: punct, raw: punct, start: i, end: i + 1, joined });
+      yield { key: punct, raw: punct, start: i, end: i + 1, joined };
       joined = true;
     } else joined = false;
     i++;
   }
-  return out;
+}
+
+export function matchTokens(text: string): Token[] {
+  return [...tokenStream(text)];
 }
 
 interface Entry {
@@ -133,26 +135,37 @@ function accepts(entry: Entry, tokens: Token[], from: number): boolean {
  * "Java" in "JavaScript" is none. Names never run across a line break or a comma.
  */
 export function findSkills(text: string): SkillMatch[] {
-  const tokens = matchTokens(text);
+  // Tokens are read as the walk needs them and dropped behind it, so a long text never holds them all at once.
+  const stream = tokenStream(text);
+  const window: Token[] = [];
+  let ended = false;
+  const at = (k: number): Token | undefined => {
+    while (window.length <= k && !ended) {
+      const next = stream.next();
+      if (next.done) ended = true;
+      else window.push(next.value);
+    }
+    return window[k];
+  };
   const out: SkillMatch[] = [];
-  let i = 0;
-  while (i < tokens.length) {
+  while (at(0)) {
     let node: Node | undefined = ROOT;
     let best: { id: string; last: number } | null = null;
-    for (let j = i; j < tokens.length && j - i < MAX_DEPTH; j++) {
-      if (j > i && !tokens[j]!.joined) break;
-      node = node.next.get(tokens[j]!.key);
+    for (let j = 0; j < MAX_DEPTH; j++) {
+      const token = at(j);
+      if (!token || (j > 0 && !token.joined)) break;
+      node = node.next.get(token.key);
       if (!node) break;
-      const entry = node.entries.find((e) => accepts(e, tokens, i));
+      const entry = node.entries.find((e) => accepts(e, window, 0));
       if (entry) best = { id: entry.id, last: j };
     }
-    // A match ending on punctuation that belongs to the sentence ("Java." or "SQL:") keeps only the words.
     if (best) {
+      // A match ending on punctuation that belongs to the sentence ("Java." or "SQL:") keeps only the words.
       let last = best.last;
-      while (last > i && !/[\p{L}\p{N}+#]/u.test(tokens[last]!.raw)) last--;
-      out.push({ id: best.id, start: tokens[i]!.start, end: tokens[last]!.end });
-      i = best.last + 1;
-    } else i++;
+      while (last > 0 && !/[\p{L}\p{N}+#]/u.test(window[last]!.raw)) last--;
+      out.push({ id: best.id, start: window[0]!.start, end: window[last]!.end });
+      window.splice(0, best.last + 1);
+    } else window.shift();
   }
   return out;
 }
