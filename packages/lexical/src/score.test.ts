@@ -118,6 +118,14 @@ describe('scoreLexical with the posting reader', () => {
 });
 
 describe('scoreLexical edge cases', () => {
+  it('cuts a run-on posting without sentences or sections into sentence-sized rows, not one row as long as the posting', () => {
+    const words = 'strong python skill experience building scalable api microservices aws docker kubernetes postgresql team player'.split(' ');
+    const vacancyText = Array.from({ length: 120 }, (_, i) => words[i % words.length]).join(' ');
+    const result = scoreLexical({ vacancyText, resumeText: 'Built Python microservices on AWS with Docker.' });
+    expect(result.requirements.length).toBeGreaterThan(0);
+    for (const r of result.requirements) expect(r.text.length).toBeLessThanOrEqual(400);
+  });
+
   it('gives partial credit when a line covers part of a requirement', () => {
     const result = scoreLexical({
       vacancyText: 'Requirements:\n- Kubernetes cluster administration and upgrades\n- Python\n- Go\n- Rust',
