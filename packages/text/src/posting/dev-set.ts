@@ -12,7 +12,7 @@ import type { PostingRequirement } from './types.ts';
 export const DEV_SET_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../../data/dev/postings');
 
 interface LabelFile {
-  postings: Record<string, { split: 'tune' | 'heldout'; profession: string; format: string; must: string[]; nice: string[] }>;
+  postings: Record<string, { split: 'tune' | 'heldout' | 'blind'; profession: string; format: string; must: string[]; nice: string[] }>;
 }
 
 interface Label {
@@ -24,7 +24,7 @@ interface Label {
 
 export interface PostingScore {
   file: string;
-  split: 'tune' | 'heldout';
+  split: 'tune' | 'heldout' | 'blind';
   labelled: number;
   found: number;
   predicted: number;
