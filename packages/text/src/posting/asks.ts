@@ -16,7 +16,7 @@ const WORD_NUMBERS: Record<string, number> = {
 
 const NUM = '(\\d{1,2}(?:[.,]5)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)';
 const EN_YEARS = new RegExp(
-  `${L}${NUM}\\s{0,2}(?:\\+|plus)?\\s{0,2}(?:(?:-|–|to)\\s{0,2}\\d{1,2}\\s{0,2})?(?:\\+\\s{0,2})?(years?|yrs?|months?)${R}(?!\\s{0,2}(?:old|of age))`,
+  `${L}${NUM}\\s{0,2}(?:\\+|plus|or more|or above)?\\s{0,2}(?:(?:-|–|to)\\s{0,2}\\d{1,2}\\s{0,2})?(?:\\+\\s{0,2})?(years?|yrs?|months?)${R}(?!\\s{0,2}(?:old|of age))`,
   'iu',
 );
 const RU_YEARS = new RegExp(
@@ -42,7 +42,8 @@ export function yearsAsked(text: string): number | null {
     if (Number.isFinite(n) && n > 0 && n <= 40) return n;
   }
   const ru = RU_YEARS.exec(text);
-  if (ru && EXPERIENCE_CONTEXT.test(text)) {
+  // "Python от 2 лет": "от / не менее N лет" asks for years even without the word "опыт"
+  if (ru && (EXPERIENCE_CONTEXT.test(text) || /^(?:от|не менее|не меньше|более|свыше|минимум|стаж)\s/iu.test(ru[0]))) {
     const raw = ru[1]!.toLowerCase().replace('ё', 'е');
     let n = WORD_NUMBERS[raw] ?? Number(raw.replace(',', '.'));
     if (/^месяц/i.test(ru[2]!)) n = Math.round((n / 12) * 10) / 10;

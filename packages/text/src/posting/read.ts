@@ -25,7 +25,7 @@ const WORD_EDGE_L = '(?<![\\p{L}\\p{N}])';
 const cue = (body: string) => new RegExp(`${WORD_EDGE_L}(?:${body})`, 'iu');
 
 const NICE_RE = cue(
-  "preferred|preferably|a plus|is a plus|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|будет плюсом|плюсом|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом",
+  "preferred|preferably|a plus|is a plus|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом",
 );
 const MUST_RE = cue('mandatory|required|must|non-negotiable|обязательн|необходим');
 const MONEY_RE = /[$€£₽₹]\s{0,2}\d|\d\s{0,2}(?:[$€£₽₹]|руб|тыс|k(?![\p{L}])|к(?![\p{L}])|lpa)|(?<![\p{L}])(?:per (?:year|month|annum|hour|week)|an hour|a year|\/hr|\/hour|в месяц|в день|на руки|оклад|зарплат\p{L}{0,3}|заработн\p{L}{0,3} плат|доход|зп|ote|salary|compensation|pay range|стипенди)(?![\p{L}])/iu;
@@ -45,7 +45,7 @@ const APPLY_RE = cue(
 const CONTACT_RE = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]{0,63}@[\p{L}\p{N}-]{1,63}\.\p{L}{2,}|https?:\/\/|www\.|\+?\d[\d\s()-]{8,20}\d|(?<![\p{L}\p{N}])@[A-Za-z0-9_]{3,32}|(?<![\p{L}])(?:text|call|dm) (?:me|us|[A-Z][a-z]{1,15})(?![\p{L}])/u;
 const COPYRIGHT_RE = /©|\(c\) \d{4}|copyright|all rights reserved|все права защищены/iu;
 const BLURB_RE = /(?<![\p{L}])(?:we|we're|we've|we'll|our|us|join|мы|наш\p{L}{0,3}|нас|нам|компания|компании)(?![\p{L}])/iu;
-const ROLE_STATEMENT_RE = /^(?:нам нужен|нам нужна|мы ищем|ищем|we are looking for|we're looking for|we are seeking|we're seeking|we are hiring|we're hiring|hiring|we need an? |приглашаем|требуется|требуются|открыта вакансия)/iu;
+const ROLE_STATEMENT_RE = /^[^,.;:]{0,30}?(?<![\p{L}])(?:нам нужен|нам нужна|мы ищем|ищем|we are looking for|we're looking for|we are seeking|we're seeking|we are hiring|we're hiring|hiring|we need an? |приглашаем|требуется|требуются|открыта вакансия)/iu;
 const REQ_CUE_RE = cue(
   "need|needs|must|required|require|requirement|experience|years|knowledge|ability|able to|degree|licen[cs]e|certif|skills?|proficien|familiar|understand|you have|you know|you are comfortable|you write|you've|background in|нужн|нужен|нужна|требуется|обязательн|необходим|опыт|стаж|знани|умени|умеешь|навык|владени|понима|права|образовани|удостоверени|сертификат|должен|должна|важно, чтобы",
 );
@@ -63,7 +63,7 @@ const OPENERS = new Set(
   basic advanced intermediate fluent demonstrated proven effective willingness willing comfortable knowing expert
   attention hands if we our you please so this join apply colleagues all опыт знание умение навыки высшее среднее
   наличие уверенное владение понимание готовность ответственность желательно права водительское стаж образование
-  отсутствие если мы наша компания`.split(/\s+/),
+  отсутствие сертификат удостоверение свидетельство допуск аттестация если мы наша компания`.split(/\s+/),
 );
 const ABBREVIATIONS = new Set(
   `e.g i.e eg ie vs mr mrs ms dr prof approx cf no nos fig st jr sr inc ltd co etc т.е т.к т.д т.п напр им ул проф тел см
@@ -220,21 +220,28 @@ function firstKey(text: string, span: Span): string {
   return wordsOf(text, { start: span.start, end: Math.min(span.end, span.start + 40) })[0]?.key ?? '';
 }
 
-/** "Java, C#, SQL" and "высшее образование, опыт от 5 лет, знание 1С" are lists; "Python, ideally with Django" is not. */
-function splitList(text: string, span: Span): Span[] {
+/**
+ * "Java, C#, SQL" and "высшее образование, опыт от 5 лет, знание 1С" are lists; "Python, ideally with Django" is not.
+ * `clauses` marks a list of whole asks, each with its own wording ("…, сертификат будет плюсом"), as against a list
+ * of short items that one marker qualifies together ("Kafka, RabbitMQ is a plus").
+ */
+function splitList(text: string, span: Span): { pieces: Span[]; clauses: boolean } {
+  const whole = { pieces: [span], clauses: false };
   const pieces = commaPieces(text, span);
-  if (pieces.length < 2) return [span];
+  if (pieces.length < 2) return whole;
   const counts = pieces.map((p) => wordCount(text, p));
   const hasSkill = pieces.map((p) => findSkills(text.slice(p.start, p.end)).length > 0);
-  if (counts.every((c) => c <= 4) && (pieces.length >= 3 || hasSkill.every(Boolean))) return pieces;
+  if (counts.every((c) => c <= 4) && (pieces.length >= 3 || hasSkill.every(Boolean))) return { pieces, clauses: false };
   const rest = pieces.slice(1);
   const restCounts = counts.slice(1);
   const openers = rest.filter((p) => OPENERS.has(firstKey(text, p))).length;
-  if (counts[0]! <= 12 && openers >= 1 && rest.every((p, k) => OPENERS.has(firstKey(text, p)) || restCounts[k]! <= 3)) return pieces;
-  if (pieces.length >= 3 && restCounts.every((c) => c <= 4) && hasSkill.slice(1).filter(Boolean).length >= rest.length * 0.75) {
-    return pieces;
+  if (counts[0]! <= 12 && openers >= 1 && rest.every((p, k) => OPENERS.has(firstKey(text, p)) || restCounts[k]! <= 3)) {
+    return { pieces, clauses: true };
   }
-  return [span];
+  if (pieces.length >= 3 && restCounts.every((c) => c <= 4) && hasSkill.slice(1).filter(Boolean).length >= rest.length * 0.75) {
+    return { pieces, clauses: false };
+  }
+  return whole;
 }
 
 const ALTERNATIVE_RE = /(?<![\p{L}])(?:or|или|либо)(?![\p{L}])/iu;
@@ -323,8 +330,9 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
       if (DUTY_OPENER_RE.test(unitText) && !/(?<![\p{L}])(?:if|если)(?![\p{L}])/iu.test(unitText)) continue;
       if (!REQ_CUE_RE.test(unitText) && !NICE_RE.test(unitText) && findSkills(unitText).length === 0) continue;
     }
-    const unitNice = NICE_RE.test(unitText);
-    const pieces = unit.section === 'resp' ? [unit] : splitList(text, unit);
+    const list = unit.section === 'resp' ? { pieces: [unit], clauses: false } : splitList(text, unit);
+    const pieces = list.pieces;
+    const unitNice = !list.clauses && NICE_RE.test(unitText);
     for (const piece of pieces) {
       const pieceText = text.slice(piece.start, piece.end);
       if (pieceText.length < 2 || isBoilerplate(pieceText, unit.section)) continue;
