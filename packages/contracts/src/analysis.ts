@@ -18,12 +18,20 @@ export type Evidence = z.infer<typeof evidenceSchema>;
 export const requirementStatusSchema = z.enum(['met', 'partial', 'missing']);
 export type RequirementStatus = z.infer<typeof requirementStatusSchema>;
 
+/** What a requirement asks for, as the posting reader reads it (duty: what the job does, not an ask). */
+export const requirementKindSchema = z.enum(['skill', 'experience', 'education', 'language', 'licence', 'duty', 'other']);
+export type RequirementKind = z.infer<typeof requirementKindSchema>;
+
 export const requirementResultSchema = z.object({
   text: z.string(),
   importance: z.enum(['must', 'nice']),
   score: z.number().min(0).max(1),
   status: requirementStatusSchema,
   evidence: evidenceSchema.nullable(),
+  /** Absent on analyses stored before the posting reader. */
+  kind: requirementKindSchema.optional(),
+  /** Character offsets of the requirement in the vacancy text: text === vacancy.slice(start, end). */
+  span: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).optional(),
 });
 export type RequirementResult = z.infer<typeof requirementResultSchema>;
 

@@ -20,7 +20,8 @@ describe('scoreLexical on English texts', () => {
     expect(fit.engine).toBe('lexical');
     expect(fit.model).toBe(LEXICAL_MODEL);
     expect(fit.language).toBe('en');
-    expect(fit.requirements).toHaveLength(8);
+    // "Docker and Kubernetes in production" is two asks
+    expect(fit.requirements).toHaveLength(9);
   });
 
   it('scores the fitting resume high and the unrelated one low', () => {
@@ -31,8 +32,8 @@ describe('scoreLexical on English texts', () => {
   });
 
   it('cites the resume line that covers a requirement, with offsets into the resume', () => {
-    const docker = fit.requirements.find((r) => r.text === 'Docker and Kubernetes in production')!;
-    expect(docker.status).toBe('met');
+    const docker = fit.requirements.find((r) => r.text === 'Docker')!;
+    expect(docker).toMatchObject({ status: 'met', kind: 'skill', importance: 'must' });
     expect(docker.evidence?.text).toBe('Deployed services with Docker to Kubernetes (EKS); wrote Helm charts.');
     for (const r of fit.requirements) {
       if (r.evidence) expect(fittingResumeEn.slice(r.evidence.start, r.evidence.end)).toBe(r.evidence.text);
@@ -46,10 +47,10 @@ describe('scoreLexical on English texts', () => {
   });
 
   it('records the parts of the score', () => {
-    expect(fit.components).toMatchObject({ requirements: 8 });
+    expect(fit.components).toMatchObject({ requirements: 9 });
     expect(fit.components.requirement_coverage).toBeGreaterThan(misfit.components.requirement_coverage!);
     expect(fit.components.must_coverage).toBeGreaterThan(fit.components.nice_coverage!);
-    expect(fit.components.met! + fit.components.partial! + fit.components.missing!).toBe(8);
+    expect(fit.components.met! + fit.components.partial! + fit.components.missing!).toBe(9);
   });
 });
 
@@ -79,10 +80,55 @@ describe('scoreLexical on Russian texts', () => {
   });
 });
 
+describe('scoreLexical with the posting reader', () => {
+  it('gives each row its kind and its span in the vacancy', () => {
+    const fit = scoreLexical({ vacancyText: vacancyEn, resumeText: fittingResumeEn });
+    expect(fit.requirements.map((r) => r.kind)).toEqual(['experience', 'skill', 'skill', 'skill', 'skill', 'skill', 'skill', 'skill', 'skill']);
+    for (const r of fit.requirements) expect(vacancyEn.slice(r.span!.start, r.span!.end)).toBe(r.text);
+  });
+
+  it('meets a skill row through any of the skill\'s names', () => {
+    const result = scoreLexical({
+      vacancyText: 'Требования: PostgreSQL, Kubernetes, 1С:ЗУП, JavaScript, ручная дуговая сварка',
+      resumeText: 'Вёл базы на Postgres.\nДеплоил в k8s.\nРасчёт зарплаты в «1С:Зарплата и управление персоналом».\nПисал на JS.\nСварка РД, НАКС.',
+    });
+    expect(result.requirements.map((r) => [r.text, r.status])).toEqual([
+      ['PostgreSQL', 'met'],
+      ['Kubernetes', 'met'],
+      ['1С:ЗУП', 'met'],
+      ['JavaScript', 'met'],
+      ['ручная дуговая сварка', 'met'],
+    ]);
+    expect(result.requirements[0]!.evidence?.text).toBe('Вёл базы на Postgres.');
+  });
+
+  it('reads a flattened job-board posting into its asks and finds them in a Java developer\'s resume', () => {
+    const vacancyText =
+      "Software Developer Minimum Required Skills: Java, C#, SQL, Eclipse If you are a Software Developer with experience, please read on! " +
+      "Basic Qualifications: Bachelor's degree in Computer Science Minimum of 2 years' experience developing software applications in Java " +
+      'Preferred Qualifications: Experience with Spring Boot CyberCoders, Inc is proud to be an Equal Opportunity Employer.';
+    const resumeText = 'Java developer, 3 years.\nBuilt services in Java 17 and Spring Framework.\nWrote SQL for Oracle.\nIDE: Eclipse.\nBSc in Computer Science, 2020.';
+    const result = scoreLexical({ vacancyText, resumeText });
+    expect(result.requirements.map((r) => r.text)).not.toContain('Software Developer');
+    const byText = new Map(result.requirements.map((r) => [r.text, r]));
+    for (const skill of ['Java', 'SQL', 'Eclipse']) expect(byText.get(skill), skill).toMatchObject({ status: 'met', kind: 'skill' });
+    expect(byText.get('C#')).toMatchObject({ status: 'missing' });
+    expect(byText.get('Experience with Spring Boot')).toMatchObject({ importance: 'nice', status: 'met' });
+  });
+});
+
 describe('scoreLexical edge cases', () => {
+  it('cuts a run-on posting without sentences or sections into sentence-sized rows, not one row as long as the posting', () => {
+    const words = 'strong python skill experience building scalable api microservices aws docker kubernetes postgresql team player'.split(' ');
+    const vacancyText = Array.from({ length: 120 }, (_, i) => words[i % words.length]).join(' ');
+    const result = scoreLexical({ vacancyText, resumeText: 'Built Python microservices on AWS with Docker.' });
+    expect(result.requirements.length).toBeGreaterThan(0);
+    for (const r of result.requirements) expect(r.text.length).toBeLessThanOrEqual(400);
+  });
+
   it('gives partial credit when a line covers part of a requirement', () => {
     const result = scoreLexical({
-      vacancyText: 'Requirements:\n- Kubernetes and Terraform\n- Python\n- Go\n- Rust',
+      vacancyText: 'Requirements:\n- Kubernetes cluster administration and upgrades\n- Python\n- Go\n- Rust',
       resumeText: 'Ran workloads on Kubernetes.\nWrote Python scripts.',
     });
     const k8s = result.requirements[0]!;

@@ -2,9 +2,19 @@
  * The lexical scorer: how well a resume covers each requirement of a vacancy, by BM25-style overlap of stemmed
  * terms. It is the product's score when no cross-encoder is configured, so it fills the same Scoring shape.
  */
-import { verdictFor, type RequirementResult, type RequirementStatus, type Scoring } from '@rc/contracts';
-import { detectLanguage, RecentTexts, splitRequirements, splitSentences, termSpans, terms, type TextSpan } from '@rc/text';
-import { termFactor } from './weights.ts';
+import { verdictFor, type RequirementKind, type RequirementResult, type RequirementStatus, type Scoring } from '@rc/contracts';
+import {
+  detectLanguage,
+  findSkills,
+  readPosting,
+  RecentTexts,
+  splitRequirements,
+  splitSentences,
+  termSpans,
+  terms,
+  type TextSpan,
+} from '@rc/text';
+import { SKILL_TERM_PREFIX, termFactor } from './weights.ts';
 
 export const LEXICAL_MODEL = 'bm25-lexical-v1';
 
@@ -69,9 +79,33 @@ const ALTERNATIVE_GAP = /^\s*(?:or|или|либо|\/)\s*$/i;
 /** "message queues such as Kafka": the examples after the marker fill the concept before it. */
 const EXAMPLES_MARKER = /\b(?:such as|e\.g\.?|for example|for instance|like|including)(?=\s|$)|(?:^|\s)(?:например|такие как|такими как|таких как|типа)(?=\s|$)/i;
 const CONCEPT_SLOTS = 2;
+/** Fewer asks than this and the posting's duties join the table, so that it is not left nearly empty. */
+const MIN_ASKED = 3;
+const MAX_ROWS = 40;
+/** A "requirement" longer than this is a posting the reader could not cut into asks. */
+const MAX_ROW_CHARS = 300;
 
-function slotsOf(text: string, weight: (term: string) => number): Slot[] {
-  const spans = termSpans(text);
+interface Term {
+  term: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * A requirement's terms, with each vocabulary skill it names folded into one term that any of the skill's names
+ * fills: "Postgres" in a resume meets "PostgreSQL", "k8s" meets "Kubernetes", "1С:ЗУП" meets «Зарплата и управление
+ * персоналом».
+ */
+function requirementTerms(text: string): Term[] {
+  const skills = findSkills(text);
+  const out: Term[] = skills.map((m) => ({ term: SKILL_TERM_PREFIX + m.id, start: m.start, end: m.end }));
+  for (const span of termSpans(text)) {
+    if (!skills.some((m) => m.start < span.end && span.start < m.end)) out.push(span);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function slotsOf(text: string, spans: Term[], weight: (term: string) => number): Slot[] {
   const marker = EXAMPLES_MARKER.exec(text);
   const examplesFrom = marker ? marker.index + marker[0].length : Infinity;
   const groups: string[][] = [];
@@ -108,8 +142,16 @@ interface PreparedResume {
   sentIdf: (t: string) => number;
 }
 
+interface VacancyRow {
+  text: string;
+  importance: RequirementResult['importance'];
+  kind: RequirementKind;
+  start: number;
+  end: number;
+}
+
 interface PreparedVacancy {
-  requirements: Array<{ text: string; importance: RequirementResult['importance']; slots: Slot[]; total: number }>;
+  requirements: Array<VacancyRow & { slots: Slot[]; total: number }>;
   terms: string[];
   weight: number;
 }
@@ -120,7 +162,9 @@ const recentVacancies = new RecentTexts<PreparedVacancy>(4);
 function prepareResume(resumeText: string): PreparedResume {
   const sentences: Sentence[] = splitSentences(resumeText).map((s) => {
     const list = terms(s.text);
-    return { ...s, tf: termCounts(list), length: list.length };
+    // the sentence's skills under their vocabulary ids as well, so a requirement's skill term finds any synonym
+    const skills = findSkills(s.text).map((m) => SKILL_TERM_PREFIX + m.id);
+    return { ...s, tf: termCounts([...list, ...skills]), length: list.length };
   });
   const sentDf = new Map<string, number>();
   for (const s of sentences) for (const t of s.tf.keys()) sentDf.set(t, (sentDf.get(t) ?? 0) + 1);
@@ -135,13 +179,29 @@ function prepareResume(resumeText: string): PreparedResume {
   };
 }
 
+/**
+ * The analysis's requirement rows: what the posting reader reads as asked, with the duties when it asks next to
+ * nothing. A text the reader cannot structure (a run of words without sentences or sections) falls back to its
+ * sentences, as before the reader, rather than to one row as long as the posting.
+ */
+function vacancyRows(vacancyText: string): VacancyRow[] {
+  const posting = readPosting(vacancyText);
+  const readable = posting.requirements.filter((r) => r.end - r.start <= MAX_ROW_CHARS);
+  const asked = readable.filter((r) => r.kind !== 'duty');
+  const rows = asked.length >= MIN_ASKED ? asked : readable;
+  if (rows.length >= MIN_ASKED || (rows.length > 0 && rows.length === posting.requirements.length)) {
+    return rows.slice(0, MAX_ROWS).map((r) => ({ text: r.text, importance: r.importance, kind: r.kind, start: r.start, end: r.end }));
+  }
+  return splitRequirements(vacancyText).map((r) => ({ text: r.text, importance: r.importance, kind: 'other' as const, start: r.start, end: r.end }));
+}
+
 function prepareVacancy(vacancyText: string): PreparedVacancy {
-  const requirements = splitRequirements(vacancyText);
+  const requirements = vacancyRows(vacancyText).map((r) => ({ ...r, terms: requirementTerms(r.text) }));
   // Over the vacancy's requirements, the idf says how much a term matters to coverage: a word every requirement
   // repeats weighs little. (The resume's idf is not used for coverage: it would make a skill the resume names on
   // every line count for less; it only picks the evidence line among equals.)
   const reqDf = new Map<string, number>();
-  for (const r of requirements) for (const t of new Set(terms(r.text))) reqDf.set(t, (reqDf.get(t) ?? 0) + 1);
+  for (const r of requirements) for (const t of new Set(r.terms.map((x) => x.term))) reqDf.set(t, (reqDf.get(t) ?? 0) + 1);
   const reqDocs = requirements.length + PRIOR_DOCS;
   const weight = (t: string) => {
     const n = reqDf.get(t) ?? 0;
@@ -149,9 +209,9 @@ function prepareVacancy(vacancyText: string): PreparedVacancy {
   };
   const vacancyTerms = [...new Set(terms(vacancyText))];
   return {
-    requirements: requirements.map((r) => {
-      const slots = slotsOf(r.text, weight);
-      return { text: r.text, importance: r.importance, slots, total: slots.reduce((sum, slot) => sum + slot.weight, 0) };
+    requirements: requirements.map(({ terms: spans, ...r }) => {
+      const slots = slotsOf(r.text, spans, weight);
+      return { ...r, slots, total: slots.reduce((sum, slot) => sum + slot.weight, 0) };
     }),
     terms: vacancyTerms,
     weight: vacancyTerms.reduce((sum, t) => sum + termFactor(t), 0),
@@ -165,7 +225,8 @@ export function scoreLexical(input: LexicalInput): Scoring {
 
   const results: RequirementResult[] = vacancy.requirements.map((req) => {
     const { slots, total } = req;
-    if (total === 0) return { text: req.text, importance: req.importance, score: 0, status: 'missing', evidence: null };
+    const row = { text: req.text, importance: req.importance, kind: req.kind, span: { start: req.start, end: req.end } };
+    if (total === 0) return { ...row, score: 0, status: 'missing', evidence: null };
     let best = 0;
     let bestBm25 = 0;
     let bestSentence: Sentence | null = null;
@@ -195,8 +256,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
       slots.reduce((sum, slot) => sum + (slot.terms.some((t) => resumeTerms.has(t)) ? slot.weight : 0), 0) / total;
     const score = round(Math.min(1, BEST_SENTENCE_SHARE * best + (1 - BEST_SENTENCE_SHARE) * anywhere));
     return {
-      text: req.text,
-      importance: req.importance,
+      ...row,
       score,
       status: statusFor(score),
       evidence: bestSentence ? { text: bestSentence.text, start: bestSentence.start, end: bestSentence.end } : null,

@@ -19,10 +19,12 @@ const GENERIC = new Set([
 ]);
 
 export const SKILL_FACTOR = 1.5;
+/** Terms that stand for a vocabulary skill under any of its names ("skill:postgresql" for Postgres, PostgreSQL). */
+export const SKILL_TERM_PREFIX = 'skill:';
 export const GENERIC_FACTOR = 0.35;
 
 export function termFactor(term: string): number {
-  if (SKILL_TERMS.has(term)) return SKILL_FACTOR;
+  if (term.startsWith(SKILL_TERM_PREFIX) || SKILL_TERMS.has(term)) return SKILL_FACTOR;
   if (GENERIC.has(term)) return GENERIC_FACTOR;
   return 1;
 }

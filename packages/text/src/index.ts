@@ -19,3 +19,16 @@ export {
   type ResumeJob,
   type ResumeSection,
 } from './resume/index.ts';
+export { findSkills, skillById, skillIds, SKILLS, type Skill, type SkillMatch } from './skills/index.ts';
+export {
+  readPosting,
+  type EducationAsk,
+  type EducationLevel as PostingEducationLevel,
+  type LanguageAsk,
+  type LicenceAsk,
+  type LicenceType,
+  type Posting,
+  type PostingRequirement,
+  type ReadPostingOptions,
+  type RequirementKind,
+} from './posting/index.ts';

@@ -74,6 +74,7 @@ describe('pnpm cli check', () => {
     expect(a.requirements.length).toBeGreaterThanOrEqual(4);
     for (const req of a.requirements) expect(['met', 'partial', 'missing']).toContain(req.status);
     const python = a.requirements.find((q: { text: string }) => /Python/.test(q.text));
+    expect(python).toMatchObject({ kind: 'experience', importance: 'must' });
     expect(python.evidence.text).toBe(RESUME.slice(python.evidence.start, python.evidence.end));
     expect(a.learning_recommendations.length).toBeGreaterThan(0);
     expect(a.advice_source.source).toBe('rules');
@@ -84,9 +85,9 @@ describe('pnpm cli check', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^cv\.txt → “Backend Developer \(Python\)”/);
     expect(r.stdout).toMatch(/Оценка: \d+%.*Хорошо подходит/);
-    expect(r.stdout).toMatch(/✔ есть +обяз\. +\d+% +3\+ years of commercial experience with Python/);
+    expect(r.stdout).toMatch(/✔ есть +обяз\. +\d+% +3\+ years of commercial experience with Python · опыт\n/);
     expect(r.stdout).toMatch(/↳ “Summary: 5 years of commercial experience/);
-    expect(r.stdout).toMatch(/✘ нет +плюс +0% +Kubernetes/);
+    expect(r.stdout).toMatch(/✘ нет +плюс +0% +Kubernetes · навык\n/);
     for (const heading of ['Сильные стороны', 'Слабые стороны', 'Что изучить', 'Что переписать']) expect(r.stdout).toContain(`\n${heading}\n`);
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });

@@ -42,6 +42,7 @@ const WORDS = {
     requirements: 'Requirements',
     status: { met: 'met', partial: 'partial', missing: 'missing' },
     importance: { must: 'must', nice: 'nice' },
+    kind: { skill: 'skill', experience: 'experience', education: 'education', language: 'language', licence: 'licence', duty: 'duty', other: 'other' },
     head: ['STATUS', 'NEED', 'MATCH', 'REQUIREMENT'],
     noEvidence: 'nothing in the resume covers this',
     none: 'No requirements were found in the vacancy.',
@@ -70,6 +71,7 @@ const WORDS = {
     requirements: 'Требования',
     status: { met: 'есть', partial: 'частично', missing: 'нет' },
     importance: { must: 'обяз.', nice: 'плюс' },
+    kind: { skill: 'навык', experience: 'опыт', education: 'образование', language: 'язык', licence: 'допуск', duty: 'обязанность', other: 'другое' },
     head: ['СТАТУС', 'ВАЖН.', 'СОВП.', 'ТРЕБОВАНИЕ'],
     noEvidence: 'в резюме об этом ничего нет',
     none: 'В вакансии не нашлось требований.',
@@ -236,7 +238,9 @@ export function analysisReport(a: AnalysisView, opts: { width: number; style: St
       const status = colour(`${icon} ${w.status[r.status].padEnd(statusWidth - 2)}`);
       const need = w.importance[r.importance].padEnd(needWidth);
       const match = `${Math.round(r.score * 100)}%`.padStart(5);
-      lines.push(`  ${status}  ${need}  ${match}  ${wrap(r.text, width - left, pad)}`);
+      // what the row asks for, after its text: "Java · skill"; analyses stored before the posting reader have no kind
+      const kind = r.kind ? ` · ${w.kind[r.kind]}` : '';
+      lines.push(`  ${status}  ${need}  ${match}  ${wrap(r.text, width - left - kind.length, pad)}${s.dim(kind)}`);
       const evidence = r.evidence ? `↳ “${r.evidence.text}”` : `↳ ${w.noEvidence}`;
       lines.push(`${pad}${s.dim(wrap(evidence, width - left - 2, `${pad}  `))}`);
     }

@@ -123,6 +123,11 @@ describe.runIf(haveChromium)('web page', () => {
     expect(statuses).toContain('Missing');
     const importance = await page.locator('#check-result .importance').allTextContents();
     expect(new Set(importance)).toEqual(new Set(['Must have', 'Nice to have']));
+    // each row says what it asks for: a skill, years of experience, …
+    const kinds = await page.locator('#check-result .req-table .req-kind').allTextContents();
+    expect(kinds).toHaveLength(await rows.count());
+    expect(kinds).toContain('Skill');
+    expect(kinds).toContain('Experience');
     // The evidence is the resume's own sentence, marked within its line.
     const marks = await page.locator('#check-result .req-table mark').allTextContents();
     expect(marks.length).toBeGreaterThan(0);

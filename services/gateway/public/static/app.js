@@ -335,7 +335,13 @@ function requirementsTable(requirements, resumeContent) {
             'tr',
             { class: `row-${r.status}` },
             el('th', { scope: 'row', class: 'col-requirement', 'data-label': t('col.requirement') }, r.text),
-            el('td', { 'data-label': t('col.importance') }, el('span', { class: `importance importance-${r.importance}` }, t(`importance.${r.importance}`))),
+            el(
+              'td',
+              { 'data-label': t('col.importance') },
+              el('span', { class: `importance importance-${r.importance}` }, t(`importance.${r.importance}`)),
+              // analyses stored before the posting reader have no kind
+              r.kind ? el('span', { class: `req-kind req-kind-${r.kind}` }, t(`kind.${r.kind}`)) : '',
+            ),
             el('td', { 'data-label': t('col.status') }, statusBadge(r.status)),
             el('td', { class: 'col-match', 'data-label': t('col.match') }, `${percent(r.score)}%`),
             el('td', { class: 'col-evidence', 'data-label': t('col.evidence') }, evidenceView(resumeContent, r.evidence)),

@@ -1,0 +1,160 @@
+/**
+ * The structured asks inside one requirement: years of experience, education level and field, spoken languages and
+ * their level, licences and certificates. Every pattern has bounded repeats and runs over one requirement at a time.
+ */
+import type { EducationAsk, EducationLevel, LanguageAsk, LicenceAsk } from './types.ts';
+
+// JavaScript's \b does not see Cyrillic letters, so word edges are written as lookarounds.
+const L = '(?<![\\p{L}\\p{N}])';
+const R = '(?![\\p{L}\\p{N}])';
+
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12,
+  одного: 1, один: 1, двух: 2, два: 2, трех: 3, три: 3, четырех: 4, пяти: 5, пять: 5, шести: 6, семи: 7, десяти: 10,
+  года: 1, полугода: 0.5,
+};
+
+const NUM = '(\\d{1,2}(?:[.,]5)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)';
+const EN_YEARS = new RegExp(
+  `${L}${NUM}\\s{0,2}(?:\\+|plus|or more|or above)?\\s{0,2}(?:(?:-|–|to)\\s{0,2}\\d{1,2}\\s{0,2})?(?:\\+\\s{0,2})?(years?|yrs?|months?)${R}(?!\\s{0,2}(?:old|of age))`,
+  'iu',
+);
+const RU_YEARS = new RegExp(
+  `${L}(?:(?:от|не менее|не меньше|более|больше|свыше|минимум|min|стаж)\\s{1,3})?(\\d{1,2}(?:[.,]5)?|одного|двух|трех|трёх|четырех|пяти|шести|семи|десяти)\\s{0,2}(?:-?х\\s{0,2}|\\+\\s{0,2})?(?:(?:-|–|до)\\s{0,2}\\d{1,2}\\s{0,2})?(лет|года?|г\\.|месяц\\p{L}{0,3})${R}`,
+  'iu',
+);
+/** "опыт от года", "не менее полугода" */
+const RU_ONE_YEAR = new RegExp(`${L}(?:от|не менее|не меньше|более|минимум)\\s{1,3}(года|полугода)${R}`, 'iu');
+const EXPERIENCE_CONTEXT = new RegExp(
+  `experience|experienced|background|track record|worked|working|${L}(?:опыт\\p{L}{0,4}|стаж\\p{L}{0,3}|работ\\p{L}{0,4})${R}`,
+  'iu',
+);
+const AGE_CONTEXT = /years old|years of age|возраст|лет от роду|(?:старше|младше)\s{1,3}\d/iu;
+
+/** Years of experience a requirement asks for, or null. */
+export function yearsAsked(text: string): number | null {
+  if (AGE_CONTEXT.test(text)) return null;
+  const en = EN_YEARS.exec(text);
+  if (en && (EXPERIENCE_CONTEXT.test(text) || /\+|plus|minimum|at least/i.test(text))) {
+    const raw = en[1]!.toLowerCase();
+    let n = WORD_NUMBERS[raw] ?? Number(raw.replace(',', '.'));
+    if (/^month/i.test(en[2]!)) n = Math.round((n / 12) * 10) / 10;
+    if (Number.isFinite(n) && n > 0 && n <= 40) return n;
+  }
+  const ru = RU_YEARS.exec(text);
+  // "Python от 2 лет": "от / не менее N лет" asks for years even without the word "опыт"
+  if (ru && (EXPERIENCE_CONTEXT.test(text) || /^(?:от|не менее|не меньше|более|свыше|минимум|стаж)\s/iu.test(ru[0]))) {
+    const raw = ru[1]!.toLowerCase().replace('ё', 'е');
+    let n = WORD_NUMBERS[raw] ?? Number(raw.replace(',', '.'));
+    if (/^месяц/i.test(ru[2]!)) n = Math.round((n / 12) * 10) / 10;
+    if (Number.isFinite(n) && n > 0 && n <= 40) return n;
+  }
+  const one = RU_ONE_YEAR.exec(text);
+  if (one && EXPERIENCE_CONTEXT.test(text)) return WORD_NUMBERS[one[1]!.toLowerCase()] ?? null;
+  return null;
+}
+
+const EDUCATION_LEVELS: Array<[EducationLevel, RegExp]> = [
+  ['doctorate', new RegExp(`${L}(?:ph\\.?d|doctorate|doctoral degree|кандидат\\p{L}{0,3} наук|учён\\p{L}{0,3} степен\\p{L}{0,2})${R}`, 'iu')],
+  ['master', new RegExp(`${L}(?:master'?s?|msc|m\\.s\\.|mba|магистр\\p{L}{0,5})${R}`, 'iu')],
+  ['bachelor', new RegExp(`${L}(?:bachelor'?s?|bsc|b\\.s\\.|bsn|b\\.a\\.|undergraduate degree|four-year degree|бакалавр\\p{L}{0,5})${R}`, 'iu')],
+  ['associate', new RegExp(`${L}associate(?:'s)?(?: or [\\p{L}']{1,12})?\\s{1,2}degree${R}`, 'iu')],
+  ['vocational', new RegExp(`${L}(?:средн\\p{L}{0,3}[ -]{1,2}(?:профессиональн|специальн|техническ|медицинск|фармацевтическ)\\p{L}{0,4}|спо|начальн\\p{L}{0,3} профессиональн\\p{L}{0,4}|техникум\\p{L}{0,3}|колледж\\p{L}{0,3}|technical certificate|vocational|trade school)${R}`, 'iu')],
+  ['higher', new RegExp(`${L}(?:высш\\p{L}{0,3}|неоконченн\\p{L}{0,3} высш\\p{L}{0,3}|degree|university|диплом\\p{L}{0,3} (?:вуза|о высшем))${R}`, 'iu')],
+  ['secondary', new RegExp(`${L}(?:high school|ged|secondary school|средн\\p{L}{0,3} (?:общ\\p{L}{0,3} )?образовани\\p{L}{0,2})${R}`, 'iu')],
+];
+
+const EN_FIELD = /\b(?:degree|diploma|bachelor'?s?|master'?s?|bsc|msc|associate'?s?|certificate)(?: [a-z]{1,12}){0,2} in ((?:[A-Z][\p{L}]{1,20}|TESOL|IT)(?:(?:,? (?:or |and |& )?| )(?:[A-Z][\p{L}]{1,20}|TESOL|IT)){0,4})/u;
+const RU_FIELD = /(?:специальност\p{L}{0,2}|направлени\p{L}{0,2})\s{1,2}«([^»\n]{1,60})»|(?:высш\p{L}{0,3}|средн\p{L}{0,3}(?: профессиональн\p{L}{0,3})?)\s{1,2}([\p{L}-]{3,30}(?:ое|ее))\s{1,2}образовани|образовани\p{L}{0,2}\s{0,2}\(([^)\n]{1,40})\)/iu;
+
+/** Education level (and field) a requirement asks for, or null. */
+export function educationAsked(text: string): EducationAsk | null {
+  if (!/degree|diploma|bachelor|master|ph\.?d|bsc|msc|bsn|mba|high school|ged|education|vocational|certificate in|образовани|диплом|бакалавр|магистр|высше|средне|колледж|техникум/iu.test(text)) return null;
+  for (const [level, re] of EDUCATION_LEVELS) {
+    if (!re.test(text)) continue;
+    // "technical certificate" names a vocational level only in an education line
+    if (level === 'higher' && /^\s*degree\s*$/i.test(text)) break;
+    const en = EN_FIELD.exec(text);
+    const ru = RU_FIELD.exec(text);
+    const field = en?.[1] ?? ru?.[1] ?? ru?.[2] ?? ru?.[3] ?? null;
+    return { level, field: field ? field.trim() : null };
+  }
+  return null;
+}
+
+const LANGUAGES: Array<[string, RegExp]> = [
+  ['en', /english|английск\p{L}{0,3}/iu],
+  ['ru', /(?<![\p{L}])russian|(?<![\p{L}])русск\p{L}{0,3}/iu],
+  ['es', /spanish|испанск\p{L}{0,3}/iu],
+  ['pt', /portuguese|португальск\p{L}{0,3}/iu],
+  ['fr', /french|французск\p{L}{0,3}/iu],
+  ['de', /german|немецк\p{L}{0,3}/iu],
+  ['ar', /arabic|арабск\p{L}{0,3}/iu],
+  ['zh', /chinese|mandarin|китайск\p{L}{0,3}/iu],
+  ['it', /italian|итальянск\p{L}{0,3}/iu],
+  ['ja', /japanese|японск\p{L}{0,3}/iu],
+  ['tr', /turkish|турецк\p{L}{0,3}/iu],
+];
+const CEFR = /(?<![\p{L}\p{N}])([ABC][12])(?![\p{L}\p{N}])|(?<![\p{L}])([АВС][12])(?![\p{L}\p{N}])/u;
+const LEVEL_WORDS: Array<[string, RegExp]> = [
+  ['native', /native|родн\p{L}{0,3}|носител\p{L}{0,2}/iu],
+  ['fluent', /fluent|fluency|bilingual|proficien|свободн\p{L}{0,3}|advanced|upper[ -]intermediate|продвинут\p{L}{0,3}/iu],
+  ['conversational', /conversational|intermediate|разговорн\p{L}{0,3}|средн\p{L}{0,3}/iu],
+  ['reading', /reading|чтени\p{L}{0,2}|техническ\p{L}{0,3} документаци|технический английский/iu],
+  ['basic', /basic|elementary|базов\p{L}{0,3}|начальн\p{L}{0,3}/iu],
+];
+const LANGUAGE_CONTEXT = /language|speak|spoken|written|verbal|fluent|bilingual|conversational|native|level|уровн|язык|владени|свободн|разговорн|[ABCАВС][12]/iu;
+
+/** Spoken language and level a requirement asks for, or null. */
+export function languageAsked(text: string): LanguageAsk | null {
+  if (!LANGUAGE_CONTEXT.test(text)) return null;
+  for (const [code, re] of LANGUAGES) {
+    if (!re.test(text)) continue;
+    const cefr = CEFR.exec(text);
+    if (cefr) {
+      // Cyrillic А/В/С typed for the Latin letters
+      const level = (cefr[1] ?? cefr[2]!).replace('А', 'A').replace('В', 'B').replace('С', 'C');
+      return { language: code, level };
+    }
+    const word = LEVEL_WORDS.find(([, w]) => w.test(text));
+    return { language: code, level: word ? word[0] : null };
+  }
+  return null;
+}
+
+const DRIVING_RU = /(?:категори\p{L}{0,2}|кат\.)\s{0,3}((?:[ABCDEАВСДЕ]{1,2}1?|C\+E|С\+Е)(?:\s{0,2}[,/и]\s{0,2}(?:[ABCDEАВСДЕ]{1,2}1?|C\+E|С\+Е)){0,5})(?![\p{L}])/iu;
+const DRIVING_EN = /(?:class|category)\s{0,2}([ABCDE]{1,2})(?![\p{L}])|CDL(?:[\s-]{0,2}(?:class\s{0,2})?([ABC])(?![\p{L}]))?/u;
+const LICENCES: Array<[LicenceAsk['type'], RegExp]> = [
+  ['driving', /driver'?s?'? licen[cs]e|driving licen[cs]e|driving record|\bcdl\b|\bmvr\b|водительск\p{L}{0,3} (?:удостоверени|прав)|(?<![\p{L}])прав\p{L}{0,2} (?:кат|категори)|категори\p{L}{0,2} [ABCDEАВСДЕ](?![\p{L}])|кат\. ?[ABCDEАВСДЕ](?![\p{L}])|карт\p{L}{0,2} водителя|стаж вождения/iu],
+  ['welding', /накс|naks|aws d1\.1|certified welder|welding certification|welder certification/iu],
+  ['medical', /(?:rn|nursing|medical|practical nurse|lpn|pharmacist) licen[cs]|licensed (?:practical|vocational|registered)|\bbls\b|\bacls\b|\bpals\b|\bcpr\b|сертификат\p{L}{0,2} специалиста|аккредитаци\p{L}{0,2}|медицинск\p{L}{0,3} (?:книжк|сертификат)|квалификационн\p{L}{0,3} категори/iu],
+  ['electrical', /групп\p{L}{0,2} (?:допуска )?по электробезопасности|допуск\p{L}{0,2} по электробезопасности|электробезопасност/iu],
+  ['teaching', /teaching (?:licen[cs]e|certificat|credential)|teacher certification|state certification|qts/iu],
+  ['forklift', /forklift (?:certification|licen[cs]e|certified)|удостоверени\p{L}{0,2} (?:водителя )?(?:погрузчика|стропальщика|тракториста)/iu],
+  ['certificate', /certification|certificate|certified|licen[cs]ure|licen[cs]e|endorsement|сертификат|удостоверени|свидетельств|допог|аттестат|допуск/iu],
+];
+
+/** Licence or certificate a requirement asks for, or null. */
+export function licenceAsked(text: string): LicenceAsk | null {
+  for (const [type, re] of LICENCES) {
+    if (!re.test(text)) continue;
+    const categories: string[] = [];
+    if (type === 'driving') {
+      const ru = DRIVING_RU.exec(text);
+      const en = DRIVING_EN.exec(text);
+      const list = ru?.[1] ?? en?.[1] ?? en?.[2];
+      if (list) {
+        for (const c of list.split(/\s{0,2}[,/и]\s{0,2}/)) {
+          const latin = c.toUpperCase().replace(/[АВСДЕ]/g, (ch) => ({ А: 'A', В: 'B', С: 'C', Д: 'D', Е: 'E' })[ch]!).replace('+', '');
+          if (latin) categories.push(latin);
+        }
+      }
+    }
+    if (type === 'electrical') {
+      const group = /(?<![\p{L}])(I{1,3}V?|IV|V|[1-5])(?![\p{L}\p{N}])/u.exec(text);
+      if (group) categories.push(group[1]!);
+    }
+    return { type, categories };
+  }
+  return null;
+}

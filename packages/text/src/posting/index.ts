@@ -1,0 +1,12 @@
+export { readPosting, type ReadPostingOptions } from './read.ts';
+export type {
+  EducationAsk,
+  EducationLevel,
+  Importance,
+  LanguageAsk,
+  LicenceAsk,
+  LicenceType,
+  Posting,
+  PostingRequirement,
+  RequirementKind,
+} from './types.ts';

@@ -1,0 +1,189 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEV_SET_DIR } from './dev-set.ts';
+import { readPosting } from './read.ts';
+
+const CYBERCODERS =
+  "Software Developer Minimum Required Skills: Java, C#, SQL, HTTPS, Apache, Eclipse If you are a Software Developer with experience, please read on! " +
+  'What You Will Be Doing - Design and maintain web applications - Write SQL queries What You Need for this Position Basic Qualifications: ' +
+  "Bachelor's degree in Computer Science Minimum of 2 years' experience developing software applications in Java Preferred Qualifications: " +
+  "Experience with Spring Boot What's In It For You - Competitive salary ($90,000 - $110,000) - 401(k) So, if you are a Software Developer " +
+  'with experience, please apply today! CyberCoders, Inc is proud to be an Equal Opportunity Employer. All qualified applicants will receive ' +
+  'consideration for employment without regard to race. Copyright © 1999 - 2026 . CyberCoders, Inc. All rights reserved.';
+
+const HH = `Java-разработчик
+ООО «Ромашка» — разработчик платёжных сервисов.
+Обязанности:
+— разработка микросервисов;
+Требования: Java 17+, Spring Boot, микросервисы, Kafka, PostgreSQL
+Опыт коммерческой разработки от 3 лет.
+Будет плюсом:
+— знание Kotlin;
+Условия:
+— ДМС, удалёнка, зарплата от 300 000 ₽;`;
+
+const rowsOf = (text: string) => readPosting(text).requirements;
+
+describe('readPosting', () => {
+  it('reads a flattened job-board scrape into one row per ask, dropping the title, salary, apply and legal text', () => {
+    const p = readPosting(CYBERCODERS);
+    const must = p.requirements.filter((r) => r.importance === 'must');
+    for (const skill of ['Java', 'C#', 'SQL', 'HTTPS', 'Apache', 'Eclipse']) {
+      const row = must.find((r) => r.text === skill);
+      expect(row, skill).toMatchObject({ kind: 'skill' });
+      expect(CYBERCODERS.slice(row!.start, row!.end)).toBe(skill);
+    }
+    expect(must.find((r) => r.kind === 'education')).toMatchObject({ education: { level: 'bachelor', field: 'Computer Science' } });
+    expect(must.find((r) => r.kind === 'experience')).toMatchObject({ years: 2, skills: ['java'] });
+    expect(p.requirements.find((r) => r.text.includes('Spring Boot'))).toMatchObject({ importance: 'nice', skills: ['spring'] });
+    expect(p.title?.text).toBe('Software Developer');
+    expect(p.minYears).toBe(2);
+    const all = p.requirements.map((r) => r.text).join(' | ');
+    expect(all).not.toMatch(/Equal Opportunity|salary|401|apply|read on|Copyright|rights reserved|without regard/i);
+    expect(p.requirements.some((r) => r.text === 'Software Developer')).toBe(false);
+    // duties are read, but never as must-haves
+    expect(p.requirements.filter((r) => r.kind === 'duty').every((r) => r.importance === 'nice')).toBe(true);
+  });
+
+  it('reads an hh.ru skill line as five skills, "Будет плюсом" as nice, and drops «Условия»', () => {
+    const rows = rowsOf(HH);
+    const must = rows.filter((r) => r.importance === 'must' && r.kind === 'skill').map((r) => r.text);
+    expect(must).toEqual(['Java 17+', 'Spring Boot', 'микросервисы', 'Kafka', 'PostgreSQL']);
+    expect(rows.find((r) => r.kind === 'experience')).toMatchObject({ years: 3, importance: 'must' });
+    expect(rows.find((r) => r.text.includes('Kotlin'))).toMatchObject({ importance: 'nice', kind: 'skill' });
+    expect(rows.map((r) => r.text).join(' | ')).not.toMatch(/ДМС|зарплата|удалёнка|Ромашка/);
+  });
+
+  it('reads a plain list of skills as one row each, and alternatives as one row', () => {
+    const rows = rowsOf('Requirements:\n- Expert knowledge of React and TypeScript\n- Scripting in Python or Bash\n- Solid HTML and CSS skills');
+    expect(rows.map((r) => [r.text, r.skills])).toEqual([
+      ['React', ['react']],
+      ['TypeScript', ['typescript']],
+      ['Scripting in Python or Bash', ['python', 'bash']],
+      ['HTML', ['html']],
+      ['CSS', ['css']],
+    ]);
+  });
+
+  it('reads LinkedIn-style prose: asks are must, "a plus" is nice, what you will do is a duty', () => {
+    const rows = rowsOf(`About the role
+You'll own our data pipelines and work with product managers.
+
+About you
+You have at least five years of experience building backend services in Python. You know PostgreSQL well. Experience with Kafka is a plus.`);
+    expect(rows.find((r) => r.kind === 'experience')).toMatchObject({ years: 5, importance: 'must', skills: ['python'] });
+    expect(rows.find((r) => r.text.includes('PostgreSQL'))).toMatchObject({ importance: 'must', kind: 'skill' });
+    expect(rows.find((r) => r.text.includes('Kafka'))).toMatchObject({ importance: 'nice' });
+    expect(rows.find((r) => r.text.includes('pipelines'))).toMatchObject({ kind: 'duty', importance: 'nice' });
+  });
+
+  it('reads a short informal post without headings', () => {
+    const rows = rowsOf('Ищем курьера! Права категории B обязательно, опыт от года. Будет плюсом знание города. Оплата 3000 в день, звоните 8-900-555-11-22');
+    expect(rows.map((r) => [r.kind, r.importance])).toEqual([
+      ['licence', 'must'],
+      ['experience', 'must'],
+      ['other', 'nice'],
+    ]);
+    expect(rows[1]!.years).toBe(1);
+  });
+
+  it('reads the structured asks: years, education, languages, licences', () => {
+    const p = readPosting(`Требования:
+- высшее экономическое образование;
+- опыт работы от 3 лет;
+- английский язык на уровне B2;
+- водительские права категории B, C, CE;
+- удостоверение НАКС;
+- действующий сертификат или аккредитация по специальности «Терапия»;
+- группа допуска по электробезопасности не ниже IV.
+Requirements:
+- 3+ years of experience with Kubernetes
+- Master's degree in Statistics
+- Fluent Spanish preferred`);
+    expect(p.experience.map((e) => [e.years, e.skills])).toEqual([
+      [3, []],
+      [3, ['kubernetes']],
+    ]);
+    expect(p.education.map((e) => [e.level, e.field])).toEqual([
+      ['higher', 'экономическое'],
+      ['master', 'Statistics'],
+    ]);
+    expect(p.languages.map((l) => [l.language, l.level, l.importance])).toEqual([
+      ['en', 'B2', 'must'],
+      ['es', 'fluent', 'nice'],
+    ]);
+    expect(p.licences.map((l) => [l.type, l.categories.join('/')])).toEqual([
+      ['driving', 'B/C/CE'],
+      ['welding', ''],
+      ['medical', ''],
+      ['electrical', 'IV'],
+    ]);
+  });
+
+  it('does not read an age as years of experience', () => {
+    expect(rowsOf('Requirements:\n- Must be at least 21 years old\n- Valid driver license')[0]).toMatchObject({ kind: 'other' });
+  });
+
+  it('gives spans that cut exactly the row text out of the posting, on every development posting', () => {
+    for (const file of readdirSync(DEV_SET_DIR).filter((f) => f.endsWith('.txt'))) {
+      const text = readFileSync(join(DEV_SET_DIR, file), 'utf8');
+      for (const r of readPosting(text).requirements) expect(text.slice(r.start, r.end), file).toBe(r.text);
+    }
+  });
+
+  it('never throws and keeps its spans inside the text on arbitrary Unicode', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const alphabet = ['a', 'Я', ' ', '\n', ':', ',', '.', '-', '•', '5', '+', 'Java', 'Требования:', 'years', '€', '\u0301', '😀', '\ud800', '(', '»'];
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: Math.floor(random() * 200) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const p = readPosting(text);
+      for (const r of p.requirements) {
+        expect(r.start).toBeGreaterThanOrEqual(0);
+        expect(r.end).toBeLessThanOrEqual(text.length);
+        expect(text.slice(r.start, r.end)).toBe(r.text);
+      }
+    }
+  });
+
+  it('reads hostile input in linear time', () => {
+    // CPU time of this process, not the wall clock: on a loaded machine a long run is cut into many time slices
+    // while a short one fits in one, so wall-clock ratios grow with the machine's load, not with the code's work.
+    // Small and large runs interleaved, the fastest of five of each.
+    const cpuMs = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+    const times = (small: string, big: string) => {
+      let a = Infinity;
+      let b = Infinity;
+      for (let k = 0; k < 5; k++) {
+        let t0 = cpuMs();
+        readPosting(small);
+        a = Math.min(a, cpuMs() - t0);
+        t0 = cpuMs();
+        readPosting(big);
+        b = Math.min(b, cpuMs() - t0);
+      }
+      return [a, b] as const;
+    };
+    const inputs: Array<[string, (n: number) => string]> = [
+      ['@', (n) => '@'.repeat(n)],
+      ['.', (n) => '.'.repeat(n)],
+      [',', (n) => ','.repeat(n)],
+      ['one long word', (n) => 'a'.repeat(n)],
+      ['digits', (n) => '1'.repeat(n)],
+      ['skill list', (n) => `Requirements: ${'Java, '.repeat(n / 6)}`],
+      ['capitalised words', (n) => 'Minimum Experience '.repeat(n / 19)],
+      ['headings', (n) => 'Requirements: Benefits: '.repeat(n / 24)],
+      ['spaces and dashes', (n) => ' - '.repeat(n / 3)],
+    ];
+    for (const [name, make] of inputs) {
+      const [small, big] = times(make(20_000), make(100_000));
+      expect(big, name).toBeLessThan(1000);
+      // five times the input may not cost twenty-five times the time, as a quadratic reading would
+      expect(big, name).toBeLessThan(Math.max(50, small * 15));
+    }
+  });
+});

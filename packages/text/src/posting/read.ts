@@ -1,0 +1,429 @@
+/**
+ * The posting reader: a vacancy as users paste it (a flattened job-board scrape, clean bulleted sections, hh.ru
+ * «Обязанности / Требования / Условия», LinkedIn prose or a short informal post) read into requirements, each one
+ * thing with its span, kind and importance, and the structured asks among them. Benefits, salary, schedule, company
+ * blurb, legal and apply text, contacts and the title are dropped. Linear in the text: one pass for sections, then
+ * bounded patterns over each sentence.
+ */
+import { detectLanguage } from '../language.ts';
+import { findSkills, type SkillMatch } from '../skills/index.ts';
+import { educationAsked, languageAsked, licenceAsked, yearsAsked } from './asks.ts';
+import { sectionsOf, type Section } from './sections.ts';
+import type { Importance, Posting, PostingRequirement, RequirementKind } from './types.ts';
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+export interface ReadPostingOptions {
+  /** At most this many requirements (default 60). */
+  max?: number;
+}
+
+const WORD_EDGE_L = '(?<![\\p{L}\\p{N}])';
+const cue = (body: string) => new RegExp(`${WORD_EDGE_L}(?:${body})`, 'iu');
+
+const NICE_RE = cue(
+  "preferred|preferably|a plus|is a plus|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом",
+);
+const MUST_RE = cue('mandatory|required|must|non-negotiable|обязательн|необходим');
+const MONEY_RE = /[$€£₽₹]\s{0,2}\d|\d\s{0,2}(?:[$€£₽₹]|руб|тыс|k(?![\p{L}])|к(?![\p{L}])|lpa)|(?<![\p{L}])(?:per (?:year|month|annum|hour|week)|an hour|a year|\/hr|\/hour|в месяц|в день|на руки|оклад|зарплат\p{L}{0,3}|заработн\p{L}{0,3} плат|доход|зп|ote|salary|compensation|pay range|стипенди)(?![\p{L}])/iu;
+const PERK_RE = cue(
+  "401\\(k\\)|health insurance|dental|vision|pto|paid time off|vacation|holiday|stipend|tuition|equity|stock options|discount|free lunch|commission|wellness|insurance|sign-on|perks?|benefits?|дмс|отпуск|спецодежд|питани|корпоративн\\p{L}{0,3} транспорт|оформлени\\p{L}{0,2} по тк|трудоустройство|соцпакет|социальн\\p{L}{0,3} пакет|за сч[её]т компании|компенсаци|преми[ия]|суточные|проезд|проживани",
+);
+const SCHEDULE_RE = cue(
+  'full[ -]time|part[ -]time|monday to friday|mon-fri|tue-sat|shifts?|weekends? as needed|mornings|evenings|remote|hybrid|on-site|график|смен\\p{L}{0,3}|вахт\\p{L}{0,2}|5/2|2/2|полный день|удал[её]нк\\p{L}{0,2}|удал[её]нн\\p{L}{0,3}|гибрид|гибк\\p{L}{0,3} график',
+);
+const EEO_RE = cue(
+  'equal opportunity|equal employment|proud to be an?|without regard to|protected veteran|e-verify|drug-free|not discriminate|diverse team|we welcome applications|accommodation|qualified applicants|m/f/d/v|affirmative action|дискриминац',
+);
+const APPLY_RE = cue(
+  "apply (?:today|now|online|in person|through|here)|please apply|to apply|send (?:your|us|a) (?:resume|cv)|submit your|read on|interviews? on the spot|откликайтесь|откликайся|откликнуться|присылайте|отправляйте резюме|резюме присылайте|ждем ваших|ждём ваших|будем рады познакомиться|звоните|звонить|пишите|no agencies|unsolicited|all-inclusive|this job description|not allowed to apply",
+);
+// the local part starts where a word starts, so a long run of dots or letters is tried once, not at every offset
+const CONTACT_RE = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]{0,63}@[\p{L}\p{N}-]{1,63}\.\p{L}{2,}|https?:\/\/|www\.|\+?\d[\d\s()-]{8,20}\d|(?<![\p{L}\p{N}])@[A-Za-z0-9_]{3,32}|(?<![\p{L}])(?:text|call|dm) (?:me|us|[A-Z][a-z]{1,15})(?![\p{L}])/u;
+const COPYRIGHT_RE = /©|\(c\) \d{4}|copyright|all rights reserved|все права защищены/iu;
+const BLURB_RE = /(?<![\p{L}])(?:we|we're|we've|we'll|our|us|join|мы|наш\p{L}{0,3}|нас|нам|компания|компании)(?![\p{L}])/iu;
+const ROLE_STATEMENT_RE = /^[^,.;:]{0,30}?(?<![\p{L}])(?:нам нужен|нам нужна|мы ищем|ищем|we are looking for|we're looking for|we are seeking|we're seeking|we are hiring|we're hiring|hiring|we need an? |приглашаем|требуется|требуются|открыта вакансия)/iu;
+const REQ_CUE_RE = cue(
+  "need|needs|must|required|require|requirement|experience|years|knowledge|ability|able to|degree|licen[cs]e|certif|skills?|proficien|familiar|understand|you have|you know|you are comfortable|you write|you've|background in|нужн|нужен|нужна|требуется|обязательн|необходим|опыт|стаж|знани|умени|умеешь|навык|владени|понима|права|образовани|удостоверени|сертификат|должен|должна|важно, чтобы",
+);
+const DUTY_OPENER_RE = /^(?:you'll|you will|you would|in this role|as an? [\p{L} ]{1,40}, you|ты будешь|вы будете|будешь|предстоит)(?![\p{L}])/iu;
+
+/** Words after which a capitalised word continues the phrase ("experience with Spring"), never a new item. */
+const FUNCTION_WORDS = new Set(
+  `with in on of and or the a an for to at by from as like such than least minimum min about into using via per
+  including is are be your our e g и в во с со на по для от до к у о об или не менее более чем как из за`.split(/\s+/),
+);
+/** Capitalised words that open a requirement or a new sentence when a scrape has lost its bullets and full stops. */
+const OPENERS = new Set(
+  `minimum must ability able experience knowledge strong solid excellent clean valid current proficient proficiency
+  familiarity familiar bachelor's bachelor master's associate high degree own previous working understanding good
+  basic advanced intermediate fluent demonstrated proven effective willingness willing comfortable knowing expert
+  attention hands if we our you please so this join apply colleagues all опыт знание умение навыки высшее среднее
+  наличие уверенное владение понимание готовность ответственность желательно права водительское стаж образование
+  отсутствие сертификат удостоверение свидетельство допуск аттестация если мы наша компания`.split(/\s+/),
+);
+const ABBREVIATIONS = new Set(
+  `e.g i.e eg ie vs mr mrs ms dr prof approx cf no nos fig st jr sr inc ltd co etc т.е т.к т.д т.п напр им ул проф тел см
+  стр ср англ рус мин макс ок кат г д м руб тыс ст пр др т`.split(/\s+/),
+);
+
+const BULLET_RE = /^[ \t]{0,8}(?:[•·▪◦●○■□➢►▶✓✔❖→∙◆◇‣⁃⦁*+]|[-–—](?=\s|\p{L})|\(?\d{1,2}[.)](?![\d.])|\(?[a-zа-я]\)(?=\s))[ \t]{0,4}/iu;
+
+function trimSpan(text: string, s: number, e: number): Span | null {
+  while (s < e && /[\s,;:|•·\-–—*]/.test(text[s]!)) s++;
+  while (e > s && /[\s,;:|.•·\-–—*]/.test(text[e - 1]!)) e--;
+  // connectors left over from a split: "and CI", "и Docker"
+  const lead = /^(?:and|or|и|или|а также|as well as)\s{1,3}/iu.exec(text.slice(s, Math.min(e, s + 16)));
+  if (lead) s += lead[0].length;
+  return e > s ? { start: s, end: e } : null;
+}
+
+function wordsOf(text: string, span: Span): Array<{ raw: string; key: string; start: number; end: number }> {
+  const out: Array<{ raw: string; key: string; start: number; end: number }> = [];
+  let i = span.start;
+  while (i < span.end) {
+    if (/[\p{L}\p{N}]/u.test(text[i]!)) {
+      const start = i;
+      while (i < span.end && (/[\p{L}\p{N}'’+#]/u.test(text[i]!) || (text[i] === '.' && /[\p{L}\p{N}]/u.test(text[i + 1] ?? '')))) i++;
+      const raw = text.slice(start, i);
+      out.push({ raw, key: raw.toLowerCase().replaceAll('’', "'"), start, end: i });
+    } else i++;
+  }
+  return out;
+}
+
+const wordCount = (text: string, span: Span) => wordsOf(text, span).length;
+
+/** Lines of a section, bullets stripped, inline bullets and full stops as separators. */
+function sentencesOf(text: string, section: Span): Span[] {
+  const out: Span[] = [];
+  let lineStart = section.start;
+  while (lineStart < section.end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1 || lineEnd > section.end) lineEnd = section.end;
+    let s = lineStart;
+    const bullet = BULLET_RE.exec(text.slice(s, Math.min(lineEnd, s + 24)));
+    if (bullet) s += bullet[0].length;
+    let from = s;
+    for (let i = s; i < lineEnd; i++) {
+      const ch = text[i]!;
+      let cut = -1;
+      let skip = 1;
+      if (ch === ';' || ch === '•' || ch === '·' || ch === '▪' || ch === '●' || ch === '■' || ch === '|') cut = i;
+      else if ((ch === '.' || ch === '!' || ch === '?' || ch === '…') && /\s/.test(text[i + 1] ?? ' ')) {
+        const next = nextNonSpace(text, i + 1, lineEnd);
+        const prevWord = /[\p{L}.]{1,6}$/u.exec(text.slice(Math.max(from, i - 6), i))?.[0]?.toLowerCase().replace(/^\./, '') ?? '';
+        if (ch !== '.' || !ABBREVIATIONS.has(prevWord) || next === -1 || /[\p{Lu}]/u.test(text[next] ?? '') === false) {
+          if (!(ch === '.' && ABBREVIATIONS.has(prevWord))) cut = i;
+        }
+      } else if ((ch === '-' || ch === '–' || ch === '—') && text[i - 1] === ' ' && text[i + 1] === ' ' && /\p{Lu}/u.test(text[i + 2] ?? '')) {
+        cut = i;
+      }
+      if (cut >= 0) {
+        const span = trimSpan(text, from, cut);
+        if (span) out.push(span);
+        from = cut + skip;
+      }
+    }
+    const span = trimSpan(text, from, lineEnd);
+    if (span) out.push(span);
+    lineStart = lineEnd + 1;
+  }
+  return out;
+}
+
+function nextNonSpace(text: string, from: number, end: number): number {
+  for (let k = from; k < end && k < from + 8; k++) if (!/\s/.test(text[k]!)) return k;
+  return -1;
+}
+
+/** A scrape whose bullets and full stops were lost: a long line with few sentence ends. */
+function isFlattened(text: string, section: Span): boolean {
+  const length = section.end - section.start;
+  if (length < 160) return false;
+  let stops = 0;
+  let lines = 0;
+  for (let i = section.start; i < section.end; i++) {
+    const ch = text[i]!;
+    if (ch === '.' || ch === '!' || ch === '?' || ch === ';') stops++;
+    else if (ch === '\n') lines++;
+  }
+  const words = length / 6;
+  return lines <= 1 && stops * 18 < words;
+}
+
+/** Split where a lost bullet or full stop must have been: before "Minimum …", "Must …", or a capital after a lowercase word. */
+function softSplit(text: string, span: Span, flattened: boolean): Span[] {
+  const ws = wordsOf(text, span);
+  const cuts: number[] = [];
+  for (let k = 1; k < ws.length; k++) {
+    const w = ws[k]!;
+    const p = ws[k - 1]!;
+    if (!/^\s{1,3}$/.test(text.slice(p.end, w.start))) continue;
+    if (FUNCTION_WORDS.has(p.key)) continue;
+    const capital = /^\p{Lu}\p{Ll}/u.test(w.raw) || /^\p{Lu}$/u.test(w.raw) === false && /^\p{Lu}[\p{Ll}\p{Lu}]/u.test(w.raw) && /\p{Ll}/u.test(w.raw);
+    if (capital && OPENERS.has(w.key)) {
+      cuts.push(w.start);
+      continue;
+    }
+    if (!flattened) continue;
+    const prevLower = /^\p{Ll}/u.test(p.raw) && !/ing$/.test(p.key);
+    const prevAcronym = /^\p{Lu}{2,}$/u.test(p.raw);
+    if (capital && (prevLower || (prevAcronym && /^\p{Lu}\p{Ll}{2,}$/u.test(w.raw)))) cuts.push(w.start);
+    // a company opening a sentence: "… Spring Boot CyberCoders, Inc is proud …"
+    else if (capital && /^,?\s{0,2}(?:Inc|LLC|Ltd|Corp)(?![\p{L}])/u.test(text.slice(w.end, w.end + 8))) cuts.push(w.start);
+    else if (prevLower && /^\d{1,2}\+$/.test(w.raw) && /^\s{0,2}(?:years?|yrs)/i.test(text.slice(w.end, w.end + 12))) cuts.push(w.start);
+  }
+  if (cuts.length === 0) return [span];
+  const out: Span[] = [];
+  let from = span.start;
+  for (const c of [...cuts, span.end]) {
+    const s = trimSpan(text, from, c);
+    if (s) out.push(s);
+    from = c;
+  }
+  return out;
+}
+
+/** "категории B, C, CE": a comma between driving categories does not separate asks. */
+function categoryList(text: string, comma: number): boolean {
+  return (
+    /(?<![\p{L}])(?:[A-EА-Е]{1,2}1?|C\+E)$/u.test(text.slice(Math.max(0, comma - 4), comma)) &&
+    /^\s{0,2}(?:[A-EА-Е]{1,2}1?|C\+E)(?![\p{L}])/u.test(text.slice(comma + 1, comma + 8))
+  );
+}
+
+/** Pieces between commas outside brackets and quotes. */
+function commaPieces(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  let depth = 0;
+  let from = span.start;
+  for (let i = span.start; i < span.end; i++) {
+    const ch = text[i]!;
+    if (ch === '(' || ch === '[' || ch === '«') depth++;
+    else if ((ch === ')' || ch === ']' || ch === '»') && depth > 0) depth--;
+    else if (ch === ',' && depth === 0 && !/\d/.test(text[i + 1] ?? '') && !categoryList(text, i)) {
+      const s = trimSpan(text, from, i);
+      if (s) out.push(s);
+      from = i + 1;
+    }
+  }
+  const s = trimSpan(text, from, span.end);
+  if (s) out.push(s);
+  return out;
+}
+
+function firstKey(text: string, span: Span): string {
+  return wordsOf(text, { start: span.start, end: Math.min(span.end, span.start + 40) })[0]?.key ?? '';
+}
+
+/**
+ * "Java, C#, SQL" and "высшее образование, опыт от 5 лет, знание 1С" are lists; "Python, ideally with Django" is not.
+ * `clauses` marks a list of whole asks, each with its own wording ("…, сертификат будет плюсом"), as against a list
+ * of short items that one marker qualifies together ("Kafka, RabbitMQ is a plus").
+ */
+function splitList(text: string, span: Span): { pieces: Span[]; clauses: boolean } {
+  const whole = { pieces: [span], clauses: false };
+  const pieces = commaPieces(text, span);
+  if (pieces.length < 2) return whole;
+  const counts = pieces.map((p) => wordCount(text, p));
+  const hasSkill = pieces.map((p) => findSkills(text.slice(p.start, p.end)).length > 0);
+  if (counts.every((c) => c <= 4) && (pieces.length >= 3 || hasSkill.every(Boolean))) return { pieces, clauses: false };
+  const rest = pieces.slice(1);
+  const restCounts = counts.slice(1);
+  const openers = rest.filter((p) => OPENERS.has(firstKey(text, p))).length;
+  if (counts[0]! <= 12 && openers >= 1 && rest.every((p, k) => OPENERS.has(firstKey(text, p)) || restCounts[k]! <= 3)) {
+    return { pieces, clauses: true };
+  }
+  if (pieces.length >= 3 && restCounts.every((c) => c <= 4) && hasSkill.slice(1).filter(Boolean).length >= rest.length * 0.75) {
+    return { pieces, clauses: false };
+  }
+  return whole;
+}
+
+const ALTERNATIVE_RE = /(?<![\p{L}])(?:or|или|либо)(?![\p{L}])/iu;
+const LIST_GAP_RE = /^[\s,;/&+.\d()]{0,12}(?:(?:and|и|&)[\s,;/&+.\d()]{0,12})?$/iu;
+
+/** A skill line naming several skills as a plain list ("React and TypeScript", "Java Spring PostgreSQL"): one row each. */
+function perSkill(text: string, span: Span, matches: SkillMatch[]): Span[] | null {
+  const ids = new Set(matches.map((m) => m.id));
+  if (ids.size < 2) return null;
+  const inner = text.slice(span.start, span.end);
+  if (ALTERNATIVE_RE.test(inner)) return null;
+  for (let k = 1; k < matches.length; k++) {
+    if (!LIST_GAP_RE.test(text.slice(span.start + matches[k - 1]!.end, span.start + matches[k]!.start))) return null;
+  }
+  return matches.map((m) => {
+    // keep a version written after the name: "Java 17+", "1С:ЗУП 3.1"
+    const version = /^\s{0,2}\d{1,3}(?:\.\d{1,3}){0,2}\+?/.exec(text.slice(span.start + m.end, span.start + m.end + 12));
+    return { start: span.start + m.start, end: span.start + m.end + (version ? version[0].length : 0) };
+  });
+}
+
+interface Unit extends Span {
+  section: Section['kind'];
+  flattened: boolean;
+}
+
+function kindOf(piece: string, skills: string[]): { kind: RequirementKind; extra: Partial<PostingRequirement> } {
+  const years = yearsAsked(piece);
+  if (years !== null) return { kind: 'experience', extra: { years } };
+  const licence = licenceAsked(piece);
+  const education = educationAsked(piece);
+  if (education && (!licence || licence.type === 'certificate' && /degree|образовани|diploma/i.test(piece))) {
+    return { kind: 'education', extra: { education } };
+  }
+  if (licence) return { kind: 'licence', extra: { licence } };
+  const language = languageAsked(piece);
+  if (language) return { kind: 'language', extra: { language } };
+  if (skills.length > 0) return { kind: 'skill', extra: {} };
+  if (/experience|опыт|стаж/iu.test(piece)) return { kind: 'experience', extra: {} };
+  return { kind: 'other', extra: {} };
+}
+
+function isBoilerplate(piece: string, section: Unit['section']): boolean {
+  const duties = section === 'resp';
+  if (MONEY_RE.test(piece) || CONTACT_RE.test(piece) || COPYRIGHT_RE.test(piece) || EEO_RE.test(piece) || APPLY_RE.test(piece)) {
+    return true;
+  }
+  const requirementSection = section === 'req' || section === 'nice';
+  if (!requirementSection && (PERK_RE.test(piece) || SCHEDULE_RE.test(piece))) return true;
+  // company blurb: "We are a fast-growing …", "Наша компания …", with nothing asked of the candidate
+  // (duties say "our": "Manage our AWS infrastructure")
+  if (!duties && BLURB_RE.test(piece) && !REQ_CUE_RE.test(piece) && !NICE_RE.test(piece)) return true;
+  if (ROLE_STATEMENT_RE.test(piece) && yearsAsked(piece) === null) return true;
+  return false;
+}
+
+const normalizeKey = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}+#]+/gu, ' ').trim();
+
+/** Read a posting into its requirements and structured asks. */
+export function readPosting(text: string, options: ReadPostingOptions = {}): Posting {
+  const max = options.max ?? 60;
+  const sections = sectionsOf(text);
+  const units: Unit[] = [];
+  // a posting pasted as one paragraph is flattened throughout, even in its short sections
+  const flatText = isFlattened(text, { start: 0, end: text.length });
+  for (const section of sections) {
+    if (section.kind === 'offer' || section.kind === 'about' || section.kind === 'skip' || section.kind === 'apply' || section.kind === 'legal') continue;
+    const flattened = flatText || isFlattened(text, section);
+    for (const sentence of sentencesOf(text, section)) {
+      for (const part of softSplit(text, sentence, flattened)) units.push({ ...part, section: section.kind, flattened });
+    }
+  }
+
+  const title = titleOf(text, sections);
+  const rows: PostingRequirement[] = [];
+  const unheaded: PostingRequirement[] = [];
+  const seenSkills = new Set<string>();
+  const seenText = new Set<string>();
+
+  for (const unit of units) {
+    const unitText = text.slice(unit.start, unit.end);
+    if (title && unit.start <= title.start && unit.end >= title.end && unit.end - unit.start <= title.end - title.start + 2) continue;
+    if (isBoilerplate(unitText, unit.section)) continue;
+    const headed = unit.section === 'req' || unit.section === 'nice' || unit.section === 'resp';
+    if (!headed) {
+      if (DUTY_OPENER_RE.test(unitText) && !/(?<![\p{L}])(?:if|если)(?![\p{L}])/iu.test(unitText)) continue;
+      if (!REQ_CUE_RE.test(unitText) && !NICE_RE.test(unitText) && findSkills(unitText).length === 0) continue;
+    }
+    const list = unit.section === 'resp' ? { pieces: [unit], clauses: false } : splitList(text, unit);
+    const pieces = list.pieces;
+    const unitNice = !list.clauses && NICE_RE.test(unitText);
+    for (const piece of pieces) {
+      const pieceText = text.slice(piece.start, piece.end);
+      if (pieceText.length < 2 || isBoilerplate(pieceText, unit.section)) continue;
+      const matches = findSkills(pieceText);
+      const skills = [...new Set(matches.map((m) => m.id))];
+      let importance: Importance;
+      if (unit.section === 'resp') importance = 'nice';
+      else if (unit.section === 'nice') importance = MUST_RE.test(pieceText) && !NICE_RE.test(pieceText) ? 'must' : 'nice';
+      else importance = unitNice || NICE_RE.test(pieceText) ? 'nice' : 'must';
+      const target = headed ? rows : unheaded;
+      if (unit.section === 'resp') {
+        // What the job does: read as a duty, weighed as nice, since a duty is not an ask of the candidate
+        target.push({ text: pieceText, start: piece.start, end: piece.end, kind: 'duty', importance, skills });
+        continue;
+      }
+      const { kind, extra } = kindOf(pieceText, skills);
+      const split = kind === 'skill' ? perSkill(text, piece, matches) : null;
+      // a list of skills all asked before (hh.ru's "Ключевые навыки") adds nothing; one that mixes asked and new
+      // skills stays whole, so a row is never cut down to a fragment
+      const fresh = skills.filter((id) => !seenSkills.has(id));
+      if (split && fresh.length === 0) continue;
+      if (split && fresh.length === skills.length) {
+        for (const s of split) {
+          const sText = text.slice(s.start, s.end);
+          const ids = [...new Set(findSkills(sText).map((m) => m.id))];
+          if (ids.every((id) => seenSkills.has(id))) continue;
+          ids.forEach((id) => seenSkills.add(id));
+          target.push({ text: sText, start: s.start, end: s.end, kind: 'skill', importance, skills: ids });
+        }
+        continue;
+      }
+      const key = normalizeKey(pieceText);
+      if (!key || seenText.has(key)) continue;
+      // a bare skill already asked for ("Ключевые навыки: Java" after "Java 17+")
+      if (kind === 'skill' && skills.every((id) => seenSkills.has(id)) && wordCount(text, piece) <= 3) continue;
+      seenText.add(key);
+      skills.forEach((id) => seenSkills.add(id));
+      target.push({ text: pieceText, start: piece.start, end: piece.end, kind, importance, skills, ...extra });
+    }
+  }
+
+  // With requirement sections, the lines outside them are blurb and summary; without, the cue-bearing lines are the asks.
+  const asked = rows.filter((r) => r.kind !== 'duty');
+  const requirements = (asked.length >= 2 ? rows : [...unheaded, ...rows].sort((a, b) => a.start - b.start)).slice(0, max);
+  return summarise(text, title, requirements);
+}
+
+function titleOf(text: string, sections: Section[]): Posting['title'] {
+  const intro = sections[0]?.kind === 'intro' ? sections[0] : null;
+  if (!intro) return null;
+  let start = intro.start;
+  while (start < intro.end && /\s/.test(text[start]!)) start++;
+  let end = text.indexOf('\n', start);
+  if (end === -1 || end > intro.end) end = intro.end;
+  // a flattened scrape: the title runs until the first separator or sentence
+  const line = text.slice(start, end);
+  const cut = /\s[-–—|]\s|[.!?](?:\s|$)|\s\$/.exec(line);
+  if (cut && end - start > 80) end = start + cut.index;
+  while (end > start && /[\s:,-]/.test(text[end - 1]!)) end--;
+  if (end <= start || wordCount(text, { start, end }) > 12) return null;
+  return { text: text.slice(start, end), start, end };
+}
+
+function summarise(text: string, title: Posting['title'], requirements: PostingRequirement[]): Posting {
+  const posting: Posting = {
+    language: detectLanguage(text),
+    title,
+    requirements,
+    minYears: null,
+    experience: [],
+    education: [],
+    languages: [],
+    licences: [],
+  };
+  for (const r of requirements) {
+    const at = { importance: r.importance, start: r.start, end: r.end };
+    if (r.years !== undefined) {
+      posting.experience.push({ years: r.years, skills: r.skills, ...at });
+      if (r.importance === 'must') posting.minYears = Math.max(posting.minYears ?? 0, r.years);
+    }
+    if (r.education) posting.education.push({ ...r.education, ...at });
+    if (r.language) posting.languages.push({ ...r.language, ...at });
+    if (r.licence) posting.licences.push({ ...r.licence, ...at });
+    // asks folded into another kind's row: "водительское удостоверение категории CE, опыт от 2 лет" reads both
+    if (r.kind === 'experience' || r.kind === 'skill' || r.kind === 'other') {
+      const piece = r.text;
+      const licence = r.licence ?? licenceAsked(piece);
+      if (!r.licence && licence && licence.type !== 'certificate') posting.licences.push({ ...licence, ...at });
+      const language = r.language ?? languageAsked(piece);
+      if (!r.language && language) posting.languages.push({ ...language, ...at });
+    }
+  }
+  return posting;
+}

@@ -1,0 +1,219 @@
+/**
+ * Section headings of a posting, found on their own line ("Requirements"), before a colon ("Требования: Java, …")
+ * or inline in a flattened job-board scrape ("… in Java Preferred Qualifications Experience with …"). One pass over
+ * the words with a bounded phrase lookup, so it is linear in the text.
+ */
+
+export type SectionKind = 'req' | 'nice' | 'resp' | 'offer' | 'about' | 'skip' | 'apply' | 'legal' | 'other';
+
+const HEADINGS: Record<Exclude<SectionKind, 'other'>, string> = {
+  req: `requirements|requirement|job requirements|the requirements|key requirements|qualifications|basic qualifications|
+  minimum qualifications|required qualifications|qualifications and skills|skills and qualifications|skills and experience|
+  required skills|required skills and experience|minimum required skills|key skills|skills|technical skills|what you need|
+  what you need for this position|what you'll need|what you will need|what we need|what you bring|what you'll bring|
+  what we're looking for|what we are looking for|what we look for|who you are|about you|you have|must have|must haves|
+  ideal candidate|the ideal candidate|your profile|profile|experience|education|education and experience|
+  experience and education|requirements and qualifications|qualifications and requirements|we expect|what we expect|
+  who we're looking for|who we are looking for|tech stack|our stack|stack|required experience|required education|
+  требования|требования к кандидату|требования к соискателю|основные требования|мы ожидаем|что мы ожидаем|ожидания|
+  наши ожидания|мы ждем|что мы ждем|что мы ждем от вас|что мы ждем от тебя|ждем от вас|ждем от тебя|что нужно|нужно|
+  что нам важно|нам важно|кого мы ищем|кого ищем|необходимые навыки|навыки|ключевые навыки|квалификация|
+  квалификационные требования|профессиональные навыки|стек|стек технологий|наш стек|технологии|от вас|от тебя|
+  что мы хотим видеть|мы хотим видеть|обязательные требования|ты нам подходишь если|вы нам подходите если|
+  что для нас важно|для нас важно|требуется|требуются|опыт`,
+  nice: `nice to have|nice to haves|preferred|preferred qualifications|preferred skills|preferred experience|desired|
+  desired skills|desired qualifications|desirable|bonus points|pluses|a plus|will be a plus|would be a plus|
+  additional qualifications|good to have|optional|будет плюсом|плюсом будет|будет преимуществом|преимуществом будет|
+  желательно|приветствуется|большим плюсом будет|будет большим плюсом|плюсом|дополнительным плюсом будет`,
+  resp: `responsibilities|key responsibilities|your responsibilities|main responsibilities|job responsibilities|duties|
+  essential duties|job duties|duties include|duties and responsibilities|responsibilities and duties|
+  what you will be doing|what you'll be doing|what you'll do|what you will do|what you will be working on|your role|
+  the role|role|about the role|position summary|job summary|summary|job description|full job description|description|
+  tasks|your tasks|your mission|day to day|in this role|in this role you will|обязанности|должностные обязанности|
+  основные обязанности|задачи|ваши задачи|твои задачи|основные задачи|чем предстоит заниматься|чем ты будешь заниматься|
+  чем вы будете заниматься|что нужно делать|что предстоит делать|функционал|функциональные обязанности|о роли`,
+  offer: `benefits|perks|perks and benefits|benefits and perks|what we offer|we offer|what we provide|what you get|
+  what you'll get|what's in it for you|why join us|why us|why work with us|why you'll love working here|compensation|
+  compensation and benefits|salary|pay|pay range|условия|условия работы|мы предлагаем|что мы предлагаем|предлагаем|
+  наши условия|что мы даем|бонусы|компенсация|компенсации|зарплата|заработная плата|доход|плюшки|льготы|
+  социальный пакет|мы гарантируем|что мы предлагаем тебе`,
+  about: `about us|about the company|about company|who we are|company overview|company description|our company|our story|
+  our mission|о компании|о нас|кто мы|о проекте|о команде|компания|немного о нас`,
+  skip: `job type|job types|schedule|shift|shifts|work schedule|location|work location|job location|work setting|
+  work remotely|employment type|job details|start date|application deadline|contact|contacts|contact us|address|
+  ability to commute|ability to relocate|ability to commute relocate|график|график работы|адрес|контакты|занятость|
+  тип занятости|формат работы|место работы|локация|контактное лицо|ключевые слова`,
+  apply: `how to apply|to apply|как откликнуться`,
+  legal: `eeo statement|equal opportunity|disclaimer`,
+};
+
+/**
+ * Headings that may stand inline in flattened text without a colon when written capitalised ("Benefits Health
+ * insurance …"); any other one-word heading needs a colon or a line of its own, since "experience" or "education"
+ * open ordinary requirement sentences.
+ */
+const INLINE_SINGLE = new Set(['requirements', 'qualifications', 'responsibilities', 'duties', 'benefits', 'perks', 'salary']);
+
+export const PHRASES = new Map<string, Exclude<SectionKind, 'other'>>();
+for (const [kind, list] of Object.entries(HEADINGS) as Array<[Exclude<SectionKind, 'other'>, string]>) {
+  for (const phrase of list.split('|')) PHRASES.set(normalizePhrase(phrase), kind);
+}
+const MAX_WORDS = 7;
+
+function normalizePhrase(s: string): string {
+  return s.trim().toLowerCase().replaceAll('ё', 'е').replaceAll('’', "'").replace(/[\s-]+/g, ' ');
+}
+
+interface Word {
+  key: string;
+  raw: string;
+  start: number;
+  end: number;
+}
+
+/** Words of a text: letters, digits and inner apostrophes; "&" reads as "and"; hyphens and slashes separate. */
+function words(text: string): Word[] {
+  const out: Word[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (/[\p{L}\p{N}]/u.test(ch)) {
+      const start = i;
+      while (i < text.length && (/[\p{L}\p{N}]/u.test(text[i]!) || (/['’]/.test(text[i]!) && /\p{L}/u.test(text[i + 1] ?? '')))) i++;
+      const raw = text.slice(start, i);
+      out.push({ key: raw.toLowerCase().replaceAll('ё', 'е').replaceAll('’', "'"), raw, start, end: i });
+    } else {
+      if (ch === '&') out.push({ key: 'and', raw: ch, start: i, end: i + 1 });
+      i++;
+    }
+  }
+  return out;
+}
+
+export interface Heading {
+  kind: SectionKind;
+  /** The heading words, with any colon after them. */
+  start: number;
+  end: number;
+  /** Where the section's content starts. */
+  contentStart: number;
+  /** A "Field: value" line (Job Type: Full-time): the section ends with the line. */
+  field: boolean;
+}
+
+const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
+
+/** Between two words of a heading: spaces, a hyphen or a slash, on one line. */
+function joinedGap(text: string, from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  for (let k = from; k < to; k++) if (!/[ \t\-/]/.test(text[k]!)) return false;
+  return true;
+}
+
+function lineStartBefore(text: string, pos: number): boolean {
+  for (let k = pos - 1; k >= 0 && pos - k <= 12; k--) {
+    const ch = text[k]!;
+    if (ch === '\n') return true;
+    if (!/[\s*#_•·▪\-–—>|]/.test(ch)) return false;
+  }
+  return pos <= 12 && /^[\s*#_•·▪\-–—>|]*$/.test(text.slice(0, pos));
+}
+
+/** After a heading: optional markup, then a colon, a line end, or more text. */
+function after(text: string, pos: number): { colon: boolean; lineEnd: boolean; next: number } {
+  let k = pos;
+  while (k < text.length && k - pos < 8 && /[ \t*_#)\]]/.test(text[k]!)) k++;
+  if (text[k] === ':' || text[k] === '：') {
+    k++;
+    while (k < text.length && /[ \t]/.test(text[k]!)) k++;
+    const lineEnd = k >= text.length || text[k] === '\n' || text[k] === '\r';
+    return { colon: true, lineEnd, next: k };
+  }
+  const lineEnd = k >= text.length || text[k] === '\n' || text[k] === '\r';
+  return { colon: false, lineEnd, next: k };
+}
+
+/** Every section heading of a text, in order. */
+export function findHeadings(text: string): Heading[] {
+  const ws = words(text);
+  const out: Heading[] = [];
+  let i = 0;
+  while (i < ws.length) {
+    let found: Heading | null = null;
+    let key = '';
+    let lastUsed = i;
+    const candidates: Array<{ j: number; kind: Exclude<SectionKind, 'other'> }> = [];
+    for (let j = i; j < ws.length && j - i < MAX_WORDS; j++) {
+      if (j > i && !joinedGap(text, ws[j - 1]!.end, ws[j]!.start)) break;
+      key = j === i ? ws[j]!.key : `${key} ${ws[j]!.key}`;
+      const kind = PHRASES.get(key);
+      if (kind) candidates.push({ j, kind });
+    }
+    // the longest phrase that reads as a heading here
+    for (let c = candidates.length - 1; c >= 0 && !found; c--) {
+      const { j, kind } = candidates[c]!;
+      const first = ws[i]!;
+      const last = ws[j]!;
+      const tail = after(text, last.end);
+      const atLineStart = lineStartBefore(text, first.start);
+      const n = j - i + 1;
+      let ok = false;
+      if (atLineStart && (tail.colon || tail.lineEnd)) ok = true;
+      else if (tail.colon && n <= 5 && (atLineStart || isCapitalised(first.raw) || /[.!?;:)]\s*$/.test(text.slice(Math.max(0, first.start - 3), first.start)))) ok = true;
+      else if (!tail.colon && isCapitalised(first.raw) && isCapitalised(last.raw)) {
+        // Title Case inside running text: "What You Will Be Doing", "Preferred Qualifications"
+        const capitals = ws.slice(i, j + 1).filter((w) => isCapitalised(w.raw)).length;
+        ok = (n >= 2 && capitals * 2 >= n) || (n === 1 && INLINE_SINGLE.has(first.key) && first.raw !== first.raw.toUpperCase());
+        // a capitalised phrase that runs on into a lowercase word is a sentence, not a heading: "Experience with"
+        if (ok && n === 1 && ws[j + 1] && !isCapitalised(ws[j + 1]!.raw) && !/^\d/.test(ws[j + 1]!.raw)) ok = false;
+      }
+      if (ok) {
+        lastUsed = j;
+        found = {
+          kind,
+          start: first.start,
+          end: tail.colon ? tail.next : last.end,
+          contentStart: tail.next,
+          field: tail.colon && !tail.lineEnd && (kind === 'skip' || kind === 'offer') && text.includes('\n', tail.next),
+        };
+      }
+    }
+    if (found) {
+      out.push(found);
+      i = lastUsed + 1;
+    } else i++;
+  }
+  return out;
+}
+
+export interface Section {
+  kind: SectionKind | 'intro';
+  start: number;
+  end: number;
+}
+
+/** The posting cut into sections: text before the first heading is the intro. */
+export function sectionsOf(text: string): Section[] {
+  const headings = findHeadings(text);
+  const out: Section[] = [];
+  let kind: Section['kind'] = 'intro';
+  let from = 0;
+  const push = (end: number) => {
+    if (end > from) out.push({ kind, start: from, end });
+  };
+  for (const h of headings) {
+    push(h.start);
+    if (h.field) {
+      // "Job Type: Full-time" on its own line: only that line is skipped, and what follows it is of no known section
+      const nl = text.indexOf('\n', h.contentStart);
+      out.push({ kind: h.kind, start: h.contentStart, end: nl });
+      kind = 'other';
+      from = nl;
+      continue;
+    }
+    kind = h.kind;
+    from = h.contentStart;
+  }
+  push(text.length);
+  return out;
+}

@@ -1,0 +1,176 @@
+/**
+ * The skill vocabulary (vocabulary.json, built by scripts/build-skill-vocabulary.mjs) and a matcher that finds its
+ * skills in any text by a token-level dictionary walk: linear in the text, whatever the vocabulary's size.
+ */
+import { stem } from '../tokens.ts';
+import vocabulary from './vocabulary.json' with { type: 'json' };
+
+export interface Skill {
+  id: string;
+  /** Display name (English where the skill has one). */
+  name: string;
+  field: string;
+  /** Names matched in any letter case, by stem. */
+  names: string[];
+  /** Names matched only as written: they are also everyday words ("Go", "Spring", "РД"). */
+  cased?: string[];
+  /** ESCO concept the skill is linked to, where there is one. */
+  esco?: string;
+}
+
+export interface SkillMatch {
+  id: string;
+  start: number;
+  end: number;
+}
+
+export const SKILLS: readonly Skill[] = (vocabulary as { skills: Skill[] }).skills;
+const BY_ID = new Map(SKILLS.map((s) => [s.id, s]));
+
+export function skillById(id: string): Skill | undefined {
+  return BY_ID.get(id);
+}
+
+interface Token {
+  key: string;
+  raw: string;
+  start: number;
+  end: number;
+  /** The token is joined to the one before by at most spaces or a hyphen on one line, so a name may run on. */
+  joined: boolean;
+}
+
+/** Punctuation that can be part of a skill's name: C++, C#, .NET, Node.js, CI/CD, 1С:ЗУП, C&B, driver's. */
+const NAME_PUNCTUATION = new Set(['+', '#', '.', '/', ':', '&', "'"]);
+/** A word longer than this is not stemmed: no skill name is that long, and it bounds the stemmer's work. */
+const STEM_LIMIT = 30;
+
+function isWordChar(code: number, ch: string): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /[\p{L}\p{N}\p{M}]/u.test(ch);
+}
+
+function wordKey(raw: string): string {
+  let word = raw.toLowerCase().replaceAll('ё', 'е');
+  // "1C" typed with a Latin C is the same product as "1С"
+  if (word === '1c') word = '1с';
+  if (word.length > STEM_LIMIT) return word;
+  // English words lose only a plural -s: Snowball would fold "sources" into "sourcing" and "excellent" into "Excel"
+  if (/^[a-z]+$/.test(word)) return word.length >= 4 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word) ? (word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1)) : word;
+  if (/^[а-я]+$/.test(word)) return stem(word, 'ru');
+  return word;
+}
+
+/** Tokens for matching: words (keyed by stem) and name punctuation; anything else breaks a name. */
+function* tokenStream(text: string): Generator<Token> {
+  let joined = false;
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    const code = text.charCodeAt(i);
+    if (isWordChar(code, ch)) {
+      const start = i;
+      while (i < text.length && isWordChar(text.charCodeAt(i), text[i]!)) i++;
+      const raw = text.slice(start, i);
+      yield { key: wordKey(raw), raw, start, end: i, joined };
+      joined = true;
+      continue;
+    }
+    if (ch === ' ' || ch === '\t' || ch === '-' || ch === '\u00a0' || ch === '\u2010') {
+      i++;
+      continue;
+    }
+    const punct = ch === '’' ? "'" : ch;
+    if (NAME_PUNCTUATION.has(punct)) {
+      yield { key: punct, raw: punct, start: i, end: i + 1, joined };
+      joined = true;
+    } else joined = false;
+    i++;
+  }
+}
+
+export function matchTokens(text: string): Token[] {
+  return [...tokenStream(text)];
+}
+
+interface Entry {
+  id: string;
+  /** For a cased name: the words as they must be written. */
+  cased?: string[];
+}
+
+interface Node {
+  next: Map<string, Node>;
+  entries: Entry[];
+}
+
+const newNode = (): Node => ({ next: new Map(), entries: [] });
+const ROOT = newNode();
+let MAX_DEPTH = 1;
+
+function addName(name: string, entry: Entry): void {
+  const tokens = matchTokens(name);
+  if (tokens.length === 0) return;
+  let node = ROOT;
+  for (const t of tokens) {
+    let child = node.next.get(t.key);
+    if (!child) node.next.set(t.key, (child = newNode()));
+    node = child;
+  }
+  node.entries.push(entry.cased ? { ...entry, cased: tokens.map((t) => t.raw) } : entry);
+  MAX_DEPTH = Math.max(MAX_DEPTH, tokens.length);
+}
+
+for (const skill of SKILLS) {
+  for (const name of skill.names) addName(name, { id: skill.id });
+  for (const name of skill.cased ?? []) addName(name, { id: skill.id, cased: [] });
+}
+
+function accepts(entry: Entry, tokens: Token[], from: number): boolean {
+  return !entry.cased || entry.cased.every((raw, k) => tokens[from + k]!.raw === raw);
+}
+
+/**
+ * The vocabulary's skills named in a text, leftmost-longest and not overlapping: "Spring Boot" is one match, and
+ * "Java" in "JavaScript" is none. Names never run across a line break or a comma.
+ */
+export function findSkills(text: string): SkillMatch[] {
+  // Tokens are read as the walk needs them and dropped behind it, so a long text never holds them all at once.
+  const stream = tokenStream(text);
+  const window: Token[] = [];
+  let ended = false;
+  const at = (k: number): Token | undefined => {
+    while (window.length <= k && !ended) {
+      const next = stream.next();
+      if (next.done) ended = true;
+      else window.push(next.value);
+    }
+    return window[k];
+  };
+  const out: SkillMatch[] = [];
+  while (at(0)) {
+    let node: Node | undefined = ROOT;
+    let best: { id: string; last: number } | null = null;
+    for (let j = 0; j < MAX_DEPTH; j++) {
+      const token = at(j);
+      if (!token || (j > 0 && !token.joined)) break;
+      node = node.next.get(token.key);
+      if (!node) break;
+      const entry = node.entries.find((e) => accepts(e, window, 0));
+      if (entry) best = { id: entry.id, last: j };
+    }
+    if (best) {
+      // A match ending on punctuation that belongs to the sentence ("Java." or "SQL:") keeps only the words.
+      let last = best.last;
+      while (last > 0 && !/[\p{L}\p{N}+#]/u.test(window[last]!.raw)) last--;
+      out.push({ id: best.id, start: window[0]!.start, end: window[last]!.end });
+      window.splice(0, best.last + 1);
+    } else window.shift();
+  }
+  return out;
+}
+
+/** Distinct skill ids named in a text, in order of first mention. */
+export function skillIds(text: string): string[] {
+  return [...new Set(findSkills(text).map((m) => m.id))];
+}

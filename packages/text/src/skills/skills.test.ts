@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { findSkills, skillById, skillIds, SKILLS } from './index.ts';
+
+const named = (text: string) => findSkills(text).map((m) => `${m.id}=${text.slice(m.start, m.end)}`);
+
+describe('skill vocabulary', () => {
+  it('has the common skills of every field the product serves, with Russian names', () => {
+    const fields = new Set(SKILLS.map((s) => s.field));
+    for (const f of ['software', 'data', 'accounting', 'medicine', 'driving', 'warehouse', 'sales', 'teaching', 'welding', 'hr']) {
+      expect(fields).toContain(f);
+      const russian = SKILLS.filter((s) => s.field === f && s.names.some((n) => /[а-я]/i.test(n)));
+      expect(russian.length, f).toBeGreaterThanOrEqual(3);
+    }
+    expect(SKILLS.filter((s) => s.esco).length).toBeGreaterThan(50);
+  });
+
+  it('reads a skill list one skill at a time', () => {
+    expect(named('Требования: Java 17+, Spring Boot, микросервисы, Kafka, PostgreSQL')).toEqual([
+      'java=Java',
+      'spring=Spring Boot',
+      'microservices=микросервисы',
+      'kafka=Kafka',
+      'postgresql=PostgreSQL',
+    ]);
+    expect(skillIds('Java, C#, SQL, HTTPS, Apache, Eclipse')).toEqual(['java', 'csharp', 'sql', 'https', 'apache_http', 'eclipse']);
+  });
+
+  it('knows the aliases people write', () => {
+    const same = (a: string, b: string) => expect(skillIds(a), `${a} / ${b}`).toEqual(skillIds(b));
+    same('Postgres', 'PostgreSQL');
+    same('JS', 'JavaScript');
+    same('k8s', 'Kubernetes');
+    same('1С:ЗУП', '«1С:Зарплата и управление персоналом»');
+    same('1С: ЗУП', '1C ЗУП');
+    same('РД', 'ручная дуговая сварка');
+    same('опыт ручной дуговой сварки', 'SMAW');
+    same('права категории CE', 'категория CE');
+    expect(skillIds('кат. CE')).toEqual(['driving_ce']);
+    expect(skillIds('машинного обучения')).toEqual(['ml']);
+  });
+
+  it('matches the longest name and never a part of a word', () => {
+    expect(named('JavaScript and Java')).toEqual(['javascript=JavaScript', 'java=Java']);
+    expect(named('C++ and C#, then C.')).toEqual(['cpp=C++', 'csharp=C#', 'c=C']);
+    expect(named('ASP.NET Core')).toEqual(['dotnet=ASP.NET Core']);
+    expect(skillIds('Javanese postgresqlish')).toEqual([]);
+  });
+
+  it('matches words that are also everyday words only as the product is written', () => {
+    expect(skillIds('Go and Rust')).toEqual(['go', 'rust']);
+    expect(skillIds('we go on, rust never sleeps, every spring')).toEqual([]);
+    expect(skillIds('РД, рд')).toEqual(['smaw']);
+  });
+
+  it('does not run a name across a comma or a line break', () => {
+    expect(skillIds('machine, learning')).toEqual([]);
+    expect(skillIds('machine\nlearning')).toEqual([]);
+    expect(skillIds('machine learning')).toEqual(['ml']);
+  });
+
+  it('gives spans into the text', () => {
+    const text = 'Опыт работы с Postgres от 2 лет';
+    const [m] = findSkills(text);
+    expect(text.slice(m!.start, m!.end)).toBe('Postgres');
+    expect(skillById(m!.id)?.name).toBe('PostgreSQL');
+  });
+
+  it('reads hostile input in linear time', () => {
+    // CPU time of this process, not the wall clock: on a loaded machine a long run is cut into many time slices
+    // while a short one fits in one, so wall-clock ratios grow with the machine's load, not with the code's work.
+    // Small and large runs interleaved, the fastest of five of each.
+    const cpuMs = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+    const times = (small: string, big: string) => {
+      let a = Infinity;
+      let b = Infinity;
+      for (let k = 0; k < 5; k++) {
+        let t0 = cpuMs();
+        findSkills(small);
+        a = Math.min(a, cpuMs() - t0);
+        t0 = cpuMs();
+        findSkills(big);
+        b = Math.min(b, cpuMs() - t0);
+      }
+      return [a, b] as const;
+    };
+    for (const ch of ['@', '.', ',', 'a', 'я', '+', 'C++ ', 'Spring ', 'категория ']) {
+      const small = ch.repeat(Math.ceil(20_000 / ch.length));
+      const big = ch.repeat(Math.ceil(100_000 / ch.length));
+      const [smallMs, ms] = times(small, big);
+      expect(ms, ch).toBeLessThan(1000);
+      // five times the input may not cost twenty-five times the time, as a quadratic scan would
+      expect(ms, ch).toBeLessThan(Math.max(50, smallMs * 15));
+    }
+  });
+});
