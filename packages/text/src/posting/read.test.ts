@@ -26,6 +26,11 @@ const HH = `Java-разработчик
 const rowsOf = (text: string) => readPosting(text).requirements;
 
 describe('readPosting', () => {
+  it('keeps a skill of the requirement list that the title already names', () => {
+    const text = 'Software Developer (Java) - Columbus, OH - CodeBridge Staffing Minimum Required Skills: Java, C#, SQL, HTTPS If you are a developer, please read on!';
+    expect(rowsOf(text).map((r) => r.text)).toEqual(['Java', 'C#', 'SQL', 'HTTPS']);
+  });
+
   it('reads a flattened job-board scrape into one row per ask, dropping the title, salary, apply and legal text', () => {
     const p = readPosting(CYBERCODERS);
     const must = p.requirements.filter((r) => r.importance === 'must');

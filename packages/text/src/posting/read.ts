@@ -318,14 +318,17 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
   const title = titleOf(text, sections);
   const rows: PostingRequirement[] = [];
   const unheaded: PostingRequirement[] = [];
-  const seenSkills = new Set<string>();
-  const seenText = new Set<string>();
+  // Asks under requirement headings and lines outside them are deduplicated apart: a skill named in the title or the
+  // blurb ("Software Developer (Java)") must not hide the same skill in the requirement list that follows.
+  const seenHeaded = { skills: new Set<string>(), text: new Set<string>() };
+  const seenUnheaded = { skills: new Set<string>(), text: new Set<string>() };
 
   for (const unit of units) {
     const unitText = text.slice(unit.start, unit.end);
     if (title && unit.start <= title.start && unit.end >= title.end && unit.end - unit.start <= title.end - title.start + 2) continue;
     if (isBoilerplate(unitText, unit.section)) continue;
     const headed = unit.section === 'req' || unit.section === 'nice' || unit.section === 'resp';
+    const { skills: seenSkills, text: seenText } = headed ? seenHeaded : seenUnheaded;
     if (!headed) {
       if (DUTY_OPENER_RE.test(unitText) && !/(?<![\p{L}])(?:if|если)(?![\p{L}])/iu.test(unitText)) continue;
       if (!REQ_CUE_RE.test(unitText) && !NICE_RE.test(unitText) && findSkills(unitText).length === 0) continue;
