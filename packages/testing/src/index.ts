@@ -147,3 +147,4 @@ export * from './processes.ts';
 export * from './own-services.ts';
 export * from './fixtures.ts';
 export * from './redis-dump.ts';
+export { readProgressStream, type ProgressRead } from './sse.ts';

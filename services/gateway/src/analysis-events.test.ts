@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readProgressStream } from '@rc/testing';
 import type { Scoring } from '@rc/contracts';
 import { LexicalEngine, type PairText } from '@rc/scorer';
 import { RESUME_EN, startHarness, VACANCY_EN, type Harness } from './testing/harness.ts';
@@ -35,22 +36,7 @@ describe('analysis progress over Server-Sent Events', () => {
     const { id } = JSON.parse(res.body) as { id: string };
     const stream = await fetch(`http://127.0.0.1:${port}/v1/analyses/${id}/events`);
     expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
-    const reader = stream.body!.getReader();
-    const decoder = new TextDecoder();
-    let text = '';
-    while (!/^event: progress\ndata: /m.test(text)) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value);
-    }
-    const before = text;
-    engine.release();
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value);
-    }
-    const events = [...text.matchAll(/^event: progress\ndata: (.*)$/gm)].map((m) => JSON.parse(m[1]!) as { status: string; progress: number });
+    const { before, events, text } = await readProgressStream(stream, () => engine.release());
     expect(before).not.toMatch(/"status":"(done|failed)"/);
     expect(['queued', 'scoring']).toContain(events[0]!.status);
     // the advice stage is seen too: the stream follows the job, not only its end

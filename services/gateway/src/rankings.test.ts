@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, schema } from '@rc/db';
 import { LexicalEngine, type PairText } from '@rc/scorer';
-import { waitFor } from '@rc/testing';
+import { readProgressStream, waitFor } from '@rc/testing';
 import { RESUME_EN, startHarness, VACANCY_EN, type Harness } from './testing/harness.ts';
 
 /** The lexical engine, held at a gate while the test watches a job in flight. */
@@ -78,23 +78,8 @@ describe('ranking progress over Server-Sent Events', () => {
       const { id } = json(await g.app.inject({ method: 'POST', url: '/v1/rankings', payload: { resumeId: r.id } }));
       const res = await fetch(`http://127.0.0.1:${port}/v1/rankings/${id}/events`);
       expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
-      const reader = res.body!.getReader();
-      const decoder = new TextDecoder();
-      let text = '';
       // The job is held before its model stage: the stream must show it unfinished first.
-      while (!/^event: progress\ndata: /m.test(text)) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        text += decoder.decode(value);
-      }
-      const before = text;
-      gated.release();
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        text += decoder.decode(value);
-      }
-      const events = [...text.matchAll(/^event: progress\ndata: (.*)$/gm)].map((m) => JSON.parse(m[1]!) as { status: string; progress: number });
+      const { before, events, text } = await readProgressStream(res, () => gated.release());
       expect(before).not.toMatch(/"status":"(done|failed)"/);
       expect(events.length).toBeGreaterThanOrEqual(2);
       expect(['queued', 'running', 'prefiltering', 'scoring']).toContain(events[0]!.status);
