@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fastestPair } from '../testing/hostile.ts';
 import { DEV_SET_DIR } from './dev-set.ts';
 import { readPosting } from './read.ts';
 
@@ -156,23 +157,7 @@ Requirements:
     // CPU time of this process, not the wall clock: on a loaded machine a long run is cut into many time slices
     // while a short one fits in one, so wall-clock ratios grow with the machine's load, not with the code's work.
     // Small and large runs interleaved, the fastest of five of each.
-    const cpuMs = () => {
-      const u = process.cpuUsage();
-      return (u.user + u.system) / 1000;
-    };
-    const times = (small: string, big: string) => {
-      let a = Infinity;
-      let b = Infinity;
-      for (let k = 0; k < 5; k++) {
-        let t0 = cpuMs();
-        readPosting(small);
-        a = Math.min(a, cpuMs() - t0);
-        t0 = cpuMs();
-        readPosting(big);
-        b = Math.min(b, cpuMs() - t0);
-      }
-      return [a, b] as const;
-    };
+    const times = (small: string, big: string) => fastestPair(readPosting, small, big);
     const inputs: Array<[string, (n: number) => string]> = [
       ['@', (n) => '@'.repeat(n)],
       ['.', (n) => '.'.repeat(n)],

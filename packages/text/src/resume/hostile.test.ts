@@ -3,6 +3,7 @@
  * linear in its length; the bounds are generous (a fast machine reads 100,000 characters in tens of milliseconds).
  */
 import { describe, expect, it } from 'vitest';
+import { timeOf } from '../testing/hostile.ts';
 import { readResume } from './index.ts';
 
 const now = new Date('2026-11-15T12:00:00Z');
@@ -12,10 +13,7 @@ const now = new Date('2026-11-15T12:00:00Z');
  * the clock also counts the time the reader waited for a core.
  */
 function timed(text: string): number {
-  const before = process.cpuUsage();
-  readResume(text, { now });
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000;
+  return timeOf((t) => readResume(t, { now }), text);
 }
 
 /** Best of five after a warm-up run, so neither compilation nor a garbage collection or a busy machine decides. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fastestPair } from '../testing/hostile.ts';
 import { findSkills, skillById, skillIds, SKILLS } from './index.ts';
 
 const named = (text: string) => findSkills(text).map((m) => `${m.id}=${text.slice(m.start, m.end)}`);
@@ -69,23 +70,7 @@ describe('skill vocabulary', () => {
     // CPU time of this process, not the wall clock: on a loaded machine a long run is cut into many time slices
     // while a short one fits in one, so wall-clock ratios grow with the machine's load, not with the code's work.
     // Small and large runs interleaved, the fastest of five of each.
-    const cpuMs = () => {
-      const u = process.cpuUsage();
-      return (u.user + u.system) / 1000;
-    };
-    const times = (small: string, big: string) => {
-      let a = Infinity;
-      let b = Infinity;
-      for (let k = 0; k < 5; k++) {
-        let t0 = cpuMs();
-        findSkills(small);
-        a = Math.min(a, cpuMs() - t0);
-        t0 = cpuMs();
-        findSkills(big);
-        b = Math.min(b, cpuMs() - t0);
-      }
-      return [a, b] as const;
-    };
+    const times = (small: string, big: string) => fastestPair(findSkills, small, big);
     for (const ch of ['@', '.', ',', 'a', 'я', '+', 'C++ ', 'Spring ', 'категория ']) {
       const small = ch.repeat(Math.ceil(20_000 / ch.length));
       const big = ch.repeat(Math.ceil(100_000 / ch.length));
