@@ -7,13 +7,19 @@ import {
   detectLanguage,
   findSkills,
   readPosting,
+  readResume,
   RecentTexts,
   splitRequirements,
   splitSentences,
   termSpans,
   terms,
+  type PostingRequirement,
+  type ResumeFacts,
   type TextSpan,
 } from '@rc/text';
+import { ASK_MET, checkAsk, type AskCheck } from './asks.ts';
+import { fitParts, fitScore, type FitWeights } from './fit.ts';
+import lexicalWeights from './fit-weights.json' with { type: 'json' };
 import { SKILL_TERM_PREFIX, termFactor } from './weights.ts';
 
 export const LEXICAL_MODEL = 'bm25-lexical-v1';
@@ -21,6 +27,8 @@ export const LEXICAL_MODEL = 'bm25-lexical-v1';
 export interface LexicalInput {
   vacancyText: string;
   resumeText: string;
+  /** What "present" in the resume's dates means; the current time by default. */
+  now?: Date;
 }
 
 /** BM25 term-frequency saturation and length normalisation; b is low because resume lines are short anyway. */
@@ -148,16 +156,85 @@ interface VacancyRow {
   kind: RequirementKind;
   start: number;
   end: number;
+  /** The posting reader's requirement, with its structured ask (years, education, language, licence). */
+  ask?: PostingRequirement;
 }
 
 interface PreparedVacancy {
   requirements: Array<VacancyRow & { slots: Slot[]; total: number }>;
   terms: string[];
   weight: number;
+  /** The posting's job title, when it opens with one, and its terms (skills folded as in requirements). */
+  title: string | null;
+  titleTerms: string[];
 }
 
 const recentResumes = new RecentTexts<PreparedResume>(4);
 const recentVacancies = new RecentTexts<PreparedVacancy>(4);
+const recentFacts = new RecentTexts<ResumeFacts>(4);
+
+/** The parts as the result's components (numbers rounded; years_shown left out when the resume dates nothing). */
+export function partsComponents(parts: ReturnType<typeof fitParts>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(parts)) if (v !== null) out[k] = round(v);
+  return out;
+}
+
+/**
+ * How far the resume's job titles and opening lines (its headline) name the posting's title, skills counted under
+ * any of their names; the title's words found elsewhere in the resume count for less.
+ */
+function titleFit(vacancy: PreparedVacancy, facts: ResumeFacts, resumeText: string, resumeTerms: Set<string>): number {
+  if (vacancy.titleTerms.length === 0) return 0.5;
+  const head = [resumeText.slice(0, 200), ...facts.jobs.slice(0, 10).map((j) => j.title ?? '')].join('\n');
+  const headTerms = new Set([...terms(head), ...findSkills(head).map((m) => SKILL_TERM_PREFIX + m.id)]);
+  let total = 0;
+  let inHead = 0;
+  let anywhere = 0;
+  for (const t of vacancy.titleTerms) {
+    const w = termFactor(t);
+    total += w;
+    if (headTerms.has(t)) inHead += w;
+    if (resumeTerms.has(t)) anywhere += w;
+  }
+  return total === 0 ? 0.5 : round(0.7 * (inHead / total) + 0.3 * (anywhere / total));
+}
+
+/** Years can be checked only against a resume with dated jobs or stated years; otherwise the words decide. */
+function hasMeasure(facts: ResumeFacts, ask: PostingRequirement): boolean {
+  if (ask.kind !== 'experience') return true;
+  return facts.jobs.length > 0 || facts.statedYears !== null;
+}
+
+/** Words of a years ask that say "years of experience" rather than what in: left out when matching it to jobs. */
+const YEARS_WORDS = new Set(
+  terms(
+    'experience experienced years year minimum least more plus professional proven work working commercial relevant ' +
+      'опыт опыта опытом лет года год стаж не менее более от работы работе работа коммерческой коммерческий',
+  ),
+);
+
+/**
+ * Whether a job's text speaks of what a years ask names beyond "years of experience" (half its weight or more), or
+ * undefined when the ask names nothing else (then all the resume's years count).
+ */
+function aboutWhat(slots: Slot[]): ((jobText: string) => boolean) | undefined {
+  const topical = slots.map((slot) => ({ ...slot, terms: slot.terms.filter((t) => !YEARS_WORDS.has(t) && !/^[0-9]/.test(t)) })).filter((x) => x.terms.length > 0);
+  const total = topical.reduce((sum, slot) => sum + slot.weight, 0);
+  if (total === 0) return undefined;
+  return (jobText: string) => {
+    const have = new Set([...terms(jobText), ...findSkills(jobText).map((m) => SKILL_TERM_PREFIX + m.id)]);
+    const covered = topical.reduce((sum, slot) => sum + (slot.terms.some((t) => have.has(t)) ? slot.weight : 0), 0);
+    return covered >= 0.5 * total;
+  };
+}
+
+/** Status of a structured ask from the share of it the resume shows. */
+function askStatus(score: number): RequirementStatus {
+  if (score >= ASK_MET) return 'met';
+  if (score >= 0.5) return 'partial';
+  return 'missing';
+}
 
 function prepareResume(resumeText: string): PreparedResume {
   const sentences: Sentence[] = splitSentences(resumeText).map((s) => {
@@ -184,19 +261,23 @@ function prepareResume(resumeText: string): PreparedResume {
  * nothing. A text the reader cannot structure (a run of words without sentences or sections) falls back to its
  * sentences, as before the reader, rather than to one row as long as the posting.
  */
-function vacancyRows(vacancyText: string): VacancyRow[] {
-  const posting = readPosting(vacancyText);
+function vacancyRows(vacancyText: string, posting = readPosting(vacancyText)): VacancyRow[] {
   const readable = posting.requirements.filter((r) => r.end - r.start <= MAX_ROW_CHARS);
   const asked = readable.filter((r) => r.kind !== 'duty');
   const rows = asked.length >= MIN_ASKED ? asked : readable;
   if (rows.length >= MIN_ASKED || (rows.length > 0 && rows.length === posting.requirements.length)) {
-    return rows.slice(0, MAX_ROWS).map((r) => ({ text: r.text, importance: r.importance, kind: r.kind, start: r.start, end: r.end }));
+    return rows.slice(0, MAX_ROWS).map((r) => ({ text: r.text, importance: r.importance, kind: r.kind, start: r.start, end: r.end, ask: r }));
   }
   return splitRequirements(vacancyText).map((r) => ({ text: r.text, importance: r.importance, kind: 'other' as const, start: r.start, end: r.end }));
 }
 
 function prepareVacancy(vacancyText: string): PreparedVacancy {
-  const requirements = vacancyRows(vacancyText).map((r) => ({ ...r, terms: requirementTerms(r.text) }));
+  const posting = readPosting(vacancyText);
+  // The title: the reader's, or the first line of a text that opens with a short one.
+  const firstLine = vacancyText.slice(0, 200).split('\n')[0]!.trim();
+  const title = posting.title?.text ?? (firstLine.length > 0 && firstLine.length <= 80 ? firstLine : null);
+  const titleTerms = title ? [...new Set(requirementTerms(title).map((t) => t.term))] : [];
+  const requirements = vacancyRows(vacancyText, posting).map((r) => ({ ...r, terms: requirementTerms(r.text) }));
   // Over the vacancy's requirements, the idf says how much a term matters to coverage: a word every requirement
   // repeats weighs little. (The resume's idf is not used for coverage: it would make a skill the resume names on
   // every line count for less; it only picks the evidence line among equals.)
@@ -215,6 +296,8 @@ function prepareVacancy(vacancyText: string): PreparedVacancy {
     }),
     terms: vacancyTerms,
     weight: vacancyTerms.reduce((sum, t) => sum + termFactor(t), 0),
+    title,
+    titleTerms,
   };
 }
 
@@ -223,7 +306,10 @@ export function scoreLexical(input: LexicalInput): Scoring {
   const vacancy = recentVacancies.get(input.vacancyText, prepareVacancy);
   const { sentences, terms: resumeTerms, avgLength, sentIdf } = recentResumes.get(resumeText, prepareResume);
 
-  const results: RequirementResult[] = vacancy.requirements.map((req) => {
+  const language = detectLanguage(resumeText);
+  const facts = recentFacts.get(resumeText, (t) => readResume(t, { now: input.now }));
+  const checks: Array<AskCheck | null> = [];
+  const byWords = (req: PreparedVacancy['requirements'][number]): RequirementResult => {
     const { slots, total } = req;
     const row = { text: req.text, importance: req.importance, kind: req.kind, span: { start: req.start, end: req.end } };
     if (total === 0) return { ...row, score: 0, status: 'missing', evidence: null };
@@ -261,6 +347,21 @@ export function scoreLexical(input: LexicalInput): Scoring {
       status: statusFor(score),
       evidence: bestSentence ? { text: bestSentence.text, start: bestSentence.start, end: bestSentence.end } : null,
     };
+  };
+  const results: RequirementResult[] = vacancy.requirements.map((req) => {
+    const words = byWords(req);
+    let check = req.ask && hasMeasure(facts, req.ask) ? checkAsk(req.ask, facts, resumeText, language, aboutWhat(req.slots)) : null;
+    if (check?.years && check.years.shown === 0 && words.score >= PARTIAL) {
+      // The resume speaks of it but no dated job does: the years overall, read as partly shown at most.
+      const overall = Math.max(facts.totalYears ?? 0, facts.statedYears ?? 0);
+      check = { ...check, score: 0.5 * Math.min(1, overall / Math.max(check.years.asked, 0.01)), evidence: null };
+    }
+    checks.push(check);
+    if (!check) return words;
+    const evidence = check.evidence
+      ? { text: resumeText.slice(check.evidence.start, check.evidence.end), start: check.evidence.start, end: check.evidence.end }
+      : null;
+    return { ...words, score: round(check.score), status: askStatus(check.score), evidence: evidence ?? (check.score > 0 ? words.evidence : null) };
   });
 
   const coverage = (filter: (r: RequirementResult) => boolean) => {
@@ -276,31 +377,40 @@ export function scoreLexical(input: LexicalInput): Scoring {
       ? 0
       : vacancy.terms.reduce((sum, t) => sum + (resumeTerms.has(t) ? termFactor(t) : 0), 0) / vacancy.weight;
 
-  const raw =
-    requirementCoverage === null
-      ? documentOverlap
-      : REQUIREMENTS_SHARE * requirementCoverage + (1 - REQUIREMENTS_SHARE) * documentOverlap;
-  const score = round(resumeTerms.size === 0 ? 0 : squash(raw));
+  // Years: the must-have experience ask with the most years (overall asks before per-skill ones), against the resume.
+  let years: { shown: number | null; asked: number } = { shown: null, asked: 0 };
+  vacancy.requirements.forEach((req, i) => {
+    const ask = req.ask;
+    if (ask?.kind !== 'experience' || ask.years === undefined) return;
+    const overall = ask.skills.length === 0;
+    const better = ask.years > years.asked || (ask.years === years.asked && overall);
+    if (req.importance === 'must' && better) years = { shown: checks[i]?.years?.shown ?? null, asked: ask.years };
+  });
+  const parts = fitParts(results, {
+    titleFit: titleFit(vacancy, facts, resumeText, resumeTerms),
+    documentOverlap,
+    yearsAsked: years.asked,
+    yearsShown: years.shown,
+  });
+  const fit = fitScore(parts, lexicalWeights as FitWeights);
+  const score = round(resumeTerms.size === 0 || vacancy.weight === 0 ? 0 : fit.score);
 
   const components: Record<string, number> = {
     requirement_coverage: round(requirementCoverage ?? 0),
     document_overlap: round(documentOverlap),
-    raw: round(raw),
     requirements: results.length,
     met: results.filter((r) => r.status === 'met').length,
     partial: results.filter((r) => r.status === 'partial').length,
     missing: results.filter((r) => r.status === 'missing').length,
+    ...partsComponents(parts),
+    capped: fit.capped ? 1 : 0,
   };
-  const must = coverage((r) => r.importance === 'must');
-  const nice = coverage((r) => r.importance === 'nice');
-  if (must !== null) components.must_coverage = round(must);
-  if (nice !== null) components.nice_coverage = round(nice);
 
   return {
     score,
     verdict: verdictFor(score),
     requirements: results,
-    language: detectLanguage(resumeText),
+    language,
     engine: 'lexical',
     model: LEXICAL_MODEL,
     components,

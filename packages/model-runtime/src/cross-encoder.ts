@@ -16,6 +16,8 @@ export interface Calibration {
   b: number;
   /** Fitted on the calibration split over the pair logit and the requirement coverage together (optional). */
   combined?: { bias: number; weights: { logit: number; coverage: number; overlap?: number } };
+  /** The fit score's weights over its parts and the logit (see @rc/lexical fit.ts); preferred over `combined`. */
+  fit?: { bias: number; weights: Record<string, number> & { pair_logit?: number }; cap_missing_must: number };
 }
 
 export interface CrossEncoderOptions {

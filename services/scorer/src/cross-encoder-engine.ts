@@ -9,7 +9,7 @@
  * no signal (a requirement scored higher against an unrelated line as often as against the line that covers it).
  */
 import { verdictFor, type Scoring } from '@rc/contracts';
-import { scoreLexical } from '@rc/lexical';
+import { fitScore, partsOf, scoreLexical, type FitWeights } from '@rc/lexical';
 import type { CrossEncoder } from '@rc/model-runtime';
 import { lexicalPairs, type PairText, type ScoringEngine } from './engine.ts';
 
@@ -42,6 +42,16 @@ export class CrossEncoderEngine implements ScoringEngine {
     };
   }
 
+  /**
+   * The score of a pair from its lexical components and logit: the fit model over the parts when the model ships
+   * one (a missing must-have capping it), else the older combined calibration, else Platt on the logit.
+   */
+  scoreOf(components: Record<string, number>, pairLogit: number): { score: number; capped: boolean } {
+    const fit = this.ce.info.calibration?.fit;
+    if (fit) return fitScore(partsOf(components), fit as FitWeights, pairLogit);
+    return { score: this.probability(pairLogit, components.requirement_coverage ?? 0, components.document_overlap ?? 0), capped: false };
+  }
+
   /** The calibrated probability of fit: the combined calibration when the model ships one, else Platt on the logit. */
   probability(pairLogit: number, coverage: number, overlap: number): number {
     const combined = this.ce.info.calibration?.combined;
@@ -57,7 +67,8 @@ export class CrossEncoderEngine implements ScoringEngine {
 
   async analyse(pair: PairText): Promise<Scoring> {
     const f = await this.features(pair);
-    const score = round(this.probability(f.pairLogit, f.coverage, f.overlap));
+    const fit = this.scoreOf(f.lexical.components, f.pairLogit);
+    const score = round(fit.score);
     return {
       score,
       verdict: verdictFor(score),
@@ -66,6 +77,8 @@ export class CrossEncoderEngine implements ScoringEngine {
       engine: 'cross-encoder',
       model: this.model,
       components: {
+        ...f.lexical.components,
+        capped: fit.capped ? 1 : 0,
         pair_logit: round(f.pairLogit),
         pair_probability: round(this.ce.probability(f.pairLogit)),
         requirement_coverage: round(f.coverage),
@@ -84,8 +97,7 @@ export class CrossEncoderEngine implements ScoringEngine {
       const slice = pairs.slice(i, i + chunk);
       const logits = await this.ce.logitsOf(slice.map((p) => this.ce.tokenizer.pairHead(p.vacancyText, p.resumeText)));
       logits.forEach((l, j) => {
-        const c = scoreLexical(slice[j]!).components;
-        out[i + j] = this.probability(l, c.requirement_coverage ?? 0, c.document_overlap ?? 0);
+        out[i + j] = this.scoreOf(scoreLexical(slice[j]!).components, l).score;
       });
       onProgress?.(Math.min(1, (i + slice.length) / pairs.length));
     }
@@ -97,6 +109,9 @@ export class CrossEncoderEngine implements ScoringEngine {
    * adds the model's logit to. Without a combined calibration, the lexical score.
    */
   prescorePairs(pairs: PairText[]): Promise<number[]> {
+    const fit = this.ce.info.calibration?.fit;
+    // without the logit's term: the parts' share of the score, in the same order as the full score mostly puts them
+    if (fit) return lexicalPairs(pairs, (s) => fitScore(partsOf(s.components), fit as FitWeights).score);
     if (!this.ce.info.calibration?.combined) return lexicalPairs(pairs, (s) => s.score);
     return lexicalPairs(pairs, (s) => this.lexicalPart(s.components.requirement_coverage ?? 0, s.components.document_overlap ?? 0));
   }

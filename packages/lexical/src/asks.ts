@@ -1,0 +1,152 @@
+/**
+ * The posting's structured asks — years of experience (overall or with a skill), education level, a spoken language,
+ * a licence — checked against what the resume reader found, so "3+ years of Java" is met by the years of the jobs
+ * that name Java, not by the words "3", "years" and "Java" somewhere in the resume.
+ */
+import { findSkills, yearsWhere, type PostingRequirement, type ResumeFacts } from '@rc/text';
+
+export interface AskCheck {
+  /** 0..1: how much of the ask the resume shows (years shown over years asked, capped at 1). */
+  score: number;
+  /** Where the resume shows it: [start, end) in the resume text, or null. */
+  evidence: { start: number; end: number } | null;
+  /** What was measured, for the result's components and the advice: years shown against years asked. */
+  years?: { shown: number; asked: number };
+}
+
+/** An ask read as met when the resume shows this share of it: 2 years 9 months meet "3 years". */
+export const ASK_MET = 0.9;
+
+const POSTING_EDUCATION_RANK: Record<NonNullable<PostingRequirement['education']>['level'], number> = {
+  secondary: 1,
+  vocational: 2,
+  associate: 2,
+  bachelor: 3,
+  higher: 3,
+  master: 4,
+  doctorate: 5,
+};
+const RESUME_EDUCATION_RANK: Record<NonNullable<ResumeFacts['educationLevel']>, number> = {
+  other: 0,
+  secondary: 1,
+  vocational: 2,
+  bachelor: 3,
+  master: 4,
+  phd: 5,
+};
+
+const LANGUAGE_CODE: Record<string, string> = {
+  English: 'en',
+  Russian: 'ru',
+  German: 'de',
+  French: 'fr',
+  Spanish: 'es',
+  Portuguese: 'pt',
+  Arabic: 'ar',
+  Chinese: 'zh',
+  Italian: 'it',
+  Japanese: 'ja',
+  Turkish: 'tr',
+};
+const CEFR_RANK: Record<string, number> = { A1: 1, A2: 2, B1: 3, B2: 4, C1: 5, C2: 6, native: 7 };
+/** The posting's level words on the CEFR scale. */
+const ASKED_LEVEL_RANK: Record<string, number> = { basic: 1, reading: 2, conversational: 3, fluent: 5, native: 7 };
+
+/** The first line of a job entry: where its title and dates are. */
+function headOf(text: string, span: [number, number]): { start: number; end: number } {
+  let end = span[0];
+  while (end < span[1] && text[end] !== '\n') end++;
+  let start = span[0];
+  while (start < end && /\s/.test(text[start]!)) start++;
+  return { start, end: Math.max(start, end) };
+}
+
+/** Years of experience asked (overall, or with the named skills) against the resume's dated jobs. */
+function experience(
+  ask: PostingRequirement,
+  asked: number,
+  facts: ResumeFacts,
+  resumeText: string,
+  aboutIt: ((jobText: string) => boolean) | undefined,
+): AskCheck {
+  let shown: number;
+  let jobs = facts.jobs;
+  if (ask.skills.length > 0 || aboutIt) {
+    // a job counts when it names the asked skill under any of its names, or speaks of what the ask names
+    const wanted = new Set(ask.skills);
+    const relevant = (jobText: string) => findSkills(jobText).some((m) => wanted.has(m.id)) || (aboutIt?.(jobText) ?? false);
+    jobs = facts.jobs.filter((j) => relevant(j.text));
+    shown = jobs.length > 0 ? yearsWhere(facts, relevant) : 0;
+  } else {
+    shown = Math.max(facts.totalYears ?? 0, facts.statedYears ?? 0);
+  }
+  const longest = [...jobs].sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]))[0];
+  return {
+    score: asked <= 0 ? 1 : Math.min(1, shown / asked),
+    evidence: longest ? headOf(resumeText, longest.span) : null,
+    years: { shown: Math.round(shown * 10) / 10, asked },
+  };
+}
+
+function education(ask: NonNullable<PostingRequirement['education']>, facts: ResumeFacts): AskCheck {
+  const need = POSTING_EDUCATION_RANK[ask.level];
+  let best: { rank: number; span: [number, number] } | null = null;
+  for (const e of facts.education) {
+    const rank = RESUME_EDUCATION_RANK[e.level];
+    if (!best || rank > best.rank) best = { rank, span: e.span };
+  }
+  if (!best) return { score: 0, evidence: null };
+  // one level short (a bachelor where a master is asked) is partly met; two or more short is missing
+  const score = best.rank >= need ? 1 : best.rank === need - 1 ? 0.5 : 0;
+  return { score, evidence: { start: best.span[0], end: best.span[1] } };
+}
+
+function language(ask: NonNullable<PostingRequirement['language']>, facts: ResumeFacts, resumeLanguage: 'ru' | 'en'): AskCheck {
+  const fact = facts.languages.find((l) => LANGUAGE_CODE[l.name] === ask.language);
+  const askedRank = ask.level ? (CEFR_RANK[ask.level] ?? ASKED_LEVEL_RANK[ask.level] ?? 0) : 0;
+  // A resume written in the asked language shows working command of it, short of a native or C2 level asked.
+  const writtenIn = resumeLanguage === ask.language ? 5 : 0;
+  const shownRank = Math.max(writtenIn, fact ? (fact.level ? (CEFR_RANK[fact.level] ?? 0) : 3) : 0);
+  if (shownRank === 0) return { score: 0, evidence: null };
+  const score = askedRank === 0 || shownRank >= askedRank ? 1 : shownRank >= askedRank - 1 ? 0.5 : 0.25;
+  return { score, evidence: fact ? { start: fact.start, end: fact.end } : null };
+}
+
+const LICENCE_KIND: Partial<Record<NonNullable<PostingRequirement['licence']>['type'], 'driving' | 'naks'>> = {
+  driving: 'driving',
+  welding: 'naks',
+};
+
+/** A licence ask; null when the resume reader's licences cannot say (the ask is then matched by its words). */
+function licence(ask: NonNullable<PostingRequirement['licence']>, facts: ResumeFacts): AskCheck | null {
+  const kind = LICENCE_KIND[ask.type];
+  if (!kind) return null;
+  const held = facts.licences.filter((l) => l.kind === kind);
+  if (held.length === 0) return null;
+  if (kind === 'driving' && ask.categories.length > 0) {
+    const categories = new Set(held.flatMap((l) => l.categories ?? []).map((c) => c.replace('+', '')));
+    const has = ask.categories.filter((c) => categories.has(c)).length;
+    const l = held[0]!;
+    return { score: has / ask.categories.length, evidence: { start: l.start, end: l.end } };
+  }
+  return { score: 1, evidence: { start: held[0]!.start, end: held[0]!.end } };
+}
+
+/**
+ * The resume's showing of a structured ask, or null when the requirement asks nothing the reader measures (then its
+ * words decide). Experience asks without a number are left to the words too.
+ */
+export function checkAsk(
+  ask: PostingRequirement,
+  facts: ResumeFacts,
+  resumeText: string,
+  resumeLanguage: 'ru' | 'en',
+  /** For years with something ("3 years building ML models"): whether a job's text is about it. */
+  aboutIt?: (jobText: string) => boolean,
+): AskCheck | null {
+  if (ask.kind === 'experience' && ask.years !== undefined) return experience(ask, ask.years, facts, resumeText, aboutIt);
+  if (ask.kind === 'education' && ask.education) return education(ask.education, facts);
+  if (ask.kind === 'language' && ask.language) return language(ask.language, facts, resumeLanguage);
+  if (ask.kind === 'licence' && ask.licence) return licence(ask.licence, facts);
+  return null;
+}
