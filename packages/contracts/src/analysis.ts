@@ -65,6 +65,56 @@ export const scoringSchema = z.object({
 });
 export type Scoring = z.infer<typeof scoringSchema>;
 
+/**
+ * What the score is made of, so the number explains itself: must-haves and nice-to-haves shown, years against years
+ * asked, whether a missing must-have capped it, and each part's value (0..1) before they were combined.
+ */
+export const fitSummarySchema = z.object({
+  must_met: z.number().int().nonnegative(),
+  must_partial: z.number().int().nonnegative(),
+  must_total: z.number().int().nonnegative(),
+  nice_met: z.number().int().nonnegative(),
+  nice_total: z.number().int().nonnegative(),
+  /** Years the resume shows for the posting's main years ask, and the years asked; null when it asks none. */
+  years: z.object({ shown: z.number().nullable(), asked: z.number() }).nullable(),
+  /** A must-have the resume does not show held the score below a strong fit. */
+  capped: z.boolean(),
+  parts: z.object({
+    must_coverage: z.number(),
+    nice_coverage: z.number(),
+    experience_fit: z.number(),
+    title_fit: z.number(),
+    document_overlap: z.number(),
+    /** The cross-encoder's own probability of fit for the whole pair; absent for the lexical engine. */
+    model: z.number().optional(),
+  }),
+});
+export type FitSummary = z.infer<typeof fitSummarySchema>;
+
+/** The fit summary from a result's components; null for results scored before the score had parts. */
+export function fitSummaryOf(components: Record<string, number> | undefined | null): FitSummary | null {
+  const c = components ?? {};
+  if (c.must_total === undefined || c.must_coverage === undefined) return null;
+  const n = (k: string, d = 0) => c[k] ?? d;
+  return {
+    must_met: n('must_met'),
+    must_partial: n('must_partial'),
+    must_total: n('must_total'),
+    nice_met: n('nice_met'),
+    nice_total: n('nice_total'),
+    years: n('years_asked') > 0 ? { shown: c.years_shown ?? null, asked: n('years_asked') } : null,
+    capped: n('capped') === 1,
+    parts: {
+      must_coverage: n('must_coverage'),
+      nice_coverage: n('nice_coverage'),
+      experience_fit: n('experience_fit', 1),
+      title_fit: n('title_fit'),
+      document_overlap: n('document_overlap'),
+      ...(c.pair_probability !== undefined ? { model: c.pair_probability } : {}),
+    },
+  };
+}
+
 export const adviceSchema = z.object({
   strengths: z.array(z.string()),
   weaknesses: z.array(z.string()),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analysisReport, plain, resumeFactsLine, type AnalysisView } from './report.ts';
+import { fitSummaryOf } from '@rc/contracts';
+import { analysisReport, fitLine, plain, resumeFactsLine, type AnalysisView } from './report.ts';
 
 const facts = {
   total_years: 7.3,
@@ -32,5 +33,39 @@ describe('resume facts in the report', () => {
     expect(lines[0]).toContain('Score: 80%');
     // wrapped to the terminal's width
     expect(`${lines[1]} ${lines[2]}`).toBe("From the resume: 7.3 years of experience · master's degree · English B2 · Russian native · driving licence B, C");
+  });
+});
+
+describe('what the score is made of, in the report', () => {
+  const fit = fitSummaryOf({
+    must_total: 9, must_met: 7, must_partial: 1, nice_total: 4, nice_met: 2, years_asked: 3, years_shown: 5.2, capped: 1,
+    must_coverage: 0.8, nice_coverage: 0.5, experience_fit: 1, title_fit: 0.9, document_overlap: 0.4, pair_probability: 0.7,
+  });
+
+  it('spells out must-haves, nice-to-haves, years and the cap in the report language', () => {
+    expect(fitLine(fit, 'en')).toBe(
+      'The score is made of: 7 of 9 must-haves shown (1 partly) · 2 of 4 nice-to-haves · 5.2 years against 3 asked · a missing must-have holds it below a strong fit',
+    );
+    expect(fitLine({ ...fit!, capped: false, must_partial: 0, nice_total: 0 }, 'ru')).toBe(
+      'Из чего сложилась оценка: обязательных требований подтверждено: 7 из 9 · опыт 5,2 г. при запрошенных 3',
+    );
+    expect(fitLine({ ...fit!, years: { shown: null, asked: 2 }, must_total: 0, nice_total: 0, capped: false }, 'en')).toBe(
+      'The score is made of: no dated jobs against 2 years asked',
+    );
+  });
+
+  it('is absent for results scored before the score had parts', () => {
+    expect(fitSummaryOf({ requirement_coverage: 0.5, document_overlap: 0.2 })).toBeNull();
+    expect(fitLine(null, 'en')).toBe('');
+  });
+
+  it('is printed under the score', () => {
+    const a: AnalysisView = {
+      id: 'a', status: 'done', score: 0.6, score_percent: 60, verdict: 'partial', requirements: [], fit,
+      strengths: [], weaknesses: [], rewrite_suggestions: [], learning_recommendations: [], reflection_points: [], upgrades: '',
+      advice_source: null, scorer: null, language: 'en', error: null,
+    };
+    const report = analysisReport(a, { width: 200, style: plain });
+    expect(report.split('\n')[1]).toContain('7 of 9 must-haves shown (1 partly)');
   });
 });

@@ -1,5 +1,5 @@
 /** The terminal report of an analysis and of a ranking: plain text, wrapped to the terminal, coloured on a TTY. */
-import type { AdviceSource, RequirementResult, ResumeFactsResult } from '@rc/contracts';
+import type { AdviceSource, FitSummary, RequirementResult, ResumeFactsResult } from '@rc/contracts';
 
 export interface AnalysisView {
   id: string;
@@ -10,6 +10,8 @@ export interface AnalysisView {
   requirements: RequirementResult[];
   /** Absent from gateways older than the resume reader. */
   resume_facts?: ResumeFactsResult | null;
+  /** What the score is made of; absent from gateways older than the score's parts. */
+  fit?: FitSummary | null;
   strengths: string[];
   weaknesses: string[];
   rewrite_suggestions: string[];
@@ -58,6 +60,12 @@ const WORDS = {
     fromResume: 'From the resume',
     years: (n: number, shown: string) => `${shown} ${n === 1 ? 'year' : 'years'} of experience`,
     noDates: 'no dated jobs found',
+    fitFrom: (parts: string) => `The score is made of: ${parts}`,
+    fitMust: (m: number, t: number, p: number) => `${m} of ${t} must-haves shown${p ? ` (${p} partly)` : ''}`,
+    fitNice: (m: number, t: number) => `${m} of ${t} nice-to-haves`,
+    fitYears: (shown: string, asked: string) => `${shown} years against ${asked} asked`,
+    fitNoYears: (asked: string) => `no dated jobs against ${asked} years asked`,
+    fitCapped: 'a missing must-have holds it below a strong fit',
     education: { secondary: 'secondary school', vocational: 'vocational education', bachelor: "bachelor's degree", master: "master's degree", phd: 'PhD', other: 'other education' },
     native: 'native',
     driving: (c: string) => `driving licence ${c}`,
@@ -67,6 +75,12 @@ const WORDS = {
     fit: 'соответствие',
     score: 'Оценка',
     verdict: { strong: 'Хорошо подходит', partial: 'Подходит частично', weak: 'Подходит слабо' },
+    fitFrom: (parts: string) => `Из чего сложилась оценка: ${parts}`,
+    fitMust: (m: number, t: number, p: number) => `обязательных требований подтверждено: ${m} из ${t}${p ? ` (частично ещё ${p})` : ''}`,
+    fitNice: (m: number, t: number) => `желательных: ${m} из ${t}`,
+    fitYears: (shown: string, asked: string) => `опыт ${shown} г. при запрошенных ${asked}`,
+    fitNoYears: (asked: string) => `в резюме нет дат работы, а просят ${asked} г. опыта`,
+    fitCapped: 'не хватает обязательного требования, поэтому оценка ниже «подходит»',
     counts: (m: number, p: number, x: number) => `выполнено: ${m} · частично: ${p} · не хватает: ${x}`,
     requirements: 'Требования',
     status: { met: 'есть', partial: 'частично', missing: 'нет' },
@@ -112,6 +126,19 @@ const LANGUAGE_CODES: Record<string, string> = {
 };
 
 /** One line of what the resume reader found: "From the resume: 7.3 years of experience · master's degree · English B2". */
+/** What the score is made of, in words: "7 of 9 must-haves shown · 5 years against 3 asked". */
+export function fitLine(fit: FitSummary | null | undefined, language: 'ru' | 'en'): string {
+  if (!fit) return '';
+  const w = WORDS[language] ?? WORDS.en;
+  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+  const parts: string[] = [];
+  if (fit.must_total) parts.push(w.fitMust(fit.must_met, fit.must_total, fit.must_partial));
+  if (fit.nice_total) parts.push(w.fitNice(fit.nice_met, fit.nice_total));
+  if (fit.years) parts.push(fit.years.shown === null ? w.fitNoYears(number.format(fit.years.asked)) : w.fitYears(number.format(fit.years.shown), number.format(fit.years.asked)));
+  if (fit.capped) parts.push(w.fitCapped);
+  return parts.length ? w.fitFrom(parts.join(' · ')) : '';
+}
+
 export function resumeFactsLine(facts: ResumeFactsResult | null | undefined, language: 'ru' | 'en'): string {
   if (!facts) return '';
   const w = WORDS[language] ?? WORDS.en;
@@ -222,6 +249,8 @@ export function analysisReport(a: AnalysisView, opts: { width: number; style: St
   lines.push(`${s.bold(`${w.score}: ${pct}%`)}  ${paint(bar)}  ${paint(s.bold(w.verdict[verdict]))}`);
   if (a.hidden_text?.chars) lines.push(s.yellow(wrap(hiddenLine(a.hidden_text, a.language), width)));
   if (a.requirements.length) lines.push(s.dim(w.counts(count('met'), count('partial'), count('missing'))));
+  const fit = fitLine(a.fit, a.language);
+  if (fit) lines.push(s.dim(wrap(fit, width)));
   const facts = resumeFactsLine(a.resume_facts, a.language);
   if (facts) lines.push(s.dim(wrap(facts, width)));
   lines.push('', s.bold(w.requirements));

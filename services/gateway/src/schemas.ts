@@ -1,6 +1,6 @@
 /** Request and response schemas of the API (zod, turned into JSON Schema for validation and OpenAPI). */
 import { z } from 'zod';
-import { adviceSchema, adviceSourceSchema, requirementResultSchema, resumeFactsSchema } from '@rc/contracts';
+import { adviceSchema, adviceSourceSchema, fitSummaryOf, fitSummarySchema, requirementResultSchema, resumeFactsSchema } from '@rc/contracts';
 import type { AnalysisView, RankingEntryRow, RankingRow, ResumeRow, VacancyRow } from '@rc/db';
 
 import { hiddenTextSchema } from '@rc/contracts';
@@ -95,6 +95,8 @@ export const analysisOut = z.object({
   requirements: z.array(requirementResultSchema),
   /** What the resume reader found: years from the job dates, education, languages, licences. */
   resume_facts: resumeFactsSchema.nullable(),
+  /** What the score is made of ("7 of 9 must-haves", "5 years against 3 asked"); null for older results. */
+  fit: fitSummarySchema.nullable(),
   ...adviceSchema.shape,
   advice_source: adviceSourceSchema.nullable(),
   scorer: z.object({ engine: z.string(), model: z.string() }).nullable(),
@@ -115,7 +117,13 @@ export type AnalysisOut = z.infer<typeof analysisOut>;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toAnalysis(a: AnalysisView): AnalysisOut {
-  const scoring = (a.scoring ?? null) as { requirements?: unknown; engine?: string; model?: string; resume_facts?: unknown } | null;
+  const scoring = (a.scoring ?? null) as {
+    requirements?: unknown;
+    engine?: string;
+    model?: string;
+    resume_facts?: unknown;
+    components?: Record<string, number>;
+  } | null;
   const facts = resumeFactsSchema.safeParse(scoring?.resume_facts);
   const advice = adviceSchema.safeParse(a.advice);
   const source = adviceSourceSchema.safeParse(a.adviceSource);
@@ -131,6 +139,7 @@ export function toAnalysis(a: AnalysisView): AnalysisOut {
     verdict: (a.verdict as AnalysisOut['verdict']) ?? null,
     requirements: reqs.success ? reqs.data : [],
     resume_facts: facts.success ? facts.data : null,
+    fit: fitSummaryOf(scoring?.components),
     strengths: advice.success ? advice.data.strengths : [],
     weaknesses: advice.success ? advice.data.weaknesses : [],
     rewrite_suggestions: advice.success ? advice.data.rewrite_suggestions : [],

@@ -416,6 +416,22 @@ function resumeFactsLine(facts) {
   return el('p', { class: 'resume-facts' }, t('factsFrom', { facts: [...new Set(parts)].join(' · ') }));
 }
 
+/** What the score is made of, in words: must-haves and nice-to-haves shown, years against years asked, the cap. */
+function fitLine(fit) {
+  if (!fit) return '';
+  const parts = [];
+  const num = (x) => new Intl.NumberFormat(state.lang, { maximumFractionDigits: 1 }).format(x);
+  if (fit.must_total) {
+    const key = fit.must_partial ? 'fitMustPartly' : 'fitMust';
+    parts.push(t(key, { met: fit.must_met, partial: fit.must_partial, total: fit.must_total }));
+  }
+  if (fit.nice_total) parts.push(t('fitNice', { met: fit.nice_met, total: fit.nice_total }));
+  if (fit.years) parts.push(fit.years.shown == null ? t('fitNoYears', { asked: num(fit.years.asked) }) : t('fitYears', { shown: num(fit.years.shown), asked: num(fit.years.asked) }));
+  if (fit.capped) parts.push(t('fitCapped'));
+  if (!parts.length) return '';
+  return el('p', { class: 'fit-parts' }, t('fitFrom', { parts: parts.join(' · ') }));
+}
+
 function renderAnalysis(box, { analysis, resume, vacancy }) {
   const verdict = analysis.verdict ?? 'weak';
   const reqs = analysis.requirements ?? [];
@@ -434,6 +450,7 @@ function renderAnalysis(box, { analysis, resume, vacancy }) {
         // Text the file hid (white, 1-pt, off-page...) was not scored; say so, so the user knows why it did not count.
         analysis.hidden_text?.chars ? el('p', { class: 'hidden-text', role: 'note' }, hiddenTextLine(analysis.hidden_text, t)) : '',
         reqs.length ? el('p', { class: 'req-summary' }, t('requirementsSummary', { met: count('met'), partial: count('partial'), missing: count('missing') })) : '',
+        fitLine(analysis.fit),
         resumeFactsLine(analysis.resume_facts),
       ),
     ),

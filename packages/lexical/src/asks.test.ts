@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { scoreLexical } from './score.ts';
+
+const now = new Date('2026-11-01T00:00:00Z');
+const row = (s: ReturnType<typeof scoreLexical>, has: string) => s.requirements.find((r) => r.text.includes(has))!;
+
+const posting = `Java Developer
+Requirements:
+- 3+ years of experience with Java
+- Master's degree in Computer Science
+- English B2 or higher
+- Driving licence category C`;
+
+const resume = (jobs: string, education: string, extra = '') => `Anna Petrova — Java Developer
+Experience
+${jobs}
+Education
+${education}
+Languages: English — C1
+${extra}`;
+
+describe('structured asks against the resume facts', () => {
+  it('meets "3+ years of Java" with the years of the jobs that name Java, and points at one of them', () => {
+    const text = resume('Backend Developer, Acme — 01/2020 – 10/2026\nJava 17, Spring Boot, PostgreSQL.', 'Master of Science in Computer Science, 2019');
+    const s = scoreLexical({ vacancyText: posting, resumeText: text, now });
+    const years = row(s, '3+ years');
+    expect(years.status).toBe('met');
+    expect(years.evidence!.text).toContain('Backend Developer');
+    expect(text.slice(years.evidence!.start, years.evidence!.end)).toBe(years.evidence!.text);
+    expect(s.components.years_asked).toBe(3);
+    expect(s.components.years_shown).toBeCloseTo(6.8, 1);
+  });
+
+  it('counts only the jobs that name the skill: a year of Java in a career of seven is partly met at most', () => {
+    const text = resume(
+      'Java Developer, Acme — 11/2025 – 10/2026\nJava, Spring.\nSupport Engineer, Beta — 01/2019 – 10/2025\nLinux servers, customer tickets.',
+      'Master of Science, 2018',
+    );
+    const s = scoreLexical({ vacancyText: posting, resumeText: text, now });
+    expect(row(s, '3+ years').status).not.toBe('met');
+    expect(s.components.years_shown).toBeLessThan(1.5);
+  });
+
+  it('checks the education level asked: a bachelor for a master is partly met, none is missing', () => {
+    const bachelor = scoreLexical({ vacancyText: posting, resumeText: resume('Dev, Acme — 2020 – 2026', "Bachelor's degree in Computer Science, 2019"), now });
+    expect(row(bachelor, "Master's degree").status).toBe('partial');
+    const none = scoreLexical({ vacancyText: posting, resumeText: resume('Dev, Acme — 2020 – 2026', ''), now });
+    expect(row(none, "Master's degree").status).toBe('missing');
+  });
+
+  it('checks the language level and the driving categories', () => {
+    const s = scoreLexical({ vacancyText: posting, resumeText: resume('Dev, Acme — 2020 – 2026', 'MSc 2019', 'Driving licence: categories B, C'), now });
+    expect(row(s, 'English B2').status).toBe('met');
+    expect(row(s, 'category C').status).toBe('met');
+    const b = scoreLexical({ vacancyText: posting, resumeText: resume('Dev, Acme — 2020 – 2026', 'MSc 2019', 'Driving licence: category B'), now });
+    expect(row(b, 'category C').status).toBe('missing');
+  });
+
+  it('reads Russian asks: «опыт работы от 3 лет» against the dated jobs', () => {
+    const ru = `Бухгалтер\nТребования:\n- опыт работы бухгалтером от 3 лет\n- высшее экономическое образование`;
+    const text = `Иванова Мария\nОпыт работы\nБухгалтер, ООО «Ромашка», январь 2018 — по настоящее время\nВеду участок НДС, 1С:Бухгалтерия.\nОбразование\nВысшее, экономист, 2017`;
+    const s = scoreLexical({ vacancyText: ru, resumeText: text, now });
+    expect(row(s, 'от 3 лет').status).toBe('met');
+    expect(row(s, 'высшее').status).toBe('met');
+  });
+});
+
+describe('the score and the table tell one story', () => {
+  it('a missing must-have keeps the score below a strong fit, and says so', () => {
+    const text = resume('Backend Developer, Acme — 01/2020 – 10/2026\nJava 17, Spring Boot.', '');
+    const s = scoreLexical({ vacancyText: posting, resumeText: text, now });
+    expect(s.requirements.some((r) => r.importance === 'must' && r.status === 'missing')).toBe(true);
+    expect(s.components.must_missing).toBeGreaterThan(0);
+    expect(s.score).toBeLessThan(0.7);
+  });
+});
