@@ -242,3 +242,30 @@ describe('writeRulesAdvice edge cases', () => {
     expect(strength!.match(/«/g)?.length).toBe(strength!.match(/»/g)?.length);
   });
 });
+
+describe('advice from the rows the posting reader and the facts give', () => {
+  const rows = (language: 'ru' | 'en') =>
+    scoring(
+      [
+        req(resumeEn, 'Python and Django', 'must', 'met', 'Built REST services in Python with Django serving 2M requests per day.'),
+        { ...req(resumeEn, '5+ years of Python', 'must', 'missing'), kind: 'experience', years: { shown: 2.5, asked: 5 } },
+        { ...req(resumeEn, 'You will own the billing service end to end', 'must', 'missing'), kind: 'duty' },
+        { ...req(resumeEn, "Master's degree", 'must', 'missing'), kind: 'education' },
+      ],
+      0.5,
+      language,
+    );
+
+  it('names the years shown against the years asked, and never advises on a duty', () => {
+    const advice = writeRulesAdvice({ scoring: rows('en'), resumeText: resumeEn, vacancyText: vacancyEn, language: 'en' });
+    expect(advice.weaknesses.join(' ')).toContain('show 2.5 of the 5 years asked');
+    expect(allSentences(advice).join(' ')).not.toContain('billing service');
+    // years and degrees are not skills to take a course in
+    expect(advice.learning_recommendations.join(' ')).not.toMatch(/5\+ years|Master/);
+  });
+
+  it('says it in Russian with Russian numbers', () => {
+    const advice = writeRulesAdvice({ scoring: rows('ru'), resumeText: resumeEn, vacancyText: vacancyEn, language: 'ru' });
+    expect(advice.weaknesses.join(' ')).toContain('видно 2,5 из 5 запрошенных лет');
+  });
+});

@@ -114,6 +114,7 @@ type Templates = {
   strengthNoEvidence: (req: string) => string;
   strengthPartial: (req: string, evidence: string) => string;
   weaknessMissing: (req: string) => string;
+  weaknessYears: (req: string, shown: string, asked: string) => string;
   weaknessPartial: (req: string, evidence: string) => string;
   weaknessNice: (reqs: string) => string;
   learnTip: (skill: string, tip: string) => string;
@@ -148,6 +149,8 @@ const EN: Templates = {
   strengthNoEvidence: (req) => `Your resume covers the requirement ${req}.`,
   strengthPartial: (req, ev) => `You partly cover ${req} (${ev}), a base to build on.`,
   weaknessMissing: (req) => `The vacancy requires ${req}, but your resume does not show it.`,
+  weaknessYears: (req, shown, asked) =>
+    `The vacancy asks for ${req}: the dates in your resume show ${shown} of the ${asked} years asked. If you have more, date every relevant job.`,
   weaknessPartial: (req, ev) => `${req} is only partly covered: the closest line is ${ev}.`,
   weaknessNice: (reqs) => `Nice-to-have items your resume does not show: ${reqs}.`,
   learnTip: (skill, tip) => `To learn ${skill}, ${tip}.`,
@@ -191,6 +194,8 @@ const RU: Templates = {
   strengthNoEvidence: (req) => `Резюме закрывает требование ${req}.`,
   strengthPartial: (req, ev) => `Требование ${req} закрыто частично (${ev}); на это можно опереться.`,
   weaknessMissing: (req) => `Вакансия требует ${req}, но в резюме этого не видно.`,
+  weaknessYears: (req, shown, asked) =>
+    `Вакансия просит ${req}: по датам в резюме видно ${shown} из ${asked} запрошенных лет. Если опыта больше, укажите даты каждой подходящей работы.`,
   weaknessPartial: (req, ev) => `Требование ${req} закрыто лишь частично: ближе всего строка ${ev}.`,
   weaknessNice: (reqs) => `Не показаны желательные навыки: ${reqs}.`,
   learnTip: (skill, tip) => `Чтобы освоить ${skill}, ${tip}.`,
@@ -234,7 +239,8 @@ export function writeRulesAdvice(input: RulesAdviceInput): Advice {
   const { scoring, resumeText, language } = input;
   const t = TEMPLATES[language];
   const q = quoter(language);
-  const reqs = scoring.requirements;
+  // Duties describe the job, not what it asks of the candidate: they are never advised on as gaps.
+  const reqs = scoring.requirements.filter((r) => r.kind !== 'duty');
   const met = reqs.filter((r) => r.status === 'met').sort(byPriority);
   const partial = reqs.filter((r) => r.status === 'partial').sort(byPriority);
   const missing = reqs.filter((r) => r.status === 'missing').sort(byPriority);
@@ -254,10 +260,14 @@ export function writeRulesAdvice(input: RulesAdviceInput): Advice {
     strengths.push(t.strengthPartial(q(r.text), q(r.evidence.text, 140)));
   }
 
-  const weaknesses: string[] = missingMust.slice(0, LIMITS.weaknesses - 1).map((r) => t.weaknessMissing(q(r.text)));
+  const years = (x: number) => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(x);
+  const weaknesses: string[] = missingMust
+    .slice(0, LIMITS.weaknesses - 1)
+    .map((r) => (r.years ? t.weaknessYears(q(r.text), years(r.years.shown), years(r.years.asked)) : t.weaknessMissing(q(r.text))));
   for (const r of partialMust) {
     if (weaknesses.length >= LIMITS.weaknesses - 1) break;
-    if (r.evidence) weaknesses.push(t.weaknessPartial(q(r.text), q(r.evidence.text, 140)));
+    if (r.years) weaknesses.push(t.weaknessYears(q(r.text), years(r.years.shown), years(r.years.asked)));
+    else if (r.evidence) weaknesses.push(t.weaknessPartial(q(r.text), q(r.evidence.text, 140)));
   }
   if (missingNice.length > 0) weaknesses.push(t.weaknessNice(missingNice.slice(0, 4).map((r) => q(r.text, 60)).join(', ')));
 
@@ -266,6 +276,7 @@ export function writeRulesAdvice(input: RulesAdviceInput): Advice {
   const taught = new Set<string>();
   for (const r of missing) {
     if (learning.length >= LIMITS.learning) break;
+    if (r.years || r.kind === 'education' || r.kind === 'language') continue;
     const all = skillsOf(r.text, true);
     const skills = all.filter((s) => !taught.has(s.term));
     skills.forEach((s) => taught.add(s.term));

@@ -32,6 +32,8 @@ export const requirementResultSchema = z.object({
   kind: requirementKindSchema.optional(),
   /** Character offsets of the requirement in the vacancy text: text === vacancy.slice(start, end). */
   span: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).optional(),
+  /** For a years ask: the years the resume's dated jobs show (for that skill or field, where asked) and the years asked. */
+  years: z.object({ shown: z.number().nonnegative(), asked: z.number().nonnegative() }).optional(),
 });
 export type RequirementResult = z.infer<typeof requirementResultSchema>;
 

@@ -361,7 +361,13 @@ export function scoreLexical(input: LexicalInput): Scoring {
     const evidence = check.evidence
       ? { text: resumeText.slice(check.evidence.start, check.evidence.end), start: check.evidence.start, end: check.evidence.end }
       : null;
-    return { ...words, score: round(check.score), status: askStatus(check.score), evidence: evidence ?? (check.score > 0 ? words.evidence : null) };
+    return {
+      ...words,
+      score: round(check.score),
+      status: askStatus(check.score),
+      evidence: evidence ?? (check.score > 0 ? words.evidence : null),
+      ...(check.years ? { years: check.years } : {}),
+    };
   });
 
   const coverage = (filter: (r: RequirementResult) => boolean) => {

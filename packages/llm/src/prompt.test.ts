@@ -15,7 +15,7 @@ function between(text: string, open: string, close: string): string {
 
 describe('advice prompt', () => {
   it('is versioned, in the target language, and carries the requirement results as data', () => {
-    expect(PROMPT_VERSION).toBe('advice-v1');
+    expect(PROMPT_VERSION).toBe('advice-v2');
     const [system, user] = buildAdviceMessages(englishInput);
     expect(system!.role).toBe('system');
     expect(system!.content).toMatch(/Write every text in English/);
@@ -68,5 +68,24 @@ describe('advice JSON schema', () => {
     expect(strict.properties.b).toEqual({ anyOf: [{ type: 'number' }, { type: 'null' }] });
     expect(strict.properties.c.items.additionalProperties).toBe(false);
     expect(strict.properties.c.items.required).toEqual(['d']);
+  });
+});
+
+describe('advice prompt carries what the product computed', () => {
+  it('gives the years from the dates, the must-haves shown and each row\'s kind and years', () => {
+    const scoring = {
+      ...englishInput.scoring,
+      requirements: [
+        { ...englishInput.scoring.requirements[0]!, kind: 'experience' as const, years: { shown: 6.2, asked: 5 } },
+        ...englishInput.scoring.requirements.slice(1),
+      ],
+      components: { must_total: 3, must_met: 2, must_partial: 1, nice_total: 1, nice_met: 0, must_coverage: 0.8, years_asked: 5, years_shown: 6.2 },
+      resume_facts: { total_years: 6.2, stated_years: 6, jobs: 2, education_level: 'master' as const, education: [], languages: [{ name: 'English', level: 'C1' }], licences: [] },
+    };
+    const [, user] = buildAdviceMessages({ ...englishInput, scoring });
+    expect(user!.content).toContain('years of experience from the dated jobs: 6.2; the resume states 6');
+    expect(user!.content).toContain('must-haves shown: 2 of 3 (1 partly)');
+    const first = JSON.parse(between(user!.content, '<requirements>', '</requirements>').trim().split('\n')[0]!);
+    expect(first).toMatchObject({ kind: 'experience', years_shown: 6.2, years_asked: 5 });
   });
 });

@@ -4,10 +4,10 @@
  * resume cannot close its own block and speak as the instructions.
  */
 import { readFileSync } from 'node:fs';
-import type { Language, RequirementResult } from '@rc/contracts';
+import { fitSummaryOf, type Language, type RequirementResult, type Scoring } from '@rc/contracts';
 import type { AdviceInput, ChatMessage } from './types.ts';
 
-export const PROMPT_VERSION = 'advice-v1';
+export const PROMPT_VERSION = 'advice-v2';
 
 const promptsDir = new URL('../prompts/', import.meta.url);
 const load = (name: string) => readFileSync(new URL(name, promptsDir), 'utf8').trim();
@@ -99,9 +99,28 @@ export function renderRequirements(requirements: RequirementResult[]): string {
         status: r.status,
         score: Math.round(r.score * 100) / 100,
         evidence: r.evidence?.text ?? null,
+        ...(r.kind ? { kind: r.kind } : {}),
+        ...(r.years ? { years_shown: r.years.shown, years_asked: r.years.asked } : {}),
       }),
     )
     .join('\n');
+}
+
+/** The numbers the product computed (years from the dates, education, must-haves shown), one line each. */
+export function renderFacts(scoring: Scoring): string {
+  const lines: string[] = [];
+  const f = scoring.resume_facts;
+  if (f) {
+    lines.push(`- years of experience from the dated jobs: ${f.total_years ?? 'no dated jobs'}${f.stated_years != null ? `; the resume states ${f.stated_years}` : ''}`);
+    if (f.education_level) lines.push(`- highest education: ${f.education_level}`);
+    if (f.languages.length) lines.push(`- languages: ${f.languages.map((l) => (l.level ? `${l.name} ${l.level}` : l.name)).join(', ')}`);
+  }
+  const fit = fitSummaryOf(scoring.components);
+  if (fit) {
+    lines.push(`- must-haves shown: ${fit.must_met} of ${fit.must_total} (${fit.must_partial} partly); nice-to-haves: ${fit.nice_met} of ${fit.nice_total}`);
+    if (fit.years) lines.push(`- years asked: ${fit.years.asked}; shown for it: ${fit.years.shown ?? 'no dated jobs'}`);
+  }
+  return lines.length ? lines.join('\n') : '- (nothing computed)';
 }
 
 /** Single-pass substitution: a placeholder that appears inside substituted data is left as it is. */
@@ -114,6 +133,7 @@ export function buildAdviceMessages(input: AdviceInput): ChatMessage[] {
     language_name: LANGUAGE_NAMES[input.language],
     score_percent: String(Math.round(input.scoring.score * 100)),
     verdict: input.scoring.verdict,
+    facts: neutraliseMarkers(renderFacts(input.scoring)),
     requirements: neutraliseMarkers(renderRequirements(input.scoring.requirements)),
     vacancy: asData(input.vacancyText),
     resume: asData(input.resumeText),

@@ -54,13 +54,13 @@ describe('openai writer', () => {
     });
     const outcome = await writer().write(englishInput);
     expect(outcome.advice).toEqual(sampleAdvice('en'));
-    expect(outcome.source).toEqual({ source: 'openai', model: 'gpt-4o-mini', prompt_version: 'advice-v1', dropped_claims: [] });
+    expect(outcome.source).toEqual({ source: 'openai', model: 'gpt-4o-mini', prompt_version: 'advice-v2', dropped_claims: [] });
     expect(outcome.exchanges).toHaveLength(1);
     const [exchange] = outcome.exchanges;
     expect(exchange).toMatchObject({
       provider: 'openai',
       model: 'gpt-4o-mini',
-      promptVersion: 'advice-v1',
+      promptVersion: 'advice-v2',
       language: 'en',
       response: JSON.stringify(sampleAdvice('en')),
       parsed: true,
@@ -289,7 +289,7 @@ describe('in-house writer', () => {
     const w = writer({ provider: 'in-house', model: 'qwen2.5-7b-instruct' });
     const outcome = await w.write(englishInput);
     expect(w.name).toBe('in-house');
-    expect(outcome.source).toMatchObject({ source: 'in-house', model: 'qwen2.5-7b-instruct', prompt_version: 'advice-v1' });
+    expect(outcome.source).toMatchObject({ source: 'in-house', model: 'qwen2.5-7b-instruct', prompt_version: 'advice-v2' });
     expect(outcome.advice).toEqual(sampleAdvice('en'));
     expect(outcome.exchanges.map((e) => [e.error?.slice(0, 8) ?? null, e.parsed])).toEqual([
       ['HTTP 400', false],
