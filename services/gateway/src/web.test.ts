@@ -128,6 +128,8 @@ describe.runIf(haveChromium)('web page', () => {
     expect(kinds).toHaveLength(await rows.count());
     expect(kinds).toContain('Skill');
     expect(kinds).toContain('Experience');
+    // The score explains itself: must-haves shown out of those asked.
+    await expect(page.locator('#check-result .fit-parts').textContent()).resolves.toMatch(/^The score is made of: \d+ of \d+ must-haves shown/);
     // The evidence is the resume's own sentence, marked within its line.
     const marks = await page.locator('#check-result .req-table mark').allTextContents();
     expect(marks.length).toBeGreaterThan(0);

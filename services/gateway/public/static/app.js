@@ -316,6 +316,8 @@ function evidenceView(content, evidence) {
   return el('q', { class: 'evidence' }, before, el('mark', {}, content.slice(start, end)), after);
 }
 
+const yearsText = (x) => new Intl.NumberFormat(state.lang, { maximumFractionDigits: 1 }).format(x);
+
 function requirementsTable(requirements, resumeContent) {
   if (!requirements.length) return el('p', { class: 'muted' }, t('noRequirements'));
   const cols = ['requirement', 'importance', 'status', 'match', 'evidence'];
@@ -344,7 +346,13 @@ function requirementsTable(requirements, resumeContent) {
             ),
             el('td', { 'data-label': t('col.status') }, statusBadge(r.status)),
             el('td', { class: 'col-match', 'data-label': t('col.match') }, `${percent(r.score)}%`),
-            el('td', { class: 'col-evidence', 'data-label': t('col.evidence') }, evidenceView(resumeContent, r.evidence)),
+            el(
+              'td',
+              { class: 'col-evidence', 'data-label': t('col.evidence') },
+              // a years ask shows what the dates add up to, beside the job that shows it
+              r.years ? el('p', { class: 'req-years' }, t('rowYears', { shown: yearsText(r.years.shown), asked: yearsText(r.years.asked) })) : '',
+              evidenceView(resumeContent, r.evidence),
+            ),
           ),
         ),
       ),
