@@ -12,6 +12,14 @@ import { verdictFor, type Scoring } from '@rc/contracts';
 import { fitScore, partsOf, scoreLexical, type FitWeights } from '@rc/lexical';
 import type { CrossEncoder } from '@rc/model-runtime';
 import { lexicalPairs, type PairText, type ScoringEngine } from './engine.ts';
+import { refineByMeaning, type Embed, type MeaningThresholds } from './meaning.ts';
+
+/** Matching by meaning: a sentence embedder and the cosines at which a sentence shows a requirement. */
+export interface MeaningOptions {
+  embed: Embed;
+  thresholds: MeaningThresholds;
+  close?: () => Promise<void>;
+}
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -20,7 +28,10 @@ export class CrossEncoderEngine implements ScoringEngine {
   readonly engine = 'cross-encoder' as const;
   readonly model: string;
 
-  constructor(private readonly ce: CrossEncoder) {
+  constructor(
+    private readonly ce: CrossEncoder,
+    private readonly meaning?: MeaningOptions,
+  ) {
     this.model = `${ce.info.name}@${ce.info.version}`;
   }
 
@@ -30,7 +41,8 @@ export class CrossEncoderEngine implements ScoringEngine {
    * read (the lexical features read them all).
    */
   async features(pair: PairText): Promise<{ lexical: Scoring; pairLogit: number; coverage: number; overlap: number; resumeTokensCut: number }> {
-    const lexical = scoreLexical(pair);
+    const words = scoreLexical(pair);
+    const lexical = this.meaning ? await refineByMeaning(words, pair.resumeText, this.meaning.embed, this.meaning.thresholds) : words;
     const encoded = this.ce.tokenizer.pair(pair.vacancyText, pair.resumeText);
     const [pairLogit] = await this.ce.logitsOf([encoded]);
     return {
@@ -96,8 +108,14 @@ export class CrossEncoderEngine implements ScoringEngine {
     for (let i = 0; i < pairs.length; i += chunk) {
       const slice = pairs.slice(i, i + chunk);
       const logits = await this.ce.logitsOf(slice.map((p) => this.ce.tokenizer.pairHead(p.vacancyText, p.resumeText)));
+      const refined = await Promise.all(
+        slice.map((p) => {
+          const words = scoreLexical(p);
+          return this.meaning ? refineByMeaning(words, p.resumeText, this.meaning.embed, this.meaning.thresholds) : words;
+        }),
+      );
       logits.forEach((l, j) => {
-        out[i + j] = this.scoreOf(scoreLexical(slice[j]!).components, l).score;
+        out[i + j] = this.scoreOf(refined[j]!.components, l).score;
       });
       onProgress?.(Math.min(1, (i + slice.length) / pairs.length));
     }
@@ -117,6 +135,7 @@ export class CrossEncoderEngine implements ScoringEngine {
   }
 
   async close(): Promise<void> {
+    await this.meaning?.close?.();
     await this.ce.close();
   }
 }

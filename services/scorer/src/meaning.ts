@@ -1,0 +1,105 @@
+/**
+ * Requirements matched to the resume by meaning: each requirement the words did not show is compared with every
+ * resume sentence by a multilingual sentence embedding, so "led a team of four" shows "team leadership" and an English
+ * resume shows a Russian posting's asks. A row is raised (never lowered) when a sentence says what it asks, and points
+ * at that sentence. Years, education and language rows are left to the resume's facts.
+ */
+import { statusFor, fitParts, partsComponents, type FitParts } from '@rc/lexical';
+import type { RequirementResult, Scoring } from '@rc/contracts';
+import { splitSentences } from '@rc/text';
+
+export type Embed = (texts: string[], kind: 'query' | 'passage') => Promise<Float32Array[]>;
+
+export interface MeaningThresholds {
+  /** Cosine at or above which a sentence shows the requirement. */
+  met: number;
+  /** Cosine at or above which it shows part of it. */
+  partial: number;
+}
+
+/** At most this many resume sentences are compared (a two-page CV has 60–120); each cut to this many characters. */
+const MAX_SENTENCES = 200;
+const MAX_SENTENCE_CHARS = 400;
+const MIN_SENTENCE_CHARS = 12;
+const LEFT_TO_FACTS = new Set<RequirementResult['kind']>(['education', 'language']);
+
+/** Cosine to a row score on the lexical scale: partial threshold → 0.3 (partial), met threshold → 0.6 (met), +0.1 → 1. */
+export function meaningScore(cos: number, t: MeaningThresholds): number {
+  if (cos < t.partial) return 0;
+  if (cos < t.met) return 0.3 + (0.3 * (cos - t.partial)) / (t.met - t.partial);
+  return 0.6 + 0.4 * Math.min(1, (cos - t.met) / 0.1);
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
+
+/** The resume's sentences worth comparing: not too short to say anything, not so many that a long text costs more. */
+export function resumeSentences(resumeText: string): Array<{ text: string; start: number; end: number }> {
+  return splitSentences(resumeText)
+    .filter((s) => s.text.length >= MIN_SENTENCE_CHARS)
+    .slice(0, MAX_SENTENCES)
+    .map((s) => ({ text: s.text.slice(0, MAX_SENTENCE_CHARS), start: s.start, end: s.end }));
+}
+
+/**
+ * The scoring with rows raised by meaning and its parts recomputed from them (components updated; the caller turns
+ * the parts into the score). Rows already met, years asks and rows the facts decide are not compared.
+ */
+export async function refineByMeaning(
+  scoring: Scoring,
+  resumeText: string,
+  embed: Embed,
+  thresholds: MeaningThresholds,
+): Promise<Scoring> {
+  const open = scoring.requirements
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.status !== 'met' && !r.years && !LEFT_TO_FACTS.has(r.kind));
+  if (open.length === 0) return scoring;
+  const sentences = resumeSentences(resumeText);
+  if (sentences.length === 0) return scoring;
+  const [queries, passages] = await Promise.all([
+    embed(open.map(({ r }) => r.text), 'query'),
+    embed(sentences.map((s) => s.text), 'passage'),
+  ]);
+  const requirements = [...scoring.requirements];
+  let raised = 0;
+  open.forEach(({ r, i }, q) => {
+    let best = -1;
+    let at = -1;
+    passages.forEach((p, k) => {
+      const c = dot(queries[q]!, p);
+      if (c > best) {
+        best = c;
+        at = k;
+      }
+    });
+    const score = Math.round(meaningScore(best, thresholds) * 1e4) / 1e4;
+    if (score <= r.score) return;
+    const s = sentences[at]!;
+    raised++;
+    requirements[i] = { ...r, score, status: statusFor(score), evidence: { text: resumeText.slice(s.start, s.end), start: s.start, end: s.end } };
+  });
+  if (raised === 0) return scoring;
+  const c = scoring.components;
+  const parts: FitParts = fitParts(requirements, {
+    titleFit: c.title_fit ?? 0.5,
+    documentOverlap: c.document_overlap ?? 0,
+    yearsAsked: c.years_asked ?? 0,
+    yearsShown: c.years_shown ?? null,
+  });
+  return {
+    ...scoring,
+    requirements,
+    components: {
+      ...c,
+      ...partsComponents(parts),
+      met: requirements.filter((r) => r.status === 'met').length,
+      partial: requirements.filter((r) => r.status === 'partial').length,
+      missing: requirements.filter((r) => r.status === 'missing').length,
+      rows_by_meaning: raised,
+    },
+  };
+}
