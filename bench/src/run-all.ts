@@ -2,12 +2,14 @@
 import { benchGateway } from './gateway.ts';
 import { benchScorer } from './scorer.ts';
 import { benchRanking } from './ranking.ts';
+import { benchEmbedder } from './embedder.ts';
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
   gateway: benchGateway,
   scorer: benchScorer,
   ranking: benchRanking,
+  embedder: benchEmbedder,
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;

@@ -1,0 +1,154 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SentenceEmbedder, cosine, type EmbedKind } from './sentence-embedder.ts';
+
+// The shipped sentence encoder in onnxruntime-node with the JavaScript tokenizer must give what the pipeline's Python
+// gave (models/sentence-embed/parity.json), and must do the job it is shipped for: a requirement meets the resume
+// sentence that says the same thing in other words or in the other language, above sentences about something else.
+const modelDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../models/sentence-embed');
+const fixturePath = join(modelDir, 'parity.json');
+
+interface Case {
+  id: string;
+  kind: EmbedKind;
+  text: string;
+  input_ids: number[];
+  truncated: boolean;
+  embedding_torch_fp32: number[];
+  embedding_onnx_int8: number[];
+}
+
+const cos = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+};
+
+describe('the sentence embedder', () => {
+  let emb: SentenceEmbedder;
+  let fixture: { max_length: number; cases: Case[] };
+  beforeAll(async () => {
+    expect(existsSync(fixturePath), 'models/sentence-embed/parity.json is shipped with the model').toBe(true);
+    fixture = JSON.parse(readFileSync(fixturePath, 'utf8'));
+    emb = await SentenceEmbedder.load(modelDir, { lanes: 1, intraOpThreads: 1 });
+  });
+  afterAll(async () => {
+    await emb?.close();
+  });
+
+  it('tokenizes each sentence, prefix and truncation included, exactly as the Hugging Face tokenizer', () => {
+    expect(fixture.cases.some((c) => c.truncated)).toBe(true);
+    for (const c of fixture.cases) {
+      const ids = emb.encode(c.text, c.kind);
+      expect(ids, c.id).toEqual(c.input_ids);
+      expect(ids.length).toBeLessThanOrEqual(fixture.max_length);
+    }
+  });
+
+  it('gives the int8 embeddings of Python onnxruntime (cosine > 0.999), unit length, close to PyTorch fp32', async () => {
+    const got: Float32Array[] = [];
+    for (const kind of ['query', 'passage'] as const) {
+      const cases = fixture.cases.filter((c) => c.kind === kind);
+      const vecs = await emb.embed(cases.map((c) => c.text), kind);
+      cases.forEach((c, i) => (got[fixture.cases.indexOf(c)] = vecs[i]!));
+    }
+    const vsOnnx = fixture.cases.map((c, i) => cos(got[i]!, c.embedding_onnx_int8));
+    const vsTorch = fixture.cases.map((c, i) => cos(got[i]!, c.embedding_torch_fp32));
+    console.log(`embedder parity over ${fixture.cases.length} sentences: min cos node/python int8 ${Math.min(...vsOnnx).toFixed(6)}, min cos node int8/torch fp32 ${Math.min(...vsTorch).toFixed(4)}`);
+    for (const [i, c] of fixture.cases.entries()) {
+      expect(vsOnnx[i], c.id).toBeGreaterThan(0.999);
+      expect(got[i]!.length).toBe(emb.info.dimension);
+      expect(Math.abs(cos(got[i]!, got[i]!) - 1), c.id).toBeLessThan(1e-4);
+      // int8's own distance to fp32, already present in Python; a broken export would be far below this.
+      expect(vsTorch[i], c.id).toBeGreaterThan(0.97);
+    }
+  });
+
+  it('ranks the meaning-matched resume sentence above unrelated ones, in Russian, English and across the two', async () => {
+    const cases: Array<[string, string]> = [
+      ['Experience with PostgreSQL', 'Designed the Postgres schema and tuned slow queries.'],
+      ['Team leadership', 'Led a team of four engineers.'],
+      ['Hands-on Kubernetes experience', 'Moved our services to k8s.'],
+      ['Расчёт заработной платы в 1С:ЗУП', 'Вёл расчёт зарплаты на 800 человек в ЗУП.'],
+      ['Опыт руководства командой', 'Led a team of four developers.'],
+      ['Опыт работы с PostgreSQL', 'Tuned Postgres indexes for a 2 TB database.'],
+    ];
+    const unrelated = [
+      'Cooked breakfast and lunch service on the grill line.',
+      'Taught English to adult learners.',
+      'Водил фуру по маршрутам Москва — Казань.',
+      'Проводила уроки английского для школьников.',
+    ];
+    const q = await emb.embed(cases.map(([r]) => r), 'query');
+    const p = await emb.embed([...cases.map(([, s]) => s), ...unrelated], 'passage');
+    for (const [i, [req, sentence]] of cases.entries()) {
+      const match = cosine(q[i]!, p[i]!);
+      const worstOther = Math.max(...unrelated.map((_, j) => cosine(q[i]!, p[cases.length + j]!)));
+      // e5 cosines are compressed (about 0.72-0.92 on the similarity set), so 0.01 is a real margin; the narrowest
+      // here is the Russian requirement against the English sentence (0.837 against 0.822).
+      expect(match, `${req} / ${sentence}`).toBeGreaterThan(worstOther + 0.01);
+    }
+  });
+
+  it('answers a text seen before from the cache, with the same vector and without running the model', async () => {
+    const texts = ['Cache check: wrote Terraform modules for AWS networking.', 'Проверка кэша: вела учёт основных средств.'];
+    const first = await emb.embed(texts, 'passage');
+    const before = { ...emb.stats };
+    const again = await emb.embed([texts[1]!, texts[0]!], 'passage');
+    expect(again[0]).toBe(first[1]);
+    expect(again[1]).toBe(first[0]);
+    expect(emb.stats.embedded).toBe(before.embedded);
+    expect(emb.stats.runs).toBe(before.runs);
+    expect(emb.stats.hits).toBe(before.hits + 2);
+    // The cache is keyed by kind too: the same words as a query are another input ("query: " prefix).
+    const asQuery = await emb.embed([texts[0]!], 'query');
+    expect(asQuery[0]).not.toBe(first[0]);
+    expect(emb.stats.embedded).toBe(before.embedded + 1);
+  });
+
+  it('embeds a text asked for twice at once only once', async () => {
+    const before = emb.stats.embedded;
+    const text = 'Dedup check: configured Grafana dashboards.';
+    const [a, b] = await Promise.all([emb.embed([text, text], 'passage'), emb.embed([text], 'passage')]);
+    expect(a[0]).toBe(a[1]);
+    expect(b[0]).toBe(a[0]);
+    expect(emb.stats.embedded).toBe(before + 1);
+  });
+
+  it('gives a sentence the same vector whatever else is embedded with it (one sentence a call)', async () => {
+    const fresh = await SentenceEmbedder.load(modelDir, { lanes: 1, intraOpThreads: 1, cacheSize: 0 });
+    try {
+      const s = 'Isolation check: maintained the payroll of a retail chain.';
+      const [alone] = await fresh.embed([s], 'passage');
+      const withOthers = await fresh.embed(['A much longer sentence about Kubernetes, Helm charts, Terraform and on-call duty for a team.', s, 'Short.'], 'passage');
+      expect(Array.from(withOthers[1]!)).toEqual(Array.from(alone!));
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('cuts a very long "sentence" to maxLength tokens without tokenizing all of it', async () => {
+    const huge = 'Kubernetes '.repeat(100_000);
+    const t0 = process.cpuUsage();
+    const ids = emb.encode(huge, 'passage');
+    const ms = (process.cpuUsage(t0).user + process.cpuUsage(t0).system) / 1000;
+    expect(ids.length).toBe(emb.info.maxLength);
+    expect(ms).toBeLessThan(500);
+    const [v] = await emb.embed([huge], 'passage');
+    expect(v!.length).toBe(emb.info.dimension);
+  });
+
+  it('batches sentences of similar length when asked to, with vectors close to the one-a-call ones', async () => {
+    const batched = await SentenceEmbedder.load(modelDir, { lanes: 1, intraOpThreads: 1, maxBatch: 8, cacheSize: 0 });
+    try {
+      const cases = fixture.cases.filter((c) => c.kind === 'passage');
+      const vecs = await batched.embed(cases.map((c) => c.text), 'passage');
+      expect(batched.stats.runs).toBeLessThan(cases.length);
+      cases.forEach((c, i) => expect(cos(vecs[i]!, c.embedding_onnx_int8), c.id).toBeGreaterThan(0.99));
+    } finally {
+      await batched.close();
+    }
+  });
+});

@@ -1,0 +1,35 @@
+// Runs the int8 kernel probes and the sentence embedder's model on fixture sentences, and prints what this CPU computed
+// as JSON (every float32 printed exactly, so equal JSON means equal bits). Plain JavaScript with no imports of our own,
+// so that it runs under an emulated CPU (qemu-x86_64 -cpu Haswell) as cheaply as natively.
+// Usage: node embed-probe.mjs MODEL_FILE FIXTURE_JSON CASE_ID...
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as ort from 'onnxruntime-node';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const [modelFile, fixtureFile, ...ids] = process.argv.slice(2);
+// The lanes' session options (laneSessionOptions in ort-lanes.ts), one thread.
+const options = { executionProviders: ['cpu'], intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all' };
+
+async function probe(name) {
+  const s = await ort.InferenceSession.create(join(here, name), options);
+  const out = await s.run({ a: new ort.Tensor('uint8', new Uint8Array(8).fill(255), [1, 8]) });
+  await s.release();
+  return Number(out.y.data[0]);
+}
+
+const fixture = JSON.parse(readFileSync(fixtureFile, 'utf8'));
+const session = await ort.InferenceSession.create(modelFile, options);
+const embeddings = {};
+for (const id of ids) {
+  const c = fixture.cases.find((x) => x.id === id);
+  if (!c) throw new Error(`no case ${id}`);
+  const n = c.input_ids.length;
+  const feeds = {
+    input_ids: new ort.Tensor('int64', BigInt64Array.from(c.input_ids, BigInt), [1, n]),
+    attention_mask: new ort.Tensor('int64', new BigInt64Array(n).fill(1n), [1, n]),
+  };
+  embeddings[id] = Array.from((await session.run(feeds))[session.outputNames[0]].data);
+}
+console.log(JSON.stringify({ u8s8: await probe('probe-u8s8.onnx'), u8u8: await probe('probe-u8u8.onnx'), embeddings }));
