@@ -50,6 +50,11 @@ export const configSchema = z.object({
   LLM_CONCURRENCY: int(4),
   /** Hugging Face-layout model folder of the cross-encoder; "none" uses the lexical scorer only. */
   MODEL_DIR: z.string().default(resolve(repoRoot, 'models/resume-fit')),
+  /**
+   * Sentence-embedding model folder for matching requirements to resume sentences by meaning (with the cross-encoder
+   * only); "none" matches by words and facts alone.
+   */
+  EMBED_MODEL_DIR: z.string().default(resolve(repoRoot, 'models/sentence-embed')),
   /** Where the cross-encoder runs: cpu, or cuda where onnxruntime offers it. */
   SCORER_DEVICE: z.enum(['cpu', 'cuda']).default('cpu'),
   /** Inference lanes (worker threads, one onnxruntime session each); 0 = one per core, at most 4 (1 on CUDA). */

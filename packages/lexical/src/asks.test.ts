@@ -74,3 +74,14 @@ describe('the score and the table tell one story', () => {
     expect(s.score).toBeLessThan(0.7);
   });
 });
+
+describe('a skill that shows a broader one', () => {
+  it('meets "CI/CD" with GitLab CI/CD and "SQL" with PostgreSQL, never the other way round', () => {
+    const vacancy = 'Requirements:\n- CI/CD pipelines\n- SQL\n- PostgreSQL';
+    const s = scoreLexical({ vacancyText: vacancy, resumeText: 'Set up GitLab CI/CD pipelines for four services.\nWrote PostgreSQL migrations.' });
+    expect(row(s, 'CI/CD').status).toBe('met');
+    expect(row(s, 'SQL').status).toBe('met');
+    const broad = scoreLexical({ vacancyText: vacancy, resumeText: 'Wrote SQL reports.\nContinuous integration on every commit.' });
+    expect(row(broad, 'PostgreSQL').status).toBe('missing');
+  });
+});

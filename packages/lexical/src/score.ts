@@ -20,7 +20,7 @@ import {
 import { ASK_MET, checkAsk, type AskCheck } from './asks.ts';
 import { fitParts, fitScore, type FitWeights } from './fit.ts';
 import lexicalWeights from './fit-weights.json' with { type: 'json' };
-import { SKILL_TERM_PREFIX, termFactor } from './weights.ts';
+import { SHOWS, SKILL_TERM_PREFIX, termFactor } from './weights.ts';
 
 export const LEXICAL_MODEL = 'bm25-lexical-v1';
 
@@ -240,7 +240,7 @@ function prepareResume(resumeText: string): PreparedResume {
   const sentences: Sentence[] = splitSentences(resumeText).map((s) => {
     const list = terms(s.text);
     // the sentence's skills under their vocabulary ids as well, so a requirement's skill term finds any synonym
-    const skills = findSkills(s.text).map((m) => SKILL_TERM_PREFIX + m.id);
+    const skills = findSkills(s.text).flatMap((m) => [m.id, ...(SHOWS[m.id] ?? [])]).map((id) => SKILL_TERM_PREFIX + id);
     return { ...s, tf: termCounts([...list, ...skills]), length: list.length };
   });
   const sentDf = new Map<string, number>();
@@ -352,9 +352,15 @@ export function scoreLexical(input: LexicalInput): Scoring {
     const words = byWords(req);
     let check = req.ask && hasMeasure(facts, req.ask) ? checkAsk(req.ask, facts, resumeText, language, aboutWhat(req.slots)) : null;
     if (check?.years && check.years.shown === 0 && words.score >= PARTIAL) {
-      // The resume speaks of it but no dated job does: the years overall, read as partly shown at most.
-      const overall = Math.max(facts.totalYears ?? 0, facts.statedYears ?? 0);
-      check = { ...check, score: 0.5 * Math.min(1, overall / Math.max(check.years.asked, 0.01)), evidence: null };
+      const asked = Math.max(check.years.asked, 0.01);
+      if (facts.jobs.length === 0 && facts.statedYears !== null) {
+        // No dated jobs, but the resume states its years and speaks of what is asked: the stated years count.
+        check = { ...check, score: Math.min(1, facts.statedYears / asked), evidence: null, years: { shown: facts.statedYears, asked: check.years.asked } };
+      } else {
+        // The resume speaks of it but no dated job does: the years overall, read as partly shown at most.
+        const overall = Math.max(facts.totalYears ?? 0, facts.statedYears ?? 0);
+        check = { ...check, score: 0.5 * Math.min(1, overall / asked), evidence: null };
+      }
     }
     checks.push(check);
     if (!check) return words;

@@ -28,3 +28,27 @@ export function termFactor(term: string): number {
   if (GENERIC.has(term)) return GENERIC_FACTOR;
   return 1;
 }
+
+/**
+ * A skill that shows a broader one: "GitLab CI/CD" shows CI/CD, "Power BI" shows a BI system, PostgreSQL shows SQL.
+ * Only for the resume side: a posting that asks for SQL is met by PostgreSQL, one that asks for PostgreSQL is not
+ * met by SQL.
+ */
+export const SHOWS: Readonly<Record<string, readonly string[]>> = {
+  gitlab_ci: ['cicd'],
+  github_actions: ['cicd'],
+  jenkins: ['cicd'],
+  postgresql: ['sql'],
+  mysql: ['sql'],
+  mssql: ['sql'],
+  django: ['python'],
+  fastapi: ['python'],
+  flask: ['python'],
+  spring: ['java'],
+  react: ['javascript'],
+  vue: ['javascript'],
+  angular: ['javascript'],
+  typescript: ['javascript'],
+  power_bi: ['bi'],
+  tableau: ['bi'],
+};

@@ -18,6 +18,8 @@ export interface Calibration {
   combined?: { bias: number; weights: { logit: number; coverage: number; overlap?: number } };
   /** The fit score's weights over its parts and the logit (see @rc/lexical fit.ts); preferred over `combined`. */
   fit?: { bias: number; weights: Record<string, number> & { pair_logit?: number }; cap_missing_must: number };
+  /** Cosines of the sentence embedder at which a resume sentence shows a requirement, fitted with `fit`. */
+  meaning?: { met: number; partial: number };
 }
 
 export interface CrossEncoderOptions {

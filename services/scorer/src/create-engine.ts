@@ -2,12 +2,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '@rc/config';
-import { CrossEncoder } from '@rc/model-runtime';
-import { CrossEncoderEngine } from './cross-encoder-engine.ts';
+import { CrossEncoder, SentenceEmbedder } from '@rc/model-runtime';
+import { CrossEncoderEngine, type MeaningOptions } from './cross-encoder-engine.ts';
 import { LexicalEngine, type ScoringEngine } from './engine.ts';
 
 export async function createEngine(
-  config: Pick<Config, 'MODEL_DIR'> & Partial<Pick<Config, 'SCORER_DEVICE' | 'SCORER_LANES' | 'SCORER_THREADS'>>,
+  config: Pick<Config, 'MODEL_DIR'> & Partial<Pick<Config, 'SCORER_DEVICE' | 'SCORER_LANES' | 'SCORER_THREADS' | 'EMBED_MODEL_DIR'>>,
   log?: { info(obj: object, msg: string): void },
 ): Promise<ScoringEngine> {
   if (config.MODEL_DIR === 'none') return new LexicalEngine();
@@ -20,9 +20,26 @@ export async function createEngine(
     lanes: config.SCORER_LANES || undefined,
     intraOpThreads: config.SCORER_THREADS || undefined,
   });
-  const engine = new CrossEncoderEngine(ce);
+  const engine = new CrossEncoderEngine(ce, await loadMeaning(config, ce.info.calibration?.meaning));
   // Warm-up: the first run allocates and optimises; do it before taking jobs.
   await engine.analyse({ vacancyText: 'Warm-up vacancy: Python developer.', resumeText: 'Warm-up resume: Python developer, 3 years.' });
   log?.info({ model: engine.model, file: ce.info.file, lanes: ce.info.lanes, threadsPerLane: ce.info.threadsPerLane, maxBatch: ce.info.maxBatch, batchTokens: ce.info.batchTokens }, 'cross-encoder loaded');
   return engine;
+}
+
+/**
+ * The sentence embedder for matching by meaning, with the cosines the fit score was fitted with (calibration.json's
+ * `meaning`); none when EMBED_MODEL_DIR=none or the cross-encoder ships no thresholds (its score was fitted without).
+ */
+export async function loadMeaning(
+  config: Partial<Pick<Config, 'EMBED_MODEL_DIR' | 'SCORER_LANES' | 'SCORER_THREADS'>>,
+  thresholds: MeaningOptions['thresholds'] | undefined,
+): Promise<MeaningOptions | undefined> {
+  const dir = config.EMBED_MODEL_DIR;
+  if (!dir || dir === 'none' || !thresholds) return undefined;
+  if (!existsSync(join(dir, 'tokenizer.json'))) {
+    throw new Error(`EMBED_MODEL_DIR=${dir} has no tokenizer.json; set EMBED_MODEL_DIR=none to match by words alone`);
+  }
+  const embedder = await SentenceEmbedder.load(dir, { lanes: config.SCORER_LANES || undefined, intraOpThreads: config.SCORER_THREADS || undefined });
+  return { embed: (texts, kind) => embedder.embed(texts, kind), thresholds, close: () => embedder.close() };
 }
