@@ -1,6 +1,6 @@
 /** Accepting analyses and waiting for them: shared by the v1 routes and the original product's relevancy route. */
 import { analysisRepo, resumeRepo, vacancyRepo, type AnalysisRow, type AnalysisView, type ResumeRow } from '@rc/db';
-import { vacancyText } from '@rc/contracts';
+import { isFinished, vacancyText } from '@rc/contracts';
 import { detectLanguage } from '@rc/text';
 import type { FastifyBaseLogger } from 'fastify';
 import type { GatewayDeps } from './context.ts';
@@ -64,19 +64,17 @@ export async function enqueueScoring(deps: GatewayDeps, log: FastifyBaseLogger, 
   }
 }
 
-const TERMINAL = new Set(['done', 'failed']);
-
 /** Resolves with the analysis once it is done or failed, or with its latest state when the time runs out. */
 export async function waitForAnalysis(deps: GatewayDeps, ownerId: string, id: string, timeoutMs: number, signal?: AbortSignal): Promise<AnalysisView | null> {
   const deadline = Date.now() + timeoutMs;
   let wake: (() => void) | null = null;
   const unsubscribe = deps.bus.subscribe(id, (e) => {
-    if (TERMINAL.has(e.status)) wake?.();
+    if (isFinished(e.status)) wake?.();
   });
   try {
     for (;;) {
       const row = await analysisRepo.get(deps.db, ownerId, id);
-      if (!row || TERMINAL.has(row.status) || Date.now() >= deadline || signal?.aborted) return row;
+      if (!row || isFinished(row.status) || Date.now() >= deadline || signal?.aborted) return row;
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, Math.min(500, Math.max(0, deadline - Date.now())));
         wake = () => {

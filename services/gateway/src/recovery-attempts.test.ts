@@ -4,7 +4,10 @@ import { loadConfig } from '@rc/config';
 import { analysisRepo, createDatabase, ensureOwner, rankingRepo, resumeRepo, type DatabaseHandle } from '@rc/db';
 import { InProcessQueue, LocalProgressBus } from '@rc/queue';
 import { LexicalEngine, scoreAnalysisJob } from '@rc/scorer';
+import type { Scoring } from '@rc/contracts';
 import type { GatewayDeps } from './context.ts';
+
+const fakeScoring: Scoring = { score: 0.5, verdict: 'partial', requirements: [], language: 'en', engine: 'lexical', model: 'test', components: {} };
 import { recoverOnce } from './recovery.ts';
 
 // The recovery loop against a queue with no worker: what it enqueues stays waiting, so the test sees it.
@@ -61,7 +64,7 @@ describe('recovery loop', () => {
   it('the advice step has its own count of attempts', async () => {
     const a = await analysis();
     await analysisRepo.claimForScoring(database.db, a.id, MAX);
-    await analysisRepo.saveScoring(database.db, a.id, { score: 0.5, verdict: 'partial', scoring: {} });
+    await analysisRepo.saveScoring(database.db, a.id, { score: 0.5, verdict: 'partial', scoring: fakeScoring });
     for (let i = 0; i < MAX; i++) expect(await analysisRepo.claimForAdvice(database.db, a.id, MAX)).not.toBeNull();
     await recoverOnce(deps, log, 0);
     const row = await analysisRepo.getById(database.db, a.id);

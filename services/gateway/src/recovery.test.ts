@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analysisRepo, ensureOwner, LOCAL_OWNER, rankingRepo } from '@rc/db';
+import type { Scoring } from '@rc/contracts';
 import { waitFor } from '@rc/testing';
 import { recoverOnce, startRecovery } from './recovery.ts';
 import { RESUME_EN, startHarness, VACANCY_EN, type Harness } from './testing/harness.ts';
@@ -8,7 +9,7 @@ import { RESUME_EN, startHarness, VACANCY_EN, type Harness } from './testing/har
 // can finish them, and it must take each up where it stopped.
 let h: Harness;
 let owner: string;
-let scoring: unknown;
+let scoring: Scoring;
 beforeAll(async () => {
   h = await startHarness({ RATE_LIMIT_PER_MINUTE: '0' });
   owner = await ensureOwner(h.database.db, LOCAL_OWNER);
@@ -16,7 +17,7 @@ beforeAll(async () => {
   const res = await h.app.inject({ method: 'POST', url: '/v1/analyses', payload: { resumeText: RESUME_EN, vacancyText: `${VACANCY_EN.title}\n${VACANCY_EN.description}` } });
   const id = JSON.parse(res.body).id as string;
   await waitFor(async () => (await analysisRepo.getById(h.database.db, id))?.status === 'done');
-  scoring = (await analysisRepo.getById(h.database.db, id))!.scoring;
+  scoring = (await analysisRepo.getById(h.database.db, id))!.scoring!;
 });
 afterAll(async () => {
   await h?.close();

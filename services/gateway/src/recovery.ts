@@ -2,6 +2,7 @@
  * Enqueues again the unfinished analyses and rankings whose job was lost (a worker or Redis died, or the enqueue
  * after the INSERT failed). Deterministic job ids make this safe to run while their jobs are still alive.
  */
+import { analysisStepOf, nextAnalysisJob, nextRankingJob } from '@rc/contracts';
 import { analysisRepo, rankingRepo } from '@rc/db';
 import { publishProgress } from '@rc/queue';
 import type { FastifyBaseLogger } from 'fastify';
@@ -13,11 +14,11 @@ export async function recoverOnce(deps: GatewayDeps, log: FastifyBaseLogger, sta
   let failed = 0;
   const maxAttempts = deps.config.JOB_MAX_ATTEMPTS;
   for (const a of await analysisRepo.findStale(deps.db, before)) {
-    const scoring = a.status === 'queued' || a.status === 'scoring';
-    const job = scoring ? 'score-analysis' : 'advise-analysis';
+    const job = nextAnalysisJob(a.status);
+    if (!job) continue;
     // A job that has used its tries is a poison (it kills or blocks its worker, or always fails): enqueueing it again
     // would hand it to the next worker forever. It ends here, failed.
-    if ((scoring ? a.attempts : a.adviceAttempts) >= maxAttempts) {
+    if ((analysisStepOf(a.status) === 'scoring' ? a.attempts : a.adviceAttempts) >= maxAttempts) {
       if (await analysisRepo.failExhausted(deps.db, a.id, maxAttempts)) {
         await publishProgress(deps.bus, 'analysis', a.id, 'failed', 1, 'too many attempts');
         failed++;
@@ -34,6 +35,8 @@ export async function recoverOnce(deps: GatewayDeps, log: FastifyBaseLogger, sta
     }
   }
   for (const r of await rankingRepo.findStale(deps.db, before)) {
+    const job = nextRankingJob(r.status);
+    if (!job) continue;
     if (r.attempts >= maxAttempts) {
       if (await rankingRepo.failExhausted(deps.db, r.id, maxAttempts)) {
         await publishProgress(deps.bus, 'ranking', r.id, 'failed', 1, 'too many attempts');
@@ -42,7 +45,7 @@ export async function recoverOnce(deps: GatewayDeps, log: FastifyBaseLogger, sta
       continue;
     }
     try {
-      await deps.queue.enqueue('rank', { rankingId: r.id }, { replaceFinished: true });
+      await deps.queue.enqueue(job, { rankingId: r.id }, { replaceFinished: true });
       await rankingRepo.touch(deps.db, r.id);
       n++;
     } catch (err) {

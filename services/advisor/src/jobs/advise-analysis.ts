@@ -1,6 +1,6 @@
 /** Job `advise-analysis`: writes the advice for a scored analysis and keeps every LLM exchange for training. */
 import { analysisRepo, llmExchangeRepo, type Database } from '@rc/db';
-import { scoringSchema, statusProgress, type JobResult, type Language } from '@rc/contracts';
+import { analysisProgress, scoringSchema, type JobResult } from '@rc/contracts';
 import type { AdviceWriter } from '@rc/llm';
 import { JobInterruptedError, PermanentJobError, publishProgress, withTextFreeErrors, type JobContext, type ProgressBus } from '@rc/queue';
 
@@ -23,14 +23,14 @@ export function adviseAnalysisJob(deps: AdviseDeps) {
     }
     const scoring = scoringSchema.safeParse(row.scoring);
     if (!scoring.success) throw new PermanentJobError('the analysis has no valid scoring to advise on', 'invalid_scoring');
-    await publishProgress(deps.bus, 'analysis', analysisId, 'advising', statusProgress.advising);
+    await publishProgress(deps.bus, 'analysis', analysisId, 'advising', analysisProgress.advising);
 
     let outcome: Awaited<ReturnType<AdviceWriter['write']>>;
     try {
       // The shutdown signal aborts the LLM call (which may take a minute with retries): the claim is put back and
       // the job handed back, to be written by another advisor instead of dying with this one.
       outcome = await deps.writer.write(
-        { vacancyText: row.vacancyText, resumeText: row.resumeText, scoring: scoring.data, language: row.adviceLanguage as Language },
+        { vacancyText: row.vacancyText, resumeText: row.resumeText, scoring: scoring.data, language: row.adviceLanguage },
         ctx.signal,
       );
     } catch (err) {
@@ -66,7 +66,7 @@ export function adviseAnalysisJob(deps: AdviseDeps) {
       return true;
     });
     if (!saved) return { analysisId, status: 'skipped' };
-    await publishProgress(deps.bus, 'analysis', analysisId, 'done', statusProgress.done);
+    await publishProgress(deps.bus, 'analysis', analysisId, 'done', analysisProgress.done);
     return { analysisId, status: 'done' };
   });
 }

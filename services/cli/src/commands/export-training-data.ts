@@ -5,7 +5,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { llmExchangeRepo } from '@rc/db';
-import { toFineTuningJsonl, type ChatMessage } from '@rc/llm';
+import { toFineTuningJsonl } from '@rc/llm';
 import { CliError } from '../errors.ts';
 import type { CommandContext } from './context.ts';
 import { openDatabase } from './database.ts';
@@ -44,7 +44,7 @@ export async function exportTrainingData(opts: ExportOptions, ctx: CommandContex
       if (!rows.length) break;
       read += rows.length;
       const jsonl = toFineTuningJsonl(
-        rows.map((r) => ({ messages: r.messages as ChatMessage[], response: r.response, parsed: r.parsed, grounded: r.grounded })),
+        rows.map((r) => ({ messages: r.messages, response: r.response, parsed: r.parsed, grounded: r.grounded })),
         { onlyGood: opts.onlyGood },
       );
       if (jsonl) {

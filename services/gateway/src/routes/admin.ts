@@ -7,7 +7,7 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createApiKey, llmExchangeRepo } from '@rc/db';
-import { toFineTuningJsonl, type ChatMessage } from '@rc/llm';
+import { toFineTuningJsonl } from '@rc/llm';
 import { AppError } from '../errors.ts';
 import { errors } from '../schemas.ts';
 import { localVerdict } from '../loopback.ts';
@@ -70,7 +70,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           const rows = await llmExchangeRepo.pageById(db, { afterId, limit: 500, onlyGood });
           if (rows.length === 0) break;
           const jsonl = toFineTuningJsonl(
-            rows.map((r) => ({ messages: r.messages as ChatMessage[], response: r.response, parsed: r.parsed, grounded: r.grounded })),
+            rows.map((r) => ({ messages: r.messages, response: r.response, parsed: r.parsed, grounded: r.grounded })),
             { onlyGood },
           );
           if (jsonl && !reply.raw.write(jsonl)) await new Promise((r) => reply.raw.once('drain', r));

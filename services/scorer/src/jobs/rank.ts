@@ -25,7 +25,7 @@ export function rankJob(deps: RankDeps) {
       return { rankingId, status: 'skipped' };
     }
     const ownerId = ranking.ownerId;
-    const target = ranking.target as 'vacancies' | 'resumes';
+    const target = ranking.target;
     const subject =
       target === 'vacancies'
         ? await resumeRepo.get(deps.db, ownerId, ranking.subjectId).then((r) => r && r.content)

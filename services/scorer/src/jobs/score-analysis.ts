@@ -1,6 +1,6 @@
 /** Job `score-analysis`: scores a queued analysis, stores the result, and hands it to the advisor. */
 import { analysisRepo, type Database } from '@rc/db';
-import { statusProgress, type JobResult } from '@rc/contracts';
+import { analysisProgress, nextAnalysisJob, type JobResult } from '@rc/contracts';
 import { publishProgress, withTextFreeErrors, type JobContext, type JobQueue, type ProgressBus } from '@rc/queue';
 import { readResume, resumeSummary } from '@rc/text';
 import type { ScoringEngine } from '../engine.ts';
@@ -24,18 +24,18 @@ export function scoreAnalysisJob(deps: ScoreDeps) {
       }
       // Already scored by an earlier run of this job (or deleted): make sure the next step is queued, then stop.
       const row = await analysisRepo.getById(deps.db, analysisId);
-      if (row && (row.status === 'scored' || row.status === 'advising')) {
+      if (row && nextAnalysisJob(row.status) === 'advise-analysis') {
         await deps.queue.enqueue('advise-analysis', { analysisId });
       }
       return { analysisId, status: 'skipped' };
     }
-    await publishProgress(deps.bus, 'analysis', analysisId, 'scoring', statusProgress.scoring);
+    await publishProgress(deps.bus, 'analysis', analysisId, 'scoring', analysisProgress.scoring);
     const scored = await deps.engine.analyse({ vacancyText: claimed.vacancyText, resumeText: claimed.resumeText });
     // "present" in the resume's dates is read as of the analysis's acceptance, so a rerun of this job stores the same years.
     const scoring = { ...scored, resume_facts: resumeSummary(readResume(claimed.resumeText, { now: claimed.queuedAt })) };
     const saved = await analysisRepo.saveScoring(deps.db, analysisId, { score: scoring.score, verdict: scoring.verdict, scoring });
     if (!saved) return { analysisId, status: 'skipped' };
-    await publishProgress(deps.bus, 'analysis', analysisId, 'scored', statusProgress.scored);
+    await publishProgress(deps.bus, 'analysis', analysisId, 'scored', analysisProgress.scored);
     await deps.queue.enqueue('advise-analysis', { analysisId });
     return { analysisId, status: 'scored' };
   });
