@@ -1,7 +1,8 @@
 /** Starts the three services in this process over one database, queue and progress bus. */
 import type { Config } from '@rc/config';
 import { startAdvisor, createWriterFromConfig } from '@rc/advisor';
-import { buildApp, startRecovery } from '@rc/gateway';
+import { buildApp } from '@rc/gateway';
+import { startRecovery } from '@rc/jobs';
 import { openInfrastructure } from '@rc/runtime';
 import { createEngine, startScorer } from '@rc/scorer';
 import type { Logger } from 'pino';
@@ -21,7 +22,7 @@ export async function startAllInOne(config: Config, log: Logger): Promise<Runnin
   await startAdvisor({ db, queue: infra.queue, bus: infra.bus, writer, concurrency: config.ADVISOR_CONCURRENCY });
   const deps = { config, db, queue: infra.queue, bus: infra.bus, pingDb: infra.database.ping };
   const app = await buildApp(deps, { logger: log });
-  const stopRecovery = startRecovery(deps, app.log, { intervalMs: config.RECOVERY_INTERVAL_MS, staleMs: config.RECOVERY_STALE_MS });
+  const stopRecovery = startRecovery({ ...deps, maxAttempts: config.JOB_MAX_ATTEMPTS }, app.log, { intervalMs: config.RECOVERY_INTERVAL_MS, staleMs: config.RECOVERY_STALE_MS });
   await app.listen({ host: config.HOST, port: config.PORT });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

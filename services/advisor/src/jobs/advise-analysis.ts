@@ -1,8 +1,20 @@
-/** Job `advise-analysis`: writes the advice for a scored analysis and keeps every LLM exchange for training. */
+/**
+ * Job `advise-analysis`: writes the advice for a scored analysis and keeps every LLM exchange for training; fails the
+ * analysis when its advice finally fails.
+ */
 import { analysisRepo, llmExchangeRepo, type Database } from '@rc/db';
-import { analysisProgress, scoringSchema, type JobResult } from '@rc/contracts';
+import { analysisProgress, scoringSchema, type JobPayload, type JobResult } from '@rc/contracts';
+import { failAnalysis, failExhaustedAnalysis } from '@rc/jobs';
 import type { AdviceWriter } from '@rc/llm';
-import { JobInterruptedError, PermanentJobError, publishProgress, withTextFreeErrors, type JobContext, type ProgressBus } from '@rc/queue';
+import {
+  JobInterruptedError,
+  PermanentJobError,
+  publishProgress,
+  withTextFreeErrors,
+  type JobContext,
+  type JobDefinition,
+  type ProgressBus,
+} from '@rc/queue';
 
 export interface AdviseDeps {
   db: Database;
@@ -10,15 +22,12 @@ export interface AdviseDeps {
   writer: AdviceWriter;
 }
 
-export function adviseAnalysisJob(deps: AdviseDeps) {
+export function adviseAnalysisJob(deps: AdviseDeps): JobDefinition<'advise-analysis'> {
   // Failures leave as a code and a fixed message: they reach Redis, the stored analysis and the API.
-  return withTextFreeErrors({ code: 'advice_failed', message: 'advice failed' }, async ({ analysisId }: { analysisId: string }, ctx: JobContext): Promise<JobResult<'advise-analysis'>> => {
+  const run = withTextFreeErrors({ code: 'advice_failed', message: 'advice failed' }, async ({ analysisId }: JobPayload<'advise-analysis'>, ctx: JobContext): Promise<JobResult<'advise-analysis'>> => {
     const row = await analysisRepo.claimForAdvice(deps.db, analysisId, ctx.maxAttempts);
     if (!row) {
-      if (await analysisRepo.failExhausted(deps.db, analysisId, ctx.maxAttempts)) {
-        await publishProgress(deps.bus, 'analysis', analysisId, 'failed', 1, 'too many attempts');
-        return { analysisId, status: 'failed' };
-      }
+      if (await failExhaustedAnalysis(deps, analysisId, ctx.maxAttempts)) return { analysisId, status: 'failed' };
       return { analysisId, status: 'skipped' };
     }
     const scoring = scoringSchema.safeParse(row.scoring);
@@ -69,4 +78,5 @@ export function adviseAnalysisJob(deps: AdviseDeps) {
     await publishProgress(deps.bus, 'analysis', analysisId, 'done', analysisProgress.done);
     return { analysisId, status: 'done' };
   });
+  return { run, onFinalFailure: ({ analysisId }, error) => failAnalysis(deps, analysisId, 'advice', error) };
 }

@@ -1,28 +1,41 @@
 /**
  * Enqueues again the unfinished analyses and rankings whose job was lost (a worker or Redis died, or the enqueue
  * after the INSERT failed). Deterministic job ids make this safe to run while their jobs are still alive.
+ *
+ * Every process that starts the loop asks the queue for a lease before each round, so a deployment runs one round
+ * per interval however many replicas start it (in-process there is one process, and the lease is always granted).
  */
 import { analysisStepOf, nextAnalysisJob, nextRankingJob } from '@rc/contracts';
-import { analysisRepo, rankingRepo } from '@rc/db';
-import { publishProgress } from '@rc/queue';
-import type { FastifyBaseLogger } from 'fastify';
-import type { GatewayDeps } from './context.ts';
+import { analysisRepo, rankingRepo, type Database } from '@rc/db';
+import type { JobQueue, ProgressBus } from '@rc/queue';
+import { failExhaustedAnalysis, failExhaustedRanking } from './failures.ts';
 
-export async function recoverOnce(deps: GatewayDeps, log: FastifyBaseLogger, staleMs: number): Promise<number> {
+export interface RecoveryDeps {
+  db: Database;
+  queue: JobQueue;
+  bus: ProgressBus;
+  /** JOB_MAX_ATTEMPTS: an unfinished row whose step used this many claims is failed, not enqueued again. */
+  maxAttempts: number;
+}
+
+/** What recovery logs (a pino or Fastify logger). */
+export interface RecoveryLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+export async function recoverOnce(deps: RecoveryDeps, log: RecoveryLog, staleMs: number): Promise<number> {
   const before = new Date(Date.now() - staleMs);
   let n = 0;
   let failed = 0;
-  const maxAttempts = deps.config.JOB_MAX_ATTEMPTS;
+  const { maxAttempts } = deps;
   for (const a of await analysisRepo.findStale(deps.db, before)) {
     const job = nextAnalysisJob(a.status);
     if (!job) continue;
     // A job that has used its tries is a poison (it kills or blocks its worker, or always fails): enqueueing it again
     // would hand it to the next worker forever. It ends here, failed.
     if ((analysisStepOf(a.status) === 'scoring' ? a.attempts : a.adviceAttempts) >= maxAttempts) {
-      if (await analysisRepo.failExhausted(deps.db, a.id, maxAttempts)) {
-        await publishProgress(deps.bus, 'analysis', a.id, 'failed', 1, 'too many attempts');
-        failed++;
-      }
+      if (await failExhaustedAnalysis(deps, a.id, maxAttempts)) failed++;
       continue;
     }
     try {
@@ -38,10 +51,7 @@ export async function recoverOnce(deps: GatewayDeps, log: FastifyBaseLogger, sta
     const job = nextRankingJob(r.status);
     if (!job) continue;
     if (r.attempts >= maxAttempts) {
-      if (await rankingRepo.failExhausted(deps.db, r.id, maxAttempts)) {
-        await publishProgress(deps.bus, 'ranking', r.id, 'failed', 1, 'too many attempts');
-        failed++;
-      }
+      if (await failExhaustedRanking(deps, r.id, maxAttempts)) failed++;
       continue;
     }
     try {
@@ -58,14 +68,19 @@ export async function recoverOnce(deps: GatewayDeps, log: FastifyBaseLogger, sta
   return n;
 }
 
-/** Runs recovery at start-up (everything unfinished) and then every intervalMs (what has gone stale). */
-export function startRecovery(deps: GatewayDeps, log: FastifyBaseLogger, opts: { intervalMs: number; staleMs: number }): () => void {
+/**
+ * Runs recovery at start-up (everything unfinished) and then every intervalMs (what has gone stale), each round only
+ * in the process that holds the deployment's lease for it.
+ */
+export function startRecovery(deps: RecoveryDeps, log: RecoveryLog, opts: { intervalMs: number; staleMs: number }): () => void {
+  // A little shorter than the interval, so the holder's next round finds its own lease gone and takes it again.
+  const leaseMs = Math.max(1_000, Math.floor(opts.intervalMs * 0.9));
   let running = false;
   const tick = async (staleMs: number) => {
     if (running) return;
     running = true;
     try {
-      await recoverOnce(deps, log, staleMs);
+      if (await deps.queue.tryLease('recovery', leaseMs)) await recoverOnce(deps, log, staleMs);
     } catch (err) {
       log.warn({ err: (err as Error).message }, 'recovery round failed');
     } finally {
