@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { adviceSchema, vacancyText, type Advice } from '@rc/contracts';
 import { resumeRepo, vacancyRepo } from '@rc/db';
 import { detectLanguage } from '@rc/text';
-import { analysisForPair, checkTextLength, waitForAnalysis } from '../analyses.ts';
+import { analysisForPair } from '../use-cases/analysis-for-pair.ts';
+import { checkTextLength } from '../use-cases/check-text-length.ts';
+import { waitForAnalysis } from '../use-cases/wait-for-analysis.ts';
 import { AppError, notFound } from '../errors.ts';
 import { errors, noContent } from '../schemas.ts';
 
