@@ -1,5 +1,6 @@
 /** The terminal report of an analysis and of a ranking: plain text, wrapped to the terminal, coloured on a TTY. */
 import type { AdviceSource, RequirementResult, ResumeFactsResult } from '@rc/contracts';
+import { dictionary, type PageLanguage } from '@rc/gateway/i18n';
 
 export interface AnalysisView {
   id: string;
@@ -33,11 +34,36 @@ export interface RankingView {
   results: Array<{ rank: number; id: string; score: number; score_percent: number; title?: string }>;
 }
 
+/** A label as the web page writes it: the page's strings module is the one source of the labels both show. */
+const page = (language: PageLanguage, key: string): string => {
+  const value = dictionary[language][key];
+  if (typeof value !== 'string') throw new Error(`the page has no plain label ${key}`);
+  return value;
+};
+const verdictWords = (l: PageLanguage) => ({ strong: page(l, 'verdict.strong'), partial: page(l, 'verdict.partial'), weak: page(l, 'verdict.weak') });
+const adviceWords = (l: PageLanguage) => ({
+  strengths: page(l, 'strengths'),
+  weaknesses: page(l, 'weaknesses'),
+  learn: page(l, 'learn'),
+  rewrite: page(l, 'rewrite'),
+  reflection: page(l, 'reflection'),
+  upgrades: page(l, 'upgrades'),
+});
+const hiddenReasons = (l: PageLanguage) => ({
+  white_text: page(l, 'hidden.white_text'),
+  background_colour: page(l, 'hidden.background_colour'),
+  invisible: page(l, 'hidden.invisible'),
+  tiny_font: page(l, 'hidden.tiny_font'),
+  off_page: page(l, 'hidden.off_page'),
+  clipped: page(l, 'hidden.clipped'),
+  hidden_format: page(l, 'hidden.hidden_format'),
+});
+
 const WORDS = {
   en: {
     fit: 'fit',
     score: 'Score',
-    verdict: { strong: 'Strong fit', partial: 'Partial fit', weak: 'Weak fit' },
+    verdict: verdictWords('en'),
     counts: (m: number, p: number, x: number) => `${m} met · ${p} partly met · ${x} missing`,
     requirements: 'Requirements',
     status: { met: 'met', partial: 'partial', missing: 'missing' },
@@ -45,13 +71,8 @@ const WORDS = {
     kind: { skill: 'skill', experience: 'experience', education: 'education', language: 'language', licence: 'licence', duty: 'duty', other: 'other' },
     head: ['STATUS', 'NEED', 'MATCH', 'REQUIREMENT'],
     noEvidence: 'nothing in the resume covers this',
-    none: 'No requirements were found in the vacancy.',
-    strengths: 'Strengths',
-    weaknesses: 'Weaknesses',
-    learn: 'What to learn',
-    rewrite: 'What to rewrite',
-    reflection: 'Points to reflect on',
-    upgrades: 'How to improve overall',
+    none: page('en', 'noRequirements'),
+    ...adviceWords('en'),
     advice: 'Advice',
     scoredBy: 'Score',
     fallback: 'LLM answer not used',
@@ -66,7 +87,7 @@ const WORDS = {
   ru: {
     fit: 'соответствие',
     score: 'Оценка',
-    verdict: { strong: 'Хорошо подходит', partial: 'Подходит частично', weak: 'Подходит слабо' },
+    verdict: verdictWords('ru'),
     counts: (m: number, p: number, x: number) => `выполнено: ${m} · частично: ${p} · не хватает: ${x}`,
     requirements: 'Требования',
     status: { met: 'есть', partial: 'частично', missing: 'нет' },
@@ -74,13 +95,8 @@ const WORDS = {
     kind: { skill: 'навык', experience: 'опыт', education: 'образование', language: 'язык', licence: 'допуск', duty: 'обязанность', other: 'другое' },
     head: ['СТАТУС', 'ВАЖН.', 'СОВП.', 'ТРЕБОВАНИЕ'],
     noEvidence: 'в резюме об этом ничего нет',
-    none: 'В вакансии не нашлось требований.',
-    strengths: 'Сильные стороны',
-    weaknesses: 'Слабые стороны',
-    learn: 'Что изучить',
-    rewrite: 'Что переписать',
-    reflection: 'О чём подумать',
-    upgrades: 'Как улучшить в целом',
+    none: page('ru', 'noRequirements'),
+    ...adviceWords('ru'),
     advice: 'Советы',
     scoredBy: 'Оценка',
     fallback: 'ответ LLM не использован',
@@ -170,28 +186,12 @@ const HIDDEN_WORDS = {
   en: {
     hidden: (n: number, reasons: string) => `We ignored ${n} character${n === 1 ? '' : 's'} of hidden text: ${reasons}.`,
     onPages: (what: string, pages: string) => `${what} on page${pages.includes(',') ? 's' : ''} ${pages}`,
-    reasons: {
-      white_text: 'white text',
-      background_colour: 'text in the background colour',
-      invisible: 'invisible text',
-      tiny_font: 'text too small to read',
-      off_page: 'text outside the page',
-      clipped: 'text cut out of view',
-      hidden_format: 'text formatted as hidden',
-    },
+    reasons: hiddenReasons('en'),
   },
   ru: {
     hidden: (n: number, reasons: string) => `Не учтён скрытый текст (символов: ${n}): ${reasons}.`,
     onPages: (what: string, pages: string) => `${what} на стр. ${pages}`,
-    reasons: {
-      white_text: 'белый текст',
-      background_colour: 'текст цвета фона',
-      invisible: 'невидимый текст',
-      tiny_font: 'слишком мелкий текст',
-      off_page: 'текст за пределами страницы',
-      clipped: 'обрезанный текст',
-      hidden_format: 'текст, скрытый форматированием',
-    },
+    reasons: hiddenReasons('ru'),
   },
 };
 
