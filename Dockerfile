@@ -20,5 +20,5 @@ COPY tsconfig.json ./
 RUN useradd --system --uid 10001 app && mkdir -p /app/data && chown app /app/data
 USER app
 EXPOSE 8000
-# Overridden per service: services/gateway, services/scorer, services/advisor, or services/all-in-one.
+# Overridden per service: services/all-in-one/src/processes/{gateway,scorer,advisor}.ts, or the whole product.
 CMD ["node_modules/.bin/tsx", "services/all-in-one/src/main.ts"]

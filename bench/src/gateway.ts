@@ -6,10 +6,9 @@ import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { loadConfig } from '@rc/config';
 import { createDatabase } from '@rc/db';
-import { buildApp } from '@rc/gateway';
+import { startServices } from '@rc/all-in-one';
 import { InProcessQueue, LocalProgressBus } from '@rc/queue';
-import { LexicalEngine, startScorer } from '@rc/scorer';
-import { startAdvisor, createWriterFromConfig } from '@rc/advisor';
+import { LexicalEngine } from '@rc/scorer';
 import { createTestDatabase, findPostgres } from '@rc/testing';
 import { writeResult } from './report.ts';
 
@@ -22,13 +21,11 @@ async function hammer(url: string) {
 }
 
 async function measure(backend: 'pglite' | 'postgres', databaseUrl?: string) {
-  const config = loadConfig({ LOG_LEVEL: 'silent', MODEL_DIR: 'none', RATE_LIMIT_PER_MINUTE: '0' });
+  const config = loadConfig({ LOG_LEVEL: 'silent', MODEL_DIR: 'none', RATE_LIMIT_PER_MINUTE: '0', SCORER_CONCURRENCY: '1', ADVISOR_CONCURRENCY: '1' });
   const database = await createDatabase({ dataDir: 'memory://', databaseUrl });
   const queue = new InProcessQueue();
-  const bus = new LocalProgressBus();
-  await startScorer({ db: database.db, queue, bus, engine: new LexicalEngine(), concurrency: 1 });
-  await startAdvisor({ db: database.db, queue, bus, writer: createWriterFromConfig(config), concurrency: 1 });
-  const app = await buildApp({ config, db: database.db, queue, bus, pingDb: database.ping });
+  const services = await startServices(config, { database, queue, bus: new LocalProgressBus(), engine: new LexicalEngine(), listen: false, recovery: false });
+  const app = services.app!;
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const post = (path: string, body: unknown) =>
@@ -46,9 +43,7 @@ async function measure(backend: 'pglite' | 'postgres', databaseUrl?: string) {
 
   const baseline = await hammer(bareUrl);
   const product = await hammer(`${base}/v1/analyses/${a.id}`);
-  await Promise.all([app.close(), bare.close()]);
-  await queue.close();
-  await database.close();
+  await Promise.all([services.stop(), bare.close()]);
   if (product.errors || baseline.errors) throw new Error(`errors during the run: product ${product.errors}, bare ${baseline.errors}`);
   return { backend, responseBytes: sample.length, product, baseline, ratio: product.rps / baseline.rps };
 }

@@ -6,10 +6,10 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@rc/config';
 import { createDatabase, ensureOwner, LOCAL_OWNER, schema } from '@rc/db';
-import { buildApp } from '@rc/gateway';
+import { startServices } from '@rc/all-in-one';
 import { CrossEncoder } from '@rc/model-runtime';
 import { InProcessQueue, LocalProgressBus } from '@rc/queue';
-import { CrossEncoderEngine, startScorer } from '@rc/scorer';
+import { CrossEncoderEngine } from '@rc/scorer';
 import { detectLanguage } from '@rc/text';
 import { readScreening, seededRandom } from '@rc/text/testing';
 import { percentile, writeResult } from './report.ts';
@@ -58,7 +58,7 @@ export function makeVacancies(n: number) {
 }
 
 export async function benchRanking() {
-  const config = loadConfig({ LOG_LEVEL: 'silent', MODEL_DIR, RANKING_TOP_K: String(TOP_K), RATE_LIMIT_PER_MINUTE: '0' });
+  const config = loadConfig({ LOG_LEVEL: 'silent', MODEL_DIR, RANKING_TOP_K: String(TOP_K), RATE_LIMIT_PER_MINUTE: '0', SCORER_CONCURRENCY: '1' });
   const ce = await CrossEncoder.load(MODEL_DIR);
   const engine = new CrossEncoderEngine(ce);
   const resumes = readScreening('resumes3').map((r) => r[0]!);
@@ -68,10 +68,10 @@ export async function benchRanking() {
   for (const size of SIZES) {
     const database = await createDatabase({ dataDir: 'memory://' });
     const queue = new InProcessQueue();
-    const bus = new LocalProgressBus();
     const db = database.db;
-    await startScorer({ db, queue, bus, engine, concurrency: 1 });
-    const app = await buildApp({ config, db, queue, bus, pingDb: database.ping });
+    // The gateway and the scorer only: rankings need no advice.
+    const services = await startServices(config, { only: ['gateway', 'scorer'], database, queue, bus: new LocalProgressBus(), engine, listen: false, recovery: false });
+    const app = services.app!;
     const owner = await ensureOwner(db, LOCAL_OWNER);
     const vacancies = makeVacancies(size);
     for (let i = 0; i < vacancies.length; i += 500) {
@@ -122,9 +122,8 @@ export async function benchRanking() {
         recall === null ? 'recall not measured at this size' : `recall@10 ${recall.toFixed(2)} vs exhaustive (${recalls.length} resume${recalls.length === 1 ? '' : 's'})`
       } |`,
     );
-    await app.close();
-    await queue.close();
-    await database.close();
+    // The engine was given, so it outlives each size's services.
+    await services.stop();
   }
   await engine.close();
   writeResult(

@@ -138,19 +138,6 @@ export const adviceSourceSchema = z.object({
 });
 export type AdviceSource = z.infer<typeof adviceSourceSchema>;
 
-export const analysisStatusSchema = z.enum(['queued', 'scoring', 'scored', 'advising', 'done', 'failed']);
-export type AnalysisStatus = z.infer<typeof analysisStatusSchema>;
-
-/** Share of the work done when an analysis is in each status; the page's progress bar and the CLI use it. */
-export const statusProgress: Record<AnalysisStatus, number> = {
-  queued: 0.05,
-  scoring: 0.25,
-  scored: 0.6,
-  advising: 0.75,
-  done: 1,
-  failed: 1,
-};
-
 export function verdictFor(score: number): Verdict {
   if (score >= 0.7) return 'strong';
   if (score >= 0.4) return 'partial';

@@ -1,2 +1,3 @@
 export * from './analysis.ts';
 export * from './jobs.ts';
+export * from './lifecycle.ts';

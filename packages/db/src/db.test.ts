@@ -5,6 +5,9 @@ import { analysisRepo } from './repositories/analyses.ts';
 import { resumeRepo, vacancyRepo } from './repositories/documents.ts';
 import { createApiKey, ensureOwner, findOwnerByKey } from './repositories/owners.ts';
 import { InvalidCursorError } from './pagination.ts';
+import type { Scoring } from '@rc/contracts';
+
+const fakeScoring: Scoring = { score: 0.5, verdict: 'partial', requirements: [], language: 'en', engine: 'lexical', model: 'test', components: {} };
 
 function contract(name: string, open: () => Promise<DatabaseHandle | null>) {
   describe(name, () => {
@@ -62,11 +65,11 @@ function contract(name: string, open: () => Promise<DatabaseHandle | null>) {
       const an = await analysisRepo.createQueued(h.db, { ownerId: o, resumeId: r.id, vacancyId: v.id, resumeText: r.content, vacancyText: 'Python', adviceLanguage: 'ru' });
       expect(an.status).toBe('queued');
       expect(await analysisRepo.claimForScoring(h.db, an.id)).not.toBeNull();
-      expect(await analysisRepo.saveScoring(h.db, an.id, { score: 0.5, verdict: 'partial', scoring: {} })).toBe(true);
+      expect(await analysisRepo.saveScoring(h.db, an.id, { score: 0.5, verdict: 'partial', scoring: fakeScoring })).toBe(true);
       expect(await analysisRepo.claimForScoring(h.db, an.id)).toBeNull();
-      expect(await analysisRepo.saveScoring(h.db, an.id, { score: 0.9, verdict: 'strong', scoring: {} })).toBe(false);
+      expect(await analysisRepo.saveScoring(h.db, an.id, { score: 0.9, verdict: 'strong', scoring: fakeScoring })).toBe(false);
       expect(await analysisRepo.claimForAdvice(h.db, an.id)).not.toBeNull();
-      expect(await analysisRepo.saveAdvice(h.db, an.id, { advice: { upgrades: 'x' }, adviceSource: {} })).toBe(true);
+      expect(await analysisRepo.saveAdvice(h.db, an.id, { advice: { strengths: [], weaknesses: [], rewrite_suggestions: [], learning_recommendations: [], reflection_points: [], upgrades: 'x' }, adviceSource: { source: 'rules', model: 'rules', prompt_version: 'v1', dropped_claims: [] } })).toBe(true);
       const done = await analysisRepo.get(h.db, o, an.id);
       expect(done?.status).toBe('done');
       expect(done?.score).toBe(0.5);

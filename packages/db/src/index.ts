@@ -9,3 +9,4 @@ export * from './repositories/rankings.ts';
 export * from './repositories/llm-exchanges.ts';
 export { uuidv7 } from './uuid.ts';
 export { describeError, logSafeError, type ErrorDescription } from './redact.ts';
+export * from './repositories/search.ts';

@@ -13,13 +13,27 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type {
+  Advice,
+  AdviceSource,
+  AnalysisStatus,
+  HiddenText,
+  JobError,
+  Language,
+  RankingStatus,
+  RankingTarget,
+  Scoring,
+  Verdict,
+} from '@rc/contracts';
 import { uuidv7 } from './uuid.ts';
 
-/** The shape of @rc/contracts' HiddenText, which the gateway validates before storing it. */
-export interface StoredHiddenText {
-  chars: number;
-  samples: string[];
-  reasons: Array<{ reason: string; page: number | null; chars: number }>;
+/** @rc/contracts' HiddenText, which the gateway validates before storing it. */
+export type StoredHiddenText = HiddenText;
+
+/** One message of a stored LLM exchange (@rc/llm's ChatMessage). */
+export interface StoredChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
 }
 
 const tsvector = customType<{ data: string }>({
@@ -73,7 +87,7 @@ export const vacancies = pgTable(
       .references(() => owners.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     description: text('description').notNull(),
-    language: text('language').notNull(),
+    language: text('language').$type<Language>().notNull(),
     search: tsvector('search').generatedAlwaysAs(searchVector('title', 'description')),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -99,7 +113,7 @@ export const resumes = pgTable(
     fileSize: integer('file_size'),
     /** Text the uploaded file hid from its reader (white, invisible, tiny...), left out of content: @rc/contracts' HiddenText. */
     hiddenText: jsonb('hidden_text').$type<StoredHiddenText | null>(),
-    language: text('language').notNull(),
+    language: text('language').$type<Language>().notNull(),
     search: tsvector('search').generatedAlwaysAs(searchVector('name', 'content')),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -125,15 +139,15 @@ export const analyses = pgTable(
     /** The resume's hidden-text report as it was when analysed, shown with the result. */
     resumeHiddenText: jsonb('resume_hidden_text').$type<StoredHiddenText | null>(),
     /** Language the advice is written in (the resume's unless the caller asked otherwise). */
-    adviceLanguage: text('advice_language').notNull(),
-    status: text('status').notNull().default('queued'),
+    adviceLanguage: text('advice_language').$type<Language>().notNull(),
+    status: text('status').$type<AnalysisStatus>().notNull().default('queued'),
     progress: real('progress').notNull().default(0),
     score: real('score'),
-    verdict: text('verdict'),
-    scoring: jsonb('scoring'),
-    advice: jsonb('advice'),
-    adviceSource: jsonb('advice_source'),
-    error: jsonb('error'),
+    verdict: text('verdict').$type<Verdict>(),
+    scoring: jsonb('scoring').$type<Scoring>(),
+    advice: jsonb('advice').$type<Advice>(),
+    adviceSource: jsonb('advice_source').$type<AdviceSource>(),
+    error: jsonb('error').$type<JobError>(),
     /** Times the scoring step was claimed (runs that failed, stalled or were killed included); capped by JOB_MAX_ATTEMPTS. */
     attempts: integer('attempts').notNull().default(0),
     /** Times the advice step was claimed; capped by JOB_MAX_ATTEMPTS on its own, so a slow scoring does not eat its tries. */
@@ -161,16 +175,16 @@ export const rankings = pgTable(
       .notNull()
       .references(() => owners.id, { onDelete: 'cascade' }),
     /** vacancies: rank vacancies for the resume subject_id; resumes: rank resumes for the vacancy subject_id. */
-    target: text('target').notNull(),
+    target: text('target').$type<RankingTarget>().notNull(),
     subjectId: uuid('subject_id').notNull(),
     /** Candidate ids the caller named, or null for the owner's whole collection. */
     candidateIds: jsonb('candidate_ids').$type<string[] | null>(),
     topK: integer('top_k').notNull(),
     limit: integer('limit').notNull(),
-    status: text('status').notNull().default('queued'),
+    status: text('status').$type<RankingStatus>().notNull().default('queued'),
     progress: real('progress').notNull().default(0),
     candidateCount: integer('candidate_count'),
-    error: jsonb('error'),
+    error: jsonb('error').$type<JobError>(),
     /** Times the ranking was claimed by a scorer (failed, stalled or killed runs included); capped by JOB_MAX_ATTEMPTS. */
     attempts: integer('attempts').notNull().default(0),
     engine: text('engine'),
@@ -218,7 +232,7 @@ export const llmExchanges = pgTable(
     model: text('model').notNull(),
     promptVersion: text('prompt_version').notNull(),
     language: text('language').notNull(),
-    messages: jsonb('messages').notNull(),
+    messages: jsonb('messages').$type<StoredChatMessage[]>().notNull(),
     response: text('response'),
     parsed: boolean('parsed').notNull().default(false),
     grounded: boolean('grounded').notNull().default(false),

@@ -1,5 +1,6 @@
 /** The BullMQ adapter: one BullMQ queue per QueueName on Redis, jobs named by JobName. */
 import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { jobCatalog, jobIdFor, parsePayload, UnknownJobError, type JobName, type JobPayload, type QueueName } from '@rc/contracts';
 import {
@@ -7,7 +8,7 @@ import {
   PermanentJobError,
   RETRY_DEFAULTS,
   type EnqueueOptions,
-  type Handler,
+  type JobDefinition,
   type JobQueue,
   type QueueDepth,
   type WorkOptions,
@@ -88,13 +89,13 @@ export class BullJobQueue implements JobQueue {
     const connection = new Redis(this.opts.url, { maxRetriesPerRequest: null });
     connection.on('error', (err) => this.opts.onError?.(err));
     this.workerConnections.push(connection);
-    const handlers = opts.handlers as Record<string, Handler<JobName>>;
+    const jobs = opts.jobs as Record<string, JobDefinition<JobName>>;
     const maxAttempts = this.opts.attempts ?? RETRY_DEFAULTS.attempts;
     const worker = new Worker(
       opts.queue,
       async (job: Job, token?: string) => {
-        const handler = handlers[job.name];
-        if (!handler) throw new UnrecoverableError(new UnknownJobError(job.name).message);
+        const definition = jobs[job.name];
+        if (!definition) throw new UnrecoverableError(new UnknownJobError(job.name).message);
         let payload: JobPayload<JobName>;
         try {
           payload = parsePayload(job.name as JobName, job.data);
@@ -102,7 +103,7 @@ export class BullJobQueue implements JobQueue {
           throw new UnrecoverableError(`invalid payload for ${job.name}: ${(err as Error).message}`);
         }
         try {
-          return await handler(payload, { jobId: job.id ?? '', attempt: job.attemptsMade + 1, maxAttempts, signal: this.closing.signal });
+          return await definition.run(payload, { jobId: job.id ?? '', attempt: job.attemptsMade + 1, maxAttempts, signal: this.closing.signal });
         } catch (err) {
           if (err instanceof JobInterruptedError || (this.closing.signal.aborted && (err as Error).name === 'AbortError')) {
             // Handed back now, not after the lock expires, and without counting an attempt: delayed a moment so the
@@ -132,12 +133,16 @@ export class BullJobQueue implements JobQueue {
     );
     worker.on('error', (err) => this.opts.onError?.(err));
     worker.on('failed', (job, err) => {
-      if (!job || !opts.onFinalFailure) return;
+      const definition = job && jobs[job.name];
+      if (!job || !definition) return;
       const attempts = job.opts.attempts ?? 1;
       const final = err.name === 'UnrecoverableError' || job.attemptsMade >= attempts;
       if (!final) return;
+      // A payload that breaks its contract names no row to mark failed.
+      const payload = jobCatalog[job.name as JobName].payload.safeParse(job.data);
+      if (!payload.success) return;
       const error = STALL_MESSAGES.has(err.message) ? new StalledJobError(err.message) : err;
-      opts.onFinalFailure({ name: job.name as JobName, payload: job.data, error }).catch((e: Error) => this.opts.onError?.(e));
+      definition.onFinalFailure(payload.data as JobPayload<JobName>, error).catch((e: Error) => this.opts.onError?.(e));
     });
     this.workers.push(worker);
     await worker.waitUntilReady();
@@ -150,6 +155,11 @@ export class BullJobQueue implements JobQueue {
 
   async ping(): Promise<void> {
     await this.producerConnection.ping();
+  }
+
+  async tryLease(name: string, ttlMs: number): Promise<boolean> {
+    const taken = await this.producerConnection.set(`${this.opts.prefix}:lease:${name}`, randomUUID(), 'PX', Math.max(1, Math.round(ttlMs)), 'NX');
+    return taken === 'OK';
   }
 
   async close(): Promise<void> {

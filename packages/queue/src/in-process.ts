@@ -6,7 +6,7 @@ import {
   PermanentJobError,
   RETRY_DEFAULTS,
   type EnqueueOptions,
-  type Handler,
+  type JobDefinition,
   type JobQueue,
   type QueueDepth,
   type WorkOptions,
@@ -92,10 +92,10 @@ export class InProcessQueue implements JobQueue {
   }
 
   private async run(lane: Lane, opts: WorkOptions<QueueName>, job: Pending): Promise<void> {
-    const handler = (opts.handlers as Record<string, Handler<JobName>>)[job.name];
+    const definition = (opts.jobs as Record<string, JobDefinition<JobName>>)[job.name];
     try {
-      if (!handler) throw new PermanentJobError(`no handler for ${job.name}`, 'unknown_job');
-      await handler(job.payload as JobPayload<JobName>, { jobId: job.id, attempt: job.attempt, maxAttempts: this.attempts, signal: this.closing.signal });
+      if (!definition) throw new PermanentJobError(`no handler for ${job.name}`, 'unknown_job');
+      await definition.run(job.payload as JobPayload<JobName>, { jobId: job.id, attempt: job.attempt, maxAttempts: this.attempts, signal: this.closing.signal });
       this.live.delete(job.id);
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
@@ -119,9 +119,9 @@ export class InProcessQueue implements JobQueue {
       }
       lane.failed += 1;
       this.live.delete(job.id);
-      await opts.onFinalFailure?.({ name: job.name, payload: job.payload, error: err }).catch((hookErr: Error) =>
-        this.options.onError?.(hookErr, { id: job.id, name: job.name }),
-      );
+      await definition
+        ?.onFinalFailure(job.payload as JobPayload<JobName>, err)
+        .catch((hookErr: Error) => this.options.onError?.(hookErr, { id: job.id, name: job.name }));
     }
   }
 
@@ -131,6 +131,10 @@ export class InProcessQueue implements JobQueue {
   }
 
   async ping(): Promise<void> {}
+
+  async tryLease(_name: string, _ttlMs: number): Promise<boolean> {
+    return true;
+  }
 
   /** Waits for running jobs; waiting and delayed ones stay unfinished in the database and are recovered at start-up. */
   async close(): Promise<void> {

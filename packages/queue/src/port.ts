@@ -18,23 +18,25 @@ export interface JobContext {
 
 export type Handler<N extends JobName> = (payload: JobPayload<N>, ctx: JobContext) => Promise<JobResult<N>>;
 
-/** The handlers a worker of `Q` must provide: a missing one is a compile error. */
-export type HandlersFor<Q extends QueueName> = {
-  [N in JobName as JobCatalog[N]['queue'] extends Q ? N : never]: Handler<N>;
-};
-
-export interface FinalFailure {
-  name: JobName;
-  payload: unknown;
-  error: Error;
+/**
+ * A job: its work and what happens once it finally fails, side by side (one file per job in each service). The
+ * payload is the job catalog's, parsed before either is called.
+ */
+export interface JobDefinition<N extends JobName> {
+  run: Handler<N>;
+  /** Called once the job will not be retried again (attempts spent or a permanent error): store the failure. */
+  onFinalFailure(payload: JobPayload<N>, error: Error): Promise<void>;
 }
+
+/** The jobs a worker of `Q` must provide: a missing one is a compile error. */
+export type JobsFor<Q extends QueueName> = {
+  [N in JobName as JobCatalog[N]['queue'] extends Q ? N : never]: JobDefinition<N>;
+};
 
 export interface WorkOptions<Q extends QueueName> {
   queue: Q;
-  handlers: HandlersFor<Q>;
+  jobs: JobsFor<Q>;
   concurrency: number;
-  /** Called once a job will not be retried again (attempts spent or a permanent error). */
-  onFinalFailure?: (f: FinalFailure) => Promise<void>;
 }
 
 export interface QueueDepth {
@@ -55,6 +57,11 @@ export interface JobQueue {
   work<Q extends QueueName>(opts: WorkOptions<Q>): Promise<void>;
   depth(queue: QueueName): Promise<QueueDepth>;
   ping(): Promise<void>;
+  /**
+   * True when this process may run the chore `name` now: at most one process of the deployment gets it until ttlMs
+   * have passed (a Redis key set if absent; always true in-process, where there is only this one).
+   */
+  tryLease(name: string, ttlMs: number): Promise<boolean>;
   /** Stops taking jobs, waits for running ones, closes connections. */
   close(): Promise<void>;
 }

@@ -25,11 +25,14 @@ function contract(name: string, make: () => Promise<JobQueue | null>) {
       await q.work({
         queue: 'advice',
         concurrency: 2,
-        handlers: {
-          'advise-analysis': async (p) => {
-            seen.push(p.analysisId);
-            await gate;
-            return { analysisId: p.analysisId, status: 'done' };
+        jobs: {
+          'advise-analysis': {
+            run: async (p) => {
+              seen.push(p.analysisId);
+              await gate;
+              return { analysisId: p.analysisId, status: 'done' };
+            },
+            onFinalFailure: async () => {},
           },
         },
       });
@@ -56,17 +59,19 @@ function contract(name: string, make: () => Promise<JobQueue | null>) {
       await q.work({
         queue: 'scoring',
         concurrency: 1,
-        handlers: {
-          'score-analysis': async (p, c) => {
-            attempts.set(p.analysisId, c.attempt);
-            if (p.analysisId === broken) throw new PermanentJobError('never works');
-            if (c.attempt < 2) throw new Error('transient');
-            return { analysisId: p.analysisId, status: 'scored' };
+        jobs: {
+          'score-analysis': {
+            run: async (p, c) => {
+              attempts.set(p.analysisId, c.attempt);
+              if (p.analysisId === broken) throw new PermanentJobError('never works');
+              if (c.attempt < 2) throw new Error('transient');
+              return { analysisId: p.analysisId, status: 'scored' };
+            },
+            onFinalFailure: async (p) => {
+              finals.push(p.analysisId);
+            },
           },
-          rank: async (p) => ({ rankingId: p.rankingId, status: 'done' }),
-        },
-        onFinalFailure: async (f) => {
-          finals.push((f.payload as { analysisId: string }).analysisId);
+          rank: { run: async (p) => ({ rankingId: p.rankingId, status: 'done' }), onFinalFailure: async () => {} },
         },
       });
       await q.enqueue('score-analysis', { analysisId: flaky });
@@ -74,6 +79,13 @@ function contract(name: string, make: () => Promise<JobQueue | null>) {
       await waitFor(async () => attempts.get(flaky) === 2 && finals.length === 1, { what: 'retry and final failure' });
       expect(attempts.get(broken)).toBe(1);
       expect(finals).toEqual([broken]);
+    });
+
+    it('gives a chore\'s lease to one process at a time (in-process: the only one, always)', async (ctx) => {
+      if (!q) return ctx.skip();
+      const chore = `chore-${randomUUID()}`;
+      expect(await q.tryLease(chore, 60_000)).toBe(true);
+      expect(await q.tryLease(chore, 60_000)).toBe(q.kind === 'in-process');
     });
 
     it('rejects a payload that breaks its contract', async (ctx) => {

@@ -26,15 +26,26 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL'>, name: string, de
   return destination ? pino(options, destination) : pino(options);
 }
 
-export async function openInfrastructure(config: Config, log: Logger): Promise<Infrastructure> {
-  const database = await createDatabase({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.DATA_DIR,
-    onError: (err) => log.warn({ err }, 'database connection error'),
-  });
+/** Parts a caller already holds (a test's in-memory database, a queue with short back-offs); the rest is opened from config. */
+export interface InfrastructureParts {
+  database?: DatabaseHandle;
+  queue?: JobQueue;
+  bus?: ProgressBus;
+}
+
+export async function openInfrastructure(config: Config, log: Logger, given: InfrastructureParts = {}): Promise<Infrastructure> {
+  const database =
+    given.database ??
+    (await createDatabase({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      onError: (err) => log.warn({ err }, 'database connection error'),
+    }));
   const onError = (err: Error) => log.warn({ err: err.message }, 'queue connection error');
-  const queue = createJobQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, onError, lockDurationMs: config.QUEUE_LOCK_MS, attempts: config.JOB_MAX_ATTEMPTS });
-  const bus = createProgressBus({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, onError });
+  const queue =
+    given.queue ??
+    createJobQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, onError, lockDurationMs: config.QUEUE_LOCK_MS, attempts: config.JOB_MAX_ATTEMPTS });
+  const bus = given.bus ?? createProgressBus({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, onError });
   const mode = config.DATABASE_URL || config.REDIS_URL ? 'distributed' : 'embedded';
   log.info({ database: database.kind, queue: queue.kind, mode }, 'infrastructure ready');
   return {

@@ -1,7 +1,7 @@
-/** Starts the advisor: registers its job handler on the `advice` queue and marks analyses whose advice finally fails. */
-import { analysisRepo, type Database } from '@rc/db';
+/** Starts the advisor: registers its job on the `advice` queue. The job, its final failure included, is one file in jobs/. */
+import type { Database } from '@rc/db';
 import type { AdviceWriter } from '@rc/llm';
-import { finalError, publishProgress, type JobQueue, type ProgressBus } from '@rc/queue';
+import type { JobQueue, ProgressBus } from '@rc/queue';
 import { adviseAnalysisJob } from './jobs/advise-analysis.ts';
 
 export interface AdvisorDeps {
@@ -16,12 +16,6 @@ export async function startAdvisor(deps: AdvisorDeps): Promise<void> {
   await deps.queue.work({
     queue: 'advice',
     concurrency: deps.concurrency,
-    handlers: { 'advise-analysis': adviseAnalysisJob(deps) },
-    onFinalFailure: async ({ payload, error }) => {
-      const id = (payload as { analysisId: string }).analysisId;
-      const stored = finalError(error, 'advice');
-      await analysisRepo.markFailed(deps.db, id, stored);
-      await publishProgress(deps.bus, 'analysis', id, 'failed', 1, stored.message);
-    },
+    jobs: { 'advise-analysis': adviseAnalysisJob(deps) },
   });
 }

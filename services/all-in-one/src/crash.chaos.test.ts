@@ -20,7 +20,7 @@ describe.skipIf(!available)('crash survival', () => {
   const procs = new Map<string, Proc>();
 
   const start = (name: string, service: string) => {
-    const p = startProcess(tsxBin, [`services/${service}/src/main.ts`], env);
+    const p = startProcess(tsxBin, [`services/all-in-one/src/processes/${service}.ts`], env);
     procs.set(name, p);
     return p;
   };

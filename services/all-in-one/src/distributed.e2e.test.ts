@@ -27,7 +27,7 @@ describe.skipIf(!services)('distributed mode: three processes over PostgreSQL an
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     const env = { DATABASE_URL: db.url, REDIS_URL: services!.redis, QUEUE_PREFIX: prefix, PORT: String(port), LOG_LEVEL: 'warn', LLM_PROVIDER: 'rules' };
-    for (const svc of ['gateway', 'scorer', 'advisor']) procs.push(startProcess(tsxBin, [`services/${svc}/src/main.ts`], env));
+    for (const svc of ['gateway', 'scorer', 'advisor']) procs.push(startProcess(tsxBin, [`services/all-in-one/src/processes/${svc}.ts`], env));
     await waitForHttp(`${base}/readyz`, procs[0]!);
   });
   afterAll(async () => {

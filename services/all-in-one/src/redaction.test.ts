@@ -5,18 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createWriterFromConfig, startAdvisor } from '@rc/advisor';
 import { loadConfig } from '@rc/config';
-import { buildApp } from '@rc/gateway';
 import { createLogger, openInfrastructure, type Infrastructure } from '@rc/runtime';
-import { LexicalEngine, startScorer } from '@rc/scorer';
+import { LexicalEngine } from '@rc/scorer';
+import { startServices } from './start-services.ts';
 import { cleanRedisPrefix, createTestDatabase, distributedServices, dumpRedisPrefix, uniquePrefix, waitFor, type TestDatabase } from '@rc/testing';
 
 const services = await distributedServices();
 
 async function startProduct(mode: 'embedded' | 'distributed') {
   const logged: string[] = [];
-  const env: Record<string, string> = { LOG_LEVEL: 'debug', MODEL_DIR: 'none', LLM_PROVIDER: 'rules', DATA_DIR: 'memory://' };
+  const env: Record<string, string> = { LOG_LEVEL: 'debug', MODEL_DIR: 'none', LLM_PROVIDER: 'rules', DATA_DIR: 'memory://', SCORER_CONCURRENCY: '1', ADVISOR_CONCURRENCY: '1' };
   let testDb: TestDatabase | undefined;
   let prefix: string | undefined;
   if (mode === 'distributed') {
@@ -32,16 +31,14 @@ async function startProduct(mode: 'embedded' | 'distributed') {
   const client = (db as unknown as { $client: { query(text: string): Promise<unknown> } }).$client;
   await client.query('ALTER TABLE analyses ADD CONSTRAINT leak_check CHECK (scoring IS NULL)');
   await client.query("ALTER TABLE resumes ADD CONSTRAINT leak_check CHECK (content NOT LIKE '%refuse this%')");
-  await startScorer({ db, queue: infra.queue, bus: infra.bus, engine: new LexicalEngine(), concurrency: 1 });
-  await startAdvisor({ db, queue: infra.queue, bus: infra.bus, writer: createWriterFromConfig(config), concurrency: 1 });
-  const app = await buildApp({ config, db, queue: infra.queue, bus: infra.bus, pingDb: infra.database.ping }, { logger: log });
+  const product = await startServices(config, { database: infra.database, queue: infra.queue, bus: infra.bus, engine: new LexicalEngine(), log, listen: false, recovery: false });
+  const app = product.app!;
   return {
     app,
     logged,
     redis: async () => (prefix ? dumpRedisPrefix(services!.redis, prefix) : ''),
     close: async () => {
-      await app.close();
-      await infra.close();
+      await product.stop();
       await testDb?.drop();
       if (prefix) await cleanRedisPrefix(services!.redis, prefix);
     },

@@ -2,6 +2,7 @@
  * The CLI's client of the gateway's /v1 API: the same endpoints the web page uses, with the API's
  * `{error:{code,message}}` answers turned into CliErrors and progress read from the Server-Sent Events stream.
  */
+import { isFinished } from '@rc/contracts';
 import { CliError } from './errors.ts';
 
 export interface Progress {
@@ -13,8 +14,6 @@ export interface ApiError extends CliError {
   status: number;
   code: string;
 }
-
-const TERMINAL = new Set(['done', 'failed']);
 
 export class ApiClient {
   constructor(
@@ -78,7 +77,7 @@ export class ApiClient {
   async follow(kind: 'analyses' | 'rankings', id: string, onProgress: (p: Progress) => void): Promise<void> {
     let finished = false;
     const seen = (p: Progress) => {
-      finished ||= TERMINAL.has(p.status);
+      finished ||= isFinished(p.status);
       onProgress(p);
     };
     try {
@@ -96,7 +95,7 @@ export class ApiClient {
     for (;;) {
       const p = await this.get<Progress>(`/v1/${kind}/${id}`);
       seen(p);
-      if (TERMINAL.has(p.status)) return;
+      if (isFinished(p.status)) return;
       await new Promise((r) => setTimeout(r, 500));
     }
   }

@@ -199,8 +199,8 @@ describe('pnpm cli export-training-data', () => {
       const ownerId = await ensureOwner(db.db, 'export-test');
       const base = { ownerId, provider: 'openai', model: 'gpt-4o-mini', promptVersion: 'v1', language: 'en' };
       const messages = (resume: string) => [
-        { role: 'system', content: 'You are a career advisor. Answer with JSON.' },
-        { role: 'user', content: `<resume>\n${resume}\n</resume>` },
+        { role: 'system' as const, content: 'You are a career advisor. Answer with JSON.' },
+        { role: 'user' as const, content: `<resume>\n${resume}\n</resume>` },
       ];
       const answer = JSON.stringify({ strengths: ['Python'], weaknesses: [], rewrite_suggestions: [], learning_recommendations: [], reflection_points: [], upgrades: 'ok' });
       await llmExchangeRepo.insertMany(db.db, [

@@ -1,5 +1,6 @@
 /** The terminal report of an analysis and of a ranking: plain text, wrapped to the terminal, coloured on a TTY. */
 import type { AdviceSource, FitSummary, RequirementResult, ResumeFactsResult } from '@rc/contracts';
+import { dictionary, type PageLanguage } from '@rc/gateway/i18n';
 
 export interface AnalysisView {
   id: string;
@@ -35,11 +36,39 @@ export interface RankingView {
   results: Array<{ rank: number; id: string; score: number; score_percent: number; title?: string }>;
 }
 
+/** A label as the web page writes it: the page's strings module is the one source of the labels both show. */
+const page = (language: PageLanguage, key: string): string => {
+  const value = dictionary[language][key];
+  if (typeof value !== 'string') throw new Error(`the page has no plain label ${key}`);
+  return value;
+};
+/** A page label with its {placeholders} filled in. */
+const filled = (language: PageLanguage, key: string, values: Record<string, string | number>): string =>
+  page(language, key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+const verdictWords = (l: PageLanguage) => ({ strong: page(l, 'verdict.strong'), partial: page(l, 'verdict.partial'), weak: page(l, 'verdict.weak') });
+const adviceWords = (l: PageLanguage) => ({
+  strengths: page(l, 'strengths'),
+  weaknesses: page(l, 'weaknesses'),
+  learn: page(l, 'learn'),
+  rewrite: page(l, 'rewrite'),
+  reflection: page(l, 'reflection'),
+  upgrades: page(l, 'upgrades'),
+});
+const hiddenReasons = (l: PageLanguage) => ({
+  white_text: page(l, 'hidden.white_text'),
+  background_colour: page(l, 'hidden.background_colour'),
+  invisible: page(l, 'hidden.invisible'),
+  tiny_font: page(l, 'hidden.tiny_font'),
+  off_page: page(l, 'hidden.off_page'),
+  clipped: page(l, 'hidden.clipped'),
+  hidden_format: page(l, 'hidden.hidden_format'),
+});
+
 const WORDS = {
   en: {
     fit: 'fit',
     score: 'Score',
-    verdict: { strong: 'Strong fit', partial: 'Partial fit', weak: 'Weak fit' },
+    verdict: verdictWords('en'),
     counts: (m: number, p: number, x: number) => `${m} met · ${p} partly met · ${x} missing`,
     requirements: 'Requirements',
     status: { met: 'met', partial: 'partial', missing: 'missing' },
@@ -47,25 +76,14 @@ const WORDS = {
     kind: { skill: 'skill', experience: 'experience', education: 'education', language: 'language', licence: 'licence', duty: 'duty', other: 'other' },
     head: ['STATUS', 'NEED', 'MATCH', 'REQUIREMENT'],
     noEvidence: 'nothing in the resume covers this',
-    none: 'No requirements were found in the vacancy.',
-    strengths: 'Strengths',
-    weaknesses: 'Weaknesses',
-    learn: 'What to learn',
-    rewrite: 'What to rewrite',
-    reflection: 'Points to reflect on',
-    upgrades: 'How to improve overall',
+    none: page('en', 'noRequirements'),
+    ...adviceWords('en'),
     advice: 'Advice',
     scoredBy: 'Score',
     fallback: 'LLM answer not used',
     fromResume: 'From the resume',
     years: (n: number, shown: string) => `${shown} ${n === 1 ? 'year' : 'years'} of experience`,
     noDates: 'no dated jobs found',
-    fitFrom: (parts: string) => `The score is made of: ${parts}`,
-    fitMust: (m: number, t: number, p: number) => `${m} of ${t} must-haves shown${p ? ` (${p} partly)` : ''}`,
-    fitNice: (m: number, t: number) => `${m} of ${t} nice-to-haves`,
-    fitYears: (shown: string, asked: string) => `${shown} years against ${asked} asked`,
-    fitNoYears: (asked: string) => `no dated jobs against ${asked} years asked`,
-    fitCapped: 'a missing must-have holds it below a strong fit',
     education: { secondary: 'secondary school', vocational: 'vocational education', bachelor: "bachelor's degree", master: "master's degree", phd: 'PhD', other: 'other education' },
     native: 'native',
     driving: (c: string) => `driving licence ${c}`,
@@ -74,13 +92,7 @@ const WORDS = {
   ru: {
     fit: 'соответствие',
     score: 'Оценка',
-    verdict: { strong: 'Хорошо подходит', partial: 'Подходит частично', weak: 'Подходит слабо' },
-    fitFrom: (parts: string) => `Из чего сложилась оценка: ${parts}`,
-    fitMust: (m: number, t: number, p: number) => `обязательных требований подтверждено: ${m} из ${t}${p ? ` (частично ещё ${p})` : ''}`,
-    fitNice: (m: number, t: number) => `желательных: ${m} из ${t}`,
-    fitYears: (shown: string, asked: string) => `опыт ${shown} г. при запрошенных ${asked}`,
-    fitNoYears: (asked: string) => `в резюме нет дат работы, а просят ${asked} г. опыта`,
-    fitCapped: 'не хватает обязательного требования, поэтому оценка ниже «подходит»',
+    verdict: verdictWords('ru'),
     counts: (m: number, p: number, x: number) => `выполнено: ${m} · частично: ${p} · не хватает: ${x}`,
     requirements: 'Требования',
     status: { met: 'есть', partial: 'частично', missing: 'нет' },
@@ -88,13 +100,8 @@ const WORDS = {
     kind: { skill: 'навык', experience: 'опыт', education: 'образование', language: 'язык', licence: 'допуск', duty: 'обязанность', other: 'другое' },
     head: ['СТАТУС', 'ВАЖН.', 'СОВП.', 'ТРЕБОВАНИЕ'],
     noEvidence: 'в резюме об этом ничего нет',
-    none: 'В вакансии не нашлось требований.',
-    strengths: 'Сильные стороны',
-    weaknesses: 'Слабые стороны',
-    learn: 'Что изучить',
-    rewrite: 'Что переписать',
-    reflection: 'О чём подумать',
-    upgrades: 'Как улучшить в целом',
+    none: page('ru', 'noRequirements'),
+    ...adviceWords('ru'),
     advice: 'Советы',
     scoredBy: 'Оценка',
     fallback: 'ответ LLM не использован',
@@ -126,17 +133,22 @@ const LANGUAGE_CODES: Record<string, string> = {
 };
 
 /** One line of what the resume reader found: "From the resume: 7.3 years of experience · master's degree · English B2". */
-/** What the score is made of, in words: "7 of 9 must-haves shown · 5 years against 3 asked". */
+/** What the score is made of, in the page's words: "7 of 9 must-haves shown · 5 years against 3 asked". */
 export function fitLine(fit: FitSummary | null | undefined, language: 'ru' | 'en'): string {
   if (!fit) return '';
-  const w = WORDS[language] ?? WORDS.en;
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
   const parts: string[] = [];
-  if (fit.must_total) parts.push(w.fitMust(fit.must_met, fit.must_total, fit.must_partial));
-  if (fit.nice_total) parts.push(w.fitNice(fit.nice_met, fit.nice_total));
-  if (fit.years) parts.push(fit.years.shown === null ? w.fitNoYears(number.format(fit.years.asked)) : w.fitYears(number.format(fit.years.shown), number.format(fit.years.asked)));
-  if (fit.capped) parts.push(w.fitCapped);
-  return parts.length ? w.fitFrom(parts.join(' · ')) : '';
+  if (fit.must_total) parts.push(filled(language, fit.must_partial ? 'fitMustPartly' : 'fitMust', { met: fit.must_met, total: fit.must_total, partial: fit.must_partial }));
+  if (fit.nice_total) parts.push(filled(language, 'fitNice', { met: fit.nice_met, total: fit.nice_total }));
+  if (fit.years) {
+    parts.push(
+      fit.years.shown === null
+        ? filled(language, 'fitNoYears', { asked: number.format(fit.years.asked) })
+        : filled(language, 'fitYears', { shown: number.format(fit.years.shown), asked: number.format(fit.years.asked) }),
+    );
+  }
+  if (fit.capped) parts.push(page(language, 'fitCapped'));
+  return parts.length ? filled(language, 'fitFrom', { parts: parts.join(' · ') }) : '';
 }
 
 export function resumeFactsLine(facts: ResumeFactsResult | null | undefined, language: 'ru' | 'en'): string {
@@ -197,28 +209,12 @@ const HIDDEN_WORDS = {
   en: {
     hidden: (n: number, reasons: string) => `We ignored ${n} character${n === 1 ? '' : 's'} of hidden text: ${reasons}.`,
     onPages: (what: string, pages: string) => `${what} on page${pages.includes(',') ? 's' : ''} ${pages}`,
-    reasons: {
-      white_text: 'white text',
-      background_colour: 'text in the background colour',
-      invisible: 'invisible text',
-      tiny_font: 'text too small to read',
-      off_page: 'text outside the page',
-      clipped: 'text cut out of view',
-      hidden_format: 'text formatted as hidden',
-    },
+    reasons: hiddenReasons('en'),
   },
   ru: {
     hidden: (n: number, reasons: string) => `Не учтён скрытый текст (символов: ${n}): ${reasons}.`,
     onPages: (what: string, pages: string) => `${what} на стр. ${pages}`,
-    reasons: {
-      white_text: 'белый текст',
-      background_colour: 'текст цвета фона',
-      invisible: 'невидимый текст',
-      tiny_font: 'слишком мелкий текст',
-      off_page: 'текст за пределами страницы',
-      clipped: 'обрезанный текст',
-      hidden_format: 'текст, скрытый форматированием',
-    },
+    reasons: hiddenReasons('ru'),
   },
 };
 

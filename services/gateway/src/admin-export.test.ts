@@ -17,8 +17,8 @@ beforeAll(async () => {
     promptVersion: 'advice-v1',
     language: 'en',
     messages: [
-      { role: 'system', content: 'You write resume advice as JSON.' },
-      { role: 'user', content: `Exchange ${i}. Resume: write to candidate${i}@example.com or call +1 (415) 555-${String(1000 + (i % 9000)).padStart(4, '0')}.` },
+      { role: 'system' as const, content: 'You write resume advice as JSON.' },
+      { role: 'user' as const, content: `Exchange ${i}. Resume: write to candidate${i}@example.com or call +1 (415) 555-${String(1000 + (i % 9000)).padStart(4, '0')}.` },
     ],
     response: JSON.stringify({ upgrades: `Advice number ${i}.` }),
     // every third one was not usable: the good-only export leaves it out

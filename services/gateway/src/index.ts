@@ -1,3 +1,3 @@
 export { buildApp } from './app.ts';
 export type { GatewayDeps } from './context.ts';
-export { startRecovery, recoverOnce } from './recovery.ts';
+export * from './use-cases/index.ts';

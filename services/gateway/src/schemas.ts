@@ -1,9 +1,21 @@
 /** Request and response schemas of the API (zod, turned into JSON Schema for validation and OpenAPI). */
 import { z } from 'zod';
-import { adviceSchema, adviceSourceSchema, fitSummaryOf, fitSummarySchema, requirementResultSchema, resumeFactsSchema } from '@rc/contracts';
+import {
+  adviceSchema,
+  adviceSourceSchema,
+  analysisStatusSchema,
+  fitSummaryOf,
+  fitSummarySchema,
+  hiddenTextSchema,
+  jobErrorSchema,
+  languageSchema,
+  rankingStatusSchema,
+  rankingTargetSchema,
+  requirementResultSchema,
+  resumeFactsSchema,
+  verdictSchema,
+} from '@rc/contracts';
 import type { AnalysisView, RankingEntryRow, RankingRow, ResumeRow, VacancyRow } from '@rc/db';
-
-import { hiddenTextSchema } from '@rc/contracts';
 
 export const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).describe('Error');
 export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, errorSchema]));
@@ -23,7 +35,7 @@ export const vacancyOut = z.object({
   id: z.string(),
   title: z.string(),
   description: z.string(),
-  language: z.enum(['ru', 'en']),
+  language: languageSchema,
   created_at: z.string(),
   updated_at: z.string(),
 });
@@ -31,7 +43,7 @@ export const toVacancy = (v: VacancyRow): z.infer<typeof vacancyOut> => ({
   id: v.id,
   title: v.title,
   description: v.description,
-  language: v.language as 'ru' | 'en',
+  language: v.language,
   created_at: v.createdAt.toISOString(),
   updated_at: v.updatedAt.toISOString(),
 });
@@ -45,7 +57,7 @@ export const resumeOut = z.object({
   id: z.string(),
   name: z.string(),
   content: z.string(),
-  language: z.enum(['ru', 'en']),
+  language: languageSchema,
   file: z.object({ name: z.string().nullable(), type: z.string().nullable(), size: z.number().nullable() }).nullable(),
   /** Text the uploaded file hid from its reader (white, invisible, tiny, off-page...): not part of content, not scored. */
   hidden_text: hiddenTextSchema.nullable(),
@@ -62,7 +74,7 @@ export const toResume = (r: ResumeRow): z.infer<typeof resumeOut> => ({
   id: r.id,
   name: r.name,
   content: r.content,
-  language: r.language as 'ru' | 'en',
+  language: r.language,
   file: r.fileType ? { name: r.fileName, type: r.fileType, size: r.fileSize } : null,
   hidden_text: storedHiddenText(r.hiddenText),
   created_at: r.createdAt.toISOString(),
@@ -78,20 +90,20 @@ export const analysisInput = z
     resumeText: z.string().trim().min(1).optional(),
     vacancyText: z.string().trim().min(1).optional(),
     /** Language of the advice; default: the resume's. */
-    language: z.enum(['ru', 'en']).optional(),
+    language: languageSchema.optional(),
   })
   .refine((v) => !!v.resumeId !== !!v.resumeText, { message: 'give exactly one of resumeId and resumeText' })
   .refine((v) => !!v.vacancyId !== !!v.vacancyText, { message: 'give exactly one of vacancyId and vacancyText' });
 
 export const analysisOut = z.object({
   id: z.string(),
-  status: z.enum(['queued', 'scoring', 'scored', 'advising', 'done', 'failed']),
+  status: analysisStatusSchema,
   progress: z.number(),
   resume_id: z.string().nullable(),
   vacancy_id: z.string().nullable(),
   score: z.number().nullable(),
   score_percent: z.number().nullable(),
-  verdict: z.enum(['strong', 'partial', 'weak']).nullable(),
+  verdict: verdictSchema.nullable(),
   requirements: z.array(requirementResultSchema),
   /** What the resume reader found: years from the job dates, education, languages, licences. */
   resume_facts: resumeFactsSchema.nullable(),
@@ -100,10 +112,10 @@ export const analysisOut = z.object({
   ...adviceSchema.shape,
   advice_source: adviceSourceSchema.nullable(),
   scorer: z.object({ engine: z.string(), model: z.string() }).nullable(),
-  language: z.enum(['ru', 'en']),
+  language: languageSchema,
   /** Text the resume's file hid from its reader, left out of what was scored (null: none, or the resume was typed). */
   hidden_text: hiddenTextSchema.nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: jobErrorSchema.nullable(),
   timings: z.object({
     queued_at: z.string(),
     scoring_started_at: z.string().nullable(),
@@ -117,26 +129,20 @@ export type AnalysisOut = z.infer<typeof analysisOut>;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toAnalysis(a: AnalysisView): AnalysisOut {
-  const scoring = (a.scoring ?? null) as {
-    requirements?: unknown;
-    engine?: string;
-    model?: string;
-    resume_facts?: unknown;
-    components?: Record<string, number>;
-  } | null;
+  const scoring = a.scoring;
   const facts = resumeFactsSchema.safeParse(scoring?.resume_facts);
   const advice = adviceSchema.safeParse(a.advice);
   const source = adviceSourceSchema.safeParse(a.adviceSource);
   const reqs = z.array(requirementResultSchema).safeParse(scoring?.requirements ?? []);
   return {
     id: a.id,
-    status: a.status as AnalysisOut['status'],
+    status: a.status,
     progress: a.progress,
     resume_id: a.resumeId,
     vacancy_id: a.vacancyId,
     score: a.score,
     score_percent: a.score == null ? null : Math.round(a.score * 100),
-    verdict: (a.verdict as AnalysisOut['verdict']) ?? null,
+    verdict: a.verdict,
     requirements: reqs.success ? reqs.data : [],
     resume_facts: facts.success ? facts.data : null,
     fit: fitSummaryOf(scoring?.components),
@@ -148,9 +154,9 @@ export function toAnalysis(a: AnalysisView): AnalysisOut {
     upgrades: advice.success ? advice.data.upgrades : '',
     advice_source: source.success ? source.data : null,
     scorer: scoring?.engine ? { engine: scoring.engine, model: scoring.model ?? '' } : null,
-    language: a.adviceLanguage as 'ru' | 'en',
+    language: a.adviceLanguage,
     hidden_text: storedHiddenText(a.resumeHiddenText),
-    error: (a.error as { code: string; message: string } | null) ?? null,
+    error: a.error,
     timings: {
       queued_at: a.queuedAt.toISOString(),
       scoring_started_at: iso(a.scoringStartedAt),
@@ -178,14 +184,14 @@ export const rankingInput = z
 
 export const rankingOut = z.object({
   id: z.string(),
-  target: z.enum(['vacancies', 'resumes']),
+  target: rankingTargetSchema,
   subject_id: z.string(),
-  status: z.enum(['queued', 'running', 'done', 'failed']),
+  status: rankingStatusSchema,
   progress: z.number(),
   candidate_count: z.number().nullable(),
   top_k: z.number(),
   engine: z.string().nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: jobErrorSchema.nullable(),
   results: z.array(
     z.object({ rank: z.number(), id: z.string(), score: z.number(), score_percent: z.number(), prefilter_score: z.number(), stage: z.string(), title: z.string().optional() }),
   ),
@@ -196,14 +202,14 @@ export const rankingOut = z.object({
 export function toRanking(r: RankingRow, entries: RankingEntryRow[], titles: Map<string, string>): z.infer<typeof rankingOut> {
   return {
     id: r.id,
-    target: r.target as 'vacancies' | 'resumes',
+    target: r.target,
     subject_id: r.subjectId,
-    status: r.status as 'queued' | 'running' | 'done' | 'failed',
+    status: r.status,
     progress: r.progress,
     candidate_count: r.candidateCount,
     top_k: r.topK,
     engine: r.engine,
-    error: (r.error as { code: string; message: string } | null) ?? null,
+    error: r.error,
     results: entries.map((e) => ({
       rank: e.rank,
       id: e.candidateId,

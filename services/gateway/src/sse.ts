@@ -2,14 +2,13 @@
  * Server-Sent Events of an analysis's or ranking's progress. Events come from the progress bus; the database is
  * polled as well, so a lost event only delays the stream and a finished job always ends it.
  */
+import { isFinished } from '@rc/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export interface ProgressState {
   status: string;
   progress: number;
 }
-
-const TERMINAL = new Set(['done', 'failed']);
 
 export async function streamProgress(
   req: FastifyRequest,
@@ -40,7 +39,7 @@ export async function streamProgress(
     if (closed || key === last) return;
     last = key;
     raw.write(`event: progress\ndata: ${JSON.stringify({ id: opts.id, status: s.status, progress: s.progress, message: s.message })}\n\n`);
-    if (TERMINAL.has(s.status)) finish();
+    if (isFinished(s.status)) finish();
   };
   const finish = (reason?: 'max_lifetime') => {
     if (closed) return;

@@ -1,9 +1,9 @@
 /**
- * The ranking prefilter: PostgreSQL full-text search (english and russian configurations together) picks the
- * candidates most worth the cross-encoder's time.
+ * The ranking prefilter: PostgreSQL full-text search (english and russian configurations together, through @rc/db's
+ * search repository) picks the candidates most worth the cross-encoder's time.
  */
-import { sql, type SQL } from 'drizzle-orm';
-import type { Database } from '@rc/db';
+import type { RankingTarget } from '@rc/contracts';
+import { searchRepo, type Database } from '@rc/db';
 import { SKILL_TERMS, termSpans } from '@rc/text';
 
 export interface Candidate {
@@ -36,52 +36,26 @@ export function queryWords(text: string, max = 24): string[] {
   return out.slice(0, max);
 }
 
-/** A uuid[] parameter: drizzle would spread a JS array into a tuple, so pass PostgreSQL's array literal. */
-const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
-
 export async function prefilter(
   db: Database,
-  opts: { target: 'vacancies' | 'resumes'; ownerId: string; subjectText: string; candidateIds: string[] | null; k: number },
+  opts: { target: RankingTarget; ownerId: string; subjectText: string; candidateIds: string[] | null; k: number },
 ): Promise<{ top: Candidate[]; total: number }> {
-  const table = opts.target === 'vacancies' ? sql.raw('vacancies') : sql.raw('resumes');
-  const idFilter: SQL = opts.candidateIds ? sql`AND id = ANY(${uuidArray(opts.candidateIds)}::uuid[])` : sql``;
-  const [{ total } = { total: 0 }] = (
-    await db.execute(sql`SELECT count(*)::int AS total FROM ${table} WHERE owner_id = ${opts.ownerId} ${idFilter}`)
-  ).rows as Array<{ total: number }>;
+  const scope = { target: opts.target, ownerId: opts.ownerId, candidateIds: opts.candidateIds };
+  const total = await searchRepo.count(db, scope);
   if (total <= opts.k) {
-    // Every candidate fits in the shortlist: no search needed, and no list of the ones it missed. Newest first as the
-    // lists are; the id (time-ordered) settles rows made in the same millisecond.
-    const rows = (await db.execute(sql`SELECT id FROM ${table} WHERE owner_id = ${opts.ownerId} ${idFilter} ORDER BY created_at DESC, id DESC`)).rows as Array<{ id: string }>;
-    return { top: rows.map((r) => ({ id: r.id, prefilterScore: 0 })), total };
+    // Every candidate fits in the shortlist: no search needed, and no list of the ones it missed.
+    const ids = await searchRepo.newest(db, scope);
+    return { top: ids.map((id) => ({ id, prefilterScore: 0 })), total };
   }
   const words = queryWords(opts.subjectText);
   let top: Candidate[] = [];
   if (words.length) {
-    const q = words.join(' | ');
-    const rows = (
-      await db.execute(sql`
-        WITH q AS (SELECT to_tsquery('english', ${q}) || to_tsquery('russian', ${q}) AS q)
-        -- normalization 2 divides by the document's length: what the product's score measures is how much of the
-        -- vacancy (or resume) the subject covers, not how many of the subject's words a long text happens to hold
-        SELECT id, ts_rank(search, q.q, 2) AS score
-        FROM ${table}, q
-        WHERE owner_id = ${opts.ownerId} ${idFilter} AND search @@ q.q
-        ORDER BY score DESC, id
-        LIMIT ${opts.k}`)
-    ).rows as Array<{ id: string; score: number }>;
-    top = rows.map((r) => ({ id: r.id, prefilterScore: Number(r.score) }));
+    top = (await searchRepo.matching(db, scope, words, opts.k)).map((h) => ({ id: h.id, prefilterScore: h.score }));
   }
   if (top.length < opts.k && top.length < total) {
-    // Too few text matches (another language, a terse text): the newest others still get the model's look. The id
-    // (time-ordered) settles rows made in the same millisecond, so the same rows make the shortlist on every run.
-    const seen = top.map((c) => c.id);
-    const rest = (
-      await db.execute(sql`
-        SELECT id FROM ${table}
-        WHERE owner_id = ${opts.ownerId} ${idFilter} AND NOT (id = ANY(${uuidArray(seen)}::uuid[]))
-        ORDER BY created_at DESC, id DESC LIMIT ${opts.k - top.length}`)
-    ).rows as Array<{ id: string }>;
-    top = top.concat(rest.map((r) => ({ id: r.id, prefilterScore: 0 })));
+    // Too few text matches (another language, a terse text): the newest others still get the model's look.
+    const rest = await searchRepo.newest(db, scope, { except: top.map((c) => c.id), limit: opts.k - top.length });
+    top = top.concat(rest.map((id) => ({ id, prefilterScore: 0 })));
   }
   return { top, total };
 }

@@ -1,6 +1,6 @@
-/** Starts the scorer: registers its job handlers on the `scoring` queue and marks jobs that finally fail. */
-import { analysisRepo, rankingRepo, type Database } from '@rc/db';
-import { finalError, publishProgress, type JobQueue, type ProgressBus } from '@rc/queue';
+/** Starts the scorer: registers its jobs on the `scoring` queue. Each job, its final failure included, is one file in jobs/. */
+import type { Database } from '@rc/db';
+import type { JobQueue, ProgressBus } from '@rc/queue';
 import type { ScoringEngine } from './engine.ts';
 import { rankJob } from './jobs/rank.ts';
 import { scoreAnalysisJob } from './jobs/score-analysis.ts';
@@ -19,21 +19,9 @@ export async function startScorer(deps: ScorerDeps): Promise<void> {
   await deps.queue.work({
     queue: 'scoring',
     concurrency: deps.concurrency,
-    handlers: {
+    jobs: {
       'score-analysis': scoreAnalysisJob(deps),
       rank: rankJob(deps),
-    },
-    onFinalFailure: async ({ name, payload, error }) => {
-      const stored = finalError(error, name === 'rank' ? 'ranking' : 'scoring');
-      if (name === 'score-analysis') {
-        const id = (payload as { analysisId: string }).analysisId;
-        await analysisRepo.markFailed(deps.db, id, stored);
-        await publishProgress(deps.bus, 'analysis', id, 'failed', 1, stored.message);
-      } else if (name === 'rank') {
-        const id = (payload as { rankingId: string }).rankingId;
-        await rankingRepo.markFailed(deps.db, id, stored);
-        await publishProgress(deps.bus, 'ranking', id, 'failed', 1, stored.message);
-      }
     },
   });
 }

@@ -3,6 +3,17 @@
  * job that runs twice (a retry after a crash, a duplicate after recovery) stores one result.
  */
 import { and, desc, eq, getTableColumns, gte, inArray, lt, sql } from 'drizzle-orm';
+import {
+  analysisProgress,
+  analysisStepStatuses,
+  unfinishedAnalysisStatuses,
+  type Advice,
+  type AdviceSource,
+  type JobError,
+  type Language,
+  type Scoring,
+  type Verdict,
+} from '@rc/contracts';
 import type { Database, DbOrTx } from '../client.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../pagination.ts';
 import { analyses, type StoredHiddenText } from '../schema.ts';
@@ -24,13 +35,12 @@ function prepareGet(db: Database) {
 }
 /** The attempts columns are int4: "no cap" must fit in one. */
 export const NO_CAP = 2_147_483_647;
-export const UNFINISHED_STATUSES = ['queued', 'scoring', 'scored', 'advising'] as const;
 
 /**
  * The stored error of a job that kept failing or stalling. Fixed text: an exception's own message may quote the
  * resume or the vacancy, and this error is shown by the API and kept in the database.
  */
-export function attemptsExhausted(step: 'scoring' | 'advice' | 'ranking', attempts: number): { code: string; message: string } {
+export function attemptsExhausted(step: 'scoring' | 'advice' | 'ranking', attempts: number): JobError {
   return { code: 'too_many_attempts', message: `the ${step} step failed, stalled or was interrupted ${attempts} times; it is not tried again` };
 }
 
@@ -43,11 +53,11 @@ export const analysisRepo = {
       vacancyId: string | null;
       resumeText: string;
       vacancyText: string;
-      adviceLanguage: string;
+      adviceLanguage: Language;
       resumeHiddenText?: StoredHiddenText | null;
     },
   ): Promise<AnalysisRow> {
-    const [row] = await db.insert(analyses).values({ ...a, status: 'queued', progress: 0.05 }).returning();
+    const [row] = await db.insert(analyses).values({ ...a, status: 'queued', progress: analysisProgress.queued }).returning();
     return row!;
   },
   /** The caller's analysis without its text snapshots. */
@@ -92,8 +102,8 @@ export const analysisRepo = {
   async claimForScoring(db: DbOrTx, id: string, maxAttempts: number = NO_CAP): Promise<AnalysisRow | null> {
     const [row] = await db
       .update(analyses)
-      .set({ status: 'scoring', progress: 0.25, attempts: sql`${analyses.attempts} + 1`, scoringStartedAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(analyses.id, id), inArray(analyses.status, ['queued', 'scoring']), lt(analyses.attempts, maxAttempts)))
+      .set({ status: 'scoring', progress: analysisProgress.scoring, attempts: sql`${analyses.attempts} + 1`, scoringStartedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(analyses.id, id), inArray(analyses.status, [...analysisStepStatuses.scoring]), lt(analyses.attempts, maxAttempts)))
       .returning();
     return row ?? null;
   },
@@ -105,21 +115,21 @@ export const analysisRepo = {
     const now = new Date();
     const scoring = await db
       .update(analyses)
-      .set({ status: 'failed', progress: 1, error: attemptsExhausted('scoring', maxAttempts), finishedAt: now, updatedAt: now })
-      .where(and(eq(analyses.id, id), inArray(analyses.status, ['queued', 'scoring']), gte(analyses.attempts, maxAttempts)))
+      .set({ status: 'failed', progress: analysisProgress.failed, error: attemptsExhausted('scoring', maxAttempts), finishedAt: now, updatedAt: now })
+      .where(and(eq(analyses.id, id), inArray(analyses.status, [...analysisStepStatuses.scoring]), gte(analyses.attempts, maxAttempts)))
       .returning({ id: analyses.id });
     if (scoring.length) return true;
     const advice = await db
       .update(analyses)
-      .set({ status: 'failed', progress: 1, error: attemptsExhausted('advice', maxAttempts), finishedAt: now, updatedAt: now })
-      .where(and(eq(analyses.id, id), inArray(analyses.status, ['scored', 'advising']), gte(analyses.adviceAttempts, maxAttempts)))
+      .set({ status: 'failed', progress: analysisProgress.failed, error: attemptsExhausted('advice', maxAttempts), finishedAt: now, updatedAt: now })
+      .where(and(eq(analyses.id, id), inArray(analyses.status, [...analysisStepStatuses.advice]), gte(analyses.adviceAttempts, maxAttempts)))
       .returning({ id: analyses.id });
     return advice.length > 0;
   },
-  async saveScoring(db: DbOrTx, id: string, s: { score: number; verdict: string; scoring: unknown }): Promise<boolean> {
+  async saveScoring(db: DbOrTx, id: string, s: { score: number; verdict: Verdict; scoring: Scoring }): Promise<boolean> {
     const rows = await db
       .update(analyses)
-      .set({ status: 'scored', progress: 0.6, score: s.score, verdict: s.verdict, scoring: s.scoring, scoredAt: new Date(), updatedAt: new Date(), error: null })
+      .set({ status: 'scored', progress: analysisProgress.scored, score: s.score, verdict: s.verdict, scoring: s.scoring, scoredAt: new Date(), updatedAt: new Date(), error: null })
       .where(and(eq(analyses.id, id), eq(analyses.status, 'scoring')))
       .returning({ id: analyses.id });
     return rows.length > 0;
@@ -128,8 +138,8 @@ export const analysisRepo = {
   async claimForAdvice(db: DbOrTx, id: string, maxAttempts: number = NO_CAP): Promise<AnalysisRow | null> {
     const [row] = await db
       .update(analyses)
-      .set({ status: 'advising', progress: 0.75, adviceAttempts: sql`${analyses.adviceAttempts} + 1`, updatedAt: new Date() })
-      .where(and(eq(analyses.id, id), inArray(analyses.status, ['scored', 'advising']), lt(analyses.adviceAttempts, maxAttempts)))
+      .set({ status: 'advising', progress: analysisProgress.advising, adviceAttempts: sql`${analyses.adviceAttempts} + 1`, updatedAt: new Date() })
+      .where(and(eq(analyses.id, id), inArray(analyses.status, [...analysisStepStatuses.advice]), lt(analyses.adviceAttempts, maxAttempts)))
       .returning();
     return row ?? null;
   },
@@ -140,31 +150,31 @@ export const analysisRepo = {
   async releaseAdvice(db: DbOrTx, id: string): Promise<void> {
     await db
       .update(analyses)
-      .set({ status: 'scored', progress: 0.6, adviceAttempts: sql`greatest(${analyses.adviceAttempts} - 1, 0)`, updatedAt: new Date() })
+      .set({ status: 'scored', progress: analysisProgress.scored, adviceAttempts: sql`greatest(${analyses.adviceAttempts} - 1, 0)`, updatedAt: new Date() })
       .where(and(eq(analyses.id, id), eq(analyses.status, 'advising')));
   },
-  async saveAdvice(db: DbOrTx, id: string, a: { advice: unknown; adviceSource: unknown }): Promise<boolean> {
+  async saveAdvice(db: DbOrTx, id: string, a: { advice: Advice; adviceSource: AdviceSource }): Promise<boolean> {
     const now = new Date();
     const rows = await db
       .update(analyses)
-      .set({ status: 'done', progress: 1, advice: a.advice, adviceSource: a.adviceSource, advisedAt: now, finishedAt: now, updatedAt: now })
+      .set({ status: 'done', progress: analysisProgress.done, advice: a.advice, adviceSource: a.adviceSource, advisedAt: now, finishedAt: now, updatedAt: now })
       .where(and(eq(analyses.id, id), eq(analyses.status, 'advising')))
       .returning({ id: analyses.id });
     return rows.length > 0;
   },
-  async markFailed(db: DbOrTx, id: string, error: { code: string; message: string }): Promise<void> {
+  async markFailed(db: DbOrTx, id: string, error: JobError): Promise<void> {
     const now = new Date();
     await db
       .update(analyses)
-      .set({ status: 'failed', progress: 1, error, finishedAt: now, updatedAt: now })
-      .where(and(eq(analyses.id, id), inArray(analyses.status, [...UNFINISHED_STATUSES])));
+      .set({ status: 'failed', progress: analysisProgress.failed, error, finishedAt: now, updatedAt: now })
+      .where(and(eq(analyses.id, id), inArray(analyses.status, [...unfinishedAnalysisStatuses])));
   },
   /** Unfinished analyses nobody has touched since `before`: their job may have been lost with a worker or Redis. */
   async findStale(db: DbOrTx, before: Date, limit = 500): Promise<Array<Pick<AnalysisRow, 'id' | 'status' | 'attempts' | 'adviceAttempts'>>> {
     return db
       .select({ id: analyses.id, status: analyses.status, attempts: analyses.attempts, adviceAttempts: analyses.adviceAttempts })
       .from(analyses)
-      .where(and(inArray(analyses.status, [...UNFINISHED_STATUSES]), lt(analyses.updatedAt, before)))
+      .where(and(inArray(analyses.status, [...unfinishedAnalysisStatuses]), lt(analyses.updatedAt, before)))
       .orderBy(analyses.updatedAt)
       .limit(limit);
   },

@@ -1,5 +1,6 @@
 /** Vacancies and resumes: every function takes the owner and never touches another owner's rows. */
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Language } from '@rc/contracts';
 import type { DbOrTx } from '../client.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../pagination.ts';
 import { analyses, rankingEntries, rankings, resumes, vacancies, type StoredHiddenText } from '../schema.ts';
@@ -31,7 +32,7 @@ const resumeCols = {
 };
 
 export const vacancyRepo = {
-  async create(db: DbOrTx, v: { ownerId: string; title: string; description: string; language: string }) {
+  async create(db: DbOrTx, v: { ownerId: string; title: string; description: string; language: Language }) {
     const [row] = await db.insert(vacancies).values(v).returning(vacancyCols);
     return row!;
   },
@@ -48,7 +49,7 @@ export const vacancyRepo = {
       .limit(opts.limit + 1);
     return toPage(rows, opts.limit);
   },
-  async update(db: DbOrTx, ownerId: string, id: string, patch: Partial<{ title: string; description: string; language: string }>) {
+  async update(db: DbOrTx, ownerId: string, id: string, patch: Partial<{ title: string; description: string; language: Language }>) {
     const [row] = await db
       .update(vacancies)
       .set({ ...patch, updatedAt: new Date() })
@@ -85,7 +86,7 @@ export const resumeRepo = {
       ownerId: string;
       name: string;
       content: string;
-      language: string;
+      language: Language;
       fileName?: string | null;
       fileType?: string | null;
       fileSize?: number | null;
@@ -108,7 +109,7 @@ export const resumeRepo = {
       .limit(opts.limit + 1);
     return toPage(rows, opts.limit);
   },
-  async update(db: DbOrTx, ownerId: string, id: string, patch: Partial<{ name: string; content: string; language: string; fileName: string | null; fileType: string | null; fileSize: number | null; hiddenText: StoredHiddenText | null }>) {
+  async update(db: DbOrTx, ownerId: string, id: string, patch: Partial<{ name: string; content: string; language: Language; fileName: string | null; fileType: string | null; fileSize: number | null; hiddenText: StoredHiddenText | null }>) {
     const [row] = await db
       .update(resumes)
       .set({ ...patch, updatedAt: new Date() })

@@ -1,5 +1,6 @@
 /** Rankings of vacancies for a resume (or resumes for a vacancy) and their stored entries. */
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { rankingProgress, unfinishedRankingStatuses, type JobError, type RankingTarget } from '@rc/contracts';
 import type { DbOrTx } from '../client.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../pagination.ts';
 import { rankingEntries, rankings } from '../schema.ts';
@@ -11,9 +12,9 @@ export type RankingEntryRow = typeof rankingEntries.$inferSelect;
 export const rankingRepo = {
   async create(
     db: DbOrTx,
-    r: { ownerId: string; target: 'vacancies' | 'resumes'; subjectId: string; candidateIds: string[] | null; topK: number; limit: number },
+    r: { ownerId: string; target: RankingTarget; subjectId: string; candidateIds: string[] | null; topK: number; limit: number },
   ): Promise<RankingRow> {
-    const [row] = await db.insert(rankings).values({ ...r, status: 'queued', progress: 0.05 }).returning();
+    const [row] = await db.insert(rankings).values({ ...r, status: 'queued', progress: rankingProgress.queued }).returning();
     return row!;
   },
   async get(db: DbOrTx, ownerId: string, id: string): Promise<RankingRow | null> {
@@ -37,8 +38,8 @@ export const rankingRepo = {
   async claim(db: DbOrTx, id: string, maxAttempts: number = NO_CAP): Promise<RankingRow | null> {
     const [row] = await db
       .update(rankings)
-      .set({ status: 'running', progress: 0.1, attempts: sql`${rankings.attempts} + 1`, updatedAt: new Date() })
-      .where(and(eq(rankings.id, id), inArray(rankings.status, ['queued', 'running']), lt(rankings.attempts, maxAttempts)))
+      .set({ status: 'running', progress: rankingProgress.running, attempts: sql`${rankings.attempts} + 1`, updatedAt: new Date() })
+      .where(and(eq(rankings.id, id), inArray(rankings.status, [...unfinishedRankingStatuses]), lt(rankings.attempts, maxAttempts)))
       .returning();
     return row ?? null;
   },
@@ -47,8 +48,8 @@ export const rankingRepo = {
     const now = new Date();
     const rows = await db
       .update(rankings)
-      .set({ status: 'failed', progress: 1, error: attemptsExhausted('ranking', maxAttempts), finishedAt: now, updatedAt: now })
-      .where(and(eq(rankings.id, id), inArray(rankings.status, ['queued', 'running']), gte(rankings.attempts, maxAttempts)))
+      .set({ status: 'failed', progress: rankingProgress.failed, error: attemptsExhausted('ranking', maxAttempts), finishedAt: now, updatedAt: now })
+      .where(and(eq(rankings.id, id), inArray(rankings.status, [...unfinishedRankingStatuses]), gte(rankings.attempts, maxAttempts)))
       .returning({ id: rankings.id });
     return rows.length > 0;
   },
@@ -57,7 +58,7 @@ export const rankingRepo = {
     const [row] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(rankings)
-      .where(and(eq(rankings.ownerId, ownerId), inArray(rankings.status, ['queued', 'running'])));
+      .where(and(eq(rankings.ownerId, ownerId), inArray(rankings.status, [...unfinishedRankingStatuses])));
     return Number(row?.n ?? 0);
   },
   async setProgress(db: DbOrTx, id: string, progress: number, candidateCount?: number): Promise<void> {
@@ -72,7 +73,7 @@ export const rankingRepo = {
       const now = new Date();
       const rows = await tx
         .update(rankings)
-        .set({ status: 'done', progress: 1, engine, finishedAt: now, updatedAt: now })
+        .set({ status: 'done', progress: rankingProgress.done, engine, finishedAt: now, updatedAt: now })
         .where(and(eq(rankings.id, id), eq(rankings.status, 'running')))
         .returning({ id: rankings.id });
       if (rows.length === 0) return false;
@@ -84,21 +85,21 @@ export const rankingRepo = {
       return true;
     });
   },
-  async markFailed(db: DbOrTx, id: string, error: { code: string; message: string }): Promise<void> {
+  async markFailed(db: DbOrTx, id: string, error: JobError): Promise<void> {
     const now = new Date();
     await db
       .update(rankings)
-      .set({ status: 'failed', progress: 1, error, finishedAt: now, updatedAt: now })
-      .where(and(eq(rankings.id, id), inArray(rankings.status, ['queued', 'running'])));
+      .set({ status: 'failed', progress: rankingProgress.failed, error, finishedAt: now, updatedAt: now })
+      .where(and(eq(rankings.id, id), inArray(rankings.status, [...unfinishedRankingStatuses])));
   },
   async entries(db: DbOrTx, rankingId: string, limit: number): Promise<RankingEntryRow[]> {
     return db.select().from(rankingEntries).where(eq(rankingEntries.rankingId, rankingId)).orderBy(asc(rankingEntries.rank)).limit(limit);
   },
-  async findStale(db: DbOrTx, before: Date, limit = 100): Promise<Array<Pick<RankingRow, 'id' | 'attempts'>>> {
+  async findStale(db: DbOrTx, before: Date, limit = 100): Promise<Array<Pick<RankingRow, 'id' | 'status' | 'attempts'>>> {
     return db
-      .select({ id: rankings.id, attempts: rankings.attempts })
+      .select({ id: rankings.id, status: rankings.status, attempts: rankings.attempts })
       .from(rankings)
-      .where(and(inArray(rankings.status, ['queued', 'running']), lt(rankings.updatedAt, before)))
+      .where(and(inArray(rankings.status, [...unfinishedRankingStatuses]), lt(rankings.updatedAt, before)))
       .limit(limit);
   },
   async touch(db: DbOrTx, id: string): Promise<void> {

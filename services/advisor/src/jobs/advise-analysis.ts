@@ -1,8 +1,20 @@
-/** Job `advise-analysis`: writes the advice for a scored analysis and keeps every LLM exchange for training. */
+/**
+ * Job `advise-analysis`: writes the advice for a scored analysis and keeps every LLM exchange for training; fails the
+ * analysis when its advice finally fails.
+ */
 import { analysisRepo, llmExchangeRepo, type Database } from '@rc/db';
-import { scoringSchema, statusProgress, type JobResult, type Language } from '@rc/contracts';
+import { analysisProgress, scoringSchema, type JobPayload, type JobResult } from '@rc/contracts';
+import { failAnalysis, failExhaustedAnalysis } from '@rc/jobs';
 import type { AdviceWriter } from '@rc/llm';
-import { JobInterruptedError, PermanentJobError, publishProgress, withTextFreeErrors, type JobContext, type ProgressBus } from '@rc/queue';
+import {
+  JobInterruptedError,
+  PermanentJobError,
+  publishProgress,
+  withTextFreeErrors,
+  type JobContext,
+  type JobDefinition,
+  type ProgressBus,
+} from '@rc/queue';
 
 export interface AdviseDeps {
   db: Database;
@@ -10,27 +22,24 @@ export interface AdviseDeps {
   writer: AdviceWriter;
 }
 
-export function adviseAnalysisJob(deps: AdviseDeps) {
+export function adviseAnalysisJob(deps: AdviseDeps): JobDefinition<'advise-analysis'> {
   // Failures leave as a code and a fixed message: they reach Redis, the stored analysis and the API.
-  return withTextFreeErrors({ code: 'advice_failed', message: 'advice failed' }, async ({ analysisId }: { analysisId: string }, ctx: JobContext): Promise<JobResult<'advise-analysis'>> => {
+  const run = withTextFreeErrors({ code: 'advice_failed', message: 'advice failed' }, async ({ analysisId }: JobPayload<'advise-analysis'>, ctx: JobContext): Promise<JobResult<'advise-analysis'>> => {
     const row = await analysisRepo.claimForAdvice(deps.db, analysisId, ctx.maxAttempts);
     if (!row) {
-      if (await analysisRepo.failExhausted(deps.db, analysisId, ctx.maxAttempts)) {
-        await publishProgress(deps.bus, 'analysis', analysisId, 'failed', 1, 'too many attempts');
-        return { analysisId, status: 'failed' };
-      }
+      if (await failExhaustedAnalysis(deps, analysisId, ctx.maxAttempts)) return { analysisId, status: 'failed' };
       return { analysisId, status: 'skipped' };
     }
     const scoring = scoringSchema.safeParse(row.scoring);
     if (!scoring.success) throw new PermanentJobError('the analysis has no valid scoring to advise on', 'invalid_scoring');
-    await publishProgress(deps.bus, 'analysis', analysisId, 'advising', statusProgress.advising);
+    await publishProgress(deps.bus, 'analysis', analysisId, 'advising', analysisProgress.advising);
 
     let outcome: Awaited<ReturnType<AdviceWriter['write']>>;
     try {
       // The shutdown signal aborts the LLM call (which may take a minute with retries): the claim is put back and
       // the job handed back, to be written by another advisor instead of dying with this one.
       outcome = await deps.writer.write(
-        { vacancyText: row.vacancyText, resumeText: row.resumeText, scoring: scoring.data, language: row.adviceLanguage as Language },
+        { vacancyText: row.vacancyText, resumeText: row.resumeText, scoring: scoring.data, language: row.adviceLanguage },
         ctx.signal,
       );
     } catch (err) {
@@ -66,7 +75,8 @@ export function adviseAnalysisJob(deps: AdviseDeps) {
       return true;
     });
     if (!saved) return { analysisId, status: 'skipped' };
-    await publishProgress(deps.bus, 'analysis', analysisId, 'done', statusProgress.done);
+    await publishProgress(deps.bus, 'analysis', analysisId, 'done', analysisProgress.done);
     return { analysisId, status: 'done' };
   });
+  return { run, onFinalFailure: ({ analysisId }, error) => failAnalysis(deps, analysisId, 'advice', error) };
 }

@@ -1,11 +1,10 @@
 /**
  * `export-training-data`: every stored LLM exchange as a chat-format JSONL fine-tuning set for the in-house model,
- * personal data masked (toFineTuningJsonl). Pages through the table, so a large log never sits in memory at once.
+ * personal data masked: the gateway's export use case (the admin route's), written to a file or stdout.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { llmExchangeRepo } from '@rc/db';
-import { toFineTuningJsonl, type ChatMessage } from '@rc/llm';
+import { exportTrainingData as exportTrainingDataPages } from '@rc/gateway';
 import { CliError } from '../errors.ts';
 import type { CommandContext } from './context.ts';
 import { openDatabase } from './database.ts';
@@ -35,25 +34,15 @@ export async function exportTrainingData(opts: ExportOptions, ctx: CommandContex
     };
     failIfBroken();
     const sink = file ?? ctx.stdout;
-    const pageSize = opts.pageSize ?? 500;
-    let afterId: string | undefined;
     let read = 0;
     let written = 0;
-    for (;;) {
-      const rows = await llmExchangeRepo.pageById(handle.db, { afterId, limit: pageSize, onlyGood: opts.onlyGood });
-      if (!rows.length) break;
-      read += rows.length;
-      const jsonl = toFineTuningJsonl(
-        rows.map((r) => ({ messages: r.messages as ChatMessage[], response: r.response, parsed: r.parsed, grounded: r.grounded })),
-        { onlyGood: opts.onlyGood },
-      );
-      if (jsonl) {
-        written += jsonl.split('\n').length - 1;
-        if (!sink.write(jsonl)) await Promise.race([once(sink, 'drain'), once(sink, 'close')]);
+    for await (const page of exportTrainingDataPages(handle.db, { onlyGood: opts.onlyGood, pageSize: opts.pageSize })) {
+      read += page.read;
+      written += page.written;
+      if (page.jsonl) {
+        if (!sink.write(page.jsonl)) await Promise.race([once(sink, 'drain'), once(sink, 'close')]);
         failIfBroken();
       }
-      afterId = rows[rows.length - 1]!.id;
-      if (rows.length < pageSize) break;
     }
     if (file) {
       const stream = file;

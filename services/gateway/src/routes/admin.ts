@@ -6,11 +6,11 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createApiKey, llmExchangeRepo } from '@rc/db';
-import { toFineTuningJsonl, type ChatMessage } from '@rc/llm';
+import { createApiKey } from '@rc/db';
 import { AppError } from '../errors.ts';
 import { errors } from '../schemas.ts';
 import { localVerdict } from '../loopback.ts';
+import { exportTrainingData } from '../use-cases/export-training-data.ts';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
@@ -64,17 +64,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const onlyGood = req.query.only_good === 'true';
       reply.hijack();
       reply.raw.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'content-disposition': 'attachment; filename="training-data.jsonl"' });
-      let afterId: string | undefined;
       try {
-        for (;;) {
-          const rows = await llmExchangeRepo.pageById(db, { afterId, limit: 500, onlyGood });
-          if (rows.length === 0) break;
-          const jsonl = toFineTuningJsonl(
-            rows.map((r) => ({ messages: r.messages as ChatMessage[], response: r.response, parsed: r.parsed, grounded: r.grounded })),
-            { onlyGood },
-          );
-          if (jsonl && !reply.raw.write(jsonl)) await new Promise((r) => reply.raw.once('drain', r));
-          afterId = rows[rows.length - 1]!.id;
+        for await (const page of exportTrainingData(db, { onlyGood })) {
+          if (page.jsonl && !reply.raw.write(page.jsonl)) await new Promise((r) => reply.raw.once('drain', r));
         }
       } catch (err) {
         req.log.error({ err }, 'training-data export failed midway');

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { analysisRepo } from '@rc/db';
-import { acceptAnalysis } from '../analyses.ts';
+import { acceptAnalysis } from '../use-cases/accept-analysis.ts';
 import { notFound } from '../errors.ts';
 import { analysisInput, analysisOut, errors, idParams, listQuery, page, toAnalysis, noContent } from '../schemas.ts';
 import { streamProgress } from '../sse.ts';

@@ -4,10 +4,12 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adviceSchema, vacancyText } from '@rc/contracts';
+import { adviceSchema, vacancyText, type Advice } from '@rc/contracts';
 import { resumeRepo, vacancyRepo } from '@rc/db';
 import { detectLanguage } from '@rc/text';
-import { analysisForPair, checkTextLength, waitForAnalysis } from '../analyses.ts';
+import { analysisForPair } from '../use-cases/analysis-for-pair.ts';
+import { checkTextLength } from '../use-cases/check-text-length.ts';
+import { waitForAnalysis } from '../use-cases/wait-for-analysis.ts';
 import { AppError, notFound } from '../errors.ts';
 import { errors, noContent } from '../schemas.ts';
 
@@ -122,13 +124,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       }
       if (!row) throw notFound('analysis');
       if (row.status === 'failed') {
-        const e = (row.error as { message?: string } | null)?.message ?? 'the analysis failed';
+        const e = row.error?.message ?? 'the analysis failed';
         throw new AppError(502, 'analysis_failed', e);
       }
       if (row.status !== 'done') {
         throw new AppError(503, 'analysis_pending', `the analysis ${row.id} is still running; ask again shortly`, { 'retry-after': '5' });
       }
-      const advice = (row.advice ?? {}) as Partial<z.infer<typeof relevancy>>;
+      const advice: Partial<Advice> = row.advice ?? {};
       return {
         score: row.score ?? 0,
         strengths: advice.strengths ?? [],

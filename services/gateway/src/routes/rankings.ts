@@ -2,54 +2,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { rankingRepo, resumeRepo, vacancyRepo } from '@rc/db';
-import { AppError, notFound } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import { errors, idParams, listQuery, page, rankingInput, rankingOut, toRanking } from '../schemas.ts';
 import { streamProgress } from '../sse.ts';
+import { acceptRanking } from '../use-cases/accept-ranking.ts';
 
 const accepted = z.object({ id: z.string(), status: z.string(), links: z.object({ self: z.string(), events: z.string() }) });
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const { db, config } = app.deps;
+  const { db } = app.deps;
   const tags = ['rankings'];
 
   app.post(
     '/v1/rankings',
     { schema: { tags, body: rankingInput, response: { 202: accepted, ...errors(400, 401, 404, 422, 429) } } },
     async (req, reply) => {
-      const { resumeId, vacancyId, candidateIds, limit } = req.body;
-      if (candidateIds && candidateIds.length > config.MAX_RANKING_IDS) {
-        throw new AppError(422, 'too_many_ids', `at most ${config.MAX_RANKING_IDS} candidate ids per ranking`);
-      }
-      // The cross-encoder reads topK pairs per ranking (about 20 ms each): both the size of one ranking and the
-      // rankings one owner keeps in flight are bounded, so one caller cannot fill the scorers for everyone.
-      if (req.body.topK !== undefined && req.body.topK > config.RANKING_MAX_TOP_K) {
-        throw new AppError(422, 'top_k_too_large', `topK is at most ${config.RANKING_MAX_TOP_K}`);
-      }
-      // Counted before the insert: two requests at the same instant may both pass, which overshoots by one at most
-      // per concurrent request and is not worth a lock.
-      if ((await rankingRepo.countUnfinished(db, req.ownerId)) >= config.RANKINGS_IN_FLIGHT_PER_OWNER) {
-        throw new AppError(429, 'too_many_rankings', `at most ${config.RANKINGS_IN_FLIGHT_PER_OWNER} rankings queued or running per owner; wait for one to finish`, {
-          'retry-after': '5',
-        });
-      }
-      const target = resumeId ? 'vacancies' : 'resumes';
-      const subjectId = (resumeId ?? vacancyId)!;
-      const subject = resumeId ? await resumeRepo.get(db, req.ownerId, resumeId) : await vacancyRepo.get(db, req.ownerId, vacancyId!);
-      if (!subject) throw notFound(resumeId ? 'resume' : 'vacancy');
-      const ids = candidateIds ? [...new Set(candidateIds)] : null;
-      const row = await rankingRepo.create(db, {
-        ownerId: req.ownerId,
-        target,
-        subjectId,
-        candidateIds: ids,
-        topK: req.body.topK ?? Math.min(config.RANKING_TOP_K, config.RANKING_MAX_TOP_K),
-        limit,
-      });
-      try {
-        await app.deps.queue.enqueue('rank', { rankingId: row.id });
-      } catch (err) {
-        req.log.warn({ err: (err as Error).message }, 'enqueue failed; the recovery loop will enqueue it');
-      }
+      const row = await acceptRanking(app.deps, req.log, req.ownerId, req.body);
       return reply
         .code(202)
         .header('location', `/v1/rankings/${row.id}`)

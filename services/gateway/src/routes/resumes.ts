@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { resumeRepo } from '@rc/db';
 import { extractText } from '@rc/extract';
 import { detectLanguage } from '@rc/text';
-import { checkTextLength } from '../analyses.ts';
+import { checkTextLength } from '../use-cases/check-text-length.ts';
 import { AppError, notFound } from '../errors.ts';
 import { errors, idParams, listQuery, page, resumeInput, resumeOut, resumePatch, toResume, noContent } from '../schemas.ts';
 import { cleanUserText } from '@rc/text';

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { vacancyRepo } from '@rc/db';
 import { detectLanguage } from '@rc/text';
 import { vacancyText } from '@rc/contracts';
-import { checkTextLength } from '../analyses.ts';
+import { checkTextLength } from '../use-cases/check-text-length.ts';
 import { notFound } from '../errors.ts';
 import { errors, idParams, listQuery, page, toVacancy, vacancyInput, vacancyOut, vacancyPatch, noContent } from '../schemas.ts';
 

@@ -1,9 +1,10 @@
-/** An embedded product for tests: PGlite in memory, in-process queue, the real scorer, advisor and gateway. */
+/**
+ * The gateway alone for route tests: PGlite in memory and an in-process queue with no worker, so accepted jobs wait
+ * (the full product's tests, with the scorer and the advisor, are in services/all-in-one).
+ */
 import { loadConfig, type Config } from '@rc/config';
 import { createDatabase, type DatabaseHandle } from '@rc/db';
 import { InProcessQueue, LocalProgressBus } from '@rc/queue';
-import { LexicalEngine, startScorer, type ScoringEngine } from '@rc/scorer';
-import { startAdvisor, createWriterFromConfig } from '@rc/advisor';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 
@@ -15,15 +16,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(env: Record<string, string> = {}, engine: ScoringEngine = new LexicalEngine()): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const config = loadConfig({ LOG_LEVEL: 'silent', MODEL_DIR: 'none', ...env });
   const database = await createDatabase({ dataDir: 'memory://' });
   const queue = new InProcessQueue({ backoffMs: 20 });
   const bus = new LocalProgressBus();
-  const db = database.db;
-  await startScorer({ db, queue, bus, engine, concurrency: 2 });
-  await startAdvisor({ db, queue, bus, writer: createWriterFromConfig(config), concurrency: 2 });
-  const app = await buildApp({ config, db, queue, bus, pingDb: database.ping });
+  const app = await buildApp({ config, db: database.db, queue, bus, pingDb: database.ping });
   return {
     app,
     config,

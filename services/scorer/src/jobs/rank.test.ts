@@ -68,7 +68,7 @@ describe('a ranking over more vacancies than its shortlist (shipped model)', () 
       const content = resumes[(r * 37) % resumes.length]!.slice(0, CUT);
       const [resume] = await db.insert(schema.resumes).values({ ownerId: owner, name: `R${r}`, content, language: 'en' }).returning({ id: schema.resumes.id });
       const ranking = await rankingRepo.create(db, { ownerId: owner, target: 'vacancies', subjectId: resume!.id, candidateIds: null, topK: TOP_K, limit: 10 });
-      await rankJob({ db, bus, engine, shortlistSize: SHORTLIST })({ rankingId: ranking.id }, { jobId: 'j', attempt: 1, maxAttempts: 3, signal: new AbortController().signal });
+      await rankJob({ db, bus, engine, shortlistSize: SHORTLIST }).run({ rankingId: ranking.id }, { jobId: 'j', attempt: 1, maxAttempts: 3, signal: new AbortController().signal });
       const done = (await rankingRepo.get(db, owner, ranking.id))!;
       expect(done.status).toBe('done');
       expect(done.candidateCount).toBe(N);

@@ -1,7 +1,11 @@
-/** Job `rank`: ranks vacancies for a resume (or resumes for a vacancy): full-text shortlist, the engine's estimate, then the full score on the top K. */
+/**
+ * Job `rank`: ranks vacancies for a resume (or resumes for a vacancy): full-text shortlist, the engine's estimate, then
+ * the full score on the top K; fails the ranking when it finally fails.
+ */
 import { rankingRepo, resumeRepo, vacancyRepo, type Database } from '@rc/db';
-import { vacancyText, type JobResult } from '@rc/contracts';
-import { PermanentJobError, publishProgress, withTextFreeErrors, type JobContext, type ProgressBus } from '@rc/queue';
+import { vacancyText, type JobPayload, type JobResult } from '@rc/contracts';
+import { failExhaustedRanking, failRanking } from '@rc/jobs';
+import { PermanentJobError, publishProgress, withTextFreeErrors, type JobContext, type JobDefinition, type ProgressBus } from '@rc/queue';
 import type { ScoringEngine } from '../engine.ts';
 import { prefilter } from '../prefilter.ts';
 
@@ -13,19 +17,16 @@ export interface RankDeps {
   shortlistSize?: number;
 }
 
-export function rankJob(deps: RankDeps) {
+export function rankJob(deps: RankDeps): JobDefinition<'rank'> {
   // Failures leave as a code and a fixed message: they reach Redis, the stored ranking and the API.
-  return withTextFreeErrors({ code: 'scoring_failed', message: 'ranking failed' }, async ({ rankingId }: { rankingId: string }, ctx: JobContext): Promise<JobResult<'rank'>> => {
+  const run = withTextFreeErrors({ code: 'scoring_failed', message: 'ranking failed' }, async ({ rankingId }: JobPayload<'rank'>, ctx: JobContext): Promise<JobResult<'rank'>> => {
     const ranking = await rankingRepo.claim(deps.db, rankingId, ctx.maxAttempts);
     if (!ranking) {
-      if (await rankingRepo.failExhausted(deps.db, rankingId, ctx.maxAttempts)) {
-        await publishProgress(deps.bus, 'ranking', rankingId, 'failed', 1, 'too many attempts');
-        return { rankingId, status: 'failed' };
-      }
+      if (await failExhaustedRanking(deps, rankingId, ctx.maxAttempts)) return { rankingId, status: 'failed' };
       return { rankingId, status: 'skipped' };
     }
     const ownerId = ranking.ownerId;
-    const target = ranking.target as 'vacancies' | 'resumes';
+    const target = ranking.target;
     const subject =
       target === 'vacancies'
         ? await resumeRepo.get(deps.db, ownerId, ranking.subjectId).then((r) => r && r.content)
@@ -81,4 +82,5 @@ export function rankJob(deps: RankDeps) {
     await publishProgress(deps.bus, 'ranking', rankingId, 'done', 1);
     return { rankingId, status: 'done' };
   });
+  return { run, onFinalFailure: ({ rankingId }, error) => failRanking(deps, rankingId, error) };
 }

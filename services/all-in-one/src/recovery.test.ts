@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analysisRepo, ensureOwner, LOCAL_OWNER, rankingRepo } from '@rc/db';
+import type { Scoring } from '@rc/contracts';
 import { waitFor } from '@rc/testing';
-import { recoverOnce, startRecovery } from './recovery.ts';
+import { recoverOnce, startRecovery, type RecoveryDeps } from '@rc/jobs';
 import { RESUME_EN, startHarness, VACANCY_EN, type Harness } from './testing/harness.ts';
 
 // Jobs lost with a worker or with Redis: rows left at each stage with no job in any queue. Only the recovery loop
 // can finish them, and it must take each up where it stopped.
 let h: Harness;
 let owner: string;
-let scoring: unknown;
+let scoring: Scoring;
 beforeAll(async () => {
   h = await startHarness({ RATE_LIMIT_PER_MINUTE: '0' });
   owner = await ensureOwner(h.database.db, LOCAL_OWNER);
@@ -16,11 +17,13 @@ beforeAll(async () => {
   const res = await h.app.inject({ method: 'POST', url: '/v1/analyses', payload: { resumeText: RESUME_EN, vacancyText: `${VACANCY_EN.title}\n${VACANCY_EN.description}` } });
   const id = JSON.parse(res.body).id as string;
   await waitFor(async () => (await analysisRepo.getById(h.database.db, id))?.status === 'done');
-  scoring = (await analysisRepo.getById(h.database.db, id))!.scoring;
+  scoring = (await analysisRepo.getById(h.database.db, id))!.scoring!;
 });
 afterAll(async () => {
   await h?.close();
 });
+
+const recoveryDeps = (): RecoveryDeps => ({ ...h.app.deps, maxAttempts: h.config.JOB_MAX_ATTEMPTS });
 
 async function lostAnalysis(stage: 'queued' | 'scoring' | 'scored' | 'advising') {
   const db = h.database.db;
@@ -51,10 +54,10 @@ describe('the recovery loop', () => {
     const scoredAt = { scored: (await analysisState(analyses.scored)).scoredAt, advising: (await analysisState(analyses.advising)).scoredAt };
 
     // Fresh rows are not stale yet: a round that only takes what is older than a minute leaves them alone.
-    expect(await recoverOnce(h.app.deps, h.app.log, 60_000)).toBe(0);
+    expect(await recoverOnce(recoveryDeps(), h.app.log, 60_000)).toBe(0);
     expect((await analysisState(analyses.queued)).status).toBe('queued');
 
-    expect(await recoverOnce(h.app.deps, h.app.log, 0)).toBe(6);
+    expect(await recoverOnce(recoveryDeps(), h.app.log, 0)).toBe(6);
     for (const id of Object.values(analyses)) {
       await waitFor(async () => (await analysisState(id)).status === 'done', { what: `analysis ${id}` });
     }
@@ -65,14 +68,14 @@ describe('the recovery loop', () => {
     expect((await analysisState(analyses.scored)).score).toBe(0.42);
     expect((await analysisState(analyses.queued)).attempts).toBe(1);
     // nothing unfinished is left for the next round
-    expect(await recoverOnce(h.app.deps, h.app.log, 0)).toBe(0);
+    expect(await recoverOnce(recoveryDeps(), h.app.log, 0)).toBe(0);
   });
 
   it('takes up everything unfinished as soon as it starts, as after a restart', async () => {
     const ids = [await lostAnalysis('queued'), await lostAnalysis('scored')];
     const ranking = await lostRanking('queued');
     // a long interval and staleness: only the round at start-up can have done it
-    const stop = startRecovery(h.app.deps, h.app.log, { intervalMs: 3_600_000, staleMs: 3_600_000 });
+    const stop = startRecovery(recoveryDeps(), h.app.log, { intervalMs: 3_600_000, staleMs: 3_600_000 });
     try {
       for (const id of ids) await waitFor(async () => (await analysisState(id)).status === 'done', { what: `analysis ${id}` });
       await waitFor(async () => (await rankingState(ranking)).status === 'done', { what: 'the ranking' });

@@ -100,12 +100,12 @@ describe('advice delivered twice', () => {
     try {
       const job = adviseAnalysisJob({ db: database.db, bus, writer: writer(llm.url) });
       const ctxOf = (attempt: number) => ({ jobId: id, attempt, maxAttempts: 3, signal: new AbortController().signal });
-      const results = await Promise.all([job({ analysisId: id }, ctxOf(1)), job({ analysisId: id }, ctxOf(2))]);
+      const results = await Promise.all([job.run({ analysisId: id }, ctxOf(1)), job.run({ analysisId: id }, ctxOf(2))]);
       expect(results.map((r) => r.status).sort()).toEqual(['done', 'skipped']);
       expect(llm.requests).toHaveLength(2);
       expect(await llmExchangeRepo.forAnalysis(database.db, id)).toHaveLength(1);
       // A third, late delivery finds it done and stores nothing either.
-      expect((await job({ analysisId: id }, ctxOf(3))).status).toBe('skipped');
+      expect((await job.run({ analysisId: id }, ctxOf(3))).status).toBe('skipped');
       expect(await llmExchangeRepo.forAnalysis(database.db, id)).toHaveLength(1);
     } finally {
       await llm.close();

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
-import { loadConfig } from '@rc/config';
 import { analysisRepo, createDatabase, ensureOwner, rankingRepo, resumeRepo, type DatabaseHandle } from '@rc/db';
 import { InProcessQueue, LocalProgressBus } from '@rc/queue';
 import { LexicalEngine, scoreAnalysisJob } from '@rc/scorer';
-import type { GatewayDeps } from './context.ts';
-import { recoverOnce } from './recovery.ts';
+import type { Scoring } from '@rc/contracts';
+import { recoverOnce, type RecoveryDeps } from '@rc/jobs';
+
+const fakeScoring: Scoring = { score: 0.5, verdict: 'partial', requirements: [], language: 'en', engine: 'lexical', model: 'test', components: {} };
 
 // The recovery loop against a queue with no worker: what it enqueues stays waiting, so the test sees it.
 describe('recovery loop', () => {
   let database: DatabaseHandle;
   let queue: InProcessQueue;
-  let deps: GatewayDeps;
+  let deps: RecoveryDeps;
   let owner: string;
   const log = pino({ level: 'silent' });
   const MAX = 3;
@@ -20,7 +21,7 @@ describe('recovery loop', () => {
     database = await createDatabase({ dataDir: 'memory://' });
     queue = new InProcessQueue();
     const bus = new LocalProgressBus();
-    deps = { config: loadConfig({ MODEL_DIR: 'none', JOB_MAX_ATTEMPTS: String(MAX) }), db: database.db, queue, bus, pingDb: database.ping };
+    deps = { db: database.db, queue, bus, maxAttempts: MAX };
     owner = await ensureOwner(database.db, 'recovery');
   });
   afterAll(async () => {
@@ -61,7 +62,7 @@ describe('recovery loop', () => {
   it('the advice step has its own count of attempts', async () => {
     const a = await analysis();
     await analysisRepo.claimForScoring(database.db, a.id, MAX);
-    await analysisRepo.saveScoring(database.db, a.id, { score: 0.5, verdict: 'partial', scoring: {} });
+    await analysisRepo.saveScoring(database.db, a.id, { score: 0.5, verdict: 'partial', scoring: fakeScoring });
     for (let i = 0; i < MAX; i++) expect(await analysisRepo.claimForAdvice(database.db, a.id, MAX)).not.toBeNull();
     await recoverOnce(deps, log, 0);
     const row = await analysisRepo.getById(database.db, a.id);
@@ -73,7 +74,7 @@ describe('recovery loop', () => {
     const a = await analysis();
     for (let i = 0; i < MAX; i++) await analysisRepo.claimForScoring(database.db, a.id, MAX);
     const job = scoreAnalysisJob({ db: database.db, queue, bus: deps.bus, engine: new LexicalEngine() });
-    const result = await job({ analysisId: a.id }, { jobId: 'x', attempt: 1, maxAttempts: MAX, signal: new AbortController().signal });
+    const result = await job.run({ analysisId: a.id }, { jobId: 'x', attempt: 1, maxAttempts: MAX, signal: new AbortController().signal });
     expect(result.status).toBe('failed');
     expect((await analysisRepo.getById(database.db, a.id))!.status).toBe('failed');
   });

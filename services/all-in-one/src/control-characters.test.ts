@@ -4,13 +4,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWriterFromConfig, startAdvisor } from '@rc/advisor';
 import { loadConfig } from '@rc/config';
 import { createDatabase, type DatabaseHandle } from '@rc/db';
 import { InProcessQueue, LocalProgressBus } from '@rc/queue';
-import { LexicalEngine, startScorer } from '@rc/scorer';
+import { LexicalEngine } from '@rc/scorer';
 import { createTestDatabase, findPostgres, waitFor, type TestDatabase } from '@rc/testing';
-import { buildApp } from './app.ts';
+import { startServices } from './start-services.ts';
 
 const DIRTY = 'Python\u0000 developer\u0007 with Django\u000C\ud800 and PostgreSQL\udc00.\u001b[31m';
 const CLEAN = 'Python developer with Django\n and PostgreSQL.[31m';
@@ -30,14 +29,11 @@ describe.each([
   beforeAll(async () => {
     if (kind === 'PostgreSQL' && !baseUrl) return;
     if (baseUrl) testDb = await createTestDatabase(baseUrl);
-    const config = loadConfig({ LOG_LEVEL: 'silent', MODEL_DIR: 'none' });
+    const config = loadConfig({ LOG_LEVEL: 'silent', MODEL_DIR: 'none', SCORER_CONCURRENCY: '1', ADVISOR_CONCURRENCY: '1' });
     database = await createDatabase({ databaseUrl: testDb?.url, dataDir: 'memory://' });
     queue = new InProcessQueue({ backoffMs: 20 });
     bus = new LocalProgressBus();
-    const db = database.db;
-    await startScorer({ db, queue, bus, engine: new LexicalEngine(), concurrency: 1 });
-    await startAdvisor({ db, queue, bus, writer: createWriterFromConfig(config), concurrency: 1 });
-    app = await buildApp({ config, db, queue, bus, pingDb: database.ping });
+    app = (await startServices(config, { database, queue, bus, engine: new LexicalEngine(), listen: false, recovery: false })).app!;
   });
   afterAll(async () => {
     await app?.close();
