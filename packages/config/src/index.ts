@@ -58,6 +58,14 @@ export const configSchema = z.object({
   SCORER_THREADS: int(0),
   /** Analyses the scorer works on at once per process. */
   SCORER_CONCURRENCY: int(2),
+  /**
+   * Deadline of one text analysis (lexical scoring and the resume reader, in a worker thread), in milliseconds. A text
+   * that takes longer has its worker stopped and its analysis fails with text_analysis_timeout, not retried: in
+   * embedded mode the scorer shares its process with the gateway, and no text may hold it.
+   */
+  TEXT_ANALYSIS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Worker threads of the text analysis per scorer process. */
+  TEXT_ANALYSIS_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   /** Analyses the advisor works on at once per process. */
   ADVISOR_CONCURRENCY: int(4),
   /**

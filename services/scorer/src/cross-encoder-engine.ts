@@ -8,10 +8,10 @@
  * trained on whole pairs, and scoring single requirements against single resume lines with it was measured to carry
  * no signal (a requirement scored higher against an unrelated line as often as against the line that covers it).
  */
-import { verdictFor, type Scoring } from '@rc/contracts';
-import { scoreLexical } from '@rc/lexical';
+import { verdictFor, type ResumeFactsResult, type Scoring } from '@rc/contracts';
 import type { CrossEncoder } from '@rc/model-runtime';
-import { lexicalPairs, type PairText, type ScoringEngine } from './engine.ts';
+import { lexicalPairs, type AnalysisInput, type PairText, type ScoringEngine } from './engine.ts';
+import { sharedTextAnalysis, type TextAnalysis } from './text-analysis.ts';
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -20,8 +20,16 @@ export class CrossEncoderEngine implements ScoringEngine {
   readonly engine = 'cross-encoder' as const;
   readonly model: string;
 
-  constructor(private readonly ce: CrossEncoder) {
+  /** `text`: the text analysis this engine owns and closes; without one, the process's shared one. */
+  constructor(
+    private readonly ce: CrossEncoder,
+    private readonly ownText?: TextAnalysis,
+  ) {
     this.model = `${ce.info.name}@${ce.info.version}`;
+  }
+
+  private get text(): TextAnalysis {
+    return this.ownText ?? sharedTextAnalysis();
   }
 
   /**
@@ -29,12 +37,15 @@ export class CrossEncoderEngine implements ScoringEngine {
    * 256 tokens), the lexical requirement coverage and document overlap, and how many resume tokens the model did not
    * read (the lexical features read them all).
    */
-  async features(pair: PairText): Promise<{ lexical: Scoring; pairLogit: number; coverage: number; overlap: number; resumeTokensCut: number }> {
-    const lexical = scoreLexical(pair);
+  async features(
+    pair: AnalysisInput,
+  ): Promise<{ lexical: Scoring; facts: ResumeFactsResult; pairLogit: number; coverage: number; overlap: number; resumeTokensCut: number }> {
+    const analysing = this.text.analyseText(pair);
     const encoded = this.ce.tokenizer.pair(pair.vacancyText, pair.resumeText);
-    const [pairLogit] = await this.ce.logitsOf([encoded]);
+    const [{ lexical, facts }, [pairLogit]] = await Promise.all([analysing, this.ce.logitsOf([encoded])]);
     return {
       lexical,
+      facts,
       pairLogit: pairLogit!,
       coverage: lexical.components.requirement_coverage ?? 0,
       overlap: lexical.components.document_overlap ?? 0,
@@ -55,7 +66,7 @@ export class CrossEncoderEngine implements ScoringEngine {
     return w.coverage * coverage + (w.overlap ?? 0) * overlap;
   }
 
-  async analyse(pair: PairText): Promise<Scoring> {
+  async analyse(pair: AnalysisInput): Promise<Scoring> {
     const f = await this.features(pair);
     const score = round(this.probability(f.pairLogit, f.coverage, f.overlap));
     return {
@@ -73,6 +84,7 @@ export class CrossEncoderEngine implements ScoringEngine {
         resume_tokens_cut: f.resumeTokensCut,
         lexical_score: f.lexical.score,
       },
+      resume_facts: f.facts,
     };
   }
 
@@ -82,9 +94,10 @@ export class CrossEncoderEngine implements ScoringEngine {
     const chunk = 32;
     for (let i = 0; i < pairs.length; i += chunk) {
       const slice = pairs.slice(i, i + chunk);
-      const logits = await this.ce.logitsOf(slice.map((p) => this.ce.tokenizer.pairHead(p.vacancyText, p.resumeText)));
+      const lexical = this.text.analyseTexts(slice);
+      const [logits, lexicalParts] = await Promise.all([this.ce.logitsOf(slice.map((p) => this.ce.tokenizer.pairHead(p.vacancyText, p.resumeText))), lexical]);
       logits.forEach((l, j) => {
-        const c = scoreLexical(slice[j]!).components;
+        const c = lexicalParts[j]!.components;
         out[i + j] = this.probability(l, c.requirement_coverage ?? 0, c.document_overlap ?? 0);
       });
       onProgress?.(Math.min(1, (i + slice.length) / pairs.length));
@@ -97,11 +110,12 @@ export class CrossEncoderEngine implements ScoringEngine {
    * adds the model's logit to. Without a combined calibration, the lexical score.
    */
   prescorePairs(pairs: PairText[]): Promise<number[]> {
-    if (!this.ce.info.calibration?.combined) return lexicalPairs(pairs, (s) => s.score);
-    return lexicalPairs(pairs, (s) => this.lexicalPart(s.components.requirement_coverage ?? 0, s.components.document_overlap ?? 0));
+    if (!this.ce.info.calibration?.combined) return lexicalPairs(this.text, pairs, (s) => s.score);
+    return lexicalPairs(this.text, pairs, (s) => this.lexicalPart(s.components.requirement_coverage ?? 0, s.components.document_overlap ?? 0));
   }
 
   async close(): Promise<void> {
     await this.ce.close();
+    await this.ownText?.close();
   }
 }

@@ -2,7 +2,6 @@
 import { analysisRepo, type Database } from '@rc/db';
 import { statusProgress, type JobResult } from '@rc/contracts';
 import { publishProgress, withTextFreeErrors, type JobContext, type JobQueue, type ProgressBus } from '@rc/queue';
-import { readResume, resumeSummary } from '@rc/text';
 import type { ScoringEngine } from '../engine.ts';
 
 export interface ScoreDeps {
@@ -30,9 +29,8 @@ export function scoreAnalysisJob(deps: ScoreDeps) {
       return { analysisId, status: 'skipped' };
     }
     await publishProgress(deps.bus, 'analysis', analysisId, 'scoring', statusProgress.scoring);
-    const scored = await deps.engine.analyse({ vacancyText: claimed.vacancyText, resumeText: claimed.resumeText });
     // "present" in the resume's dates is read as of the analysis's acceptance, so a rerun of this job stores the same years.
-    const scoring = { ...scored, resume_facts: resumeSummary(readResume(claimed.resumeText, { now: claimed.queuedAt })) };
+    const scoring = await deps.engine.analyse({ vacancyText: claimed.vacancyText, resumeText: claimed.resumeText, now: claimed.queuedAt.toISOString() });
     const saved = await analysisRepo.saveScoring(deps.db, analysisId, { score: scoring.score, verdict: scoring.verdict, scoring });
     if (!saved) return { analysisId, status: 'skipped' };
     await publishProgress(deps.bus, 'analysis', analysisId, 'scored', statusProgress.scored);
