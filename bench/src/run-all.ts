@@ -2,12 +2,14 @@
 import { benchGateway } from './gateway.ts';
 import { benchScorer } from './scorer.ts';
 import { benchRanking } from './ranking.ts';
+import { benchTextStall } from './text-stall.ts';
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
   gateway: benchGateway,
   scorer: benchScorer,
   ranking: benchRanking,
+  'text-stall': benchTextStall,
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;
