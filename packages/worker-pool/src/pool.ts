@@ -104,6 +104,7 @@ export class DeadlinePool {
 
   /** Starts the workers now rather than on the first call (they then sit idle without holding the process open). */
   async warm(): Promise<void> {
+    if (this.closed) return;
     while (this.slots.length < this.size) this.spawn();
     await Promise.all(this.slots.map((s) => s.started));
   }

@@ -26,6 +26,7 @@ export class CrossEncoderEngine implements ScoringEngine {
     private readonly ownText?: TextAnalysis,
   ) {
     this.model = `${ce.info.name}@${ce.info.version}`;
+    if (!ownText) sharedTextAnalysis();
   }
 
   private get text(): TextAnalysis {

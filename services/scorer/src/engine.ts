@@ -47,8 +47,10 @@ export class LexicalEngine implements ScoringEngine {
   readonly engine = 'lexical' as const;
   readonly model = 'bm25-lexical-v1';
 
-  /** `text`: the text analysis this engine owns and closes; without one, the process's shared one. */
-  constructor(private readonly text?: TextAnalysis) {}
+  /** `text`: the text analysis this engine owns and closes; without one, the process's shared one, started now. */
+  constructor(private readonly text?: TextAnalysis) {
+    if (!text) sharedTextAnalysis();
+  }
 
   async analyse(pair: AnalysisInput): Promise<Scoring> {
     const { lexical, facts } = await (this.text ?? sharedTextAnalysis()).analyseText(pair);

@@ -27,8 +27,15 @@ export function textAnalysisOn(pool: TextAnalysisPool): TextAnalysis {
   };
 }
 
+/**
+ * A text analysis with its own pool, whose workers start now, in the background: loading the text readers into a
+ * worker takes seconds on a busy machine, which the first analysis would otherwise wait out. Idle workers do not hold
+ * the process open.
+ */
 export function createTextAnalysis(config: Partial<Pick<Config, 'TEXT_ANALYSIS_TIMEOUT_MS' | 'TEXT_ANALYSIS_WORKERS'>>): TextAnalysis {
-  return textAnalysisOn(new TextAnalysisPool({ timeoutMs: config.TEXT_ANALYSIS_TIMEOUT_MS, size: config.TEXT_ANALYSIS_WORKERS }));
+  const pool = new TextAnalysisPool({ timeoutMs: config.TEXT_ANALYSIS_TIMEOUT_MS, size: config.TEXT_ANALYSIS_WORKERS });
+  void pool.warm();
+  return textAnalysisOn(pool);
 }
 
 let shared: TextAnalysis | undefined;
