@@ -3,6 +3,7 @@ import { benchGateway } from './gateway.ts';
 import { benchScorer } from './scorer.ts';
 import { benchRanking } from './ranking.ts';
 import { benchEmbedder } from './embedder.ts';
+import { benchTextStall } from './text-stall.ts';
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
@@ -10,6 +11,7 @@ const benches: Record<string, () => Promise<void>> = {
   scorer: benchScorer,
   ranking: benchRanking,
   embedder: benchEmbedder,
+  'text-stall': benchTextStall,
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;

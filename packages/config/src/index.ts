@@ -3,6 +3,7 @@
  * Nothing else in the code base reads process.env; a bad value stops the process with a readable message.
  */
 import { z } from 'zod';
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 
@@ -13,6 +14,15 @@ const optionalString = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+/** An address, a CIDR range, or one of proxy-addr's names for the private ranges. */
+const proxyAddress = (a: string): boolean => {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(a)) return true;
+  const [ip, bits, extra] = a.split('/');
+  const family = isIP(ip ?? '');
+  if (family === 0 || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+};
 
 export const configSchema = z.object({
   /** Log level for pino (fatal, error, warn, info, debug, trace, silent). */
@@ -63,6 +73,14 @@ export const configSchema = z.object({
   SCORER_THREADS: int(0),
   /** Analyses the scorer works on at once per process. */
   SCORER_CONCURRENCY: int(2),
+  /**
+   * Deadline of one text analysis (lexical scoring and the resume reader, in a worker thread), in milliseconds. A text
+   * that takes longer has its worker stopped and its analysis fails with text_analysis_timeout, not retried: in
+   * embedded mode the scorer shares its process with the gateway, and no text may hold it.
+   */
+  TEXT_ANALYSIS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Worker threads of the text analysis per scorer process. */
+  TEXT_ANALYSIS_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   /** Analyses the advisor works on at once per process. */
   ADVISOR_CONCURRENCY: int(4),
   /**
@@ -84,7 +102,32 @@ export const configSchema = z.object({
    * elsewhere must send the token, so queue depths and routes are not public on a network address).
    */
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional()),
-  /** Requests with a wrong API key accepted per minute per address before it gets 429; 0 turns the limit off. */
+  /**
+   * The proxies in front of the gateway whose X-Forwarded-For is believed: their addresses or CIDR ranges,
+   * comma-separated ("127.0.0.1,10.0.0.0/8"; "loopback", "linklocal" and "uniquelocal" name those ranges), or the
+   * number of proxy hops. Unset (the default), X-Forwarded-For is ignored and the client is the socket's address.
+   * Rate limits, the wrong-credential limit and the keyless local owner read the client address: behind a proxy
+   * without this, every caller has the proxy's address (on loopback, the local owner's). "true" is refused: it would
+   * believe any caller's X-Forwarded-For.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v, ctx): false | number | string[] => {
+      const t = v.trim().toLowerCase();
+      if (t === '' || t === 'false' || t === 'off' || t === '0') return false;
+      if (/^\d{1,2}$/.test(t)) return Number(t);
+      const list = t.split(',').map((a) => a.trim()).filter(Boolean);
+      if (t === 'true' || !list.every(proxyAddress)) {
+        ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY is the proxies\' addresses or CIDR ranges, comma-separated, or a hop count' });
+        return z.NEVER;
+      }
+      return list;
+    }),
+  /**
+   * Requests with a wrong API key, admin token or metrics token accepted per minute per client address before it
+   * gets 429 too_many_auth_failures; 0 turns the limit off.
+   */
   AUTH_FAILURES_PER_MINUTE: int(30),
   /** Progress streams (SSE) open at once per owner, and in total per gateway process. */
   SSE_MAX_PER_OWNER: int(10),

@@ -1,3 +1,13 @@
 export { LEXICAL_MODEL, partsComponents, scoreLexical, squash, statusFor, type LexicalInput } from './score.ts';
 export { FIT_FEATURES, fitFeatures, fitParts, fitScore, partsOf, type FitParts, type FitWeights } from './fit.ts';
 export { checkAsk, type AskCheck } from './asks.ts';
+export { analyseText, analyseTexts, type PairLexical, type TextAnalysisInput, type TextAnalysisResult } from './text-analysis.ts';
+export {
+  chunkPairs,
+  TEXT_ANALYSIS_CHUNK,
+  TEXT_ANALYSIS_DEFAULTS,
+  TextAnalysisError,
+  TextAnalysisPool,
+  type TextAnalysisErrorCode,
+  type TextAnalysisPoolOptions,
+} from './text-analysis-pool.ts';

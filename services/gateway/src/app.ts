@@ -11,7 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { GatewayDeps } from './context.ts';
 import { formBodyParser, jsonBodyParser } from './json-body.ts';
 import { AppError, registerErrorHandler } from './errors.ts';
-import { SlotLimiter } from './limits.ts';
+import { FailureCounter, SlotLimiter } from './limits.ts';
 import auth from './plugins/auth.ts';
 import metrics from './plugins/metrics.ts';
 import admin from './routes/admin.ts';
@@ -22,6 +22,11 @@ import rankings from './routes/rankings.ts';
 import resumes from './routes/resumes.ts';
 import vacancies from './routes/vacancies.ts';
 import web from './routes/web.ts';
+
+/** TRUST_PROXY as Fastify takes it: a hop count trusts that many proxies nearest the gateway. */
+function trustProxy(setting: false | number | string[]): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
 
 export async function buildApp(deps: GatewayDeps, opts: { logger?: FastifyBaseLogger } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -40,6 +45,9 @@ export async function buildApp(deps: GatewayDeps, opts: { logger?: FastifyBaseLo
     // every 15 s) is closed.
     connectionTimeout: deps.config.RELEVANCY_WAIT_MS + 30_000,
     genReqId: () => crypto.randomUUID(),
+    // req.ip is the socket's address unless TRUST_PROXY names the proxies whose X-Forwarded-For is believed: rate
+    // limits, the wrong-credential limit and the keyless local owner all read it.
+    trustProxy: trustProxy(deps.config.TRUST_PROXY),
     // On close, progress streams and relevancy waits are cut (their clients reconnect or ask again): otherwise one
     // open stream would hold a stopping gateway for its whole lifetime.
     forceCloseConnections: true,
@@ -58,6 +66,8 @@ export async function buildApp(deps: GatewayDeps, opts: { logger?: FastifyBaseLo
   app.decorate('limits', {
     streams: new SlotLimiter('progress streams', 'too_many_streams', deps.config.SSE_MAX_PER_OWNER, deps.config.SSE_MAX_TOTAL),
     relevancyWaits: new SlotLimiter('relevancy waits', 'too_many_waits', deps.config.RELEVANCY_MAX_WAITS_PER_OWNER, deps.config.RELEVANCY_MAX_WAITS_TOTAL),
+    // One count per address for wrong API keys, admin tokens and metrics tokens alike: guessing one is guessing.
+    authFailures: new FailureCounter(deps.config.AUTH_FAILURES_PER_MINUTE),
   });
   registerErrorHandler(app);
 

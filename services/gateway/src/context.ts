@@ -2,7 +2,7 @@
 import type { Config } from '@rc/config';
 import type { Database } from '@rc/db';
 import type { JobQueue, ProgressBus } from '@rc/queue';
-import type { SlotLimiter } from './limits.ts';
+import type { FailureCounter, SlotLimiter } from './limits.ts';
 
 export interface GatewayDeps {
   config: Config;
@@ -16,7 +16,7 @@ export interface GatewayDeps {
 declare module 'fastify' {
   interface FastifyInstance {
     deps: GatewayDeps;
-    limits: { streams: SlotLimiter; relevancyWaits: SlotLimiter };
+    limits: { streams: SlotLimiter; relevancyWaits: SlotLimiter; authFailures: FailureCounter };
   }
   interface FastifyRequest {
     ownerId: string;

@@ -83,6 +83,25 @@ export class FailureCounter {
   }
 }
 
+/**
+ * Refuses an address past its wrong-credential limit with 429 too_many_auth_failures, before its credential is looked
+ * up or compared: a guesser learns nothing more until its window ends.
+ */
+export function refuseIfBlocked(failures: FailureCounter, ip: string): void {
+  const wait = failures.blockedFor(ip);
+  if (wait > 0) {
+    throw new AppError(429, 'too_many_auth_failures', `too many requests with a wrong API key or token from this address; retry in ${wait} s`, {
+      'retry-after': String(wait),
+    });
+  }
+}
+
+/** Counts a wrong credential against the address and throws `err`. */
+export function refuseCredential(failures: FailureCounter, ip: string, err: AppError): never {
+  failures.record(ip);
+  throw err;
+}
+
 /** A map that keeps its most recently used entries: a flood of new keys evicts the stalest one, never all of them. */
 export class LruCache<V> {
   private readonly map = new Map<string, V>();

@@ -126,6 +126,32 @@ describe('limits', { timeout: 180_000 }, () => {
     expect((await from('203.0.113.10', unused)).statusCode).toBe(200);
   });
 
+  it('counts wrong admin and metrics tokens with wrong keys, per address, and refuses even the right token past the limit', async () => {
+    const ADMIN = 'an-admin-token-of-32-characters!';
+    const METRICS = 'a-metrics-token-of-32-characters';
+    const { app } = await gateway({ HOST: '0.0.0.0', AUTH_FAILURES_PER_MINUTE: '3', ADMIN_TOKEN: ADMIN, METRICS_TOKEN: METRICS });
+    const as = (remoteAddress: string, url: string, headers: Record<string, string>, method: 'GET' | 'POST' = 'GET') =>
+      app.inject({ method, url, remoteAddress, headers, ...(method === 'POST' ? { payload: { owner: 'mallory' } } : {}) });
+    const guesser = '203.0.113.20';
+    expect(code(await as(guesser, '/v1/admin/training-data', { 'x-admin-token': 'guess-1' }))).toBe('invalid_admin_token');
+    expect(code(await as(guesser, '/metrics', { authorization: 'Bearer guess-2' }))).toBe('invalid_metrics_token');
+    expect(code(await as(guesser, '/v1/admin/keys', { 'x-admin-token': 'guess-3' }, 'POST'))).toBe('invalid_admin_token');
+    // Past the limit nothing from that address is compared, the right token included, nor any API key looked up.
+    for (const [url, headers, method] of [
+      ['/v1/admin/training-data', { 'x-admin-token': ADMIN }, 'GET'],
+      ['/v1/admin/keys', { 'x-admin-token': ADMIN }, 'POST'],
+      ['/metrics', { authorization: `Bearer ${METRICS}` }, 'GET'],
+      ['/v1/resumes', { authorization: 'Bearer rc_guess' }, 'GET'],
+    ] as const) {
+      const r = await as(guesser, url, headers, method);
+      expect({ url, status: r.statusCode, code: code(r) }).toEqual({ url, status: 429, code: 'too_many_auth_failures' });
+      expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    // Another address is not punished for it.
+    expect((await as('203.0.113.21', '/metrics', { authorization: `Bearer ${METRICS}` })).statusCode).toBe(200);
+    expect((await as('203.0.113.21', '/v1/admin/keys', { 'x-admin-token': ADMIN }, 'POST')).statusCode).toBe(201);
+  });
+
   it('keeps recently used keys in the cache when a flood of new ones arrives (LRU, not clear-all)', () => {
     const cache = new LruCache<number>(3);
     cache.set('valid', 1);

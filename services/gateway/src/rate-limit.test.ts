@@ -12,16 +12,17 @@ async function gateway(env: Record<string, string>) {
   open.push(h);
   return h;
 }
+// Keyless callers must be on this machine: each caller is another loopback address (127.0.0.0/8).
 const get = (h: Harness, opts: { key?: string; ip?: string } = {}) =>
-  h.app.inject({ method: 'GET', url: '/v1/vacancies', remoteAddress: opts.ip ?? '10.0.0.1', headers: opts.key ? { authorization: `Bearer ${opts.key}` } : {} });
+  h.app.inject({ method: 'GET', url: '/v1/vacancies', remoteAddress: opts.ip ?? '127.0.0.11', headers: opts.key ? { authorization: `Bearer ${opts.key}` } : {} });
 
 describe('rate limits without a key', () => {
   it('count each address apart, and a keyed caller apart from its address', async () => {
     const h = await gateway({ RATE_LIMIT_PER_MINUTE: '2' });
     const { key } = await createApiKey(h.database.db, 'keyed');
-    expect([(await get(h, { ip: '10.0.0.1' })).statusCode, (await get(h, { ip: '10.0.0.1' })).statusCode, (await get(h, { ip: '10.0.0.1' })).statusCode]).toEqual([200, 200, 429]);
-    expect((await get(h, { ip: '10.0.0.2' })).statusCode).toBe(200);
-    expect((await get(h, { ip: '10.0.0.1', key })).statusCode).toBe(200);
+    expect([(await get(h, { ip: '127.0.0.11' })).statusCode, (await get(h, { ip: '127.0.0.11' })).statusCode, (await get(h, { ip: '127.0.0.11' })).statusCode]).toEqual([200, 200, 429]);
+    expect((await get(h, { ip: '127.0.0.12' })).statusCode).toBe(200);
+    expect((await get(h, { ip: '127.0.0.11', key })).statusCode).toBe(200);
   });
 });
 
@@ -43,13 +44,13 @@ describe('rate limits in distributed mode', () => {
     // Until a replica's Redis connection is up, its limiter lets requests through uncounted (skipOnError): wait
     // for each to count, on an address of its own.
     for (const [i, h] of [one, two].entries()) {
-      await waitFor(async () => (await get(h, { ip: `10.7.7.${i}` })).headers['x-ratelimit-remaining'] !== '3', { what: 'the limiter to reach Redis' });
+      await waitFor(async () => (await get(h, { ip: `127.0.7.${i}` })).headers['x-ratelimit-remaining'] !== '3', { what: 'the limiter to reach Redis' });
     }
     // the same caller (same address, no key) on both replicas: 3 allowed in all, not 3 on each
     const codes = [];
-    for (const h of [one, two, one, two]) codes.push((await get(h, { ip: '10.9.9.9' })).statusCode);
+    for (const h of [one, two, one, two]) codes.push((await get(h, { ip: '127.0.9.9' })).statusCode);
     expect(codes).toEqual([200, 200, 200, 429]);
-    const over = await get(one, { ip: '10.9.9.9' });
+    const over = await get(one, { ip: '127.0.9.9' });
     expect(JSON.parse(over.body).error.code).toBe('rate_limited');
     expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
   });
@@ -57,6 +58,6 @@ describe('rate limits in distributed mode', () => {
   it('let requests through when Redis cannot be reached, instead of failing them', async () => {
     const port = await freePort(); // nothing listens there
     const h = await gateway({ RATE_LIMIT_PER_MINUTE: '1', REDIS_URL: `redis://127.0.0.1:${port}`, QUEUE_PREFIX: prefix });
-    for (let i = 0; i < 3; i++) expect((await get(h, { ip: '10.8.8.8' })).statusCode).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await get(h, { ip: '127.0.8.8' })).statusCode).toBe(200);
   });
 });

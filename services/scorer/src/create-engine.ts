@@ -5,12 +5,14 @@ import type { Config } from '@rc/config';
 import { CrossEncoder, SentenceEmbedder } from '@rc/model-runtime';
 import { CrossEncoderEngine, type MeaningOptions } from './cross-encoder-engine.ts';
 import { LexicalEngine, type ScoringEngine } from './engine.ts';
+import { createTextAnalysis } from './text-analysis.ts';
 
 export async function createEngine(
-  config: Pick<Config, 'MODEL_DIR'> & Partial<Pick<Config, 'SCORER_DEVICE' | 'SCORER_LANES' | 'SCORER_THREADS' | 'EMBED_MODEL_DIR'>>,
+  config: Pick<Config, 'MODEL_DIR'> &
+    Partial<Pick<Config, 'SCORER_DEVICE' | 'SCORER_LANES' | 'SCORER_THREADS' | 'EMBED_MODEL_DIR' | 'TEXT_ANALYSIS_TIMEOUT_MS' | 'TEXT_ANALYSIS_WORKERS'>>,
   log?: { info(obj: object, msg: string): void },
 ): Promise<ScoringEngine> {
-  if (config.MODEL_DIR === 'none') return new LexicalEngine();
+  if (config.MODEL_DIR === 'none') return new LexicalEngine(createTextAnalysis(config));
   if (!existsSync(join(config.MODEL_DIR, 'tokenizer.json'))) {
     // A misconfigured MODEL_DIR must not silently fall back: the score would change meaning.
     throw new Error(`MODEL_DIR=${config.MODEL_DIR} has no tokenizer.json; set MODEL_DIR=none for the lexical scorer`);
@@ -20,7 +22,7 @@ export async function createEngine(
     lanes: config.SCORER_LANES || undefined,
     intraOpThreads: config.SCORER_THREADS || undefined,
   });
-  const engine = new CrossEncoderEngine(ce, await loadMeaning(config, ce.info.calibration?.meaning));
+  const engine = new CrossEncoderEngine(ce, createTextAnalysis(config), await loadMeaning(config, ce.info.calibration?.meaning));
   // Warm-up: the first run allocates and optimises; do it before taking jobs.
   await engine.analyse({ vacancyText: 'Warm-up vacancy: Python developer.', resumeText: 'Warm-up resume: Python developer, 3 years.' });
   log?.info({ model: engine.model, file: ce.info.file, lanes: ce.info.lanes, threadsPerLane: ce.info.threadsPerLane, maxBatch: ce.info.maxBatch, batchTokens: ce.info.batchTokens }, 'cross-encoder loaded');

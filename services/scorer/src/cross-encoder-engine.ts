@@ -8,11 +8,12 @@
  * trained on whole pairs, and scoring single requirements against single resume lines with it was measured to carry
  * no signal (a requirement scored higher against an unrelated line as often as against the line that covers it).
  */
-import { verdictFor, type Scoring } from '@rc/contracts';
-import { fitScore, partsOf, scoreLexical, type FitWeights } from '@rc/lexical';
+import { verdictFor, type ResumeFactsResult, type Scoring } from '@rc/contracts';
+import { fitScore, partsOf, type FitWeights } from '@rc/lexical';
 import type { CrossEncoder } from '@rc/model-runtime';
-import { lexicalPairs, type PairText, type ScoringEngine } from './engine.ts';
+import { lexicalPairs, type AnalysisInput, type PairText, type ScoringEngine } from './engine.ts';
 import { refineByMeaning, type Embed, type MeaningThresholds } from './meaning.ts';
+import { sharedTextAnalysis, type TextAnalysis } from './text-analysis.ts';
 
 /** Matching by meaning: a sentence embedder and the cosines at which a sentence shows a requirement. */
 export interface MeaningOptions {
@@ -28,11 +29,18 @@ export class CrossEncoderEngine implements ScoringEngine {
   readonly engine = 'cross-encoder' as const;
   readonly model: string;
 
+  /** `text`: the text analysis this engine owns and closes; without one, the process's shared one. */
   constructor(
     private readonly ce: CrossEncoder,
+    private readonly ownText?: TextAnalysis,
     private readonly meaning?: MeaningOptions,
   ) {
     this.model = `${ce.info.name}@${ce.info.version}`;
+    if (!ownText) sharedTextAnalysis();
+  }
+
+  private get text(): TextAnalysis {
+    return this.ownText ?? sharedTextAnalysis();
   }
 
   /**
@@ -40,13 +48,18 @@ export class CrossEncoderEngine implements ScoringEngine {
    * 256 tokens), the lexical requirement coverage and document overlap, and how many resume tokens the model did not
    * read (the lexical features read them all).
    */
-  async features(pair: PairText): Promise<{ lexical: Scoring; pairLogit: number; coverage: number; overlap: number; resumeTokensCut: number }> {
-    const words = scoreLexical(pair);
-    const lexical = this.meaning ? await refineByMeaning(words, pair.resumeText, this.meaning.embed, this.meaning.thresholds) : words;
+  async features(
+    pair: AnalysisInput,
+  ): Promise<{ lexical: Scoring; facts: ResumeFactsResult; pairLogit: number; coverage: number; overlap: number; resumeTokensCut: number }> {
+    const analysing = this.text.analyseText(pair).then(async ({ lexical: words, facts }) => ({
+      facts,
+      lexical: this.meaning ? await refineByMeaning(words, pair.resumeText, this.meaning.embed, this.meaning.thresholds) : words,
+    }));
     const encoded = this.ce.tokenizer.pair(pair.vacancyText, pair.resumeText);
-    const [pairLogit] = await this.ce.logitsOf([encoded]);
+    const [{ lexical, facts }, [pairLogit]] = await Promise.all([analysing, this.ce.logitsOf([encoded])]);
     return {
       lexical,
+      facts,
       pairLogit: pairLogit!,
       coverage: lexical.components.requirement_coverage ?? 0,
       overlap: lexical.components.document_overlap ?? 0,
@@ -77,7 +90,7 @@ export class CrossEncoderEngine implements ScoringEngine {
     return w.coverage * coverage + (w.overlap ?? 0) * overlap;
   }
 
-  async analyse(pair: PairText): Promise<Scoring> {
+  async analyse(pair: AnalysisInput): Promise<Scoring> {
     const f = await this.features(pair);
     const fit = this.scoreOf(f.lexical.components, f.pairLogit);
     const score = round(fit.score);
@@ -98,6 +111,7 @@ export class CrossEncoderEngine implements ScoringEngine {
         resume_tokens_cut: f.resumeTokensCut,
         lexical_score: f.lexical.score,
       },
+      resume_facts: f.facts,
     };
   }
 
@@ -107,15 +121,14 @@ export class CrossEncoderEngine implements ScoringEngine {
     const chunk = 32;
     for (let i = 0; i < pairs.length; i += chunk) {
       const slice = pairs.slice(i, i + chunk);
-      const logits = await this.ce.logitsOf(slice.map((p) => this.ce.tokenizer.pairHead(p.vacancyText, p.resumeText)));
-      const refined = await Promise.all(
-        slice.map((p) => {
-          const words = scoreLexical(p);
-          return this.meaning ? refineByMeaning(words, p.resumeText, this.meaning.embed, this.meaning.thresholds) : words;
-        }),
-      );
-      logits.forEach((l, j) => {
-        out[i + j] = this.scoreOf(refined[j]!.components, l).score;
+      const logits = this.ce.logitsOf(slice.map((p) => this.ce.tokenizer.pairHead(p.vacancyText, p.resumeText)));
+      // With matching by meaning the rows are needed, not only the parts: each pair is analysed whole.
+      const lexical: Promise<Array<{ components: Record<string, number> }>> = this.meaning
+        ? Promise.all(slice.map((p) => this.text.analyseText(p).then(({ lexical: words }) => refineByMeaning(words, p.resumeText, this.meaning!.embed, this.meaning!.thresholds))))
+        : this.text.analyseTexts(slice);
+      const [scored, parts] = await Promise.all([logits, lexical]);
+      scored.forEach((l, j) => {
+        out[i + j] = this.scoreOf(parts[j]!.components, l).score;
       });
       onProgress?.(Math.min(1, (i + slice.length) / pairs.length));
     }
@@ -129,13 +142,14 @@ export class CrossEncoderEngine implements ScoringEngine {
   prescorePairs(pairs: PairText[]): Promise<number[]> {
     const fit = this.ce.info.calibration?.fit;
     // without the logit's term: the parts' share of the score, in the same order as the full score mostly puts them
-    if (fit) return lexicalPairs(pairs, (s) => fitScore(partsOf(s.components), fit as FitWeights).score);
-    if (!this.ce.info.calibration?.combined) return lexicalPairs(pairs, (s) => s.score);
-    return lexicalPairs(pairs, (s) => this.lexicalPart(s.components.requirement_coverage ?? 0, s.components.document_overlap ?? 0));
+    if (fit) return lexicalPairs(this.text, pairs, (s) => fitScore(partsOf(s.components), fit as FitWeights).score);
+    if (!this.ce.info.calibration?.combined) return lexicalPairs(this.text, pairs, (s) => s.score);
+    return lexicalPairs(this.text, pairs, (s) => this.lexicalPart(s.components.requirement_coverage ?? 0, s.components.document_overlap ?? 0));
   }
 
   async close(): Promise<void> {
     await this.meaning?.close?.();
     await this.ce.close();
+    await this.ownText?.close();
   }
 }

@@ -3,18 +3,24 @@
  * results with evidence. The cross-encoder is the product's engine; the lexical one stands in when no model is set.
  */
 import type { Scoring } from '@rc/contracts';
-import { scoreLexical } from '@rc/lexical';
+import type { PairLexical } from '@rc/lexical';
+import { sharedTextAnalysis, type TextAnalysis } from './text-analysis.ts';
 
 export interface PairText {
   vacancyText: string;
   resumeText: string;
 }
 
+/** A pair to analyse, and what "present" in the resume's dates means (ISO; an analysis passes when it was accepted). */
+export interface AnalysisInput extends PairText {
+  now?: string;
+}
+
 export interface ScoringEngine {
   readonly engine: 'cross-encoder' | 'lexical';
   readonly model: string;
-  /** The full analysis of one pair: score, verdict, requirements with evidence. */
-  analyse(pair: PairText): Promise<Scoring>;
+  /** The full analysis of one pair: score, verdict, requirements with evidence, the resume's facts. */
+  analyse(pair: AnalysisInput): Promise<Scoring>;
   /** Whole-pair fit scores (0..1) for many pairs, for rankings; onProgress gets the share done. */
   scorePairs(pairs: PairText[], onProgress?: (done: number) => void): Promise<number[]>;
   /**
@@ -25,18 +31,14 @@ export interface ScoringEngine {
   close(): Promise<void>;
 }
 
-/** Lexical scores of many pairs, yielding to the event loop now and then (HTTP and other jobs go on meanwhile). */
+/** Lexical scores of many pairs, analysed in the text-analysis workers (HTTP and other jobs go on meanwhile). */
 export async function lexicalPairs(
+  text: TextAnalysis,
   pairs: PairText[],
-  score: (s: Scoring) => number,
+  score: (s: PairLexical) => number,
   onProgress?: (done: number) => void,
 ): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < pairs.length; i++) {
-    out.push(score(scoreLexical(pairs[i]!)));
-    if (onProgress && i % 25 === 24) onProgress((i + 1) / pairs.length);
-    if (i % 50 === 49) await new Promise((r) => setImmediate(r));
-  }
+  const out = (await text.analyseTexts(pairs, onProgress)).map(score);
   onProgress?.(1);
   return out;
 }
@@ -45,18 +47,26 @@ export class LexicalEngine implements ScoringEngine {
   readonly engine = 'lexical' as const;
   readonly model = 'bm25-lexical-v1';
 
-  async analyse(pair: PairText): Promise<Scoring> {
-    return scoreLexical(pair);
+  /** `text`: the text analysis this engine owns and closes; without one, the process's shared one, started now. */
+  constructor(private readonly text?: TextAnalysis) {
+    if (!text) sharedTextAnalysis();
+  }
+
+  async analyse(pair: AnalysisInput): Promise<Scoring> {
+    const { lexical, facts } = await (this.text ?? sharedTextAnalysis()).analyseText(pair);
+    return { ...lexical, resume_facts: facts };
   }
 
   scorePairs(pairs: PairText[], onProgress?: (done: number) => void): Promise<number[]> {
-    return lexicalPairs(pairs, (s) => s.score, onProgress);
+    return lexicalPairs(this.text ?? sharedTextAnalysis(), pairs, (s) => s.score, onProgress);
   }
 
   /** The lexical score is cheap already: the estimate is the score itself. */
   prescorePairs(pairs: PairText[]): Promise<number[]> {
-    return lexicalPairs(pairs, (s) => s.score);
+    return lexicalPairs(this.text ?? sharedTextAnalysis(), pairs, (s) => s.score);
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    await this.text?.close();
+  }
 }

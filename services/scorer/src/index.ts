@@ -3,3 +3,4 @@ export { startScorer, type ScorerDeps } from './worker.ts';
 export { scoreAnalysisJob } from './jobs/score-analysis.ts';
 export { createEngine } from './create-engine.ts';
 export { CrossEncoderEngine } from './cross-encoder-engine.ts';
+export { createTextAnalysis, sharedTextAnalysis, textAnalysisOn, type TextAnalysis } from './text-analysis.ts';

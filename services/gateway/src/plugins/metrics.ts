@@ -3,7 +3,8 @@ import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { QueueName } from '@rc/contracts';
 import { AppError } from '../errors.ts';
-import { listensOnLoopback, namesLoopback, sameSecret } from '../loopback.ts';
+import { refuseCredential, refuseIfBlocked } from '../limits.ts';
+import { isLoopbackClient, listensOnLoopback, namesLoopback, sameSecret } from '../loopback.ts';
 
 export default fp(async (app) => {
   const registry = new Registry();
@@ -40,9 +41,12 @@ export default fp(async (app) => {
   const loopbackServer = listensOnLoopback(app.deps.config.HOST);
   app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
     if (token) {
+      refuseIfBlocked(app.limits.authFailures, req.ip);
       const m = /^Bearer[ \t]{1,16}(\S{1,512})$/i.exec(req.headers.authorization ?? '');
-      if (!m || !sameSecret(m[1]!, token)) throw new AppError(401, 'invalid_metrics_token', 'send METRICS_TOKEN as Authorization: Bearer <token>');
-    } else if (!loopbackServer || !namesLoopback(req.headers.host)) {
+      if (!m || !sameSecret(m[1]!, token)) {
+        refuseCredential(app.limits.authFailures, req.ip, new AppError(401, 'invalid_metrics_token', 'send METRICS_TOKEN as Authorization: Bearer <token>'));
+      }
+    } else if (!loopbackServer || !isLoopbackClient(req.ip) || !namesLoopback(req.headers.host)) {
       throw new AppError(403, 'metrics_token_required', 'set METRICS_TOKEN to read /metrics from another address');
     }
     reply.header('content-type', registry.contentType);

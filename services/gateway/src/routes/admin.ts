@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { createApiKey } from '@rc/db';
 import { AppError } from '../errors.ts';
 import { errors } from '../schemas.ts';
+import { refuseCredential, refuseIfBlocked } from '../limits.ts';
 import { localVerdict } from '../loopback.ts';
 import { exportTrainingData } from '../use-cases/export-training-data.ts';
 
@@ -31,10 +32,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const given = req.headers['x-admin-token'];
       if (typeof given === 'string') {
+        refuseIfBlocked(app.limits.authFailures, req.ip);
         if (!config.ADMIN_TOKEN || !timingSafeEqual(digest(given), digest(config.ADMIN_TOKEN))) {
-          throw new AppError(401, 'invalid_admin_token', 'the admin token is not valid');
+          refuseCredential(app.limits.authFailures, req.ip, new AppError(401, 'invalid_admin_token', 'the admin token is not valid'));
         }
-      } else if (localVerdict(config, req.headers) !== 'local') {
+      } else if (localVerdict(config, req) !== 'local') {
         // Whoever may act as the keyless local owner already holds this machine's data folder, which is what the CLI
         // would open; anyone else needs the admin token.
         throw new AppError(403, 'admin_token_required', 'send ADMIN_TOKEN as X-Admin-Token to create keys on this server');
@@ -57,9 +59,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       if (!config.ADMIN_TOKEN) throw new AppError(403, 'admin_disabled', 'admin endpoints are off: set ADMIN_TOKEN');
+      refuseIfBlocked(app.limits.authFailures, req.ip);
       const given = req.headers['x-admin-token'];
       if (typeof given !== 'string' || !timingSafeEqual(digest(given), digest(config.ADMIN_TOKEN))) {
-        throw new AppError(401, 'invalid_admin_token', 'send the admin token as X-Admin-Token');
+        refuseCredential(app.limits.authFailures, req.ip, new AppError(401, 'invalid_admin_token', 'send the admin token as X-Admin-Token'));
       }
       const onlyGood = req.query.only_good === 'true';
       reply.hijack();

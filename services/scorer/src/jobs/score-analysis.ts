@@ -3,7 +3,6 @@ import { analysisRepo, type Database } from '@rc/db';
 import { analysisProgress, nextAnalysisJob, type JobPayload, type JobResult } from '@rc/contracts';
 import { failAnalysis, failExhaustedAnalysis } from '@rc/jobs';
 import { publishProgress, withTextFreeErrors, type JobContext, type JobDefinition, type JobQueue, type ProgressBus } from '@rc/queue';
-import { readResume, resumeSummary } from '@rc/text';
 import type { ScoringEngine } from '../engine.ts';
 
 export interface ScoreDeps {
@@ -28,9 +27,8 @@ export function scoreAnalysisJob(deps: ScoreDeps): JobDefinition<'score-analysis
       return { analysisId, status: 'skipped' };
     }
     await publishProgress(deps.bus, 'analysis', analysisId, 'scoring', analysisProgress.scoring);
-    const scored = await deps.engine.analyse({ vacancyText: claimed.vacancyText, resumeText: claimed.resumeText });
     // "present" in the resume's dates is read as of the analysis's acceptance, so a rerun of this job stores the same years.
-    const scoring = { ...scored, resume_facts: resumeSummary(readResume(claimed.resumeText, { now: claimed.queuedAt })) };
+    const scoring = await deps.engine.analyse({ vacancyText: claimed.vacancyText, resumeText: claimed.resumeText, now: claimed.queuedAt.toISOString() });
     const saved = await analysisRepo.saveScoring(deps.db, analysisId, { score: scoring.score, verdict: scoring.verdict, scoring });
     if (!saved) return { analysisId, status: 'skipped' };
     await publishProgress(deps.bus, 'analysis', analysisId, 'scored', analysisProgress.scored);

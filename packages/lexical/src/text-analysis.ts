@@ -1,0 +1,41 @@
+/**
+ * The text analysis of a (vacancy, resume) pair that the scorer runs off its event loop (text-analysis-pool.ts): the
+ * lexical scoring and the resume reader's facts. These are the functions the analysis workers call; what they return
+ * is plain data, so it crosses from the worker to the scorer unchanged.
+ */
+import type { ResumeFactsResult, Scoring } from '@rc/contracts';
+import { readResume, resumeSummary } from '@rc/text';
+import { scoreLexical, type LexicalInput } from './score.ts';
+
+export interface TextAnalysisInput {
+  vacancyText: string;
+  resumeText: string;
+  /** What "present" in the resume's dates means (ISO); the current time by default. */
+  now?: string;
+}
+
+export interface TextAnalysisResult {
+  lexical: Scoring;
+  facts: ResumeFactsResult;
+}
+
+/** The lexical part of a pair's score, as rankings read it for many pairs. */
+export interface PairLexical {
+  score: number;
+  components: Record<string, number>;
+}
+
+export function analyseText(input: TextAnalysisInput): TextAnalysisResult {
+  const now = input.now === undefined ? undefined : new Date(input.now);
+  const lexical = scoreLexical({ vacancyText: input.vacancyText, resumeText: input.resumeText, now });
+  const facts = resumeSummary(readResume(input.resumeText, { now }));
+  return { lexical, facts };
+}
+
+/** Lexical score and components of each pair; the pool hands it bounded chunks (see TEXT_ANALYSIS_CHUNK). */
+export function analyseTexts(pairs: LexicalInput[]): PairLexical[] {
+  return pairs.map((pair) => {
+    const { score, components } = scoreLexical(pair);
+    return { score, components };
+  });
+}
