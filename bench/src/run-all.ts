@@ -3,6 +3,7 @@ import { benchGateway } from './gateway.ts';
 import { benchScorer } from './scorer.ts';
 import { benchRanking } from './ranking.ts';
 import { benchEmbedder } from './embedder.ts';
+import { benchAnalysis } from './analysis.ts';
 import { benchTextStall } from './text-stall.ts';
 
 const only = process.argv[2];
@@ -11,6 +12,7 @@ const benches: Record<string, () => Promise<void>> = {
   scorer: benchScorer,
   ranking: benchRanking,
   embedder: benchEmbedder,
+  analysis: benchAnalysis,
   'text-stall': benchTextStall,
 };
 for (const [name, run] of Object.entries(benches)) {

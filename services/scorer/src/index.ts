@@ -1,6 +1,6 @@
 export * from './engine.ts';
 export { startScorer, type ScorerDeps } from './worker.ts';
 export { scoreAnalysisJob } from './jobs/score-analysis.ts';
-export { createEngine } from './create-engine.ts';
+export { createEngine, loadMeaning } from './create-engine.ts';
 export { CrossEncoderEngine } from './cross-encoder-engine.ts';
 export { createTextAnalysis, sharedTextAnalysis, textAnalysisOn, type TextAnalysis } from './text-analysis.ts';
