@@ -1,6 +1,7 @@
-// Runs the int8 kernel probes and the shipped model on fixture pairs, and prints what this CPU computed as JSON.
-// Plain JavaScript with no imports of our own, so that it runs under an emulated CPU (qemu-x86_64 -cpu Haswell) as
-// cheaply as natively. Usage: node cpu-probe.mjs MODEL_FILE FIXTURE_JSON CASE_ID...
+// Runs the int8 kernel probes and a shipped model (the cross-encoder or the sentence embedder) on fixture inputs, and
+// prints what this CPU computed as JSON: the model's first output per case, every float32 printed exactly, so equal
+// JSON means equal bits. Plain JavaScript with no imports of our own, so that it runs under an emulated CPU
+// (qemu-x86_64 -cpu Haswell) as cheaply as natively. Usage: node cpu-probe.mjs MODEL_FILE FIXTURE_JSON CASE_ID...
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,7 @@ import * as ort from 'onnxruntime-node';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const [modelFile, fixtureFile, ...ids] = process.argv.slice(2);
-// The scorer's lane options (laneSessionOptions in ort-lanes.ts), one thread.
+// The lanes' session options (laneSessionOptions in ort-lanes.ts), one thread.
 const options = { executionProviders: ['cpu'], intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all' };
 
 async function probe(name) {
@@ -20,7 +21,7 @@ async function probe(name) {
 
 const fixture = JSON.parse(readFileSync(fixtureFile, 'utf8'));
 const session = await ort.InferenceSession.create(modelFile, options);
-const logits = {};
+const outputs = {};
 for (const id of ids) {
   const c = fixture.cases.find((x) => x.id === id);
   if (!c) throw new Error(`no case ${id}`);
@@ -29,6 +30,6 @@ for (const id of ids) {
     input_ids: new ort.Tensor('int64', BigInt64Array.from(c.input_ids, BigInt), [1, n]),
     attention_mask: new ort.Tensor('int64', new BigInt64Array(n).fill(1n), [1, n]),
   };
-  logits[id] = (await session.run(feeds)).logits.data[0];
+  outputs[id] = Array.from((await session.run(feeds))[session.outputNames[0]].data);
 }
-console.log(JSON.stringify({ u8s8: await probe('probe-u8s8.onnx'), u8u8: await probe('probe-u8u8.onnx'), logits }));
+console.log(JSON.stringify({ u8s8: await probe('probe-u8s8.onnx'), u8u8: await probe('probe-u8u8.onnx'), outputs }));
