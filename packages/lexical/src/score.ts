@@ -41,10 +41,6 @@ const PARTIAL = 0.3;
 const WEIGHT = { must: 2, nice: 1 } as const;
 /** A requirement covered across several lines still counts, less than one line that covers it all. */
 const BEST_SENTENCE_SHARE = 0.75;
-const REQUIREMENTS_SHARE = 0.8;
-/** Logistic squash of the raw coverage (see squash()). */
-const SQUASH_CENTER = 0.4;
-const SQUASH_SLOPE = 8;
 
 interface Sentence extends TextSpan {
   tf: Map<string, number>;
@@ -63,16 +59,6 @@ export function statusFor(score: number): RequirementStatus {
   return 'missing';
 }
 
-/**
- * Raw coverage (0..1) to the score shown to users: a logistic curve rescaled to pass through 0 and 1, so that
- * covering 40 % of the vacancy's weighted terms reads as a middling fit and 70 % as a strong one.
- */
-export function squash(raw: number): number {
-  const f = (x: number) => 1 / (1 + Math.exp(-SQUASH_SLOPE * (x - SQUASH_CENTER)));
-  const low = f(0);
-  const high = f(1);
-  return Math.min(1, Math.max(0, (f(raw) - low) / (high - low)));
-}
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
@@ -172,6 +158,15 @@ interface PreparedVacancy {
 const recentResumes = new RecentTexts<PreparedResume>(4);
 const recentVacancies = new RecentTexts<PreparedVacancy>(4);
 const recentFacts = new RecentTexts<ResumeFacts>(4);
+
+/**
+ * The resume reader's facts as of `now`, read once for the scoring and the result's resume_facts alike. Keyed by the
+ * date as well as the text: "present" in the jobs' dates means `now`, so another day reads other years.
+ */
+export function resumeFactsAt(resumeText: string, now?: Date): ResumeFacts {
+  const day = (now ?? new Date()).toISOString().slice(0, 10);
+  return recentFacts.get(`${day}\n${resumeText}`, () => readResume(resumeText, { now }));
+}
 
 /** The parts as the result's components (numbers rounded; years_shown left out when the resume dates nothing). */
 export function partsComponents(parts: ReturnType<typeof fitParts>): Record<string, number> {
@@ -307,7 +302,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
   const { sentences, terms: resumeTerms, avgLength, sentIdf } = recentResumes.get(resumeText, prepareResume);
 
   const language = detectLanguage(resumeText);
-  const facts = recentFacts.get(resumeText, (t) => readResume(t, { now: input.now }));
+  const facts = resumeFactsAt(resumeText, input.now);
   const checks: Array<AskCheck | null> = [];
   const byWords = (req: PreparedVacancy['requirements'][number]): RequirementResult => {
     const { slots, total } = req;

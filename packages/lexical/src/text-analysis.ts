@@ -4,8 +4,8 @@
  * is plain data, so it crosses from the worker to the scorer unchanged.
  */
 import type { ResumeFactsResult, Scoring } from '@rc/contracts';
-import { readResume, resumeSummary } from '@rc/text';
-import { scoreLexical, type LexicalInput } from './score.ts';
+import { resumeSummary } from '@rc/text';
+import { resumeFactsAt, scoreLexical, type LexicalInput } from './score.ts';
 
 export interface TextAnalysisInput {
   vacancyText: string;
@@ -28,7 +28,7 @@ export interface PairLexical {
 export function analyseText(input: TextAnalysisInput): TextAnalysisResult {
   const now = input.now === undefined ? undefined : new Date(input.now);
   const lexical = scoreLexical({ vacancyText: input.vacancyText, resumeText: input.resumeText, now });
-  const facts = resumeSummary(readResume(input.resumeText, { now }));
+  const facts = resumeSummary(resumeFactsAt(input.resumeText, now));
   return { lexical, facts };
 }
 

@@ -6,6 +6,7 @@
  */
 import { statusFor, fitParts, partsComponents, type FitParts } from '@rc/lexical';
 import type { RequirementResult, Scoring } from '@rc/contracts';
+import { cosine } from '@rc/model-runtime';
 import { splitSentences } from '@rc/text';
 
 export type Embed = (texts: string[], kind: 'query' | 'passage') => Promise<Float32Array[]>;
@@ -28,12 +29,6 @@ export function meaningScore(cos: number, t: MeaningThresholds): number {
   if (cos < t.partial) return 0;
   if (cos < t.met) return 0.3 + (0.3 * (cos - t.partial)) / (t.met - t.partial);
   return 0.6 + 0.4 * Math.min(1, (cos - t.met) / 0.1);
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
 }
 
 /** The resume's sentences worth comparing: not too short to say anything, not so many that a long text costs more. */
@@ -70,7 +65,7 @@ export async function refineByMeaning(
     let best = -1;
     let at = -1;
     passages.forEach((p, k) => {
-      const c = dot(queries[q]!, p);
+      const c = cosine(queries[q]!, p);
       if (c > best) {
         best = c;
         at = k;
