@@ -35,11 +35,13 @@ describe('readPosting', () => {
   it('reads a flattened job-board scrape into one row per ask, dropping the title, salary, apply and legal text', () => {
     const p = readPosting(CYBERCODERS);
     const must = p.requirements.filter((r) => r.importance === 'must');
-    for (const skill of ['Java', 'C#', 'SQL', 'HTTPS', 'Apache', 'Eclipse']) {
+    for (const skill of ['C#', 'SQL', 'HTTPS', 'Apache', 'Eclipse']) {
       const row = must.find((r) => r.text === skill);
       expect(row, skill).toMatchObject({ kind: 'skill' });
       expect(CYBERCODERS.slice(row!.start, row!.end)).toBe(skill);
     }
+    // the keyword line's Java is asked again by a qualification in its own words: one row, the qualification's
+    expect(p.requirements.some((r) => r.text === 'Java')).toBe(false);
     expect(must.find((r) => r.kind === 'education')).toMatchObject({ education: { level: 'bachelor', field: 'Computer Science' } });
     expect(must.find((r) => r.kind === 'experience')).toMatchObject({ years: 2, skills: ['java'] });
     expect(p.requirements.find((r) => r.text.includes('Spring Boot'))).toMatchObject({ importance: 'nice', skills: ['spring'] });
@@ -50,6 +52,24 @@ describe('readPosting', () => {
     expect(p.requirements.some((r) => r.text === 'Software Developer')).toBe(false);
     // duties are read, but never as must-haves
     expect(p.requirements.filter((r) => r.kind === 'duty').every((r) => r.importance === 'nice')).toBe(true);
+  });
+
+  it("reads a keyword line's skill once, as the qualification that restates it says it (a preferred C# stays nice)", () => {
+    const text =
+      'Software Developer Minimum Required Skills: Java, C#, SQL, Tomcat If you are a developer, please read on! Basic Qualifications: ' +
+      'Experience with relational databases and SQL Understanding of web servers such as Tomcat Preferred Qualifications: Some C# / .NET exposure';
+    const rows = rowsOf(text);
+    expect(rows.map((r) => [r.text, r.importance])).toEqual([
+      ['Java', 'must'],
+      ['Experience with relational databases and SQL', 'must'],
+      ['Understanding of web servers such as Tomcat', 'must'],
+      ['Some C# / .NET exposure', 'nice'],
+    ]);
+  });
+
+  it('reads «тоже плюс» and «большой плюс» as nice-to-have, and a verb that merely starts with «плюс» as asked', () => {
+    const rows = rowsOf('Требования:\n- умение читать чертежи\n- умение варить — тоже плюс\n- опыт с ЧПУ будет большой плюс\n- плюсовать в уме');
+    expect(rows.map((r) => r.importance)).toEqual(['must', 'nice', 'nice', 'must']);
   });
 
   it('reads an hh.ru skill line as five skills, "Будет плюсом" as nice, and drops «Условия»', () => {

@@ -25,7 +25,7 @@ const WORD_EDGE_L = '(?<![\\p{L}\\p{N}])';
 const cue = (body: string) => new RegExp(`${WORD_EDGE_L}(?:${body})`, 'iu');
 
 const NICE_RE = cue(
-  "preferred|preferably|a plus|is a plus|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом",
+  "preferred|preferably|a plus|is a plus|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом",
 );
 const MUST_RE = cue('mandatory|required|must|non-negotiable|обязательн|необходим');
 const MONEY_RE = /[$€£₽₹]\s{0,2}\d|\d\s{0,2}(?:[$€£₽₹]|руб|тыс|k(?![\p{L}])|к(?![\p{L}])|lpa)|(?<![\p{L}])(?:per (?:year|month|annum|hour|week)|an hour|a year|\/hr|\/hour|в месяц|в день|на руки|оклад|зарплат\p{L}{0,3}|заработн\p{L}{0,3} плат|доход|зп|ote|salary|compensation|pay range|стипенди)(?![\p{L}])/iu;
@@ -379,8 +379,27 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
 
   // With requirement sections, the lines outside them are blurb and summary; without, the cue-bearing lines are the asks.
   const asked = rows.filter((r) => r.kind !== 'duty');
-  const requirements = (asked.length >= 2 ? rows : [...unheaded, ...rows].sort((a, b) => a.start - b.start)).slice(0, max);
+  const chosen = asked.length >= 2 ? rows : [...unheaded, ...rows].sort((a, b) => a.start - b.start);
+  const requirements = withoutRestated(text, chosen).slice(0, max);
   return summarise(text, title, requirements);
+}
+
+/**
+ * The rows without bare skills that another row asks for in its own words: a staffing agency's keyword line
+ * ("Minimum Required Skills: Java, C#, SQL") ahead of the qualifications that say what is meant ("Some C# / .NET
+ * exposure", preferred) is read once, as the sentence says it, so a skill is neither asked twice nor asked as a must
+ * where the posting means a nice-to-have.
+ */
+function withoutRestated(text: string, rows: PostingRequirement[]): PostingRequirement[] {
+  const said = rows.filter((r) => r.kind !== 'duty' && wordCount(text, r) > 3).map((r) => ({ r, key: ` ${normalizeKey(r.text)} ` }));
+  const restated = (r: PostingRequirement) => {
+    if ((r.kind !== 'skill' && r.kind !== 'other') || wordCount(text, r) > 3) return false;
+    // the vocabulary's skills, under any of their names, or the same words where the vocabulary knows none
+    if (r.skills.length > 0) return r.skills.every((id) => said.some((o) => o.r !== r && o.r.skills.includes(id)));
+    const key = normalizeKey(r.text);
+    return key.length > 0 && said.some((o) => o.r !== r && o.key.includes(` ${key} `));
+  };
+  return rows.filter((r) => !restated(r));
 }
 
 function titleOf(text: string, sections: Section[]): Posting['title'] {
