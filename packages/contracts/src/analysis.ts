@@ -112,7 +112,8 @@ export function fitSummaryOf(components: Record<string, number> | undefined | nu
       experience_fit: n('experience_fit', 1),
       title_fit: n('title_fit'),
       document_overlap: n('document_overlap'),
-      ...(c.pair_probability !== undefined ? { model: c.pair_probability } : {}),
+      // the model's judgement is part of the score only where the posting and the resume share a language
+      ...(c.pair_probability !== undefined && c.cross_language !== 1 ? { model: c.pair_probability } : {}),
     },
   };
 }

@@ -111,7 +111,10 @@ describe('scoreLexical with the posting reader', () => {
     const result = scoreLexical({ vacancyText, resumeText });
     expect(result.requirements.map((r) => r.text)).not.toContain('Software Developer');
     const byText = new Map(result.requirements.map((r) => [r.text, r]));
-    for (const skill of ['Java', 'SQL', 'Eclipse']) expect(byText.get(skill), skill).toMatchObject({ status: 'met', kind: 'skill' });
+    for (const skill of ['SQL', 'Eclipse']) expect(byText.get(skill), skill).toMatchObject({ status: 'met', kind: 'skill' });
+    // Java is asked once, as the qualification says it: two years of it
+    expect(byText.has('Java')).toBe(false);
+    expect(byText.get("Minimum of 2 years' experience developing software applications in Java")).toMatchObject({ status: 'met', kind: 'experience' });
     expect(byText.get('C#')).toMatchObject({ status: 'missing' });
     expect(byText.get('Experience with Spring Boot')).toMatchObject({ importance: 'nice', status: 'met' });
   });
@@ -188,3 +191,43 @@ describe('scoreLexical on the screening test set', () => {
     expect(wins / 30).toBeGreaterThanOrEqual(0.7);
   });
 });
+
+describe('scoreLexical across languages and on scraped postings', () => {
+  const ruPosting = 'Java-разработчик\nТребования:\n- Java\n- Kafka\n- PostgreSQL\n- опыт от 2 лет на пищевом производстве';
+
+  it("measures a resume in the other language by the vocabulary's skills, on the words' scale, not by words that cannot meet", () => {
+    const en = 'Backend developer.\nJava 17 services with Kafka consumers.\nExperience\nDeveloper — Acme, 2018 – 2024\nJava and Kafka.';
+    const s = scoreLexical({ vacancyText: ruPosting, resumeText: en });
+    expect(s.components.cross_language).toBe(1);
+    expect(s.components.skill_overlap).toBeCloseTo(2 / 3, 3);
+    expect(s.components.document_overlap).toBeCloseTo(0.55 * (2 / 3), 3);
+    // in one language the words decide
+    const ru = scoreLexical({ vacancyText: ruPosting, resumeText: 'Java-разработчик.\nПисал сервисы на Java 17 и Kafka.' });
+    expect(ru.components.cross_language).toBe(0);
+    expect(ru.components.document_overlap).not.toBeCloseTo(0.55 * ru.components.skill_overlap!, 3);
+  });
+
+  it("reads a field's years from the years overall, partly, where the resume's language cannot name the field", () => {
+    const ask = (s: ReturnType<typeof scoreLexical>) => s.requirements.find((r) => r.kind === 'experience')!;
+    const en = 'Maintenance technician.\nExperience\nTechnician — Snake River Potato Products, 2018 – 2024\nFryers, conveyors, bagging lines.';
+    const cross = ask(scoreLexical({ vacancyText: ruPosting, resumeText: en, now: new Date('2025-01-01') }));
+    expect(cross).toMatchObject({ status: 'partial', score: 0.5 });
+    // in one language a resume whose jobs never speak of the field does not show it
+    const ru = 'Слесарь.\nОпыт работы\nСлесарь — автосервис «Мотор», 2018 – 2024\nРемонт ходовой части.';
+    expect(ask(scoreLexical({ vacancyText: ruPosting, resumeText: ru, now: new Date('2025-01-01') })).status).toBe('missing');
+  });
+
+  it("reads the overlap from what the posting asks and the job does, so a scrape's benefits and legal text do not lower it", () => {
+    const posting = 'Software Developer\nRequirements:\n- Java and Spring Boot\n- SQL and PostgreSQL\n- REST APIs\n';
+    const scrape =
+      posting +
+      "What's in it for you: competitive base salary, medical, dental and vision from day one, 401(k) with match, paid time off. " +
+      'We are an Equal Opportunity Employer; all qualified applicants will receive consideration without regard to race, color or religion.';
+    const resume = 'Java developer.\nBuilt REST APIs in Spring Boot over PostgreSQL.';
+    const a = scoreLexical({ vacancyText: posting, resumeText: resume });
+    const b = scoreLexical({ vacancyText: scrape, resumeText: resume });
+    expect(b.components.document_overlap).toBeCloseTo(a.components.document_overlap!, 4);
+    expect(b.requirements.map((r) => r.text)).toEqual(a.requirements.map((r) => r.text));
+  });
+});
+

@@ -39,6 +39,11 @@ const PRIOR_DOCS = 5;
 const MET = 0.6;
 const PARTIAL = 0.3;
 const WEIGHT = { must: 2, nice: 1 } as const;
+/**
+ * Word overlap per unit of skill overlap on same-language pairs (least squares through 0 on the fit part of
+ * data/fit-set): what puts a cross-language pair's skill overlap on the scale of the word overlap it stands in for.
+ */
+const CROSS_LANGUAGE_OVERLAP_SCALE = 0.55;
 /** A requirement covered across several lines still counts, less than one line that covers it all. */
 const BEST_SENTENCE_SHARE = 0.75;
 
@@ -153,6 +158,9 @@ interface PreparedVacancy {
   /** The posting's job title, when it opens with one, and its terms (skills folded as in requirements). */
   title: string | null;
   titleTerms: string[];
+  /** The vocabulary's skills the posting names anywhere (language-neutral terms), and its language. */
+  skillTerms: string[];
+  language: 'ru' | 'en';
 }
 
 const recentResumes = new RecentTexts<PreparedResume>(4);
@@ -283,7 +291,10 @@ function prepareVacancy(vacancyText: string): PreparedVacancy {
     const n = reqDf.get(t) ?? 0;
     return Math.log(1 + (reqDocs - n + 0.5) / (n + 0.5)) * termFactor(t);
   };
-  const vacancyTerms = [...new Set(terms(vacancyText))];
+  // The words the overlap reads: what the posting asks and what the job does, as the reader found them, not its
+  // benefits, company blurb and legal text, which no resume repeats; a text the reader cannot structure, whole.
+  const read = posting.requirements.length >= MIN_ASKED ? [title ?? '', ...posting.requirements.map((r) => r.text)].join('\n') : vacancyText;
+  const vacancyTerms = [...new Set(terms(read))];
   return {
     requirements: requirements.map(({ terms: spans, ...r }) => {
       const slots = slotsOf(r.text, spans, weight);
@@ -293,7 +304,22 @@ function prepareVacancy(vacancyText: string): PreparedVacancy {
     weight: vacancyTerms.reduce((sum, t) => sum + termFactor(t), 0),
     title,
     titleTerms,
+    skillTerms: [...new Set(findSkills(read).map((m) => SKILL_TERM_PREFIX + m.id))],
+    language: detectLanguage(vacancyText),
   };
+}
+
+/**
+ * The titles a pair's title fit reads: the posting's (null when it opens with none) and the resume's headline and
+ * latest job titles (at most six), for matching them by meaning where the words cannot (another language).
+ */
+export function pairTitles(vacancyText: string, resumeText: string, now?: Date): { vacancy: string | null; resume: string[] } {
+  const vacancy = recentVacancies.get(vacancyText, prepareVacancy);
+  // the headline: the first short lines (a name, then mostly the title the person gives themselves)
+  const headline = resumeText.slice(0, 400).split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(0, 3);
+  const jobs = resumeFactsAt(resumeText, now).jobs.flatMap((j) => (j.title ? [j.title.trim()] : []));
+  const resume = [...new Set([...headline, ...jobs].filter((t) => t.length > 0 && t.length <= 120))].slice(0, 6);
+  return { vacancy: vacancy.title, resume };
 }
 
 export function scoreLexical(input: LexicalInput): Scoring {
@@ -302,6 +328,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
   const { sentences, terms: resumeTerms, avgLength, sentIdf } = recentResumes.get(resumeText, prepareResume);
 
   const language = detectLanguage(resumeText);
+  const crossLanguage = vacancy.language !== language;
   const facts = resumeFactsAt(resumeText, input.now);
   const checks: Array<AskCheck | null> = [];
   const byWords = (req: PreparedVacancy['requirements'][number]): RequirementResult => {
@@ -346,7 +373,10 @@ export function scoreLexical(input: LexicalInput): Scoring {
   const results: RequirementResult[] = vacancy.requirements.map((req) => {
     const words = byWords(req);
     let check = req.ask && hasMeasure(facts, req.ask) ? checkAsk(req.ask, facts, resumeText, language, aboutWhat(req.slots)) : null;
-    if (check?.years && check.years.shown === 0 && words.score >= PARTIAL) {
+    // In the other language the words cannot tell whether a job speaks of a field ("на пищевом производстве"), only
+    // of the vocabulary's skills: a field's years are then read from the years overall, as partly shown at most.
+    const fieldUnreadable = crossLanguage && req.ask?.kind === 'experience' && req.ask.skills.length === 0;
+    if (check?.years && check.years.shown === 0 && (words.score >= PARTIAL || fieldUnreadable)) {
       const asked = Math.max(check.years.asked, 0.01);
       if (facts.jobs.length === 0 && facts.statedYears !== null) {
         // No dated jobs, but the resume states its years and speaks of what is asked: the stated years count.
@@ -378,9 +408,15 @@ export function scoreLexical(input: LexicalInput): Scoring {
   };
   const requirementCoverage = coverage(() => true);
 
-  // Whole-document overlap: the vacancy's distinct terms found anywhere in the resume, skills counting most.
-  const documentOverlap =
-    vacancy.weight === 0
+  // Whole-document overlap: the vacancy's distinct terms found anywhere in the resume, skills counting most. Words of
+  // two languages never meet, so a resume in the other language is measured by the vocabulary's skills alone (named
+  // in either language), put on the words' scale.
+  const skillsShown = vacancy.skillTerms.filter((t) => resumeTerms.has(t)).length;
+  const documentOverlap = crossLanguage
+    ? vacancy.skillTerms.length === 0
+      ? 0
+      : (CROSS_LANGUAGE_OVERLAP_SCALE * skillsShown) / vacancy.skillTerms.length
+    : vacancy.weight === 0
       ? 0
       : vacancy.terms.reduce((sum, t) => sum + (resumeTerms.has(t) ? termFactor(t) : 0), 0) / vacancy.weight;
 
@@ -411,6 +447,8 @@ export function scoreLexical(input: LexicalInput): Scoring {
     missing: results.filter((r) => r.status === 'missing').length,
     ...partsComponents(parts),
     capped: fit.capped ? 1 : 0,
+    cross_language: crossLanguage ? 1 : 0,
+    skill_overlap: round(vacancy.skillTerms.length === 0 ? 0 : skillsShown / vacancy.skillTerms.length),
   };
 
   return {

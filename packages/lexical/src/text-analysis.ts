@@ -5,7 +5,7 @@
  */
 import type { ResumeFactsResult, Scoring } from '@rc/contracts';
 import { resumeSummary } from '@rc/text';
-import { resumeFactsAt, scoreLexical, type LexicalInput } from './score.ts';
+import { pairTitles, resumeFactsAt, scoreLexical, type LexicalInput } from './score.ts';
 
 export interface TextAnalysisInput {
   vacancyText: string;
@@ -17,6 +17,8 @@ export interface TextAnalysisInput {
 export interface TextAnalysisResult {
   lexical: Scoring;
   facts: ResumeFactsResult;
+  /** The posting's title and the resume's headline and job titles (see pairTitles). */
+  titles: { vacancy: string | null; resume: string[] };
 }
 
 /** The lexical part of a pair's score, as rankings read it for many pairs. */
@@ -29,7 +31,7 @@ export function analyseText(input: TextAnalysisInput): TextAnalysisResult {
   const now = input.now === undefined ? undefined : new Date(input.now);
   const lexical = scoreLexical({ vacancyText: input.vacancyText, resumeText: input.resumeText, now });
   const facts = resumeSummary(resumeFactsAt(input.resumeText, now));
-  return { lexical, facts };
+  return { lexical, facts, titles: pairTitles(input.vacancyText, input.resumeText, now) };
 }
 
 /** Lexical score and components of each pair; the pool hands it bounded chunks (see TEXT_ANALYSIS_CHUNK). */

@@ -18,8 +18,10 @@ export interface Calibration {
   combined?: { bias: number; weights: { logit: number; coverage: number; overlap?: number } };
   /** The fit score's weights over its parts and the logit (see @rc/lexical fit.ts); preferred over `combined`. */
   fit?: { bias: number; weights: Record<string, number> & { pair_logit?: number }; cap_missing_must: number };
+  /** The fit score's weights without the logit, for pairs whose posting and resume are in different languages. */
+  fit_cross_language?: { bias: number; weights: Record<string, number>; cap_missing_must: number };
   /** Cosines of the sentence embedder at which a resume sentence shows a requirement, fitted with `fit`. */
-  meaning?: { met: number; partial: number };
+  meaning?: { met: number; partial: number; cross_language_offset?: number };
 }
 
 export interface CrossEncoderOptions {

@@ -12,7 +12,7 @@ import { verdictFor, type ResumeFactsResult, type Scoring } from '@rc/contracts'
 import { fitScore, partsOf, type FitWeights } from '@rc/lexical';
 import type { CrossEncoder } from '@rc/model-runtime';
 import { lexicalPairs, type AnalysisInput, type PairText, type ScoringEngine } from './engine.ts';
-import { refineByMeaning, type Embed, type MeaningThresholds } from './meaning.ts';
+import { refineByMeaning, type Embed, type MeaningThresholds, type PairTitles } from './meaning.ts';
 import { sharedTextAnalysis, type TextAnalysis } from './text-analysis.ts';
 
 /** Matching by meaning: a sentence embedder and the cosines at which a sentence shows a requirement. */
@@ -50,16 +50,18 @@ export class CrossEncoderEngine implements ScoringEngine {
    */
   async features(
     pair: AnalysisInput,
-  ): Promise<{ lexical: Scoring; facts: ResumeFactsResult; pairLogit: number; coverage: number; overlap: number; resumeTokensCut: number }> {
-    const analysing = this.text.analyseText(pair).then(async ({ lexical: words, facts }) => ({
+  ): Promise<{ lexical: Scoring; facts: ResumeFactsResult; titles: PairTitles; pairLogit: number; coverage: number; overlap: number; resumeTokensCut: number }> {
+    const analysing = this.text.analyseText(pair).then(async ({ lexical: words, facts, titles }) => ({
       facts,
-      lexical: this.meaning ? await refineByMeaning(words, pair.resumeText, this.meaning.embed, this.meaning.thresholds) : words,
+      titles,
+      lexical: this.meaning ? await refineByMeaning(words, pair.resumeText, this.meaning.embed, this.meaning.thresholds, titles) : words,
     }));
     const encoded = this.ce.tokenizer.pair(pair.vacancyText, pair.resumeText);
-    const [{ lexical, facts }, [pairLogit]] = await Promise.all([analysing, this.ce.logitsOf([encoded])]);
+    const [{ lexical, facts, titles }, [pairLogit]] = await Promise.all([analysing, this.ce.logitsOf([encoded])]);
     return {
       lexical,
       facts,
+      titles,
       pairLogit: pairLogit!,
       coverage: lexical.components.requirement_coverage ?? 0,
       overlap: lexical.components.document_overlap ?? 0,
@@ -72,7 +74,10 @@ export class CrossEncoderEngine implements ScoringEngine {
    * one (a missing must-have capping it), else the older combined calibration, else Platt on the logit.
    */
   scoreOf(components: Record<string, number>, pairLogit: number): { score: number; capped: boolean } {
-    const fit = this.ce.info.calibration?.fit;
+    const { fit, fit_cross_language: cross } = this.ce.info.calibration ?? {};
+    // The cross-encoder reads a pair in one language; where the posting and the resume differ it has learned little,
+    // so such a pair is scored by its parts alone, with the weights fitted without the model's judgement.
+    if (cross && components.cross_language === 1) return fitScore(partsOf(components), cross as FitWeights);
     if (fit) return fitScore(partsOf(components), fit as FitWeights, pairLogit);
     return { score: this.probability(pairLogit, components.requirement_coverage ?? 0, components.document_overlap ?? 0), capped: false };
   }
@@ -124,7 +129,7 @@ export class CrossEncoderEngine implements ScoringEngine {
       const logits = this.ce.logitsOf(slice.map((p) => this.ce.tokenizer.pairHead(p.vacancyText, p.resumeText)));
       // With matching by meaning the rows are needed, not only the parts: each pair is analysed whole.
       const lexical: Promise<Array<{ components: Record<string, number> }>> = this.meaning
-        ? Promise.all(slice.map((p) => this.text.analyseText(p).then(({ lexical: words }) => refineByMeaning(words, p.resumeText, this.meaning!.embed, this.meaning!.thresholds))))
+        ? Promise.all(slice.map((p) => this.text.analyseText(p).then(({ lexical: words, titles }) => refineByMeaning(words, p.resumeText, this.meaning!.embed, this.meaning!.thresholds, titles))))
         : this.text.analyseTexts(slice);
       const [scored, parts] = await Promise.all([logits, lexical]);
       scored.forEach((l, j) => {
@@ -140,9 +145,14 @@ export class CrossEncoderEngine implements ScoringEngine {
    * adds the model's logit to. Without a combined calibration, the lexical score.
    */
   prescorePairs(pairs: PairText[]): Promise<number[]> {
-    const fit = this.ce.info.calibration?.fit;
-    // without the logit's term: the parts' share of the score, in the same order as the full score mostly puts them
-    if (fit) return lexicalPairs(this.text, pairs, (s) => fitScore(partsOf(s.components), fit as FitWeights).score);
+    const { fit, fit_cross_language: cross } = this.ce.info.calibration ?? {};
+    // without the logit's term: the parts' share of the score, in the same order as the full score mostly puts them;
+    // a pair in two languages is scored by its parts alone, so its estimate is its score
+    if (fit) {
+      return lexicalPairs(this.text, pairs, (s) =>
+        cross && s.components.cross_language === 1 ? fitScore(partsOf(s.components), cross as FitWeights).score : fitScore(partsOf(s.components), fit as FitWeights).score,
+      );
+    }
     if (!this.ce.info.calibration?.combined) return lexicalPairs(this.text, pairs, (s) => s.score);
     return lexicalPairs(this.text, pairs, (s) => this.lexicalPart(s.components.requirement_coverage ?? 0, s.components.document_overlap ?? 0));
   }

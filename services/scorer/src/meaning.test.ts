@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '@rc/config';
-import { scoreLexical } from '@rc/lexical';
+import { analyseText, scoreLexical } from '@rc/lexical';
 import { SentenceEmbedder } from '@rc/model-runtime';
-import { meaningScore, refineByMeaning, type Embed, type MeaningThresholds } from './meaning.ts';
+import { meaningScore, refineByMeaning, titleByMeaning, TITLE_COSINE, type Embed, type MeaningThresholds } from './meaning.ts';
 
 // The shipped embedder with the cosines the shipped fit score was fitted with.
 const calibration = JSON.parse(readFileSync(join(repoRoot, 'models/resume-fit/calibration.json'), 'utf8')) as { meaning: MeaningThresholds };
@@ -69,5 +69,61 @@ describe('requirements matched by meaning (shipped sentence embedder)', () => {
     expect(meaningScore(0.88, t)).toBeCloseTo(0.6, 6);
     expect(meaningScore(0.99, t)).toBe(1);
     expect(meaningScore(0.87, t)).toBeGreaterThan(meaningScore(0.865, t));
+  });
+
+  it("reads a resume in the other language by its titles' meaning: a recruiter for a recruiter, not a cook for an analyst", async () => {
+    const recruiter = 'Anna Lee\nTechnical Recruiter\n\nExperience\nTechnical Recruiter — Nordwave, 2019 – present\nHired 40 engineers a year through sourcing and structured interviews.';
+    const vacancy = 'IT-рекрутер\nТребования:\n- опыт подбора IT-специалистов от 2 лет\n- навыки поиска кандидатов\n- английский язык';
+    const pair = analyseText({ vacancyText: vacancy, resumeText: recruiter });
+    expect(pair.lexical.components.cross_language).toBe(1);
+    expect(pair.titles.vacancy).toBe('IT-рекрутер');
+    const s = await refineByMeaning(pair.lexical, recruiter, embed, thresholds, pair.titles);
+    expect(s.components.title_fit).toBeGreaterThan(pair.lexical.components.title_fit!);
+    expect(s.components.title_by_meaning).toBe(s.components.title_fit);
+
+    const cook = 'Ivan Orlov\nPrep Cook / Line Cook\n\nExperience\nLine Cook — Harbour Grill, 2020 – present\nPrepared sauces and fish for 200 covers a night.';
+    const analyst = analyseText({ vacancyText: 'Аналитик данных\nТребования:\n- SQL\n- Python\n- A/B-тесты', resumeText: cook });
+    const unrelated = await refineByMeaning(analyst.lexical, cook, embed, thresholds, analyst.titles);
+    expect(unrelated.components.title_fit).toBe(analyst.lexical.components.title_fit);
+    expect(unrelated.components.title_by_meaning).toBeUndefined();
+  });
+
+  it('reads the titles by meaning only across languages: in one language the words name the title', async () => {
+    const resumeEn = 'Anna Lee\nTalent Acquisition Partner\nHired 40 engineers a year.';
+    const pair = analyseText({ vacancyText: 'Technical Recruiter\nRequirements:\n- sourcing\n- interviewing\n- ATS', resumeText: resumeEn });
+    expect(pair.lexical.components.cross_language).toBe(0);
+    const s = await refineByMeaning(pair.lexical, resumeEn, embed, thresholds, pair.titles);
+    expect(s.components.title_fit).toBe(pair.lexical.components.title_fit);
+  });
+
+  it('maps a title cosine onto 0..1 between its fitted ends', () => {
+    expect(titleByMeaning(TITLE_COSINE.zero - 0.01)).toBe(0);
+    expect(titleByMeaning((TITLE_COSINE.zero + TITLE_COSINE.one) / 2)).toBeCloseTo(0.5, 6);
+    expect(titleByMeaning(TITLE_COSINE.one + 0.05)).toBe(1);
+  });
+});
+
+describe('matching by meaning across languages (controlled embeddings)', () => {
+  // Unit vectors at a chosen cosine to the requirement's: the row's fate depends only on the thresholds.
+  const at = (cos: number) => Float32Array.from([cos, Math.sqrt(1 - cos * cos)]);
+  const fakeEmbed =
+    (cos: number): Embed =>
+    async (texts, kind) =>
+      texts.map(() => (kind === 'query' ? at(1) : at(cos)));
+  const t: MeaningThresholds = { partial: 0.86, met: 0.88, cross_language_offset: 0.03 };
+
+  it('lowers the cosines by the offset only where the resume is in the other language', async () => {
+    const vacancy = 'Требования:\n- понимание принципов многопоточности\n- Java\n- SQL';
+    const enResume = 'Java developer.\nBuilt multithreaded batch imports of card statements.\nWrote SQL for Oracle.';
+    const ruResume = 'Java-разработчик.\nДелал пакетную загрузку выписок в несколько потоков.\nПисал SQL для Oracle.';
+    const cross = scoreLexical({ vacancyText: vacancy, resumeText: enResume });
+    const same = scoreLexical({ vacancyText: vacancy, resumeText: ruResume });
+    expect([cross.components.cross_language, same.components.cross_language]).toEqual([1, 0]);
+    const multithreading = (s: Awaited<ReturnType<typeof refineByMeaning>>) => row(s, 'многопоточности');
+    // 0.835: under the partial cosine (0.86), over it less the offset (0.83), under the met one less it (0.85)
+    expect(multithreading(await refineByMeaning(cross, enResume, fakeEmbed(0.835), t)).status).toBe('partial');
+    expect(multithreading(await refineByMeaning(same, ruResume, fakeEmbed(0.835), t)).status).toBe('missing');
+    // without an offset the two languages are read alike
+    expect(multithreading(await refineByMeaning(cross, enResume, fakeEmbed(0.835), { partial: 0.86, met: 0.88 })).status).toBe('missing');
   });
 });

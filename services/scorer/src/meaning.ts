@@ -16,6 +16,11 @@ export interface MeaningThresholds {
   met: number;
   /** Cosine at or above which it shows part of it. */
   partial: number;
+  /**
+   * How much lower both are where the resume is in the other language than the posting: a sentence and its
+   * translation sit further apart than a sentence and its paraphrase.
+   */
+  cross_language_offset?: number;
 }
 
 /** At most this many resume sentences are compared (a two-page CV has 60–120); each cut to this many characters. */
@@ -40,47 +45,42 @@ export function resumeSentences(resumeText: string): Array<{ text: string; start
 }
 
 /**
+ * A cross-language pair's title fit by meaning: the posting's title against the resume's headline and job titles.
+ * The cosine is read on a scale fitted on the fit part of data/fit-set: 0 at 0.83 (above every unrelated
+ * cross-language pair's best title, 0.829), 1 at 0.90 ("IT-рекрутер" / "Technical Recruiter" is 0.873).
+ */
+export const TITLE_COSINE = { zero: 0.83, one: 0.9 } as const;
+
+export function titleByMeaning(cos: number): number {
+  return Math.max(0, Math.min(1, (cos - TITLE_COSINE.zero) / (TITLE_COSINE.one - TITLE_COSINE.zero)));
+}
+
+/** The titles of a pair: the posting's, and the resume's headline lines and job titles. */
+export interface PairTitles {
+  vacancy: string | null;
+  resume: string[];
+}
+
+/**
  * The scoring with rows raised by meaning and its parts recomputed from them (components updated; the caller turns
- * the parts into the score). Rows already met, years asks and rows the facts decide are not compared.
+ * the parts into the score). Rows already met, years asks and rows the facts decide are not compared. Where the
+ * resume is in the other language, whose words cannot name the posting's title, the title fit is also read by
+ * meaning (the higher of the two is kept).
  */
 export async function refineByMeaning(
   scoring: Scoring,
   resumeText: string,
   embed: Embed,
   thresholds: MeaningThresholds,
+  titles?: PairTitles,
 ): Promise<Scoring> {
-  const open = scoring.requirements
-    .map((r, i) => ({ r, i }))
-    .filter(({ r }) => r.status !== 'met' && !r.years && !LEFT_TO_FACTS.has(r.kind));
-  if (open.length === 0) return scoring;
-  const sentences = resumeSentences(resumeText);
-  if (sentences.length === 0) return scoring;
-  const [queries, passages] = await Promise.all([
-    embed(open.map(({ r }) => r.text), 'query'),
-    embed(sentences.map((s) => s.text), 'passage'),
-  ]);
-  const requirements = [...scoring.requirements];
-  let raised = 0;
-  open.forEach(({ r, i }, q) => {
-    let best = -1;
-    let at = -1;
-    passages.forEach((p, k) => {
-      const c = cosine(queries[q]!, p);
-      if (c > best) {
-        best = c;
-        at = k;
-      }
-    });
-    const score = Math.round(meaningScore(best, thresholds) * 1e4) / 1e4;
-    if (score <= r.score) return;
-    const s = sentences[at]!;
-    raised++;
-    requirements[i] = { ...r, score, status: statusFor(score), evidence: { text: resumeText.slice(s.start, s.end), start: s.start, end: s.end } };
-  });
-  if (raised === 0) return scoring;
   const c = scoring.components;
+  const [requirements, raised] = await raiseRows(scoring, resumeText, embed, thresholds);
+  const titleFit = c.cross_language === 1 && titles ? await titleFitByMeaning(titles, embed) : 0;
+  const lexicalTitle = c.title_fit ?? 0.5;
+  if (raised === 0 && titleFit <= lexicalTitle) return scoring;
   const parts: FitParts = fitParts(requirements, {
-    titleFit: c.title_fit ?? 0.5,
+    titleFit: Math.max(lexicalTitle, titleFit),
     documentOverlap: c.document_overlap ?? 0,
     yearsAsked: c.years_asked ?? 0,
     yearsShown: c.years_shown ?? null,
@@ -95,6 +95,53 @@ export async function refineByMeaning(
       partial: requirements.filter((r) => r.status === 'partial').length,
       missing: requirements.filter((r) => r.status === 'missing').length,
       rows_by_meaning: raised,
+      ...(titleFit > lexicalTitle ? { title_by_meaning: Math.round(titleFit * 1e4) / 1e4 } : {}),
     },
   };
+}
+
+async function titleFitByMeaning(titles: PairTitles, embed: Embed): Promise<number> {
+  if (!titles.vacancy || titles.resume.length === 0) return 0;
+  const [[query], passages] = await Promise.all([embed([titles.vacancy], 'query'), embed(titles.resume, 'passage')]);
+  return titleByMeaning(Math.max(...passages.map((p) => cosine(query!, p))));
+}
+
+/** The rows with those the words left open raised where a resume sentence says what they ask, and how many were. */
+async function raiseRows(
+  scoring: Scoring,
+  resumeText: string,
+  embed: Embed,
+  thresholds: MeaningThresholds,
+): Promise<[RequirementResult[], number]> {
+  const open = scoring.requirements
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.status !== 'met' && !r.years && !LEFT_TO_FACTS.has(r.kind));
+  if (open.length === 0) return [scoring.requirements, 0];
+  const sentences = resumeSentences(resumeText);
+  if (sentences.length === 0) return [scoring.requirements, 0];
+  const [queries, passages] = await Promise.all([
+    embed(open.map(({ r }) => r.text), 'query'),
+    embed(sentences.map((s) => s.text), 'passage'),
+  ]);
+  const offset = scoring.components.cross_language === 1 ? (thresholds.cross_language_offset ?? 0) : 0;
+  const cut = { met: thresholds.met - offset, partial: thresholds.partial - offset };
+  const requirements = [...scoring.requirements];
+  let raised = 0;
+  open.forEach(({ r, i }, q) => {
+    let best = -1;
+    let at = -1;
+    passages.forEach((p, k) => {
+      const c = cosine(queries[q]!, p);
+      if (c > best) {
+        best = c;
+        at = k;
+      }
+    });
+    const score = Math.round(meaningScore(best, cut) * 1e4) / 1e4;
+    if (score <= r.score) return;
+    const s = sentences[at]!;
+    raised++;
+    requirements[i] = { ...r, score, status: statusFor(score), evidence: { text: resumeText.slice(s.start, s.end), start: s.start, end: s.end } };
+  });
+  return [requirements, raised];
 }

@@ -13,7 +13,7 @@ import { FIT_FEATURES, fitFeatures, fitScore, partsOf, type FitParts, type FitWe
 import { CrossEncoder } from '@rc/model-runtime';
 import { loadMeaning } from '../create-engine.ts';
 import { CrossEncoderEngine } from '../cross-encoder-engine.ts';
-import { refineByMeaning, type MeaningThresholds } from '../meaning.ts';
+import { refineByMeaning, type MeaningThresholds, type PairTitles } from '../meaning.ts';
 import { loadFitSet } from '../evaluation/fit-set.ts';
 import { GRADE_RANK, type Grade } from '../evaluation/fit-set-metrics.ts';
 import { fitLogistic } from './logistic.ts';
@@ -33,6 +33,7 @@ const engine = new CrossEncoderEngine(ce);
 const meaning = await loadMeaning(config, { met: 1, partial: 1 });
 interface Pair {
   words: Scoring;
+  titles: PairTitles;
   resumeText: string;
   logit: number;
   grade: Grade;
@@ -42,7 +43,7 @@ const pairs: Pair[] = [];
 for (const l of labels) {
   const resumeText = set.resumes.get(l.resume)!;
   const f = await engine.features({ vacancyText: set.postings.get(l.posting)!, resumeText });
-  pairs.push({ words: f.lexical, resumeText, logit: f.pairLogit, grade: l.grade, posting: l.posting });
+  pairs.push({ words: f.lexical, titles: f.titles, resumeText, logit: f.pairLogit, grade: l.grade, posting: l.posting });
 }
 await engine.close();
 
@@ -52,14 +53,16 @@ interface Row {
   grade: Grade;
   missing: number;
   posting: string;
+  /** The posting and the resume are in different languages: scored without the logit. */
+  cross: boolean;
 }
 /** The pairs' parts with rows raised by meaning at these cosines (none: by words and facts alone). */
 async function rowsAt(t: MeaningThresholds | null): Promise<Row[]> {
   const out: Row[] = [];
   for (const p of pairs) {
-    const s = t && meaning ? await refineByMeaning(p.words, p.resumeText, meaning.embed, t) : p.words;
+    const s = t && meaning ? await refineByMeaning(p.words, p.resumeText, meaning.embed, t, p.titles) : p.words;
     const parts = partsOf(s.components);
-    out.push({ x: fitFeatures(parts), logit: p.logit, grade: p.grade, missing: parts.must_missing, posting: p.posting });
+    out.push({ x: fitFeatures(parts), logit: p.logit, grade: p.grade, missing: parts.must_missing, posting: p.posting, cross: s.components.cross_language === 1 });
   }
   return out;
 }
@@ -76,11 +79,15 @@ const weightsOf = (m: { bias: number; weights: number[] }, logit: boolean): FitW
   cap_missing_must: CAP_MISSING_MUST,
 });
 
-/** Pairwise order per posting (a tie counts ½) and verdict agreement, on the fit part. */
-function quality(rows: Row[], w: FitWeights, logit: boolean): { pairwise: number; verdicts: number } {
+/**
+ * Pairwise order per posting (a tie counts ½) and verdict agreement, on the fit part; with the logit, pairs in two
+ * languages are scored by the weights without it (`cross`), as the engine scores them.
+ */
+function quality(rows: Row[], w: FitWeights, logit: boolean, cross?: FitWeights): { pairwise: number; verdicts: number } {
   const scores = rows.map((r) => {
     const p = { ...partsOf({}), must_missing: r.missing } as FitParts;
     FIT_FEATURES.forEach((n, k) => ((p as unknown as Record<string, number>)[n] = r.x[k]!));
+    if (logit && cross && r.cross) return fitScore(p, cross).score;
     return fitScore(p, w, logit ? r.logit : undefined).score;
   });
   let right = 0;
@@ -98,11 +105,16 @@ function quality(rows: Row[], w: FitWeights, logit: boolean): { pairwise: number
   return { pairwise: right / all, verdicts };
 }
 
+/**
+ * The weights with the logit, fitted on the pairs in one language (the cross-encoder's judgement of a pair in two
+ * means little), and without it on all pairs: the lexical engine's, and the cross-language pairs' in the model's.
+ */
 function fitAt(rows: Row[]) {
-  const ys = rows.map((r) => GRADE_TARGET[r.grade]);
-  const model = weightsOf(fitLogistic(rows.map((r) => [...r.x, r.logit]), ys, 1e-2), true);
-  const lexical = weightsOf(fitLogistic(rows.map((r) => r.x), ys, 1e-2), false);
-  return { model, lexical, quality: quality(rows, model, true), lexicalQuality: quality(rows, lexical, false) };
+  const target = (r: Row) => GRADE_TARGET[r.grade];
+  const same = rows.filter((r) => !r.cross);
+  const model = weightsOf(fitLogistic(same.map((r) => [...r.x, r.logit]), same.map(target), 1e-2), true);
+  const lexical = weightsOf(fitLogistic(rows.map((r) => r.x), rows.map(target), 1e-2), false);
+  return { model, lexical, quality: quality(rows, model, true, lexical), lexicalQuality: quality(rows, lexical, false) };
 }
 
 // The cosines: a small grid, chosen by pairwise order on the fit part (verdict agreement breaks near-ties). Its floor
@@ -110,19 +122,26 @@ function fitAt(rows: Row[]) {
 // 0.838 at the median and 0.863 at the 90th percentile (a strong resume's: 0.874 and 0.895), so a lower "partly met"
 // would read most unrelated resumes as partly fitting.
 const candidates: Array<MeaningThresholds | null> = [null];
-if (meaning) for (const partial of [0.86, 0.87]) for (const met of [0.875, 0.88, 0.89]) if (met > partial) candidates.push({ partial, met });
+if (meaning) {
+  for (const partial of [0.86, 0.87]) {
+    for (const met of [0.875, 0.88, 0.89]) {
+      for (const offset of [0, 0.02, 0.035]) if (met > partial) candidates.push({ partial, met, cross_language_offset: offset });
+    }
+  }
+}
 let best: { t: MeaningThresholds | null; fit: ReturnType<typeof fitAt>; rows: Row[] } | null = null;
 const objective = (q: { pairwise: number; verdicts: number }) => q.pairwise + 0.25 * q.verdicts;
 for (const t of candidates) {
   const rows = await rowsAt(t);
   const fit = fitAt(rows);
-  console.log(`${t ? `partial ${t.partial} met ${t.met}` : 'words and facts only'}: pairwise ${(100 * fit.quality.pairwise).toFixed(1)} %, verdicts ${(100 * fit.quality.verdicts).toFixed(1)} %`);
+  console.log(`${t ? `partial ${t.partial} met ${t.met} cross-language −${t.cross_language_offset}` : 'words and facts only'}: pairwise ${(100 * fit.quality.pairwise).toFixed(1)} %, verdicts ${(100 * fit.quality.verdicts).toFixed(1)} %`);
   if (!best || objective(fit.quality) > objective(best.fit.quality)) best = { t, fit, rows };
 }
 await meaning?.close?.();
-const { model } = best!.fit;
+const { model, lexical: crossLanguage } = best!.fit;
 console.log(`fit part: ${pairs.length} pairs of ${fitPart.size} postings; chosen: ${JSON.stringify(best!.t)}`);
 console.log(`with the logit: ${JSON.stringify(model)}`);
+console.log(`pairs in two languages (without the logit): ${JSON.stringify(crossLanguage)}`);
 
 // the lexical engine has no embedder: its weights are fitted on the rows by words and facts
 const lexicalOnly = fitAt(await rowsAt(null)).lexical;
@@ -131,7 +150,8 @@ console.log(`lexical engine (words and facts only): ${JSON.stringify(lexicalOnly
 const fitted_on = `fit part of data/fit-set (${pairs.length} graded pairs, ${fitPart.size} postings; held-out postings never read), soft targets ${JSON.stringify(GRADE_TARGET)}`;
 const calibrationPath = join(config.MODEL_DIR, 'calibration.json');
 const calibration = JSON.parse(readFileSync(calibrationPath, 'utf8')) as Record<string, unknown>;
-calibration.fit = { ...model, features: [...FIT_FEATURES, 'pair_logit'], fitted_on };
+calibration.fit = { ...model, features: [...FIT_FEATURES, 'pair_logit'], fitted_on: `${fitted_on}; the pairs in one language` };
+calibration.fit_cross_language = { ...crossLanguage, features: FIT_FEATURES, fitted_on: `${fitted_on}; all pairs, rows raised by meaning` };
 if (best!.t) calibration.meaning = { ...best!.t, fitted_on };
 else delete calibration.meaning;
 writeFileSync(calibrationPath, JSON.stringify(calibration, null, 2) + '\n');
