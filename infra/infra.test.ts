@@ -12,6 +12,9 @@ const load = (file: string) =>
     expect(d.errors, file).toEqual([]);
     return d.toJS() as Record<string, any>;
   });
+// The image runs the compiled entry points (`pnpm build`: services/x/dist/y.js from services/x/src/y.ts); a fresh
+// clone has the sources only, so a command is checked against the file it is compiled from.
+const sourceOf = (entry: string) => join(root, entry.replace(/^(services|packages)\/([\w-]+)\/dist\//, '$1/$2/src/').replace(/\.js$/, '.ts'));
 const k8s = readdirSync(join(root, 'infra/k8s')).flatMap((f) => load(join(root, 'infra/k8s', f)).map((doc) => ({ file: f, doc })));
 
 describe('Kubernetes manifests', () => {
@@ -30,7 +33,8 @@ describe('Kubernetes manifests', () => {
     for (const d of deployments) {
       expect(d.spec.template.metadata.labels).toMatchObject(d.spec.selector.matchLabels);
       const c = d.spec.template.spec.containers[0];
-      expect(existsSync(join(root, c.command.at(-1))), c.command.join(' ')).toBe(true);
+      expect(c.command[0], c.command.join(' ')).toBe('node');
+      expect(existsSync(sourceOf(c.command.at(-1))), c.command.join(' ')).toBe(true);
     }
     const gateway = deployments.find((d) => d.metadata.name === 'gateway')!.spec.template.spec.containers[0];
     expect(gateway.readinessProbe.httpGet.path).toBe('/readyz');
@@ -57,7 +61,8 @@ describe('docker-compose.yml', () => {
     const services = compose!.services as Record<string, any>;
     expect(Object.keys(services).sort()).toEqual(['advisor', 'gateway', 'postgres', 'redis', 'scorer']);
     for (const name of ['gateway', 'scorer', 'advisor']) {
-      expect(existsSync(join(root, services[name].command.at(-1)))).toBe(true);
+      expect(services[name].command[0], name).toBe('node');
+      expect(existsSync(sourceOf(services[name].command.at(-1))), name).toBe(true);
       expect(services[name].environment.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
       expect(services[name].environment.REDIS_URL).toMatch(/^redis:\/\/:\$\{REDIS_PASSWORD:\?[^}]*\}@redis:6379$/);
     }

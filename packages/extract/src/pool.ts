@@ -3,7 +3,7 @@
  * file that runs past its deadline has its worker terminated and is refused with 422 extraction_timeout; a full queue
  * refuses a file at once with 503 extraction_busy instead of letting it wait behind minutes of parsing.
  */
-import { DeadlinePool } from '@rc/worker-pool';
+import { DeadlinePool, moduleBeside } from '@rc/worker-pool';
 import { EXTRACTION_DEFAULTS, ExtractionError, type ExtractedText, type ExtractionErrorCode, type ExtractTextInput } from './types.ts';
 
 export interface ExtractionPoolOptions {
@@ -17,7 +17,7 @@ export interface ExtractionPoolOptions {
 
 // The parsers load in the workers only: PDF.js is loaded on the first PDF, so a worker that reads plain text (the
 // CLI's usual case) starts quickly.
-const PARSERS = new URL('./extract.ts', import.meta.url);
+const PARSERS = moduleBeside('extract', import.meta.url);
 
 const isExtractionCode = (code: string): code is ExtractionErrorCode =>
   (['unsupported_file_type', 'empty_file', 'file_unreadable', 'too_many_pages', 'no_text_found', 'extraction_timeout', 'file_too_large_uncompressed', 'extraction_busy'] as const).includes(code as ExtractionErrorCode);

@@ -4,7 +4,7 @@
  * thread would hold every request until it was done. Past the deadline the worker is terminated and the call rejects
  * with text_analysis_timeout; rankings are cut into chunks so that each call stays bounded.
  */
-import { DeadlinePool } from '@rc/worker-pool';
+import { DeadlinePool, moduleBeside } from '@rc/worker-pool';
 import type { LexicalInput } from './score.ts';
 import type { PairLexical, TextAnalysisInput, TextAnalysisResult } from './text-analysis.ts';
 
@@ -76,7 +76,7 @@ export class TextAnalysisPool {
   constructor(options: TextAnalysisPoolOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? TEXT_ANALYSIS_DEFAULTS.timeoutMs;
     this.pool = new DeadlinePool({
-      module: options.module ?? new URL('./text-analysis.ts', import.meta.url),
+      module: options.module ?? moduleBeside('text-analysis', import.meta.url),
       name: 'text analysis',
       size: options.size ?? TEXT_ANALYSIS_DEFAULTS.size,
       maxQueue: options.maxQueue ?? 64,

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const tsxBin = join(repoRoot, 'node_modules/.bin/tsx');
+/** `node --import` this file and the process refuses to load TypeScript or tsx, in its worker threads too. */
+export const refuseTypeScript = new URL('./plain-javascript/register.mjs', import.meta.url).href;
 
 export function freePort(): Promise<number> {
   return new Promise((res, rej) => {

@@ -41,6 +41,14 @@ export interface DeadlinePoolOptions {
 
 const SERVE = new URL('./serve.mjs', import.meta.url);
 
+/**
+ * The module `name` beside the calling module `base` (its import.meta.url), for a pool to load: `name.ts` while the
+ * caller runs from its TypeScript source (tsx, vitest), `name.js` once it is compiled (`pnpm build`, the image).
+ */
+export function moduleBeside(name: string, base: string): URL {
+  return new URL(`./${name}${/\.[cm]?ts$/.test(new URL(base).pathname) ? '.ts' : '.js'}`, base);
+}
+
 interface Task {
   fn: string;
   input: unknown;
