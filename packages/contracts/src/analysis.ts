@@ -81,6 +81,11 @@ export const fitSummarySchema = z.object({
   years: z.object({ shown: z.number().nullable(), asked: z.number() }).nullable(),
   /** A must-have the resume does not show held the score below a strong fit. */
   capped: z.boolean(),
+  /**
+   * The posting and the resume are in different languages: the rows and the title were matched by meaning and the
+   * cross-encoder's judgement (which reads one language at a time) was left out of the score.
+   */
+  languages_differ: z.boolean().optional(),
   parts: z.object({
     must_coverage: z.number(),
     nice_coverage: z.number(),
@@ -106,6 +111,7 @@ export function fitSummaryOf(components: Record<string, number> | undefined | nu
     nice_total: n('nice_total'),
     years: n('years_asked') > 0 ? { shown: c.years_shown ?? null, asked: n('years_asked') } : null,
     capped: n('capped') === 1,
+    ...(c.cross_language === 1 ? { languages_differ: true } : {}),
     parts: {
       must_coverage: n('must_coverage'),
       nice_coverage: n('nice_coverage'),

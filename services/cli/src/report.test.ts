@@ -54,6 +54,19 @@ describe('what the score is made of, in the report', () => {
     );
   });
 
+  it("says when the resume and the vacancy are in two languages, and leaves the model's part out then", () => {
+    const cross = fitSummaryOf({ must_total: 4, must_met: 3, must_coverage: 0.75, pair_probability: 0.02, cross_language: 1 });
+    expect(cross).toMatchObject({ languages_differ: true });
+    expect(cross!.parts.model).toBeUndefined();
+    expect(fitLine(cross, 'en')).toBe(
+      'The score is made of: 3 of 4 must-haves shown · the resume and the vacancy are in different languages: matched by meaning, without the whole-text model',
+    );
+    expect(fitLine(cross, 'ru')).toContain('резюме и вакансия на разных языках');
+    const same = fitSummaryOf({ must_total: 4, must_met: 3, must_coverage: 0.75, pair_probability: 0.02, cross_language: 0 });
+    expect(same!.languages_differ).toBeUndefined();
+    expect(same!.parts.model).toBe(0.02);
+  });
+
   it('is absent for results scored before the score had parts', () => {
     expect(fitSummaryOf({ requirement_coverage: 0.5, document_overlap: 0.2 })).toBeNull();
     expect(fitLine(null, 'en')).toBe('');

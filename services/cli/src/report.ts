@@ -148,6 +148,7 @@ export function fitLine(fit: FitSummary | null | undefined, language: 'ru' | 'en
     );
   }
   if (fit.capped) parts.push(page(language, 'fitCapped'));
+  if (fit.languages_differ) parts.push(page(language, 'fitLanguagesDiffer'));
   return parts.length ? filled(language, 'fitFrom', { parts: parts.join(' · ') }) : '';
 }
 

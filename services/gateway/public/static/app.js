@@ -436,6 +436,7 @@ function fitLine(fit) {
   if (fit.nice_total) parts.push(t('fitNice', { met: fit.nice_met, total: fit.nice_total }));
   if (fit.years) parts.push(fit.years.shown == null ? t('fitNoYears', { asked: num(fit.years.asked) }) : t('fitYears', { shown: num(fit.years.shown), asked: num(fit.years.asked) }));
   if (fit.capped) parts.push(t('fitCapped'));
+  if (fit.languages_differ) parts.push(t('fitLanguagesDiffer'));
   if (!parts.length) return '';
   return el('p', { class: 'fit-parts' }, t('fitFrom', { parts: parts.join(' · ') }));
 }
