@@ -135,6 +135,17 @@ describe('writeRulesAdvice in English', () => {
     expect(advice.rewrite_suggestions.some((s) => s.includes('“GitHub Actions”'))).toBe(true);
   });
 
+  it("does not ask a resume in the other language to take the vacancy's words: it asks for the experience said plainly", () => {
+    const ruVacancyEnResume = { ...scoringEn, components: { cross_language: 1 } };
+    const a = writeRulesAdvice({ scoring: ruVacancyEnResume, vacancyText: vacancyEn, resumeText: resumeEn, language: 'en' });
+    expect(a.rewrite_suggestions).toContain(
+      "Make “Docker and Kubernetes” explicit: if you have that experience, say so plainly in “Deployed services with Docker”, in your resume's language, and add a measurable result.",
+    );
+    expect(a.rewrite_suggestions.some((s) => s.includes('so it names'))).toBe(false);
+    const ru = writeRulesAdvice({ scoring: ruVacancyEnResume, vacancyText: vacancyEn, resumeText: resumeEn, language: 'ru' });
+    expect(ru.rewrite_suggestions.some((s) => s.includes('на языке резюме'))).toBe(true);
+  });
+
   it('points out a must-have that appears only in the skills list', () => {
     expect(advice.rewrite_suggestions).toContain(
       '“PostgreSQL” appears only in your skills list; add a bullet that shows where you used it and what came of it.',

@@ -122,6 +122,8 @@ type Templates = {
   learnNonSkill: (req: string) => string;
   rewritePartial: (req: string, evidence: string, words: string) => string;
   rewritePartialNoWords: (req: string, evidence: string) => string;
+  /** A resume in another language than the vacancy: the vacancy's words would not belong in it. */
+  rewritePartialOtherLanguage: (req: string, evidence: string) => string;
   rewriteSkillsOnly: (req: string) => string;
   rewriteNumbers: string;
   rewriteDates: string;
@@ -161,6 +163,8 @@ const EN: Templates = {
     `Make ${req} explicit: if you have that experience, rewrite ${ev} so it names ${words}, and add a measurable result.`,
   rewritePartialNoWords: (req, ev) =>
     `Make ${req} explicit: rewrite ${ev} in the vacancy's own words and add a measurable result.`,
+  rewritePartialOtherLanguage: (req, ev) =>
+    `Make ${req} explicit: if you have that experience, say so plainly in ${ev}, in your resume's language, and add a measurable result.`,
   rewriteSkillsOnly: (req) =>
     `${req} appears only in your skills list; add a bullet that shows where you used it and what came of it.`,
   rewriteNumbers:
@@ -206,6 +210,8 @@ const RU: Templates = {
     `Покажите требование ${req} явно: если у вас есть такой опыт, перепишите строку ${ev} так, чтобы в ней были ${words}, и добавьте измеримый результат.`,
   rewritePartialNoWords: (req, ev) =>
     `Покажите требование ${req} явно: перепишите строку ${ev} словами вакансии и добавьте измеримый результат.`,
+  rewritePartialOtherLanguage: (req, ev) =>
+    `Покажите требование ${req} явно: если у вас есть такой опыт, скажите об этом прямо в строке ${ev} на языке резюме и добавьте измеримый результат.`,
   rewriteSkillsOnly: (req) =>
     `${req} упомянуто только в списке навыков; добавьте пункт о том, где вы это применяли и что получилось.`,
   rewriteNumbers:
@@ -295,6 +301,10 @@ export function writeRulesAdvice(input: RulesAdviceInput): Advice {
   const rewrites: string[] = [];
   for (const r of partial) {
     if (rewrites.length >= LIMITS.rewrites - 2 || !r.evidence) continue;
+    if (scoring.components.cross_language === 1) {
+      rewrites.push(t.rewritePartialOtherLanguage(q(r.text), q(r.evidence.text, 140)));
+      continue;
+    }
     const words = missingWords(r);
     rewrites.push(
       words.length > 0
