@@ -3,4 +3,5 @@ export { startScorer, type ScorerDeps } from './worker.ts';
 export { scoreAnalysisJob } from './jobs/score-analysis.ts';
 export { createEngine, loadMeaning } from './create-engine.ts';
 export { CrossEncoderEngine } from './cross-encoder-engine.ts';
+export { resumeSentences } from './meaning.ts';
 export { createTextAnalysis, sharedTextAnalysis, textAnalysisOn, type TextAnalysis } from './text-analysis.ts';
