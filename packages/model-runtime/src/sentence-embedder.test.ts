@@ -117,6 +117,19 @@ describe('the sentence embedder', () => {
     expect(emb.stats.embedded).toBe(before + 1);
   });
 
+  it('answers a text asked for twice in one call without a cache too (no promise left waiting)', async () => {
+    const uncached = await SentenceEmbedder.load(modelDir, { lanes: 1, intraOpThreads: 1, cacheSize: 0 });
+    try {
+      const text = 'Page 1 of 2';
+      const vectors = await uncached.embed([text, 'Led a team of four.', text], 'passage');
+      expect(vectors).toHaveLength(3);
+      expect(vectors[2]).toBe(vectors[0]);
+      expect(uncached.stats.embedded).toBe(2);
+    } finally {
+      await uncached.close();
+    }
+  });
+
   it('gives a sentence the same vector whatever else is embedded with it (one sentence a call)', async () => {
     const fresh = await SentenceEmbedder.load(modelDir, { lanes: 1, intraOpThreads: 1, cacheSize: 0 });
     try {

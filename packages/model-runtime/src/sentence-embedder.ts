@@ -150,8 +150,15 @@ export class SentenceEmbedder {
     if (this.closed) return Promise.reject(new Error('the model runtime is closed'));
     const out: Promise<Float32Array>[] = [];
     const missing = new Map<string, { text: string; resolve: (v: Float32Array) => void; reject: (e: Error) => void }>();
+    // the same text twice in one call is embedded once, with or without a cache
+    const asked = new Map<string, Promise<Float32Array>>();
     for (const text of texts) {
       const key = `${kind}\u0000${text}`;
+      const again = asked.get(key);
+      if (again) {
+        out.push(again);
+        continue;
+      }
       const hit = this.cache.get(key);
       if (hit) {
         this.stats.hits++;
@@ -163,6 +170,7 @@ export class SentenceEmbedder {
       const pending = new Promise<Float32Array>((resolve, reject) => missing.set(key, { text, resolve, reject }));
       pending.catch(() => this.cache.get(key) === pending && this.cache.delete(key)); // a failure is not remembered
       this.remember(key, pending);
+      asked.set(key, pending);
       out.push(pending);
     }
     if (missing.size > 0) void this.run([...missing.values()], kind);
