@@ -27,6 +27,12 @@ const HH = `Java-разработчик
 const rowsOf = (text: string) => readPosting(text).requirements;
 
 describe('readPosting', () => {
+  it("reads a job board's title line without its city and company", () => {
+    expect(readPosting('Software Developer (Java) - Columbus, OH - CodeBridge Staffing\nRequirements:\n- Java\n- SQL').title?.text).toBe('Software Developer (Java)');
+    expect(readPosting('Head Chef — Harbourline Hotels (Galway, Ireland)\nRequirements:\n- HACCP\n- menus').title?.text).toBe('Head Chef');
+    expect(readPosting('Data Engineer / Инженер данных\nТребования:\n- SQL\n- Python').title?.text).toBe('Data Engineer / Инженер данных');
+  });
+
   it('keeps a skill of the requirement list that the title already names', () => {
     const text = 'Software Developer (Java) - Columbus, OH - CodeBridge Staffing Minimum Required Skills: Java, C#, SQL, HTTPS If you are a developer, please read on!';
     expect(rowsOf(text).map((r) => r.text)).toEqual(['Java', 'C#', 'SQL', 'HTTPS']);

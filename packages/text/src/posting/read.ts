@@ -413,6 +413,9 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   const line = text.slice(start, end);
   const cut = /\s[-–—|]\s|[.!?](?:\s|$)|\s\$/.exec(line);
   if (cut && end - start > 80) end = start + cut.index;
+  // a job board's "Title - City, ST - Company" and "Title — Company (City)": the title is what comes before
+  const separator = /\s[-–—|]\s/.exec(text.slice(start, end));
+  if (separator && separator.index >= 3) end = start + separator.index;
   while (end > start && /[\s:,-]/.test(text[end - 1]!)) end--;
   if (end <= start || wordCount(text, { start, end }) > 12) return null;
   return { text: text.slice(start, end), start, end };
