@@ -1,5 +1,5 @@
 import { scoringSchema } from '@rc/contracts';
-import { readScreening, seededRandom } from '@rc/text/testing';
+import { readScreening, seededRandom } from '@rc/testing/screening';
 import { describe, expect, it } from 'vitest';
 import {
   fittingResumeEn,
