@@ -8,7 +8,7 @@ import {
   unrelatedResumeRu,
   vacancyEn,
   vacancyRu,
-} from './fixtures.ts';
+} from '@rc/testing/fit-pairs';
 import { LEXICAL_MODEL, scoreLexical, statusFor } from './score.ts';
 
 describe('scoreLexical on English texts', () => {
