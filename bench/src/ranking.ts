@@ -11,7 +11,7 @@ import { CrossEncoder } from '@rc/model-runtime';
 import { InProcessQueue, LocalProgressBus } from '@rc/queue';
 import { CrossEncoderEngine } from '@rc/scorer';
 import { detectLanguage } from '@rc/text';
-import { readScreening, seededRandom } from '@rc/text/testing';
+import { readScreening, seededRandom } from '@rc/testing/screening';
 import { percentile, writeResult } from './report.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as ort from 'onnxruntime-node';
 import { CrossEncoder, laneSessionOptions, pairFeeds, PairTokenizer, type Truncation } from '@rc/model-runtime';
-import { readScreening } from '@rc/text/testing';
+import { readScreening } from '@rc/testing/screening';
 
 export const PAIRS_PER_ROUND = Number(process.env.BENCH_PAIRS ?? 96);
 

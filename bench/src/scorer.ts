@@ -14,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CPU_BATCH_TOKENS, CrossEncoder } from '@rc/model-runtime';
 import { CrossEncoderEngine } from '@rc/scorer';
-import { readScreening } from '@rc/text/testing';
+import { readScreening } from '@rc/testing/screening';
 import { percentile, writeResult } from './report.ts';
 import { PAIRS_PER_ROUND, samplePairs, type RoundResult, type RunnerSpec } from './scorer-runner.ts';
 

@@ -5,7 +5,8 @@
  * workers cost a ranking: its lexical estimate over 1,000 real pairs, on the loop and in the worker's chunks.
  */
 import { analyseText, analyseTexts, TextAnalysisPool } from '@rc/lexical';
-import { HOSTILE_TEXTS, readScreening } from '@rc/text/testing';
+import { HOSTILE_TEXTS } from '@rc/testing/hostile';
+import { readScreening } from '@rc/testing/screening';
 import { writeResult } from './report.ts';
 
 const CHARS = 100_000;

@@ -1,7 +1,7 @@
 /** Hostile text: the rules writer on 100,000-character adversarial resumes and vacancies stays fast and linear. */
 import { describe, expect, it } from 'vitest';
 import type { Scoring } from '@rc/contracts';
-import { describeGrowth, HOSTILE_TEXTS, looksLinear, measureGrowth } from '@rc/text/testing';
+import { describeGrowth, HOSTILE_TEXTS, looksLinear, measureGrowth } from '@rc/testing/hostile';
 import { writeRulesAdvice } from './rules.ts';
 
 const BUDGET_MS = 1_000;

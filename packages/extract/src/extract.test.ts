@@ -3,7 +3,7 @@ import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { ExtractionError, sniffFileType } from './extract.ts';
 import { extractText } from './pool.ts';
-import { makeDocx, makeZip } from './testing/index.ts';
+import { makeDocx, makeZip } from '@rc/testing/files';
 
 async function makePdf(pages: string[][]): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();

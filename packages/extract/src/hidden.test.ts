@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { readStyles, removeHiddenRuns } from './docx-hidden.ts';
 import { ExtractionError, extractTextHere } from './extract.ts';
-import { makeDocx, writePdf } from './testing/index.ts';
+import { makeDocx, writePdf } from '@rc/testing/files';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const run = (text: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;

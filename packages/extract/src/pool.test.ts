@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExtractionError } from './extract.ts';
 import { ExtractionPool } from './pool.ts';
-import { makeDocx } from './testing/index.ts';
+import { makeDocx } from '@rc/testing/files';
 
 // Slow by size, never by the machine: about a second of mammoth on a fast core, seconds on a slow one.
 const hugeDocx = () => makeDocx(Array.from({ length: 20_000 }, (_, i) => `Paragraph ${i} with some words in it`));

@@ -1,7 +1,7 @@
 /** Hostile text: lexical scoring of 100,000-character adversarial vacancies and resumes stays fast, linear and sane. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeGrowth, HOSTILE_TEXTS, looksLinear, measureGrowth } from '@rc/text/testing';
+import { describeGrowth, HOSTILE_TEXTS, looksLinear, measureGrowth } from '@rc/testing/hostile';
 import { scoreLexical } from './score.ts';
 
 const BUDGET_MS = 1_000;

@@ -1,5 +1,5 @@
 import { scoringSchema } from '@rc/contracts';
-import { readScreening, seededRandom } from '@rc/text/testing';
+import { readScreening, seededRandom } from '@rc/testing/screening';
 import { describe, expect, it } from 'vitest';
 import {
   fittingResumeEn,
@@ -8,7 +8,7 @@ import {
   unrelatedResumeRu,
   vacancyEn,
   vacancyRu,
-} from './fixtures.ts';
+} from '@rc/testing/fit-pairs';
 import { LEXICAL_MODEL, scoreLexical, statusFor } from './score.ts';
 
 describe('scoreLexical on English texts', () => {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { HOSTILE_TEXTS } from '@rc/text/testing';
-import { fittingResumeEn, fittingResumeRu, unrelatedResumeEn, unrelatedResumeRu, vacancyEn, vacancyRu } from './fixtures.ts';
+import { HOSTILE_TEXTS } from '@rc/testing/hostile';
+import { fittingResumeEn, fittingResumeRu, unrelatedResumeEn, unrelatedResumeRu, vacancyEn, vacancyRu } from '@rc/testing/fit-pairs';
 import { analyseText, analyseTexts } from './text-analysis.ts';
 import { chunkPairs, TEXT_ANALYSIS_CHUNK, TextAnalysisError, TextAnalysisPool } from './text-analysis-pool.ts';
 import { NEVER_ENDING_ANALYSIS, NEVER_ENDS } from './testing/index.ts';

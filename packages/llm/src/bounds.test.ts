@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADVICE_LIMITS } from './bounds.ts';
 import { createAdviceWriter } from './create-writer.ts';
-import { expectChatRequest, reply, sampleAdvice, startFakeOpenAIServer, type FakeOpenAIServer, type FakeRequest } from './testing/fake-openai-server.ts';
+import { expectChatRequest, reply, sampleAdvice, startFakeOpenAIServer, type FakeOpenAIServer, type FakeRequest } from '@rc/testing/fake-openai';
 import { englishInput } from './test-fixtures.ts';
 import type { AdviceWriterConfig } from './types.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findNames, maskPersonalData, toFineTuningJsonl, type FineTuningRow } from './fine-tuning.ts';
 import { buildAdviceMessages } from './prompt.ts';
-import { sampleAdvice } from './testing/fake-openai-server.ts';
+import { sampleAdvice } from '@rc/testing/fake-openai';
 import { englishScoring, englishVacancy, russianInput } from './test-fixtures.ts';
 
 describe('maskPersonalData', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGrounding } from './grounding.ts';
-import { sampleAdvice } from './testing/fake-openai-server.ts';
+import { sampleAdvice } from '@rc/testing/fake-openai';
 import { englishInput, russianInput } from './test-fixtures.ts';
 
 describe('checkGrounding', () => {

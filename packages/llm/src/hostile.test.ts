@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeGrowth, HOSTILE_TEXTS, looksLinear, measureGrowth } from '@rc/text/testing';
+import { describeGrowth, HOSTILE_TEXTS, looksLinear, measureGrowth } from '@rc/testing/hostile';
 import { findNames, maskPersonalData, toFineTuningJsonl } from './fine-tuning.ts';
 import { checkGrounding } from './grounding.ts';
 import { extractJsonObject, parseAdvice } from './parse.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractJsonObject, parseAdvice } from './parse.ts';
-import { sampleAdvice } from './testing/fake-openai-server.ts';
+import { sampleAdvice } from '@rc/testing/fake-openai';
 
 describe('extractJsonObject', () => {
   it('reads bare JSON, fenced JSON and JSON inside chatter', () => {

@@ -5,7 +5,7 @@ import { detectLanguage } from '@rc/text';
 import { createAdviceWriter } from './create-writer.ts';
 import { adviceJsonSchema } from './json-schema.ts';
 import { adviceText } from './parse.ts';
-import { expectChatRequest, reply, sampleAdvice, startFakeOpenAIServer, type FakeOpenAIServer, type FakeRequest } from './testing/fake-openai-server.ts';
+import { expectChatRequest, reply, sampleAdvice, startFakeOpenAIServer, type FakeOpenAIServer, type FakeRequest } from '@rc/testing/fake-openai';
 import { englishInput, russianInput } from './test-fixtures.ts';
 import type { AdviceWriterConfig } from './types.ts';
 

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Tokenizer } from '@huggingface/tokenizers';
-import { seededRandom } from '@rc/text/testing';
+import { seededRandom } from '@rc/testing/screening';
 import { PairTokenizer } from './pair-tokenizer.ts';
 
 // The shipped model's tokenizer (tokenizer.json, Unigram with the XLM-R normalizer).

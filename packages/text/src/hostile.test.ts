@@ -11,7 +11,7 @@ import { splitRequirements } from './requirements.ts';
 import { hasEmailShape, looksLikeContact, stripRuns, wordBefore } from './scan.ts';
 import { splitLines, splitSentences, type TextSpan } from './sentences.ts';
 import { termSpans, tokenSpans } from './tokens.ts';
-import { describeGrowth, HOSTILE_TEXTS, looksLinear, measureGrowth } from './testing/hostile.ts';
+import { describeGrowth, HOSTILE_TEXTS, looksLinear, measureGrowth } from '@rc/testing/hostile';
 
 /** Under 100 ms each on a development machine; the margin lets a CPU several times slower pass. */
 const BUDGET_MS = 1_000;

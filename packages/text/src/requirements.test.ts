@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitRequirements, type Requirement } from './requirements.ts';
-import { readScreening } from './testing/index.ts';
+import { readScreening } from '@rc/testing/screening';
 
 const english = `Senior Backend Engineer — Payments
 

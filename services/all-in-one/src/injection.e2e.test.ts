@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { llmExchangeRepo } from '@rc/db';
-import { expectChatRequest, reply, sampleAdvice, startFakeOpenAIServer, type FakeOpenAIServer } from '@rc/llm/testing';
+import { expectChatRequest, reply, sampleAdvice, startFakeOpenAIServer, type FakeOpenAIServer } from '@rc/testing/fake-openai';
 import { waitFor } from '@rc/testing';
 import { RESUME_EN, startHarness, VACANCY_EN, type Harness } from './testing/harness.ts';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@rc/config';
 import { analysisRepo, createDatabase, ensureOwner, llmExchangeRepo, type DatabaseHandle } from '@rc/db';
 import { adviseAnalysisJob, createWriterFromConfig, startAdvisor } from '@rc/advisor';
-import { reply, sampleAdvice, startFakeOpenAIServer, type FakeOpenAIServer } from '@rc/llm/testing';
+import { reply, sampleAdvice, startFakeOpenAIServer, type FakeOpenAIServer } from '@rc/testing/fake-openai';
 import { BullJobQueue, InProcessQueue, LocalProgressBus, type JobQueue } from '@rc/queue';
 import { LexicalEngine } from '@rc/scorer';
 import { cleanRedisPrefix, findRedis, inCI, uniquePrefix, waitFor } from '@rc/testing';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writePdf } from '@rc/extract/testing';
+import { writePdf } from '@rc/testing/files';
 import { readResume } from './inputs.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'rc-cli-inputs-'));

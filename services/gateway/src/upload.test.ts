@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { Document, Packer, Paragraph } from 'docx';
-import { writePdf } from '@rc/extract/testing';
+import { writePdf } from '@rc/testing/files';
 import { startHarness, type Harness } from './testing/harness.ts';
 
 let h: Harness;

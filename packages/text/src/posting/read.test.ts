@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fastestPair } from '../testing/hostile.ts';
+import { fastestPair } from '@rc/testing/hostile';
 import { DEV_SET_DIR } from './dev-set.ts';
 import { readPosting } from './read.ts';
 

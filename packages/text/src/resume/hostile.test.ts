@@ -3,7 +3,7 @@
  * linear in its length; the bounds are generous (a fast machine reads 100,000 characters in tens of milliseconds).
  */
 import { describe, expect, it } from 'vitest';
-import { timeOf } from '../testing/hostile.ts';
+import { timeOf } from '@rc/testing/hostile';
 import { readResume } from './index.ts';
 
 const now = new Date('2026-11-15T12:00:00Z');

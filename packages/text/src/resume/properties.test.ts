@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../testing/index.ts';
+import { seededRandom } from '@rc/testing/screening';
 import { readResume, yearsWhere, type ResumeFacts } from './index.ts';
 
 const now = new Date('2026-11-15T12:00:00Z');

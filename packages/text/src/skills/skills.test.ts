@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fastestPair } from '../testing/hostile.ts';
+import { fastestPair } from '@rc/testing/hostile';
 import { findSkills, skillById, skillIds, SKILLS } from './index.ts';
 
 const named = (text: string) => findSkills(text).map((m) => `${m.id}=${text.slice(m.start, m.end)}`);

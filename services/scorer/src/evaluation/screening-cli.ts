@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfigOrExit, repoRoot } from '@rc/config';
-import { readScreening } from '@rc/text/testing';
+import { readScreening } from '@rc/testing/screening';
 import { createEngine } from '../create-engine.ts';
 import { tfidfScorer } from './fit-set-metrics.ts';
 

@@ -5,7 +5,7 @@ import { createDatabase, ensureOwner, LOCAL_OWNER, rankingRepo, schema, type Dat
 import { CrossEncoder } from '@rc/model-runtime';
 import { LocalProgressBus } from '@rc/queue';
 import { detectLanguage } from '@rc/text';
-import { readScreening, seededRandom } from '@rc/text/testing';
+import { readScreening, seededRandom } from '@rc/testing/screening';
 import { CrossEncoderEngine } from '../cross-encoder-engine.ts';
 import { rankJob } from './rank.ts';
 

@@ -1,6 +1,6 @@
 /**
  * A real HTTP server on loopback that speaks the OpenAI chat-completions protocol, for tests of anything that
- * calls an LLM (this package, and the advisor's end-to-end tests). It answers only what the test told it to
+ * calls an LLM (packages/llm, and the product's end-to-end tests). It answers only what the test told it to
  * expect, in order; any other request (wrong path, bad body, a failed check, one request too many) is recorded
  * in `failures` and answered 418, so `assertDone()` fails the test.
  */

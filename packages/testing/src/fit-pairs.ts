@@ -1,4 +1,4 @@
-/** Realistic vacancies and resumes in both languages, shared by this package's tests and the advice tests. */
+/** Realistic vacancies with a fitting and an unrelated resume each, in both languages, for the lexical scorer's tests. */
 
 export const vacancyEn = `Senior Backend Engineer (Python)
 

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCsv } from './csv.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** The data set's folder: RC_SCREENING_DATA when set (another copy), else the one shipped in the repository. */
 export const screeningDataDir: string = process.env.RC_SCREENING_DATA || join(repoRoot, 'datasets/screening');
