@@ -27,6 +27,18 @@ const HH = `Java-разработчик
 const rowsOf = (text: string) => readPosting(text).requirements;
 
 describe('readPosting', () => {
+  it('keeps an aside in brackets inside its ask: a semicolon, a capital or a "we" there cuts and drops nothing', () => {
+    const text =
+      'Java Developer Minimum Required Skills: Java (8 or later; we run 17), Spring Boot, Hibernate / JPA, Git. Preferred Qualifications: ' +
+      'Exposure to PCI DSS requirements and secure coding practices (OWASP Top 10). Experience with JMeter or Gatling';
+    const rows = rowsOf(text).map((r) => r.text);
+    expect(rows).toEqual(expect.arrayContaining(['Java (8 or later; we run 17)', 'Spring Boot', 'Hibernate / JPA', 'Git']));
+    expect(rows).toContain('Exposure to PCI DSS requirements and secure coding practices (OWASP Top 10)');
+    expect(rows.some((r) => r.startsWith('Top 10') || r.endsWith('(OWASP'))).toBe(false);
+    // a bracket that never closes does not swallow the rest of the line
+    expect(rowsOf('Requirements: Python (3.10+; Django; Celery. Docker; Kubernetes').length).toBeGreaterThan(1);
+  });
+
   it("reads a job board's title line without its city and company", () => {
     expect(readPosting('Software Developer (Java) - Columbus, OH - CodeBridge Staffing\nRequirements:\n- Java\n- SQL').title?.text).toBe('Software Developer (Java)');
     expect(readPosting('Head Chef — Harbourline Hotels (Galway, Ireland)\nRequirements:\n- HACCP\n- menus').title?.text).toBe('Head Chef');

@@ -108,10 +108,15 @@ function sentencesOf(text: string, section: Span): Span[] {
     const bullet = BULLET_RE.exec(text.slice(s, Math.min(lineEnd, s + 24)));
     if (bullet) s += bullet[0].length;
     let from = s;
+    let depth = 0;
     for (let i = s; i < lineEnd; i++) {
       const ch = text[i]!;
       let cut = -1;
       let skip = 1;
+      // a bracket that closes soon on the same line holds one ask: "Java (8 or later; we run 17)"
+      if (ch === '(' && closesSoon(text, i, lineEnd)) depth++;
+      else if (ch === ')' && depth > 0) depth--;
+      if (depth > 0) continue;
       if (ch === ';' || ch === '•' || ch === '·' || ch === '▪' || ch === '●' || ch === '■' || ch === '|') cut = i;
       else if ((ch === '.' || ch === '!' || ch === '?' || ch === '…') && /\s/.test(text[i + 1] ?? ' ')) {
         const next = nextNonSpace(text, i + 1, lineEnd);
@@ -133,6 +138,12 @@ function sentencesOf(text: string, section: Span): Span[] {
     lineStart = lineEnd + 1;
   }
   return out;
+}
+
+/** Whether the bracket opened at `open` closes within a short stretch of the same line. */
+function closesSoon(text: string, open: number, lineEnd: number): boolean {
+  const close = text.slice(open + 1, Math.min(lineEnd, open + 121)).indexOf(')');
+  return close !== -1;
 }
 
 function nextNonSpace(text: string, from: number, end: number): number {
@@ -159,9 +170,17 @@ function isFlattened(text: string, section: Span): boolean {
 function softSplit(text: string, span: Span, flattened: boolean): Span[] {
   const ws = wordsOf(text, span);
   const cuts: number[] = [];
+  // brackets open at each word, counted once along the span: no cut inside "(OWASP Top 10)"
+  let depth = 0;
+  let scanned = span.start;
   for (let k = 1; k < ws.length; k++) {
     const w = ws[k]!;
     const p = ws[k - 1]!;
+    for (; scanned < w.start; scanned++) {
+      if (text[scanned] === '(' && closesSoon(text, scanned, span.end)) depth++;
+      else if (text[scanned] === ')' && depth > 0) depth--;
+    }
+    if (depth > 0) continue;
     if (!/^\s{1,3}$/.test(text.slice(p.end, w.start))) continue;
     if (FUNCTION_WORDS.has(p.key)) continue;
     const capital = /^\p{Lu}\p{Ll}/u.test(w.raw) || /^\p{Lu}$/u.test(w.raw) === false && /^\p{Lu}[\p{Ll}\p{Lu}]/u.test(w.raw) && /\p{Ll}/u.test(w.raw);
@@ -293,7 +312,9 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   if (!requirementSection && (PERK_RE.test(piece) || SCHEDULE_RE.test(piece))) return true;
   // company blurb: "We are a fast-growing …", "Наша компания …", with nothing asked of the candidate
   // (duties say "our": "Manage our AWS infrastructure")
-  if (!duties && BLURB_RE.test(piece) && !REQ_CUE_RE.test(piece) && !NICE_RE.test(piece)) return true;
+  // (an aside in brackets is not the piece's voice: "Java (8 or later; we run 17), Spring Boot")
+  const voice = piece.replace(/\([^()]{0,120}\)/g, ' ');
+  if (!duties && BLURB_RE.test(voice) && !REQ_CUE_RE.test(piece) && !NICE_RE.test(piece)) return true;
   if (ROLE_STATEMENT_RE.test(piece) && yearsAsked(piece) === null) return true;
   return false;
 }
