@@ -50,14 +50,28 @@ export async function readResume(path: string, maxChars: number): Promise<Resume
   return { name: basename(path, extname(path)) || 'Resume', content, file: path, hiddenText };
 }
 
-/** A vacancy file: the first non-empty line is the title, the rest the description (all of it if there is no rest). */
+/**
+ * A vacancy file: the first non-empty line is the title, the rest the description. A posting pasted as one paragraph
+ * (a job board's scrape) is all description, and its title is the line's opening up to the board's separator
+ * ("Java Developer - Columbus, OH - Acme …") or first sentence, at most 80 characters.
+ */
 export async function readVacancy(path: string, maxChars: number): Promise<VacancyInput> {
   const { text } = await textOf(path, 'vacancy', maxChars);
   const lines = text.split(/\r?\n/);
   const first = lines.findIndex((l) => l.trim() !== '');
-  const title = lines[first]!.trim().slice(0, 300);
+  const line = lines[first]!.trim();
   const rest = lines.slice(first + 1).join('\n').trim();
-  return { title, description: rest || text, file: path };
+  if (rest && line.length <= 300) return { title: line, description: rest, file: path };
+  return { title: openingOf(line), description: text.trim(), file: path };
+}
+
+/** The title a long line opens with: up to " - ", " | ", " — " or a sentence's end, cut at a word within 80 characters. */
+export function openingOf(line: string): string {
+  const stop = /\s[-–—|]\s|[.!?](?:\s|$)/.exec(line);
+  const head = stop ? line.slice(0, stop.index) : line;
+  if (head.length <= 80) return head.trim();
+  const cut = head.slice(0, 81).lastIndexOf(' ');
+  return head.slice(0, cut > 20 ? cut : 80).trim();
 }
 
 /** Every *.txt file of a folder, in name order. */
