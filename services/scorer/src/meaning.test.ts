@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '@rc/config';
 import { analyseText, scoreLexical } from '@rc/lexical';
 import { SentenceEmbedder } from '@rc/model-runtime';
-import { meaningScore, refineByMeaning, titleByMeaning, TITLE_COSINE, type Embed, type MeaningThresholds } from './meaning.ts';
+import { canBeEvidence, meaningScore, refineByMeaning, resumeSentences, titleByMeaning, TITLE_COSINE, type Embed, type MeaningThresholds } from './meaning.ts';
 
 // The shipped embedder with the cosines the shipped fit score was fitted with.
 const calibration = JSON.parse(readFileSync(join(repoRoot, 'models/resume-fit/calibration.json'), 'utf8')) as { meaning: MeaningThresholds };
@@ -127,3 +127,17 @@ describe('matching by meaning across languages (controlled embeddings)', () => {
     expect(multithreading(await refineByMeaning(cross, enResume, fakeEmbed(0.835), { partial: 0.86, met: 0.88 })).status).toBe('missing');
   });
 });
+
+describe('the resume sentences an analysis embeds', () => {
+  it('leaves out what can never show an ask: dates, headings, contacts, page headers', () => {
+    for (const line of ['Jun 2019 – present', 'Январь 2019 — по настоящее время', 'с 09.2019 по 02.2022', '03/2017 – 05/2019', 'TECHNICAL SKILLS', 'ОПЫТ РАБОТЫ', 'Dublin, OH | +1 (614) 555-0192 | k.z@mailbox.example', 'Konstantin Zhuravlev — CV     Page 1 of 2', 'Алексей Гречко — резюме Страница 2 из 2']) {
+      expect(canBeEvidence(line), line).toBe(false);
+    }
+    for (const line of ['Led a team of four engineers.', 'Вёл расчёт зарплаты на 800 человек в ЗУП.', 'Languages: Java (8 through 21), Kotlin, SQL', 'Kafka, RabbitMQ, IBM MQ in production']) {
+      expect(canBeEvidence(line), line).toBe(true);
+    }
+    const cv = 'JANE DOE\nBackend engineer, eight years in payments.\nEXPERIENCE\nJun 2019 – present\nBuilt the settlement service in Java 17.';
+    expect(resumeSentences(cv).map((x) => x.text)).toEqual(['Backend engineer, eight years in payments.', 'Built the settlement service in Java 17.']);
+  });
+});
+

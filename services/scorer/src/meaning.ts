@@ -36,10 +36,31 @@ export function meaningScore(cos: number, t: MeaningThresholds): number {
   return 0.6 + 0.4 * Math.min(1, (cos - t.met) / 0.1);
 }
 
-/** The resume's sentences worth comparing: not too short to say anything, not so many that a long text costs more. */
+/** Contacts, a PDF's running header ("Page 1 of 2", «Страница 1 из 2») and date ranges: never evidence of an ask. */
+const NOT_EVIDENCE = /@[\p{L}\p{N}-]+\.\p{L}{2,}|\+?\d[\d\s()-]{8,}\d|(?:page|стр(?:аница)?\.?)\s*\d+\s*(?:of|из)\s*\d+/iu;
+
+const DATE_WORD =
+  /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|present|now|current|today|since|to|from|янв|фев|мар|апр|май|мая|июн|июл|авг|сен|сент|окт|ноя|дек|январ\p{L}*|феврал\p{L}*|март\p{L}*|апрел\p{L}*|июн\p{L}*|июл\p{L}*|август\p{L}*|сентябр\p{L}*|октябр\p{L}*|ноябр\p{L}*|декабр\p{L}*|сейчас|настоящее|время|по|с|года?|гг?)$/iu;
+
+/**
+ * Whether a resume sentence can show an ask: it says something in words (a date range, a heading in capitals, a
+ * contact line or a page header does not), so an analysis embeds only sentences that could be evidence.
+ */
+export function canBeEvidence(text: string): boolean {
+  if (text.length < MIN_SENTENCE_CHARS || NOT_EVIDENCE.test(text)) return false;
+  const words = text.match(/\p{L}{2,}/gu) ?? [];
+  // what is left without the words of dates ("Jun 2019 – present", «Январь 2019 — по настоящее время»)
+  if (words.filter((w) => !DATE_WORD.test(w)).length < 2) return false;
+  // a section heading: a few words, all in capitals ("TECHNICAL SKILLS", «ОПЫТ РАБОТЫ»)
+  if (words.length <= 4 && text === text.toUpperCase()) return false;
+  const letters = words.reduce((sum, w) => sum + w.length, 0);
+  return letters >= 0.4 * text.replace(/\s/g, '').length;
+}
+
+/** The resume's sentences worth comparing: ones that can be evidence, not so many that a long text costs more. */
 export function resumeSentences(resumeText: string): Array<{ text: string; start: number; end: number }> {
   return splitSentences(resumeText)
-    .filter((s) => s.text.length >= MIN_SENTENCE_CHARS)
+    .filter((s) => canBeEvidence(s.text))
     .slice(0, MAX_SENTENCES)
     .map((s) => ({ text: s.text.slice(0, MAX_SENTENCE_CHARS), start: s.start, end: s.end }));
 }
