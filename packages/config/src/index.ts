@@ -79,8 +79,8 @@ export const configSchema = z.object({
    * embedded mode the scorer shares its process with the gateway, and no text may hold it.
    */
   TEXT_ANALYSIS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-  /** Worker threads of the text analysis per scorer process. */
-  TEXT_ANALYSIS_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  /** Worker threads of the text analysis per scorer process; a ranking's estimate runs on all of them at once. */
+  TEXT_ANALYSIS_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
   /** Analyses the advisor works on at once per process. */
   ADVISOR_CONCURRENCY: int(4),
   /**

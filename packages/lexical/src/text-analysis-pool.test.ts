@@ -50,6 +50,21 @@ describe('TextAnalysisPool', () => {
     expect(shares).toEqual([TEXT_ANALYSIS_CHUNK.pairs / many.length, (2 * TEXT_ANALYSIS_CHUNK.pairs) / many.length, 1]);
   });
 
+  it("runs a ranking's chunks on every worker at once and puts them back in order", async () => {
+    const p = pool({ size: 2 });
+    await p.warm();
+    const many = Array.from({ length: TEXT_ANALYSIS_CHUNK.pairs * 4 + 1 }, (_, i) => PAIRS[i % PAIRS.length]!);
+    const shares: number[] = [];
+    const running = p.analyseTexts(many, (d) => shares.push(d));
+    // both workers took a chunk at once, none waits in the queue
+    expect(p.stats).toMatchObject({ busy: 2, queued: 0 });
+    const got = await running;
+    expect(got).toEqual(analyseTexts(many));
+    expect(shares).toHaveLength(5);
+    expect(shares.at(-1)).toBe(1);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+  });
+
   it('cuts a ranking into chunks of bounded pairs and characters', () => {
     const big = { vacancyText: 'v'.repeat(100_000), resumeText: 'r'.repeat(100_000) };
     expect(chunkPairs([big, big, big, big, big]).map((c) => c.length)).toEqual([2, 2, 1]);

@@ -71,14 +71,17 @@ export function chunkPairs<T extends LexicalInput>(pairs: T[]): T[][] {
 
 export class TextAnalysisPool {
   readonly timeoutMs: number;
+  /** Worker threads: a ranking's chunks run on all of them at once. */
+  readonly size: number;
   private readonly pool: DeadlinePool;
 
   constructor(options: TextAnalysisPoolOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? TEXT_ANALYSIS_DEFAULTS.timeoutMs;
+    this.size = options.size ?? TEXT_ANALYSIS_DEFAULTS.size;
     this.pool = new DeadlinePool({
       module: options.module ?? moduleBeside('text-analysis', import.meta.url),
       name: 'text analysis',
-      size: options.size ?? TEXT_ANALYSIS_DEFAULTS.size,
+      size: this.size,
       maxQueue: options.maxQueue ?? 64,
       maxHeapMb: options.maxHeapMb,
       errors: {
@@ -99,14 +102,31 @@ export class TextAnalysisPool {
     return this.pool.run<TextAnalysisResult>('analyseText', input, { timeoutMs: this.timeoutMs });
   }
 
-  /** analyseTexts over many pairs, chunk by chunk, each chunk under the deadline; onProgress gets the share done. */
+  /**
+   * analyseTexts over many pairs, in chunks, each under the deadline, as many chunks at once as there are workers
+   * (a ranking's estimate uses every worker); the results come back in the pairs' order, and onProgress gets the share
+   * done as chunks finish.
+   */
   async analyseTexts(pairs: LexicalInput[], onProgress?: (done: number) => void): Promise<PairLexical[]> {
-    const out: PairLexical[] = [];
-    for (const chunk of chunkPairs(pairs.map(({ vacancyText, resumeText }) => ({ vacancyText, resumeText })))) {
-      out.push(...(await this.pool.run<PairLexical[]>('analyseTexts', chunk, { timeoutMs: this.timeoutMs })));
-      onProgress?.(out.length / pairs.length);
-    }
-    return out;
+    const chunks = chunkPairs(pairs.map(({ vacancyText, resumeText }) => ({ vacancyText, resumeText })));
+    const results: PairLexical[][] = new Array(chunks.length);
+    let next = 0;
+    let done = 0;
+    const runner = async () => {
+      while (next < chunks.length) {
+        const k = next++;
+        try {
+          results[k] = await this.pool.run<PairLexical[]>('analyseTexts', chunks[k]!, { timeoutMs: this.timeoutMs });
+        } catch (err) {
+          next = chunks.length; // one chunk failed the ranking: start no more
+          throw err;
+        }
+        done += chunks[k]!.length;
+        onProgress?.(done / pairs.length);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.size, chunks.length) }, runner));
+    return results.flat();
   }
 
   /** Starts the workers now rather than on the first call. */
