@@ -37,7 +37,8 @@ export function meaningScore(cos: number, t: MeaningThresholds): number {
 }
 
 /** Contacts, a PDF's running header ("Page 1 of 2", «Страница 1 из 2») and date ranges: never evidence of an ask. */
-const NOT_EVIDENCE = /@[\p{L}\p{N}-]+\.\p{L}{2,}|\+?\d[\d\s()-]{8,}\d|(?:page|стр(?:аница)?\.?)\s*\d+\s*(?:of|из)\s*\d+/iu;
+const NOT_EVIDENCE =
+  /@[\p{L}\p{N}-]+\.\p{L}{2,}|\+\d[\d\s()-]{8,}\d|\(\d{3,4}\)\s?\d{3}[-\s]?\d{2}[-\s]?\d{2}|(?<!\d)\d{3}[-.]\d{3}[-.]\d{4}(?!\d)|(?:page|стр(?:аница)?\.?)\s*\d+\s*(?:of|из)\s*\d+/iu;
 
 const DATE_WORD =
   /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|present|now|current|today|since|to|from|янв|фев|мар|апр|май|мая|июн|июл|авг|сен|сент|окт|ноя|дек|январ\p{L}*|феврал\p{L}*|март\p{L}*|апрел\p{L}*|июн\p{L}*|июл\p{L}*|август\p{L}*|сентябр\p{L}*|октябр\p{L}*|ноябр\p{L}*|декабр\p{L}*|сейчас|настоящее|время|по|с|года?|гг?)$/iu;
