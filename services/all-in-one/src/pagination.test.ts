@@ -10,9 +10,14 @@ let H: Record<string, string>;
 const made: Record<string, string[]> = { resumes: [], analyses: [], rankings: [] };
 const N = 7;
 beforeAll(async () => {
-  h = await startHarness({ RATE_LIMIT_PER_MINUTE: '0' });
+  // seven rankings are asked for at once: more than one owner may have in flight by default
+  h = await startHarness({ RATE_LIMIT_PER_MINUTE: '0', RANKINGS_IN_FLIGHT_PER_OWNER: String(N) });
   H = { authorization: `Bearer ${(await createApiKey(h.database.db, 'pager')).key}` };
-  const post = async (url: string, payload: object) => JSON.parse((await h.app.inject({ method: 'POST', url, payload, headers: H })).body).id as string;
+  const post = async (url: string, payload: object) => {
+    const res = await h.app.inject({ method: 'POST', url, payload, headers: H });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    return JSON.parse(res.body).id as string;
+  };
   const vacancyId = await post('/v1/vacancies', VACANCY_EN);
   for (let i = 0; i < N; i++) made.resumes!.push(await post('/v1/resumes', { name: `CV ${i}`, content: `${RESUME_EN}\nVersion ${i}.` }));
   for (const resumeId of made.resumes!) made.analyses!.push(await post('/v1/analyses', { resumeId, vacancyId }));
