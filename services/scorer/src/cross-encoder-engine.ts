@@ -9,7 +9,7 @@
  * no signal (a requirement scored higher against an unrelated line as often as against the line that covers it).
  */
 import { verdictFor, type ResumeFactsResult, type Scoring } from '@rc/contracts';
-import { fitScore, partsOf, type FitWeights } from '@rc/lexical';
+import { fitScore, partsOf, type FitWeights, type TextAnalysisResult } from '@rc/lexical';
 import type { CrossEncoder } from '@rc/model-runtime';
 import { lexicalPairs, type AnalysisInput, type PairText, type ScoringEngine } from './engine.ts';
 import { refineByMeaning, type Embed, type MeaningThresholds, type PairTitles } from './meaning.ts';
@@ -51,10 +51,10 @@ export class CrossEncoderEngine implements ScoringEngine {
   async features(
     pair: AnalysisInput,
   ): Promise<{ lexical: Scoring; facts: ResumeFactsResult; titles: PairTitles; pairLogit: number; coverage: number; overlap: number; resumeTokensCut: number }> {
-    const analysing = this.text.analyseText(pair).then(async ({ lexical: words, facts, titles }) => ({
-      facts,
-      titles,
-      lexical: this.meaning ? await refineByMeaning(words, pair.resumeText, this.meaning.embed, this.meaning.thresholds, titles) : words,
+    const analysing = this.text.analyseText(pair).then(async (analysis) => ({
+      facts: analysis.facts,
+      titles: analysis.titles,
+      lexical: await this.byMeaning(analysis, pair.resumeText),
     }));
     const encoded = this.ce.tokenizer.pair(pair.vacancyText, pair.resumeText);
     const [{ lexical, facts, titles }, [pairLogit]] = await Promise.all([analysing, this.ce.logitsOf([encoded])]);
@@ -74,12 +74,27 @@ export class CrossEncoderEngine implements ScoringEngine {
    * one (a missing must-have capping it), else the older combined calibration, else Platt on the logit.
    */
   scoreOf(components: Record<string, number>, pairLogit: number): { score: number; capped: boolean } {
-    const { fit, fit_cross_language: cross } = this.ce.info.calibration ?? {};
-    // The cross-encoder reads a pair in one language; where the posting and the resume differ it has learned little,
-    // so such a pair is scored by its parts alone, with the weights fitted without the model's judgement.
-    if (cross && components.cross_language === 1) return fitScore(partsOf(components), cross as FitWeights);
-    if (fit) return fitScore(partsOf(components), fit as FitWeights, pairLogit);
+    const fit = this.fitWeightsFor(components);
+    if (fit) return fitScore(partsOf(components), fit.weights, fit.withLogit ? pairLogit : undefined);
     return { score: this.probability(pairLogit, components.requirement_coverage ?? 0, components.document_overlap ?? 0), capped: false };
+  }
+
+  /**
+   * The fit score's weights for a pair, and whether they weigh the logit; none without a fitted `fit`. The
+   * cross-encoder reads a pair in one language; where the posting and the resume differ it has learned little, so
+   * such a pair is scored by its parts alone, with the weights fitted without the model's judgement.
+   */
+  private fitWeightsFor(components: Record<string, number>): { weights: FitWeights; withLogit: boolean } | null {
+    const { fit, fit_cross_language: cross } = this.ce.info.calibration ?? {};
+    if (!fit) return null;
+    if (cross && components.cross_language === 1) return { weights: cross as FitWeights, withLogit: false };
+    return { weights: fit as FitWeights, withLogit: true };
+  }
+
+  /** The text analysis's rows with those the words left open raised by meaning, when the engine matches by meaning. */
+  private byMeaning({ lexical, titles }: TextAnalysisResult, resumeText: string): Promise<Scoring> {
+    if (!this.meaning) return Promise.resolve(lexical);
+    return refineByMeaning(lexical, resumeText, this.meaning.embed, this.meaning.thresholds, titles);
   }
 
   /** The calibrated probability of fit: the combined calibration when the model ships one, else Platt on the logit. */
@@ -129,7 +144,7 @@ export class CrossEncoderEngine implements ScoringEngine {
       const logits = this.ce.logitsOf(slice.map((p) => this.ce.tokenizer.pairHead(p.vacancyText, p.resumeText)));
       // With matching by meaning the rows are needed, not only the parts: each pair is analysed whole.
       const lexical: Promise<Array<{ components: Record<string, number> }>> = this.meaning
-        ? Promise.all(slice.map((p) => this.text.analyseText(p).then(({ lexical: words, titles }) => refineByMeaning(words, p.resumeText, this.meaning!.embed, this.meaning!.thresholds, titles))))
+        ? Promise.all(slice.map((p) => this.text.analyseText(p).then((analysis) => this.byMeaning(analysis, p.resumeText))))
         : this.text.analyseTexts(slice);
       const [scored, parts] = await Promise.all([logits, lexical]);
       scored.forEach((l, j) => {
@@ -145,13 +160,10 @@ export class CrossEncoderEngine implements ScoringEngine {
    * adds the model's logit to. Without a combined calibration, the lexical score.
    */
   prescorePairs(pairs: PairText[]): Promise<number[]> {
-    const { fit, fit_cross_language: cross } = this.ce.info.calibration ?? {};
     // without the logit's term: the parts' share of the score, in the same order as the full score mostly puts them;
     // a pair in two languages is scored by its parts alone, so its estimate is its score
-    if (fit) {
-      return lexicalPairs(this.text, pairs, (s) =>
-        cross && s.components.cross_language === 1 ? fitScore(partsOf(s.components), cross as FitWeights).score : fitScore(partsOf(s.components), fit as FitWeights).score,
-      );
+    if (this.ce.info.calibration?.fit) {
+      return lexicalPairs(this.text, pairs, (s) => fitScore(partsOf(s.components), this.fitWeightsFor(s.components)!.weights).score);
     }
     if (!this.ce.info.calibration?.combined) return lexicalPairs(this.text, pairs, (s) => s.score);
     return lexicalPairs(this.text, pairs, (s) => this.lexicalPart(s.components.requirement_coverage ?? 0, s.components.document_overlap ?? 0));
