@@ -1,5 +1,5 @@
 /** How much a requirement's words matter for coverage: skill names most, the generic vocabulary of job ads least. */
-import { SKILL_TERMS, stem } from '@rc/text';
+import { findSkills, SKILL_TERMS, stem } from '@rc/text';
 
 /** Words every job ad uses around the skills; a resume that lacks "production" still covers "Docker in production". */
 const GENERIC_WORDS = {
@@ -52,3 +52,13 @@ export const SHOWS: Readonly<Record<string, readonly string[]>> = {
   power_bi: ['bi'],
   tableau: ['bi'],
 };
+
+/** The vocabulary skills a text names, under their ids. */
+export function skillsAsked(text: string): Set<string> {
+  return new Set(findSkills(text).map((m) => m.id));
+}
+
+/** The vocabulary skills a text shows: those it names and the broader ones they show (PostgreSQL shows SQL). */
+export function skillsShown(text: string): Set<string> {
+  return new Set(findSkills(text).flatMap((m) => [m.id, ...(SHOWS[m.id] ?? [])]));
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '@rc/config';
 import { analyseText, scoreLexical } from '@rc/lexical';
 import { SentenceEmbedder } from '@rc/model-runtime';
-import { canBeEvidence, meaningScore, refineByMeaning, resumeSentences, titleByMeaning, TITLE_COSINE, type Embed, type MeaningThresholds } from './meaning.ts';
+import { canBeEvidence, meaningScore, WITHOUT_SKILL_MOST, refineByMeaning, resumeSentences, titleByMeaning, TITLE_COSINE, type Embed, type MeaningThresholds } from './meaning.ts';
 
 // The shipped embedder with the cosines the shipped fit score was fitted with.
 const calibration = JSON.parse(readFileSync(join(repoRoot, 'models/resume-fit/calibration.json'), 'utf8')) as { meaning: MeaningThresholds };
@@ -125,6 +125,39 @@ describe('matching by meaning across languages (controlled embeddings)', () => {
     expect(multithreading(await refineByMeaning(same, ruResume, fakeEmbed(0.835), t)).status).toBe('missing');
     // without an offset the two languages are read alike
     expect(multithreading(await refineByMeaning(cross, enResume, fakeEmbed(0.835), { partial: 0.86, met: 0.88 })).status).toBe('missing');
+  });
+});
+
+describe('a skill ask is shown in full only by a sentence that names the skill (controlled embeddings)', () => {
+  // the embedding finds the Kubernetes line closest (both speak of "problems"); only the Hibernate line names the skill
+  const at = (cos: number) => Float32Array.from([cos, Math.sqrt(1 - cos * cos)]);
+  const byLine: Embed = async (texts, kind) =>
+    texts.map((text) => (kind === 'query' ? at(1) : text.includes('Kubernetes') ? at(0.95) : text.includes('Hibernate') ? at(0.885) : at(0.5)));
+  const t: MeaningThresholds = { partial: 0.86, met: 0.88 };
+  const vacancy = 'Требования:\n- опыт работы с Hibernate / JPA и понимание типичных проблем (N+1, ленивая загрузка)\n- умение разбираться в чужих проблемах\n- SQL';
+  const helm = 'Работаю с Kubernetes и Helm на уровне разбора проблем с подами.';
+
+  it('takes the sentence that names the skill over a closer one that does not', async () => {
+    const resume = `${helm}\nФреймворки: Spring Boot, Spring Data, Hibernate/JPA, Quarkus.`;
+    const words = scoreLexical({ vacancyText: vacancy, resumeText: resume });
+    const s = await refineByMeaning(words, resume, byLine, t);
+    const hibernate = row(s, 'Hibernate');
+    expect(hibernate.status).toBe('met');
+    expect(hibernate.evidence!.text).toContain('Hibernate/JPA');
+    // a row that names no skill is raised by the closest sentence in full
+    const problems = row(s, 'чужих проблемах');
+    expect(problems.status).toBe('met');
+    expect(problems.evidence!.text).toBe(helm);
+  });
+
+  it('reads a sentence that names none of the asked skills as partly showing it at most', async () => {
+    const resume = `${helm}\nПисала отчёты на SQL.`;
+    const words = scoreLexical({ vacancyText: vacancy, resumeText: resume });
+    const s = await refineByMeaning(words, resume, byLine, t);
+    const hibernate = row(s, 'Hibernate');
+    expect(hibernate.status).toBe('partial');
+    expect(hibernate.score).toBe(WITHOUT_SKILL_MOST);
+    expect(hibernate.evidence!.text).toBe(helm);
   });
 });
 

@@ -4,7 +4,7 @@
  * resume shows a Russian posting's asks. A row is raised (never lowered) when a sentence says what it asks, and points
  * at that sentence. Years, education and language rows are left to the resume's facts.
  */
-import { statusFor, fitParts, partsComponents, type FitParts } from '@rc/lexical';
+import { statusFor, fitParts, partsComponents, skillsAsked, skillsShown, type FitParts } from '@rc/lexical';
 import type { RequirementResult, Scoring } from '@rc/contracts';
 import { cosine } from '@rc/model-runtime';
 import { splitSentences } from '@rc/text';
@@ -28,6 +28,12 @@ const MAX_SENTENCES = 200;
 const MAX_SENTENCE_CHARS = 400;
 const MIN_SENTENCE_CHARS = 12;
 const LEFT_TO_FACTS = new Set<RequirementResult['kind']>(['education', 'language']);
+/**
+ * The most a sentence that names none of a row's skills raises it to: partly shown. The embedding puts neighbouring
+ * tools close together (MySQL near PostgreSQL, Helm near Hibernate when both lines speak of "problems"), so only a
+ * sentence that names one of the asked skills, under any of its names, shows a skill ask in full.
+ */
+export const WITHOUT_SKILL_MOST = 0.45;
 
 /** Cosine to a row score on the lexical scale: partial threshold → 0.3 (partial), met threshold → 0.6 (met), +0.1 → 1. */
 export function meaningScore(cos: number, t: MeaningThresholds): number {
@@ -149,18 +155,26 @@ async function raiseRows(
   const cut = { met: thresholds.met - offset, partial: thresholds.partial - offset };
   const requirements = [...scoring.requirements];
   let raised = 0;
+  const shown = sentences.map((s) => skillsShown(s.text));
   open.forEach(({ r, i }, q) => {
-    let best = -1;
+    const asked = skillsAsked(r.text);
+    let best = 0;
+    let bestCos = -1;
     let at = -1;
     passages.forEach((p, k) => {
-      const c = cosine(queries[q]!, p);
-      if (c > best) {
-        best = c;
+      const cos = cosine(queries[q]!, p);
+      const full = meaningScore(cos, cut);
+      const names = asked.size === 0 || [...asked].some((id) => shown[k]!.has(id));
+      const score = names ? full : Math.min(full, WITHOUT_SKILL_MOST);
+      // the strongest evidence, and among equals the closest sentence
+      if (score > best || (score === best && score > 0 && cos > bestCos)) {
+        best = score;
+        bestCos = cos;
         at = k;
       }
     });
-    const score = Math.round(meaningScore(best, cut) * 1e4) / 1e4;
-    if (score <= r.score) return;
+    const score = Math.round(best * 1e4) / 1e4;
+    if (at < 0 || score <= r.score) return;
     const s = sentences[at]!;
     raised++;
     requirements[i] = { ...r, score, status: statusFor(score), evidence: { text: resumeText.slice(s.start, s.end), start: s.start, end: s.end } };
