@@ -280,3 +280,31 @@ describe('advice from the rows the posting reader and the facts give', () => {
     expect(advice.weaknesses.join(' ')).toContain('видно 2,5 из 5 запрошенных лет');
   });
 });
+
+describe('advice on a craft skill the years imply but the resume never names', () => {
+  const job = 'Senior Backend Developer, PayFlow (2020 – present)';
+  const implied = (language: 'ru' | 'en') =>
+    scoring(
+      [
+        req(resumeEn, 'Python and Django', 'must', 'met', 'Built REST services in Python with Django serving 2M requests per day.'),
+        { ...req(resumeEn, 'Solid understanding of design patterns', 'must', 'partial', job), kind: 'skill', implied: { years: 6.5 } },
+      ],
+      0.8,
+      language,
+    );
+
+  it('asks to name it under the job, never counts it as a strength, and says the years imply it', () => {
+    const advice = writeRulesAdvice({ scoring: implied('en'), resumeText: resumeEn, vacancyText: vacancyEn, language: 'en' });
+    expect(advice.strengths.join(' ')).not.toContain('design patterns');
+    expect(advice.weaknesses.join(' ')).toContain('6.5 years of work in the field');
+    const rewrite = advice.rewrite_suggestions.find((x) => x.includes('design patterns'))!;
+    expect(rewrite).toContain(`Name “Solid understanding of design patterns” where you used it: add a bullet under “${job}”`);
+  });
+
+  it('says it in Russian', () => {
+    const advice = writeRulesAdvice({ scoring: implied('ru'), resumeText: resumeEn, vacancyText: vacancyEn, language: 'ru' });
+    expect(advice.weaknesses.join(' ')).toContain('6,5 г.');
+    expect(advice.rewrite_suggestions.join(' ')).toContain('Назовите «Solid understanding of design patterns» там, где вы это применяли');
+  });
+});
+

@@ -116,6 +116,8 @@ type Templates = {
   weaknessMissing: (req: string) => string;
   weaknessYears: (req: string, shown: string, asked: string) => string;
   weaknessPartial: (req: string, evidence: string) => string;
+  /** A craft skill the resume's years in the field imply but its words never name. */
+  weaknessImplied: (req: string, years: string, evidence: string) => string;
   weaknessNice: (reqs: string) => string;
   learnTip: (skill: string, tip: string) => string;
   learnGeneric: (skills: string) => string;
@@ -124,6 +126,7 @@ type Templates = {
   rewritePartialNoWords: (req: string, evidence: string) => string;
   /** A resume in another language than the vacancy: the vacancy's words would not belong in it. */
   rewritePartialOtherLanguage: (req: string, evidence: string) => string;
+  rewriteImplied: (req: string, evidence: string) => string;
   rewriteSkillsOnly: (req: string) => string;
   rewriteNumbers: string;
   rewriteDates: string;
@@ -154,6 +157,8 @@ const EN: Templates = {
   weaknessYears: (req, shown, asked) =>
     `The vacancy asks for ${req}: the dates in your resume show ${shown} of the ${asked} years asked. If you have more, date every relevant job.`,
   weaknessPartial: (req, ev) => `${req} is only partly covered: the closest line is ${ev}.`,
+  weaknessImplied: (req, years, ev) =>
+    `Your resume never names ${req}: ${years} years of work in the field (such as ${ev}) imply it, but a recruiter's keyword search will not find it.`,
   weaknessNice: (reqs) => `Nice-to-have items your resume does not show: ${reqs}.`,
   learnTip: (skill, tip) => `To learn ${skill}, ${tip}.`,
   learnGeneric: (skills) =>
@@ -165,6 +170,8 @@ const EN: Templates = {
     `Make ${req} explicit: rewrite ${ev} in the vacancy's own words and add a measurable result.`,
   rewritePartialOtherLanguage: (req, ev) =>
     `Make ${req} explicit: if you have that experience, say so plainly in ${ev}, in your resume's language, and add a measurable result.`,
+  rewriteImplied: (req, ev) =>
+    `Name ${req} where you used it: add a bullet under ${ev} with one concrete case (what, what for, what came of it).`,
   rewriteSkillsOnly: (req) =>
     `${req} appears only in your skills list; add a bullet that shows where you used it and what came of it.`,
   rewriteNumbers:
@@ -201,6 +208,8 @@ const RU: Templates = {
   weaknessYears: (req, shown, asked) =>
     `Вакансия просит ${req}: по датам в резюме видно ${shown} из ${asked} запрошенных лет. Если опыта больше, укажите даты каждой подходящей работы.`,
   weaknessPartial: (req, ev) => `Требование ${req} закрыто лишь частично: ближе всего строка ${ev}.`,
+  weaknessImplied: (req, years, ev) =>
+    `В резюме нигде не названо ${req}: это подразумевает опыт работы в профессии (${years} г., например ${ev}), но поиск рекрутера по ключевым словам этого не найдёт.`,
   weaknessNice: (reqs) => `Не показаны желательные навыки: ${reqs}.`,
   learnTip: (skill, tip) => `Чтобы освоить ${skill}, ${tip}.`,
   learnGeneric: (skills) =>
@@ -212,6 +221,8 @@ const RU: Templates = {
     `Покажите требование ${req} явно: перепишите строку ${ev} словами вакансии и добавьте измеримый результат.`,
   rewritePartialOtherLanguage: (req, ev) =>
     `Покажите требование ${req} явно: если у вас есть такой опыт, скажите об этом прямо в строке ${ev} на языке резюме и добавьте измеримый результат.`,
+  rewriteImplied: (req, ev) =>
+    `Назовите ${req} там, где вы это применяли: добавьте в описание работы ${ev} пункт с конкретным случаем — что, для чего и с каким результатом.`,
   rewriteSkillsOnly: (req) =>
     `${req} упомянуто только в списке навыков; добавьте пункт о том, где вы это применяли и что получилось.`,
   rewriteNumbers:
@@ -262,6 +273,7 @@ export function writeRulesAdvice(input: RulesAdviceInput): Advice {
     else strengths.push(t.strengthNice(q(r.text), q(r.evidence.text, 140)));
   }
   for (const r of partial) {
+    if (r.implied) continue; // implied by the years, not shown: nothing to build on in the words
     if (strengths.length >= Math.min(LIMITS.strengths, 2) || !r.evidence) break;
     strengths.push(t.strengthPartial(q(r.text), q(r.evidence.text, 140)));
   }
@@ -273,6 +285,7 @@ export function writeRulesAdvice(input: RulesAdviceInput): Advice {
   for (const r of partialMust) {
     if (weaknesses.length >= LIMITS.weaknesses - 1) break;
     if (r.years) weaknesses.push(t.weaknessYears(q(r.text), years(r.years.shown), years(r.years.asked)));
+    else if (r.implied && r.evidence) weaknesses.push(t.weaknessImplied(q(r.text), years(r.implied.years), q(r.evidence.text, 140)));
     else if (r.evidence) weaknesses.push(t.weaknessPartial(q(r.text), q(r.evidence.text, 140)));
   }
   if (missingNice.length > 0) weaknesses.push(t.weaknessNice(missingNice.slice(0, 4).map((r) => q(r.text, 60)).join(', ')));
@@ -301,6 +314,10 @@ export function writeRulesAdvice(input: RulesAdviceInput): Advice {
   const rewrites: string[] = [];
   for (const r of partial) {
     if (rewrites.length >= LIMITS.rewrites - 2 || !r.evidence) continue;
+    if (r.implied) {
+      rewrites.push(t.rewriteImplied(q(r.text), q(r.evidence.text, 140)));
+      continue;
+    }
     if (scoring.components.cross_language === 1) {
       rewrites.push(t.rewritePartialOtherLanguage(q(r.text), q(r.evidence.text, 140)));
       continue;

@@ -34,6 +34,12 @@ export const requirementResultSchema = z.object({
   span: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).optional(),
   /** For a years ask: the years the resume's dated jobs show (for that skill or field, where asked) and the years asked. */
   years: z.object({ shown: z.number().nonnegative(), asked: z.number().nonnegative() }).optional(),
+  /**
+   * Partly shown by the resume's years in the field rather than by its words: a skill of the craft (design patterns,
+   * algorithms and data structures, object-oriented design) that people who do the work daily rarely write down.
+   * The evidence is the longest job of that practice; the row asks to be named.
+   */
+  implied: z.object({ years: z.number().nonnegative() }).optional(),
 });
 export type RequirementResult = z.infer<typeof requirementResultSchema>;
 

@@ -52,12 +52,28 @@ const CEFR_RANK: Record<string, number> = { A1: 1, A2: 2, B1: 3, B2: 4, C1: 5, C
 /** The posting's level words on the CEFR scale. */
 const ASKED_LEVEL_RANK: Record<string, number> = { basic: 1, reading: 2, conversational: 3, fluent: 5, native: 7 };
 
-/** The first line of a job entry: where its title and dates are. */
-function headOf(text: string, span: [number, number]): { start: number; end: number } {
-  let end = span[0];
-  while (end < span[1] && text[end] !== '\n') end++;
+/** Words of a line that only dates a job ("2022/03 — сейчас", «с 09.2019 по 02.2022», "Jun 2019 – present"). */
+const DATES_ONLY = /^[\s\d./,–—-]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|present|now|current|today|since|to|from|сейчас|настоящее|время|по|с|н\.?\s?в\.?|янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)\p{L}*\.?[\s\d./,–—-]*)*$/iu;
+
+/**
+ * The heading of a job entry: its first line, where its title and dates are, and the next line as well when the first
+ * only dates it (a title under its dates), so the evidence names the job.
+ */
+export function headOf(text: string, span: [number, number]): { start: number; end: number } {
+  const lineEnd = (from: number) => {
+    let end = from;
+    while (end < span[1] && text[end] !== '\n') end++;
+    return end;
+  };
   let start = span[0];
-  while (start < end && /\s/.test(text[start]!)) start++;
+  while (start < span[1] && /\s/.test(text[start]!)) start++;
+  let end = lineEnd(start);
+  if (DATES_ONLY.test(text.slice(start, end)) && end < span[1]) {
+    let next = end;
+    while (next < span[1] && /\s/.test(text[next]!)) next++;
+    if (next < span[1]) end = lineEnd(next);
+  }
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
   return { start, end: Math.max(start, end) };
 }
 

@@ -153,6 +153,21 @@ describe('scoreLexical edge cases', () => {
     ]);
   });
 
+  it('lets any item fill a list that ends in "or", and no item fill a list that ends in "and"', () => {
+    const result = scoreLexical({
+      vacancyText: 'Requirements:\n- Python, Go or Java\n- Знание PostgreSQL, MySQL или Oracle\n- Docker, Kubernetes and Terraform\n- Git',
+      resumeText: 'Wrote backend services in Go.\nТюнила запросы в Oracle.\nPackaged them with Docker.',
+    });
+    expect(result.requirements.map((r) => [r.text, r.status])).toEqual([
+      ['Python, Go or Java', 'met'],
+      ['Знание PostgreSQL, MySQL или Oracle', 'met'],
+      ['Docker', 'met'],
+      ['Kubernetes', 'missing'],
+      ['Terraform', 'missing'],
+      ['Git', 'missing'],
+    ]);
+  });
+
   it('weighs a skill name above the generic words around it', () => {
     const result = scoreLexical({
       vacancyText: 'Requirements:\n- Docker and Kubernetes in production\n- Python',
@@ -231,3 +246,39 @@ describe('scoreLexical across languages and on scraped postings', () => {
   });
 });
 
+describe('craft skills a career implies', () => {
+  const vacancy = 'Java Developer\nRequirements:\n- Java\n- Spring Boot\n- Solid understanding of design patterns\n- PostgreSQL';
+  const developer = `Pavel Orlov
+Senior Java Developer
+
+Experience
+2018/01 – 2023/12
+Java Developer, Northwind Bank
+• Built payment services in Java and Spring Boot on PostgreSQL, deployed with Docker.
+2024/01 – present
+Senior Java Developer, Kestrel Pay
+• Moved settlement jobs to Kafka and Kubernetes; Java 17, Spring Boot.`;
+
+  it("reads a craft skill the resume never names as partly shown by years of jobs in the field, pointing at the longest", () => {
+    const r = scoreLexical({ vacancyText: vacancy, resumeText: developer, now: new Date('2026-11-30T00:00:00Z') });
+    const patterns = r.requirements.find((x) => x.text.includes('design patterns'))!;
+    expect(patterns.status).toBe('partial');
+    expect(patterns.implied!.years).toBeGreaterThan(8);
+    // the job's title under its dates: a dates-only first line takes the next one with it
+    expect(patterns.evidence!.text).toBe('2018/01 – 2023/12\nJava Developer, Northwind Bank');
+    expect(developer.slice(patterns.evidence!.start, patterns.evidence!.end)).toBe(patterns.evidence!.text);
+    // partly shown is not missing: it does not cap the score
+    expect(r.components.must_missing).toBe(0);
+  });
+
+  it('leaves the craft skill missing without years of jobs in the field, and shown where the resume names it', () => {
+    const cook = 'Ivan Orlov\nLine Cook\n2015/01 – present\nLine Cook, Harbour Grill\n• Prepared sauces and fish for 200 covers a night.';
+    const missing = scoreLexical({ vacancyText: vacancy, resumeText: cook }).requirements.find((x) => x.text.includes('design patterns'))!;
+    expect(missing.status).toBe('missing');
+    expect(missing.implied).toBeUndefined();
+    const named = scoreLexical({ vacancyText: vacancy, resumeText: `${developer}\n• Applied design patterns (strategy, outbox) to the fee engine.` });
+    const patterns = named.requirements.find((x) => x.text.includes('design patterns'))!;
+    expect(patterns.status).toBe('met');
+    expect(patterns.implied).toBeUndefined();
+  });
+});

@@ -10,14 +10,16 @@ import {
   readResume,
   RecentTexts,
   splitRequirements,
+  skillById,
   splitSentences,
   termSpans,
+  yearsWhere,
   terms,
   type PostingRequirement,
   type ResumeFacts,
   type TextSpan,
 } from '@rc/text';
-import { ASK_MET, checkAsk, type AskCheck } from './asks.ts';
+import { ASK_MET, checkAsk, headOf, type AskCheck } from './asks.ts';
 import { fitParts, fitScore, type FitWeights } from './fit.ts';
 import lexicalWeights from './fit-weights.json' with { type: 'json' };
 import { SHOWS, SKILL_TERM_PREFIX, termFactor } from './weights.ts';
@@ -66,6 +68,7 @@ export function statusFor(score: number): RequirementStatus {
 
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
+const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** A requirement's terms grouped into slots: "Django or FastAPI" is one slot that either term fills. */
 interface Slot {
@@ -74,7 +77,11 @@ interface Slot {
 }
 
 // Whole-gap matches, so no \b: JavaScript's \b does not see Cyrillic letters as word characters.
-const ALTERNATIVE_GAP = /^\s*(?:or|или|либо|\/)\s*$/i;
+const ALTERNATIVE_GAP = /^\s*,?\s*(?:(?:or|или|либо)(?:\s+(?:another|other|any|similar|equivalent|другой|другие|другая|иной|иные|аналогичн\p{L}*))?|\/)\s*$/iu;
+const ALTERNATIVE_SLASH = /^\s*\/\s*$/;
+const MAX_ALTERNATIVES_LIST = 3;
+/** The comma between two items of a list. */
+const LIST_GAP = /^\s*,\s*$/;
 /** "message queues such as Kafka": the examples after the marker fill the concept before it. */
 const EXAMPLES_MARKER = /\b(?:such as|e\.g\.?|for example|for instance|like|including)(?=\s|$)|(?:^|\s)(?:например|такие как|такими как|таких как|типа)(?=\s|$)/i;
 const CONCEPT_SLOTS = 2;
@@ -109,6 +116,15 @@ function slotsOf(text: string, spans: Term[], weight: (term: string) => number):
   const examplesFrom = marker ? marker.index + marker[0].length : Infinity;
   const groups: string[][] = [];
   let examples: string[] | null = null;
+  // whether each term is an alternative to the one before: "Django or FastAPI", and every item of a list that ends in
+  // one ("Python, Go or Java", "payments, banking or another regulated domain")
+  const gaps = spans.map((span, i) => (i === 0 ? '' : text.slice(spans[i - 1]!.end, span.start)));
+  const alternative = gaps.map((gap) => ALTERNATIVE_GAP.test(gap));
+  for (let i = alternative.length - 1; i > 0; i--) {
+    if (!alternative[i] || ALTERNATIVE_SLASH.test(gaps[i]!)) continue;
+    // as the posting reader reads it: a list of at most three items ("A, B or C")
+    for (let j = i - 1, n = 0; j > 0 && n < MAX_ALTERNATIVES_LIST - 2 && LIST_GAP.test(gaps[j]!); j--, n++) alternative[j] = true;
+  }
   spans.forEach((span, i) => {
     if (span.start >= examplesFrom) {
       if (!examples) {
@@ -119,8 +135,7 @@ function slotsOf(text: string, spans: Term[], weight: (term: string) => number):
       examples.push(span.term);
       return;
     }
-    const prev = spans[i - 1];
-    const group = prev && ALTERNATIVE_GAP.test(text.slice(prev.end, span.start)) ? groups[groups.length - 1] : undefined;
+    const group = alternative[i] ? groups[groups.length - 1] : undefined;
     if (group) group.push(span.term);
     else groups.push([span.term]);
   });
@@ -132,6 +147,36 @@ function slotsOf(text: string, spans: Term[], weight: (term: string) => number):
     if (fresh.length > 0) slots.push({ terms: fresh, weight: Math.max(...fresh.map(weight)) });
   }
   return slots;
+}
+
+/**
+ * Skills of a craft that its practitioners use daily and rarely write down: an ask for them alone is read as partly
+ * shown by years of jobs in the craft's field, so a senior developer's CV that never says "design patterns" is not
+ * held below a strong fit by it (the row still asks to be named).
+ */
+const CRAFT_SKILLS = new Set(['oop', 'design_patterns', 'algorithms']);
+/** Years of jobs in the field that imply the craft, and how many of the field's skills make a job one of them. */
+const CRAFT_MIN_YEARS = 2;
+const CRAFT_JOB_SKILLS = 2;
+/** The row score of a craft skill implied by the years: partly shown. */
+const CRAFT_IMPLIED = 0.45;
+
+/** The field whose craft a row asks for alone (every skill it names is a craft skill of that field), or null. */
+function craftField(text: string): string | null {
+  const ids = [...new Set(findSkills(text).map((m) => m.id))];
+  if (ids.length === 0 || !ids.every((id) => CRAFT_SKILLS.has(id))) return null;
+  const fields = new Set(ids.map((id) => skillById(id)?.field));
+  return fields.size === 1 ? ([...fields][0] ?? null) : null;
+}
+
+/** Years of the resume's jobs that name skills of the field (not its craft skills), and the longest such job. */
+function yearsInField(facts: ResumeFacts, field: string): { years: number; longest: ResumeFacts['jobs'][number] | null } {
+  const inField = (jobText: string) =>
+    new Set(findSkills(jobText).filter((m) => !CRAFT_SKILLS.has(m.id) && skillById(m.id)?.field === field).map((m) => m.id)).size >= CRAFT_JOB_SKILLS;
+  const jobs = facts.jobs.filter((j) => inField(j.text));
+  if (jobs.length === 0) return { years: 0, longest: null };
+  const longest = [...jobs].sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]))[0]!;
+  return { years: yearsWhere(facts, inField), longest };
 }
 
 interface PreparedResume {
@@ -149,6 +194,8 @@ interface VacancyRow {
   end: number;
   /** The posting reader's requirement, with its structured ask (years, education, language, licence). */
   ask?: PostingRequirement;
+  /** The field whose craft the row asks for alone ("design patterns"), or null. */
+  craft?: string | null;
 }
 
 interface PreparedVacancy {
@@ -280,7 +327,11 @@ function prepareVacancy(vacancyText: string): PreparedVacancy {
   const firstLine = vacancyText.slice(0, 200).split('\n')[0]!.trim();
   const title = posting.title?.text ?? (firstLine.length > 0 && firstLine.length <= 80 ? firstLine : null);
   const titleTerms = title ? [...new Set(requirementTerms(title).map((t) => t.term))] : [];
-  const requirements = vacancyRows(vacancyText, posting).map((r) => ({ ...r, terms: requirementTerms(r.text) }));
+  const requirements = vacancyRows(vacancyText, posting).map((r) => ({
+    ...r,
+    terms: requirementTerms(r.text),
+    craft: r.kind === 'skill' || r.kind === 'other' ? craftField(r.text) : null,
+  }));
   // Over the vacancy's requirements, the idf says how much a term matters to coverage: a word every requirement
   // repeats weighs little. (The resume's idf is not used for coverage: it would make a skill the resume names on
   // every line count for less; it only picks the evidence line among equals.)
@@ -388,6 +439,19 @@ export function scoreLexical(input: LexicalInput): Scoring {
       }
     }
     checks.push(check);
+    if (!check && req.craft && words.score < PARTIAL) {
+      const practice = yearsInField(facts, req.craft);
+      if (practice.years >= CRAFT_MIN_YEARS && practice.longest) {
+        const at = headOf(resumeText, practice.longest.span);
+        return {
+          ...words,
+          score: CRAFT_IMPLIED,
+          status: statusFor(CRAFT_IMPLIED),
+          evidence: { text: resumeText.slice(at.start, at.end), start: at.start, end: at.end },
+          implied: { years: round1(practice.years) },
+        };
+      }
+    }
     if (!check) return words;
     const evidence = check.evidence
       ? { text: resumeText.slice(check.evidence.start, check.evidence.end), start: check.evidence.start, end: check.evidence.end }

@@ -101,6 +101,8 @@ export function renderRequirements(requirements: RequirementResult[]): string {
         evidence: r.evidence?.text ?? null,
         ...(r.kind ? { kind: r.kind } : {}),
         ...(r.years ? { years_shown: r.years.shown, years_asked: r.years.asked } : {}),
+        // not named in the resume, implied by its years of jobs in the field (the evidence is the longest such job)
+        ...(r.implied ? { implied_by_years_in_field: r.implied.years } : {}),
       }),
     )
     .join('\n');

@@ -76,6 +76,7 @@ const WORDS = {
     kind: { skill: 'skill', experience: 'experience', education: 'education', language: 'language', licence: 'licence', duty: 'duty', other: 'other' },
     head: ['STATUS', 'NEED', 'MATCH', 'REQUIREMENT'],
     noEvidence: 'nothing in the resume covers this',
+    implied: (years: string) => `not named; implied by ${years} years of jobs in the field, such as`,
     none: page('en', 'noRequirements'),
     ...adviceWords('en'),
     advice: 'Advice',
@@ -100,6 +101,7 @@ const WORDS = {
     kind: { skill: 'навык', experience: 'опыт', education: 'образование', language: 'язык', licence: 'допуск', duty: 'обязанность', other: 'другое' },
     head: ['СТАТУС', 'ВАЖН.', 'СОВП.', 'ТРЕБОВАНИЕ'],
     noEvidence: 'в резюме об этом ничего нет',
+    implied: (years: string) => `не названо; подразумевает опыт работы в профессии (${years} г.), например`,
     none: page('ru', 'noRequirements'),
     ...adviceWords('ru'),
     advice: 'Советы',
@@ -241,6 +243,7 @@ export function analysisReport(a: AnalysisView, opts: { width: number; style: St
   const pct = a.score_percent ?? 0;
   const bar = '█'.repeat(Math.round(pct / 5)).padEnd(20, '░');
   const count = (st: string) => a.requirements.filter((r) => r.status === st).length;
+  const yearsText = (x: number) => new Intl.NumberFormat(a.language, { maximumFractionDigits: 1 }).format(x);
   const lines: string[] = [];
   if (opts.title) lines.push(s.bold(opts.title), '');
   lines.push(`${s.bold(`${w.score}: ${pct}%`)}  ${paint(bar)}  ${paint(s.bold(w.verdict[verdict]))}`);
@@ -267,7 +270,8 @@ export function analysisReport(a: AnalysisView, opts: { width: number; style: St
       // what the row asks for, after its text: "Java · skill"; analyses stored before the posting reader have no kind
       const kind = r.kind ? ` · ${w.kind[r.kind]}` : '';
       lines.push(`  ${status}  ${need}  ${match}  ${wrap(r.text, width - left - kind.length, pad)}${s.dim(kind)}`);
-      const evidence = r.evidence ? `↳ “${r.evidence.text}”` : `↳ ${w.noEvidence}`;
+      const implied = r.implied ? `${w.implied(yearsText(r.implied.years))} ` : '';
+      const evidence = r.evidence ? `↳ ${implied}“${r.evidence.text}”` : `↳ ${w.noEvidence}`;
       lines.push(`${pad}${s.dim(wrap(evidence, width - left - 2, `${pad}  `))}`);
     }
   }

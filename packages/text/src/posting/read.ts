@@ -248,6 +248,12 @@ function splitList(text: string, span: Span): { pieces: Span[]; clauses: boolean
   const whole = { pieces: [span], clauses: false };
   const pieces = commaPieces(text, span);
   if (pieces.length < 2) return whole;
+  // "Python, Go or Java", "payments, banking or another regulated domain": one ask any item meets (a longer list's
+  // "or" is read as binding its last two items only: "Java, Spring, Kafka or RabbitMQ")
+  const last = pieces[pieces.length - 1]!;
+  if (pieces.length <= MAX_ALTERNATIVES_LIST && ALTERNATIVE_RE.test(text.slice(last.start, last.end)) && !OPENERS.has(firstKey(text, last))) {
+    return whole;
+  }
   const counts = pieces.map((p) => wordCount(text, p));
   const hasSkill = pieces.map((p) => findSkills(text.slice(p.start, p.end)).length > 0);
   if (counts.every((c) => c <= 4) && (pieces.length >= 3 || hasSkill.every(Boolean))) return { pieces, clauses: false };
@@ -264,6 +270,8 @@ function splitList(text: string, span: Span): { pieces: Span[]; clauses: boolean
 }
 
 const ALTERNATIVE_RE = /(?<![\p{L}])(?:or|или|либо)(?![\p{L}])/iu;
+/** Items of the longest list whose final "or" makes every item an alternative. */
+const MAX_ALTERNATIVES_LIST = 3;
 const LIST_GAP_RE = /^[\s,;/&+.\d()]{0,12}(?:(?:and|и|&)[\s,;/&+.\d()]{0,12})?$/iu;
 
 /** A skill line naming several skills as a plain list ("React and TypeScript", "Java Spring PostgreSQL"): one row each. */

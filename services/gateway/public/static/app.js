@@ -351,6 +351,8 @@ function requirementsTable(requirements, resumeContent) {
               { class: 'col-evidence', 'data-label': t('col.evidence') },
               // a years ask shows what the dates add up to, beside the job that shows it
               r.years ? el('p', { class: 'req-years' }, t('rowYears', { shown: yearsText(r.years.shown), asked: yearsText(r.years.asked) })) : '',
+              // a craft skill the words never name, read from the years of jobs in the field
+              r.implied ? el('p', { class: 'req-years req-implied' }, t('rowImplied', { years: yearsText(r.implied.years) })) : '',
               evidenceView(resumeContent, r.evidence),
             ),
           ),
