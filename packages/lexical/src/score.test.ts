@@ -168,6 +168,19 @@ describe('scoreLexical edge cases', () => {
     ]);
   });
 
+  it("reads a bracketed aside as qualifying the ask before it, not as more to show", () => {
+    const result = scoreLexical({
+      vacancyText: 'Requirements:\n- Java (8 or later; we run 17)\n- Experience with cloud platforms (AWS preferred)\n- Kotlin\n- Go',
+      resumeText: 'Languages: Java, Kotlin.\nRan the payment services on AWS (EKS, RDS).',
+    });
+    expect(result.requirements.map((r) => [r.text, r.status])).toEqual([
+      ['Java (8 or later; we run 17)', 'met'],
+      ['Experience with cloud platforms (AWS preferred)', 'met'],
+      ['Kotlin', 'met'],
+      ['Go', 'missing'],
+    ]);
+  });
+
   it('weighs a skill name above the generic words around it', () => {
     const result = scoreLexical({
       vacancyText: 'Requirements:\n- Docker and Kubernetes in production\n- Python',

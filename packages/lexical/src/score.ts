@@ -111,6 +111,22 @@ function requirementTerms(text: string): Term[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** For an offset, where the innermost bracket around it opens (-1 outside brackets). */
+function bracketsOf(text: string): (at: number) => number {
+  const opens: Array<[number, number]> = []; // [open, close)
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') stack.push(i);
+    else if (text[i] === ')' && stack.length > 0) opens.push([stack.pop()!, i]);
+  }
+  for (const open of stack) opens.push([open, text.length]); // an aside left open runs to the end
+  return (at) => {
+    let best = -1;
+    for (const [open, close] of opens) if (open < at && at < close && open > best) best = open;
+    return best;
+  };
+}
+
 function slotsOf(text: string, spans: Term[], weight: (term: string) => number): Slot[] {
   const marker = EXAMPLES_MARKER.exec(text);
   const examplesFrom = marker ? marker.index + marker[0].length : Infinity;
@@ -125,7 +141,20 @@ function slotsOf(text: string, spans: Term[], weight: (term: string) => number):
     // as the posting reader reads it: a list of at most three items ("A, B or C")
     for (let j = i - 1, n = 0; j > 0 && n < MAX_ALTERNATIVES_LIST - 2 && LIST_GAP.test(gaps[j]!); j--, n++) alternative[j] = true;
   }
+  // An aside in brackets qualifies or illustrates what comes before it ("Java (8 or later; we run 17)", "cloud platforms
+  // (AWS preferred)"): its terms fill the concept's slot, like examples, rather than each asking for itself.
+  const bracketAt = bracketsOf(text);
+  let aside: { open: number; group: string[] } | null = null;
   spans.forEach((span, i) => {
+    const open = bracketAt(span.start);
+    if (open >= 0 && span.start < examplesFrom && (aside?.open === open || groups.length > 0)) {
+      if (aside?.open !== open) {
+        aside = { open, group: groups.splice(Math.max(0, groups.length - CONCEPT_SLOTS)).flat() };
+        groups.push(aside.group);
+      }
+      aside.group.push(span.term);
+      return;
+    }
     if (span.start >= examplesFrom) {
       if (!examples) {
         // the concept: the last few slots before the marker, merged with every example into one slot
