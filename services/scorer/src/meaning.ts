@@ -7,7 +7,7 @@
 import { statusFor, fitParts, partsComponents, skillsAsked, skillsShown, type FitParts } from '@rc/lexical';
 import type { RequirementResult, Scoring } from '@rc/contracts';
 import { cosine } from '@rc/model-runtime';
-import { splitSentences } from '@rc/text';
+import { isSectionHeading, splitSentences } from '@rc/text';
 
 export type Embed = (texts: string[], kind: 'query' | 'passage') => Promise<Float32Array[]>;
 
@@ -46,6 +46,10 @@ export function meaningScore(cos: number, t: MeaningThresholds): number {
 const NOT_EVIDENCE =
   /@[\p{L}\p{N}-]+\.\p{L}{2,}|\+\d[\d\s()-]{8,}\d|\(\d{3,4}\)\s?\d{3}[-\s]?\d{2}[-\s]?\d{2}|(?<!\d)\d{3}[-.]\d{3}[-.]\d{4}(?!\d)|(?:page|стр(?:аница)?\.?)\s*\d+\s*(?:of|из)\s*\d+/iu;
 
+/** A CV's form fields (hh.ru's «Занятость: полная занятость», "Citizenship: …"): what the person wants, not did. */
+const FORM_FIELD =
+  /^\s*(?:занятость|график работы|желательное время в пути|гражданство|разрешение на работу|переезд|командировки|желаемая зарплата|пол|возраст|проживает|employment type|schedule|citizenship|work permit|relocation|business travel|desired salary|date of birth|дата рождения)\s*:/iu;
+
 const DATE_WORD =
   /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|present|now|current|today|since|to|from|янв|фев|мар|апр|май|мая|июн|июл|авг|сен|сент|окт|ноя|дек|январ\p{L}*|феврал\p{L}*|март\p{L}*|апрел\p{L}*|июн\p{L}*|июл\p{L}*|август\p{L}*|сентябр\p{L}*|октябр\p{L}*|ноябр\p{L}*|декабр\p{L}*|сейчас|настоящее|время|по|с|года?|гг?)$/iu;
 
@@ -54,12 +58,13 @@ const DATE_WORD =
  * contact line or a page header does not), so an analysis embeds only sentences that could be evidence.
  */
 export function canBeEvidence(text: string): boolean {
-  if (text.length < MIN_SENTENCE_CHARS || NOT_EVIDENCE.test(text)) return false;
+  if (text.length < MIN_SENTENCE_CHARS || NOT_EVIDENCE.test(text) || FORM_FIELD.test(text)) return false;
   const words = text.match(/\p{L}{2,}/gu) ?? [];
   // what is left without the words of dates ("Jun 2019 – present", «Январь 2019 — по настоящее время»)
   if (words.filter((w) => !DATE_WORD.test(w)).length < 2) return false;
-  // a section heading: a few words, all in capitals ("TECHNICAL SKILLS", «ОПЫТ РАБОТЫ»)
-  if (words.length <= 4 && text === text.toUpperCase()) return false;
+  // a section heading: a few words, all in capitals ("TECHNICAL SKILLS", «ОПЫТ РАБОТЫ»), or a heading the resume
+  // reader knows («Ключевые навыки», "Work experience")
+  if (words.length <= 4 && (text === text.toUpperCase() || isSectionHeading(text))) return false;
   const letters = words.reduce((sum, w) => sum + w.length, 0);
   return letters >= 0.4 * text.replace(/\s/g, '').length;
 }

@@ -194,3 +194,11 @@ export function sectionAt(sections: ResumeSection[], at: number): ResumeSection 
   const s = sections[found];
   return s && at < s.end ? s : undefined;
 }
+
+/** Whether a line is a section heading and nothing more ("Ключевые навыки", "Work experience:"). */
+export function isSectionHeading(line: string): boolean {
+  const text = line.trim().replace(/:$/, '');
+  if (text.length === 0) return false;
+  return headingOf(text, { start: 0, end: text.length })?.headingEnd === text.length;
+}
+
