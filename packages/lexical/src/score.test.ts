@@ -166,6 +166,12 @@ describe('scoreLexical edge cases', () => {
       ['Terraform', 'missing'],
       ['Git', 'missing'],
     ]);
+    // "… or another X": X names the kind the items belong to, one more alternative
+    const domain = scoreLexical({
+      vacancyText: 'Requirements:\n- Experience in payments, banking or another regulated financial domain\n- Опыт в ритейле или другой регулируемой отрасли\n- Go',
+      resumeText: 'Software Engineer II, Bluestem Mutual Bank (digital banking).\nРаботала в страховой компании, регулируемой ЦБ.',
+    });
+    expect(domain.requirements.map((r) => r.status)).toEqual(['met', 'met', 'missing']);
   });
 
   it("reads a bracketed aside as qualifying the ask before it, not as more to show", () => {

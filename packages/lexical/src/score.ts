@@ -79,6 +79,9 @@ interface Slot {
 // Whole-gap matches, so no \b: JavaScript's \b does not see Cyrillic letters as word characters.
 const ALTERNATIVE_GAP = /^\s*,?\s*(?:(?:or|или|либо)(?:\s+(?:another|other|any|similar|equivalent|другой|другие|другая|иной|иные|аналогичн\p{L}*))?|\/)\s*$/iu;
 const ALTERNATIVE_SLASH = /^\s*\/\s*$/;
+const KIND_WORD = /^(?:another|other|any|similar|equivalent|другой|другие|другая|другом|иной|иные|аналогичн\p{L}*)$/iu;
+/** "or another …", «или другой …»: what follows names the kind the alternatives before it belong to. */
+const OTHER_OF_KIND = /(?:or|или|либо)\s+(?:another|other|any|similar|equivalent|другой|другие|другая|иной|иные|аналогичн\p{L}*)\s*$/iu;
 const MAX_ALTERNATIVES_LIST = 3;
 /** The comma between two items of a list. */
 const LIST_GAP = /^\s*,\s*$/;
@@ -141,11 +144,20 @@ function slotsOf(text: string, spans: Term[], weight: (term: string) => number):
     // as the posting reader reads it: a list of at most three items ("A, B or C")
     for (let j = i - 1, n = 0; j > 0 && n < MAX_ALTERNATIVES_LIST - 2 && LIST_GAP.test(gaps[j]!); j--, n++) alternative[j] = true;
   }
+  // "… or another regulated financial domain": the words of the kind the items belong to are one more alternative
+  const skip = new Set<number>();
+  for (let i = 1; i < gaps.length; i++) {
+    const kindWord = alternative[i] && KIND_WORD.test(text.slice(spans[i]!.start, spans[i]!.end));
+    if (kindWord) skip.add(i); // "another" itself asks for nothing
+    else if (!OTHER_OF_KIND.test(gaps[i]!)) continue;
+    for (let k = i + 1; k < gaps.length && /^\s+$/.test(gaps[k]!); k++) alternative[k] = true;
+  }
   // An aside in brackets qualifies or illustrates what comes before it ("Java (8 or later; we run 17)", "cloud platforms
   // (AWS preferred)"): its terms fill the concept's slot, like examples, rather than each asking for itself.
   const bracketAt = bracketsOf(text);
   let aside: { open: number; group: string[] } | null = null;
   spans.forEach((span, i) => {
+    if (skip.has(i)) return;
     const open = bracketAt(span.start);
     if (open >= 0 && span.start < examplesFrom && (aside?.open === open || groups.length > 0)) {
       if (aside?.open !== open) {
