@@ -331,7 +331,10 @@ function prepareResume(resumeText: string): PreparedResume {
   const sentences: Sentence[] = splitSentences(resumeText).map((s) => {
     const list = terms(s.text);
     // the sentence's skills under their vocabulary ids as well, so a requirement's skill term finds any synonym
-    const skills = findSkills(s.text).flatMap((m) => [m.id, ...(SHOWS[m.id] ?? [])]).map((id) => SKILL_TERM_PREFIX + id);
+    // (a broader skill it shows, once: four Spring modules on a line show Java, but do not name it four times)
+    const named = findSkills(s.text).map((m) => m.id);
+    const shown = [...new Set(named.flatMap((id) => SHOWS[id] ?? []))].filter((id) => !named.includes(id));
+    const skills = [...named, ...shown].map((id) => SKILL_TERM_PREFIX + id);
     return { ...s, tf: termCounts([...list, ...skills]), length: list.length };
   });
   const sentDf = new Map<string, number>();
