@@ -59,7 +59,7 @@ const EDUCATION_LEVELS: Array<[EducationLevel, RegExp]> = [
   ['master', new RegExp(`${L}(?:master'?s?|msc|m\\.s\\.|mba|магистр\\p{L}{0,5})${R}`, 'iu')],
   ['bachelor', new RegExp(`${L}(?:bachelor'?s?|bsc|b\\.s\\.|bsn|b\\.a\\.|undergraduate degree|four-year degree|бакалавр\\p{L}{0,5})${R}`, 'iu')],
   ['associate', new RegExp(`${L}associate(?:'s)?(?: or [\\p{L}']{1,12})?\\s{1,2}degree${R}`, 'iu')],
-  ['vocational', new RegExp(`${L}(?:средн\\p{L}{0,3}[ -]{1,2}(?:профессиональн|специальн|техническ|медицинск|фармацевтическ)\\p{L}{0,4}|спо|начальн\\p{L}{0,3} профессиональн\\p{L}{0,4}|техникум\\p{L}{0,3}|колледж\\p{L}{0,3}|technical certificate|vocational|trade school)${R}`, 'iu')],
+  ['vocational', new RegExp(`${L}(?:средн\\p{L}{0,3}[ -]{1,2}(?:профессиональн|специальн|техническ|медицинск|фармацевтическ)\\p{L}{0,4}|спо|начальн\\p{L}{0,3} профессиональн\\p{L}{0,4}|техникум\\p{L}{0,3}|колледж\\p{L}{0,3}|technical certificate|vocational|trade school|graduate of (?:an? )?(?:accredited |approved |recognized )?[\\p{L} -]{0,40}?(?:program(?:me)?|school|college))${R}`, 'iu')],
   ['higher', new RegExp(`${L}(?:высш\\p{L}{0,3}|неоконченн\\p{L}{0,3} высш\\p{L}{0,3}|degree|university|диплом\\p{L}{0,3} (?:вуза|о высшем))${R}`, 'iu')],
   ['secondary', new RegExp(`${L}(?:high school|ged|secondary school|средн\\p{L}{0,3} (?:общ\\p{L}{0,3} )?образовани\\p{L}{0,2})${R}`, 'iu')],
 ];
@@ -69,7 +69,7 @@ const RU_FIELD = /(?:специальност\p{L}{0,2}|направлени\p{L
 
 /** Education level (and field) a requirement asks for, or null. */
 export function educationAsked(text: string): EducationAsk | null {
-  if (!/degree|diploma|bachelor|master|ph\.?d|bsc|msc|bsn|mba|high school|ged|education|vocational|certificate in|образовани|диплом|бакалавр|магистр|высше|средне|колледж|техникум/iu.test(text)) return null;
+  if (!/degree|diploma|bachelor|master|ph\.?d|bsc|msc|bsn|mba|high school|ged|education|vocational|graduate of|certificate in|образовани|диплом|бакалавр|магистр|высше|средне|колледж|техникум/iu.test(text)) return null;
   for (const [level, re] of EDUCATION_LEVELS) {
     if (!re.test(text)) continue;
     // "technical certificate" names a vocational level only in an education line

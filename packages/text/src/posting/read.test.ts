@@ -144,6 +144,7 @@ You have at least five years of experience building backend services in Python. 
 Requirements:
 - 3+ years of experience with Kubernetes
 - Master's degree in Statistics
+- Graduate of an accredited nursing program
 - Fluent Spanish preferred`);
     expect(p.experience.map((e) => [e.years, e.skills])).toEqual([
       [3, []],
@@ -152,6 +153,7 @@ Requirements:
     expect(p.education.map((e) => [e.level, e.field])).toEqual([
       ['higher', 'экономическое'],
       ['master', 'Statistics'],
+      ['vocational', null],
     ]);
     expect(p.languages.map((l) => [l.language, l.level, l.importance])).toEqual([
       ['en', 'B2', 'must'],
