@@ -135,7 +135,10 @@ function slotsOf(text: string, spans: Term[], weight: (term: string) => number):
 }
 
 interface PreparedResume {
+  language: 'ru' | 'en';
   sentences: Sentence[];
+  /** Each term's sentences, in order: a requirement is weighed against the sentences that share a term with it. */
+  sentencesWith: Map<string, number[]>;
   terms: Set<string>;
   avgLength: number;
   sentIdf: (t: string) => number;
@@ -246,13 +249,23 @@ function prepareResume(resumeText: string): PreparedResume {
     const skills = findSkills(s.text).flatMap((m) => [m.id, ...(SHOWS[m.id] ?? [])]).map((id) => SKILL_TERM_PREFIX + id);
     return { ...s, tf: termCounts([...list, ...skills]), length: list.length };
   });
+  const sentencesWith = new Map<string, number[]>();
+  sentences.forEach((s, i) => {
+    for (const t of s.tf.keys()) {
+      const list = sentencesWith.get(t);
+      if (list) list.push(i);
+      else sentencesWith.set(t, [i]);
+    }
+  });
   const sentDf = new Map<string, number>();
-  for (const s of sentences) for (const t of s.tf.keys()) sentDf.set(t, (sentDf.get(t) ?? 0) + 1);
+  for (const [t, list] of sentencesWith) sentDf.set(t, list.length);
   const sentDocs = sentences.length + PRIOR_DOCS;
   const sentIdfs = new Map<string, number>();
   for (const [t, n] of sentDf) sentIdfs.set(t, Math.log(1 + (sentDocs - n + 0.5) / (n + 0.5)));
   return {
+    language: detectLanguage(resumeText),
     sentences,
+    sentencesWith,
     terms: new Set(sentDf.keys()),
     avgLength: sentences.reduce((sum, s) => sum + s.length, 0) / Math.max(1, sentences.length) || 1,
     sentIdf: (t) => sentIdfs.get(t) ?? 0,
@@ -305,7 +318,7 @@ function prepareVacancy(vacancyText: string): PreparedVacancy {
     title,
     titleTerms,
     skillTerms: [...new Set(findSkills(read).map((m) => SKILL_TERM_PREFIX + m.id))],
-    language: detectLanguage(vacancyText),
+    language: posting.language,
   };
 }
 
@@ -325,9 +338,8 @@ export function pairTitles(vacancyText: string, resumeText: string, now?: Date):
 export function scoreLexical(input: LexicalInput): Scoring {
   const { resumeText } = input;
   const vacancy = recentVacancies.get(input.vacancyText, prepareVacancy);
-  const { sentences, terms: resumeTerms, avgLength, sentIdf } = recentResumes.get(resumeText, prepareResume);
+  const { language, sentences, sentencesWith, terms: resumeTerms, avgLength, sentIdf } = recentResumes.get(resumeText, prepareResume);
 
-  const language = detectLanguage(resumeText);
   const crossLanguage = vacancy.language !== language;
   const facts = resumeFactsAt(resumeText, input.now);
   const checks: Array<AskCheck | null> = [];
@@ -338,7 +350,11 @@ export function scoreLexical(input: LexicalInput): Scoring {
     let best = 0;
     let bestBm25 = 0;
     let bestSentence: Sentence | null = null;
-    for (const s of sentences) {
+    // a sentence with none of the terms covers nothing and is never the best
+    const shared = new Set<number>();
+    for (const slot of slots) for (const t of slot.terms) for (const i of sentencesWith.get(t) ?? []) shared.add(i);
+    for (const i of [...shared].sort((a, b) => a - b)) {
+      const s = sentences[i]!;
       const norm = K1 * (1 - B + (B * s.length) / avgLength);
       let covered = 0;
       let bm25 = 0;
