@@ -81,13 +81,34 @@ function trimSpan(text: string, s: number, e: number): Span | null {
   return e > s ? { start: s, end: e } : null;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** A letter or digit; ASCII, most of a posting, is told by its code. */
+function isLetterOrDigit(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  return LETTER_OR_DIGIT.test(ch);
+}
+
+/** Where the word starting at `start` ends: letters, digits, apostrophes, + and #, and a dot inside ("Node.js"). */
+function wordEnd(text: string, start: number, end: number): number {
+  let i = start;
+  for (; i < end; i++) {
+    const ch = text[i]!;
+    if (ch === "'" || ch === '’' || ch === '+' || ch === '#') continue;
+    if (ch === '.' ? !isLetterOrDigit(text[i + 1]) : !isLetterOrDigit(ch)) break;
+  }
+  return i;
+}
+
 function wordsOf(text: string, span: Span): Array<{ raw: string; key: string; start: number; end: number }> {
   const out: Array<{ raw: string; key: string; start: number; end: number }> = [];
   let i = span.start;
   while (i < span.end) {
-    if (/[\p{L}\p{N}]/u.test(text[i]!)) {
+    if (isLetterOrDigit(text[i])) {
       const start = i;
-      while (i < span.end && (/[\p{L}\p{N}'’+#]/u.test(text[i]!) || (text[i] === '.' && /[\p{L}\p{N}]/u.test(text[i + 1] ?? '')))) i++;
+      i = wordEnd(text, i, span.end);
       const raw = text.slice(start, i);
       out.push({ raw, key: raw.toLowerCase().replaceAll('’', "'"), start, end: i });
     } else i++;
@@ -95,7 +116,18 @@ function wordsOf(text: string, span: Span): Array<{ raw: string; key: string; st
   return out;
 }
 
-const wordCount = (text: string, span: Span) => wordsOf(text, span).length;
+/** The number of words wordsOf finds, without making them. */
+function wordCount(text: string, span: Span): number {
+  let count = 0;
+  let i = span.start;
+  while (i < span.end) {
+    if (isLetterOrDigit(text[i])) {
+      i = wordEnd(text, i, span.end);
+      count++;
+    } else i++;
+  }
+  return count;
+}
 
 /** Lines of a section, bullets stripped, inline bullets and full stops as separators. */
 function sentencesOf(text: string, section: Span): Span[] {
@@ -183,8 +215,11 @@ function softSplit(text: string, span: Span, flattened: boolean): Span[] {
     if (depth > 0) continue;
     if (!/^\s{1,3}$/.test(text.slice(p.end, w.start))) continue;
     if (FUNCTION_WORDS.has(p.key)) continue;
+    // outside a flattened scrape only an opener is cut before
+    const opener = OPENERS.has(w.key);
+    if (!opener && !flattened) continue;
     const capital = /^\p{Lu}\p{Ll}/u.test(w.raw) || /^\p{Lu}$/u.test(w.raw) === false && /^\p{Lu}[\p{Ll}\p{Lu}]/u.test(w.raw) && /\p{Ll}/u.test(w.raw);
-    if (capital && OPENERS.has(w.key)) {
+    if (capital && opener) {
       cuts.push(w.start);
       continue;
     }
@@ -359,7 +394,9 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
     const unitNice = !list.clauses && NICE_RE.test(unitText);
     for (const piece of pieces) {
       const pieceText = text.slice(piece.start, piece.end);
-      if (pieceText.length < 2 || isBoilerplate(pieceText, unit.section)) continue;
+      // a unit that is its own one piece was checked as the unit
+      const wholeUnit = piece.start === unit.start && piece.end === unit.end;
+      if (pieceText.length < 2 || (!wholeUnit && isBoilerplate(pieceText, unit.section))) continue;
       const matches = findSkills(pieceText);
       const skills = [...new Set(matches.map((m) => m.id))];
       let importance: Importance;
