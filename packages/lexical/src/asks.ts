@@ -3,7 +3,8 @@
  * a licence — checked against what the resume reader found, so "3+ years of Java" is met by the years of the jobs
  * that name Java, not by the words "3", "years" and "Java" somewhere in the resume.
  */
-import { findSkills, yearsWhere, type PostingRequirement, type ResumeFacts } from '@rc/text';
+import { findSkills, RecentTexts, terms, yearsWhere, type PostingRequirement, type ResumeFacts } from '@rc/text';
+import { SKILL_TERM_PREFIX } from './weights.ts';
 
 export interface AskCheck {
   /** 0..1: how much of the ask the resume shows (years shown over years asked, capped at 1). */
@@ -52,6 +53,22 @@ const CEFR_RANK: Record<string, number> = { A1: 1, A2: 2, B1: 3, B2: 4, C1: 5, C
 /** The posting's level words on the CEFR scale. */
 const ASKED_LEVEL_RANK: Record<string, number> = { basic: 1, reading: 2, conversational: 3, fluent: 5, native: 7 };
 
+/** What a job entry of a resume names: the vocabulary's skills (ids), and its terms with those skills as terms. */
+export interface JobWords {
+  skills: Set<string>;
+  terms: Set<string>;
+}
+
+/** A resume's jobs are matched against every years ask of every vacancy in a ranking: their words are read once. */
+const recentJobs = new RecentTexts<JobWords>(256);
+
+export function jobWords(jobText: string): JobWords {
+  return recentJobs.get(jobText, (text) => {
+    const skills = findSkills(text).map((m) => m.id);
+    return { skills: new Set(skills), terms: new Set([...terms(text), ...skills.map((id) => SKILL_TERM_PREFIX + id)]) };
+  });
+}
+
 /** The first line of a job entry: where its title and dates are. */
 function headOf(text: string, span: [number, number]): { start: number; end: number } {
   let end = span[0];
@@ -73,8 +90,10 @@ function experience(
   let jobs = facts.jobs;
   if (ask.skills.length > 0 || aboutIt) {
     // a job counts when it names the asked skill under any of its names, or speaks of what the ask names
-    const wanted = new Set(ask.skills);
-    const relevant = (jobText: string) => findSkills(jobText).some((m) => wanted.has(m.id)) || (aboutIt?.(jobText) ?? false);
+    const relevant = (jobText: string) => {
+      const named = jobWords(jobText).skills;
+      return ask.skills.some((id) => named.has(id)) || (aboutIt?.(jobText) ?? false);
+    };
     jobs = facts.jobs.filter((j) => relevant(j.text));
     shown = jobs.length > 0 ? yearsWhere(facts, relevant) : 0;
   } else {
