@@ -17,7 +17,7 @@ import {
   type ResumeFacts,
   type TextSpan,
 } from '@rc/text';
-import { ASK_MET, checkAsk, type AskCheck } from './asks.ts';
+import { ASK_MET, checkAsk, jobWords, type AskCheck } from './asks.ts';
 import { fitParts, fitScore, type FitWeights } from './fit.ts';
 import lexicalWeights from './fit-weights.json' with { type: 'json' };
 import { SHOWS, SKILL_TERM_PREFIX, termFactor } from './weights.ts';
@@ -168,7 +168,8 @@ interface PreparedVacancy {
 
 const recentResumes = new RecentTexts<PreparedResume>(4);
 const recentVacancies = new RecentTexts<PreparedVacancy>(4);
-const recentFacts = new RecentTexts<ResumeFacts>(4);
+/** Facts by resume text, then by day (the latest one read): no key as long as the resume is built for every pair. */
+const recentFacts = new RecentTexts<Map<string, ResumeFacts>>(4);
 
 /**
  * The resume reader's facts as of `now`, read once for the scoring and the result's resume_facts alike. Keyed by the
@@ -176,7 +177,14 @@ const recentFacts = new RecentTexts<ResumeFacts>(4);
  */
 export function resumeFactsAt(resumeText: string, now?: Date): ResumeFacts {
   const day = (now ?? new Date()).toISOString().slice(0, 10);
-  return recentFacts.get(`${day}\n${resumeText}`, () => readResume(resumeText, { now }));
+  const byDay = recentFacts.get(resumeText, () => new Map());
+  let facts = byDay.get(day);
+  if (!facts) {
+    facts = readResume(resumeText, { now });
+    byDay.clear();
+    byDay.set(day, facts);
+  }
+  return facts;
 }
 
 /** The parts as the result's components (numbers rounded; years_shown left out when the resume dates nothing). */
@@ -186,14 +194,26 @@ export function partsComponents(parts: ReturnType<typeof fitParts>): Record<stri
   return out;
 }
 
+/** The terms of a resume's opening lines and job titles, read once per resume read (its facts are of one text and day). */
+const headTermsOf = new WeakMap<ResumeFacts, Set<string>>();
+
+function resumeHeadTerms(facts: ResumeFacts, resumeText: string): Set<string> {
+  let headTerms = headTermsOf.get(facts);
+  if (!headTerms) {
+    const head = [resumeText.slice(0, 200), ...facts.jobs.slice(0, 10).map((j) => j.title ?? '')].join('\n');
+    headTerms = new Set([...terms(head), ...findSkills(head).map((m) => SKILL_TERM_PREFIX + m.id)]);
+    headTermsOf.set(facts, headTerms);
+  }
+  return headTerms;
+}
+
 /**
  * How far the resume's job titles and opening lines (its headline) name the posting's title, skills counted under
  * any of their names; the title's words found elsewhere in the resume count for less.
  */
 function titleFit(vacancy: PreparedVacancy, facts: ResumeFacts, resumeText: string, resumeTerms: Set<string>): number {
   if (vacancy.titleTerms.length === 0) return 0.5;
-  const head = [resumeText.slice(0, 200), ...facts.jobs.slice(0, 10).map((j) => j.title ?? '')].join('\n');
-  const headTerms = new Set([...terms(head), ...findSkills(head).map((m) => SKILL_TERM_PREFIX + m.id)]);
+  const headTerms = resumeHeadTerms(facts, resumeText);
   let total = 0;
   let inHead = 0;
   let anywhere = 0;
@@ -229,7 +249,7 @@ function aboutWhat(slots: Slot[]): ((jobText: string) => boolean) | undefined {
   const total = topical.reduce((sum, slot) => sum + slot.weight, 0);
   if (total === 0) return undefined;
   return (jobText: string) => {
-    const have = new Set([...terms(jobText), ...findSkills(jobText).map((m) => SKILL_TERM_PREFIX + m.id)]);
+    const have = jobWords(jobText).terms;
     const covered = topical.reduce((sum, slot) => sum + (slot.terms.some((t) => have.has(t)) ? slot.weight : 0), 0);
     return covered >= 0.5 * total;
   };
