@@ -95,9 +95,15 @@ function words(text: string): Word[] {
     const ch = text[i]!;
     if (isWordChar(ch)) {
       const start = i;
-      while (i < text.length && (isWordChar(text[i]!) || ((text[i] === "'" || text[i] === '’') && LETTER.test(text[i + 1] ?? '')))) i++;
+      let ascii = true;
+      while (i < text.length && (isWordChar(text[i]!) || ((text[i] === "'" || text[i] === '’') && LETTER.test(text[i + 1] ?? '')))) {
+        if (text.charCodeAt(i) >= 128) ascii = false;
+        i++;
+      }
       const raw = text.slice(start, i);
-      out.push({ key: raw.toLowerCase().replaceAll('ё', 'е').replaceAll('’', "'"), raw, start, end: i });
+      // only a word with other than ASCII in it can hold an ё or a ’
+      const key = ascii ? raw.toLowerCase() : raw.toLowerCase().replaceAll('ё', 'е').replaceAll('’', "'");
+      out.push({ key, raw, start, end: i });
     } else {
       if (ch === '&') out.push({ key: 'and', raw: ch, start: i, end: i + 1 });
       i++;
