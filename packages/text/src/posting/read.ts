@@ -132,7 +132,8 @@ function wordsOf(text: string, span: Span): Array<{ raw: string; key: string; st
       const start = i;
       i = wordEnd(text, i, span.end);
       const raw = text.slice(start, i);
-      out.push({ raw, key: raw.toLowerCase().replaceAll('’', "'"), start, end: i });
+      const lower = raw.toLowerCase();
+      out.push({ raw, key: lower.includes('’') ? lower.replaceAll('’', "'") : lower, start, end: i });
     } else i++;
   }
   return out;
@@ -235,7 +236,8 @@ function softSplit(text: string, span: Span, flattened: boolean): Span[] {
       else if (text[scanned] === ')' && depth > 0) depth--;
     }
     if (depth > 0) continue;
-    if (!/^\s{1,3}$/.test(text.slice(p.end, w.start))) continue;
+    const gap = w.start - p.end;
+    if (gap < 1 || gap > 3 || !/^\s{1,3}$/.test(text.slice(p.end, w.start))) continue;
     if (FUNCTION_WORDS.has(p.key)) continue;
     // outside a flattened scrape only an opener is cut before
     const opener = OPENERS.has(w.key);
