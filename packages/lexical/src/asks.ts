@@ -3,7 +3,8 @@
  * a licence — checked against what the resume reader found, so "3+ years of Java" is met by the years of the jobs
  * that name Java, not by the words "3", "years" and "Java" somewhere in the resume.
  */
-import { findSkills, yearsWhere, type PostingRequirement, type ResumeFacts } from '@rc/text';
+import { findSkills, RecentTexts, terms, yearsWhere, type PostingRequirement, type ResumeFacts } from '@rc/text';
+import { SKILL_TERM_PREFIX } from './weights.ts';
 
 export interface AskCheck {
   /** 0..1: how much of the ask the resume shows (years shown over years asked, capped at 1). */
@@ -52,8 +53,26 @@ const CEFR_RANK: Record<string, number> = { A1: 1, A2: 2, B1: 3, B2: 4, C1: 5, C
 /** The posting's level words on the CEFR scale. */
 const ASKED_LEVEL_RANK: Record<string, number> = { basic: 1, reading: 2, conversational: 3, fluent: 5, native: 7 };
 
+/** What a job entry of a resume names: the vocabulary's skills (ids), and its terms with those skills as terms. */
+export interface JobWords {
+  skills: Set<string>;
+  terms: Set<string>;
+}
+
+/** A resume's jobs are matched against every years ask of every vacancy in a ranking: their words are read once. */
+const recentJobs = new RecentTexts<JobWords>(256);
+
+export function jobWords(jobText: string): JobWords {
+  return recentJobs.get(jobText, (text) => {
+    const skills = findSkills(text).map((m) => m.id);
+    return { skills: new Set(skills), terms: new Set([...terms(text), ...skills.map((id) => SKILL_TERM_PREFIX + id)]) };
+  });
+}
+
 /** Words of a line that only dates a job ("2022/03 — сейчас", «с 09.2019 по 02.2022», "Jun 2019 – present"). */
-const DATES_ONLY = /^[\s\d./,–—-]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|present|now|current|today|since|to|from|сейчас|настоящее|время|по|с|н\.?\s?в\.?|янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)\p{L}*\.?[\s\d./,–—-]*)*$/iu;
+const DATES_ONLY = /^[\s\d./,–—-]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|present|now|current|today|since|to|from|сейчас|настоящее|время|по|с|н\.?\s?в\.?|янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)\p{L}*\.?(?:[\s\d./,–—-]+|$))*$/iu;
+/** A dates line is short; a longer first line is the title itself. */
+const MAX_DATES_LINE = 60;
 
 /**
  * The heading of a job entry: its first line, where its title and dates are, and the next line as well when the first
@@ -68,7 +87,7 @@ export function headOf(text: string, span: [number, number]): { start: number; e
   let start = span[0];
   while (start < span[1] && /\s/.test(text[start]!)) start++;
   let end = lineEnd(start);
-  if (DATES_ONLY.test(text.slice(start, end)) && end < span[1]) {
+  if (end - start <= MAX_DATES_LINE && DATES_ONLY.test(text.slice(start, end)) && end < span[1]) {
     let next = end;
     while (next < span[1] && /\s/.test(text[next]!)) next++;
     if (next < span[1]) end = lineEnd(next);
@@ -89,8 +108,10 @@ function experience(
   let jobs = facts.jobs;
   if (ask.skills.length > 0 || aboutIt) {
     // a job counts when it names the asked skill under any of its names, or speaks of what the ask names
-    const wanted = new Set(ask.skills);
-    const relevant = (jobText: string) => findSkills(jobText).some((m) => wanted.has(m.id)) || (aboutIt?.(jobText) ?? false);
+    const relevant = (jobText: string) => {
+      const named = jobWords(jobText).skills;
+      return ask.skills.some((id) => named.has(id)) || (aboutIt?.(jobText) ?? false);
+    };
     jobs = facts.jobs.filter((j) => relevant(j.text));
     shown = jobs.length > 0 ? yearsWhere(facts, relevant) : 0;
   } else {

@@ -19,7 +19,7 @@ import {
   type ResumeFacts,
   type TextSpan,
 } from '@rc/text';
-import { ASK_MET, checkAsk, headOf, type AskCheck } from './asks.ts';
+import { ASK_MET, checkAsk, headOf, jobWords, type AskCheck } from './asks.ts';
 import { fitParts, fitScore, type FitWeights } from './fit.ts';
 import lexicalWeights from './fit-weights.json' with { type: 'json' };
 import { SHOWS, SKILL_TERM_PREFIX, termFactor } from './weights.ts';
@@ -213,7 +213,7 @@ function craftField(text: string): string | null {
 /** Years of the resume's jobs that name skills of the field (not its craft skills), and the longest such job. */
 function yearsInField(facts: ResumeFacts, field: string): { years: number; longest: ResumeFacts['jobs'][number] | null } {
   const inField = (jobText: string) =>
-    new Set(findSkills(jobText).filter((m) => !CRAFT_SKILLS.has(m.id) && skillById(m.id)?.field === field).map((m) => m.id)).size >= CRAFT_JOB_SKILLS;
+    [...jobWords(jobText).skills].filter((id) => !CRAFT_SKILLS.has(id) && skillById(id)?.field === field).length >= CRAFT_JOB_SKILLS;
   const jobs = facts.jobs.filter((j) => inField(j.text));
   if (jobs.length === 0) return { years: 0, longest: null };
   const longest = [...jobs].sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]))[0]!;
@@ -221,7 +221,10 @@ function yearsInField(facts: ResumeFacts, field: string): { years: number; longe
 }
 
 interface PreparedResume {
+  language: 'ru' | 'en';
   sentences: Sentence[];
+  /** Each term's sentences, in order: a requirement is weighed against the sentences that share a term with it. */
+  sentencesWith: Map<string, number[]>;
   terms: Set<string>;
   avgLength: number;
   sentIdf: (t: string) => number;
@@ -253,7 +256,8 @@ interface PreparedVacancy {
 
 const recentResumes = new RecentTexts<PreparedResume>(4);
 const recentVacancies = new RecentTexts<PreparedVacancy>(4);
-const recentFacts = new RecentTexts<ResumeFacts>(4);
+/** Facts by resume text, then by day (the latest one read): no key as long as the resume is built for every pair. */
+const recentFacts = new RecentTexts<Map<string, ResumeFacts>>(4);
 
 /**
  * The resume reader's facts as of `now`, read once for the scoring and the result's resume_facts alike. Keyed by the
@@ -261,7 +265,14 @@ const recentFacts = new RecentTexts<ResumeFacts>(4);
  */
 export function resumeFactsAt(resumeText: string, now?: Date): ResumeFacts {
   const day = (now ?? new Date()).toISOString().slice(0, 10);
-  return recentFacts.get(`${day}\n${resumeText}`, () => readResume(resumeText, { now }));
+  const byDay = recentFacts.get(resumeText, () => new Map());
+  let facts = byDay.get(day);
+  if (!facts) {
+    facts = readResume(resumeText, { now });
+    byDay.clear();
+    byDay.set(day, facts);
+  }
+  return facts;
 }
 
 /** The parts as the result's components (numbers rounded; years_shown left out when the resume dates nothing). */
@@ -271,14 +282,26 @@ export function partsComponents(parts: ReturnType<typeof fitParts>): Record<stri
   return out;
 }
 
+/** The terms of a resume's opening lines and job titles, read once per resume read (its facts are of one text and day). */
+const headTermsOf = new WeakMap<ResumeFacts, Set<string>>();
+
+function resumeHeadTerms(facts: ResumeFacts, resumeText: string): Set<string> {
+  let headTerms = headTermsOf.get(facts);
+  if (!headTerms) {
+    const head = [resumeText.slice(0, 200), ...facts.jobs.slice(0, 10).map((j) => j.title ?? '')].join('\n');
+    headTerms = new Set([...terms(head), ...findSkills(head).map((m) => SKILL_TERM_PREFIX + m.id)]);
+    headTermsOf.set(facts, headTerms);
+  }
+  return headTerms;
+}
+
 /**
  * How far the resume's job titles and opening lines (its headline) name the posting's title, skills counted under
  * any of their names; the title's words found elsewhere in the resume count for less.
  */
 function titleFit(vacancy: PreparedVacancy, facts: ResumeFacts, resumeText: string, resumeTerms: Set<string>): number {
   if (vacancy.titleTerms.length === 0) return 0.5;
-  const head = [resumeText.slice(0, 200), ...facts.jobs.slice(0, 10).map((j) => j.title ?? '')].join('\n');
-  const headTerms = new Set([...terms(head), ...findSkills(head).map((m) => SKILL_TERM_PREFIX + m.id)]);
+  const headTerms = resumeHeadTerms(facts, resumeText);
   let total = 0;
   let inHead = 0;
   let anywhere = 0;
@@ -314,7 +337,7 @@ function aboutWhat(slots: Slot[]): ((jobText: string) => boolean) | undefined {
   const total = topical.reduce((sum, slot) => sum + slot.weight, 0);
   if (total === 0) return undefined;
   return (jobText: string) => {
-    const have = new Set([...terms(jobText), ...findSkills(jobText).map((m) => SKILL_TERM_PREFIX + m.id)]);
+    const have = jobWords(jobText).terms;
     const covered = topical.reduce((sum, slot) => sum + (slot.terms.some((t) => have.has(t)) ? slot.weight : 0), 0);
     return covered >= 0.5 * total;
   };
@@ -337,13 +360,23 @@ function prepareResume(resumeText: string): PreparedResume {
     const skills = [...named, ...shown].map((id) => SKILL_TERM_PREFIX + id);
     return { ...s, tf: termCounts([...list, ...skills]), length: list.length };
   });
+  const sentencesWith = new Map<string, number[]>();
+  sentences.forEach((s, i) => {
+    for (const t of s.tf.keys()) {
+      const list = sentencesWith.get(t);
+      if (list) list.push(i);
+      else sentencesWith.set(t, [i]);
+    }
+  });
   const sentDf = new Map<string, number>();
-  for (const s of sentences) for (const t of s.tf.keys()) sentDf.set(t, (sentDf.get(t) ?? 0) + 1);
+  for (const [t, list] of sentencesWith) sentDf.set(t, list.length);
   const sentDocs = sentences.length + PRIOR_DOCS;
   const sentIdfs = new Map<string, number>();
   for (const [t, n] of sentDf) sentIdfs.set(t, Math.log(1 + (sentDocs - n + 0.5) / (n + 0.5)));
   return {
+    language: detectLanguage(resumeText),
     sentences,
+    sentencesWith,
     terms: new Set(sentDf.keys()),
     avgLength: sentences.reduce((sum, s) => sum + s.length, 0) / Math.max(1, sentences.length) || 1,
     sentIdf: (t) => sentIdfs.get(t) ?? 0,
@@ -400,7 +433,7 @@ function prepareVacancy(vacancyText: string): PreparedVacancy {
     title,
     titleTerms,
     skillTerms: [...new Set(findSkills(read).map((m) => SKILL_TERM_PREFIX + m.id))],
-    language: detectLanguage(vacancyText),
+    language: posting.language,
   };
 }
 
@@ -420,9 +453,8 @@ export function pairTitles(vacancyText: string, resumeText: string, now?: Date):
 export function scoreLexical(input: LexicalInput): Scoring {
   const { resumeText } = input;
   const vacancy = recentVacancies.get(input.vacancyText, prepareVacancy);
-  const { sentences, terms: resumeTerms, avgLength, sentIdf } = recentResumes.get(resumeText, prepareResume);
+  const { language, sentences, sentencesWith, terms: resumeTerms, avgLength, sentIdf } = recentResumes.get(resumeText, prepareResume);
 
-  const language = detectLanguage(resumeText);
   const crossLanguage = vacancy.language !== language;
   const facts = resumeFactsAt(resumeText, input.now);
   const checks: Array<AskCheck | null> = [];
@@ -433,7 +465,11 @@ export function scoreLexical(input: LexicalInput): Scoring {
     let best = 0;
     let bestBm25 = 0;
     let bestSentence: Sentence | null = null;
-    for (const s of sentences) {
+    // a sentence with none of the terms covers nothing and is never the best
+    const shared = new Set<number>();
+    for (const slot of slots) for (const t of slot.terms) for (const i of sentencesWith.get(t) ?? []) shared.add(i);
+    for (const i of [...shared].sort((a, b) => a - b)) {
+      const s = sentences[i]!;
       const norm = K1 * (1 - B + (B * s.length) / avgLength);
       let covered = 0;
       let bm25 = 0;

@@ -8,7 +8,12 @@ export function detectLanguage(text: string): 'ru' | 'en' {
   let cyrillic = 0;
   let latin = 0;
   for (const ch of text) {
-    if (CYRILLIC.test(ch)) cyrillic++;
+    // ASCII and the Russian alphabet are told by their codes; the scripts' tables only for the rest
+    const c = ch.charCodeAt(0);
+    if (c < 128) {
+      if ((c | 32) >= 97 && (c | 32) <= 122) latin++;
+    } else if (c >= 0x410 && c <= 0x44f) cyrillic++;
+    else if (CYRILLIC.test(ch)) cyrillic++;
     else if (LATIN.test(ch)) latin++;
   }
   // Russian resumes are full of Latin skill names (Python, Docker, PostgreSQL): a skills-heavy Russian paragraph

@@ -6,6 +6,9 @@
 const WHITESPACE = /\s/;
 
 function isSpace(ch: string): boolean {
+  // ASCII, most of any text, by its code: tab to carriage return, and the space
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return WHITESPACE.test(ch);
 }
 

@@ -60,34 +60,55 @@ function pushParts(out: TokenSpan[], raw: string, start: number, separator: RegE
   }
 }
 
+/** The tokens one match of TOKEN_RE makes, with offsets from the match's start. */
+function tokensOfMatch(match: string): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  let start = 0;
+  let raw = fold(match);
+  if (raw.startsWith('.') && !raw.startsWith('.net')) {
+    raw = raw.slice(1);
+    start += 1;
+  }
+  // bachelor's → bachelor; don't → dont (a stopword either way)
+  raw = raw.replace(/'s$/, '').replaceAll("'", '');
+  if (/^1[сc]$/.test(raw)) raw = '1c';
+  if (raw.includes('-')) {
+    // front-end, объектно-ориентированный: parts match the spaced spelling
+    const parts = raw.split('-');
+    if (parts.every((p) => !p.includes('/'))) {
+      pushParts(out, raw, start, /-/);
+      return out;
+    }
+  }
+  if (raw.includes('/') && !SLASH_COMPOUNDS.has(raw)) {
+    pushParts(out, raw, start, /[/-]/);
+    return out;
+  }
+  // A trailing dot belongs to the sentence, not the token.
+  while (raw.endsWith('.')) raw = raw.slice(0, -1);
+  if (raw) out.push({ token: raw, start, end: start + raw.length });
+  return out;
+}
+
+/** Tokens of words seen before: the same words come back in every text. Bounded as the stem cache is. */
+const tokensByMatch = new Map<string, TokenSpan[]>();
+
+function cachedTokensOfMatch(match: string): TokenSpan[] {
+  let tokens = tokensByMatch.get(match);
+  if (tokens === undefined) {
+    tokens = tokensOfMatch(match);
+    if (match.length > STEM_CACHE_MAX_WORD) return tokens;
+    if (tokensByMatch.size >= STEM_CACHE_LIMIT) tokensByMatch.clear();
+    tokensByMatch.set(match, tokens);
+  }
+  return tokens;
+}
+
 /** Tokens with their offsets in the text. */
 export function tokenSpans(text: string): TokenSpan[] {
   const out: TokenSpan[] = [];
   for (const match of text.matchAll(TOKEN_RE)) {
-    let start = match.index;
-    let raw = fold(match[0]);
-    if (raw.startsWith('.') && !raw.startsWith('.net')) {
-      raw = raw.slice(1);
-      start += 1;
-    }
-    // bachelor's → bachelor; don't → dont (a stopword either way)
-    raw = raw.replace(/'s$/, '').replaceAll("'", '');
-    if (/^1[сc]$/.test(raw)) raw = '1c';
-    if (raw.includes('-')) {
-      // front-end, объектно-ориентированный: parts match the spaced spelling
-      const parts = raw.split('-');
-      if (parts.every((p) => !p.includes('/'))) {
-        pushParts(out, raw, start, /-/);
-        continue;
-      }
-    }
-    if (raw.includes('/') && !SLASH_COMPOUNDS.has(raw)) {
-      pushParts(out, raw, start, /[/-]/);
-      continue;
-    }
-    // A trailing dot belongs to the sentence, not the token.
-    while (raw.endsWith('.')) raw = raw.slice(0, -1);
-    if (raw) out.push({ token: raw, start, end: start + raw.length });
+    for (const t of cachedTokensOfMatch(match[0])) out.push({ token: t.token, start: match.index + t.start, end: match.index + t.end });
   }
   return out;
 }
@@ -123,49 +144,80 @@ function isStopword(token: string): boolean {
   return ENGLISH_STOPWORDS.has(token) || RUSSIAN_STOPWORDS.has(token);
 }
 
-/** Content terms with where they came from: stemmed, stopwords and filler removed, skill aliases canonicalised. */
-export function termSpans(text: string): TermSpan[] {
+/** The first words of the two-word aliases: only after one of them is the next word read for a phrase. */
+const BIGRAM_FIRST = new Set([...BIGRAM_ALIASES.keys()].map((k) => k.split(' ')[0]!));
+
+/** What a token says on its own: whether it is a stopword, its alias key, and its term (null: it is left out). */
+interface TokenReading {
+  stopword: boolean;
+  key: string;
+  term: string | null;
+}
+
+function readToken(word: string): TokenReading {
+  if (isStopword(word)) return { stopword: true, key: word, term: null };
+  const key = aliasKey(word);
+  const alias = UNIGRAM_ALIASES.get(key);
+  if (alias) return { stopword: false, key, term: alias };
+  // bare numbers and versions say nothing on their own
+  if (/^[\p{N}.,+]+$/u.test(word)) return { stopword: false, key, term: null };
+  if (word.length === 1 && !KEEP_SINGLE.has(word)) return { stopword: false, key, term: null };
+  if (!/^\p{L}+$/u.test(word)) {
+    // c++, ci/cd, node.js, html5: stemming would mangle them
+    const jsBase = /^([\p{L}]+)\.js$/u.exec(word);
+    return { stopword: false, key, term: jsBase ? (UNIGRAM_ALIASES.get(jsBase[1]!) ?? jsBase[1]!) : word };
+  }
+  const stemmed = stem(word, scriptOf(word));
+  return { stopword: false, key, term: FILLER_STEMS.has(stemmed) ? null : stemmed };
+}
+
+/** Readings of tokens seen before: the same words come back in every text. Bounded as the stem cache is. */
+const readings = new Map<string, TokenReading>();
+
+function tokenReading(word: string): TokenReading {
+  let reading = readings.get(word);
+  if (reading === undefined) {
+    reading = readToken(word);
+    if (word.length > STEM_CACHE_MAX_WORD) return reading;
+    if (readings.size >= STEM_CACHE_LIMIT) readings.clear();
+    readings.set(word, reading);
+  }
+  return reading;
+}
+
+/** Each content term of a text with its offsets, in order (see termSpans). */
+function eachTerm(text: string, visit: (term: string, start: number, end: number) => void): void {
   const tokens = tokenSpans(text);
-  const out: TermSpan[] = [];
-  const span = (term: string, start: number, end: number): TermSpan => ({ term, text: text.slice(start, end), start, end });
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
-    if (isStopword(tok.token)) continue;
+    const reading = tokenReading(tok.token);
+    if (reading.stopword) continue;
     const next = tokens[i + 1];
-    const key = aliasKey(tok.token);
     // Only words separated by whitespace or a hyphen form a phrase ("machine learning", not "machine. Learning").
-    if (next && /^[\s-]+$/.test(text.slice(tok.end, next.start))) {
-      const phrase = BIGRAM_ALIASES.get(`${key} ${aliasKey(next.token)}`);
+    if (next && BIGRAM_FIRST.has(reading.key) && /^[\s-]+$/.test(text.slice(tok.end, next.start))) {
+      const phrase = BIGRAM_ALIASES.get(`${reading.key} ${aliasKey(next.token)}`);
       if (phrase) {
-        out.push(span(phrase, tok.start, next.end));
+        visit(phrase, tok.start, next.end);
         i++;
         continue;
       }
     }
-    const alias = UNIGRAM_ALIASES.get(key);
-    if (alias) {
-      out.push(span(alias, tok.start, tok.end));
-      continue;
-    }
-    const word = tok.token;
-    if (/^[\p{N}.,+]+$/u.test(word)) continue; // bare numbers and versions say nothing on their own
-    if (word.length === 1 && !KEEP_SINGLE.has(word)) continue;
-    if (!/^\p{L}+$/u.test(word)) {
-      // c++, ci/cd, node.js, html5: stemming would mangle them
-      const jsBase = /^([\p{L}]+)\.js$/u.exec(word);
-      out.push(span(jsBase ? (UNIGRAM_ALIASES.get(jsBase[1]!) ?? jsBase[1]!) : word, tok.start, tok.end));
-      continue;
-    }
-    const stemmed = stem(word, scriptOf(word));
-    if (FILLER_STEMS.has(stemmed)) continue;
-    out.push(span(stemmed, tok.start, tok.end));
+    if (reading.term !== null) visit(reading.term, tok.start, tok.end);
   }
+}
+
+/** Content terms with where they came from: stemmed, stopwords and filler removed, skill aliases canonicalised. */
+export function termSpans(text: string): TermSpan[] {
+  const out: TermSpan[] = [];
+  eachTerm(text, (term, start, end) => out.push({ term, text: text.slice(start, end), start, end }));
   return out;
 }
 
 /** Stemmed content terms of a text (see termSpans). */
 export function terms(text: string): string[] {
-  return termSpans(text).map((t) => t.term);
+  const out: string[] = [];
+  eachTerm(text, (term) => out.push(term));
+  return out;
 }
 
 /** Terms that name a skill: the canonical aliases and the common skills, as terms() writes them. */

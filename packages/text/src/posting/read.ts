@@ -9,12 +9,34 @@ import { detectLanguage } from '../language.ts';
 import { findSkills, type SkillMatch } from '../skills/index.ts';
 import { educationAsked, languageAsked, licenceAsked, yearsAsked } from './asks.ts';
 import { sectionsOf, type Section } from './sections.ts';
-import type { Importance, Posting, PostingRequirement, RequirementKind } from './types.ts';
+import type { Importance, LanguageAsk, LicenceAsk, Posting, PostingRequirement, RequirementKind } from './types.ts';
 
 interface Span {
   start: number;
   end: number;
 }
+
+/**
+ * What the reader asks of a stretch of text, remembered for one posting: the same stretch is read as a unit, as a list
+ * item and as a row, and its skills, licence and language are asked each time.
+ */
+interface Asker {
+  skills: (text: string) => SkillMatch[];
+  licence: (text: string) => LicenceAsk | null;
+  language: (text: string) => LanguageAsk | null;
+}
+
+function remembered<T>(read: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text)!;
+    const value = read(text);
+    seen.set(text, value);
+    return value;
+  };
+}
+
+const newAsker = (): Asker => ({ skills: remembered(findSkills), licence: remembered(licenceAsked), language: remembered(languageAsked) });
 
 export interface ReadPostingOptions {
   /** At most this many requirements (default 60). */
@@ -81,21 +103,54 @@ function trimSpan(text: string, s: number, e: number): Span | null {
   return e > s ? { start: s, end: e } : null;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** A letter or digit; ASCII, most of a posting, is told by its code. */
+function isLetterOrDigit(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  return LETTER_OR_DIGIT.test(ch);
+}
+
+/** Where the word starting at `start` ends: letters, digits, apostrophes, + and #, and a dot inside ("Node.js"). */
+function wordEnd(text: string, start: number, end: number): number {
+  let i = start;
+  for (; i < end; i++) {
+    const ch = text[i]!;
+    if (ch === "'" || ch === '’' || ch === '+' || ch === '#') continue;
+    if (ch === '.' ? !isLetterOrDigit(text[i + 1]) : !isLetterOrDigit(ch)) break;
+  }
+  return i;
+}
+
 function wordsOf(text: string, span: Span): Array<{ raw: string; key: string; start: number; end: number }> {
   const out: Array<{ raw: string; key: string; start: number; end: number }> = [];
   let i = span.start;
   while (i < span.end) {
-    if (/[\p{L}\p{N}]/u.test(text[i]!)) {
+    if (isLetterOrDigit(text[i])) {
       const start = i;
-      while (i < span.end && (/[\p{L}\p{N}'’+#]/u.test(text[i]!) || (text[i] === '.' && /[\p{L}\p{N}]/u.test(text[i + 1] ?? '')))) i++;
+      i = wordEnd(text, i, span.end);
       const raw = text.slice(start, i);
-      out.push({ raw, key: raw.toLowerCase().replaceAll('’', "'"), start, end: i });
+      const lower = raw.toLowerCase();
+      out.push({ raw, key: lower.includes('’') ? lower.replaceAll('’', "'") : lower, start, end: i });
     } else i++;
   }
   return out;
 }
 
-const wordCount = (text: string, span: Span) => wordsOf(text, span).length;
+/** The number of words wordsOf finds, without making them. */
+function wordCount(text: string, span: Span): number {
+  let count = 0;
+  let i = span.start;
+  while (i < span.end) {
+    if (isLetterOrDigit(text[i])) {
+      i = wordEnd(text, i, span.end);
+      count++;
+    } else i++;
+  }
+  return count;
+}
 
 /** Lines of a section, bullets stripped, inline bullets and full stops as separators. */
 function sentencesOf(text: string, section: Span): Span[] {
@@ -181,10 +236,14 @@ function softSplit(text: string, span: Span, flattened: boolean): Span[] {
       else if (text[scanned] === ')' && depth > 0) depth--;
     }
     if (depth > 0) continue;
-    if (!/^\s{1,3}$/.test(text.slice(p.end, w.start))) continue;
+    const gap = w.start - p.end;
+    if (gap < 1 || gap > 3 || !/^\s{1,3}$/.test(text.slice(p.end, w.start))) continue;
     if (FUNCTION_WORDS.has(p.key)) continue;
+    // outside a flattened scrape only an opener is cut before
+    const opener = OPENERS.has(w.key);
+    if (!opener && !flattened) continue;
     const capital = /^\p{Lu}\p{Ll}/u.test(w.raw) || /^\p{Lu}$/u.test(w.raw) === false && /^\p{Lu}[\p{Ll}\p{Lu}]/u.test(w.raw) && /\p{Ll}/u.test(w.raw);
-    if (capital && OPENERS.has(w.key)) {
+    if (capital && opener) {
       cuts.push(w.start);
       continue;
     }
@@ -244,7 +303,7 @@ function firstKey(text: string, span: Span): string {
  * `clauses` marks a list of whole asks, each with its own wording ("…, сертификат будет плюсом"), as against a list
  * of short items that one marker qualifies together ("Kafka, RabbitMQ is a plus").
  */
-function splitList(text: string, span: Span): { pieces: Span[]; clauses: boolean } {
+function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clauses: boolean } {
   const whole = { pieces: [span], clauses: false };
   const pieces = commaPieces(text, span);
   if (pieces.length < 2) return whole;
@@ -255,7 +314,7 @@ function splitList(text: string, span: Span): { pieces: Span[]; clauses: boolean
     return whole;
   }
   const counts = pieces.map((p) => wordCount(text, p));
-  const hasSkill = pieces.map((p) => findSkills(text.slice(p.start, p.end)).length > 0);
+  const hasSkill = pieces.map((p) => ask.skills(text.slice(p.start, p.end)).length > 0);
   if (counts.every((c) => c <= 4) && (pieces.length >= 3 || hasSkill.every(Boolean))) return { pieces, clauses: false };
   const rest = pieces.slice(1);
   const restCounts = counts.slice(1);
@@ -295,16 +354,16 @@ interface Unit extends Span {
   flattened: boolean;
 }
 
-function kindOf(piece: string, skills: string[]): { kind: RequirementKind; extra: Partial<PostingRequirement> } {
+function kindOf(piece: string, skills: string[], ask: Asker): { kind: RequirementKind; extra: Partial<PostingRequirement> } {
   const years = yearsAsked(piece);
   if (years !== null) return { kind: 'experience', extra: { years } };
-  const licence = licenceAsked(piece);
+  const licence = ask.licence(piece);
   const education = educationAsked(piece);
   if (education && (!licence || licence.type === 'certificate' && /degree|образовани|diploma/i.test(piece))) {
     return { kind: 'education', extra: { education } };
   }
   if (licence) return { kind: 'licence', extra: { licence } };
-  const language = languageAsked(piece);
+  const language = ask.language(piece);
   if (language) return { kind: 'language', extra: { language } };
   if (skills.length > 0) return { kind: 'skill', extra: {} };
   if (/experience|опыт|стаж/iu.test(piece)) return { kind: 'experience', extra: {} };
@@ -345,6 +404,7 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
   }
 
   const title = titleOf(text, sections);
+  const ask = newAsker();
   const rows: PostingRequirement[] = [];
   const unheaded: PostingRequirement[] = [];
   // Asks under requirement headings and lines outside them are deduplicated apart: a skill named in the title or the
@@ -360,15 +420,17 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
     const { skills: seenSkills, text: seenText } = headed ? seenHeaded : seenUnheaded;
     if (!headed) {
       if (DUTY_OPENER_RE.test(unitText) && !/(?<![\p{L}])(?:if|если)(?![\p{L}])/iu.test(unitText)) continue;
-      if (!REQ_CUE_RE.test(unitText) && !NICE_RE.test(unitText) && findSkills(unitText).length === 0) continue;
+      if (!REQ_CUE_RE.test(unitText) && !NICE_RE.test(unitText) && ask.skills(unitText).length === 0) continue;
     }
-    const list = unit.section === 'resp' ? { pieces: [unit], clauses: false } : splitList(text, unit);
+    const list = unit.section === 'resp' ? { pieces: [unit], clauses: false } : splitList(text, unit, ask);
     const pieces = list.pieces;
     const unitNice = !list.clauses && NICE_RE.test(unitText);
     for (const piece of pieces) {
       const pieceText = text.slice(piece.start, piece.end);
-      if (pieceText.length < 2 || isBoilerplate(pieceText, unit.section)) continue;
-      const matches = findSkills(pieceText);
+      // a unit that is its own one piece was checked as the unit
+      const wholeUnit = piece.start === unit.start && piece.end === unit.end;
+      if (pieceText.length < 2 || (!wholeUnit && isBoilerplate(pieceText, unit.section))) continue;
+      const matches = ask.skills(pieceText);
       const skills = [...new Set(matches.map((m) => m.id))];
       let importance: Importance;
       if (unit.section === 'resp') importance = 'nice';
@@ -380,7 +442,7 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
         target.push({ text: pieceText, start: piece.start, end: piece.end, kind: 'duty', importance, skills });
         continue;
       }
-      const { kind, extra } = kindOf(pieceText, skills);
+      const { kind, extra } = kindOf(pieceText, skills, ask);
       const split = kind === 'skill' ? perSkill(text, piece, matches) : null;
       // a list of skills all asked before (hh.ru's "Ключевые навыки") adds nothing; one that mixes asked and new
       // skills stays whole, so a row is never cut down to a fragment
@@ -389,7 +451,7 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
       if (split && fresh.length === skills.length) {
         for (const s of split) {
           const sText = text.slice(s.start, s.end);
-          const ids = [...new Set(findSkills(sText).map((m) => m.id))];
+          const ids = [...new Set(ask.skills(sText).map((m) => m.id))];
           if (ids.every((id) => seenSkills.has(id))) continue;
           ids.forEach((id) => seenSkills.add(id));
           target.push({ text: sText, start: s.start, end: s.end, kind: 'skill', importance, skills: ids });
@@ -410,7 +472,7 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
   const asked = rows.filter((r) => r.kind !== 'duty');
   const chosen = asked.length >= 2 ? rows : [...unheaded, ...rows].sort((a, b) => a.start - b.start);
   const requirements = withoutRestated(text, chosen).slice(0, max);
-  return summarise(text, title, requirements);
+  return summarise(text, title, requirements, ask);
 }
 
 /**
@@ -450,7 +512,7 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   return { text: text.slice(start, end), start, end };
 }
 
-function summarise(text: string, title: Posting['title'], requirements: PostingRequirement[]): Posting {
+function summarise(text: string, title: Posting['title'], requirements: PostingRequirement[], ask: Asker): Posting {
   const posting: Posting = {
     language: detectLanguage(text),
     title,
@@ -473,9 +535,9 @@ function summarise(text: string, title: Posting['title'], requirements: PostingR
     // asks folded into another kind's row: "водительское удостоверение категории CE, опыт от 2 лет" reads both
     if (r.kind === 'experience' || r.kind === 'skill' || r.kind === 'other') {
       const piece = r.text;
-      const licence = r.licence ?? licenceAsked(piece);
+      const licence = r.licence ?? ask.licence(piece);
       if (!r.licence && licence && licence.type !== 'certificate') posting.licences.push({ ...licence, ...at });
-      const language = r.language ?? languageAsked(piece);
+      const language = r.language ?? ask.language(piece);
       if (!r.language && language) posting.languages.push({ ...language, ...at });
     }
   }

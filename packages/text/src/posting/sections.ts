@@ -58,6 +58,12 @@ export const PHRASES = new Map<string, Exclude<SectionKind, 'other'>>();
 for (const [kind, list] of Object.entries(HEADINGS) as Array<[Exclude<SectionKind, 'other'>, string]>) {
   for (const phrase of list.split('|')) PHRASES.set(normalizePhrase(phrase), kind);
 }
+/** Every run of a heading's first words ("what", "what you", …): a run of words that is none of them starts no heading. */
+const PREFIXES = new Set<string>();
+for (const phrase of PHRASES.keys()) {
+  const parts = phrase.split(' ');
+  for (let k = 1; k <= parts.length; k++) PREFIXES.add(parts.slice(0, k).join(' '));
+}
 const MAX_WORDS = 7;
 
 function normalizePhrase(s: string): string {
@@ -71,17 +77,33 @@ interface Word {
   end: number;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+
+/** A letter or digit; ASCII is told by its code, which most of a posting is. */
+function isWordChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  return LETTER_OR_DIGIT.test(ch);
+}
+
 /** Words of a text: letters, digits and inner apostrophes; "&" reads as "and"; hyphens and slashes separate. */
 function words(text: string): Word[] {
   const out: Word[] = [];
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
-    if (/[\p{L}\p{N}]/u.test(ch)) {
+    if (isWordChar(ch)) {
       const start = i;
-      while (i < text.length && (/[\p{L}\p{N}]/u.test(text[i]!) || (/['’]/.test(text[i]!) && /\p{L}/u.test(text[i + 1] ?? '')))) i++;
+      let ascii = true;
+      while (i < text.length && (isWordChar(text[i]!) || ((text[i] === "'" || text[i] === '’') && LETTER.test(text[i + 1] ?? '')))) {
+        if (text.charCodeAt(i) >= 128) ascii = false;
+        i++;
+      }
       const raw = text.slice(start, i);
-      out.push({ key: raw.toLowerCase().replaceAll('ё', 'е').replaceAll('’', "'"), raw, start, end: i });
+      // only a word with other than ASCII in it can hold an ё or a ’
+      const key = ascii ? raw.toLowerCase() : raw.toLowerCase().replaceAll('ё', 'е').replaceAll('’', "'");
+      out.push({ key, raw, start, end: i });
     } else {
       if (ch === '&') out.push({ key: 'and', raw: ch, start: i, end: i + 1 });
       i++;
@@ -146,6 +168,7 @@ export function findHeadings(text: string): Heading[] {
     for (let j = i; j < ws.length && j - i < MAX_WORDS; j++) {
       if (j > i && !joinedGap(text, ws[j - 1]!.end, ws[j]!.start)) break;
       key = j === i ? ws[j]!.key : `${key} ${ws[j]!.key}`;
+      if (!PREFIXES.has(key)) break;
       const kind = PHRASES.get(key);
       if (kind) candidates.push({ j, kind });
     }

@@ -45,9 +45,12 @@ const NAME_PUNCTUATION = new Set(['+', '#', '.', '/', ':', '&', "'"]);
 /** A word longer than this is not stemmed: no skill name is that long, and it bounds the stemmer's work. */
 const STEM_LIMIT = 30;
 
-function isWordChar(code: number, ch: string): boolean {
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+function isWordChar(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return /[\p{L}\p{N}\p{M}]/u.test(ch);
+  return WORD_CHAR.test(text[i]!);
 }
 
 function wordKey(raw: string): string {
@@ -61,36 +64,60 @@ function wordKey(raw: string): string {
   return word;
 }
 
-/** Tokens for matching: words (keyed by stem) and name punctuation; anything else breaks a name. */
-function* tokenStream(text: string): Generator<Token> {
-  let joined = false;
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i]!;
-    const code = text.charCodeAt(i);
-    if (isWordChar(code, ch)) {
-      const start = i;
-      while (i < text.length && isWordChar(text.charCodeAt(i), text[i]!)) i++;
-      const raw = text.slice(start, i);
-      yield { key: wordKey(raw), raw, start, end: i, joined };
-      joined = true;
-      continue;
+/** Keys of words read before: a text's words are mostly ones read many times, and a key costs regexes and a stem. */
+const wordKeys = new Map<string, string>();
+const WORD_KEY_CACHE_LIMIT = 50_000;
+
+function cachedWordKey(raw: string): string {
+  let key = wordKeys.get(raw);
+  if (key === undefined) {
+    key = wordKey(raw);
+    if (raw.length > STEM_LIMIT) return key;
+    if (wordKeys.size >= WORD_KEY_CACHE_LIMIT) wordKeys.clear();
+    wordKeys.set(raw, key);
+  }
+  return key;
+}
+
+/** Tokens for matching, read one at a time: words (keyed by stem) and name punctuation; anything else breaks a name. */
+class TokenReader {
+  private i = 0;
+  private joined = false;
+  constructor(private readonly text: string) {}
+
+  next(): Token | undefined {
+    const text = this.text;
+    while (this.i < text.length) {
+      const i = this.i;
+      if (isWordChar(text, i)) {
+        let end = i + 1;
+        while (end < text.length && isWordChar(text, end)) end++;
+        const raw = text.slice(i, end);
+        const token = { key: cachedWordKey(raw), raw, start: i, end, joined: this.joined };
+        this.i = end;
+        this.joined = true;
+        return token;
+      }
+      this.i = i + 1;
+      const ch = text[i]!;
+      if (ch === ' ' || ch === '\t' || ch === '-' || ch === '\u00a0' || ch === '\u2010') continue;
+      const punct = ch === '’' ? "'" : ch;
+      if (NAME_PUNCTUATION.has(punct)) {
+        const token = { key: punct, raw: punct, start: i, end: i + 1, joined: this.joined };
+        this.joined = true;
+        return token;
+      }
+      this.joined = false;
     }
-    if (ch === ' ' || ch === '\t' || ch === '-' || ch === '\u00a0' || ch === '\u2010') {
-      i++;
-      continue;
-    }
-    const punct = ch === '’' ? "'" : ch;
-    if (NAME_PUNCTUATION.has(punct)) {
-      yield { key: punct, raw: punct, start: i, end: i + 1, joined };
-      joined = true;
-    } else joined = false;
-    i++;
+    return undefined;
   }
 }
 
 export function matchTokens(text: string): Token[] {
-  return [...tokenStream(text)];
+  const reader = new TokenReader(text);
+  const out: Token[] = [];
+  for (let t = reader.next(); t; t = reader.next()) out.push(t);
+  return out;
 }
 
 interface Entry {
@@ -136,14 +163,14 @@ function accepts(entry: Entry, tokens: Token[], from: number): boolean {
  */
 export function findSkills(text: string): SkillMatch[] {
   // Tokens are read as the walk needs them and dropped behind it, so a long text never holds them all at once.
-  const stream = tokenStream(text);
+  const reader = new TokenReader(text);
   const window: Token[] = [];
   let ended = false;
   const at = (k: number): Token | undefined => {
     while (window.length <= k && !ended) {
-      const next = stream.next();
-      if (next.done) ended = true;
-      else window.push(next.value);
+      const next = reader.next();
+      if (next) window.push(next);
+      else ended = true;
     }
     return window[k];
   };
@@ -156,8 +183,11 @@ export function findSkills(text: string): SkillMatch[] {
       if (!token || (j > 0 && !token.joined)) break;
       node = node.next.get(token.key);
       if (!node) break;
-      const entry = node.entries.find((e) => accepts(e, window, 0));
-      if (entry) best = { id: entry.id, last: j };
+      for (const entry of node.entries) {
+        if (!accepts(entry, window, 0)) continue;
+        best = { id: entry.id, last: j };
+        break;
+      }
     }
     if (best) {
       // A match ending on punctuation that belongs to the sentence ("Java." or "SQL:") keeps only the words.
