@@ -21,7 +21,7 @@ const MODEL_DIR = process.env.MODEL_DIR ?? join(root, 'models/resume-fit');
 const SIZES = (process.env.BENCH_RANK_SIZES ?? '1000,10000').split(',').map(Number);
 const RESUMES = Number(process.env.BENCH_RANK_RESUMES ?? 8);
 const RECALL_RESUMES = Number(process.env.BENCH_RECALL_RESUMES ?? 8);
-const TOP_K = Number(process.env.RANKING_TOP_K ?? 50);
+const TOP_K = Number(process.env.RANKING_TOP_K ?? 20); // the product's default
 
 const SENIORITY = ['', 'Senior ', 'Junior ', 'Lead ', 'Middle ', 'Principal '];
 const CITIES = ['Remote', 'Berlin', 'Moscow', 'London', 'Bangalore', 'Warsaw', 'Almaty', 'Toronto'];

@@ -210,6 +210,20 @@ describe('limits', { timeout: 180_000 }, () => {
     expect((await app.inject({ method: 'POST', url: '/v1/rankings', payload: { resumeId: resume.id } })).statusCode).toBe(202);
   });
 
+  it('gives the full score to the configured top K, or to every result asked for when that is more', async () => {
+    const { app, db } = await gateway({ RANKING_TOP_K: '20', RANKING_MAX_TOP_K: '100' });
+    const local = await ensureOwner(db, LOCAL_OWNER);
+    const resume = await resumeRepo.create(db, { ownerId: local, name: 'CV', content: 'Python developer', language: 'en' });
+    const topK = async (payload: Record<string, unknown>) => {
+      const res = await app.inject({ method: 'POST', url: '/v1/rankings', payload: { resumeId: resume.id, ...payload } });
+      expect(res.statusCode).toBe(202);
+      return (await rankingRepo.get(db, local, JSON.parse(res.body).id))!.topK;
+    };
+    expect(await topK({})).toBe(20);
+    expect(await topK({ limit: 35 })).toBe(35);
+    expect(await topK({ limit: 100, topK: 10 })).toBe(10); // asked for explicitly
+  });
+
   it('bounds progress streams per owner and in total, and ends each after its maximum lifetime', async () => {
     const { app, db } = await gateway({ SSE_MAX_PER_OWNER: '2', SSE_MAX_TOTAL: '3', SSE_MAX_LIFETIME_MS: '1500' });
     const base = await listen(app);

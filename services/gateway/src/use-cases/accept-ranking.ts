@@ -45,7 +45,8 @@ export async function acceptRanking(deps: UseCaseDeps, log: UseCaseLog, ownerId:
     target,
     subjectId,
     candidateIds: ids,
-    topK: input.topK ?? Math.min(config.RANKING_TOP_K, config.RANKING_MAX_TOP_K),
+    // every result shown gets the full score: the default top K grows to the results asked for
+    topK: input.topK ?? Math.min(Math.max(config.RANKING_TOP_K, limit), config.RANKING_MAX_TOP_K),
     limit,
   });
   await enqueueOrLeaveToRecovery(deps, log, 'rank', { rankingId: row.id });
