@@ -21,3 +21,27 @@ export class RecentTexts<T> {
     return value;
   }
 }
+
+/** The most words a word cache keeps before it starts afresh, and the longest word it keeps. */
+export const WORD_CACHE_LIMIT = 50_000;
+/** Longer words are computed every time: 50,000 cached 100,000-letter words from hostile texts would hold 10 GB. */
+export const WORD_CACHE_MAX_WORD = 64;
+
+/**
+ * A pure function of one word, remembered: a text's words are mostly ones read many times before. Bounded: words
+ * longer than WORD_CACHE_MAX_WORD are not kept, and the cache is emptied when it holds WORD_CACHE_LIMIT words.
+ */
+export function wordCache<V>(compute: (word: string) => V, maxWord = WORD_CACHE_MAX_WORD): (word: string) => V {
+  const cache = new Map<string, V>();
+  return (word) => {
+    let value = cache.get(word);
+    if (value === undefined) {
+      value = compute(word);
+      if (word.length > maxWord) return value;
+      if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+      cache.set(word, value);
+    }
+    return value;
+  };
+}
+

@@ -4,6 +4,7 @@ import * as snowball from 'snowball-stemmers';
 import { COMMON_SKILLS, SKILL_ALIASES } from './aliases.ts';
 import { scriptOf } from './language.ts';
 import { ENGLISH_STOPWORDS, FILLER_WORDS, RUSSIAN_STOPWORDS } from './stopwords.ts';
+import { wordCache } from './recent.ts';
 
 export interface TokenSpan {
   /** Lowercased token, ё folded to е. */
@@ -31,21 +32,11 @@ const stemmers = {
   ru: snowball.newStemmer('russian'),
   en: snowball.newStemmer('english'),
 };
-const stemCache = new Map<string, string>();
-const STEM_CACHE_LIMIT = 50_000;
-/** Longer words are stemmed every time: 50,000 cached 100,000-letter words from hostile texts would hold 10 GB. */
-const STEM_CACHE_MAX_WORD = 64;
+const stems = { ru: wordCache((word) => stemmers.ru.stem(word)), en: wordCache((word) => stemmers.en.stem(word)) };
 
 /** Snowball stem of one lowercase word. */
 export function stem(word: string, lang: 'ru' | 'en'): string {
-  const key = lang + word;
-  const cached = stemCache.get(key);
-  if (cached !== undefined) return cached;
-  const result = stemmers[lang].stem(word);
-  if (word.length > STEM_CACHE_MAX_WORD) return result;
-  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-  stemCache.set(key, result);
-  return result;
+  return stems[lang](word);
 }
 
 function fold(word: string): string {
@@ -90,19 +81,8 @@ function tokensOfMatch(match: string): TokenSpan[] {
   return out;
 }
 
-/** Tokens of words seen before: the same words come back in every text. Bounded as the stem cache is. */
-const tokensByMatch = new Map<string, TokenSpan[]>();
-
-function cachedTokensOfMatch(match: string): TokenSpan[] {
-  let tokens = tokensByMatch.get(match);
-  if (tokens === undefined) {
-    tokens = tokensOfMatch(match);
-    if (match.length > STEM_CACHE_MAX_WORD) return tokens;
-    if (tokensByMatch.size >= STEM_CACHE_LIMIT) tokensByMatch.clear();
-    tokensByMatch.set(match, tokens);
-  }
-  return tokens;
-}
+/** Tokens of words seen before: the same words come back in every text. */
+const cachedTokensOfMatch = wordCache(tokensOfMatch);
 
 /** Tokens with their offsets in the text. */
 export function tokenSpans(text: string): TokenSpan[] {
@@ -171,19 +151,8 @@ function readToken(word: string): TokenReading {
   return { stopword: false, key, term: FILLER_STEMS.has(stemmed) ? null : stemmed };
 }
 
-/** Readings of tokens seen before: the same words come back in every text. Bounded as the stem cache is. */
-const readings = new Map<string, TokenReading>();
-
-function tokenReading(word: string): TokenReading {
-  let reading = readings.get(word);
-  if (reading === undefined) {
-    reading = readToken(word);
-    if (word.length > STEM_CACHE_MAX_WORD) return reading;
-    if (readings.size >= STEM_CACHE_LIMIT) readings.clear();
-    readings.set(word, reading);
-  }
-  return reading;
-}
+/** Readings of tokens seen before: the same words come back in every text. */
+const tokenReading = wordCache(readToken);
 
 /** Each content term of a text with its offsets, in order (see termSpans). */
 function eachTerm(text: string, visit: (term: string, start: number, end: number) => void): void {

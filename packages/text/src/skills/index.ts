@@ -3,6 +3,7 @@
  * skills in any text by a token-level dictionary walk: linear in the text, whatever the vocabulary's size.
  */
 import { stem } from '../tokens.ts';
+import { wordCache } from '../recent.ts';
 import vocabulary from './vocabulary.json' with { type: 'json' };
 
 export interface Skill {
@@ -65,19 +66,7 @@ function wordKey(raw: string): string {
 }
 
 /** Keys of words read before: a text's words are mostly ones read many times, and a key costs regexes and a stem. */
-const wordKeys = new Map<string, string>();
-const WORD_KEY_CACHE_LIMIT = 50_000;
-
-function cachedWordKey(raw: string): string {
-  let key = wordKeys.get(raw);
-  if (key === undefined) {
-    key = wordKey(raw);
-    if (raw.length > STEM_LIMIT) return key;
-    if (wordKeys.size >= WORD_KEY_CACHE_LIMIT) wordKeys.clear();
-    wordKeys.set(raw, key);
-  }
-  return key;
-}
+const cachedWordKey = wordCache(wordKey, STEM_LIMIT);
 
 /** Tokens for matching, read one at a time: words (keyed by stem) and name punctuation; anything else breaks a name. */
 class TokenReader {
