@@ -82,3 +82,21 @@ describe('what the score is made of, in the report', () => {
     expect(report.split('\n')[1]).toContain('7 of 9 must-haves shown (1 partly)');
   });
 });
+
+describe('a craft skill the years imply, in the report', () => {
+  it('says it is not named and which job implies it, in the report language', () => {
+    const row = {
+      text: 'design patterns', importance: 'must' as const, score: 0.45, status: 'partial' as const, kind: 'skill' as const,
+      evidence: { text: 'Lead Backend Engineer, Kestrel Card Services', start: 0, end: 44 }, implied: { years: 11.3 },
+    };
+    const view = (language: 'en' | 'ru'): AnalysisView => ({
+      id: 'a', status: 'done', score: 0.8, score_percent: 80, verdict: 'strong', requirements: [row],
+      strengths: [], weaknesses: [], rewrite_suggestions: [], learning_recommendations: [], reflection_points: [], upgrades: '',
+      advice_source: null, scorer: null, language, error: null,
+    });
+    const flat = (language: 'en' | 'ru') => analysisReport(view(language), { width: 200, style: plain }).replace(/\s+/g, ' ');
+    expect(flat('en')).toContain('↳ not named; implied by 11.3 years of jobs in the field, such as “Lead Backend Engineer, Kestrel Card Services”');
+    expect(flat('ru')).toContain('↳ не названо; подразумевает опыт работы в профессии (11,3 г.), например “Lead Backend Engineer');
+  });
+});
+
