@@ -242,4 +242,27 @@ describe.runIf(haveChromium)('web page', () => {
     await expect(page.locator('#check-result .result-summary .muted').textContent()).resolves.toBe(`John Smith for “${python}”`);
     await expect(page.locator('#check-result .req-table mark').first().isVisible()).resolves.toBe(true);
   });
+
+  it("says when a craft skill is implied by the years in the field rather than named, beside the job that implies it", async () => {
+    const { page } = await open();
+    const resume = [
+      'Pavel Orlov',
+      'Senior Java Developer',
+      '2018/01 – 2023/12',
+      'Java Developer, Northwind Bank',
+      '• Built payment services in Java and Spring Boot on PostgreSQL, deployed with Docker.',
+      '2024/01 – present',
+      'Senior Java Developer, Kestrel Pay',
+      '• Moved settlement jobs to Kafka and Kubernetes; Java 17, Spring Boot.',
+    ].join('\n');
+    await page.locator('#panel-check').getByLabel('Paste the resume text').fill(resume);
+    await page.locator('#panel-check').getByLabel('Job title').fill('Java Developer');
+    await page.locator('#panel-check').getByLabel('Vacancy description').fill('Requirements:\n- Java\n- Spring Boot\n- Solid understanding of design patterns\n- PostgreSQL');
+    await page.getByRole('button', { name: 'Check the fit' }).click();
+    await page.locator('#check-result svg.gauge').waitFor({ state: 'visible', timeout: 30_000 });
+    const row = page.locator('#check-result .req-table tbody tr', { hasText: 'design patterns' });
+    await expect(row.locator('.status').textContent()).resolves.toBe('Partly met');
+    await expect(row.locator('.req-implied').textContent()).resolves.toMatch(/^Not named in the resume; implied by \d+(\.\d)? years of jobs in the field/);
+    await expect(row.locator('mark').textContent()).resolves.toContain('Java Developer, Northwind Bank');
+  });
 });
