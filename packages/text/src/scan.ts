@@ -12,6 +12,16 @@ function isSpace(ch: string): boolean {
   return WHITESPACE.test(ch);
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** A letter or digit of any script; ASCII, most of any text, is told by its code. */
+export function isLetterOrDigit(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  return LETTER_OR_DIGIT.test(ch);
+}
+
 /**
  * True when some run of non-space characters has the shape of an e-mail: a character, '@', at least one character,
  * '.', at least one character. The same verdict as /\S+@\S+\.\S+/.test(text), in one pass.

@@ -1,4 +1,4 @@
-export { readPosting, type ReadPostingOptions } from './read.ts';
+export { MAX_ALTERNATIVES_LIST, readPosting, type ReadPostingOptions } from './read.ts';
 export type {
   EducationAsk,
   EducationLevel,

@@ -6,6 +6,7 @@
  * bounded patterns over each sentence.
  */
 import { detectLanguage } from '../language.ts';
+import { isLetterOrDigit } from '../scan.ts';
 import { findSkills, type SkillMatch } from '../skills/index.ts';
 import { educationAsked, languageAsked, licenceAsked, yearsAsked } from './asks.ts';
 import { sectionsOf, type Section } from './sections.ts';
@@ -101,16 +102,6 @@ function trimSpan(text: string, s: number, e: number): Span | null {
   const lead = /^(?:and|or|и|или|а также|as well as)\s{1,3}/iu.exec(text.slice(s, Math.min(e, s + 16)));
   if (lead) s += lead[0].length;
   return e > s ? { start: s, end: e } : null;
-}
-
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/** A letter or digit; ASCII, most of a posting, is told by its code. */
-function isLetterOrDigit(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
-  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
-  return LETTER_OR_DIGIT.test(ch);
 }
 
 /** Where the word starting at `start` ends: letters, digits, apostrophes, + and #, and a dot inside ("Node.js"). */
@@ -329,8 +320,8 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
 }
 
 const ALTERNATIVE_RE = /(?<![\p{L}])(?:or|или|либо)(?![\p{L}])/iu;
-/** Items of the longest list whose final "or" makes every item an alternative. */
-const MAX_ALTERNATIVES_LIST = 3;
+/** Items of the longest list whose final "or" makes every item an alternative ("Python, Go or Java"). */
+export const MAX_ALTERNATIVES_LIST = 3;
 const LIST_GAP_RE = /^[\s,;/&+.\d()]{0,12}(?:(?:and|и|&)[\s,;/&+.\d()]{0,12})?$/iu;
 
 /** A skill line naming several skills as a plain list ("React and TypeScript", "Java Spring PostgreSQL"): one row each. */

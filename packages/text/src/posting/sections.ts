@@ -3,6 +3,7 @@
  * or inline in a flattened job-board scrape ("… in Java Preferred Qualifications Experience with …"). One pass over
  * the words with a bounded phrase lookup, so it is linear in the text.
  */
+import { isLetterOrDigit } from '../scan.ts';
 
 export type SectionKind = 'req' | 'nice' | 'resp' | 'offer' | 'about' | 'skip' | 'apply' | 'legal' | 'other';
 
@@ -77,15 +78,7 @@ interface Word {
   end: number;
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
-
-/** A letter or digit; ASCII is told by its code, which most of a posting is. */
-function isWordChar(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
-  return LETTER_OR_DIGIT.test(ch);
-}
 
 /** Words of a text: letters, digits and inner apostrophes; "&" reads as "and"; hyphens and slashes separate. */
 function words(text: string): Word[] {
@@ -93,10 +86,10 @@ function words(text: string): Word[] {
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
-    if (isWordChar(ch)) {
+    if (isLetterOrDigit(ch)) {
       const start = i;
       let ascii = true;
-      while (i < text.length && (isWordChar(text[i]!) || ((text[i] === "'" || text[i] === '’') && LETTER.test(text[i + 1] ?? '')))) {
+      while (i < text.length && (isLetterOrDigit(text[i]!) || ((text[i] === "'" || text[i] === '’') && LETTER.test(text[i + 1] ?? '')))) {
         if (text.charCodeAt(i) >= 128) ascii = false;
         i++;
       }
