@@ -96,6 +96,11 @@ export function headOf(text: string, span: [number, number]): { start: number; e
   return { start, end: Math.max(start, end) };
 }
 
+/** The job with the longest entry (the one that says most of what it did), or undefined when there is none. */
+export function longestJob(jobs: ResumeFacts['jobs']): ResumeFacts['jobs'][number] | undefined {
+  return [...jobs].sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]))[0];
+}
+
 /** Years of experience asked (overall, or with the named skills) against the resume's dated jobs. */
 function experience(
   ask: PostingRequirement,
@@ -117,7 +122,7 @@ function experience(
   } else {
     shown = Math.max(facts.totalYears ?? 0, facts.statedYears ?? 0);
   }
-  const longest = [...jobs].sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]))[0];
+  const longest = longestJob(jobs);
   return {
     score: asked <= 0 ? 1 : Math.min(1, shown / asked),
     evidence: longest ? headOf(resumeText, longest.span) : null,

@@ -6,6 +6,7 @@ import { verdictFor, type RequirementKind, type RequirementResult, type Requirem
 import {
   detectLanguage,
   findSkills,
+  MAX_ALTERNATIVES_LIST,
   readPosting,
   readResume,
   RecentTexts,
@@ -19,10 +20,10 @@ import {
   type ResumeFacts,
   type TextSpan,
 } from '@rc/text';
-import { ASK_MET, checkAsk, headOf, jobWords, type AskCheck } from './asks.ts';
+import { ASK_MET, checkAsk, headOf, jobWords, longestJob, type AskCheck } from './asks.ts';
 import { fitParts, fitScore, type FitWeights } from './fit.ts';
 import lexicalWeights from './fit-weights.json' with { type: 'json' };
-import { SHOWS, SKILL_TERM_PREFIX, termFactor } from './weights.ts';
+import { broaderShown, SKILL_TERM_PREFIX, termFactor } from './weights.ts';
 
 export const LEXICAL_MODEL = 'bm25-lexical-v1';
 
@@ -77,12 +78,13 @@ interface Slot {
 }
 
 // Whole-gap matches, so no \b: JavaScript's \b does not see Cyrillic letters as word characters.
-const ALTERNATIVE_GAP = /^\s*,?\s*(?:(?:or|или|либо)(?:\s+(?:another|other|any|similar|equivalent|другой|другие|другая|иной|иные|аналогичн\p{L}*))?|\/)\s*$/iu;
+/** "or another …", «или другой …»: the words after it name the kind the alternatives before it belong to. */
+const KIND_WORDS = 'another|other|any|similar|equivalent|другой|другие|другая|другом|иной|иные|аналогичн\\p{L}*';
+const ALTERNATIVE_GAP = new RegExp(`^\\s*,?\\s*(?:(?:or|или|либо)(?:\\s+(?:${KIND_WORDS}))?|\\/)\\s*$`, 'iu');
 const ALTERNATIVE_SLASH = /^\s*\/\s*$/;
-const KIND_WORD = /^(?:another|other|any|similar|equivalent|другой|другие|другая|другом|иной|иные|аналогичн\p{L}*)$/iu;
-/** "or another …", «или другой …»: what follows names the kind the alternatives before it belong to. */
-const OTHER_OF_KIND = /(?:or|или|либо)\s+(?:another|other|any|similar|equivalent|другой|другие|другая|иной|иные|аналогичн\p{L}*)\s*$/iu;
-const MAX_ALTERNATIVES_LIST = 3;
+/** A term that is itself the kind word ("another"), and a gap that ends in one (where the kind word is a stopword). */
+const KIND_WORD = new RegExp(`^(?:${KIND_WORDS})$`, 'iu');
+const OTHER_OF_KIND = new RegExp(`(?:or|или|либо)\\s+(?:${KIND_WORDS})\\s*$`, 'iu');
 /** The comma between two items of a list. */
 const LIST_GAP = /^\s*,\s*$/;
 /** "message queues such as Kafka": the examples after the marker fill the concept before it. */
@@ -202,22 +204,20 @@ const CRAFT_JOB_SKILLS = 2;
 /** The row score of a craft skill implied by the years: partly shown. */
 const CRAFT_IMPLIED = 0.45;
 
-/** The field whose craft a row asks for alone (every skill it names is a craft skill of that field), or null. */
-function craftField(text: string): string | null {
-  const ids = [...new Set(findSkills(text).map((m) => m.id))];
+/** The field whose craft a row asks for alone (every skill its terms name is a craft skill of that field), or null. */
+function craftField(terms: Term[]): string | null {
+  const ids = [...new Set(terms.filter((t) => t.term.startsWith(SKILL_TERM_PREFIX)).map((t) => t.term.slice(SKILL_TERM_PREFIX.length)))];
   if (ids.length === 0 || !ids.every((id) => CRAFT_SKILLS.has(id))) return null;
   const fields = new Set(ids.map((id) => skillById(id)?.field));
   return fields.size === 1 ? ([...fields][0] ?? null) : null;
 }
 
 /** Years of the resume's jobs that name skills of the field (not its craft skills), and the longest such job. */
-function yearsInField(facts: ResumeFacts, field: string): { years: number; longest: ResumeFacts['jobs'][number] | null } {
+function yearsInField(facts: ResumeFacts, field: string): { years: number; longest: ResumeFacts['jobs'][number] | undefined } {
   const inField = (jobText: string) =>
     [...jobWords(jobText).skills].filter((id) => !CRAFT_SKILLS.has(id) && skillById(id)?.field === field).length >= CRAFT_JOB_SKILLS;
-  const jobs = facts.jobs.filter((j) => inField(j.text));
-  if (jobs.length === 0) return { years: 0, longest: null };
-  const longest = [...jobs].sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]))[0]!;
-  return { years: yearsWhere(facts, inField), longest };
+  const longest = longestJob(facts.jobs.filter((j) => inField(j.text)));
+  return { years: longest ? yearsWhere(facts, inField) : 0, longest };
 }
 
 interface PreparedResume {
@@ -356,8 +356,7 @@ function prepareResume(resumeText: string): PreparedResume {
     // the sentence's skills under their vocabulary ids as well, so a requirement's skill term finds any synonym
     // (a broader skill it shows, once: four Spring modules on a line show Java, but do not name it four times)
     const named = findSkills(s.text).map((m) => m.id);
-    const shown = [...new Set(named.flatMap((id) => SHOWS[id] ?? []))].filter((id) => !named.includes(id));
-    const skills = [...named, ...shown].map((id) => SKILL_TERM_PREFIX + id);
+    const skills = [...named, ...broaderShown(named)].map((id) => SKILL_TERM_PREFIX + id);
     return { ...s, tf: termCounts([...list, ...skills]), length: list.length };
   });
   const sentencesWith = new Map<string, number[]>();
@@ -404,11 +403,10 @@ function prepareVacancy(vacancyText: string): PreparedVacancy {
   const firstLine = vacancyText.slice(0, 200).split('\n')[0]!.trim();
   const title = posting.title?.text ?? (firstLine.length > 0 && firstLine.length <= 80 ? firstLine : null);
   const titleTerms = title ? [...new Set(requirementTerms(title).map((t) => t.term))] : [];
-  const requirements = vacancyRows(vacancyText, posting).map((r) => ({
-    ...r,
-    terms: requirementTerms(r.text),
-    craft: r.kind === 'skill' || r.kind === 'other' ? craftField(r.text) : null,
-  }));
+  const requirements = vacancyRows(vacancyText, posting).map((r) => {
+    const spans = requirementTerms(r.text);
+    return { ...r, terms: spans, craft: r.kind === 'skill' || r.kind === 'other' ? craftField(spans) : null };
+  });
   // Over the vacancy's requirements, the idf says how much a term matters to coverage: a word every requirement
   // repeats weighs little. (The resume's idf is not used for coverage: it would make a skill the resume names on
   // every line count for less; it only picks the evidence line among equals.)

@@ -58,7 +58,13 @@ export function skillsAsked(text: string): Set<string> {
   return new Set(findSkills(text).map((m) => m.id));
 }
 
+/** The broader skills that the named ones show (PostgreSQL shows SQL), each once, none of them named already. */
+export function broaderShown(named: readonly string[]): string[] {
+  return [...new Set(named.flatMap((id) => SHOWS[id] ?? []))].filter((id) => !named.includes(id));
+}
+
 /** The vocabulary skills a text shows: those it names and the broader ones they show (PostgreSQL shows SQL). */
 export function skillsShown(text: string): Set<string> {
-  return new Set(findSkills(text).flatMap((m) => [m.id, ...(SHOWS[m.id] ?? [])]));
+  const named = findSkills(text).map((m) => m.id);
+  return new Set([...named, ...broaderShown(named)]);
 }

@@ -162,14 +162,14 @@ async function raiseRows(
   let raised = 0;
   const shown = sentences.map((s) => skillsShown(s.text));
   open.forEach(({ r, i }, q) => {
-    const asked = skillsAsked(r.text);
+    const asked = [...skillsAsked(r.text)];
     let best = 0;
     let bestCos = -1;
     let at = -1;
     passages.forEach((p, k) => {
       const cos = cosine(queries[q]!, p);
       const full = meaningScore(cos, cut);
-      const names = asked.size === 0 || [...asked].some((id) => shown[k]!.has(id));
+      const names = asked.length === 0 || asked.some((id) => shown[k]!.has(id));
       const score = names ? full : Math.min(full, WITHOUT_SKILL_MOST);
       // the strongest evidence, and among equals the closest sentence
       if (score > best || (score === best && score > 0 && cos > bestCos)) {
