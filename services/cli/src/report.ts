@@ -134,11 +134,14 @@ const LANGUAGE_CODES: Record<string, string> = {
   Georgian: 'ka', Azerbaijani: 'az', Tatar: 'tt', Romanian: 'ro', Greek: 'el', Kyrgyz: 'ky', Tajik: 'tg',
 };
 
+/** Years and other counts as the report's language writes them, to one decimal ("7.3", «7,3»). */
+const oneDecimal = (language: 'ru' | 'en') => new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+
 /** One line of what the resume reader found: "From the resume: 7.3 years of experience · master's degree · English B2". */
 /** What the score is made of, in the page's words: "7 of 9 must-haves shown · 5 years against 3 asked". */
 export function fitLine(fit: FitSummary | null | undefined, language: 'ru' | 'en'): string {
   if (!fit) return '';
-  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+  const number = oneDecimal(language);
   const parts: string[] = [];
   if (fit.must_total) parts.push(filled(language, fit.must_partial ? 'fitMustPartly' : 'fitMust', { met: fit.must_met, total: fit.must_total, partial: fit.must_partial }));
   if (fit.nice_total) parts.push(filled(language, 'fitNice', { met: fit.nice_met, total: fit.nice_total }));
@@ -157,7 +160,7 @@ export function fitLine(fit: FitSummary | null | undefined, language: 'ru' | 'en
 export function resumeFactsLine(facts: ResumeFactsResult | null | undefined, language: 'ru' | 'en'): string {
   if (!facts) return '';
   const w = WORDS[language] ?? WORDS.en;
-  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+  const number = oneDecimal(language);
   const names = new Intl.DisplayNames([language], { type: 'language' });
   const parts: string[] = [];
   const years = facts.total_years ?? facts.stated_years;
@@ -243,7 +246,7 @@ export function analysisReport(a: AnalysisView, opts: { width: number; style: St
   const pct = a.score_percent ?? 0;
   const bar = '█'.repeat(Math.round(pct / 5)).padEnd(20, '░');
   const count = (st: string) => a.requirements.filter((r) => r.status === st).length;
-  const yearsText = (x: number) => new Intl.NumberFormat(a.language, { maximumFractionDigits: 1 }).format(x);
+  const number = oneDecimal(a.language);
   const lines: string[] = [];
   if (opts.title) lines.push(s.bold(opts.title), '');
   lines.push(`${s.bold(`${w.score}: ${pct}%`)}  ${paint(bar)}  ${paint(s.bold(w.verdict[verdict]))}`);
@@ -270,7 +273,7 @@ export function analysisReport(a: AnalysisView, opts: { width: number; style: St
       // what the row asks for, after its text: "Java · skill"; analyses stored before the posting reader have no kind
       const kind = r.kind ? ` · ${w.kind[r.kind]}` : '';
       lines.push(`  ${status}  ${need}  ${match}  ${wrap(r.text, width - left - kind.length, pad)}${s.dim(kind)}`);
-      const implied = r.implied ? `${w.implied(yearsText(r.implied.years))} ` : '';
+      const implied = r.implied ? `${w.implied(number.format(r.implied.years))} ` : '';
       const evidence = r.evidence ? `↳ ${implied}“${r.evidence.text}”` : `↳ ${w.noEvidence}`;
       lines.push(`${pad}${s.dim(wrap(evidence, width - left - 2, `${pad}  `))}`);
     }
