@@ -87,6 +87,11 @@ export async function benchRanking() {
         vacancies.slice(i, i + 500).map((v) => ({ ownerId: owner, title: v.title, description: v.description, language: detectLanguage(v.description) })),
       );
     }
+    // The scorer reads each saved posting once, in the background (posting-reader.ts); rankings are measured once it
+    // has, as in a product whose vacancies were saved before they are ranked. How long that took is reported.
+    const reading = performance.now();
+    await services.scorer!.reader.caughtUp();
+    const readingMs = performance.now() - reading;
     const ids = (await db.select({ id: schema.vacancies.id, title: schema.vacancies.title, description: schema.vacancies.description }).from(schema.vacancies)) as Array<{
       id: string;
       title: string;
@@ -124,9 +129,9 @@ export async function benchRanking() {
       recalls.push(top.filter((id) => got.has(id)).length / top.length);
     }
     const recall = recalls.length ? recalls.reduce((a, b) => a + b, 0) / recalls.length : null;
-    results[`${size} ${name}`] = { p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95), rankings: latencies.length, recallAt10: recall, recallSample: recalls.length, topK: TOP_K };
+    results[`${size} ${name}`] = { readingMs, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95), rankings: latencies.length, recallAt10: recall, recallSample: recalls.length, topK: TOP_K };
     lines.push(
-      `| ${size.toLocaleString('en')} vacancies, ${name} | p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms (${latencies.length} rankings) | ${
+      `| ${size.toLocaleString('en')} vacancies, ${name} | p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms (${latencies.length} rankings) | ${(readingMs / 1000).toFixed(1)} s | ${
         recall === null ? 'recall not measured at this size' : `recall@10 ${recall.toFixed(2)} vs exhaustive (${recalls.length} resume${recalls.length === 1 ? '' : 's'})`
       } |`,
     );
@@ -137,7 +142,7 @@ export async function benchRanking() {
   writeResult(
     'ranking',
     { topK: TOP_K, sizes: results },
-    `| ranking one resume (embedded: PGlite full-text shortlist, the parts' estimate, full score on the top ${TOP_K}) | latency | quality |\n| --- | --- | --- |\n${lines.join('\n')}`,
+    `| ranking one resume (embedded: PGlite full-text shortlist, the parts' estimate, full score on the top ${TOP_K}) | latency | saved postings read (background, before) | quality |\n| --- | --- | --- | --- |\n${lines.join('\n')}`,
   );
 }
 

@@ -89,6 +89,13 @@ export const vacancies = pgTable(
     description: text('description').notNull(),
     language: text('language').$type<Language>().notNull(),
     search: tsvector('search').generatedAlwaysAs(searchVector('title', 'description')),
+    /**
+     * The posting as the requirement matching reads it (JSON, from @rc/lexical's postingReading), stored by the
+     * scorer after the vacancy is saved so that rankings need not read it again; null until then and after an edit.
+     */
+    reading: text('reading'),
+    /** The version of the reading code that made `reading` (@rc/lexical's readingVersion). */
+    readingVersion: text('reading_version'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

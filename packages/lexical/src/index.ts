@@ -1,8 +1,9 @@
-export { LEXICAL_MODEL, pairTitles, partsComponents, resumeFactsAt, scoreLexical, statusFor, type LexicalInput } from './score.ts';
+export { LEXICAL_MODEL, pairTitles, partsComponents, postingReading, resumeFactsAt, scoreLexical, statusFor, type LexicalInput } from './score.ts';
 export { FIT_FEATURES, fitFeatures, fitParts, fitScore, partsOf, type FitParts, type FitWeights } from './fit.ts';
 export { checkAsk, type AskCheck } from './asks.ts';
 export { skillsAsked, skillsShown } from './weights.ts';
-export { analyseText, analyseTexts, type PairLexical, type TextAnalysisInput, type TextAnalysisResult } from './text-analysis.ts';
+export { readingVersion, textFingerprint } from './reading.ts';
+export { analyseText, analyseTexts, readPostings, type PairLexical, type TextAnalysisInput, type TextAnalysisResult } from './text-analysis.ts';
 export {
   chunkPairs,
   TEXT_ANALYSIS_CHUNK,

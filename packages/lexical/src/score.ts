@@ -23,6 +23,7 @@ import {
 import { ASK_MET, checkAsk, headOf, jobWords, longestJob, type AskCheck } from './asks.ts';
 import { fitParts, fitScore, type FitWeights } from './fit.ts';
 import lexicalWeights from './fit-weights.json' with { type: 'json' };
+import { loadReading, storeReading } from './reading.ts';
 import { broaderShown, SKILL_TERM_PREFIX, termFactor } from './weights.ts';
 
 export const LEXICAL_MODEL = 'bm25-lexical-v1';
@@ -32,6 +33,8 @@ export interface LexicalInput {
   resumeText: string;
   /** What "present" in the resume's dates means; the current time by default. */
   now?: Date;
+  /** The posting's reading stored with the vacancy (postingReading); used when it is of this text and this code. */
+  vacancyReading?: string | null;
 }
 
 /** BM25 term-frequency saturation and length normalisation; b is low because resume lines are short anyway. */
@@ -435,12 +438,25 @@ function prepareVacancy(vacancyText: string): PreparedVacancy {
   };
 }
 
+/** The posting read for matching: from the reading stored with it where that is of this text and code, else read now. */
+function vacancyOf(vacancyText: string, stored?: string | null): PreparedVacancy {
+  return recentVacancies.get(vacancyText, (text) => (stored ? loadReading<PreparedVacancy>(text, stored) : null) ?? prepareVacancy(text));
+}
+
+/**
+ * The posting's reading to store with a saved vacancy: what the requirement matching reads from it, so that
+ * rankings over saved vacancies match requirements without reading the posting again (see reading.ts).
+ */
+export function postingReading(vacancyText: string): string {
+  return storeReading(vacancyText, vacancyOf(vacancyText));
+}
+
 /**
  * The titles a pair's title fit reads: the posting's (null when it opens with none) and the resume's headline and
  * latest job titles (at most six), for matching them by meaning where the words cannot (another language).
  */
-export function pairTitles(vacancyText: string, resumeText: string, now?: Date): { vacancy: string | null; resume: string[] } {
-  const vacancy = recentVacancies.get(vacancyText, prepareVacancy);
+export function pairTitles(vacancyText: string, resumeText: string, now?: Date, vacancyReading?: string | null): { vacancy: string | null; resume: string[] } {
+  const vacancy = vacancyOf(vacancyText, vacancyReading);
   // the headline: the first short lines (a name, then mostly the title the person gives themselves)
   const headline = resumeText.slice(0, 400).split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(0, 3);
   const jobs = resumeFactsAt(resumeText, now).jobs.flatMap((j) => (j.title ? [j.title.trim()] : []));
@@ -450,7 +466,7 @@ export function pairTitles(vacancyText: string, resumeText: string, now?: Date):
 
 export function scoreLexical(input: LexicalInput): Scoring {
   const { resumeText } = input;
-  const vacancy = recentVacancies.get(input.vacancyText, prepareVacancy);
+  const vacancy = vacancyOf(input.vacancyText, input.vacancyReading);
   const { language, sentences, sentencesWith, terms: resumeTerms, avgLength, sentIdf } = recentResumes.get(resumeText, prepareResume);
 
   const crossLanguage = vacancy.language !== language;

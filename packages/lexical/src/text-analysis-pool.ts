@@ -56,7 +56,7 @@ export function chunkPairs<T extends LexicalInput>(pairs: T[]): T[][] {
   let current: T[] = [];
   let chars = 0;
   for (const pair of pairs) {
-    const size = pair.vacancyText.length + pair.resumeText.length;
+    const size = pair.vacancyText.length + pair.resumeText.length + (pair.vacancyReading?.length ?? 0);
     if (current.length > 0 && (current.length >= TEXT_ANALYSIS_CHUNK.pairs || chars + size > TEXT_ANALYSIS_CHUNK.chars)) {
       chunks.push(current);
       current = [];
@@ -108,7 +108,7 @@ export class TextAnalysisPool {
    * done as chunks finish.
    */
   async analyseTexts(pairs: LexicalInput[], onProgress?: (done: number) => void): Promise<PairLexical[]> {
-    const chunks = chunkPairs(pairs.map(({ vacancyText, resumeText }) => ({ vacancyText, resumeText })));
+    const chunks = chunkPairs(pairs.map(({ vacancyText, resumeText, vacancyReading }) => ({ vacancyText, resumeText, ...(vacancyReading ? { vacancyReading } : {}) })));
     const results: PairLexical[][] = new Array(chunks.length);
     let next = 0;
     let done = 0;
@@ -127,6 +127,18 @@ export class TextAnalysisPool {
     };
     await Promise.all(Array.from({ length: Math.min(this.size, chunks.length) }, runner));
     return results.flat();
+  }
+
+  /**
+   * The readings of postings to store with their vacancies (see postingReading), in chunks of at most
+   * TEXT_ANALYSIS_CHUNK.pairs texts, each under the deadline; one worker at a time, so live analyses keep the others.
+   */
+  async readPostings(texts: string[]): Promise<string[]> {
+    const out: string[] = [];
+    for (const chunk of chunkPairs(texts.map((vacancyText) => ({ vacancyText, resumeText: '' })))) {
+      out.push(...(await this.pool.run<string[]>('readPostings', chunk.map((p) => p.vacancyText), { timeoutMs: this.timeoutMs })));
+    }
+    return out;
   }
 
   /** Starts the workers now rather than on the first call. */

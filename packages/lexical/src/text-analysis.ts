@@ -5,13 +5,15 @@
  */
 import type { ResumeFactsResult, Scoring } from '@rc/contracts';
 import { resumeSummary } from '@rc/text';
-import { pairTitles, resumeFactsAt, scoreLexical, type LexicalInput } from './score.ts';
+import { pairTitles, postingReading, resumeFactsAt, scoreLexical, type LexicalInput } from './score.ts';
 
 export interface TextAnalysisInput {
   vacancyText: string;
   resumeText: string;
   /** What "present" in the resume's dates means (ISO); the current time by default. */
   now?: string;
+  /** The posting's reading stored with the vacancy, if any (see postingReading). */
+  vacancyReading?: string | null;
 }
 
 export interface TextAnalysisResult {
@@ -29,9 +31,14 @@ export interface PairLexical {
 
 export function analyseText(input: TextAnalysisInput): TextAnalysisResult {
   const now = input.now === undefined ? undefined : new Date(input.now);
-  const lexical = scoreLexical({ vacancyText: input.vacancyText, resumeText: input.resumeText, now });
+  const lexical = scoreLexical({ vacancyText: input.vacancyText, resumeText: input.resumeText, now, vacancyReading: input.vacancyReading });
   const facts = resumeSummary(resumeFactsAt(input.resumeText, now));
-  return { lexical, facts, titles: pairTitles(input.vacancyText, input.resumeText, now) };
+  return { lexical, facts, titles: pairTitles(input.vacancyText, input.resumeText, now, input.vacancyReading) };
+}
+
+/** The readings of postings, to store with their vacancies (see postingReading). */
+export function readPostings(texts: string[]): string[] {
+  return texts.map(postingReading);
 }
 
 /** Lexical score and components of each pair; the pool hands it bounded chunks (see TEXT_ANALYSIS_CHUNK). */

@@ -34,3 +34,5 @@ export {
   type ReadPostingOptions,
   type RequirementKind,
 } from './posting/index.ts';
+/** Where this package's code and data lie (src, or dist in a build): a stored reading is valid only for this code. */
+export const TEXT_CODE_DIR = new URL('.', import.meta.url);

@@ -9,7 +9,7 @@ import { buildApp } from '@rc/gateway';
 import { startRecovery } from '@rc/jobs';
 import type { AdviceWriter } from '@rc/llm';
 import { createLogger, openInfrastructure, type Infrastructure, type InfrastructureParts } from '@rc/runtime';
-import { createEngine, startScorer, type ScoringEngine } from '@rc/scorer';
+import { createEngine, startScorer, type Scorer, type ScoringEngine } from '@rc/scorer';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 
@@ -36,6 +36,8 @@ export interface Services {
   /** The gateway's app, when it runs here. */
   app: FastifyInstance | null;
   engine: ScoringEngine | null;
+  /** The scorer, when it runs here (its posting reader: see @rc/scorer). */
+  scorer: Scorer | null;
   writer: AdviceWriter | null;
   /** Where the gateway listens, when it does. */
   url: string | null;
@@ -52,7 +54,7 @@ export async function startServices(config: Config, opts: StartOptions = {}): Pr
   const ownEngine = only.has('scorer') && !opts.engine;
   const engine = only.has('scorer') ? (opts.engine ?? (await createEngine(config, log))) : null;
   const writer = only.has('advisor') ? (opts.writer ?? createWriterFromConfig(config)) : null;
-  if (engine) await startScorer({ db, queue, bus, engine, concurrency: config.SCORER_CONCURRENCY });
+  const scorer = engine ? await startScorer({ db, queue, bus, engine, concurrency: config.SCORER_CONCURRENCY, log }) : null;
   if (writer) await startAdvisor({ db, queue, bus, writer, concurrency: config.ADVISOR_CONCURRENCY });
 
   let app: FastifyInstance | null = null;
@@ -85,12 +87,14 @@ export async function startServices(config: Config, opts: StartOptions = {}): Pr
     infra,
     app,
     engine,
+    scorer,
     writer,
     url,
     port,
     stop: async () => {
       stopRecovery();
       await app?.close();
+      await scorer?.stop();
       // Closing the queue aborts the LLM calls in flight and hands their jobs back; scoring jobs take seconds.
       await infra.close();
       if (ownEngine) await engine?.close();

@@ -169,6 +169,10 @@ export class CrossEncoderEngine implements ScoringEngine {
     return lexicalPairs(this.text, pairs, (s) => this.lexicalPart(s.components.requirement_coverage ?? 0, s.components.document_overlap ?? 0));
   }
 
+  readPostings(texts: string[]): Promise<string[]> {
+    return this.text.readPostings(texts);
+  }
+
   async close(): Promise<void> {
     await this.meaning?.close?.();
     await this.ce.close();

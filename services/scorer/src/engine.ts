@@ -9,6 +9,8 @@ import { sharedTextAnalysis, type TextAnalysis } from './text-analysis.ts';
 export interface PairText {
   vacancyText: string;
   resumeText: string;
+  /** The posting's reading stored with the vacancy, when it has one (used only if it is of this text and code). */
+  vacancyReading?: string | null;
 }
 
 /** A pair to analyse, and what "present" in the resume's dates means (ISO; an analysis passes when it was accepted). */
@@ -28,6 +30,8 @@ export interface ScoringEngine {
    * shortlist and give the full score to the best of them.
    */
   prescorePairs(pairs: PairText[]): Promise<number[]>;
+  /** The postings' readings to store with their vacancies, so that rankings need not read them again. */
+  readPostings(texts: string[]): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -64,6 +68,10 @@ export class LexicalEngine implements ScoringEngine {
   /** The lexical score is cheap already: the estimate is the score itself. */
   prescorePairs(pairs: PairText[]): Promise<number[]> {
     return lexicalPairs(this.text ?? sharedTextAnalysis(), pairs, (s) => s.score);
+  }
+
+  readPostings(texts: string[]): Promise<string[]> {
+    return (this.text ?? sharedTextAnalysis()).readPostings(texts);
   }
 
   async close(): Promise<void> {

@@ -10,6 +10,8 @@ import { PermanentJobError } from '@rc/queue';
 export interface TextAnalysis {
   analyseText(input: TextAnalysisInput): Promise<TextAnalysisResult>;
   analyseTexts(pairs: LexicalInput[], onProgress?: (done: number) => void): Promise<PairLexical[]>;
+  /** The postings' readings to store with their vacancies (see postingReading in @rc/lexical). */
+  readPostings(texts: string[]): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export function textAnalysisOn(pool: TextAnalysisPool): TextAnalysis {
   return {
     analyseText: (input) => pool.analyseText(input).catch(permanent),
     analyseTexts: (pairs, onProgress) => pool.analyseTexts(pairs, onProgress).catch(permanent),
+    readPostings: (texts) => pool.readPostings(texts),
     close: () => pool.close(),
   };
 }

@@ -4,6 +4,7 @@ import type { JobQueue, ProgressBus } from '@rc/queue';
 import type { ScoringEngine } from './engine.ts';
 import { rankJob } from './jobs/rank.ts';
 import { scoreAnalysisJob } from './jobs/score-analysis.ts';
+import { startPostingReader, type PostingReader } from './posting-reader.ts';
 
 export interface ScorerDeps {
   db: Database;
@@ -13,9 +14,19 @@ export interface ScorerDeps {
   concurrency: number;
   /** See RankDeps.shortlistSize. */
   shortlistSize?: number;
+  log?: { warn(obj: object, msg: string): void };
+  /** How often the posting reader looks for saved vacancies to read (ms); see posting-reader.ts. */
+  readerIntervalMs?: number;
 }
 
-export async function startScorer(deps: ScorerDeps): Promise<void> {
+export interface Scorer {
+  /** The background reader of saved postings. */
+  reader: PostingReader;
+  /** Stops the posting reader (the queue's workers stop with the queue). */
+  stop(): Promise<void>;
+}
+
+export async function startScorer(deps: ScorerDeps): Promise<Scorer> {
   await deps.queue.work({
     queue: 'scoring',
     concurrency: deps.concurrency,
@@ -24,4 +35,6 @@ export async function startScorer(deps: ScorerDeps): Promise<void> {
       rank: rankJob(deps),
     },
   });
+  const reader = startPostingReader(deps, { intervalMs: deps.readerIntervalMs });
+  return { reader, stop: () => reader.stop() };
 }

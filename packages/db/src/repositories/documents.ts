@@ -5,7 +5,7 @@ import type { DbOrTx } from '../client.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../pagination.ts';
 import { analyses, rankingEntries, rankings, resumes, vacancies, type StoredHiddenText } from '../schema.ts';
 
-export type VacancyRow = Omit<typeof vacancies.$inferSelect, 'search'>;
+export type VacancyRow = Omit<typeof vacancies.$inferSelect, 'search' | 'reading' | 'readingVersion'>;
 export type ResumeRow = Omit<typeof resumes.$inferSelect, 'search'>;
 
 const vacancyCols = {
@@ -50,9 +50,11 @@ export const vacancyRepo = {
     return toPage(rows, opts.limit);
   },
   async update(db: DbOrTx, ownerId: string, id: string, patch: Partial<{ title: string; description: string; language: Language }>) {
+    // a new text needs a new reading: the scorer reads it again
+    const reread = patch.title !== undefined || patch.description !== undefined ? { reading: null, readingVersion: null } : {};
     const [row] = await db
       .update(vacancies)
-      .set({ ...patch, updatedAt: new Date() })
+      .set({ ...patch, ...reread, updatedAt: new Date() })
       .where(and(eq(vacancies.ownerId, ownerId), eq(vacancies.id, id)))
       .returning(vacancyCols);
     return row ?? null;
@@ -76,6 +78,50 @@ export const vacancyRepo = {
   async count(db: DbOrTx, ownerId: string): Promise<number> {
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(vacancies).where(eq(vacancies.ownerId, ownerId));
     return row?.n ?? 0;
+  },
+  /**
+   * The texts of the owner's vacancies with the posting's reading where it was made by this version of the reading
+   * code (else null): what a ranking matches requirements from.
+   */
+  async getManyForScoring(db: DbOrTx, ownerId: string, ids: string[], version: string): Promise<Array<{ id: string; title: string; description: string; reading: string | null }>> {
+    if (ids.length === 0) return [];
+    return db
+      .select({
+        id: vacancies.id,
+        title: vacancies.title,
+        description: vacancies.description,
+        reading: sql<string | null>`case when ${vacancies.readingVersion} = ${version} then ${vacancies.reading} end`,
+      })
+      .from(vacancies)
+      .where(and(eq(vacancies.ownerId, ownerId), inArray(vacancies.id, ids)));
+  },
+  /**
+   * Vacancies of any owner whose posting has not been read by this version of the reading code, in random order (so
+   * that scorers reading at once mostly take different ones). For the scorer's posting reader only.
+   */
+  async unread(db: DbOrTx, version: string, limit: number): Promise<Array<{ id: string; title: string; description: string }>> {
+    return db
+      .select({ id: vacancies.id, title: vacancies.title, description: vacancies.description })
+      .from(vacancies)
+      .where(sql`${vacancies.readingVersion} is distinct from ${version}`)
+      .orderBy(sql`random()`)
+      .limit(limit);
+  },
+  /**
+   * Stores readings made by `version` (null: the posting could not be read in time, and rankings read it as they go),
+   * each only if the vacancy still has the text it was read from.
+   */
+  async storeReadings(db: DbOrTx, version: string, rows: Array<{ id: string; title: string; description: string; reading: string | null }>): Promise<number> {
+    let stored = 0;
+    for (const r of rows) {
+      const done = await db
+        .update(vacancies)
+        .set({ reading: r.reading, readingVersion: version })
+        .where(and(eq(vacancies.id, r.id), eq(vacancies.title, r.title), eq(vacancies.description, r.description)))
+        .returning({ id: vacancies.id });
+      stored += done.length;
+    }
+    return stored;
   },
 };
 

@@ -1,12 +1,14 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, ensureOwner, LOCAL_OWNER, rankingRepo, schema, type Database } from '@rc/db';
+import { createDatabase, ensureOwner, LOCAL_OWNER, rankingRepo, schema, vacancyRepo, type Database } from '@rc/db';
+import { readingVersion } from '@rc/lexical';
 import { CrossEncoder } from '@rc/model-runtime';
 import { LocalProgressBus } from '@rc/queue';
 import { detectLanguage } from '@rc/text';
 import { readScreening, seededRandom } from '@rc/testing/screening';
 import { CrossEncoderEngine } from '../cross-encoder-engine.ts';
+import { readPostingsOnce } from '../posting-reader.ts';
 import { rankJob } from './rank.ts';
 
 const modelDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../models/resume-fit');
@@ -93,5 +95,24 @@ describe('a ranking over more vacancies than its shortlist (shipped model)', () 
     // before it: recall@10 0.775 with a shortlist of 50 of the 150, 0.875 with 75; this test keeps 100. The product
     // keeps max(8 × top K, 1,000), so an owner with up to 1,000 vacancies has every one estimated.
     expect(recall, `recall@10 per resume: ${recalls.join(', ')}`).toBeGreaterThanOrEqual(0.9);
+  }, 600_000);
+
+  it('ranks the same from the postings the scorer read and stored as from the postings read as it goes', async () => {
+    const content = readScreening('resumes3').map((r) => r[0]!)[5]!.slice(0, CUT);
+    const [resume] = await db.insert(schema.resumes).values({ ownerId: owner, name: 'stored readings', content, language: 'en' }).returning({ id: schema.resumes.id });
+    const rank = async () => {
+      const ranking = await rankingRepo.create(db, { ownerId: owner, target: 'vacancies', subjectId: resume!.id, candidateIds: null, topK: TOP_K, limit: 10 });
+      await rankJob({ db, bus, engine, shortlistSize: SHORTLIST }).run({ rankingId: ranking.id }, { jobId: 'j', attempt: 1, maxAttempts: 3, signal: new AbortController().signal });
+      return rankingRepo.entries(db, ranking.id, 10);
+    };
+    const ids = vacancies.map((v) => v.id);
+    const stored = async () => (await vacancyRepo.getManyForScoring(db, owner, ids, readingVersion())).filter((v) => v.reading !== null).length;
+    expect(await stored()).toBe(0);
+    const asItGoes = await rank();
+    while ((await readPostingsOnce({ db, engine }, 64)) > 0);
+    expect(await stored()).toBe(N);
+    const fromStored = await rank();
+    expect(fromStored.map((e) => [e.candidateId, e.score, e.prefilterScore, e.rank])).toEqual(asItGoes.map((e) => [e.candidateId, e.score, e.prefilterScore, e.rank]));
+    expect(fromStored).toHaveLength(10);
   }, 600_000);
 });

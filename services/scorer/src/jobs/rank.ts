@@ -7,6 +7,7 @@ import { vacancyText, type JobPayload, type JobResult } from '@rc/contracts';
 import { failExhaustedRanking, failRanking } from '@rc/jobs';
 import { PermanentJobError, publishProgress, withTextFreeErrors, type JobContext, type JobDefinition, type ProgressBus } from '@rc/queue';
 import type { ScoringEngine } from '../engine.ts';
+import { readingVersion } from '@rc/lexical';
 import { prefilter } from '../prefilter.ts';
 
 export interface RankDeps {
@@ -42,17 +43,20 @@ export function rankJob(deps: RankDeps): JobDefinition<'rank'> {
     // collection, and the full-text search's best 1,000 in a large one.
     const shortlistSize = Math.max(ranking.topK, deps.shortlistSize ?? Math.max(ranking.topK * 8, 1000));
     const { top: shortlist, total } = await prefilter(deps.db, { target, ownerId, subjectText: subject, candidateIds: ranking.candidateIds, k: shortlistSize });
-    const texts = new Map<string, string>();
+    // the candidates' texts, and for vacancies the posting's reading the scorer stored (see posting-reader.ts)
+    const texts = new Map<string, { text: string; reading: string | null }>();
     const ids = shortlist.map((c) => c.id);
+    const version = readingVersion();
     for (let i = 0; i < ids.length; i += 1000) {
       const chunk = ids.slice(i, i + 1000);
       if (target === 'vacancies') {
-        for (const v of await vacancyRepo.getMany(deps.db, ownerId, chunk)) texts.set(v.id, vacancyText(v));
+        for (const v of await vacancyRepo.getManyForScoring(deps.db, ownerId, chunk, version)) texts.set(v.id, { text: vacancyText(v), reading: v.reading });
       } else {
-        for (const r of await resumeRepo.getMany(deps.db, ownerId, chunk)) texts.set(r.id, r.content);
+        for (const r of await resumeRepo.getMany(deps.db, ownerId, chunk)) texts.set(r.id, { text: r.content, reading: null });
       }
     }
-    const pairOf = (text: string) => (target === 'vacancies' ? { vacancyText: text, resumeText: subject } : { vacancyText: subject, resumeText: text });
+    const pairOf = ({ text, reading }: { text: string; reading: string | null }) =>
+      target === 'vacancies' ? { vacancyText: text, resumeText: subject, vacancyReading: reading } : { vacancyText: subject, resumeText: text };
     const listed = shortlist.filter((c) => texts.has(c.id));
     const estimates = await deps.engine.prescorePairs(listed.map((c) => pairOf(texts.get(c.id)!)));
     const present = listed
