@@ -85,6 +85,24 @@ describe('readPosting', () => {
     ]);
   });
 
+  it("reads hh.ru's key-skills block the same whether its tags come a line each or two spaces apart on one line", () => {
+    const head = 'Java-разработчик\nТребования:\n- понимание многопоточности в Java и модели памяти JVM\n- уверенный SQL\nКлючевые навыки\n';
+    const tags = ['Java', 'Spring Boot', 'PostgreSQL', 'Многопоточность', 'Микросервисная архитектура', 'git'];
+    const oneLine = rowsOf(head + tags.join('  ')).map((r) => [r.text, r.importance, r.kind]);
+    const aLineEach = rowsOf(head + tags.join('\n')).map((r) => [r.text, r.importance, r.kind]);
+    expect(oneLine).toEqual(aLineEach);
+    const texts = oneLine.map((r) => r[0]);
+    expect(texts).toEqual(expect.arrayContaining(['Spring Boot', 'PostgreSQL', 'Микросервисная архитектура']));
+    // asked already in the posting's own words, by stem: «многопоточности» asks «Многопоточность»
+    expect(texts).not.toContain('Многопоточность');
+    expect(texts.filter((t) => t === 'Java')).toHaveLength(0);
+  });
+
+  it('leaves a sentence whose words a PDF set two spaces apart whole', () => {
+    const rows = rowsOf('Requirements:\n- Experience  in  retail  banking  operations\n- Excel');
+    expect(rows.map((r) => r.text)).toEqual(['Experience  in  retail  banking  operations', 'Excel']);
+  });
+
   it('reads «тоже плюс» and «большой плюс» as nice-to-have, and a verb that merely starts with «плюс» as asked', () => {
     const rows = rowsOf('Требования:\n- умение читать чертежи\n- умение варить — тоже плюс\n- опыт с ЧПУ будет большой плюс\n- плюсовать в уме');
     expect(rows.map((r) => r.importance)).toEqual(['must', 'nice', 'nice', 'must']);

@@ -8,6 +8,7 @@
 import { detectLanguage } from '../language.ts';
 import { isLetterOrDigit } from '../scan.ts';
 import { findSkills, type SkillMatch } from '../skills/index.ts';
+import { terms } from '../tokens.ts';
 import { educationAsked, languageAsked, licenceAsked, yearsAsked } from './asks.ts';
 import { sectionsOf, type Section } from './sections.ts';
 import type { Importance, LanguageAsk, LicenceAsk, Posting, PostingRequirement, RequirementKind } from './types.ts';
@@ -377,6 +378,30 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   return false;
 }
 
+/** A tag of a tag cloud: a skill's name of one to four words, no sentence. */
+const TAG_RE = /^[\p{L}\p{N}][\p{L}\p{N} .+#/&'’-]*$/u;
+
+/**
+ * The tags of a line that is a job board's tag cloud flattened into one line, its tags apart by two spaces or more
+ * (hh.ru's «Ключевые навыки» copied as text: "Java  Spring Boot  PostgreSQL  Микросервисная архитектура"), each read
+ * as its own line, as the same block pasted with a line a tag is; null for any other line.
+ */
+function tagsOf(text: string, span: Span): Span[] | null {
+  const line = text.slice(span.start, span.end);
+  if (!/\S {2,}\S/.test(line)) return null;
+  const tags: Span[] = [];
+  const re = /\S+(?: \S+)*/g;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    // a tag is named as a name: capitalised ("Spring Boot", «Многопоточность») or a skill the vocabulary knows
+    // ("git"); a sentence whose words a PDF set two spaces apart ("Experience  with  Java") is none
+    const tag = m[0];
+    if (!TAG_RE.test(tag) || tag.split(' ').length > 4) return null;
+    if (tag[0] === tag[0]!.toLowerCase() && tag[0] !== tag[0]!.toUpperCase() && findSkills(tag).length === 0) return null;
+    tags.push({ start: span.start + m.index, end: span.start + m.index + tag.length });
+  }
+  return tags.length >= 3 ? tags : null;
+}
+
 const normalizeKey = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}+#]+/gu, ' ').trim();
 
 /** Read a posting into its requirements and structured asks. */
@@ -390,7 +415,9 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
     if (section.kind === 'offer' || section.kind === 'about' || section.kind === 'skip' || section.kind === 'apply' || section.kind === 'legal') continue;
     const flattened = flatText || isFlattened(text, section);
     for (const sentence of sentencesOf(text, section)) {
-      for (const part of softSplit(text, sentence, flattened)) units.push({ ...part, section: section.kind, flattened });
+      for (const part of softSplit(text, sentence, flattened)) {
+        for (const tag of tagsOf(text, part) ?? [part]) units.push({ ...tag, section: section.kind, flattened });
+      }
     }
   }
 
@@ -473,13 +500,14 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
  * where the posting means a nice-to-have.
  */
 function withoutRestated(text: string, rows: PostingRequirement[]): PostingRequirement[] {
-  const said = rows.filter((r) => r.kind !== 'duty' && wordCount(text, r) > 3).map((r) => ({ r, key: ` ${normalizeKey(r.text)} ` }));
+  const said = rows.filter((r) => r.kind !== 'duty' && wordCount(text, r) > 3).map((r) => ({ r, terms: new Set(terms(r.text)) }));
   const restated = (r: PostingRequirement) => {
     if ((r.kind !== 'skill' && r.kind !== 'other') || wordCount(text, r) > 3) return false;
     // the vocabulary's skills, under any of their names, or the same words where the vocabulary knows none
     if (r.skills.length > 0) return r.skills.every((id) => said.some((o) => o.r !== r && o.r.skills.includes(id)));
-    const key = normalizeKey(r.text);
-    return key.length > 0 && said.some((o) => o.r !== r && o.key.includes(` ${key} `));
+    // by the words' stems: «Многопоточность» is asked by «понимание многопоточности в Java»
+    const own = terms(r.text);
+    return own.length > 0 && said.some((o) => o.r !== r && own.every((t) => o.terms.has(t)));
   };
   return rows.filter((r) => !restated(r));
 }
