@@ -187,6 +187,14 @@ describe('scoreLexical edge cases', () => {
     ]);
   });
 
+  it("does not take one ordinary word of a bracketed aside for the whole ask", () => {
+    const vacancyText = 'Требования:\n- знание кадрового делопроизводства (приказы, кадровые переводы, отпуска, воинский учёт)\n- Excel';
+    const blurb = scoreLexical({ vacancyText, resumeText: 'ООО «Каюм-Аудит», Казань\nБухгалтерский учёт, аудит' });
+    expect(blurb.requirements[0]!.status).not.toBe('met');
+    const shown = scoreLexical({ vacancyText, resumeText: 'Веду кадровое делопроизводство: приказы, переводы, воинский учёт.' });
+    expect(shown.requirements[0]!.status).toBe('met');
+  });
+
   it('weighs a skill name above the generic words around it', () => {
     const result = scoreLexical({
       vacancyText: 'Requirements:\n- Docker and Kubernetes in production\n- Python',

@@ -78,6 +78,12 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 interface Slot {
   terms: string[];
   weight: number;
+  /**
+   * Terms of the slot that fill it only half: words of a bracketed aside that are no skill of the vocabulary. An aside
+   * lists what the concept covers, often in words of two ("(приказы, кадровые переводы, отпуска, воинский учёт)"), and
+   * one of those words alone ("учёт" in «Бухгалтерский учёт») does not show the concept.
+   */
+  half?: string[];
 }
 
 // Whole-gap matches, so no \b: JavaScript's \b does not see Cyrillic letters as word characters.
@@ -161,6 +167,8 @@ function slotsOf(text: string, spans: Term[], weight: (term: string) => number):
   // (AWS preferred)"): its terms fill the concept's slot, like examples, rather than each asking for itself.
   const bracketAt = bracketsOf(text);
   let aside: { open: number; group: string[] } | null = null;
+  const asideTerms = new Set<string>();
+  const conceptTerms = new Set<string>();
   spans.forEach((span, i) => {
     if (skip.has(i)) return;
     const open = bracketAt(span.start);
@@ -170,6 +178,7 @@ function slotsOf(text: string, spans: Term[], weight: (term: string) => number):
         groups.push(aside.group);
       }
       aside.group.push(span.term);
+      if (!span.term.startsWith(SKILL_TERM_PREFIX)) asideTerms.add(span.term);
       return;
     }
     if (span.start >= examplesFrom) {
@@ -184,13 +193,19 @@ function slotsOf(text: string, spans: Term[], weight: (term: string) => number):
     const group = alternative[i] ? groups[groups.length - 1] : undefined;
     if (group) group.push(span.term);
     else groups.push([span.term]);
+    conceptTerms.add(span.term);
   });
   const seen = new Set<string>();
   const slots: Slot[] = [];
   for (const group of groups) {
     const fresh = [...new Set(group)].filter((t) => !seen.has(t));
     fresh.forEach((t) => seen.add(t));
-    if (fresh.length > 0) slots.push({ terms: fresh, weight: Math.max(...fresh.map(weight)) });
+    if (fresh.length === 0) continue;
+    const half = fresh.filter((t) => asideTerms.has(t) && !conceptTerms.has(t));
+    // an aside's words weigh as much as the concept they illustrate, no more
+    const full = fresh.filter((t) => !half.includes(t));
+    const slotWeight = Math.max(...(full.length > 0 ? full : fresh).map(weight));
+    slots.push(half.length > 0 && full.length > 0 ? { terms: fresh, weight: slotWeight, half } : { terms: fresh, weight: slotWeight });
   }
   return slots;
 }
@@ -493,7 +508,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
           const tf = s.tf.get(t);
           if (!tf) continue;
           const saturation = (tf * (K1 + 1)) / (tf + norm);
-          fill = Math.max(fill, Math.min(1, saturation));
+          fill = Math.max(fill, Math.min(1, saturation) * (slot.half?.includes(t) ? 0.5 : 1));
           bm25 += sentIdf(t) * saturation;
         }
         covered += slot.weight * fill;
@@ -506,7 +521,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
       }
     }
     const anywhere =
-      slots.reduce((sum, slot) => sum + (slot.terms.some((t) => resumeTerms.has(t)) ? slot.weight : 0), 0) / total;
+      slots.reduce((sum, slot) => sum + slot.weight * Math.max(0, ...slot.terms.map((t) => (resumeTerms.has(t) ? (slot.half?.includes(t) ? 0.5 : 1) : 0))), 0) / total;
     const score = round(Math.min(1, BEST_SENTENCE_SHARE * best + (1 - BEST_SENTENCE_SHARE) * anywhere));
     return {
       ...row,

@@ -378,8 +378,8 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   return false;
 }
 
-/** A tag of a tag cloud: a skill's name of one to four words, no sentence. */
-const TAG_RE = /^[\p{L}\p{N}][\p{L}\p{N} .+#/&'’-]*$/u;
+/** A tag of a tag cloud: a skill's name of one to five words ("1С: Зарплата и управление персоналом"), no sentence. */
+const TAG_RE = /^[\p{L}\p{N}][\p{L}\p{N} .:+#/&'’-]*$/u;
 
 /**
  * The tags of a line that is a job board's tag cloud flattened into one line, its tags apart by two spaces or more
@@ -395,7 +395,7 @@ function tagsOf(text: string, span: Span): Span[] | null {
     // a tag is named as a name: capitalised ("Spring Boot", «Многопоточность») or a skill the vocabulary knows
     // ("git"); a sentence whose words a PDF set two spaces apart ("Experience  with  Java") is none
     const tag = m[0];
-    if (!TAG_RE.test(tag) || tag.split(' ').length > 4) return null;
+    if (!TAG_RE.test(tag) || tag.split(' ').length > 5) return null;
     if (tag[0] === tag[0]!.toLowerCase() && tag[0] !== tag[0]!.toUpperCase() && findSkills(tag).length === 0) return null;
     tags.push({ start: span.start + m.index, end: span.start + m.index + tag.length });
   }
