@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vacancyText } from '@rc/contracts';
 import { createDatabase, ensureOwner, LOCAL_OWNER, vacancyRepo, type Database } from '@rc/db';
-import { readingVersion } from '@rc/lexical';
+import { readingVersion, TextAnalysisError } from '@rc/lexical';
 import { vacancyEn, vacancyRu } from '@rc/testing/fit-pairs';
 import { LexicalEngine } from './engine.ts';
 import { readPostingsOnce, startPostingReader } from './posting-reader.ts';
@@ -75,7 +75,9 @@ describe('the posting reader (embedded database)', () => {
     const failing = {
       readPostings: (texts: string[]) => {
         calls++;
-        return texts.some((t) => t.includes('POISON')) ? Promise.reject(new Error('analysing the text took longer than 10000 ms')) : engine.readPostings(texts);
+        return texts.some((t) => t.includes('POISON'))
+          ? Promise.reject(new TextAnalysisError('text_analysis_timeout', 'analysing the text took longer than 10000 ms; it was stopped'))
+          : engine.readPostings(texts);
       },
     };
     expect(await readPostingsOnce({ db, engine: failing }, 100)).toBe(2);
@@ -85,6 +87,17 @@ describe('the posting reader (embedded database)', () => {
     calls = 0;
     expect(await readPostingsOnce({ db, engine: failing }, 100)).toBe(0);
     expect(calls).toBe(0);
+  });
+
+  it('leaves its batch unread when the text analysis is busy or closing, to be read at the next look', async () => {
+    const id = await save('Welder', 'Requirements:\n- MIG and TIG welding\n- reading blueprints');
+    const busy = { readPostings: () => Promise.reject(new TextAnalysisError('text_analysis_busy', 'too many texts are being analysed right now')) };
+    await expect(readPostingsOnce({ db, engine: busy }, 100)).rejects.toThrow(/too many texts/);
+    const closed = { readPostings: () => Promise.reject(new Error('the pool is closed')) };
+    await expect(readPostingsOnce({ db, engine: closed }, 100)).rejects.toThrow(/closed/);
+    expect((await vacancyRepo.unread(db, readingVersion(), 100)).map((v) => v.id)).toEqual([id]);
+    expect(await readPostingsOnce({ db, engine }, 100)).toBe(1);
+    expect((await readings([id])).get(id)!.reading).toContain('TIG');
   });
 
   it('runs in the background: vacancies saved after it started are read, and it stops', async () => {

@@ -6,11 +6,12 @@
  *
  * It works in small batches on the text-analysis workers, one chunk at a time, so analyses and rankings that arrive
  * meanwhile wait at most one chunk. A posting that cannot be read within the deadline is marked read with no reading:
- * rankings read it as they go, and the reader does not try it again until the reading code changes.
+ * rankings read it as they go, and the reader does not try it again until the reading code changes. Any other failure
+ * (a full pool, shutting down, the database) leaves its batch unread for the next look.
  */
 import { vacancyRepo, type Database } from '@rc/db';
 import { vacancyText } from '@rc/contracts';
-import { readingVersion } from '@rc/lexical';
+import { readingVersion, TextAnalysisError } from '@rc/lexical';
 import type { ScoringEngine } from './engine.ts';
 
 export interface PostingReaderDeps {
@@ -32,6 +33,15 @@ export interface PostingReader {
   stop(): Promise<void>;
 }
 
+/**
+ * Whether a posting failed in a way it always will (past the deadline, or more memory than a worker has), so it is
+ * marked read without a reading; anything else (a full pool, a pool closing, a database error) leaves the batch
+ * unread for the next look.
+ */
+function cannotBeRead(err: unknown): boolean {
+  return err instanceof TextAnalysisError && (err.code === 'text_analysis_timeout' || err.code === 'text_analysis_too_large');
+}
+
 /** One batch: the vacancies not yet read by this code, read and stored. */
 export async function readPostingsOnce(deps: PostingReaderDeps, batch: number): Promise<number> {
   const version = readingVersion();
@@ -41,10 +51,18 @@ export async function readPostingsOnce(deps: PostingReaderDeps, batch: number): 
   let readings: Array<string | null>;
   try {
     readings = await deps.engine.readPostings(texts);
-  } catch {
-    // one posting of the batch failed it (a deadline, a worker's memory): read them one by one
+  } catch (err) {
+    if (!cannotBeRead(err)) throw err;
+    // one posting of the batch failed it (its deadline, a worker's memory): read them one by one
     readings = [];
-    for (const text of texts) readings.push(await deps.engine.readPostings([text]).then((r) => r[0]!, () => null));
+    for (const text of texts) {
+      try {
+        readings.push((await deps.engine.readPostings([text]))[0]!);
+      } catch (one) {
+        if (!cannotBeRead(one)) throw one;
+        readings.push(null);
+      }
+    }
   }
   await vacancyRepo.storeReadings(
     deps.db,
