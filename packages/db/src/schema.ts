@@ -96,6 +96,13 @@ export const vacancies = pgTable(
     reading: text('reading'),
     /** The version of the reading code that made `reading` (@rc/lexical's readingVersion). */
     readingVersion: text('reading_version'),
+    /**
+     * The words of `reading` a ranking shortlists by (JSON, @rc/lexical's readingTerms): the posting's asked terms,
+     * its title's and its skills, a few hundred bytes, so that a ranking can weigh every stored vacancy.
+     */
+    readingTerms: text('reading_terms'),
+    /** When `reading` was stored: what a scorer's cache of reading terms is checked against. */
+    readAt: timestamp('read_at', { withTimezone: true, precision: 3 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,4 +1,18 @@
-export { LEXICAL_MODEL, pairTitles, partsComponents, postingReading, resumeFactsAt, scoreLexical, statusFor, type LexicalInput } from './score.ts';
+export {
+  LEXICAL_MODEL,
+  pairTitles,
+  partsComponents,
+  postingReading,
+  postingReadingAndTerms,
+  resumeFactsAt,
+  scoreLexical,
+  shortlistResume,
+  shortlistScore,
+  statusFor,
+  type LexicalInput,
+  type ReadingTerms,
+  type ShortlistResume,
+} from './score.ts';
 export { FIT_FEATURES, fitFeatures, fitParts, fitScore, partsOf, type FitParts, type FitWeights } from './fit.ts';
 export { checkAsk, type AskCheck } from './asks.ts';
 export { skillsAsked, skillsShown } from './weights.ts';

@@ -467,6 +467,76 @@ export function postingReading(vacancyText: string): string {
 }
 
 /**
+ * What a ranking shortlists a stored posting by: the terms the document overlap reads, the title's terms and the
+ * skills the posting names, and its language. A few hundred bytes, stored beside the reading, so that a ranking can
+ * weigh every stored vacancy against the resume before it reads any reading in full.
+ */
+export interface ReadingTerms {
+  terms: string[];
+  titleTerms: string[];
+  skillTerms: string[];
+  language: 'ru' | 'en';
+}
+
+/** The posting's reading to store with its vacancy, and the terms a ranking shortlists it by. */
+export function postingReadingAndTerms(vacancyText: string): { reading: string; terms: string } {
+  const v = vacancyOf(vacancyText);
+  const terms: ReadingTerms = { terms: v.terms, titleTerms: v.titleTerms, skillTerms: v.skillTerms, language: v.language };
+  return { reading: storeReading(vacancyText, v), terms: JSON.stringify(terms) };
+}
+
+/** A resume's terms as the shortlist weighs postings against them: all of them, and those of its headline and job titles. */
+export interface ShortlistResume {
+  terms: Set<string>;
+  head: Set<string>;
+  language: 'ru' | 'en';
+}
+
+export function shortlistResume(resumeText: string, now?: Date): ShortlistResume {
+  const { terms: all, language } = recentResumes.get(resumeText, prepareResume);
+  return { terms: all, head: resumeHeadTerms(resumeFactsAt(resumeText, now), resumeText), language };
+}
+
+/** The title's weight against the overlap's in the shortlist: as in the fitted score (title 1.44, overlap 6.61). */
+const SHORTLIST_TITLE = (lexicalWeights as FitWeights).weights.title_fit! / (lexicalWeights as FitWeights).weights.document_overlap!;
+
+/**
+ * How well a stored posting fits the resume by the fit score's two heaviest parts, its document overlap and its title
+ * fit, computed as the analysis computes them (a posting in the other language by the skills both name): what a
+ * ranking shortlists by. At 10,000 vacancies its best 300 held the estimate's best 10 for each of 8 resumes, where the
+ * full-text search's best 1,000 held 59 % of them.
+ */
+export function shortlistScore(v: ReadingTerms, r: ShortlistResume): number {
+  let overlap = 0;
+  if (v.language !== r.language) {
+    if (v.skillTerms.length > 0) overlap = (CROSS_LANGUAGE_OVERLAP_SCALE * v.skillTerms.filter((t) => r.terms.has(t)).length) / v.skillTerms.length;
+  } else {
+    let shown = 0;
+    let total = 0;
+    for (const t of v.terms) {
+      const f = termFactor(t);
+      total += f;
+      if (r.terms.has(t)) shown += f;
+    }
+    overlap = total === 0 ? 0 : shown / total;
+  }
+  let title = 0.5;
+  if (v.titleTerms.length > 0) {
+    let total = 0;
+    let inHead = 0;
+    let anywhere = 0;
+    for (const t of v.titleTerms) {
+      const f = termFactor(t);
+      total += f;
+      if (r.head.has(t)) inHead += f;
+      if (r.terms.has(t)) anywhere += f;
+    }
+    if (total > 0) title = 0.7 * (inHead / total) + 0.3 * (anywhere / total);
+  }
+  return overlap + SHORTLIST_TITLE * title;
+}
+
+/**
  * The titles a pair's title fit reads: the posting's (null when it opens with none) and the resume's headline and
  * latest job titles (at most six), for matching them by meaning where the words cannot (another language).
  */

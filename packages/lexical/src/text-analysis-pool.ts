@@ -133,10 +133,10 @@ export class TextAnalysisPool {
    * The readings of postings to store with their vacancies (see postingReading), in chunks of at most
    * TEXT_ANALYSIS_CHUNK.pairs texts, each under the deadline; one worker at a time, so live analyses keep the others.
    */
-  async readPostings(texts: string[]): Promise<string[]> {
-    const out: string[] = [];
+  async readPostings(texts: string[]): Promise<Array<{ reading: string; terms: string }>> {
+    const out: Array<{ reading: string; terms: string }> = [];
     for (const chunk of chunkPairs(texts.map((vacancyText) => ({ vacancyText, resumeText: '' })))) {
-      out.push(...(await this.pool.run<string[]>('readPostings', chunk.map((p) => p.vacancyText), { timeoutMs: this.timeoutMs })));
+      out.push(...(await this.pool.run<Array<{ reading: string; terms: string }>>('readPostings', chunk.map((p) => p.vacancyText), { timeoutMs: this.timeoutMs })));
     }
     return out;
   }

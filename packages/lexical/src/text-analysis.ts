@@ -5,7 +5,7 @@
  */
 import type { ResumeFactsResult, Scoring } from '@rc/contracts';
 import { resumeSummary } from '@rc/text';
-import { pairTitles, postingReading, resumeFactsAt, scoreLexical, type LexicalInput } from './score.ts';
+import { pairTitles, postingReadingAndTerms, resumeFactsAt, scoreLexical, type LexicalInput } from './score.ts';
 
 export interface TextAnalysisInput {
   vacancyText: string;
@@ -36,9 +36,9 @@ export function analyseText(input: TextAnalysisInput): TextAnalysisResult {
   return { lexical, facts, titles: pairTitles(input.vacancyText, input.resumeText, now, input.vacancyReading) };
 }
 
-/** The readings of postings, to store with their vacancies (see postingReading). */
-export function readPostings(texts: string[]): string[] {
-  return texts.map(postingReading);
+/** The readings of postings, to store with their vacancies, and the terms rankings shortlist them by. */
+export function readPostings(texts: string[]): Array<{ reading: string; terms: string }> {
+  return texts.map(postingReadingAndTerms);
 }
 
 /** Lexical score and components of each pair; the pool hands it bounded chunks (see TEXT_ANALYSIS_CHUNK). */

@@ -13,7 +13,7 @@ import { fitScore, partsOf, type FitWeights, type TextAnalysisResult } from '@rc
 import type { CrossEncoder } from '@rc/model-runtime';
 import { lexicalPairs, type AnalysisInput, type PairText, type ScoringEngine } from './engine.ts';
 import { refineByMeaning, type Embed, type MeaningThresholds, type PairTitles } from './meaning.ts';
-import { sharedTextAnalysis, type TextAnalysis } from './text-analysis.ts';
+import { sharedTextAnalysis, type PostingRead, type TextAnalysis } from './text-analysis.ts';
 
 /** Matching by meaning: a sentence embedder and the cosines at which a sentence shows a requirement. */
 export interface MeaningOptions {
@@ -169,7 +169,7 @@ export class CrossEncoderEngine implements ScoringEngine {
     return lexicalPairs(this.text, pairs, (s) => this.lexicalPart(s.components.requirement_coverage ?? 0, s.components.document_overlap ?? 0));
   }
 
-  readPostings(texts: string[]): Promise<string[]> {
+  readPostings(texts: string[]): Promise<PostingRead[]> {
     return this.text.readPostings(texts);
   }
 

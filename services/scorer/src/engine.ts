@@ -4,7 +4,7 @@
  */
 import type { Scoring } from '@rc/contracts';
 import type { PairLexical } from '@rc/lexical';
-import { sharedTextAnalysis, type TextAnalysis } from './text-analysis.ts';
+import { sharedTextAnalysis, type PostingRead, type TextAnalysis } from './text-analysis.ts';
 
 export interface PairText {
   vacancyText: string;
@@ -31,7 +31,7 @@ export interface ScoringEngine {
    */
   prescorePairs(pairs: PairText[]): Promise<number[]>;
   /** The postings' readings to store with their vacancies, so that rankings need not read them again. */
-  readPostings(texts: string[]): Promise<string[]>;
+  readPostings(texts: string[]): Promise<PostingRead[]>;
   close(): Promise<void>;
 }
 
@@ -70,7 +70,7 @@ export class LexicalEngine implements ScoringEngine {
     return lexicalPairs(this.text ?? sharedTextAnalysis(), pairs, (s) => s.score);
   }
 
-  readPostings(texts: string[]): Promise<string[]> {
+  readPostings(texts: string[]): Promise<PostingRead[]> {
     return (this.text ?? sharedTextAnalysis()).readPostings(texts);
   }
 

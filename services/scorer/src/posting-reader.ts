@@ -13,6 +13,7 @@ import { vacancyRepo, type Database } from '@rc/db';
 import { vacancyText } from '@rc/contracts';
 import { readingVersion, TextAnalysisError } from '@rc/lexical';
 import type { ScoringEngine } from './engine.ts';
+import type { PostingRead } from './text-analysis.ts';
 
 export interface PostingReaderDeps {
   db: Database;
@@ -48,7 +49,7 @@ export async function readPostingsOnce(deps: PostingReaderDeps, batch: number): 
   const rows = await vacancyRepo.unread(deps.db, version, batch);
   if (rows.length === 0) return 0;
   const texts = rows.map(vacancyText);
-  let readings: Array<string | null>;
+  let readings: Array<PostingRead | null>;
   try {
     readings = await deps.engine.readPostings(texts);
   } catch (err) {
@@ -67,7 +68,7 @@ export async function readPostingsOnce(deps: PostingReaderDeps, batch: number): 
   await vacancyRepo.storeReadings(
     deps.db,
     version,
-    rows.map((r, i) => ({ ...r, reading: readings[i] ?? null })),
+    rows.map((r, i) => ({ ...r, reading: readings[i]?.reading ?? null, terms: readings[i]?.terms ?? null })),
   );
   return rows.length;
 }

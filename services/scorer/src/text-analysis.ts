@@ -7,11 +7,17 @@ import type { Config } from '@rc/config';
 import { TextAnalysisError, TextAnalysisPool, type LexicalInput, type PairLexical, type TextAnalysisInput, type TextAnalysisResult } from '@rc/lexical';
 import { PermanentJobError } from '@rc/queue';
 
+/** A posting's reading (JSON) and the terms a ranking shortlists it by (JSON). */
+export interface PostingRead {
+  reading: string;
+  terms: string;
+}
+
 export interface TextAnalysis {
   analyseText(input: TextAnalysisInput): Promise<TextAnalysisResult>;
   analyseTexts(pairs: LexicalInput[], onProgress?: (done: number) => void): Promise<PairLexical[]>;
-  /** The postings' readings to store with their vacancies (see postingReading in @rc/lexical). */
-  readPostings(texts: string[]): Promise<string[]>;
+  /** The postings' readings to store with their vacancies, and the terms rankings shortlist them by (@rc/lexical). */
+  readPostings(texts: string[]): Promise<PostingRead[]>;
   close(): Promise<void>;
 }
 

@@ -5,7 +5,7 @@ import type { DbOrTx } from '../client.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../pagination.ts';
 import { analyses, rankingEntries, rankings, resumes, vacancies, type StoredHiddenText } from '../schema.ts';
 
-export type VacancyRow = Omit<typeof vacancies.$inferSelect, 'search' | 'reading' | 'readingVersion'>;
+export type VacancyRow = Omit<typeof vacancies.$inferSelect, 'search' | 'reading' | 'readingVersion' | 'readingTerms' | 'readAt'>;
 export type ResumeRow = Omit<typeof resumes.$inferSelect, 'search'>;
 
 const vacancyCols = {
@@ -51,7 +51,7 @@ export const vacancyRepo = {
   },
   async update(db: DbOrTx, ownerId: string, id: string, patch: Partial<{ title: string; description: string; language: Language }>) {
     // a new text needs a new reading: the scorer reads it again
-    const reread = patch.title !== undefined || patch.description !== undefined ? { reading: null, readingVersion: null } : {};
+    const reread = patch.title !== undefined || patch.description !== undefined ? { reading: null, readingVersion: null, readingTerms: null, readAt: null } : {};
     const [row] = await db
       .update(vacancies)
       .set({ ...patch, ...reread, updatedAt: new Date() })
@@ -96,6 +96,33 @@ export const vacancyRepo = {
       .where(and(eq(vacancies.ownerId, ownerId), inArray(vacancies.id, ids)));
   },
   /**
+   * The owner's vacancies (or those of `ids`) with terms stored by this version of the reading code, and when each
+   * was stored: what a ranking's shortlist checks its cache of reading terms against.
+   */
+  async readingStamps(db: DbOrTx, ownerId: string, ids: string[] | null, version: string): Promise<Array<{ id: string; readAt: Date }>> {
+    const rows = await db
+      .select({ id: vacancies.id, readAt: vacancies.readAt })
+      .from(vacancies)
+      .where(
+        and(
+          eq(vacancies.ownerId, ownerId),
+          eq(vacancies.readingVersion, version),
+          sql`${vacancies.readingTerms} is not null`,
+          ids ? inArray(vacancies.id, ids) : undefined,
+        ),
+      );
+    return rows.filter((r): r is { id: string; readAt: Date } => r.readAt !== null);
+  },
+  /** The stored reading terms of these vacancies of the owner, made by this version of the reading code. */
+  async readingTerms(db: DbOrTx, ownerId: string, ids: string[], version: string): Promise<Array<{ id: string; terms: string; readAt: Date }>> {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .select({ id: vacancies.id, terms: vacancies.readingTerms, readAt: vacancies.readAt })
+      .from(vacancies)
+      .where(and(eq(vacancies.ownerId, ownerId), eq(vacancies.readingVersion, version), inArray(vacancies.id, ids)));
+    return rows.filter((r): r is { id: string; terms: string; readAt: Date } => r.terms !== null && r.readAt !== null);
+  },
+  /**
    * Vacancies of any owner whose posting has not been read by this version of the reading code, in random order (so
    * that scorers reading at once mostly take different ones). For the scorer's posting reader only.
    */
@@ -111,12 +138,17 @@ export const vacancyRepo = {
    * Stores readings made by `version` (null: the posting could not be read in time, and rankings read it as they go),
    * each only if the vacancy still has the text it was read from.
    */
-  async storeReadings(db: DbOrTx, version: string, rows: Array<{ id: string; title: string; description: string; reading: string | null }>): Promise<number> {
+  async storeReadings(
+    db: DbOrTx,
+    version: string,
+    rows: Array<{ id: string; title: string; description: string; reading: string | null; terms?: string | null }>,
+  ): Promise<number> {
     let stored = 0;
+    const readAt = new Date();
     for (const r of rows) {
       const done = await db
         .update(vacancies)
-        .set({ reading: r.reading, readingVersion: version })
+        .set({ reading: r.reading, readingTerms: r.reading === null ? null : (r.terms ?? null), readingVersion: version, readAt })
         .where(and(eq(vacancies.id, r.id), eq(vacancies.title, r.title), eq(vacancies.description, r.description)))
         .returning({ id: vacancies.id });
       stored += done.length;

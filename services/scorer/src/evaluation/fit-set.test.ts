@@ -53,14 +53,14 @@ describe('fit-set metrics on hand-computed cases', () => {
     const s = summarise([
       pair('a', 'strong', 0.75), // strong verdict: agrees
       pair('a', 'strong', 0.4), // partial verdict: disagrees; still counts as >= 0.4
-      pair('a', 'strong', 0.2),
+      pair('a', 'strong', 0.1), // weak verdict: disagrees
       pair('a', 'partial', 0.45), // agrees
-      pair('a', 'adjacent', 0.3), // weak: agrees
+      pair('a', 'adjacent', 0.19), // weak (below 0.2): agrees
       pair('a', 'unrelated', 0.15), // <= 0.15 inclusive, weak: agrees
       pair('a', 'unrelated', 0.5), // partial verdict: disagrees
     ]);
     expect(s.count).toEqual({ strong: 3, partial: 1, adjacent: 1, unrelated: 2 });
-    expect(s.strong).toEqual({ median: 0.4, min: 0.2, shareAtLeast040: 2 / 3 });
+    expect(s.strong).toEqual({ median: 0.4, min: 0.1, shareAtLeast040: 2 / 3 });
     expect(s.unrelated).toEqual({ median: 0.325, max: 0.5, shareAtMost015: 0.5 });
     expect(s.partial.median).toBe(0.45);
     expect(s.verdictAgreement).toBeCloseTo(4 / 7, 12);
