@@ -142,7 +142,7 @@ export async function benchRanking() {
   writeResult(
     'ranking',
     { topK: TOP_K, sizes: results },
-    `| ranking one resume (embedded: PGlite full-text shortlist, the parts' estimate, full score on the top ${TOP_K}) | latency | saved postings read (background, before) | quality |\n| --- | --- | --- | --- |\n${lines.join('\n')}`,
+    `| ranking one resume (embedded, PGlite: shortlist by the stored readings, the parts' estimate, full score on the top ${TOP_K}) | latency | saved postings read (background, before) | quality |\n| --- | --- | --- | --- |\n${lines.join('\n')}`,
   );
 }
 

@@ -318,18 +318,35 @@ function resumeHeadTerms(facts: ResumeFacts, resumeText: string): Set<string> {
  * any of their names; the title's words found elsewhere in the resume count for less.
  */
 function titleFit(vacancy: PreparedVacancy, facts: ResumeFacts, resumeText: string, resumeTerms: Set<string>): number {
-  if (vacancy.titleTerms.length === 0) return 0.5;
-  const headTerms = resumeHeadTerms(facts, resumeText);
+  return titleFitOf(vacancy.titleTerms, resumeHeadTerms(facts, resumeText), resumeTerms);
+}
+
+/** The title fit from the title's terms, the resume's headline and job-title terms and all its terms. */
+function titleFitOf(titleTerms: readonly string[], headTerms: Set<string>, resumeTerms: Set<string>): number {
+  if (titleTerms.length === 0) return 0.5;
   let total = 0;
   let inHead = 0;
   let anywhere = 0;
-  for (const t of vacancy.titleTerms) {
+  for (const t of titleTerms) {
     const w = termFactor(t);
     total += w;
     if (headTerms.has(t)) inHead += w;
     if (resumeTerms.has(t)) anywhere += w;
   }
   return total === 0 ? 0.5 : round(0.7 * (inHead / total) + 0.3 * (anywhere / total));
+}
+
+/**
+ * Whole-document overlap: the posting's distinct terms found anywhere in the resume, skills counting most. Words of
+ * two languages never meet, so a resume in the other language is measured by the vocabulary's skills alone (named
+ * in either language), put on the words' scale.
+ */
+function overlapOf(v: Pick<PreparedVacancy, 'terms' | 'weight' | 'skillTerms'>, resumeTerms: Set<string>, crossLanguage: boolean): number {
+  if (crossLanguage) {
+    if (v.skillTerms.length === 0) return 0;
+    return (CROSS_LANGUAGE_OVERLAP_SCALE * v.skillTerms.filter((t) => resumeTerms.has(t)).length) / v.skillTerms.length;
+  }
+  return v.weight === 0 ? 0 : v.terms.reduce((sum, t) => sum + (resumeTerms.has(t) ? termFactor(t) : 0), 0) / v.weight;
 }
 
 /** Years can be checked only against a resume with dated jobs or stated years; otherwise the words decide. */
@@ -473,6 +490,8 @@ export function postingReading(vacancyText: string): string {
  */
 export interface ReadingTerms {
   terms: string[];
+  /** The terms' summed weight (termFactor), the overlap's denominator. */
+  weight: number;
   titleTerms: string[];
   skillTerms: string[];
   language: 'ru' | 'en';
@@ -481,7 +500,7 @@ export interface ReadingTerms {
 /** The posting's reading to store with its vacancy, and the terms a ranking shortlists it by. */
 export function postingReadingAndTerms(vacancyText: string): { reading: string; terms: string } {
   const v = vacancyOf(vacancyText);
-  const terms: ReadingTerms = { terms: v.terms, titleTerms: v.titleTerms, skillTerms: v.skillTerms, language: v.language };
+  const terms: ReadingTerms = { terms: v.terms, weight: v.weight, titleTerms: v.titleTerms, skillTerms: v.skillTerms, language: v.language };
   return { reading: storeReading(vacancyText, v), terms: JSON.stringify(terms) };
 }
 
@@ -507,33 +526,7 @@ const SHORTLIST_TITLE = (lexicalWeights as FitWeights).weights.title_fit! / (lex
  * full-text search's best 1,000 held 59 % of them.
  */
 export function shortlistScore(v: ReadingTerms, r: ShortlistResume): number {
-  let overlap = 0;
-  if (v.language !== r.language) {
-    if (v.skillTerms.length > 0) overlap = (CROSS_LANGUAGE_OVERLAP_SCALE * v.skillTerms.filter((t) => r.terms.has(t)).length) / v.skillTerms.length;
-  } else {
-    let shown = 0;
-    let total = 0;
-    for (const t of v.terms) {
-      const f = termFactor(t);
-      total += f;
-      if (r.terms.has(t)) shown += f;
-    }
-    overlap = total === 0 ? 0 : shown / total;
-  }
-  let title = 0.5;
-  if (v.titleTerms.length > 0) {
-    let total = 0;
-    let inHead = 0;
-    let anywhere = 0;
-    for (const t of v.titleTerms) {
-      const f = termFactor(t);
-      total += f;
-      if (r.head.has(t)) inHead += f;
-      if (r.terms.has(t)) anywhere += f;
-    }
-    if (total > 0) title = 0.7 * (inHead / total) + 0.3 * (anywhere / total);
-  }
-  return overlap + SHORTLIST_TITLE * title;
+  return overlapOf(v, r.terms, v.language !== r.language) + SHORTLIST_TITLE * titleFitOf(v.titleTerms, r.head, r.terms);
 }
 
 /**
@@ -651,17 +644,8 @@ export function scoreLexical(input: LexicalInput): Scoring {
   };
   const requirementCoverage = coverage(() => true);
 
-  // Whole-document overlap: the vacancy's distinct terms found anywhere in the resume, skills counting most. Words of
-  // two languages never meet, so a resume in the other language is measured by the vocabulary's skills alone (named
-  // in either language), put on the words' scale.
   const skillsShown = vacancy.skillTerms.filter((t) => resumeTerms.has(t)).length;
-  const documentOverlap = crossLanguage
-    ? vacancy.skillTerms.length === 0
-      ? 0
-      : (CROSS_LANGUAGE_OVERLAP_SCALE * skillsShown) / vacancy.skillTerms.length
-    : vacancy.weight === 0
-      ? 0
-      : vacancy.terms.reduce((sum, t) => sum + (resumeTerms.has(t) ? termFactor(t) : 0), 0) / vacancy.weight;
+  const documentOverlap = overlapOf(vacancy, resumeTerms, crossLanguage);
 
   // Years: the must-have experience ask with the most years (overall asks before per-skill ones), against the resume.
   let years: { shown: number | null; asked: number } = { shown: null, asked: 0 };

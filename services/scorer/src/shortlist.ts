@@ -53,9 +53,10 @@ export class ReadingTermsShortlist {
     } catch {
       return;
     }
-    if (!Array.isArray(parsed.terms) || !Array.isArray(parsed.titleTerms) || !Array.isArray(parsed.skillTerms)) return;
+    if (!Array.isArray(parsed.terms) || !Array.isArray(parsed.titleTerms) || !Array.isArray(parsed.skillTerms) || typeof parsed.weight !== 'number') return;
     const terms: ReadingTerms = {
       terms: parsed.terms.map((t) => this.intern(t)),
+      weight: parsed.weight,
       titleTerms: parsed.titleTerms.map((t) => this.intern(t)),
       skillTerms: parsed.skillTerms.map((t) => this.intern(t)),
       language: parsed.language === 'ru' ? 'ru' : 'en',
