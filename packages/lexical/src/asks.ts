@@ -3,7 +3,7 @@
  * a licence — checked against what the resume reader found, so "3+ years of Java" is met by the years of the jobs
  * that name Java, not by the words "3", "years" and "Java" somewhere in the resume.
  */
-import { findSkills, RecentTexts, terms, yearsWhere, type PostingRequirement, type ResumeFacts } from '@rc/text';
+import { credentialsNamed, findSkills, RecentTexts, terms, yearsWhere, type PostingRequirement, type ResumeFacts } from '@rc/text';
 import { SKILL_TERM_PREFIX } from './weights.ts';
 
 export interface AskCheck {
@@ -161,6 +161,7 @@ const LICENCE_KIND: Partial<Record<NonNullable<PostingRequirement['licence']>['t
 
 /** A licence ask; null when the resume reader's licences cannot say (the ask is then matched by its words). */
 function licence(ask: NonNullable<PostingRequirement['licence']>, facts: ResumeFacts): AskCheck | null {
+  if (ask.type === 'medical') return medical(ask.categories, facts);
   const kind = LICENCE_KIND[ask.type];
   if (!kind) return null;
   const held = facts.licences.filter((l) => l.kind === kind);
@@ -172,6 +173,19 @@ function licence(ask: NonNullable<PostingRequirement['licence']>, facts: ResumeF
     return { score: has / ask.categories.length, evidence: { start: l.start, end: l.end } };
   }
   return { score: 1, evidence: { start: held[0]!.start, end: held[0]!.end } };
+}
+
+/**
+ * A medical credential ask (RN licence, BLS, ACLS) against the resume's licence lines, under their abbreviations or
+ * their names: the share of the asked credentials a line names; null when none is named (the words decide then).
+ */
+function medical(asked: string[], facts: ResumeFacts): AskCheck | null {
+  if (asked.length === 0) return null;
+  const lines = facts.licences.map((l) => ({ l, named: new Set(credentialsNamed(l.name)) }));
+  const shown = asked.filter((c) => lines.some((x) => x.named.has(c)));
+  if (shown.length === 0) return null;
+  const first = lines.find((x) => x.named.has(shown[0]!))!.l;
+  return { score: shown.length / asked.length, evidence: { start: first.start, end: first.end } };
 }
 
 /**

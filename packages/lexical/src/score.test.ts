@@ -195,6 +195,27 @@ describe('scoreLexical edge cases', () => {
     expect(shown.requirements[0]!.status).toBe('met');
   });
 
+  it('meets a medical credential ask by the licence line that spells it out, and the other way round', () => {
+    const vacancyText =
+      'Requirements:\n- Current, unencumbered Registered Nurse license in the State of Illinois, or a multistate/compact license\n' +
+      '- Current BLS certification from the American Heart Association\n- ACLS required within six months of hire\n- Basic Life Support';
+    const resume = (certs: string) => `JANE DOE, BSN, RN\nLICENSES & CERTIFICATIONS\n${certs}\nEXPERIENCE\nStaff nurse, surgical unit, 2019 – present`;
+    const held = scoreLexical({
+      vacancyText,
+      resumeText: resume('Registered Professional Nurse, State of Illinois, License #041-555-0917, active\nBasic Life Support (AHA), renewed 02/2025\nACLS (AHA), renewed 02/2025'),
+    });
+    expect(held.requirements.map((r) => [r.kind, r.status])).toEqual([
+      ['licence', 'met'],
+      ['licence', 'met'],
+      ['licence', 'met'],
+      ['licence', 'met'],
+    ]);
+    expect(held.requirements[1]!.evidence?.text).toBe('Basic Life Support (AHA), renewed 02/2025');
+    expect(held.requirements[3]!.evidence?.text).toBe('Basic Life Support (AHA), renewed 02/2025');
+    const without = scoreLexical({ vacancyText, resumeText: resume('Registered Professional Nurse, State of Illinois, License #041-555-0917, active') });
+    expect(without.requirements.map((r) => r.status)).toEqual(['met', 'missing', 'missing', 'missing']);
+  });
+
   it('weighs a skill name above the generic words around it', () => {
     const result = scoreLexical({
       vacancyText: 'Requirements:\n- Docker and Kubernetes in production\n- Python',

@@ -22,6 +22,7 @@ export {
 } from './resume/index.ts';
 export { findSkills, skillById, skillIds, SKILLS, type Skill, type SkillMatch } from './skills/index.ts';
 export {
+  credentialsNamed,
   MAX_ALTERNATIVES_LIST,
   readPosting,
   type EducationAsk,

@@ -127,12 +127,29 @@ const DRIVING_EN = /(?:class|category)\s{0,2}([ABCDE]{1,2})(?![\p{L}])|CDL(?:[\s
 const LICENCES: Array<[LicenceAsk['type'], RegExp]> = [
   ['driving', /driver'?s?'? licen[cs]e|driving licen[cs]e|driving record|\bcdl\b|\bmvr\b|водительск\p{L}{0,3} (?:удостоверени|прав)|(?<![\p{L}])прав\p{L}{0,2} (?:кат|категори)|категори\p{L}{0,2} [ABCDEАВСДЕ](?![\p{L}])|кат\. ?[ABCDEАВСДЕ](?![\p{L}])|карт\p{L}{0,2} водителя|стаж вождения/iu],
   ['welding', /накс|naks|aws d1\.1|certified welder|welding certification|welder certification/iu],
-  ['medical', /(?:rn|nursing|medical|practical nurse|lpn|pharmacist) licen[cs]|licensed (?:practical|vocational|registered)|\bbls\b|\bacls\b|\bpals\b|\bcpr\b|сертификат\p{L}{0,2} специалиста|аккредитаци\p{L}{0,2}|медицинск\p{L}{0,3} (?:книжк|сертификат)|квалификационн\p{L}{0,3} категори/iu],
+  ['medical', /(?:rn|nurse|nursing|medical|practical nurse|lpn|pharmacist) licen[cs]|basic life support|advanced (?:cardiovascular|cardiac) life support|licensed (?:practical|vocational|registered)|\bbls\b|\bacls\b|\bpals\b|\bcpr\b|сертификат\p{L}{0,2} специалиста|аккредитаци\p{L}{0,2}|медицинск\p{L}{0,3} (?:книжк|сертификат)|квалификационн\p{L}{0,3} категори/iu],
   ['electrical', /групп\p{L}{0,2} (?:допуска )?по электробезопасности|допуск\p{L}{0,2} по электробезопасности|электробезопасност/iu],
   ['teaching', /teaching (?:licen[cs]e|certificat|credential)|teacher certification|state certification|qts/iu],
   ['forklift', /forklift (?:certification|licen[cs]e|certified)|удостоверени\p{L}{0,2} (?:водителя )?(?:погрузчика|стропальщика|тракториста)/iu],
   ['certificate', /certification|certificate|certified|licen[cs]ure|licen[cs]e|endorsement|сертификат|удостоверени|свидетельств|допог|аттестат|допуск/iu],
 ];
+
+/**
+ * Medical credentials under their abbreviations and their names ("BLS", "Basic Life Support (AHA)"), so that an ask
+ * for one is met by a licence line that spells it out, and the other way round.
+ */
+const CREDENTIALS: Array<[string, RegExp]> = [
+  ['rn', /(?<![\p{L}])rn(?![\p{L}])|registered (?:professional )?nurse/iu],
+  ['lpn', /(?<![\p{L}])(?:lpn|lvn)(?![\p{L}])|licensed (?:practical|vocational) nurse/iu],
+  ['bls', /(?<![\p{L}])bls(?![\p{L}])|basic life support/iu],
+  ['acls', /(?<![\p{L}])acls(?![\p{L}])|advanced (?:cardiovascular|cardiac) life support/iu],
+  ['pals', /(?<![\p{L}])pals(?![\p{L}])|pediatric advanced life support/iu],
+];
+
+/** The medical credentials a text names (ids: rn, lpn, bls, acls, pals). */
+export function credentialsNamed(text: string): string[] {
+  return CREDENTIALS.filter(([, re]) => re.test(text)).map(([id]) => id);
+}
 
 /** Licence or certificate a requirement asks for, or null. */
 export function licenceAsked(text: string): LicenceAsk | null {
@@ -150,6 +167,7 @@ export function licenceAsked(text: string): LicenceAsk | null {
         }
       }
     }
+    if (type === 'medical') categories.push(...credentialsNamed(text));
     if (type === 'electrical') {
       const group = /(?<![\p{L}])(I{1,3}V?|IV|V|[1-5])(?![\p{L}\p{N}])/u.exec(text);
       if (group) categories.push(group[1]!);

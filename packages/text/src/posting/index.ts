@@ -1,3 +1,4 @@
+export { credentialsNamed } from './asks.ts';
 export { MAX_ALTERNATIVES_LIST, readPosting, type ReadPostingOptions } from './read.ts';
 export type {
   EducationAsk,

@@ -22,7 +22,7 @@ export type LicenceType = 'driving' | 'welding' | 'medical' | 'electrical' | 'te
 
 export interface LicenceAsk {
   type: LicenceType;
-  /** Driving categories (B, C, CE, D) or the electrical safety group (IV), when named. */
+  /** Driving categories (B, C, CE, D), the electrical safety group (IV) or medical credentials (rn, bls, acls), when named. */
   categories: string[];
 }
 
