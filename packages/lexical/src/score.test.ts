@@ -214,6 +214,12 @@ describe('scoreLexical edge cases', () => {
     expect(held.requirements[3]!.evidence?.text).toBe('Basic Life Support (AHA), renewed 02/2025');
     const without = scoreLexical({ vacancyText, resumeText: resume('Registered Professional Nurse, State of Illinois, License #041-555-0917, active') });
     expect(without.requirements.map((r) => r.status)).toEqual(['met', 'missing', 'missing', 'missing']);
+    // a Russian certificate of the same course, for an English posting
+    const ru = scoreLexical({
+      vacancyText: 'Requirements:\n- Current BLS certification from the American Heart Association',
+      resumeText: 'Медицинская сестра\nСертификаты\nСертификат о прохождении курса базовой сердечно-лёгочной реанимации, 2025',
+    });
+    expect(ru.requirements[0]).toMatchObject({ kind: 'licence', status: 'met' });
   });
 
   it('weighs a skill name above the generic words around it', () => {

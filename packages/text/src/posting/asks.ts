@@ -127,7 +127,7 @@ const DRIVING_EN = /(?:class|category)\s{0,2}([ABCDE]{1,2})(?![\p{L}])|CDL(?:[\s
 const LICENCES: Array<[LicenceAsk['type'], RegExp]> = [
   ['driving', /driver'?s?'? licen[cs]e|driving licen[cs]e|driving record|\bcdl\b|\bmvr\b|водительск\p{L}{0,3} (?:удостоверени|прав)|(?<![\p{L}])прав\p{L}{0,2} (?:кат|категори)|категори\p{L}{0,2} [ABCDEАВСДЕ](?![\p{L}])|кат\. ?[ABCDEАВСДЕ](?![\p{L}])|карт\p{L}{0,2} водителя|стаж вождения/iu],
   ['welding', /накс|naks|aws d1\.1|certified welder|welding certification|welder certification/iu],
-  ['medical', /(?:rn|nurse|nursing|medical|practical nurse|lpn|pharmacist) licen[cs]|basic life support|advanced (?:cardiovascular|cardiac) life support|licensed (?:practical|vocational|registered)|\bbls\b|\bacls\b|\bpals\b|\bcpr\b|сертификат\p{L}{0,2} специалиста|аккредитаци\p{L}{0,2}|медицинск\p{L}{0,3} (?:книжк|сертификат)|квалификационн\p{L}{0,3} категори/iu],
+  ['medical', /(?:rn|nurse|nursing|medical|practical nurse|lpn|pharmacist) licen[cs]|basic life support|advanced (?:cardiovascular|cardiac) life support|(?:базов|расширенн)\p{L}{0,3} сердечно-л[её]гочн\p{L}{0,3} реанимаци|licensed (?:practical|vocational|registered)|\bbls\b|\bacls\b|\bpals\b|\bcpr\b|сертификат\p{L}{0,2} специалиста|аккредитаци\p{L}{0,2}|медицинск\p{L}{0,3} (?:книжк|сертификат)|квалификационн\p{L}{0,3} категори/iu],
   ['electrical', /групп\p{L}{0,2} (?:допуска )?по электробезопасности|допуск\p{L}{0,2} по электробезопасности|электробезопасност/iu],
   ['teaching', /teaching (?:licen[cs]e|certificat|credential)|teacher certification|state certification|qts/iu],
   ['forklift', /forklift (?:certification|licen[cs]e|certified)|удостоверени\p{L}{0,2} (?:водителя )?(?:погрузчика|стропальщика|тракториста)/iu],
@@ -141,8 +141,8 @@ const LICENCES: Array<[LicenceAsk['type'], RegExp]> = [
 const CREDENTIALS: Array<[string, RegExp]> = [
   ['rn', /(?<![\p{L}])rn(?![\p{L}])|registered (?:professional )?nurse/iu],
   ['lpn', /(?<![\p{L}])(?:lpn|lvn)(?![\p{L}])|licensed (?:practical|vocational) nurse/iu],
-  ['bls', /(?<![\p{L}])bls(?![\p{L}])|basic life support/iu],
-  ['acls', /(?<![\p{L}])acls(?![\p{L}])|advanced (?:cardiovascular|cardiac) life support/iu],
+  ['bls', /(?<![\p{L}])bls(?![\p{L}])|basic life support|базов\p{L}{0,3} сердечно-л[её]гочн\p{L}{0,3} реанимаци/iu],
+  ['acls', /(?<![\p{L}])acls(?![\p{L}])|advanced (?:cardiovascular|cardiac) life support|расширенн\p{L}{0,3} сердечно-л[её]гочн\p{L}{0,3} реанимаци/iu],
   ['pals', /(?<![\p{L}])pals(?![\p{L}])|pediatric advanced life support/iu],
 ];
 
