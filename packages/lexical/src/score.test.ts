@@ -222,6 +222,18 @@ describe('scoreLexical edge cases', () => {
     expect(ru.requirements[0]).toMatchObject({ kind: 'licence', status: 'met' });
   });
 
+  it('takes no sentence that says the person has not done it, or is only learning it, as evidence', () => {
+    const result = scoreLexical({
+      vacancyText: 'Requirements:\n- Experience in payments or banking\n- Kafka\n- Java',
+      resumeText: "Junior Java developer.\nI haven't worked on payments or banking yet.\nLearning now: Kafka.",
+    });
+    expect(result.requirements.map((r) => [r.text, r.status])).toEqual([
+      ['Experience in payments or banking', 'missing'],
+      ['Kafka', 'missing'],
+      ['Java', 'met'],
+    ]);
+  });
+
   it('weighs a skill name above the generic words around it', () => {
     const result = scoreLexical({
       vacancyText: 'Requirements:\n- Docker and Kubernetes in production\n- Python',

@@ -6,6 +6,7 @@ import { verdictFor, type RequirementKind, type RequirementResult, type Requirem
 import {
   detectLanguage,
   findSkills,
+  isNotDoneClaim,
   MAX_ALTERNATIVES_LIST,
   readPosting,
   readResume,
@@ -386,7 +387,8 @@ function askStatus(score: number): RequirementStatus {
 }
 
 function prepareResume(resumeText: string): PreparedResume {
-  const sentences: Sentence[] = splitSentences(resumeText).map((s) => {
+  // a sentence that says the person has not done something, or is only learning it, shows nothing it names
+  const sentences: Sentence[] = splitSentences(resumeText).filter((s) => !isNotDoneClaim(s.text)).map((s) => {
     const list = terms(s.text);
     // the sentence's skills under their vocabulary ids as well, so a requirement's skill term finds any synonym
     // (a broader skill it shows, once: four Spring modules on a line show Java, but do not name it four times)

@@ -7,7 +7,7 @@
 import { statusFor, fitParts, partsComponents, skillsAsked, skillsShown, type FitParts } from '@rc/lexical';
 import type { RequirementResult, Scoring } from '@rc/contracts';
 import { cosine } from '@rc/model-runtime';
-import { isSectionHeading, splitSentences } from '@rc/text';
+import { isNotDoneClaim, isSectionHeading, splitSentences } from '@rc/text';
 
 export type Embed = (texts: string[], kind: 'query' | 'passage') => Promise<Float32Array[]>;
 
@@ -55,10 +55,11 @@ const DATE_WORD =
 
 /**
  * Whether a resume sentence can show an ask: it says something in words (a date range, a heading in capitals, a
- * contact line or a page header does not), so an analysis embeds only sentences that could be evidence.
+ * contact line or a page header does not) and does not say the person has not done it or is only learning it ("I
+ * haven't worked on payments yet"), so an analysis embeds only sentences that could be evidence.
  */
 export function canBeEvidence(text: string): boolean {
-  if (text.length < MIN_SENTENCE_CHARS || NOT_EVIDENCE.test(text) || FORM_FIELD.test(text)) return false;
+  if (text.length < MIN_SENTENCE_CHARS || NOT_EVIDENCE.test(text) || FORM_FIELD.test(text) || isNotDoneClaim(text)) return false;
   const words = text.match(/\p{L}{2,}/gu) ?? [];
   // what is left without the words of dates ("Jun 2019 – present", «Январь 2019 — по настоящее время»)
   if (words.filter((w) => !DATE_WORD.test(w)).length < 2) return false;

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { isNotDoneClaim } from './claims.ts';
+
+describe('isNotDoneClaim', () => {
+  it('reads sentences saying the person has not done something, or is only learning it', () => {
+    for (const text of [
+      "I haven't worked on payments or on a system with really high traffic yet.",
+      'I have not used Kubernetes in production.',
+      'No commercial experience with Kotlin.',
+      'Learning now: Kafka, Kubernetes basics, Gradle, design patterns.',
+      'I want to learn Go next.',
+      'С Kubernetes пока не работал.',
+      'Коммерческого опыта с Kafka нет.',
+      'Нет опыта работы в банке.',
+      'Сейчас изучаю Kotlin и корутины.',
+    ]) {
+      expect(isNotDoneClaim(text), text).toBe(true);
+    }
+  });
+
+  it('leaves claims of work done alone, a "never" or a «не» about something else included', () => {
+    for (const text of [
+      'Never missed a release deadline in three years.',
+      'Never had a lost-time incident.',
+      'I have never had a failed weld inspection.',
+      'Ran the payments platform with no downtime for 18 months.',
+      'Gained experience with Kafka and Kubernetes.',
+      'Не допустил ни одной ошибки в расчёте зарплаты.',
+      'Опыт работы с 1С:ЗУП — 7 лет.',
+      'Mentored two juniors who are now learning fast.',
+    ]) {
+      expect(isNotDoneClaim(text), text).toBe(false);
+    }
+  });
+});
