@@ -90,7 +90,7 @@ export const vacancies = pgTable(
     language: text('language').$type<Language>().notNull(),
     search: tsvector('search').generatedAlwaysAs(searchVector('title', 'description')),
     /**
-     * The posting as the requirement matching reads it (JSON, from @rc/lexical's postingReading), stored by the
+     * The posting as the requirement matching reads it (JSON, from @rc/lexical's postingReadingAndTerms), stored by the
      * scorer after the vacancy is saved so that rankings need not read it again; null until then and after an edit.
      */
     reading: text('reading'),

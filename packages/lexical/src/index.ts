@@ -2,7 +2,6 @@ export {
   LEXICAL_MODEL,
   pairTitles,
   partsComponents,
-  postingReading,
   postingReadingAndTerms,
   resumeFactsAt,
   scoreLexical,
@@ -10,6 +9,7 @@ export {
   shortlistScore,
   statusFor,
   type LexicalInput,
+  type PostingRead,
   type ReadingTerms,
   type ShortlistResume,
 } from './score.ts';

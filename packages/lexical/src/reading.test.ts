@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fittingResumeEn, fittingResumeRu, unrelatedResumeEn, vacancyEn, vacancyRu } from '@rc/testing/fit-pairs';
 import { loadReading, readingVersion, storeReading, textFingerprint } from './reading.ts';
-import { postingReading, scoreLexical } from './score.ts';
+import { postingReadingAndTerms, scoreLexical } from './score.ts';
+
+const postingReading = (text: string) => postingReadingAndTerms(text).reading;
 
 /** Scores other postings until the scorer's few recently read postings are others (its cache holds 4). */
 function forgetRecentPostings(): void {

@@ -34,7 +34,7 @@ export interface LexicalInput {
   resumeText: string;
   /** What "present" in the resume's dates means; the current time by default. */
   now?: Date;
-  /** The posting's reading stored with the vacancy (postingReading); used when it is of this text and this code. */
+  /** The posting's reading stored with the vacancy (postingReadingAndTerms); used when it is of this text and this code. */
   vacancyReading?: string | null;
 }
 
@@ -76,6 +76,9 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** A requirement's terms grouped into slots: "Django or FastAPI" is one slot that either term fills. */
+/** How much a term fills its slot: fully, or half for an aside's ordinary word (Slot.half). */
+const fillOf = (slot: Slot, term: string) => (slot.half?.includes(term) ? 0.5 : 1);
+
 interface Slot {
   terms: string[];
   weight: number;
@@ -478,14 +481,6 @@ function vacancyOf(vacancyText: string, stored?: string | null): PreparedVacancy
 }
 
 /**
- * The posting's reading to store with a saved vacancy: what the requirement matching reads from it, so that
- * rankings over saved vacancies match requirements without reading the posting again (see reading.ts).
- */
-export function postingReading(vacancyText: string): string {
-  return storeReading(vacancyText, vacancyOf(vacancyText));
-}
-
-/**
  * What a ranking shortlists a stored posting by: the terms the document overlap reads, the title's terms and the
  * skills the posting names, and its language. A few hundred bytes, stored beside the reading, so that a ranking can
  * weigh every stored vacancy against the resume before it reads any reading in full.
@@ -499,8 +494,17 @@ export interface ReadingTerms {
   language: 'ru' | 'en';
 }
 
-/** The posting's reading to store with its vacancy, and the terms a ranking shortlists it by. */
-export function postingReadingAndTerms(vacancyText: string): { reading: string; terms: string } {
+/** A posting's reading (JSON) and the terms a ranking shortlists it by (JSON, ReadingTerms). */
+export interface PostingRead {
+  reading: string;
+  terms: string;
+}
+
+/**
+ * The posting's reading to store with a saved vacancy, so that rankings over saved vacancies match requirements
+ * without reading the posting again (see reading.ts), and the terms a ranking shortlists it by.
+ */
+export function postingReadingAndTerms(vacancyText: string): PostingRead {
   const v = vacancyOf(vacancyText);
   const terms: ReadingTerms = { terms: v.terms, weight: v.weight, titleTerms: v.titleTerms, skillTerms: v.skillTerms, language: v.language };
   return { reading: storeReading(vacancyText, v), terms: JSON.stringify(terms) };
@@ -573,7 +577,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
           const tf = s.tf.get(t);
           if (!tf) continue;
           const saturation = (tf * (K1 + 1)) / (tf + norm);
-          fill = Math.max(fill, Math.min(1, saturation) * (slot.half?.includes(t) ? 0.5 : 1));
+          fill = Math.max(fill, Math.min(1, saturation) * fillOf(slot, t));
           bm25 += sentIdf(t) * saturation;
         }
         covered += slot.weight * fill;
@@ -586,7 +590,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
       }
     }
     const anywhere =
-      slots.reduce((sum, slot) => sum + slot.weight * Math.max(0, ...slot.terms.map((t) => (resumeTerms.has(t) ? (slot.half?.includes(t) ? 0.5 : 1) : 0))), 0) / total;
+      slots.reduce((sum, slot) => sum + slot.weight * Math.max(0, ...slot.terms.map((t) => (resumeTerms.has(t) ? fillOf(slot, t) : 0))), 0) / total;
     const score = round(Math.min(1, BEST_SENTENCE_SHARE * best + (1 - BEST_SENTENCE_SHARE) * anywhere));
     return {
       ...row,

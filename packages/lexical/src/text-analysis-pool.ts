@@ -5,7 +5,7 @@
  * with text_analysis_timeout; rankings are cut into chunks so that each call stays bounded.
  */
 import { DeadlinePool, moduleBeside } from '@rc/worker-pool';
-import type { LexicalInput } from './score.ts';
+import type { LexicalInput, PostingRead } from './score.ts';
 import type { PairLexical, TextAnalysisInput, TextAnalysisResult } from './text-analysis.ts';
 
 export type TextAnalysisErrorCode = 'text_analysis_timeout' | 'text_analysis_busy' | 'text_analysis_too_large';
@@ -130,13 +130,13 @@ export class TextAnalysisPool {
   }
 
   /**
-   * The readings of postings to store with their vacancies (see postingReading), in chunks of at most
+   * The readings of postings to store with their vacancies (see postingReadingAndTerms), in chunks of at most
    * TEXT_ANALYSIS_CHUNK.pairs texts, each under the deadline; one worker at a time, so live analyses keep the others.
    */
-  async readPostings(texts: string[]): Promise<Array<{ reading: string; terms: string }>> {
-    const out: Array<{ reading: string; terms: string }> = [];
+  async readPostings(texts: string[]): Promise<PostingRead[]> {
+    const out: PostingRead[] = [];
     for (const chunk of chunkPairs(texts.map((vacancyText) => ({ vacancyText, resumeText: '' })))) {
-      out.push(...(await this.pool.run<Array<{ reading: string; terms: string }>>('readPostings', chunk.map((p) => p.vacancyText), { timeoutMs: this.timeoutMs })));
+      out.push(...(await this.pool.run<PostingRead[]>('readPostings', chunk.map((p) => p.vacancyText), { timeoutMs: this.timeoutMs })));
     }
     return out;
   }

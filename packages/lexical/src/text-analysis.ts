@@ -5,14 +5,14 @@
  */
 import type { ResumeFactsResult, Scoring } from '@rc/contracts';
 import { resumeSummary } from '@rc/text';
-import { pairTitles, postingReadingAndTerms, resumeFactsAt, scoreLexical, type LexicalInput } from './score.ts';
+import { pairTitles, postingReadingAndTerms, resumeFactsAt, scoreLexical, type LexicalInput, type PostingRead } from './score.ts';
 
 export interface TextAnalysisInput {
   vacancyText: string;
   resumeText: string;
   /** What "present" in the resume's dates means (ISO); the current time by default. */
   now?: string;
-  /** The posting's reading stored with the vacancy, if any (see postingReading). */
+  /** The posting's reading stored with the vacancy, if any (see postingReadingAndTerms). */
   vacancyReading?: string | null;
 }
 
@@ -37,7 +37,7 @@ export function analyseText(input: TextAnalysisInput): TextAnalysisResult {
 }
 
 /** The readings of postings, to store with their vacancies, and the terms rankings shortlist them by. */
-export function readPostings(texts: string[]): Array<{ reading: string; terms: string }> {
+export function readPostings(texts: string[]): PostingRead[] {
   return texts.map(postingReadingAndTerms);
 }
 

@@ -9,11 +9,11 @@
  * no signal (a requirement scored higher against an unrelated line as often as against the line that covers it).
  */
 import { verdictFor, type ResumeFactsResult, type Scoring } from '@rc/contracts';
-import { fitScore, partsOf, type FitWeights, type TextAnalysisResult } from '@rc/lexical';
+import { fitScore, partsOf, type FitWeights, type PostingRead, type TextAnalysisResult } from '@rc/lexical';
 import type { CrossEncoder } from '@rc/model-runtime';
 import { lexicalPairs, type AnalysisInput, type PairText, type ScoringEngine } from './engine.ts';
 import { refineByMeaning, type Embed, type MeaningThresholds, type PairTitles } from './meaning.ts';
-import { sharedTextAnalysis, type PostingRead, type TextAnalysis } from './text-analysis.ts';
+import { sharedTextAnalysis, type TextAnalysis } from './text-analysis.ts';
 
 /** Matching by meaning: a sentence embedder and the cosines at which a sentence shows a requirement. */
 export interface MeaningOptions {

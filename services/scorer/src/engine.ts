@@ -3,8 +3,8 @@
  * results with evidence. The cross-encoder is the product's engine; the lexical one stands in when no model is set.
  */
 import type { Scoring } from '@rc/contracts';
-import type { PairLexical } from '@rc/lexical';
-import { sharedTextAnalysis, type PostingRead, type TextAnalysis } from './text-analysis.ts';
+import type { PairLexical, PostingRead } from '@rc/lexical';
+import { sharedTextAnalysis, type TextAnalysis } from './text-analysis.ts';
 
 export interface PairText {
   vacancyText: string;

@@ -1,6 +1,6 @@
 /**
  * The posting reader: after a vacancy is saved (or edited, or the reading code changes), the scorer reads its posting
- * once, in the background, and stores the reading with it (@rc/lexical's postingReading). Rankings then match
+ * once, in the background, and stores the reading with it (@rc/lexical's postingReadingAndTerms). Rankings then match
  * requirements from the stored reading instead of reading every shortlisted posting again, which was most of a
  * ranking's estimate (about 2.5 of 2.7 ms a pair).
  *
@@ -11,9 +11,8 @@
  */
 import { vacancyRepo, type Database } from '@rc/db';
 import { vacancyText } from '@rc/contracts';
-import { readingVersion, TextAnalysisError } from '@rc/lexical';
+import { readingVersion, TextAnalysisError, type PostingRead } from '@rc/lexical';
 import type { ScoringEngine } from './engine.ts';
-import type { PostingRead } from './text-analysis.ts';
 
 export interface PostingReaderDeps {
   db: Database;

@@ -38,10 +38,11 @@ export function queryWords(text: string, max = 24): string[] {
 
 export async function prefilter(
   db: Database,
-  opts: { target: RankingTarget; ownerId: string; subjectText: string; candidateIds: string[] | null; k: number },
+  /** `total`: the candidates in scope, when the caller has counted them already. */
+  opts: { target: RankingTarget; ownerId: string; subjectText: string; candidateIds: string[] | null; k: number; total?: number },
 ): Promise<{ top: Candidate[]; total: number }> {
   const scope = { target: opts.target, ownerId: opts.ownerId, candidateIds: opts.candidateIds };
-  const total = await searchRepo.count(db, scope);
+  const total = opts.total ?? (await searchRepo.count(db, scope));
   if (total <= opts.k) {
     // Every candidate fits in the shortlist: no search needed, and no list of the ones it missed.
     const ids = await searchRepo.newest(db, scope);

@@ -4,14 +4,8 @@
  * with a stable code: the same text would do the same on every retry.
  */
 import type { Config } from '@rc/config';
-import { TextAnalysisError, TextAnalysisPool, type LexicalInput, type PairLexical, type TextAnalysisInput, type TextAnalysisResult } from '@rc/lexical';
+import { TextAnalysisError, TextAnalysisPool, type LexicalInput, type PairLexical, type PostingRead, type TextAnalysisInput, type TextAnalysisResult } from '@rc/lexical';
 import { PermanentJobError } from '@rc/queue';
-
-/** A posting's reading (JSON) and the terms a ranking shortlists it by (JSON). */
-export interface PostingRead {
-  reading: string;
-  terms: string;
-}
 
 export interface TextAnalysis {
   analyseText(input: TextAnalysisInput): Promise<TextAnalysisResult>;

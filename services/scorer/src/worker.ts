@@ -15,8 +15,6 @@ export interface ScorerDeps {
   /** See RankDeps.shortlistSize. */
   shortlistSize?: number;
   log?: { warn(obj: object, msg: string): void };
-  /** How often the posting reader looks for saved vacancies to read (ms); see posting-reader.ts. */
-  readerIntervalMs?: number;
 }
 
 export interface Scorer {
@@ -35,6 +33,6 @@ export async function startScorer(deps: ScorerDeps): Promise<Scorer> {
       rank: rankJob(deps),
     },
   });
-  const reader = startPostingReader(deps, { intervalMs: deps.readerIntervalMs });
+  const reader = startPostingReader(deps);
   return { reader, stop: () => reader.stop() };
 }

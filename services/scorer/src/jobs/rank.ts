@@ -48,8 +48,8 @@ export function rankJob(deps: RankDeps): JobDefinition<'rank'> {
     // shortlist, and the best K of it get the full score. The estimate costs about 0.3 ms a candidate from a stored
     // reading (about 3 ms reading the posting) and ranks as the score does.
     const shortlistSize = Math.max(ranking.topK, deps.shortlistSize ?? Math.max(ranking.topK * 8, 1000));
-    const search = () => prefilter(deps.db, { target, ownerId, subjectText: subject, candidateIds: ranking.candidateIds, k: shortlistSize });
     const total = await searchRepo.count(deps.db, { target, ownerId, candidateIds: ranking.candidateIds });
+    const search = () => prefilter(deps.db, { target, ownerId, subjectText: subject, candidateIds: ranking.candidateIds, k: shortlistSize, total });
     let shortlist: Candidate[];
     if (target === 'vacancies' && total > shortlistSize) {
       // More vacancies than the shortlist holds: it comes from the stored readings, weighed as the score weighs them
