@@ -185,6 +185,62 @@ Requirements:
     ]);
   });
 
+  it('reads a prose posting whose "About us:" paragraph comes first: the paragraphs after it are asks', () => {
+    const text = `Platform Engineer (Go) at Tidewell
+
+About us: Tidewell runs billing for 900 utilities; our platform sends four million invoices a month.
+
+We're hiring a Platform Engineer to look after our ingestion services. You have at least four years of experience writing Go in production, and you know Kubernetes well. You are comfortable with PostgreSQL and you care about observability. Mentoring others or leading a small project end to end would set you apart.
+
+What we offer: a salary of €80k, remote within the EU.`;
+    const rows = rowsOf(text);
+    expect(rows.map((r) => r.text)).toEqual([
+      'You have at least four years of experience writing Go in production',
+      'you know Kubernetes well',
+      'You are comfortable with PostgreSQL',
+      'you care about observability',
+      'Mentoring others or leading a small project end to end would set you apart',
+    ]);
+    expect(rows[0]).toMatchObject({ kind: 'experience', years: 4, importance: 'must' });
+    expect(rows[4]!.importance).toBe('nice');
+    // one paragraph of "About us" stays the company's
+    expect(rowsOf(text.replace('\n\nWe\'re hiring', ' We\'re hiring')).length).toBe(0);
+  });
+
+  it('reads a degree asked in one of several fields as one education row, and no field as an ask of its own', () => {
+    for (const ask of [
+      "Master's degree in Statistics, Mathematics, Computer Science, or a related quantitative field",
+      "Bachelor's degree in Computer Science, Physics, Electrical Engineering or Mathematics",
+      'Высшее образование: экономика, финансы, бухгалтерский учёт или смежные направления',
+    ]) {
+      const rows = rowsOf(`Requirements:\n- ${ask}\n- SQL`);
+      expect(rows.map((r) => r.text), ask).toEqual([ask.replace(/^Высшее образование: /, 'Высшее образование: '), 'SQL']);
+      expect(rows[0]!.kind, ask).toBe('education');
+    }
+    // an ordinary list still splits
+    expect(rowsOf('Requirements:\n- Java, Kotlin, Spring Boot, Kafka').length).toBe(4);
+  });
+
+  it('keeps an ask that names money the candidate handled (a quota), drops one that names pay, and skips "As an X you\'ll …"', () => {
+    const text =
+      'Account Executive\n\nAs an Account Executive you\'ll own the full sales cycle from discovery call to signed contract. ' +
+      'You have three years of closing experience in B2B SaaS, with a quota of $600k+ in annual contract value. ' +
+      'You have worked with Salesforce. Base salary $90k plus commission.';
+    const rows = rowsOf(text).map((r) => r.text);
+    expect(rows).toEqual([
+      'You have three years of closing experience in B2B SaaS, with a quota of $600k+ in annual contract value',
+      'You have worked with Salesforce',
+    ]);
+  });
+
+  it('names the role from the text when the headline only says someone is hired', () => {
+    const text = 'Ищем крутого человека в команду! 🚀\nМы делаем сервис доставки. Нужен QA-инженер на мобильные приложения, опыт от 1 года.\nТребования:\n- Postman\n- SQL';
+    expect(readPosting(text).title?.text).toBe('QA-инженер на мобильные приложения');
+    expect(readPosting("We're hiring! 🎉\nWe are looking for a Data Analyst who loves SQL.\nRequirements: SQL, Tableau").title?.text).toBe('Data Analyst');
+    // a headline that names the role keeps it
+    expect(readPosting('Ищем Java-разработчика\nТребования: Java, Spring').title?.text).toBe('Ищем Java-разработчика');
+  });
+
   it('does not read an age as years of experience', () => {
     expect(rowsOf('Requirements:\n- Must be at least 21 years old\n- Valid driver license')[0]).toMatchObject({ kind: 'other' });
   });

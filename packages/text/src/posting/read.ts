@@ -49,10 +49,12 @@ const WORD_EDGE_L = '(?<![\\p{L}\\p{N}])';
 const cue = (body: string) => new RegExp(`${WORD_EDGE_L}(?:${body})`, 'iu');
 
 const NICE_RE = cue(
-  "preferred|preferably|a plus|is a plus|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом",
+  "preferred|preferably|a plus|is a plus|(?:would|will|could|should) (?:set you apart|make you stand out)|sets you apart|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом",
 );
 const MUST_RE = cue('mandatory|required|must|non-negotiable|обязательн|необходим');
 const MONEY_RE = /[$€£₽₹]\s{0,2}\d|\d\s{0,2}(?:[$€£₽₹]|руб|тыс|k(?![\p{L}])|к(?![\p{L}])|lpa)|(?<![\p{L}])(?:per (?:year|month|annum|hour|week)|an hour|a year|\/hr|\/hour|в месяц|в день|на руки|оклад|зарплат\p{L}{0,3}|заработн\p{L}{0,3} плат|доход|зп|ote|salary|compensation|pay range|стипенди)(?![\p{L}])/iu;
+/** Money a candidate is asked to have handled, not paid: "a quota of $600k+ in annual contract value", «бюджет 5 млн ₽». */
+const TARGET_MONEY_RE = cue('quota|contract value|revenue|arr|acv|budgets?|deal sizes?|book of business|portfolio|выручк|оборот|бюджет|план продаж');
 const PERK_RE = cue(
   "401\\(k\\)|health insurance|dental|vision|pto|paid time off|vacation|holiday|stipend|tuition|equity|stock options|discount|free lunch|commission|wellness|insurance|sign-on|perks?|benefits?|дмс|отпуск|спецодежд|питани|корпоративн\\p{L}{0,3} транспорт|оформлени\\p{L}{0,2} по тк|трудоустройство|соцпакет|социальн\\p{L}{0,3} пакет|за сч[её]т компании|компенсаци|преми[ия]|суточные|проезд|проживани",
 );
@@ -71,9 +73,9 @@ const COPYRIGHT_RE = /©|\(c\) \d{4}|copyright|all rights reserved|все пра
 const BLURB_RE = /(?<![\p{L}])(?:we|we're|we've|we'll|our|us|join|мы|наш\p{L}{0,3}|нас|нам|компания|компании)(?![\p{L}])/iu;
 const ROLE_STATEMENT_RE = /^[^,.;:]{0,30}?(?<![\p{L}])(?:нам нужен|нам нужна|мы ищем|ищем|we are looking for|we're looking for|we are seeking|we're seeking|we are hiring|we're hiring|hiring|we need an? |приглашаем|требуется|требуются|открыта вакансия)/iu;
 const REQ_CUE_RE = cue(
-  "need|needs|must|required|require|requirement|experience|years|knowledge|ability|able to|degree|licen[cs]e|certif|skills?|proficien|familiar|understand|you have|you know|you are comfortable|you write|you've|background in|нужн|нужен|нужна|требуется|обязательн|необходим|опыт|стаж|знани|умени|умеешь|навык|владени|понима|права|образовани|удостоверени|сертификат|должен|должна|важно, чтобы",
+  "need|needs|must|required|require|requirement|experience|years|knowledge|ability|able to|degree|licen[cs]e|certif|skills?|proficien|familiar|understand|you have|you know|you are comfortable|you're comfortable|you write|you've|you care about|you can|you speak|you hold|background in|нужн|нужен|нужна|требуется|обязательн|необходим|опыт|стаж|знани|умени|умеешь|навык|владени|понима|права|образовани|удостоверени|сертификат|должен|должна|важно, чтобы",
 );
-const DUTY_OPENER_RE = /^(?:you'll|you will|you would|in this role|as an? [\p{L} ]{1,40}, you|ты будешь|вы будете|будешь|предстоит)(?![\p{L}])/iu;
+const DUTY_OPENER_RE = /^(?:you'll|you will|you would|in this role|as an? [\p{L} ]{1,40},? you(?:'ll| will)?|ты будешь|вы будете|будешь|предстоит)(?![\p{L}])/iu;
 
 /** Words after which a capitalised word continues the phrase ("experience with Spring"), never a new item. */
 const FUNCTION_WORDS = new Set(
@@ -213,6 +215,19 @@ function isFlattened(text: string, section: Span): boolean {
   return lines <= 1 && stops * 18 < words;
 }
 
+const SECOND_ASK_RE =
+  /(?:,\s{1,3}|\s)((?:and|и|а также)\s{1,3}(?:you|вы|ты)\s{1,3}(?:have|know|are|can|care|understand|enjoy|bring|speak|write|hold|'re|'ve|умеете|знаете|имеете|владеете|понимаете|умеешь|знаешь|имеешь|владеешь|понимаешь)(?![\p{L}']))/giu;
+
+/** Whether `at` lies inside a bracket opened after `from`. */
+function insideBrackets(text: string, from: number, at: number): boolean {
+  let depth = 0;
+  for (let i = from; i < at; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 /** Split where a lost bullet or full stop must have been: before "Minimum …", "Must …", or a capital after a lowercase word. */
 function softSplit(text: string, span: Span, flattened: boolean): Span[] {
   const ws = wordsOf(text, span);
@@ -247,6 +262,14 @@ function softSplit(text: string, span: Span, flattened: boolean): Span[] {
     else if (capital && /^,?\s{0,2}(?:Inc|LLC|Ltd|Corp)(?![\p{L}])/u.test(text.slice(w.end, w.end + 8))) cuts.push(w.start);
     else if (prevLower && /^\d{1,2}\+$/.test(w.raw) && /^\s{0,2}(?:years?|yrs)/i.test(text.slice(w.end, w.end + 12))) cuts.push(w.start);
   }
+  // a second ask addressed to the reader in the same sentence: "… Python in production, and you know one of the
+  // major web frameworks", «…, и вы умеете …»
+  const inner = text.slice(span.start, span.end);
+  for (const m of inner.matchAll(SECOND_ASK_RE)) {
+    const at = span.start + m.index + m[0].indexOf(m[1]!);
+    if (!cuts.includes(at) && !insideBrackets(text, span.start, at)) cuts.push(at);
+  }
+  cuts.sort((a, b) => a - b);
   if (cuts.length === 0) return [span];
   const out: Span[] = [];
   let from = span.start;
@@ -302,6 +325,12 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
   // "Python, Go or Java", "payments, banking or another regulated domain": one ask any item meets (a longer list's
   // "or" is read as binding its last two items only: "Java, Spring, Kafka or RabbitMQ")
   const last = pieces[pieces.length - 1]!;
+  // "… Statistics, Mathematics, Computer Science, or a related quantitative field", «…, физика или смежные
+  // направления»: every item is an alternative however long the list
+  if (OR_RELATED_RE.test(text.slice(last.start, last.end))) return whole;
+  // a degree's fields: "Master's degree in Statistics, Mathematics, Computer Science", «высшее образование
+  // (техническое, экономическое)»
+  if (DEGREE_IN_RE.test(text.slice(pieces[0]!.start, pieces[0]!.end)) && pieces.slice(1).every((p) => wordCount(text, p) <= 4)) return whole;
   if (pieces.length <= MAX_ALTERNATIVES_LIST && ALTERNATIVE_RE.test(text.slice(last.start, last.end)) && !OPENERS.has(firstKey(text, last))) {
     return whole;
   }
@@ -320,6 +349,9 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
   return whole;
 }
 
+const OR_RELATED_RE =
+  /(?:^|[\s,])(?:or|или|либо)\s{1,3}(?:(?:a|an|another|any|other|a closely|similar|equivalent)\s{1,3})?(?:related|similar|equivalent|relevant|comparable|closely related|смежн|аналогичн|родствен|близк|профильн)/iu;
+const DEGREE_IN_RE = /(?<![\p{L}])(?:degree|bachelor'?s|master'?s|bsc|msc|ph\.?d|diploma)\s{1,3}(?:\p{L}+\s{1,3})?(?:in|of)\s/iu;
 const ALTERNATIVE_RE = /(?<![\p{L}])(?:or|или|либо)(?![\p{L}])/iu;
 /** Items of the longest list whose final "or" makes every item an alternative ("Python, Go or Java"). */
 export const MAX_ALTERNATIVES_LIST = 3;
@@ -364,7 +396,7 @@ function kindOf(piece: string, skills: string[], ask: Asker): { kind: Requiremen
 
 function isBoilerplate(piece: string, section: Unit['section']): boolean {
   const duties = section === 'resp';
-  if (MONEY_RE.test(piece) || CONTACT_RE.test(piece) || COPYRIGHT_RE.test(piece) || EEO_RE.test(piece) || APPLY_RE.test(piece)) {
+  if ((MONEY_RE.test(piece) && !TARGET_MONEY_RE.test(piece)) || CONTACT_RE.test(piece) || COPYRIGHT_RE.test(piece) || EEO_RE.test(piece) || APPLY_RE.test(piece)) {
     return true;
   }
   const requirementSection = section === 'req' || section === 'nice';
@@ -527,8 +559,34 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   const separator = /\s[-–—|]\s/.exec(text.slice(start, end));
   if (separator && separator.index >= 3) end = start + separator.index;
   while (end > start && /[\s:,-]/.test(text[end - 1]!)) end--;
+  // a headline that only says someone is hired ("Ищем питониста в команду! 🐍", "We're hiring!"): the role is the
+  // one the text names after "нужен", "looking for a" («Нужен бэкенд-разработчик на Python/Django, опыт от 2 лет»)
+  if (end > start && HIRING_RE.test(text.slice(start, end)) && !ROLE_NOUN_RE.test(text.slice(start, end))) {
+    const named = namedRole(text, end);
+    if (named) return named;
+  }
   if (end <= start || wordCount(text, { start, end }) > 12) return null;
   return { text: text.slice(start, end), start, end };
+}
+
+const HIRING_RE = /^[^\p{L}]{0,4}(?:ищем|ищу|нужен|нужна|нужны|требуется|в поиске|we're hiring|we are hiring|hiring|now hiring|join us|join our team|we're looking for|we are looking for)(?![\p{L}])/iu;
+/** Words that name a role ("разработчик", "engineer"): a phrase with none names no role. */
+const ROLE_NOUN_RE =
+  /(?<![\p{L}])(?:\p{L}+-)?(?:разработчик\p{L}*|программист\p{L}*|инженер\p{L}*|аналитик\p{L}*|тестировщик\p{L}*|дизайнер\p{L}*|менеджер\p{L}*|бухгалтер\p{L}*|специалист\p{L}*|рекрутер\p{L}*|администратор\p{L}*|руководител\p{L}*|developer|engineer|programmer|analyst|designer|manager|accountant|specialist|recruiter|administrator|architect|архитектор\p{L}*|lead|scientist)(?![\p{L}])/iu;
+const ROLE_AFTER_RE =
+  /(?<![\p{L}])(?:нужен|нужна|ищем|требуется|looking for an?|hiring an?|seeking an?|we need an?)\s{1,3}([^,.;:!?\n(]{3,80})/giu;
+
+/** The first role the opening of a posting names after a hiring cue, cut at a clause's end; null when none does. */
+function namedRole(text: string, from: number): Posting['title'] {
+  const window = text.slice(from, Math.min(text.length, from + 1200));
+  for (const m of window.matchAll(ROLE_AFTER_RE)) {
+    let phrase = m[1]!.replace(/\s+(?:who|that|to|который|которая|в команду|в нашу|для|with)\s.*$/iu, '');
+    phrase = phrase.trimEnd();
+    if (!ROLE_NOUN_RE.test(phrase) || phrase.split(/\s+/).length > 8) continue;
+    const start = from + m.index + m[0].indexOf(m[1]!);
+    return { text: phrase, start, end: start + phrase.length };
+  }
+  return null;
 }
 
 function summarise(text: string, title: Posting['title'], requirements: PostingRequirement[], ask: Asker): Posting {

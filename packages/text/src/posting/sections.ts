@@ -231,5 +231,21 @@ export function sectionsOf(text: string): Section[] {
     from = h.contentStart;
   }
   push(text.length);
-  return out;
+  return out.flatMap((s) => (s.kind === 'about' ? aboutParagraph(text, s) : [s]));
+}
+
+/**
+ * A company's "About us" is one paragraph: a prose posting goes on after a blank line in its own voice ("We're looking
+ * for … You have five years of Python …"), which is no longer about the company.
+ */
+function aboutParagraph(text: string, s: Section): Section[] {
+  let at = s.start;
+  while (at < s.end && /\s/.test(text[at]!)) at++;
+  const gap = /\n[ \t]*\n/.exec(text.slice(at, s.end));
+  if (!gap || !/\S/.test(text.slice(at + gap.index + gap[0].length, s.end))) return [s];
+  const cut = at + gap.index;
+  return [
+    { kind: 'about', start: s.start, end: cut },
+    { kind: 'other', start: cut, end: s.end },
+  ];
 }
