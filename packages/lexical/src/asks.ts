@@ -4,7 +4,7 @@
  * that name Java, not by the words "3", "years" and "Java" somewhere in the resume.
  */
 import { credentialsNamed, findSkills, RecentTexts, terms, yearsWhere, type PostingRequirement, type ResumeFacts } from '@rc/text';
-import { SKILL_TERM_PREFIX } from './weights.ts';
+import { broaderShown, SKILL_TERM_PREFIX } from './weights.ts';
 
 export interface AskCheck {
   /** 0..1: how much of the ask the resume shows (years shown over years asked, capped at 1). */
@@ -64,7 +64,9 @@ const recentJobs = new RecentTexts<JobWords>(256);
 
 export function jobWords(jobText: string): JobWords {
   return recentJobs.get(jobText, (text) => {
-    const skills = findSkills(text).map((m) => m.id);
+    // a job that names Spring is a Java job, one that built models with LightGBM did machine learning
+    const named = findSkills(text).map((m) => m.id);
+    const skills = [...named, ...broaderShown(named)];
     return { skills: new Set(skills), terms: new Set([...terms(text), ...skills.map((id) => SKILL_TERM_PREFIX + id)]) };
   });
 }

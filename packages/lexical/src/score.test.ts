@@ -348,3 +348,45 @@ Senior Java Developer, Kestrel Pay
     expect(patterns.implied).toBeUndefined();
   });
 });
+
+describe('scoreLexical: skills a resume shows without naming them', () => {
+  const vacancy = `Data Scientist
+Requirements:
+- 3+ years of experience building machine learning models
+- Experience with gradient boosting and generalized linear models
+- You are comfortable designing REST APIs for your models`;
+  const scientist = `Anna Kowalska
+Data Scientist
+2020/01 – present
+Data Scientist, Harbor Insurance
+• Claims severity model with LightGBM and a GLM offset; churn models in scikit-learn.
+• Designed the REST API that serves the models to underwriters.
+2016/01 – 2019/12
+Actuarial Analyst, Harbor Insurance
+• Reserving in Excel and SAS.`;
+  const now = new Date('2026-11-30T00:00:00Z');
+
+  it('counts the years of a job that built models with LightGBM or scikit-learn towards a machine-learning ask', () => {
+    const r = scoreLexical({ vacancyText: vacancy, resumeText: scientist, now });
+    const years = r.requirements.find((x) => x.text.startsWith('3+ years'))!;
+    expect(years.status).toBe('met');
+    // the data-science job only: the actuarial years name no machine learning
+    expect(years.years!.shown).toBeGreaterThan(6);
+    expect(years.years!.shown).toBeLessThan(8);
+    expect(years.evidence!.text).toContain('Data Scientist, Harbor Insurance');
+    const without = scoreLexical({ vacancyText: vacancy, resumeText: scientist.replace('LightGBM and a GLM offset; churn models in scikit-learn', 'a pricing spreadsheet'), now });
+    expect(without.requirements.find((x) => x.text.startsWith('3+ years'))!.status).not.toBe('met');
+  });
+
+  it('reads XGBoost or LightGBM as gradient boosting and GLM as generalized linear models', () => {
+    const r = scoreLexical({ vacancyText: vacancy, resumeText: scientist, now });
+    expect(r.requirements.find((x) => x.text === 'gradient boosting')?.status).toBe('met');
+    expect(r.requirements.find((x) => x.text === 'generalized linear models')?.status).toBe('met');
+  });
+
+  it("does not ask for the words of the posting's voice: 'You are comfortable designing REST APIs' is met by 'Designed the REST API'", () => {
+    const row = scoreLexical({ vacancyText: vacancy, resumeText: scientist, now }).requirements.find((x) => x.text.startsWith('You are comfortable'))!;
+    expect(row.status).toBe('met');
+    expect(row.evidence!.text).toContain('Designed the REST API');
+  });
+});

@@ -51,6 +51,15 @@ export const SHOWS: Readonly<Record<string, readonly string[]>> = {
   typescript: ['javascript'],
   power_bi: ['bi'],
   tableau: ['bi'],
+  // a model built with scikit-learn, XGBoost or PyTorch is machine learning
+  sklearn: ['ml'],
+  gradient_boosting: ['ml'],
+  pytorch: ['ml', 'dl'],
+  tensorflow: ['ml', 'dl'],
+  dl: ['ml'],
+  nlp: ['ml'],
+  prometheus: ['observability'],
+  grafana: ['observability'],
 };
 
 /** The vocabulary skills a text names, under their ids. */

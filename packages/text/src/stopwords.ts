@@ -26,8 +26,10 @@ export const FILLER_WORDS = {
   en: `experience experienced knowledge knowledgeable understanding ability able skill skills strong good solid
   excellent great proficient proficiency familiar familiarity hands year years yrs month months plus preferred
   preferable required require requirement requirements must including include includes working work use using
-  least minimum new well level deep relevant proven background candidate role position job`.split(/\s+/),
+  least minimum new well level deep relevant proven background candidate role position job comfortable confident
+  know knowing major ideally ideal demonstrable demonstrated one`.split(/\s+/),
   ru: `опыт знание знания понимание умение навык навыки хороший хорошее хорошие уверенный уверенное отличный
   отличное год года лет месяц работа работы работать желательно плюс обязательно требование требования уровень
-  владение использование кандидат позиция должность вакансия`.split(/\s+/),
+  владение использование кандидат позиция должность вакансия знать
+  знаешь знаете уметь умеешь умеете владеть владеешь владеете уверенно хорошо отлично`.split(/\s+/),
 };
