@@ -2,7 +2,8 @@
  * `pnpm model:fit-score`: fits the fit score's weights (packages/lexical/src/fit.ts) on the FIT part of the realistic
  * fit set (data/fit-set; the held-out postings are never read here): a logistic model over the parts (must-have and
  * nice-to-have coverage, years, title, overlap) with and without the cross-encoder's logit, with the grades as soft
- * targets so strong pairs land above the strong verdict, partial ones in the middle and unrelated ones near zero.
+ * targets so strong pairs land above the strong verdict, partial ones in the middle and unrelated ones near zero;
+ * every weight at zero or above, so that showing more never lowers the score.
  * Writes `fit` into MODEL_DIR/calibration.json (with the logit) and packages/lexical/src/fit-weights.json (without).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { CrossEncoderEngine } from '../cross-encoder-engine.ts';
 import { refineByMeaning, type MeaningThresholds, type PairTitles } from '../meaning.ts';
 import { loadFitSet } from '../evaluation/fit-set.ts';
 import { GRADE_RANK, type Grade } from '../evaluation/fit-set-metrics.ts';
-import { fitLogistic } from './logistic.ts';
+import { fitLogisticNonNegative } from './logistic.ts';
 
 /** What each grade's score should be near: strong above 0.7, partial in 0.4–0.7, adjacent low, unrelated ≈ 0. */
 export const GRADE_TARGET: Record<Grade, number> = { strong: 0.92, partial: 0.55, adjacent: 0.03, unrelated: 0 };
@@ -112,8 +113,8 @@ function quality(rows: Row[], w: FitWeights, logit: boolean, cross?: FitWeights)
 function fitAt(rows: Row[]) {
   const target = (r: Row) => GRADE_TARGET[r.grade];
   const same = rows.filter((r) => !r.cross);
-  const model = weightsOf(fitLogistic(same.map((r) => [...r.x, r.logit]), same.map(target), 1e-2), true);
-  const lexical = weightsOf(fitLogistic(rows.map((r) => r.x), rows.map(target), 1e-2), false);
+  const model = weightsOf(fitLogisticNonNegative(same.map((r) => [...r.x, r.logit]), same.map(target), 1e-2), true);
+  const lexical = weightsOf(fitLogisticNonNegative(rows.map((r) => r.x), rows.map(target), 1e-2), false);
   return { model, lexical, quality: quality(rows, model, true, lexical), lexicalQuality: quality(rows, lexical, false) };
 }
 

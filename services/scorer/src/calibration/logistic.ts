@@ -38,6 +38,27 @@ export function fitLogistic(xs: number[][], ys: number[], l2 = 1e-3, iterations 
   return { bias: beta[0]!, weights: beta.slice(1) };
 }
 
+/**
+ * fitLogistic with every weight at zero or above (the bias free): a feature whose weight comes out negative is fixed at
+ * zero and the rest refitted, the most negative first, until none is. For a score whose parts are all "more is
+ * better" (more must-haves shown, more of the years asked): showing more never lowers it.
+ */
+export function fitLogisticNonNegative(xs: number[][], ys: number[], l2 = 1e-3): LogisticModel {
+  const d = xs[0]!.length;
+  const active = new Set(Array.from({ length: d }, (_, i) => i));
+  for (;;) {
+    const keep = [...active];
+    const m = fitLogistic(xs.map((x) => keep.map((i) => x[i]!)), ys, l2);
+    const weights = new Array<number>(d).fill(0);
+    keep.forEach((i, k) => (weights[i] = m.weights[k]!));
+    let worst = -1;
+    for (const i of keep) if (weights[i]! < 0 && (worst < 0 || weights[i]! < weights[worst]!)) worst = i;
+    if (worst < 0) return { bias: m.bias, weights };
+    active.delete(worst);
+    if (active.size === 0) return { bias: fitLogistic(xs.map(() => []), ys, l2).bias, weights: new Array<number>(d).fill(0) };
+  }
+}
+
 function solve(a: number[][], b: number[]): number[] {
   const n = b.length;
   const m = a.map((r, i) => [...r, b[i]!]);
