@@ -390,3 +390,38 @@ Actuarial Analyst, Harbor Insurance
     expect(row.evidence!.text).toContain('Designed the REST API');
   });
 });
+
+describe('scoreLexical: years of the posting\'s own work', () => {
+  const vacancy = `Product Designer
+Requirements:
+- 4+ years designing consumer digital products
+- Figma`;
+  const designer = `Marta Hughes
+Product Designer
+Mar 2022 – Nov 2026
+Senior Product Designer — Pennywise
+• Redesigned the sign-up flow; completion up from 54% to 71%.
+Sep 2019 – Feb 2022
+Product Designer — Stackbox
+• Booking flow and host dashboard, Figma prototypes.
+Jul 2015 – Aug 2019
+Barista — Pearl Street Coffee
+• Opening shifts and cash handling.`;
+  const now = new Date('2026-11-30T00:00:00Z');
+
+  it('counts the years of jobs that hold the posting\'s title for an ask that names no skill, and only those', () => {
+    const row = scoreLexical({ vacancyText: vacancy, resumeText: designer, now }).requirements.find((r) => r.text.startsWith('4+ years'))!;
+    expect(row.status).toBe('met');
+    // 2019-09 to 2026-11: the two design jobs, not the barista's four years
+    expect(row.years!.shown).toBeGreaterThan(7);
+    expect(row.years!.shown).toBeLessThan(7.5);
+  });
+
+  it('does not count a job whose title is another role, nor a title for an ask that names a skill', () => {
+    const ux = designer.replaceAll('Product Designer', 'Graphic Designer');
+    const row = scoreLexical({ vacancyText: vacancy, resumeText: ux, now }).requirements.find((r) => r.text.startsWith('4+ years'))!;
+    expect(row.status).not.toBe('met');
+    const python = scoreLexical({ vacancyText: 'Product Designer\nRequirements:\n- 4+ years of Python', resumeText: designer, now });
+    expect(python.requirements[0]!.years!.shown).toBe(0);
+  });
+});

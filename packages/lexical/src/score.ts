@@ -340,6 +340,22 @@ function titleFitOf(titleTerms: readonly string[], headTerms: Set<string>, resum
   return total === 0 ? 0.5 : round(0.7 * (inHead / total) + 0.3 * (anywhere / total));
 }
 
+/** Seniority words: a "Senior Product Designer" holds the "Product Designer" role. */
+const SENIORITY = new Set(terms('senior junior lead principal staff middle head chief intern trainee старший младший ведущий главный стажер'));
+
+/**
+ * Whether a job's title is the posting's role: it names all of the title's words but one in three (seniority aside),
+ * so "Senior Data Scientist" holds "Data Scientist" and "Senior Product Designer" holds "Product Designer, Growth",
+ * while "UX Designer" does not hold "Product Designer" nor "Backend Developer" "Java Developer".
+ */
+export function isRoleTitle(titleTerms: readonly string[], jobTitle: string): boolean {
+  const wanted = titleTerms.filter((t) => !SENIORITY.has(t));
+  if (wanted.length === 0) return false;
+  const job = new Set([...terms(jobTitle), ...findSkills(jobTitle).map((m) => SKILL_TERM_PREFIX + m.id)]);
+  const held = wanted.filter((t) => job.has(t)).length;
+  return held >= wanted.length - Math.floor(wanted.length / 3);
+}
+
 /**
  * Whole-document overlap: the posting's distinct terms found anywhere in the resume, skills counting most. Words of
  * two languages never meet, so a resume in the other language is measured by the vocabulary's skills alone (named
@@ -556,6 +572,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
   const crossLanguage = vacancy.language !== language;
   const facts = resumeFactsAt(resumeText, input.now);
   const checks: Array<AskCheck | null> = [];
+  const inRole = crossLanguage ? undefined : (jobTitle: string) => isRoleTitle(vacancy.titleTerms, jobTitle);
   const byWords = (req: PreparedVacancy['requirements'][number]): RequirementResult => {
     const { slots, total } = req;
     const row = { text: req.text, importance: req.importance, kind: req.kind, span: { start: req.start, end: req.end } };
@@ -601,7 +618,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
   };
   const results: RequirementResult[] = vacancy.requirements.map((req) => {
     const words = byWords(req);
-    let check = req.ask && hasMeasure(facts, req.ask) ? checkAsk(req.ask, facts, resumeText, language, aboutWhat(req.slots)) : null;
+    let check = req.ask && hasMeasure(facts, req.ask) ? checkAsk(req.ask, facts, resumeText, language, aboutWhat(req.slots), inRole) : null;
     // In the other language the words cannot tell whether a job speaks of a field ("на пищевом производстве"), only
     // of the vocabulary's skills: a field's years are then read from the years overall, as partly shown at most.
     const fieldUnreadable = crossLanguage && req.ask?.kind === 'experience' && req.ask.skills.length === 0;

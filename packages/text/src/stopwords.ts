@@ -7,7 +7,7 @@ export const ENGLISH_STOPWORDS = new Set(
   more most my myself no nor not of off on once only or other our ours ourselves out over own per same she should so
   some such than that the their theirs them themselves then there these they this those through to too under until
   up upon very via was we were what when where which while who whom why will with within without would you your
-  yours yourself yourselves etc e.g i.e eg ie vs us may might shall s t re ve ll d m o y`.split(/\s+/),
+  yours yourself yourselves you've you're you'll you'd we're we've we'll youve youre youll youd weve etc e.g i.e eg ie vs us may might shall s t re ve ll d m o y`.split(/\s+/),
 );
 
 export const RUSSIAN_STOPWORDS = new Set(
@@ -27,7 +27,8 @@ export const FILLER_WORDS = {
   excellent great proficient proficiency familiar familiarity hands year years yrs month months plus preferred
   preferable required require requirement requirements must including include includes working work use using
   least minimum new well level deep relevant proven background candidate role position job comfortable confident
-  know knowing major ideally ideal demonstrable demonstrated one`.split(/\s+/),
+  know knowing major ideally ideal demonstrable demonstrated one
+  spent fluent`.split(/\s+/),
   ru: `опыт знание знания понимание умение навык навыки хороший хорошее хорошие уверенный уверенное отличный
   отличное год года лет месяц работа работы работать желательно плюс обязательно требование требования уровень
   владение использование кандидат позиция должность вакансия знать

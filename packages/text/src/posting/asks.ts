@@ -26,7 +26,7 @@ const RU_YEARS = new RegExp(
 /** "опыт от года", "не менее полугода" */
 const RU_ONE_YEAR = new RegExp(`${L}(?:от|не менее|не меньше|более|минимум)\\s{1,3}(года|полугода)${R}`, 'iu');
 const EXPERIENCE_CONTEXT = new RegExp(
-  `experience|experienced|background|track record|worked|working|${L}(?:опыт\\p{L}{0,4}|стаж\\p{L}{0,3}|работ\\p{L}{0,4})${R}`,
+  `experience|experienced|background|track record|worked|working|(?:years?|yrs) (?:of|in|with|as|writing|building|designing|developing|running|managing|leading|selling|teaching|doing)\\s|${L}(?:опыт\\p{L}{0,4}|стаж\\p{L}{0,3}|работ\\p{L}{0,4})${R}`,
   'iu',
 );
 const AGE_CONTEXT = /years old|years of age|возраст|лет от роду|(?:старше|младше)\s{1,3}\d/iu;

@@ -241,6 +241,38 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(readPosting('Ищем Java-разработчика\nТребования: Java, Spring').title?.text).toBe('Ищем Java-разработчика');
   });
 
+  it("reads LinkedIn's flattened posting: the title without its label and work mode, sentence-case headings, and a plus that goes on", () => {
+    const text =
+      "About the job Product Designer, Growth Hybrid (London) · Full-time Brightloop is the savings app used by two million people. " +
+      "About you You've spent 4+ years designing consumer digital products. You're fluent in Figma. " +
+      'Experience with design systems is a plus, and so is some familiarity with accessibility standards (WCAG 2.1 AA). ' +
+      "What you'll do Lead design for the onboarding funnel What we offer £70,000 – £85,000, 25 days holiday.";
+    const p = readPosting(text);
+    expect(p.title?.text).toBe('Product Designer, Growth');
+    const rows = p.requirements.filter((r) => r.kind !== 'duty');
+    expect(rows.map((r) => r.text)).toEqual([
+      "You've spent 4+ years designing consumer digital products",
+      "You're fluent in Figma",
+      'Experience with design systems is a plus',
+      'so is some familiarity with accessibility standards (WCAG 2.1 AA)',
+    ]);
+    expect(rows.map((r) => r.importance)).toEqual(['must', 'must', 'nice', 'nice']);
+    expect(p.requirements.find((r) => r.kind === 'duty')?.text).toBe('Lead design for the onboarding funnel');
+    // a heading that opens with a pronoun opens sentences as often: "You have 3 years …" stays one ask
+    expect(rowsOf('Backend Engineer\n\nYou have 3 years in fintech. You know Django.').map((r) => r.text)).toEqual([
+      'You have 3 years in fintech',
+      'You know Django',
+    ]);
+  });
+
+  it('reads "five years of Python" as years asked without the word "experience", and the title typed again above the text once', () => {
+    const text = 'Backend Engineer (Python)\nBackend Engineer (Python)\n\nYou have five years of Python. You know Django. Must be 21 years of age.';
+    const rows = rowsOf(text);
+    expect(rows.map((r) => r.text)).toEqual(['You have five years of Python', 'You know Django', 'Must be 21 years of age']);
+    expect(rows[0]).toMatchObject({ kind: 'experience', years: 5, skills: ['python'] });
+    expect(rows[2]!.years).toBeUndefined();
+  });
+
   it('does not read an age as years of experience', () => {
     expect(rowsOf('Requirements:\n- Must be at least 21 years old\n- Valid driver license')[0]).toMatchObject({ kind: 'other' });
   });
@@ -282,6 +314,10 @@ What we offer: a salary of €80k, remote within the EU.`;
       ['capitalised words', (n) => 'Minimum Experience '.repeat(n / 19)],
       ['headings', (n) => 'Requirements: Benefits: '.repeat(n / 24)],
       ['spaces and dashes', (n) => ' - '.repeat(n / 3)],
+      ['second asks', (n) => 'Python, and you know '.repeat(n / 21)],
+      ['sentence-case headings', (n) => 'About you You have '.repeat(n / 19)],
+      ['hiring headlines', (n) => 'Ищем нужен разработчик '.repeat(n / 23)],
+      ['work modes', (n) => 'About the job Remote '.repeat(n / 21)],
     ];
     for (const [name, make] of inputs) {
       const [small, big] = times(make(20_000), make(100_000));

@@ -218,16 +218,6 @@ function isFlattened(text: string, section: Span): boolean {
 const SECOND_ASK_RE =
   /(?:,\s{1,3}|\s)((?:and|и|а также)\s{1,3}(?:you|вы|ты)\s{1,3}(?:have|know|are|can|care|understand|enjoy|bring|speak|write|hold|'re|'ve|умеете|знаете|имеете|владеете|понимаете|умеешь|знаешь|имеешь|владеешь|понимаешь)(?![\p{L}']))/giu;
 
-/** Whether `at` lies inside a bracket opened after `from`. */
-function insideBrackets(text: string, from: number, at: number): boolean {
-  let depth = 0;
-  for (let i = from; i < at; i++) {
-    if (text[i] === '(') depth++;
-    else if (text[i] === ')' && depth > 0) depth--;
-  }
-  return depth > 0;
-}
-
 /** Split where a lost bullet or full stop must have been: before "Minimum …", "Must …", or a capital after a lowercase word. */
 function softSplit(text: string, span: Span, flattened: boolean): Span[] {
   const ws = wordsOf(text, span);
@@ -265,9 +255,17 @@ function softSplit(text: string, span: Span, flattened: boolean): Span[] {
   // a second ask addressed to the reader in the same sentence: "… Python in production, and you know one of the
   // major web frameworks", «…, и вы умеете …»
   const inner = text.slice(span.start, span.end);
+  const seen = new Set(cuts);
+  let depthAt = 0;
+  let scannedTo = span.start;
   for (const m of inner.matchAll(SECOND_ASK_RE)) {
     const at = span.start + m.index + m[0].indexOf(m[1]!);
-    if (!cuts.includes(at) && !insideBrackets(text, span.start, at)) cuts.push(at);
+    // brackets counted once along the span, as the matches come in order
+    for (; scannedTo < at; scannedTo++) {
+      if (text[scannedTo] === '(') depthAt++;
+      else if (text[scannedTo] === ')' && depthAt > 0) depthAt--;
+    }
+    if (!seen.has(at) && depthAt === 0) cuts.push(at);
   }
   cuts.sort((a, b) => a - b);
   if (cuts.length === 0) return [span];
@@ -349,6 +347,7 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
   return whole;
 }
 
+const CONTINUES_RE = /^(?:and\s{1,3})?(?:so (?:is|are|would be|will be)|as (?:is|are|would be)|the same (?:goes )?for|same for|а также|равно как и)(?![\p{L}])/iu;
 const OR_RELATED_RE =
   /(?:^|[\s,])(?:or|или|либо)\s{1,3}(?:(?:a|an|another|any|other|a closely|similar|equivalent)\s{1,3})?(?:related|similar|equivalent|relevant|comparable|closely related|смежн|аналогичн|родствен|близк|профильн)/iu;
 const DEGREE_IN_RE = /(?<![\p{L}])(?:degree|bachelor'?s|master'?s|bsc|msc|ph\.?d|diploma)\s{1,3}(?:\p{L}+\s{1,3})?(?:in|of)\s/iu;
@@ -454,6 +453,7 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
   }
 
   const title = titleOf(text, sections);
+  const titleKey = title ? normalizeKey(title.text) : null;
   const ask = newAsker();
   const rows: PostingRequirement[] = [];
   const unheaded: PostingRequirement[] = [];
@@ -465,6 +465,8 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
   for (const unit of units) {
     const unitText = text.slice(unit.start, unit.end);
     if (title && unit.start <= title.start && unit.end >= title.end && unit.end - unit.start <= title.end - title.start + 2) continue;
+    // the title again: a form's title field put above a description that opens with it
+    if (titleKey && normalizeKey(unitText) === titleKey) continue;
     if (isBoilerplate(unitText, unit.section)) continue;
     const headed = unit.section === 'req' || unit.section === 'nice' || unit.section === 'resp';
     const { skills: seenSkills, text: seenText } = headed ? seenHeaded : seenUnheaded;
@@ -475,6 +477,7 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
     const list = unit.section === 'resp' ? { pieces: [unit], clauses: false } : splitList(text, unit, ask);
     const pieces = list.pieces;
     const unitNice = !list.clauses && NICE_RE.test(unitText);
+    let lastImportance: Importance | null = null;
     for (const piece of pieces) {
       const pieceText = text.slice(piece.start, piece.end);
       // a unit that is its own one piece was checked as the unit
@@ -486,6 +489,9 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
       if (unit.section === 'resp') importance = 'nice';
       else if (unit.section === 'nice') importance = MUST_RE.test(pieceText) && !NICE_RE.test(pieceText) ? 'must' : 'nice';
       else importance = unitNice || NICE_RE.test(pieceText) ? 'nice' : 'must';
+      // "Experience with design systems is a plus, and so is some familiarity with WCAG": the second is a plus too
+      if (lastImportance && CONTINUES_RE.test(pieceText)) importance = lastImportance;
+      lastImportance = importance;
       const target = headed ? rows : unheaded;
       if (unit.section === 'resp') {
         // What the job does: read as a duty, weighed as nice, since a duty is not an ask of the candidate
@@ -549,6 +555,9 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   if (!intro) return null;
   let start = intro.start;
   while (start < intro.end && /\s/.test(text[start]!)) start++;
+  // LinkedIn's and job boards' label before the posting ("About the job Product Designer …")
+  const label = BOARD_LABEL_RE.exec(text.slice(start, Math.min(intro.end, start + 40)));
+  if (label) start += label[0].length;
   let end = text.indexOf('\n', start);
   if (end === -1 || end > intro.end) end = intro.end;
   // a flattened scrape: the title runs until the first separator or sentence
@@ -556,8 +565,11 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   const cut = /\s[-–—|]\s|[.!?](?:\s|$)|\s\$/.exec(line);
   if (cut && end - start > 80) end = start + cut.index;
   // a job board's "Title - City, ST - Company" and "Title — Company (City)": the title is what comes before
-  const separator = /\s[-–—|]\s/.exec(text.slice(start, end));
+  const separator = /\s[-–—|·•]\s/.exec(text.slice(start, end));
   if (separator && separator.index >= 3) end = start + separator.index;
+  // "Product Designer, Growth Hybrid (London)": the work mode and place after the title are no part of it
+  const mode = WORK_MODE_RE.exec(text.slice(start, end));
+  if (mode && mode.index >= 3) end = start + mode.index;
   while (end > start && /[\s:,-]/.test(text[end - 1]!)) end--;
   // a headline that only says someone is hired ("Ищем питониста в команду! 🐍", "We're hiring!"): the role is the
   // one the text names after "нужен", "looking for a" («Нужен бэкенд-разработчик на Python/Django, опыт от 2 лет»)
@@ -569,6 +581,8 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   return { text: text.slice(start, end), start, end };
 }
 
+const BOARD_LABEL_RE = /^(?:about the job|job description|full job description|job details|описание вакансии|о вакансии)\s{1,3}(?=\p{Lu})/iu;
+const WORK_MODE_RE = /(?<=[\s,])\(?(?:hybrid|remote|on-site|onsite|in-office|full-time|part-time|гибрид|удал[её]нно|удал[её]нка|офис)(?![\p{L}])/iu;
 const HIRING_RE = /^[^\p{L}]{0,4}(?:ищем|ищу|нужен|нужна|нужны|требуется|в поиске|we're hiring|we are hiring|hiring|now hiring|join us|join our team|we're looking for|we are looking for)(?![\p{L}])/iu;
 /** Words that name a role ("разработчик", "engineer"): a phrase with none names no role. */
 const ROLE_NOUN_RE =

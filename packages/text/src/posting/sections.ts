@@ -148,6 +148,20 @@ function after(text: string, pos: number): { colon: boolean; lineEnd: boolean; n
   return { colon: false, lineEnd, next: k };
 }
 
+/** Whether a capitalised word, a number or a sum follows, after a space or two ("About you You've …", "What we offer £70,000"). */
+function startsSentence(text: string, pos: number): boolean {
+  return /^ {1,2}(?:\p{Lu}|[£$€₽]|\d)/u.test(text.slice(pos, pos + 4));
+}
+
+/** A heading that opens with a pronoun ("You have", "We offer") opens sentences as often: never inline in prose. */
+const PRONOUNS = new Set(['you', 'we', 'i', 'мы', 'вы', 'ты', 'я']);
+
+/** Whether a sentence ends before `pos`: the text's start, a full stop, or a lowercase word (a flattened list). */
+function sentenceEndBefore(text: string, pos: number): boolean {
+  const before = text.slice(Math.max(0, pos - 3), pos);
+  return pos === 0 || /(?:[.!?;:)\n]|\p{Ll}|\d)\s{1,2}$/u.test(before);
+}
+
 /** Every section heading of a text, in order. */
 export function findHeadings(text: string): Heading[] {
   const ws = words(text);
@@ -182,6 +196,11 @@ export function findHeadings(text: string): Heading[] {
         ok = (n >= 2 && capitals * 2 >= n) || (n === 1 && INLINE_SINGLE.has(first.key) && first.raw !== first.raw.toUpperCase());
         // a capitalised phrase that runs on into a lowercase word is a sentence, not a heading: "Experience with"
         if (ok && n === 1 && ws[j + 1] && !isCapitalised(ws[j + 1]!.raw) && !/^\d/.test(ws[j + 1]!.raw)) ok = false;
+      }
+      if (!ok && !tail.colon && n >= 2 && isCapitalised(first.raw) && !PRONOUNS.has(first.key) && startsSentence(text, last.end)) {
+        // LinkedIn's sentence-case headings flattened into the text: "… a regulated space. About you You've spent 4+
+        // years …", "What you'll do Lead design for …": a heading of two words or more between two sentences
+        ok = sentenceEndBefore(text, first.start);
       }
       if (ok) {
         lastUsed = j;
