@@ -25,6 +25,7 @@ export { findSkills, skillById, skillIds, SKILLS, type Skill, type SkillMatch } 
 export {
   credentialsNamed,
   MAX_ALTERNATIVES_LIST,
+  postingTitle,
   readPosting,
   type EducationAsk,
   type EducationLevel as PostingEducationLevel,

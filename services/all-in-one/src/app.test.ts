@@ -48,6 +48,18 @@ describe('vacancies and resumes', () => {
     expect((await h.app.inject({ method: 'GET', url: `/v1/vacancies/${vacancyId}` })).statusCode).toBe(404);
   });
 
+  it('names a vacancy saved without a title by the title its posting opens with', async () => {
+    const scrape =
+      'About the job Product Designer, Growth Hybrid (London) · Full-time Brightloop is the savings app used by two million people. ' +
+      "About you You've spent 4+ years designing consumer digital products. You're fluent in Figma.";
+    const v = json(await h.app.inject({ method: 'POST', url: '/v1/vacancies', payload: { description: scrape } }));
+    expect(v.title).toBe('Product Designer, Growth');
+    expect(v.description).toBe(scrape);
+    const lines = json(await h.app.inject({ method: 'POST', url: '/v1/vacancies', payload: { description: 'Java-разработчик\nТребования:\n- Java\n- SQL' } }));
+    expect(lines.title).toBe('Java-разработчик');
+    expect(lines.language).toBe('ru');
+  });
+
   it('answers bad input with a 4xx and a stable code', async () => {
     const cases: Array<[InjectOptions & { url: string }, number, string]> = [
       [{ method: 'POST', url: '/v1/vacancies', payload: { title: '', description: 'x' } }, 400, 'validation_error'],

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writePdf } from '@rc/testing/files';
-import { openingOf, readResume, readVacancy } from './inputs.ts';
+import { readResume, readVacancy } from './inputs.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'rc-cli-inputs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,14 +22,14 @@ describe('readResume', () => {
 });
 
 describe('readVacancy', () => {
-  it("takes a scraped one-paragraph posting whole as its description, titled by the line's opening", async () => {
+  it('takes a scraped one-paragraph posting whole as its description, leaving its title to the service', async () => {
     const scrape =
       'Java Backend Developer (Mid/Senior) - Payments Platform - Columbus, OH (Hybrid) Full-time Minimum Required Skills: Java, Spring Boot, SQL. ' +
       'Basic Qualifications: 3+ years of Java. '.repeat(8);
     const file = join(dir, 'scrape.txt');
     writeFileSync(file, scrape);
     const v = await readVacancy(file, 100_000);
-    expect(v.title).toBe('Java Backend Developer (Mid/Senior)');
+    expect(v.title).toBeUndefined();
     expect(v.description).toBe(scrape.trim());
   });
 
@@ -37,13 +37,5 @@ describe('readVacancy', () => {
     const file = join(dir, 'lines.txt');
     writeFileSync(file, '\nJava-разработчик\nТребования:\n- Java\n- SQL\n');
     expect(await readVacancy(file, 100_000)).toMatchObject({ title: 'Java-разработчик', description: 'Требования:\n- Java\n- SQL' });
-  });
-
-  it('cuts a long opening without a separator at a word, within 80 characters', () => {
-    const line = 'We are looking for an experienced backend engineer who enjoys payments and distributed systems and mentoring';
-    const title = openingOf(line);
-    expect(title.length).toBeLessThanOrEqual(80);
-    expect(line.startsWith(title)).toBe(true);
-    expect(line[title.length]).toBe(' ');
   });
 });

@@ -13,7 +13,8 @@ export interface ResumeInput {
 }
 
 export interface VacancyInput {
-  title: string;
+  /** Absent for a posting pasted as one paragraph: the service names it by the title the posting opens with. */
+  title?: string;
   description: string;
   file: string;
 }
@@ -52,8 +53,8 @@ export async function readResume(path: string, maxChars: number): Promise<Resume
 
 /**
  * A vacancy file: the first non-empty line is the title, the rest the description. A posting pasted as one paragraph
- * (a job board's scrape) is all description, and its title is the line's opening up to the board's separator
- * ("Java Developer - Columbus, OH - Acme …") or first sentence, at most 80 characters.
+ * (a job board's scrape) is all description, without a title: the service reads the title the posting opens with
+ * ("Java Developer - Columbus, OH - Acme …" → "Java Developer").
  */
 export async function readVacancy(path: string, maxChars: number): Promise<VacancyInput> {
   const { text } = await textOf(path, 'vacancy', maxChars);
@@ -62,16 +63,7 @@ export async function readVacancy(path: string, maxChars: number): Promise<Vacan
   const line = lines[first]!.trim();
   const rest = lines.slice(first + 1).join('\n').trim();
   if (rest && line.length <= 300) return { title: line, description: rest, file: path };
-  return { title: openingOf(line), description: text.trim(), file: path };
-}
-
-/** The title a long line opens with: up to " - ", " | ", " — " or a sentence's end, cut at a word within 80 characters. */
-export function openingOf(line: string): string {
-  const stop = /\s[-–—|]\s|[.!?](?:\s|$)/.exec(line);
-  const head = stop ? line.slice(0, stop.index) : line;
-  if (head.length <= 80) return head.trim();
-  const cut = head.slice(0, 81).lastIndexOf(' ');
-  return head.slice(0, cut > 20 ? cut : 80).trim();
+  return { description: text.trim(), file: path };
 }
 
 /** Every *.txt file of a folder, in name order. */

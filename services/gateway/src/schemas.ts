@@ -26,11 +26,13 @@ export const listQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-export const vacancyInput = z.object({
+const vacancyFields = {
   title: z.string().trim().min(1).max(300),
   description: z.string().trim().min(1),
-});
-export const vacancyPatch = vacancyInput.partial().refine((v) => Object.keys(v).length > 0, 'nothing to update');
+};
+/** A vacancy saved without a title takes the one its posting opens with (services' postingTitle). */
+export const vacancyInput = z.object({ title: vacancyFields.title.optional(), description: vacancyFields.description });
+export const vacancyPatch = z.object(vacancyFields).partial().refine((v) => Object.keys(v).length > 0, 'nothing to update');
 export const vacancyOut = z.object({
   id: z.string(),
   title: z.string(),

@@ -1,5 +1,5 @@
 export { credentialsNamed } from './asks.ts';
-export { MAX_ALTERNATIVES_LIST, readPosting, type ReadPostingOptions } from './read.ts';
+export { MAX_ALTERNATIVES_LIST, postingTitle, readPosting, type ReadPostingOptions } from './read.ts';
 export type {
   EducationAsk,
   EducationLevel,

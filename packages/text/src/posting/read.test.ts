@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fastestPair } from '@rc/testing/hostile';
 import { DEV_SET_DIR } from './dev-set.ts';
-import { readPosting } from './read.ts';
+import { postingTitle, readPosting } from './read.ts';
 
 const CYBERCODERS =
   "Software Developer Minimum Required Skills: Java, C#, SQL, HTTPS, Apache, Eclipse If you are a Software Developer with experience, please read on! " +
@@ -271,6 +271,18 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(rows.map((r) => r.text)).toEqual(['You have five years of Python', 'You know Django', 'Must be 21 years of age']);
     expect(rows[0]).toMatchObject({ kind: 'experience', years: 5, skills: ['python'] });
     expect(rows[2]!.years).toBeUndefined();
+  });
+
+  it("gives a vacancy saved without a title the posting's own, else its first line cut at a word within 80 characters", () => {
+    expect(postingTitle('Java Backend Developer (Mid/Senior) - Payments Platform - Columbus, OH (Hybrid) Full-time Minimum Required Skills: Java')).toBe(
+      'Java Backend Developer (Mid/Senior)',
+    );
+    expect(postingTitle('Бухгалтер по расчёту заработной платы\nТребования:\n- 1С:ЗУП')).toBe('Бухгалтер по расчёту заработной платы');
+    const line = 'we are looking for an experienced backend engineer who enjoys payments and distributed systems and mentoring';
+    const title = postingTitle(line);
+    expect(title.length).toBeLessThanOrEqual(80);
+    expect(line.startsWith(title)).toBe(true);
+    expect(line[title.length]).toBe(' ');
   });
 
   it('does not read an age as years of experience', () => {

@@ -550,6 +550,24 @@ function withoutRestated(text: string, rows: PostingRequirement[]): PostingRequi
   return rows.filter((r) => !restated(r));
 }
 
+/** How much of a posting's opening its title is looked for in: the headline and the sentences after it. */
+const TITLE_WINDOW = 4000;
+
+/**
+ * The job title a posting opens with, as the reader finds it ("Product Designer, Growth" from LinkedIn's "About the
+ * job Product Designer, Growth Hybrid (London) · …"), else its first line cut at a word within 80 characters; for a
+ * vacancy saved without a title.
+ */
+export function postingTitle(text: string): string {
+  const head = text.slice(0, TITLE_WINDOW);
+  const read = titleOf(head, sectionsOf(head))?.text;
+  if (read) return read;
+  const line = head.trim().split('\n')[0]!.trim();
+  if (line.length <= 80) return line;
+  const cut = line.slice(0, 81).lastIndexOf(' ');
+  return line.slice(0, cut > 20 ? cut : 80).trim();
+}
+
 function titleOf(text: string, sections: Section[]): Posting['title'] {
   const intro = sections[0]?.kind === 'intro' ? sections[0] : null;
   if (!intro) return null;

@@ -29,7 +29,7 @@ export async function check(opts: CheckOptions, ctx: CommandContext): Promise<nu
   try {
     const { client } = conn;
     progress.step('sending the resume and the vacancy');
-    const v = await client.post<{ id: string; title: string }>('/v1/vacancies', { title: vacancy.title, description: vacancy.description });
+    const v = await client.post<{ id: string; title: string }>('/v1/vacancies', { ...(vacancy.title ? { title: vacancy.title } : {}), description: vacancy.description });
     const r = await client.post<{ id: string }>('/v1/resumes', { name: resume.name, content: resume.content });
     const accepted = await client.post<{ id: string }>('/v1/analyses', { resumeId: r.id, vacancyId: v.id, ...(opts.language ? { language: opts.language } : {}) });
     await client.follow('analyses', accepted.id, (p) => progress.job(p.status, p.progress));

@@ -29,7 +29,7 @@ export async function rank(opts: RankOptions, ctx: CommandContext): Promise<numb
     progress.step(`sending the resume and ${vacancies.length} vacancies`);
     const fileOf = new Map<string, string>();
     for (const v of vacancies) {
-      const created = await client.post<{ id: string }>('/v1/vacancies', { title: v.title, description: v.description });
+      const created = await client.post<{ id: string }>('/v1/vacancies', { ...(v.title ? { title: v.title } : {}), description: v.description });
       fileOf.set(created.id, basename(v.file));
     }
     const r = await client.post<{ id: string }>('/v1/resumes', { name: resume.name, content: resume.content });

@@ -522,13 +522,14 @@ async function onCheck(e) {
     const resumeGiven = $('check-file').files?.length || $('check-resume-text').value.trim();
     if (!resumeGiven) throw inputError('needResume');
     if (!description) throw inputError('needVacancy');
-    const title = $('check-vacancy-title').value.trim() || firstLine(description, 120);
+    // without a title the service names the vacancy by the title its posting opens with
+    const title = $('check-vacancy-title').value.trim();
     showProgress($('check-progress'), ANALYSIS_STEP, 'uploading', 0);
     const resume = await resumeFrom($('check-file'), $('check-resume-text'), state.check.resumes);
     const vacancyKey = `${title}\n${description}`;
     let vacancy = state.check.vacancies.get(vacancyKey);
     if (!vacancy) {
-      vacancy = await api('/v1/vacancies', { method: 'POST', json: { title, description } });
+      vacancy = await api('/v1/vacancies', { method: 'POST', json: title ? { title, description } : { description } });
       state.check.vacancies.set(vacancyKey, vacancy);
     }
     await runAnalysis({ resume, vacancy, language: $('check-language').value });

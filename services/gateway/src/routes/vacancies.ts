@@ -1,7 +1,7 @@
 /** /v1/vacancies: create, list (cursor pagination), read, update, delete — always within the caller's own data. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { vacancyRepo } from '@rc/db';
-import { detectLanguage } from '@rc/text';
+import { detectLanguage, postingTitle } from '@rc/text';
 import { vacancyText } from '@rc/contracts';
 import { checkTextLength } from '../use-cases/check-text-length.ts';
 import { notFound } from '../errors.ts';
@@ -13,7 +13,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/v1/vacancies', { schema: { tags, body: vacancyInput, response: { 201: vacancyOut, ...errors(400, 401, 422) } } }, async (req, reply) => {
     checkTextLength(app.deps, 'description', req.body.description);
-    const v = await vacancyRepo.create(db, { ownerId: req.ownerId, ...req.body, language: detectLanguage(vacancyText(req.body)) });
+    const input = { title: req.body.title ?? postingTitle(req.body.description), description: req.body.description };
+    const v = await vacancyRepo.create(db, { ownerId: req.ownerId, ...input, language: detectLanguage(vacancyText(input)) });
     return reply.code(201).send(toVacancy(v));
   });
 
