@@ -28,7 +28,7 @@ export const FILLER_WORDS = {
   preferable required require requirement requirements must including include includes working work use using
   least minimum new well level deep relevant proven background candidate role position job comfortable confident
   know knowing major ideally ideal demonstrable demonstrated one
-  spent fluent`.split(/\s+/),
+  spent fluent turn`.split(/\s+/),
   ru: `опыт знание знания понимание умение навык навыки хороший хорошее хорошие уверенный уверенное отличный
   отличное год года лет месяц работа работы работать желательно плюс обязательно требование требования уровень
   владение использование кандидат позиция должность вакансия знать

@@ -36,6 +36,16 @@ describe('terms', () => {
     expect(terms('Опыт работы с базами данных от 3 лет')).toEqual([stem('базами', 'ru'), stem('данных', 'ru')]);
   });
 
+  it("drops the posting's voice: 'you're fluent in', 'you know … well', 'one of the major'", () => {
+    expect(terms("You're fluent in Figma and you know one of the major web frameworks well")).toEqual(['figma', 'web', 'framework']);
+    expect(terms('Уверенно владеть SQL, знать Python')).toEqual(['sql', 'python']);
+  });
+
+  it('brings an irregular English past tense to the verb a posting asks with', () => {
+    expect(terms('Led a team of four and ran usability sessions; wrote the specs')).toEqual(terms('lead a team of four and run usability sessions; write the specs'));
+    expect(terms('built')).toEqual(terms('build'));
+  });
+
   it('stems each word with the stemmer of its script', () => {
     expect(terms('тестирование testing')).toEqual([stem('тестирование', 'ru'), 'test']);
   });

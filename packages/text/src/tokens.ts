@@ -32,7 +32,23 @@ const stemmers = {
   ru: snowball.newStemmer('russian'),
   en: snowball.newStemmer('english'),
 };
-const stems = { ru: wordCache((word) => stemmers.ru.stem(word)), en: wordCache((word) => stemmers.en.stem(word)) };
+/**
+ * English verbs whose past tense the stemmer cannot bring to the present: a resume says "led a team", "ran usability
+ * sessions", "built", "wrote", where a posting asks to "lead", "run", "build", "write".
+ */
+const IRREGULAR_EN = new Map(
+  `led:lead ran:run built:build wrote:write written:write taught:teach sold:sell bought:buy made:make brought:bring
+  began:begin begun:begin drove:drive driven:drive spoke:speak spoken:speak thought:think grew:grow grown:grow won:win
+  kept:keep held:hold met:meet chose:choose chosen:choose drew:draw drawn:draw undertook:undertake oversaw:oversee
+  overseen:oversee rebuilt:rebuild rewrote:rewrite rewritten:rewrite took:take taken:take gave:give given:give
+  understood:understand`
+    .split(/\s+/)
+    .map((pair) => pair.split(':') as [string, string]),
+);
+const stems = {
+  ru: wordCache((word) => stemmers.ru.stem(word)),
+  en: wordCache((word) => stemmers.en.stem(IRREGULAR_EN.get(word) ?? word)),
+};
 
 /** Snowball stem of one lowercase word. */
 export function stem(word: string, lang: 'ru' | 'en'): string {
