@@ -126,9 +126,11 @@ describe('extractText: DOCX', () => {
 
 describe('extractText: plain text and unknown types', () => {
   it('decodes UTF-8, normalises whitespace and keeps paragraph breaks', async () => {
-    const raw = '\uFEFFИван\u00A0Петров\r\n\r\n\r\n\tPython   developer\u00AD\r\n• Django\r\n';
+    const raw = '\uFEFFИван\u00A0Петров\r\n\r\n\r\n\tPython developer\u00AD\r\n• Django\r\nJava     Spring Boot  Kafka\r\n';
     const result = await extractText({ data: Buffer.from(raw, 'utf8') });
-    expect(result).toEqual({ text: 'Иван Петров\n\nPython developer\n• Django', fileType: 'txt', truncated: false, hiddenText: null });
+    // a run of spaces stays a gap of two: hh.ru's key skills copied onto one line are tags the posting reader splits
+    const text = 'Иван Петров\n\nPython developer\n• Django\nJava  Spring Boot  Kafka';
+    expect(result).toEqual({ text, fileType: 'txt', truncated: false, hiddenText: null });
   });
 
   it('decodes UTF-16 with a byte-order mark', async () => {

@@ -73,6 +73,8 @@ export function jobWords(jobText: string): JobWords {
 
 /** Words of a line that only dates a job ("2022/03 — сейчас", «с 09.2019 по 02.2022», "Jun 2019 – present"). */
 const DATES_ONLY = /^[\s\d./,–—-]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|present|now|current|today|since|to|from|сейчас|настоящее|время|по|с|н\.?\s?в\.?|янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)\p{L}*\.?(?:[\s\d./,–—-]+|$))*$/iu;
+/** How far into an entry its title is looked for. */
+const MAX_HEAD = 300;
 /** A dates line is short; a longer first line is the title itself. */
 const MAX_DATES_LINE = 60;
 
@@ -80,7 +82,7 @@ const MAX_DATES_LINE = 60;
  * The heading of a job entry: its first line, where its title and dates are, and the next line as well when the first
  * only dates it (a title under its dates), so the evidence names the job.
  */
-export function headOf(text: string, span: [number, number]): { start: number; end: number } {
+export function headOf(text: string, span: [number, number], title?: string): { start: number; end: number } {
   const lineEnd = (from: number) => {
     let end = from;
     while (end < span[1] && text[end] !== '\n') end++;
@@ -88,6 +90,13 @@ export function headOf(text: string, span: [number, number]): { start: number; e
   };
   let start = span[0];
   while (start < span[1] && /\s/.test(text[start]!)) start++;
+  // hh.ru's entry: dates, their length, the employer, its city, then the title: the heading runs to the title's line
+  const at = title ? text.slice(start, Math.min(span[1], start + MAX_HEAD)).indexOf(title) : -1;
+  if (at > 0) {
+    let end = lineEnd(start + at);
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    return { start, end };
+  }
   let end = lineEnd(start);
   if (end - start <= MAX_DATES_LINE && DATES_ONLY.test(text.slice(start, end)) && end < span[1]) {
     let next = end;
@@ -133,7 +142,7 @@ function experience(
   const longest = longestJob(jobs);
   return {
     score: asked <= 0 ? 1 : Math.min(1, shown / asked),
-    evidence: longest ? headOf(resumeText, longest.span) : null,
+    evidence: longest ? headOf(resumeText, longest.span, longest.title) : null,
     years: { shown: Math.round(shown * 10) / 10, asked },
   };
 }

@@ -425,3 +425,31 @@ Barista — Pearl Street Coffee
     expect(python.requirements[0]!.years!.shown).toBe(0);
   });
 });
+
+describe('scoreLexical: a PC user and an hh.ru job heading', () => {
+  const vacancy = 'Менеджер по продажам\nТребования:\n- уверенный пользователь ПК\n- опыт продаж от 1 года';
+  const seller = `Кузнецов Артём
+Опыт работы
+Май 2022 — по настоящее время
+4 года 7 месяцев
+ООО «ПроФуд Оборудование»
+Екатеринбург
+Менеджер по продажам B2B
+— Продажи оборудования ресторанам, план выполнен на 118 %
+— Веду воронку и задачи в amoCRM`;
+  const now = new Date('2026-11-30T00:00:00Z');
+
+  it('reads a CRM, Excel or 1C user as a PC user', () => {
+    const r = scoreLexical({ vacancyText: vacancy, resumeText: seller, now });
+    expect(r.requirements.find((x) => x.text.includes('ПК'))!.status).toBe('met');
+    const none = scoreLexical({ vacancyText: vacancy, resumeText: seller.replace('Веду воронку и задачи в amoCRM', 'Выезды к клиентам'), now });
+    expect(none.requirements.find((x) => x.text.includes('ПК'))!.status).toBe('missing');
+  });
+
+  it("points a years row at the job's heading down to its title, past hh.ru's length, employer and city lines", () => {
+    const r = scoreLexical({ vacancyText: vacancy, resumeText: seller, now });
+    const years = r.requirements.find((x) => x.years)!;
+    expect(years.evidence!.text.startsWith('Май 2022 — по настоящее время')).toBe(true);
+    expect(years.evidence!.text.endsWith('Менеджер по продажам B2B')).toBe(true);
+  });
+});

@@ -637,7 +637,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
     if (!check && req.craft && words.score < PARTIAL) {
       const practice = yearsInField(facts, req.craft);
       if (practice.years >= CRAFT_MIN_YEARS && practice.longest) {
-        const at = headOf(resumeText, practice.longest.span);
+        const at = headOf(resumeText, practice.longest.span, practice.longest.title);
         return {
           ...words,
           score: CRAFT_IMPLIED,

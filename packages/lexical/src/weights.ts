@@ -58,6 +58,14 @@ export const SHOWS: Readonly<Record<string, readonly string[]>> = {
   tensorflow: ['ml', 'dl'],
   dl: ['ml'],
   nlp: ['ml'],
+  // an Excel, Office, 1C or CRM user is a PC user
+  excel: ['pc_literacy'],
+  ms_office: ['pc_literacy'],
+  crm: ['pc_literacy'],
+  '1c_accounting': ['pc_literacy'],
+  '1c_zup': ['pc_literacy'],
+  '1c_ut': ['pc_literacy'],
+  '1c_erp': ['pc_literacy'],
   prometheus: ['observability'],
   grafana: ['observability'],
 };

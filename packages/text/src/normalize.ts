@@ -1,4 +1,8 @@
-/** Whitespace normalisation of extracted text: one space between words, line breaks kept, one blank line at most. */
+/**
+ * Whitespace normalisation of extracted text: one space between words, and two where the file had a run of them (the
+ * gap between a job title and its dates on a PDF's line, the tags of hh.ru's key skills copied onto one line, which
+ * the readers tell apart by it), line breaks kept, one blank line at most.
+ */
 
 const LIGATURES: Record<string, string> = { 'ﬀ': 'ff', 'ﬁ': 'fi', 'ﬂ': 'fl', 'ﬃ': 'ffi', 'ﬄ': 'ffl', 'ﬅ': 'st', 'ﬆ': 'st' };
 
@@ -12,7 +16,7 @@ export function normalizeText(input: string): string {
     .replace(/[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
     .replace(/[ﬀ-ﬆ]/g, (ch) => LIGATURES[ch] ?? ch)
     .normalize('NFC');
-  const lines = text.split('\n').map((line) => line.replace(/ {2,}/g, ' ').trim());
+  const lines = text.split('\n').map((line) => line.replace(/ {3,}/g, '  ').trim());
   const out: string[] = [];
   for (const line of lines) {
     if (line === '' && (out.length === 0 || out[out.length - 1] === '')) continue;

@@ -52,6 +52,17 @@ describe('requirements matched by meaning (shipped sentence embedder)', () => {
     expect(s.requirements.map((r) => r.status)).toEqual(['missing', 'missing']);
   });
 
+  it('takes no job title and no line of a few words for evidence of an ask it names no skill of', async () => {
+    const vacancy = 'Менеджер по продажам\nБудет плюсом:\n- опыт работы с тендерами';
+    const seller = 'Кузнецов Артём\nМенеджер по продажам B2B\nОпыт работы\nМай 2022 — по настоящее время\nООО «ПроФуд»\nМенеджер по продажам B2B\nПродажа пароконвектоматов ресторанам и столовым Урала.';
+    const words = scoreLexical({ vacancyText: vacancy, resumeText: seller });
+    const titles = { vacancy: 'Менеджер по продажам', resume: ['Менеджер по продажам B2B'] };
+    const s = await refineByMeaning(words, seller, embed, thresholds, titles);
+    const tenders = row(s, 'тендерами');
+    expect(tenders.evidence?.text ?? null).not.toBe('Менеджер по продажам B2B');
+    expect(tenders.status).toBe('missing');
+  });
+
   it('never lowers a row and leaves years, education and language rows to the facts', async () => {
     const vacancy = 'Requirements:\n- 5+ years of experience leading teams\n- Backend engineers migration\n- English C1';
     const words = scoreLexical({ vacancyText: vacancy, resumeText: resume });

@@ -7,7 +7,7 @@
 import { statusFor, fitParts, partsComponents, skillsAsked, skillsShown, type FitParts } from '@rc/lexical';
 import type { RequirementResult, Scoring } from '@rc/contracts';
 import { cosine } from '@rc/model-runtime';
-import { isNotDoneClaim, isSectionHeading, splitSentences } from '@rc/text';
+import { isNotDoneClaim, isSectionHeading, splitSentences, terms } from '@rc/text';
 
 export type Embed = (texts: string[], kind: 'query' | 'passage') => Promise<Float32Array[]>;
 
@@ -27,6 +27,8 @@ export interface MeaningThresholds {
 const MAX_SENTENCES = 200;
 const MAX_SENTENCE_CHARS = 400;
 const MIN_SENTENCE_CHARS = 12;
+/** Content words a line needs to show an ask by meaning, unless it names a skill the ask asks for. */
+const MIN_EVIDENCE_TERMS = 3;
 const LEFT_TO_FACTS = new Set<RequirementResult['kind']>(['education', 'language']);
 /**
  * The most a sentence that names none of a row's skills raises it to: partly shown. The embedding puts neighbouring
@@ -109,7 +111,7 @@ export async function refineByMeaning(
   titles?: PairTitles,
 ): Promise<Scoring> {
   const c = scoring.components;
-  const [requirements, raised] = await raiseRows(scoring, resumeText, embed, thresholds);
+  const [requirements, raised] = await raiseRows(scoring, resumeText, embed, thresholds, titles?.resume ?? []);
   const titleFit = c.cross_language === 1 && titles ? await titleFitByMeaning(titles, embed) : 0;
   const lexicalTitle = c.title_fit ?? 0.5;
   if (raised === 0 && titleFit <= lexicalTitle) return scoring;
@@ -146,6 +148,7 @@ async function raiseRows(
   resumeText: string,
   embed: Embed,
   thresholds: MeaningThresholds,
+  jobTitles: readonly string[],
 ): Promise<[RequirementResult[], number]> {
   const open = scoring.requirements
     .map((r, i) => ({ r, i }))
@@ -162,15 +165,21 @@ async function raiseRows(
   const requirements = [...scoring.requirements];
   let raised = 0;
   const shown = sentences.map((s) => skillsShown(s.text));
+  // a line of a few words or a job title («Менеджер по продажам B2B») sits near every ask of its trade: it shows only
+  // an ask for a skill it names
+  const titleLines = new Set(jobTitles.map((t) => t.trim().toLowerCase()));
+  const short = sentences.map((s) => terms(s.text).length < MIN_EVIDENCE_TERMS || titleLines.has(s.text.trim().toLowerCase()));
   open.forEach(({ r, i }, q) => {
     const asked = [...skillsAsked(r.text)];
     let best = 0;
     let bestCos = -1;
     let at = -1;
     passages.forEach((p, k) => {
+      const namesAsked = asked.some((id) => shown[k]!.has(id));
+      if (short[k] && !namesAsked) return;
       const cos = cosine(queries[q]!, p);
       const full = meaningScore(cos, cut);
-      const names = asked.length === 0 || asked.some((id) => shown[k]!.has(id));
+      const names = asked.length === 0 || namesAsked;
       const score = names ? full : Math.min(full, WITHOUT_SKILL_MOST);
       // the strongest evidence, and among equals the closest sentence
       if (score > best || (score === best && score > 0 && cos > bestCos)) {

@@ -285,6 +285,18 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(line[title.length]).toBe(' ');
   });
 
+  it("reads hh.ru's flattened posting: the title before the salary, and «желательно» in a bracket qualifying only the aside", () => {
+    const text =
+      'Менеджер по продажам (B2B, оборудование для общепита) от 90 000 до 160 000 ₽ на руки ООО «ТехноКухня» Екатеринбург ' +
+      'Что мы ждём: опыт активных продаж B2B от 1 года (желательно оборудование или HoReCa); уверенный пользователь ПК, Excel. ' +
+      'Будет плюсом: опыт работы с тендерами.';
+    const p = readPosting(text);
+    expect(p.title?.text).toBe('Менеджер по продажам (B2B, оборудование для общепита)');
+    const sales = p.requirements.find((r) => r.text.startsWith('опыт активных продаж'))!;
+    expect(sales).toMatchObject({ importance: 'must', kind: 'experience', years: 1 });
+    expect(p.requirements.find((r) => r.text.includes('тендерами'))!.importance).toBe('nice');
+  });
+
   it('does not read an age as years of experience', () => {
     expect(rowsOf('Requirements:\n- Must be at least 21 years old\n- Valid driver license')[0]).toMatchObject({ kind: 'other' });
   });

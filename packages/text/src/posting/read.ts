@@ -393,6 +393,9 @@ function kindOf(piece: string, skills: string[], ask: Asker): { kind: Requiremen
   return { kind: 'other', extra: {} };
 }
 
+/** A piece without its bracketed asides: "Java (8 or later; we run 17)" → "Java ". */
+const withoutAsides = (piece: string) => piece.replace(/\([^()]{0,160}\)/g, ' ');
+
 function isBoilerplate(piece: string, section: Unit['section']): boolean {
   const duties = section === 'resp';
   if ((MONEY_RE.test(piece) && !TARGET_MONEY_RE.test(piece)) || CONTACT_RE.test(piece) || COPYRIGHT_RE.test(piece) || EEO_RE.test(piece) || APPLY_RE.test(piece)) {
@@ -403,7 +406,7 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   // company blurb: "We are a fast-growing …", "Наша компания …", with nothing asked of the candidate
   // (duties say "our": "Manage our AWS infrastructure")
   // (an aside in brackets is not the piece's voice: "Java (8 or later; we run 17), Spring Boot")
-  const voice = piece.replace(/\([^()]{0,120}\)/g, ' ');
+  const voice = withoutAsides(piece);
   if (!duties && BLURB_RE.test(voice) && !REQ_CUE_RE.test(piece) && !NICE_RE.test(piece)) return true;
   if (ROLE_STATEMENT_RE.test(piece) && yearsAsked(piece) === null) return true;
   return false;
@@ -476,7 +479,8 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
     }
     const list = unit.section === 'resp' ? { pieces: [unit], clauses: false } : splitList(text, unit, ask);
     const pieces = list.pieces;
-    const unitNice = !list.clauses && NICE_RE.test(unitText);
+    // "желательно" inside a bracket qualifies the aside, not the ask: «опыт продаж от 1 года (желательно HoReCa)»
+    const unitNice = !list.clauses && NICE_RE.test(withoutAsides(unitText));
     let lastImportance: Importance | null = null;
     for (const piece of pieces) {
       const pieceText = text.slice(piece.start, piece.end);
@@ -488,7 +492,7 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
       let importance: Importance;
       if (unit.section === 'resp') importance = 'nice';
       else if (unit.section === 'nice') importance = MUST_RE.test(pieceText) && !NICE_RE.test(pieceText) ? 'must' : 'nice';
-      else importance = unitNice || NICE_RE.test(pieceText) ? 'nice' : 'must';
+      else importance = unitNice || NICE_RE.test(withoutAsides(pieceText)) ? 'nice' : 'must';
       // "Experience with design systems is a plus, and so is some familiarity with WCAG": the second is a plus too
       if (lastImportance && CONTINUES_RE.test(pieceText)) importance = lastImportance;
       lastImportance = importance;
@@ -580,7 +584,7 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   if (end === -1 || end > intro.end) end = intro.end;
   // a flattened scrape: the title runs until the first separator or sentence
   const line = text.slice(start, end);
-  const cut = /\s[-–—|]\s|[.!?](?:\s|$)|\s\$/.exec(line);
+  const cut = /\s[-–—|]\s|[.!?](?:\s|$)|\s\$|\s(?:от|до|from|up to)\s{1,2}\d|\s\d[\d\s]{0,12}(?:₽|руб)/iu.exec(line);
   if (cut && end - start > 80) end = start + cut.index;
   // a job board's "Title - City, ST - Company" and "Title — Company (City)": the title is what comes before
   const separator = /\s[-–—|·•]\s/.exec(text.slice(start, end));
