@@ -254,6 +254,29 @@ describe('writeRulesAdvice edge cases', () => {
   });
 });
 
+describe('advice on a personal quality the resume does not show in words', () => {
+  const withQuality = (language: 'ru' | 'en', text: string) =>
+    scoring([...(language === 'en' ? scoringEn : scoringRu).requirements, { ...req(language === 'en' ? resumeEn : resumeRu, text, 'must', 'missing'), kind: 'quality' }], 0.5, language);
+
+  it('asks to show it in the cover letter and the interview, never to learn it, close it first or reflect on using it', () => {
+    for (const [language, text] of [['en', 'Strong communication skills'], ['ru', 'грамотная речь']] as const) {
+      const resume = language === 'en' ? resumeEn : resumeRu;
+      const advice = writeRulesAdvice({ scoring: withQuality(language, text), vacancyText: text, resumeText: resume, language });
+      const quality = advice.weaknesses.filter((w) => w.includes(text));
+      expect(quality, language).toHaveLength(1);
+      expect(quality[0], language).toMatch(language === 'en' ? /cover letter and at the interview/ : /сопроводительном письме и на собеседовании/);
+      expect(advice.learning_recommendations.join(' '), language).not.toContain(text);
+      expect(advice.reflection_points.join(' '), language).not.toContain(text);
+      expect(advice.upgrades, language).not.toContain(text);
+      expect(() => adviceSchema.parse(advice)).not.toThrow();
+    }
+    // the same row read as "other" is a gap to learn
+    const other = scoring([{ ...req(resumeEn, 'Strong communication skills', 'must', 'missing'), kind: 'other' }], 0.3, 'en');
+    const advice = writeRulesAdvice({ scoring: other, vacancyText: '', resumeText: resumeEn, language: 'en' });
+    expect(advice.learning_recommendations.join(' ')).toContain('Strong communication skills');
+  });
+});
+
 describe('advice from the rows the posting reader and the facts give', () => {
   const rows = (language: 'ru' | 'en') =>
     scoring(

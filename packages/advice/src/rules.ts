@@ -114,6 +114,7 @@ type Templates = {
   strengthNoEvidence: (req: string) => string;
   strengthPartial: (req: string, evidence: string) => string;
   weaknessMissing: (req: string) => string;
+  weaknessQuality: (req: string) => string;
   weaknessYears: (req: string, shown: string, asked: string) => string;
   weaknessPartial: (req: string, evidence: string) => string;
   /** A craft skill the resume's years in the field imply but its words never name. */
@@ -154,6 +155,8 @@ const EN: Templates = {
   strengthNoEvidence: (req) => `Your resume covers the requirement ${req}.`,
   strengthPartial: (req, ev) => `You partly cover ${req} (${ev}), a base to build on.`,
   weaknessMissing: (req) => `The vacancy requires ${req}, but your resume does not show it.`,
+  weaknessQuality: (req) =>
+    `The vacancy asks for ${req}: a resume rarely shows a personal quality in words, so show it with an example in your cover letter and at the interview.`,
   weaknessYears: (req, shown, asked) =>
     `The vacancy asks for ${req}: the dates in your resume show ${shown} of the ${asked} years asked. If you have more, date every relevant job.`,
   weaknessPartial: (req, ev) => `${req} is only partly covered: the closest line is ${ev}.`,
@@ -205,6 +208,8 @@ const RU: Templates = {
   strengthNoEvidence: (req) => `Резюме закрывает требование ${req}.`,
   strengthPartial: (req, ev) => `Требование ${req} закрыто частично (${ev}); на это можно опереться.`,
   weaknessMissing: (req) => `Вакансия требует ${req}, но в резюме этого не видно.`,
+  weaknessQuality: (req) =>
+    `Вакансия просит ${req}: личное качество резюме редко показывает словами, поэтому покажите его на примере в сопроводительном письме и на собеседовании.`,
   weaknessYears: (req, shown, asked) =>
     `Вакансия просит ${req}: по датам в резюме видно ${shown} из ${asked} запрошенных лет. Если опыта больше, укажите даты каждой подходящей работы.`,
   weaknessPartial: (req, ev) => `Требование ${req} закрыто лишь частично: ближе всего строка ${ev}.`,
@@ -261,8 +266,10 @@ export function writeRulesAdvice(input: RulesAdviceInput): Advice {
   const met = reqs.filter((r) => r.status === 'met').sort(byPriority);
   const partial = reqs.filter((r) => r.status === 'partial').sort(byPriority);
   const missing = reqs.filter((r) => r.status === 'missing').sort(byPriority);
-  const missingMust = missing.filter((r) => r.importance === 'must');
-  const missingNice = missing.filter((r) => r.importance === 'nice');
+  // a personal quality missing from the words is no gap to learn or to close first: it is shown in person
+  const missingMust = missing.filter((r) => r.importance === 'must' && r.kind !== 'quality');
+  const missingQualities = missing.filter((r) => r.kind === 'quality');
+  const missingNice = missing.filter((r) => r.importance === 'nice' && r.kind !== 'quality');
   const partialMust = partial.filter((r) => r.importance === 'must');
 
   // Strengths come only from requirements the scoring found covered, each with the resume line it found.
@@ -289,13 +296,16 @@ export function writeRulesAdvice(input: RulesAdviceInput): Advice {
     else if (r.evidence) weaknesses.push(t.weaknessPartial(q(r.text), q(r.evidence.text, 140)));
   }
   if (missingNice.length > 0) weaknesses.push(t.weaknessNice(missingNice.slice(0, 4).map((r) => q(r.text, 60)).join(', ')));
+  if (missingQualities.length > 0 && weaknesses.length < LIMITS.weaknesses) {
+    weaknesses.push(t.weaknessQuality(list(missingQualities.slice(0, 3).map((r) => q(r.text, 60)), language)));
+  }
 
   // What to learn: the skills of missing requirements, must-haves first, each once.
   const learning: string[] = [];
   const taught = new Set<string>();
   for (const r of missing) {
     if (learning.length >= LIMITS.learning) break;
-    if (r.years || r.kind === 'education' || r.kind === 'language') continue;
+    if (r.years || r.kind === 'education' || r.kind === 'language' || r.kind === 'quality') continue;
     const all = skillsOf(r.text, true);
     const skills = all.filter((s) => !taught.has(s.term));
     skills.forEach((s) => taught.add(s.term));

@@ -19,7 +19,8 @@ export const requirementStatusSchema = z.enum(['met', 'partial', 'missing']);
 export type RequirementStatus = z.infer<typeof requirementStatusSchema>;
 
 /** What a requirement asks for, as the posting reader reads it (duty: what the job does, not an ask). */
-export const requirementKindSchema = z.enum(['skill', 'experience', 'education', 'language', 'licence', 'duty', 'other']);
+/** `quality`: a personal quality ("strong communication skills", «грамотная речь»), which a resume rarely shows in words. */
+export const requirementKindSchema = z.enum(['skill', 'experience', 'education', 'language', 'licence', 'duty', 'quality', 'other']);
 export type RequirementKind = z.infer<typeof requirementKindSchema>;
 
 export const requirementResultSchema = z.object({

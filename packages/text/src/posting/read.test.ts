@@ -297,6 +297,24 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(p.requirements.find((r) => r.text.includes('тендерами'))!.importance).toBe('nice');
   });
 
+  it('reads a personal quality as one: communication, reliability, «грамотная речь», not a skill or experience ask', () => {
+    const rows = rowsOf(
+      'Менеджер\nТребования:\n- грамотная речь\n- коммуникабельность, ответственность\n- Strong communication skills\n' +
+        '- опыт продаж от 1 года\n- Responsible for AWS infrastructure\n- Experience in customer-facing roles\n' +
+        '- You write clearly and can bring engineers and product managers along with your thinking',
+    );
+    expect(rows.map((r) => [r.text, r.kind])).toEqual([
+      ['грамотная речь', 'quality'],
+      ['коммуникабельность', 'quality'],
+      ['ответственность', 'quality'],
+      ['Strong communication skills', 'quality'],
+      ['опыт продаж от 1 года', 'experience'],
+      ['Responsible for AWS infrastructure', 'skill'],
+      ['Experience in customer-facing roles', 'experience'],
+      ['You write clearly and can bring engineers and product managers along with your thinking', 'other'],
+    ]);
+  });
+
   it('does not read an age as years of experience', () => {
     expect(rowsOf('Requirements:\n- Must be at least 21 years old\n- Valid driver license')[0]).toMatchObject({ kind: 'other' });
   });

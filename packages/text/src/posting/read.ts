@@ -390,7 +390,22 @@ function kindOf(piece: string, skills: string[], ask: Asker): { kind: Requiremen
   if (language) return { kind: 'language', extra: { language } };
   if (skills.length > 0) return { kind: 'skill', extra: {} };
   if (/experience|опыт|стаж/iu.test(piece)) return { kind: 'experience', extra: {} };
+  if (isPersonalQuality(piece)) return { kind: 'quality', extra: {} };
   return { kind: 'other', extra: {} };
+}
+
+/**
+ * Personal qualities a posting asks for and a resume rarely shows in words: communication, attention to detail,
+ * reliability, «грамотная речь», «ответственность», «стрессоустойчивость». A short piece that names one (and no skill,
+ * years or experience: kindOf decides those first) is one.
+ */
+const QUALITY_RE = cue(
+  "communication|communicator|interpersonal|team player|teamwork|work(?:ing)? (?:well )?(?:in|as part of) a team|attention to detail|detail[- ]oriented|self[- ](?:motivated|starter|driven)|proactive|positive attitude|work ethic|reliab|punctual|organi[sz]ed|organi[sz]ational skills|time management|problem[- ]solving|critical thinking|adaptab|eager to learn|willingness to learn|(?:fast|quick) learner|people skills|presentation skills|multitask|work independently|integrity|honesty|friendly|коммуникабельн|грамотн\\p{L}{0,3} (?:речь|устн|письменн)|грамотность|ответственн|пунктуальн|внимательн|внимани\\p{L}{0,2} к детал|стрессоустойчив|исполнительн|аккуратн|доброжелательн|вежлив|клиентоориентированн|обучаем|желани\\p{L}{0,2} (?:учиться|развиваться|работать)|нацеленность на результат|инициативн|самостоятельн|организованн|(?:умение|готовность) работать в команде|командн\\p{L}{0,3} игрок|аналитическ\\p{L}{0,3} склад ума|порядочн|дисциплинированн|многозадачн|активн\\p{L}{0,3} жизненн\\p{L}{0,3} позици|позитивн|энергичн",
+);
+const MAX_QUALITY_WORDS = 8;
+
+function isPersonalQuality(piece: string): boolean {
+  return QUALITY_RE.test(piece) && piece.split(/\s+/).length <= MAX_QUALITY_WORDS;
 }
 
 /** A piece without its bracketed asides: "Java (8 or later; we run 17)" → "Java ". */

@@ -1,6 +1,7 @@
 /** What the posting reader gives: requirements, each one thing with its span, and the structured asks among them. */
 
-export type RequirementKind = 'skill' | 'experience' | 'education' | 'language' | 'licence' | 'duty' | 'other';
+/** `quality`: a personal quality ("strong communication skills", «грамотная речь») that a resume rarely shows in words. */
+export type RequirementKind = 'skill' | 'experience' | 'education' | 'language' | 'licence' | 'duty' | 'quality' | 'other';
 export type Importance = 'must' | 'nice';
 
 export type EducationLevel = 'secondary' | 'vocational' | 'associate' | 'bachelor' | 'higher' | 'master' | 'doctorate';
