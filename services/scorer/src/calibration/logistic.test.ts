@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { calibrationError, fitLogistic, fitLogisticNonNegative, predict, rocAuc } from './logistic.ts';
 
+/** 4,000 labels drawn from a known logistic model: bias -0.5, the given weights, features uniform (the first on [-2, 2]). */
+function sample(seed: number, weights: number[]): { xs: number[][]; ys: number[] } {
+  const rnd = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  const xs: number[][] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < 4000; i++) {
+    const x = weights.map((_, k) => (k === 0 ? rnd() * 4 - 2 : rnd()));
+    const p = 1 / (1 + Math.exp(-(-0.5 + weights.reduce((s, w, k) => s + w * x[k]!, 0))));
+    xs.push(x);
+    ys.push(rnd() < p ? 1 : 0);
+  }
+  return { xs, ys };
+}
+
 describe('calibration statistics', () => {
   it('recovers the weights of a known logistic model', () => {
-    let seed = 7;
-    const rnd = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
-    const xs: number[][] = [];
-    const ys: number[] = [];
-    for (let i = 0; i < 4000; i++) {
-      const x = [rnd() * 4 - 2, rnd()];
-      const p = 1 / (1 + Math.exp(-(-0.5 + 2 * x[0]! + 1.5 * x[1]!)));
-      xs.push(x);
-      ys.push(rnd() < p ? 1 : 0);
-    }
+    const { xs, ys } = sample(7, [2, 1.5]);
     const m = fitLogistic(xs, ys, 0);
     expect(m.bias).toBeCloseTo(-0.5, 0);
     expect(m.weights[0]).toBeCloseTo(2, 0);
@@ -22,17 +27,8 @@ describe('calibration statistics', () => {
   });
 
   it('keeps every weight at zero or above, refitting the others when one would be negative', () => {
-    let seed = 11;
-    const rnd = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
-    const xs: number[][] = [];
-    const ys: number[] = [];
-    for (let i = 0; i < 4000; i++) {
-      const x = [rnd() * 4 - 2, rnd(), rnd()];
-      // the third feature lowers the odds: unconstrained it gets a negative weight
-      const p = 1 / (1 + Math.exp(-(-0.5 + 2 * x[0]! + 1.5 * x[1]! - 2 * x[2]!)));
-      xs.push(x);
-      ys.push(rnd() < p ? 1 : 0);
-    }
+    // the third feature lowers the odds: unconstrained it gets a negative weight
+    const { xs, ys } = sample(11, [2, 1.5, -2]);
     expect(fitLogistic(xs, ys, 0).weights[2]).toBeLessThan(-1);
     const m = fitLogisticNonNegative(xs, ys, 0);
     expect(m.weights[2]).toBe(0);
