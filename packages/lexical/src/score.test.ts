@@ -453,3 +453,19 @@ describe('scoreLexical: a PC user and an hh.ru job heading', () => {
     expect(years.evidence!.text.endsWith('Менеджер по продажам B2B')).toBe(true);
   });
 });
+
+describe('scoreLexical: tests and load across languages', () => {
+  const vacancy = 'Java-разработчик\nТребования:\n- умение писать тесты\n- опыт разработки высоконагруженных систем';
+  const en = 'Backend engineer.\nExperience\nEngineer — Kestrel, 2019 – 2024\nThe routing service handles about 1,800 requests per second.\nTesting: JUnit 5, Mockito.';
+
+  it('reads a JUnit or Mockito user as writing tests, and requests per second as high load, in the other language', () => {
+    const r = scoreLexical({ vacancyText: vacancy, resumeText: en });
+    expect(r.components.cross_language).toBe(1);
+    const tests = r.requirements.find((x) => x.text.includes('тесты'))!;
+    expect(tests.status).not.toBe('missing');
+    expect(tests.evidence!.text).toContain('JUnit');
+    const load = r.requirements.find((x) => x.text.includes('высоконагруженных'))!;
+    expect(load.status).not.toBe('missing');
+    expect(load.evidence!.text).toContain('requests per second');
+  });
+});

@@ -58,6 +58,12 @@ export const SHOWS: Readonly<Record<string, readonly string[]>> = {
   tensorflow: ['ml', 'dl'],
   dl: ['ml'],
   nlp: ['ml'],
+  // a test framework's user writes tests
+  junit: ['unit_testing'],
+  jest: ['unit_testing'],
+  pytest: ['unit_testing'],
+  mockito: ['unit_testing'],
+  testcontainers: ['unit_testing'],
   // an Excel, Office, 1C or CRM user is a PC user
   excel: ['pc_literacy'],
   ms_office: ['pc_literacy'],
