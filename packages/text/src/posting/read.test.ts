@@ -315,6 +315,17 @@ What we offer: a salary of €80k, remote within the EU.`;
     ]);
   });
 
+  it('cuts a flattened list before "One year of …", reads "is useful" as a plus, and skips «Что предлагаем»', () => {
+    const rows = rowsOf(
+      'Registered Nurse Required Qualifications Current RN license BLS certification from the American Heart Association One year of acute care hospital experience ' +
+        'Experience preparing patients for surgery is useful',
+    );
+    expect(rows.find((r) => r.text === 'One year of acute care hospital experience')).toMatchObject({ kind: 'experience', years: 1, importance: 'must' });
+    expect(rows.find((r) => r.text.startsWith('Experience preparing'))!.importance).toBe('nice');
+    const ru = rowsOf('Data-инженер\nТребования:\n- SQL\n- Airflow\nЧто предлагаем\n- ДМС\n- удалёнка');
+    expect(ru.map((r) => r.text)).toEqual(['SQL', 'Airflow']);
+  });
+
   it('does not read an age as years of experience', () => {
     expect(rowsOf('Requirements:\n- Must be at least 21 years old\n- Valid driver license')[0]).toMatchObject({ kind: 'other' });
   });

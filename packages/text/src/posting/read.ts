@@ -49,7 +49,7 @@ const WORD_EDGE_L = '(?<![\\p{L}\\p{N}])';
 const cue = (body: string) => new RegExp(`${WORD_EDGE_L}(?:${body})`, 'iu');
 
 const NICE_RE = cue(
-  "preferred|preferably|a plus|is a plus|(?:would|will|could|should) (?:set you apart|make you stand out)|sets you apart|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом",
+  "preferred|preferably|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|(?:would|will|could|should) (?:set you apart|make you stand out)|sets you apart|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом",
 );
 const MUST_RE = cue('mandatory|required|must|non-negotiable|обязательн|необходим');
 const MONEY_RE = /[$€£₽₹]\s{0,2}\d|\d\s{0,2}(?:[$€£₽₹]|руб|тыс|k(?![\p{L}])|к(?![\p{L}])|lpa)|(?<![\p{L}])(?:per (?:year|month|annum|hour|week)|an hour|a year|\/hr|\/hour|в месяц|в день|на руки|оклад|зарплат\p{L}{0,3}|заработн\p{L}{0,3} плат|доход|зп|ote|salary|compensation|pay range|стипенди)(?![\p{L}])/iu;
@@ -215,6 +215,7 @@ function isFlattened(text: string, section: Span): boolean {
   return lines <= 1 && stops * 18 < words;
 }
 
+const NUMBER_WORD_RE = /^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)$/;
 const SECOND_ASK_RE =
   /(?:,\s{1,3}|\s)((?:and|и|а также)\s{1,3}(?:you|вы|ты)\s{1,3}(?:have|know|are|can|care|understand|enjoy|bring|speak|write|hold|'re|'ve|умеете|знаете|имеете|владеете|понимаете|умеешь|знаешь|имеешь|владеешь|понимаешь)(?![\p{L}']))/giu;
 
@@ -251,6 +252,8 @@ function softSplit(text: string, span: Span, flattened: boolean): Span[] {
     // a company opening a sentence: "… Spring Boot CyberCoders, Inc is proud …"
     else if (capital && /^,?\s{0,2}(?:Inc|LLC|Ltd|Corp)(?![\p{L}])/u.test(text.slice(w.end, w.end + 8))) cuts.push(w.start);
     else if (prevLower && /^\d{1,2}\+$/.test(w.raw) && /^\s{0,2}(?:years?|yrs)/i.test(text.slice(w.end, w.end + 12))) cuts.push(w.start);
+    // "… the American Heart Association One year of acute care experience": a year count opens an ask
+    else if (NUMBER_WORD_RE.test(w.raw) && /^\s{0,2}(?:\+\s{0,2})?(?:years?|yrs)(?![\p{L}])/iu.test(text.slice(w.end, w.end + 14))) cuts.push(w.start);
   }
   // a second ask addressed to the reader in the same sentence: "… Python in production, and you know one of the
   // major web frameworks", «…, и вы умеете …»

@@ -35,7 +35,7 @@ const HEADINGS: Record<Exclude<SectionKind, 'other'>, string> = {
   чем вы будете заниматься|что нужно делать|что предстоит делать|функционал|функциональные обязанности|о роли`,
   offer: `benefits|perks|perks and benefits|benefits and perks|what we offer|we offer|what we provide|what you get|
   what you'll get|what's in it for you|why join us|why us|why work with us|why you'll love working here|compensation|
-  compensation and benefits|salary|pay|pay range|условия|условия работы|мы предлагаем|что мы предлагаем|предлагаем|
+  compensation and benefits|salary|pay|pay range|условия|условия работы|мы предлагаем|что мы предлагаем|что предлагаем|предлагаем|
   наши условия|что мы даем|бонусы|компенсация|компенсации|зарплата|заработная плата|доход|плюшки|льготы|
   социальный пакет|мы гарантируем|что мы предлагаем тебе`,
   about: `about us|about the company|about company|who we are|company overview|company description|our company|our story|

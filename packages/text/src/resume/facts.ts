@@ -59,7 +59,8 @@ const LEVEL_PHRASES: [EducationLevel, string[]][] = [
 
 /** A university or a college with no degree named: a graduate's level. */
 const INSTITUTIONS: [EducationLevel, string[]][] = [
-  ['bachelor', ['university', 'университет', 'университета', 'институт', 'института', 'академия', 'академии', 'institute', 'polytechnic', 'политехнический']],
+  // a faculty is a university's («КубГУ, факультет романо-германской филологии»)
+  ['bachelor', ['university', 'университет', 'университета', 'институт', 'института', 'академия', 'академии', 'institute', 'polytechnic', 'политехнический', 'факультет', 'факультета', 'faculty of', 'вшэ', 'мфти', 'мгимо']],
   ['vocational', ['college']],
   ['secondary', ['school']],
 ];

@@ -158,6 +158,7 @@ describe('education', () => {
     ['Education\nJoliet West High School, diploma 2007', 'secondary', undefined],
     ['Образование\n2010–2015 СПбГУ, специалист, «Психология»', 'master', undefined],
     ['Образование\nНеоконченное высшее', null, undefined],
+    ['Образование\nКубГУ, факультет романо-германской филологии, «Лингвистика», 2019', 'bachelor', undefined],
   ])('%s', (text, level, field) => {
     const f = read(text);
     expect(f.educationLevel).toBe(level);
