@@ -119,17 +119,18 @@ function experience(
   facts: ResumeFacts,
   resumeText: string,
   aboutIt: ((jobText: string) => boolean) | undefined,
-  inRole: ((jobTitle: string) => boolean) | undefined,
+  ownWork: ((jobTitle: string, jobText: string) => boolean) | undefined,
 ): AskCheck {
   let shown: number;
   let jobs = facts.jobs;
   if (ask.skills.length > 0 || aboutIt) {
     // a job counts when it names the asked skill under any of its names, or speaks of what the ask names; an ask
-    // that names no skill is of the posting's own work, so a job with the posting's title counts as well (a Product
-    // Designer's years for "4+ years designing consumer digital products")
+    // that names no skill is of the posting's own work, so a job that is that work counts as well (a Product
+    // Designer's years for "4+ years designing consumer digital products", a material handler's who drives a forklift
+    // and counts stock in a WMS for "6+ months of warehouse experience")
     // (a job without a title the reader could tell apart is read by its heading: "Senior Product Designer — Pennywise")
     const titleOfJob = (j: ResumeFacts['jobs'][number]) => j.title ?? resumeText.slice(headOf(resumeText, j.span).start, headOf(resumeText, j.span).end);
-    const roleJobs = ask.skills.length === 0 && inRole ? new Set(facts.jobs.filter((j) => inRole(titleOfJob(j))).map((j) => j.text)) : null;
+    const roleJobs = ask.skills.length === 0 && ownWork ? new Set(facts.jobs.filter((j) => ownWork(titleOfJob(j), j.text)).map((j) => j.text)) : null;
     const relevant = (jobText: string) => {
       const named = jobWords(jobText).skills;
       return ask.skills.some((id) => named.has(id)) || (aboutIt?.(jobText) ?? false) || (roleJobs?.has(jobText) ?? false);
@@ -216,10 +217,13 @@ export function checkAsk(
   resumeLanguage: 'ru' | 'en',
   /** For years with something ("3 years building ML models"): whether a job's text is about it. */
   aboutIt?: (jobText: string) => boolean,
-  /** For years of the posting's own work that name no skill ("4+ years designing consumer products"): whether a job's title is the posting's role. */
-  inRole?: (jobTitle: string) => boolean,
+  /**
+   * For years of the posting's own work that name no skill ("4+ years designing consumer products", "6+ months of
+   * warehouse experience"): whether a job, by its title and text, is that work.
+   */
+  ownWork?: (jobTitle: string, jobText: string) => boolean,
 ): AskCheck | null {
-  if (ask.kind === 'experience' && ask.years !== undefined) return experience(ask, ask.years, facts, resumeText, aboutIt, inRole);
+  if (ask.kind === 'experience' && ask.years !== undefined) return experience(ask, ask.years, facts, resumeText, aboutIt, ownWork);
   if (ask.kind === 'education' && ask.education) return education(ask.education, facts);
   if (ask.kind === 'language' && ask.language) return language(ask.language, facts, resumeLanguage);
   if (ask.kind === 'licence' && ask.licence) return licence(ask.licence, facts);

@@ -469,3 +469,34 @@ describe('scoreLexical: tests and load across languages', () => {
     expect(load.evidence!.text).toContain('requests per second');
   });
 });
+
+describe("scoreLexical: years in the posting's field", () => {
+  const vacancy = `Warehouse Associate
+Requirements:
+- 6+ months of warehouse or distribution experience
+- Forklift certification
+- Experience with a WMS and RF scanners`;
+  const handler = `DeShawn Carter
+Sparks, NV
+Material Handler, NorthStar Auto Parts DC — March 2023 to November 2026
+- Drive a sit-down forklift; pick orders with an RF scanner; cycle counts in Manhattan WMS
+Barista, Pearl Street Coffee — 2019 to 2023
+- Opening shifts and cash handling`;
+  const now = new Date('2026-11-30T00:00:00Z');
+
+  it("counts a job that names the posting's field's skills for a years ask in the field's words, and not the others", () => {
+    const row = scoreLexical({ vacancyText: vacancy, resumeText: handler, now }).requirements.find((r) => r.text.startsWith('6+ months'))!;
+    expect(row.status).toBe('met');
+    // the material handler's 3.7 years, not the barista's
+    expect(row.years!.shown).toBeGreaterThan(3.5);
+    expect(row.years!.shown).toBeLessThan(4);
+    expect(row.evidence!.text).toContain('Material Handler');
+    const barista = handler.replace('Drive a sit-down forklift; pick orders with an RF scanner; cycle counts in Manhattan WMS', 'Served customers');
+    expect(scoreLexical({ vacancyText: vacancy, resumeText: barista, now }).requirements.find((r) => r.text.startsWith('6+ months'))!.years!.shown).toBe(0);
+  });
+
+  it('does not read the town of Sparks as Apache Spark', () => {
+    const r = scoreLexical({ vacancyText: 'Data Engineer\nRequirements:\n- Spark', resumeText: handler });
+    expect(r.requirements[0]!.status).toBe('missing');
+  });
+});

@@ -234,12 +234,27 @@ function craftField(terms: Term[]): string | null {
   return fields.size === 1 ? ([...fields][0] ?? null) : null;
 }
 
+/** Whether a job names skills of the field (not its craft skills): two of them make it a job in the field. */
+function isFieldJob(jobText: string, field: string): boolean {
+  return [...jobWords(jobText).skills].filter((id) => !CRAFT_SKILLS.has(id) && skillById(id)?.field === field).length >= CRAFT_JOB_SKILLS;
+}
+
 /** Years of the resume's jobs that name skills of the field (not its craft skills), and the longest such job. */
 function yearsInField(facts: ResumeFacts, field: string): { years: number; longest: ResumeFacts['jobs'][number] | undefined } {
-  const inField = (jobText: string) =>
-    [...jobWords(jobText).skills].filter((id) => !CRAFT_SKILLS.has(id) && skillById(id)?.field === field).length >= CRAFT_JOB_SKILLS;
+  const inField = (jobText: string) => isFieldJob(jobText, field);
   const longest = longestJob(facts.jobs.filter((j) => inField(j.text)));
   return { years: longest ? yearsWhere(facts, inField) : 0, longest };
+}
+
+/** The posting's field: the one most of the distinct skills it names belong to (at least two, and half of them), or null. */
+function fieldOf(skillIds: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const id of skillIds) {
+    const field = skillById(id)?.field;
+    if (field && field !== 'other') counts.set(field, (counts.get(field) ?? 0) + 1);
+  }
+  const [best] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return best && best[1] >= 2 && best[1] * 2 >= skillIds.length ? best[0] : null;
 }
 
 interface PreparedResume {
@@ -273,6 +288,8 @@ interface PreparedVacancy {
   titleTerms: string[];
   /** The vocabulary's skills the posting names anywhere (language-neutral terms), and its language. */
   skillTerms: string[];
+  /** The field most of those skills belong to (fieldOf), or null. */
+  field: string | null;
   language: 'ru' | 'en';
 }
 
@@ -487,6 +504,7 @@ function prepareVacancy(vacancyText: string): PreparedVacancy {
     title,
     titleTerms,
     skillTerms: [...new Set(findSkills(read).map((m) => SKILL_TERM_PREFIX + m.id))],
+    field: fieldOf([...new Set(findSkills(read).map((m) => m.id))]),
     language: posting.language,
   };
 }
@@ -572,7 +590,9 @@ export function scoreLexical(input: LexicalInput): Scoring {
   const crossLanguage = vacancy.language !== language;
   const facts = resumeFactsAt(resumeText, input.now);
   const checks: Array<AskCheck | null> = [];
-  const inRole = crossLanguage ? undefined : (jobTitle: string) => isRoleTitle(vacancy.titleTerms, jobTitle);
+  // the posting's own work: a job with its title, or (in either language) one that names its field's skills
+  const ownWork = (jobTitle: string, jobText: string) =>
+    (!crossLanguage && isRoleTitle(vacancy.titleTerms, jobTitle)) || (vacancy.field !== null && isFieldJob(jobText, vacancy.field));
   const byWords = (req: PreparedVacancy['requirements'][number]): RequirementResult => {
     const { slots, total } = req;
     const row = { text: req.text, importance: req.importance, kind: req.kind, span: { start: req.start, end: req.end } };
@@ -618,7 +638,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
   };
   const results: RequirementResult[] = vacancy.requirements.map((req) => {
     const words = byWords(req);
-    let check = req.ask && hasMeasure(facts, req.ask) ? checkAsk(req.ask, facts, resumeText, language, aboutWhat(req.slots), inRole) : null;
+    let check = req.ask && hasMeasure(facts, req.ask) ? checkAsk(req.ask, facts, resumeText, language, aboutWhat(req.slots), ownWork) : null;
     // In the other language the words cannot tell whether a job speaks of a field ("на пищевом производстве"), only
     // of the vocabulary's skills: a field's years are then read from the years overall, as partly shown at most.
     const fieldUnreadable = crossLanguage && req.ask?.kind === 'experience' && req.ask.skills.length === 0;
