@@ -129,7 +129,11 @@ function experience(
     // Designer's years for "4+ years designing consumer digital products", a material handler's who drives a forklift
     // and counts stock in a WMS for "6+ months of warehouse experience")
     // (a job without a title the reader could tell apart is read by its heading: "Senior Product Designer — Pennywise")
-    const titleOfJob = (j: ResumeFacts['jobs'][number]) => j.title ?? resumeText.slice(headOf(resumeText, j.span).start, headOf(resumeText, j.span).end);
+    const titleOfJob = (j: ResumeFacts['jobs'][number]) => {
+      if (j.title) return j.title;
+      const head = headOf(resumeText, j.span);
+      return resumeText.slice(head.start, head.end);
+    };
     const roleJobs = ask.skills.length === 0 && ownWork ? new Set(facts.jobs.filter((j) => ownWork(titleOfJob(j), j.text)).map((j) => j.text)) : null;
     const relevant = (jobText: string) => {
       const named = jobWords(jobText).skills;

@@ -365,7 +365,7 @@ const SENIORITY = new Set(terms('senior junior lead principal staff middle head 
  * so "Senior Data Scientist" holds "Data Scientist" and "Senior Product Designer" holds "Product Designer, Growth",
  * while "UX Designer" does not hold "Product Designer" nor "Backend Developer" "Java Developer".
  */
-export function isRoleTitle(titleTerms: readonly string[], jobTitle: string): boolean {
+function isRoleTitle(titleTerms: readonly string[], jobTitle: string): boolean {
   const wanted = titleTerms.filter((t) => !SENIORITY.has(t));
   if (wanted.length === 0) return false;
   const job = new Set([...terms(jobTitle), ...findSkills(jobTitle).map((m) => SKILL_TERM_PREFIX + m.id)]);
@@ -494,6 +494,7 @@ function prepareVacancy(vacancyText: string): PreparedVacancy {
   // benefits, company blurb and legal text, which no resume repeats; a text the reader cannot structure, whole.
   const read = posting.requirements.length >= MIN_ASKED ? [title ?? '', ...posting.requirements.map((r) => r.text)].join('\n') : vacancyText;
   const vacancyTerms = [...new Set(terms(read))];
+  const readSkills = [...new Set(findSkills(read).map((m) => m.id))];
   return {
     requirements: requirements.map(({ terms: spans, ...r }) => {
       const slots = slotsOf(r.text, spans, weight);
@@ -503,8 +504,8 @@ function prepareVacancy(vacancyText: string): PreparedVacancy {
     weight: vacancyTerms.reduce((sum, t) => sum + termFactor(t), 0),
     title,
     titleTerms,
-    skillTerms: [...new Set(findSkills(read).map((m) => SKILL_TERM_PREFIX + m.id))],
-    field: fieldOf([...new Set(findSkills(read).map((m) => m.id))]),
+    skillTerms: readSkills.map((id) => SKILL_TERM_PREFIX + id),
+    field: fieldOf(readSkills),
     language: posting.language,
   };
 }
