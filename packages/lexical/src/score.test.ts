@@ -391,6 +391,16 @@ Actuarial Analyst, Harbor Insurance
   });
 });
 
+/** The row of a years ask that starts so, scored on 2026-11-30. */
+const yearsRow = (vacancyText: string, resumeText: string, starts: string) =>
+  scoreLexical({ vacancyText, resumeText, now: new Date('2026-11-30T00:00:00Z') }).requirements.find((r) => r.text.startsWith(starts))!;
+/** A met years row whose years shown lie between the two bounds. */
+function expectYears(row: ReturnType<typeof yearsRow>, above: number, below: number): void {
+  expect(row.status).toBe('met');
+  expect(row.years!.shown).toBeGreaterThan(above);
+  expect(row.years!.shown).toBeLessThan(below);
+}
+
 describe('scoreLexical: years of the posting\'s own work', () => {
   const vacancy = `Product Designer
 Requirements:
@@ -410,11 +420,8 @@ Barista — Pearl Street Coffee
   const now = new Date('2026-11-30T00:00:00Z');
 
   it('counts the years of jobs that hold the posting\'s title for an ask that names no skill, and only those', () => {
-    const row = scoreLexical({ vacancyText: vacancy, resumeText: designer, now }).requirements.find((r) => r.text.startsWith('4+ years'))!;
-    expect(row.status).toBe('met');
     // 2019-09 to 2026-11: the two design jobs, not the barista's four years
-    expect(row.years!.shown).toBeGreaterThan(7);
-    expect(row.years!.shown).toBeLessThan(7.5);
+    expectYears(yearsRow(vacancy, designer, '4+ years'), 7, 7.5);
   });
 
   it('does not count a job whose title is another role, nor a title for an ask that names a skill', () => {
@@ -485,11 +492,9 @@ Barista, Pearl Street Coffee — 2019 to 2023
   const now = new Date('2026-11-30T00:00:00Z');
 
   it("counts a job that names the posting's field's skills for a years ask in the field's words, and not the others", () => {
-    const row = scoreLexical({ vacancyText: vacancy, resumeText: handler, now }).requirements.find((r) => r.text.startsWith('6+ months'))!;
-    expect(row.status).toBe('met');
     // the material handler's 3.7 years, not the barista's
-    expect(row.years!.shown).toBeGreaterThan(3.5);
-    expect(row.years!.shown).toBeLessThan(4);
+    const row = yearsRow(vacancy, handler, '6+ months');
+    expectYears(row, 3.5, 4);
     expect(row.evidence!.text).toContain('Material Handler');
     const barista = handler.replace('Drive a sit-down forklift; pick orders with an RF scanner; cycle counts in Manhattan WMS', 'Served customers');
     expect(scoreLexical({ vacancyText: vacancy, resumeText: barista, now }).requirements.find((r) => r.text.startsWith('6+ months'))!.years!.shown).toBe(0);
