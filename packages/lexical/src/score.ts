@@ -357,6 +357,8 @@ function titleFitOf(titleTerms: readonly string[], headTerms: Set<string>, resum
   return total === 0 ? 0.5 : round(0.7 * (inHead / total) + 0.3 * (anywhere / total));
 }
 
+const recentTitleTerms = new RecentTexts<Set<string>>(256);
+
 /** Seniority words: a "Senior Product Designer" holds the "Product Designer" role. */
 const SENIORITY = new Set(terms('senior junior lead principal staff middle head chief intern trainee старший младший ведущий главный стажер'));
 
@@ -368,7 +370,8 @@ const SENIORITY = new Set(terms('senior junior lead principal staff middle head 
 function isRoleTitle(titleTerms: readonly string[], jobTitle: string): boolean {
   const wanted = titleTerms.filter((t) => !SENIORITY.has(t));
   if (wanted.length === 0) return false;
-  const job = new Set([...terms(jobTitle), ...findSkills(jobTitle).map((m) => SKILL_TERM_PREFIX + m.id)]);
+  // a resume's job titles are read against every vacancy of a ranking: their terms once
+  const job = recentTitleTerms.get(jobTitle, (title) => new Set([...terms(title), ...findSkills(title).map((m) => SKILL_TERM_PREFIX + m.id)]));
   const held = wanted.filter((t) => job.has(t)).length;
   return held >= wanted.length - Math.floor(wanted.length / 3);
 }
