@@ -65,6 +65,19 @@ function wordKey(raw: string): string {
   return word;
 }
 
+/**
+ * A line break inside a sentence, as a PDF or a narrow text box leaves it ("handled 20k requests per⏎second"): one
+ * break right after a word, and the next line going on in lower case. A name may run across it; a list's next item
+ * (a capital, a bullet, a blank line) still ends one.
+ */
+function wrapsOn(text: string, i: number): boolean {
+  if (i === 0 || !isWordChar(text, i - 1)) return false;
+  let j = i + 1;
+  if (text[i] === '\r' && text[j] === '\n') j++;
+  while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
+  return j < text.length && /\p{Ll}/u.test(text[j]!);
+}
+
 /** Keys of words read before: a text's words are mostly ones read many times, and a key costs regexes and a stem. */
 const cachedWordKey = wordCache(wordKey, STEM_LIMIT);
 
@@ -95,6 +108,10 @@ class TokenReader {
         const token = { key: punct, raw: punct, start: i, end: i + 1, joined: this.joined };
         this.joined = true;
         return token;
+      }
+      if (this.joined && (ch === '\n' || ch === '\r') && wrapsOn(text, i)) {
+        if (ch === '\r' && text[i + 1] === '\n') this.i = i + 2;
+        continue;
       }
       this.joined = false;
     }
@@ -148,7 +165,8 @@ function accepts(entry: Entry, tokens: Token[], from: number): boolean {
 
 /**
  * The vocabulary's skills named in a text, leftmost-longest and not overlapping: "Spring Boot" is one match, and
- * "Java" in "JavaScript" is none. Names never run across a line break or a comma.
+ * "Java" in "JavaScript" is none. Names never run across a comma, nor across a line break other than a wrap inside
+ * a sentence (the next line going on in lower case).
  */
 export function findSkills(text: string): SkillMatch[] {
   // Tokens are read as the walk needs them and dropped behind it, so a long text never holds them all at once.

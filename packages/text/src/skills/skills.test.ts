@@ -53,10 +53,22 @@ describe('skill vocabulary', () => {
     expect(skillIds('РД, рд')).toEqual(['smaw']);
   });
 
-  it('does not run a name across a comma or a line break', () => {
+  it('does not run a name across a comma, a list break or a blank line', () => {
     expect(skillIds('machine, learning')).toEqual([]);
-    expect(skillIds('machine\nlearning')).toEqual([]);
+    expect(skillIds('Machine\nLearning')).toEqual([]);
+    expect(skillIds('- machine\n- learning')).toEqual([]);
+    expect(skillIds('machine\n\nlearning')).toEqual([]);
+    expect(skillIds('machine,\nlearning')).toEqual([]);
     expect(skillIds('machine learning')).toEqual(['ml']);
+  });
+
+  it('runs a name across a line wrapped inside a sentence, as a PDF leaves it', () => {
+    expect(skillIds('a service at 20k requests per\nsecond')).toEqual(['highload']);
+    expect(skillIds('built machine\r\n  learning pipelines')).toEqual(['ml']);
+    const text = 'опыт разработки высоконагруженных\nсистем';
+    const [m] = findSkills(text);
+    expect(m?.id).toBe('highload');
+    expect(text.slice(m!.start, m!.end)).toBe('высоконагруженных\nсистем');
   });
 
   it('gives spans into the text', () => {
