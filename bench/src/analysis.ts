@@ -4,6 +4,8 @@
  * the engine has not seen (no vector cached). Side by side in one run: the engine without matching by meaning, and the
  * sentence embedder alone on the same resumes' sentences, so the cost of each part is broken out. Names the CPU and
  * whether it has AVX-512 VNNI (the int8 kernels run about 4× slower a pair on an AVX2-only CPU).
+ * BENCH_EMBED_COMPARE_DIR names another sentence embedder (an earlier sentence-embed folder, e.g. the twelve-layer
+ * e5-small) to run as a third engine in the same loop, with the same thresholds.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,7 +46,11 @@ export async function benchAnalysis(): Promise<void> {
   const embedder = await SentenceEmbedder.load(join(repoRoot, 'models/sentence-embed'), { cacheSize: 0 });
   const full = new CrossEncoderEngine(ce, text, { embed: (t, kind) => embedder.embed(t, kind), thresholds });
   const wordsOnly = new CrossEncoderEngine(ce, text);
+  const compareDir = process.env.BENCH_EMBED_COMPARE_DIR;
+  const other = compareDir ? await SentenceEmbedder.load(compareDir, { cacheSize: 0 }) : null;
+  const compared = other ? new CrossEncoderEngine(ce, text, { embed: (t, kind) => other.embed(t, kind), thresholds }) : null;
   await full.analyse(pairs[0]!); // warm-up: workers, sessions
+  await compared?.analyse(pairs[0]!);
 
   const time = async (f: () => Promise<unknown>) => {
     const t = process.hrtime.bigint();
@@ -53,12 +59,14 @@ export async function benchAnalysis(): Promise<void> {
   };
   const withMeaning: number[] = [];
   const withoutMeaning: number[] = [];
+  const withOther: number[] = [];
   // the two engines alternate, pair by pair; consecutive pairs have different resumes, so no reader cache helps
   for (let round = 0; round < ROUNDS; round++) {
     for (let i = 0; i < pairs.length; i++) {
       const pair = pairs[(i * 3) % pairs.length]!;
       withMeaning.push(await time(() => full.analyse(pair)));
       withoutMeaning.push(await time(() => wordsOnly.analyse(pair)));
+      if (compared) withOther.push(await time(() => compared.analyse(pair)));
     }
   }
   // the embedder alone on the resumes' sentences as the product cuts them: its share of an analysis
@@ -66,13 +74,18 @@ export async function benchAnalysis(): Promise<void> {
   const before = embedder.stats.embedded;
   const perSentence = (await time(() => embedder.embed(sentences, 'passage'))) / sentences.length;
   if (embedder.stats.embedded - before !== sentences.length) throw new Error('the embedder served sentences from a cache');
+  const otherPerSentence = other ? (await time(() => other.embed(sentences, 'passage'))) / sentences.length : null;
+  const embedderName = `${embedder.info.name} ${embedder.info.version}`;
+  const otherName = other ? `${other.info.name} ${other.info.version}` : null;
   await embedder.close();
+  await other?.close();
   await full.close();
   await text.close();
 
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
   const a = sorted(withMeaning);
   const b = sorted(withoutMeaning);
+  const c = sorted(withOther);
   const data = {
     cpuFeatures: cpuFlags(),
     postingWords: Math.round(postings.reduce((sum, p) => sum + words(p), 0) / postings.length),
@@ -80,7 +93,9 @@ export async function benchAnalysis(): Promise<void> {
     analyses: withMeaning.length,
     withMeaning: { p50Ms: percentile(a, 50), p95Ms: percentile(a, 95) },
     wordsOnly: { p50Ms: percentile(b, 50), p95Ms: percentile(b, 95) },
+    embedder: embedderName,
     embedderMsPerSentence: perSentence,
+    ...(other ? { compared: { embedder: otherName, dir: compareDir, p50Ms: percentile(c, 50), p95Ms: percentile(c, 95), embedderMsPerSentence: otherPerSentence } } : {}),
     sentencesPerResume: Math.round(resumes.reduce((sum, r) => sum + resumeSentences(r).length, 0) / resumes.length),
   };
   const f = (x: number) => x.toFixed(0);
@@ -89,9 +104,9 @@ export async function benchAnalysis(): Promise<void> {
     data,
     `| one analysis (${data.analyses} pairs of data/bench: two-page resumes of ${data.resumeWords} words, postings of ${data.postingWords} words on average, nothing cached), ${machine().cpu} (${data.cpuFeatures}), ${machine().cpus} cores | p50 | p95 |
 | --- | --- | --- |
-| the product: text analysis in its worker, cross-encoder, matching by meaning | ${f(data.withMeaning.p50Ms)} ms | ${f(data.withMeaning.p95Ms)} ms |
-| without matching by meaning (words, vocabulary and facts) | ${f(data.wordsOnly.p50Ms)} ms | ${f(data.wordsOnly.p95Ms)} ms |
+| the product: text analysis in its worker, cross-encoder, matching by meaning (${data.embedder}) | ${f(data.withMeaning.p50Ms)} ms | ${f(data.withMeaning.p95Ms)} ms |
+${data.compared ? `| the same with ${data.compared.embedder} (${compareDir}) | ${f(data.compared.p50Ms)} ms | ${f(data.compared.p95Ms)} ms |\n` : ''}| without matching by meaning (words, vocabulary and facts) | ${f(data.wordsOnly.p50Ms)} ms | ${f(data.wordsOnly.p95Ms)} ms |
 
-The sentence embedder alone: ${data.embedderMsPerSentence.toFixed(1)} ms a sentence, about ${data.sentencesPerResume} sentences a resume (only the rows the words leave open are embedded on the posting's side; in the product a resume's sentences are embedded once and cached, here never).`,
+The sentence embedder alone: ${data.embedderMsPerSentence.toFixed(1)} ms a sentence${data.compared ? ` (${data.compared.embedder}: ${data.compared.embedderMsPerSentence!.toFixed(1)} ms)` : ''}, about ${data.sentencesPerResume} sentences a resume (only the rows the words leave open are embedded on the posting's side; in the product a resume's sentences are embedded once and cached, here never).`,
   );
 }

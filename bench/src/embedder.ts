@@ -2,6 +2,8 @@
  * Sentence embedder throughput (models/sentence-embed, int8): sentences per second for requirement- and resume-like
  * sentences of 8-40 tokens, by lanes × threads and sentences per call, side by side with bare onnxruntime-node (one
  * session, one sentence a call, ids already made) in the same run. The cache is off, so every sentence runs the model.
+ * BENCH_EMBED_COMPARE_DIR names another model folder (an earlier sentence-embed, e.g. the twelve-layer e5-small) to
+ * measure beside the shipped one in the same run.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -35,8 +37,17 @@ export async function benchEmbedder(): Promise<void> {
   const rows: Array<{ setup: string; sentencesPerSecond: number }> = [];
   const probe = await SentenceEmbedder.load(modelDir, { lanes: 1, intraOpThreads: 1, cacheSize: 0 });
   const encoded = texts.map((t) => probe.encode(t, 'passage'));
+  const shipped = `${probe.info.name} ${probe.info.version}`;
   await probe.close();
   const lengths = encoded.map((e) => e.length).sort((a, b) => a - b);
+  const other = process.env.BENCH_EMBED_COMPARE_DIR;
+  if (other) {
+    const cmp = await SentenceEmbedder.load(other, { lanes: 2, intraOpThreads: 1, cacheSize: 0 });
+    const sps = await timed(async () => (await cmp.embed(texts, 'passage')).length);
+    rows.push({ setup: `${cmp.info.name} ${cmp.info.version} (${other}), 2 lane(s) × 1 thread(s), its default of ${cmp.info.maxBatch} a call`, sentencesPerSecond: sps });
+    console.log(rows.at(-1));
+    await cmp.close();
+  }
 
   for (const threads of [1, 2]) {
     const session = await ort.InferenceSession.create(join(modelDir, 'onnx/model_quantized.onnx'), laneSessionOptions('cpu', threads));
@@ -51,7 +62,7 @@ export async function benchEmbedder(): Promise<void> {
       return encoded.length;
     });
     await session.release();
-    rows.push({ setup: `bare onnxruntime-node, ${threads} thread(s), 1 a call`, sentencesPerSecond: sps });
+    rows.push({ setup: `${shipped}: bare onnxruntime-node, ${threads} thread(s), 1 a call, unpadded`, sentencesPerSecond: sps });
     console.log(rows.at(-1));
   }
   for (const [lanes, threads] of [
@@ -63,7 +74,7 @@ export async function benchEmbedder(): Promise<void> {
       const emb = await SentenceEmbedder.load(modelDir, { lanes, intraOpThreads: threads, maxBatch, cacheSize: 0 });
       const sps = await timed(async () => (await emb.embed(texts, 'passage')).length);
       await emb.close();
-      rows.push({ setup: `SentenceEmbedder, ${lanes} lane(s) × ${threads} thread(s), ${maxBatch === 1 ? '1 a call (default)' : `up to ${maxBatch} a call`}`, sentencesPerSecond: sps });
+      rows.push({ setup: `${shipped}: SentenceEmbedder, ${lanes} lane(s) × ${threads} thread(s), ${maxBatch === 1 ? '1 a call' : `up to ${maxBatch} a call (default)`}`, sentencesPerSecond: sps });
       console.log(rows.at(-1));
     }
   }

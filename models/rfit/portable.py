@@ -28,6 +28,9 @@ from onnx import TensorProto, numpy_helper
 
 PORTABLE_QUANTIZATION = ("weights stored as uint8 with zero point 128 (the same int8 values): U8U8 products, exact "
                          "integers on every x86-64 CPU (rfit/portable.py)")
+PER_TOKEN_ACTIVATIONS = ("activations quantized with one scale per token (symmetric, uint8 with zero point 128) and "
+                         "the pooling sum taken per sentence (rfit/portable.py): a sentence's vector does not depend "
+                         "on the other sentences of its call")
 PORTABLE_ATTENTION = ("explicit: MatMul, ReduceMax, Sub, Exp, ReduceSum, Div a layer (rfit/portable.py): the same "
                       "kernels on every x86-64 CPU")
 
@@ -135,6 +138,126 @@ def explicit_attention(m) -> int:
     g.node.extend(out_nodes)
     g.initializer.extend(inits)
     return count
+
+
+def per_token_activations(m) -> int:
+    """Each DynamicQuantizeLinear (one scale for the whole call) becomes a symmetric quantization with one scale per
+    token: scale = max|x| over the token's features / 127, q = x / scale rounded, stored as uint8 with zero point 128.
+    A token's integers then depend on that token alone, so a sentence gives the same vector in a call of one or of
+    many (of the same padded length), and the vectors lie closer to fp32 (models/README.md). The per-token scale
+    multiplies the product after the weight's scale, as its own Mul: onnxruntime's MatMulIntegerToFloat fusion
+    reads the activation scale as one number and must not take this graph (it would, were the two scales multiplied
+    first)."""
+    from onnx import helper
+
+    g = m.graph
+    users: dict[str, list[onnx.NodeProto]] = {}
+    for n in g.node:
+        for name in n.input:
+            users.setdefault(name, []).append(n)
+    consts = [numpy_helper.from_array(np.array(127.0, np.float32), "/per_token/127"),
+              numpy_helper.from_array(np.array(1e-12, np.float32), "/per_token/eps"),
+              numpy_helper.from_array(np.array([-1], np.int64), "/per_token/flat")]
+    out, count, rewired = [], 0, 0
+    for n in g.node:
+        if n.op_type != "DynamicQuantizeLinear":
+            out.append(n)
+            continue
+        x, (q, s, zp) = n.input[0], n.output
+        p = f"/per_token/q{count}"
+        out += [
+            helper.make_node("Abs", [x], [f"{p}/abs"]),
+            helper.make_node("ReduceMax", [f"{p}/abs"], [f"{p}/max"], axes=[-1], keepdims=1),
+            helper.make_node("Max", [f"{p}/max", "/per_token/eps"], [f"{p}/maxg"]),
+            helper.make_node("Div", [f"{p}/maxg", "/per_token/127"], [s]),  # [batch, tokens, 1]
+            helper.make_node("Reshape", [s, "/per_token/flat"], [f"{p}/s1"]),  # [batch × tokens]
+            helper.make_node("Shape", [f"{p}/s1"], [f"{p}/n"]),
+            helper.make_node("ConstantOfShape", [f"{p}/n"], [f"{p}/zp1"],
+                             value=numpy_helper.from_array(np.array([128], np.uint8))),
+            helper.make_node("Flatten", [x], [f"{p}/x2"], axis=-1),  # [batch × tokens, features]
+            helper.make_node("QuantizeLinear", [f"{p}/x2", f"{p}/s1", f"{p}/zp1"], [f"{p}/q2"], axis=0),
+            helper.make_node("Shape", [x], [f"{p}/shape"]),
+            helper.make_node("Reshape", [f"{p}/q2", f"{p}/shape"], [q]),
+            helper.make_node("Constant", [], [zp], value=numpy_helper.from_array(np.array(128, np.uint8))),
+        ]
+        count += 1
+        # MatMulInteger -> Cast -> Mul(., Mul(s, w_scale))  becomes  Mul(Mul(Cast, w_scale), s)
+        for scale_mul in users.get(s, []):
+            if scale_mul.op_type != "Mul":
+                raise RuntimeError(f"{s} is read by {scale_mul.op_type}")
+            w_scale = scale_mul.input[1] if scale_mul.input[0] == s else scale_mul.input[0]
+            for final in users[scale_mul.output[0]]:
+                cast_out = final.input[0] if final.input[1] == scale_mul.output[0] else final.input[1]
+                del scale_mul.input[:]
+                scale_mul.input.extend([cast_out, w_scale])
+                del final.input[:]
+                final.input.extend([scale_mul.output[0], s])
+                rewired += 1
+    if rewired != sum(1 for n in g.node if n.op_type == "MatMulInteger"):
+        raise RuntimeError(f"{rewired} products rewired of {sum(n.op_type == 'MatMulInteger' for n in g.node)}")
+    del g.node[:]
+    g.initializer.extend(consts)
+    g.node.extend(_topological(out, {i.name for i in g.initializer} | {i.name for i in g.input}))
+    return count
+
+
+def pooling_per_sentence(m) -> bool:
+    """The masked mean's sum over tokens (Mul by the mask, ReduceSum over axis 1) becomes one MatMul of each
+    sentence's mask row with its hidden states: onnxruntime's ReduceSum adds in another order when the batch has
+    more sentences, the batched MatMul computes each sentence alone."""
+    from onnx import helper
+
+    g = m.graph
+    prod = {o: n for n in g.node for o in n.output}
+    found = [n for n in g.node if n.op_type == "ReduceSum" and prod.get(n.input[0]) is not None
+             and prod[n.input[0]].op_type == "Mul" and not n.output[0].startswith("/portable/")
+             and "/encoder/" not in n.name]
+    if len(found) != 1:
+        raise RuntimeError(f"expected one pooling ReduceSum, found {len(found)}")
+    rs = found[0]
+    mul = prod[rs.input[0]]
+    h, mask = mul.input  # hidden states [B, T, H], mask [B, T, 1]
+    if prod.get(mask) is None or prod[mask].op_type != "Cast":
+        h, mask = mask, h
+    out = []
+    for n in g.node:
+        if n is mul:
+            continue
+        if n is rs:
+            out += [helper.make_node("Transpose", [mask], ["/pool/mask_row"], perm=[0, 2, 1]),
+                    helper.make_node("MatMul", ["/pool/mask_row", h], ["/pool/sum3"]),
+                    helper.make_node("Squeeze", ["/pool/sum3", "/pool/axis1"], [rs.output[0]])]
+            continue
+        out.append(n)
+    g.initializer.append(numpy_helper.from_array(np.array([1], np.int64), "/pool/axis1"))
+    del g.node[:]
+    g.node.extend(out)
+    return True
+
+
+def _topological(nodes, available: set[str]) -> list:
+    seen, order, pending = set(available) | {""}, [], list(nodes)
+    while pending:
+        rest = []
+        for n in pending:
+            if all(i in seen for i in n.input):
+                order.append(n)
+                seen.update(n.output)
+            else:
+                rest.append(n)
+        if len(rest) == len(pending):
+            raise RuntimeError("the rewritten graph has a cycle or a missing input")
+        pending = rest
+    return order
+
+
+def batch_independent(src: Path, dst: Path) -> dict:
+    m = onnx.load(str(src))
+    n = per_token_activations(m)
+    pooling_per_sentence(m)
+    onnx.checker.check_model(m)
+    onnx.save(m, str(dst))
+    return {"activations_per_token": n, "pooling": "one MatMul a sentence"}
 
 
 def is_portable(m) -> bool:

@@ -130,15 +130,29 @@ describe('the sentence embedder', () => {
     }
   });
 
-  it('gives a sentence the same vector whatever else is embedded with it (one sentence a call)', async () => {
+  it('gives a sentence the same bits whatever else is embedded with it, batching sentences of one padded length', async () => {
     const fresh = await SentenceEmbedder.load(modelDir, { lanes: 1, intraOpThreads: 1, cacheSize: 0 });
+    const single = await SentenceEmbedder.load(modelDir, { lanes: 1, intraOpThreads: 1, cacheSize: 0, maxBatch: 1 });
     try {
+      expect(fresh.info.padToMultiple, 'the shipped model pads each sentence by its own length').toBeGreaterThan(1);
+      expect(fresh.info.maxBatch, 'the shipped model batches by default').toBeGreaterThan(1);
       const s = 'Isolation check: maintained the payroll of a retail chain.';
-      const [alone] = await fresh.embed([s], 'passage');
-      const withOthers = await fresh.embed(['A much longer sentence about Kubernetes, Helm charts, Terraform and on-call duty for a team.', s, 'Short.'], 'passage');
-      expect(Array.from(withOthers[1]!)).toEqual(Array.from(alone!));
+      const [alone] = await single.embed([s], 'passage');
+      // companions of the same padded length share its call; the others run in calls of their own
+      const width = fresh.paddedLength(fresh.encode(s, 'passage').length);
+      const same = ['Isolation check: kept the payroll of a big retail chain.', 'Isolation check: ran the payroll for a retail chain.', 'Isolation check: maintained payroll at a retail chain.']
+        .filter((t) => fresh.paddedLength(fresh.encode(t, 'passage').length) === width);
+      expect(same.length).toBeGreaterThan(0);
+      const texts = ['A much longer sentence about Kubernetes, Helm charts, Terraform and on-call duty for a team of nine.', ...same, s, 'Short.'];
+      const withOthers = await fresh.embed(texts, 'passage');
+      expect(fresh.stats.runs, 'sentences of one padded length share a call').toBeLessThan(texts.length);
+      expect(Array.from(withOthers[texts.indexOf(s)]!)).toEqual(Array.from(alone!));
+      // every other sentence too: the batched vectors are the one-a-call vectors, bit for bit
+      const oneByOne = await single.embed(texts, 'passage');
+      texts.forEach((t, i) => expect(Array.from(withOthers[i]!), t).toEqual(Array.from(oneByOne[i]!)));
     } finally {
       await fresh.close();
+      await single.close();
     }
   });
 
@@ -153,15 +167,11 @@ describe('the sentence embedder', () => {
     expect(v!.length).toBe(emb.info.dimension);
   });
 
-  it('batches sentences of similar length when asked to, with vectors close to the one-a-call ones', async () => {
-    const batched = await SentenceEmbedder.load(modelDir, { lanes: 1, intraOpThreads: 1, maxBatch: 8, cacheSize: 0 });
-    try {
-      const cases = fixture.cases.filter((c) => c.kind === 'passage');
-      const vecs = await batched.embed(cases.map((c) => c.text), 'passage');
-      expect(batched.stats.runs).toBeLessThan(cases.length);
-      cases.forEach((c, i) => expect(cos(vecs[i]!, c.embedding_onnx_int8), c.id).toBeGreaterThan(0.99));
-    } finally {
-      await batched.close();
-    }
+  it('pads a sentence to its own length rounded up, never past maxLength', () => {
+    const m = emb.info.padToMultiple;
+    expect(emb.paddedLength(1)).toBe(m);
+    expect(emb.paddedLength(m)).toBe(m);
+    expect(emb.paddedLength(m + 1)).toBe(2 * m);
+    expect(emb.paddedLength(emb.info.maxLength)).toBe(emb.info.maxLength);
   });
 });

@@ -16,10 +16,11 @@ export interface SentenceEmbedderOptions {
   /** Tokens per sentence, special tokens and the prefix included; longer sentences are cut at the end. Default 64. */
   maxLength?: number;
   /**
-   * Sentences per onnxruntime call. The shipped model is dynamically quantized: each activation scale comes from the
-   * whole call, padding included, so a sentence's vector moves slightly with its batch companions (measured in the
-   * model card). The default, 1, gives every sentence the same vector whatever else is embedded; larger batches are
-   * formed from sentences of similar length and are faster (model card: sentences/s by batch size).
+   * Sentences per onnxruntime call. A model whose model-info.json says `batch_independent` (the shipped one: one
+   * activation scale per token, a pooling sum per sentence) gives a sentence the same bits alone or in a call of many
+   * of the same padded length, and pads every sentence to its own length rounded up (`pad_to_multiple`), so its
+   * vector never depends on what else is embedded: the default is then 16 a call. For a model quantized with one
+   * scale per call the default is 1, since a larger batch would move a sentence's vector with its companions.
    */
   maxBatch?: number;
   /** Most tokens (sentences × padded length) in one call. */
@@ -42,6 +43,8 @@ export interface SentenceEmbedderInfo {
   maxLength: number;
   prefixes: Record<EmbedKind, string>;
   maxBatch: number;
+  /** Each sentence is padded to its token count rounded up to this (1: to the longest of its call). */
+  padToMultiple: number;
   lanes: number;
   threadsPerLane: number;
 }
@@ -117,6 +120,8 @@ export class SentenceEmbedder {
     if (maxLength <= template.head.length + template.tail.length) throw new Error(`maxLength ${maxLength} leaves no room for text`);
     const prefixes = { query: 'query: ', passage: 'passage: ', ...(meta.prefixes as Partial<Record<EmbedKind, string>> | undefined) };
     const cores = availableParallelism();
+    const independent = meta.batch_independent === true;
+    const padToMultiple = independent ? Math.max(1, Number(meta.pad_to_multiple ?? 1)) : 1;
     const laneCount = Math.max(1, opts.lanes ?? Math.min(4, cores));
     const threadsPerLane = Math.max(1, opts.intraOpThreads ?? Math.floor(cores / laneCount));
     const lanes = await OrtLanes.create(file, { lanes: laneCount, threadsPerLane, device: 'cpu' });
@@ -127,7 +132,8 @@ export class SentenceEmbedder {
       dimension: (config.hidden_size as number | undefined) ?? 384,
       maxLength,
       prefixes,
-      maxBatch: Math.max(1, opts.maxBatch ?? 1),
+      maxBatch: Math.max(1, opts.maxBatch ?? (independent ? 16 : 1)),
+      padToMultiple,
       lanes: laneCount,
       threadsPerLane,
     };
@@ -183,7 +189,16 @@ export class SentenceEmbedder {
     while (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
   }
 
-  /** Sorts the texts by token count, cuts batches of similar length and runs them on the lanes, a few at a time. */
+  /** The length a sentence of n tokens is padded to: n rounded up to padToMultiple, at most maxLength. */
+  paddedLength(n: number): number {
+    const m = this.info.padToMultiple;
+    return Math.min(this.info.maxLength, Math.ceil(n / m) * m);
+  }
+
+  /**
+   * Sorts the texts by token count, cuts batches and runs them on the lanes, a few at a time. With a padding multiple
+   * a batch holds sentences of one padded length only, so each is computed exactly as it would be alone.
+   */
   private async run(items: Array<{ text: string; resolve: (v: Float32Array) => void; reject: (e: Error) => void }>, kind: EmbedKind): Promise<void> {
     let encoded: Array<Encoded & (typeof items)[number]>;
     try {
@@ -193,9 +208,13 @@ export class SentenceEmbedder {
       return;
     }
     const batches: (typeof encoded)[] = [];
+    const fixed = this.info.padToMultiple > 1;
     for (const e of encoded) {
       const last = batches[batches.length - 1];
-      if (last && last.length < this.info.maxBatch && e.ids.length * (last.length + 1) <= this.maxTokens) last.push(e);
+      const width = this.paddedLength(e.ids.length);
+      const fits = last && last.length < this.info.maxBatch && width * (last.length + 1) <= this.maxTokens
+        && (!fixed || this.paddedLength(last[0]!.ids.length) === width);
+      if (fits) last.push(e);
       else batches.push([e]);
     }
     const dim = this.info.dimension;
@@ -204,7 +223,8 @@ export class SentenceEmbedder {
       while (next < batches.length) {
         const batch = batches[next++]!;
         try {
-          const data = await this.lanes.run(feeds(batch, this.tokenizer.padId));
+          const width = fixed ? this.paddedLength(batch[0]!.ids.length) : 0;
+          const data = await this.lanes.run(feeds(batch, this.tokenizer.padId, width));
           this.stats.runs++;
           this.stats.embedded += batch.length;
           if (data.length !== batch.length * dim) throw new Error(`the model gave ${data.length} values for ${batch.length} × ${dim}`);
@@ -229,10 +249,10 @@ export class SentenceEmbedder {
   }
 }
 
-/** input_ids padded with padId and the attention mask of a batch of encoded texts. */
-function feeds(batch: Encoded[], padId: number): Feed[] {
+/** input_ids padded with padId (to `width`, or to the longest text) and the attention mask of a batch of encoded texts. */
+function feeds(batch: Encoded[], padId: number, width = 0): Feed[] {
   const n = batch.length;
-  const padded = batch.reduce((m, e) => Math.max(m, e.ids.length), 0);
+  const padded = batch.reduce((m, e) => Math.max(m, e.ids.length), width);
   const ids = new BigInt64Array(n * padded).fill(BigInt(padId));
   const mask = new BigInt64Array(n * padded);
   batch.forEach((e, i) => {
