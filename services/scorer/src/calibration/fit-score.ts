@@ -119,18 +119,20 @@ function fitAt(rows: Row[]) {
 }
 
 // The cosines: a small grid, chosen by pairwise order on the fit part (verdict agreement breaks near-ties). Its floor
-// keeps the table honest: on the fit part's rows the words left open, the best sentence of an unrelated resume reaches
-// 0.838 at the median and 0.863 at the 90th percentile (a strong resume's: 0.874 and 0.895), so a lower "partly met"
-// would read most unrelated resumes as partly fitting.
+// keeps the table honest: on the fit part's rows the words left open, the best sentence of an unrelated resume in the
+// posting's language reaches 0.837 at the median and 0.862 at the 90th percentile (a strong resume's: 0.871 and 0.906;
+// sentence-embed 2.0.0), so a lower "partly met" would read many unrelated resumes as partly fitting (0.85 gained one
+// comparison of 376 on the fit part, not worth a table that shows an unrelated resume partly fitting).
 const candidates: Array<MeaningThresholds | null> = [null];
 // The offset across languages is measured, not searched (22 fit pairs in two languages move the pairwise order by a
-// comparison or two): on the fit part's rows the words left open, the best sentence of an unrelated resume lies 0.021
-// lower in the other language (0.821 against 0.842 at the median), a strong resume's 0.035 lower; the smaller keeps
-// an unrelated resume in another language from being read more kindly than one in the posting's.
+// comparison or two): on the fit part's rows the words left open, the best sentence of an unrelated resume lies 0.019
+// lower in the other language (0.818 against 0.837 at the median), a strong resume's 0.039 lower (sentence-embed
+// 2.0.0; 0.021 and 0.035 with 1.0.0); the smaller keeps an unrelated resume in another language from being read more
+// kindly than one in the posting's.
 const CROSS_LANGUAGE_OFFSET = 0.02;
 if (meaning) {
   for (const partial of [0.86, 0.87]) {
-    for (const met of [0.875, 0.88, 0.89]) if (met > partial) candidates.push({ partial, met, cross_language_offset: CROSS_LANGUAGE_OFFSET });
+    for (const met of [0.87, 0.875, 0.88, 0.89]) if (met > partial) candidates.push({ partial, met, cross_language_offset: CROSS_LANGUAGE_OFFSET });
   }
 }
 let best: { t: MeaningThresholds | null; fit: ReturnType<typeof fitAt>; rows: Row[] } | null = null;
