@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,6 +135,7 @@ describe('the sentence embedder', () => {
     const fresh = await SentenceEmbedder.load(modelDir, { lanes: 1, intraOpThreads: 1, cacheSize: 0 });
     const single = await SentenceEmbedder.load(modelDir, { lanes: 1, intraOpThreads: 1, cacheSize: 0, maxBatch: 1 });
     try {
+      expect(fresh.info.batchIndependent, 'model-info.json says the shipped file computes each sentence alone').toBe(true);
       expect(fresh.info.padToMultiple, 'the shipped model pads each sentence by its own length').toBeGreaterThan(1);
       expect(fresh.info.maxBatch, 'the shipped model batches by default').toBeGreaterThan(1);
       const s = 'Isolation check: maintained the payroll of a retail chain.';
@@ -165,6 +167,30 @@ describe('the sentence embedder', () => {
     expect(ms).toBeLessThan(500);
     const [v] = await emb.embed([huge], 'passage');
     expect(v!.length).toBe(emb.info.dimension);
+  });
+
+  it('keeps one sentence a call for a model that takes one activation scale a call (no batch_independent)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'embed-'));
+    try {
+      mkdirSync(join(dir, 'onnx'));
+      symlinkSync(join(modelDir, 'onnx/model_quantized.onnx'), join(dir, 'onnx/model_quantized.onnx'));
+      for (const f of ['tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json', 'config.json']) copyFileSync(join(modelDir, f), join(dir, f));
+      const info = JSON.parse(readFileSync(join(modelDir, 'model-info.json'), 'utf8')) as Record<string, unknown>;
+      delete info.batch_independent;
+      writeFileSync(join(dir, 'model-info.json'), JSON.stringify(info));
+      const old = await SentenceEmbedder.load(dir, { lanes: 1, intraOpThreads: 1, cacheSize: 0 });
+      try {
+        expect(old.info.batchIndependent).toBe(false);
+        expect(old.info.maxBatch).toBe(1);
+        expect(old.info.padToMultiple).toBe(1);
+        await old.embed(['First sentence about payroll.', 'Second sentence about payroll.'], 'passage');
+        expect(old.stats.runs).toBe(2);
+      } finally {
+        await old.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('pads a sentence to its own length rounded up, never past maxLength', () => {

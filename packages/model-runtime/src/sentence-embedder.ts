@@ -43,7 +43,9 @@ export interface SentenceEmbedderInfo {
   maxLength: number;
   prefixes: Record<EmbedKind, string>;
   maxBatch: number;
-  /** Each sentence is padded to its token count rounded up to this (1: to the longest of its call). */
+  /** The model computes each sentence of a call on its own: a call holds sentences of one padded length only. */
+  batchIndependent: boolean;
+  /** Each sentence is padded to its token count rounded up to this (for a model that is not batch independent, 1: to the longest of its call). */
   padToMultiple: number;
   lanes: number;
   threadsPerLane: number;
@@ -133,6 +135,7 @@ export class SentenceEmbedder {
       maxLength,
       prefixes,
       maxBatch: Math.max(1, opts.maxBatch ?? (independent ? 16 : 1)),
+      batchIndependent: independent,
       padToMultiple,
       lanes: laneCount,
       threadsPerLane,
@@ -208,7 +211,7 @@ export class SentenceEmbedder {
       return;
     }
     const batches: (typeof encoded)[] = [];
-    const fixed = this.info.padToMultiple > 1;
+    const fixed = this.info.batchIndependent;
     for (const e of encoded) {
       const last = batches[batches.length - 1];
       const width = this.paddedLength(e.ids.length);
