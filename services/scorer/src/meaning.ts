@@ -154,7 +154,14 @@ async function raiseRows(
     .map((r, i) => ({ r, i }))
     .filter(({ r }) => r.status !== 'met' && !r.years && !LEFT_TO_FACTS.has(r.kind));
   if (open.length === 0) return [scoring.requirements, 0];
-  const sentences = resumeSentences(resumeText);
+  // a line of a few words or a job title («Менеджер по продажам B2B») sits near every ask of its trade: it shows only
+  // an ask for a skill it names, so one that names no skill an open row asks for is never embedded
+  const titleLines = new Set(jobTitles.map((t) => t.trim().toLowerCase()));
+  const askedBy = open.map(({ r }) => [...skillsAsked(r.text)]);
+  const anyAsked = new Set(askedBy.flat());
+  const sentences = resumeSentences(resumeText)
+    .map((s) => ({ ...s, shown: skillsShown(s.text), short: terms(s.text).length < MIN_EVIDENCE_TERMS || titleLines.has(s.text.trim().toLowerCase()) }))
+    .filter((s) => !s.short || [...s.shown].some((id) => anyAsked.has(id)));
   if (sentences.length === 0) return [scoring.requirements, 0];
   const [queries, passages] = await Promise.all([
     embed(open.map(({ r }) => r.text), 'query'),
@@ -164,13 +171,10 @@ async function raiseRows(
   const cut = { met: thresholds.met - offset, partial: thresholds.partial - offset };
   const requirements = [...scoring.requirements];
   let raised = 0;
-  const shown = sentences.map((s) => skillsShown(s.text));
-  // a line of a few words or a job title («Менеджер по продажам B2B») sits near every ask of its trade: it shows only
-  // an ask for a skill it names
-  const titleLines = new Set(jobTitles.map((t) => t.trim().toLowerCase()));
-  const short = sentences.map((s) => terms(s.text).length < MIN_EVIDENCE_TERMS || titleLines.has(s.text.trim().toLowerCase()));
+  const shown = sentences.map((s) => s.shown);
+  const short = sentences.map((s) => s.short);
   open.forEach(({ r, i }, q) => {
-    const asked = [...skillsAsked(r.text)];
+    const asked = askedBy[q]!;
     let best = 0;
     let bestCos = -1;
     let at = -1;
