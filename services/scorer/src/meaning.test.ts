@@ -170,6 +170,26 @@ describe('a skill ask is shown in full only by a sentence that names the skill (
     expect(hibernate.score).toBe(WITHOUT_SKILL_MOST);
     expect(hibernate.evidence!.text).toBe(helm);
   });
+
+  it("keeps the words' evidence that names the skill of a partly shown row against a sentence that names none", async () => {
+    const ask = 'Требования:\n- опыт работы с реляционными базами данных, транзакциями и уровнями изоляции';
+    const resume = `${helm}\nБазы данных: PostgreSQL, Oracle.`;
+    const words = scoreLexical({ vacancyText: ask, resumeText: resume });
+    const before = row(words, 'реляционными');
+    expect(before.status).toBe('partial');
+    expect(before.score).toBeLessThan(WITHOUT_SKILL_MOST);
+    expect(before.evidence!.text).toContain('PostgreSQL');
+    // the Kubernetes line is closest (0.95) but names no asked skill; the database line (0.5) is under the cosines
+    const s = await refineByMeaning(words, resume, byLine, t);
+    const rdbms = row(s, 'реляционными');
+    expect(rdbms.score).toBe(before.score);
+    expect(rdbms.evidence!.text).toBe(before.evidence!.text);
+    // with no line naming the skill, the closest sentence still shows it partly
+    const alone = scoreLexical({ vacancyText: ask, resumeText: helm });
+    const raised = row(await refineByMeaning(alone, helm, byLine, t), 'реляционными');
+    expect(raised.status).toBe('partial');
+    expect(raised.evidence!.text).toBe(helm);
+  });
 });
 
 describe('the resume sentences an analysis embeds', () => {

@@ -178,6 +178,7 @@ async function raiseRows(
     let best = 0;
     let bestCos = -1;
     let at = -1;
+    let bestNames = false;
     passages.forEach((p, k) => {
       const namesAsked = asked.some((id) => shown[k]!.has(id));
       if (short[k] && !namesAsked) return;
@@ -190,10 +191,15 @@ async function raiseRows(
         best = score;
         bestCos = cos;
         at = k;
+        bestNames = names;
       }
     });
     const score = Math.round(best * 1e4) / 1e4;
     if (at < 0 || score <= r.score) return;
+    // a row the words found partly shown keeps its evidence against a sentence that names none of its skills (an
+    // English "relational databases" row read partly in «Базы данных: PostgreSQL, Oracle» is not better shown by
+    // «Работала в ритейле, доставке и банковском процессинге»)
+    if (!bestNames && r.status === 'partial' && r.evidence && asked.some((id) => skillsShown(r.evidence!.text).has(id))) return;
     const s = sentences[at]!;
     raised++;
     requirements[i] = { ...r, score, status: statusFor(score), evidence: { text: resumeText.slice(s.start, s.end), start: s.start, end: s.end } };
