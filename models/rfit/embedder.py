@@ -1,14 +1,16 @@
-"""embedder: the original multilingual-e5-small as a sentence encoder, shipped as models/sentence-embed/.
+"""embedder: the sentence encoder shipped as models/sentence-embed/ (a student of multilingual-e5-small, rfit/distill.py).
 
 Matching a requirement to a resume sentence by meaning ("Postgres" / "PostgreSQL", "led a team of four" / "team
 leadership", a Russian requirement against an English resume line) needs an embedding of each sentence, not the
-fine-tuned cross-encoder's single logit. The base weights are the ones `base` builds (same trimmed vocabulary, so the
-cross-encoder's tokenizer.json is reused byte for byte). The ONNX file outputs the e5 sentence embedding itself:
+fine-tuned cross-encoder's single logit. The weights are the distilled student's (build/embed-student), or with
+`--embed-from teacher` the ones `base` builds (same trimmed vocabulary either way, so the cross-encoder's
+tokenizer.json is reused byte for byte). The ONNX file outputs the e5 sentence embedding itself:
 attention-masked mean of the last hidden states, L2-normalised, so a cosine is a dot product.
 
 Steps: export fp32 (build/embed/model.onnx) -> dynamic int8 (one FFN down-projection kept fp32 if it helps, measured)
 -> attention fused then written out in plain operators and uint8 weights (rfit/portable.py: the same embeddings on
-every x86-64 CPU) -> tokenizer, config, model-info and a parity fixture in models/sentence-embed/.
+every x86-64 CPU), one activation scale per token and the pooling sum per sentence (the same bits in any batch)
+-> tokenizer, config, model-info and a parity fixture in models/sentence-embed/.
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 /**
- * Sentence embeddings for matching a requirement to a resume sentence by meaning (models/sentence-embed: the original
- * multilingual-e5-small, int8, CPU-independent): each text becomes a unit-length vector, and the cosine of two texts is
+ * Sentence embeddings for matching a requirement to a resume sentence by meaning (models/sentence-embed: a six-layer
+ * student of multilingual-e5-small, int8, CPU- and batch-independent): each text becomes a unit-length vector, and the cosine of two texts is
  * their dot product. Runs in the same worker-thread lanes as the cross-encoder and tokenizes with the same tokenizer.
  */
 import { existsSync, readFileSync } from 'node:fs';
