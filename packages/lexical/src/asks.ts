@@ -3,8 +3,8 @@
  * a licence — checked against what the resume reader found, so "3+ years of Java" is met by the years of the jobs
  * that name Java, not by the words "3", "years" and "Java" somewhere in the resume.
  */
-import { credentialsNamed, findSkills, RecentTexts, terms, yearsWhere, type PostingRequirement, type ResumeFacts } from '@rc/text';
-import { broaderShown, SKILL_TERM_PREFIX } from './weights.ts';
+import { credentialsNamed, RecentTexts, terms, yearsWhere, type PostingRequirement, type ResumeFacts } from '@rc/text';
+import { shownIds, SKILL_TERM_PREFIX } from './weights.ts';
 
 export interface AskCheck {
   /** 0..1: how much of the ask the resume shows (years shown over years asked, capped at 1). */
@@ -65,8 +65,7 @@ const recentJobs = new RecentTexts<JobWords>(256);
 export function jobWords(jobText: string): JobWords {
   return recentJobs.get(jobText, (text) => {
     // a job that names Spring is a Java job, one that built models with LightGBM did machine learning
-    const named = findSkills(text).map((m) => m.id);
-    const skills = [...named, ...broaderShown(named)];
+    const skills = shownIds(text);
     return { skills: new Set(skills), terms: new Set([...terms(text), ...skills.map((id) => SKILL_TERM_PREFIX + id)]) };
   });
 }

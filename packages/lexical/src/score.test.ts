@@ -349,6 +349,23 @@ Senior Java Developer, Kestrel Pay
   });
 });
 
+describe('scoreLexical: microservice work told as a monolith split into services', () => {
+  const vacancy = 'Требования:\n- понимание принципов построения микросервисной архитектуры\n- Java';
+  it('meets the ask from the sentence that tells it, in the resume\'s other language too', () => {
+    const resume = 'Lead Backend Engineer\n• Split a 600k-line settlement monolith into eleven services over two years.\n• Java 17.';
+    const row = scoreLexical({ vacancyText: vacancy, resumeText: resume }).requirements.find((r) => r.text.includes('микросервисной'))!;
+    // as shown as by a line that names it
+    const named = 'Lead Backend Engineer\n• Built eleven microservices over two years.\n• Java 17.';
+    const byName = scoreLexical({ vacancyText: vacancy, resumeText: named }).requirements.find((r) => r.text.includes('микросервисной'))!;
+    expect(row.status).not.toBe('missing');
+    expect(row.status).toBe(byName.status);
+    expect(row.score).toBeCloseTo(byName.score, 1);
+    expect(row.evidence!.text).toContain('monolith into eleven services');
+    const kept = 'Lead Backend Engineer\n• Maintained a 600k-line settlement monolith on Kubernetes.\n• Java 17.';
+    expect(scoreLexical({ vacancyText: vacancy, resumeText: kept }).requirements.find((r) => r.text.includes('микросервисной'))!.status).toBe('missing');
+  });
+});
+
 describe('scoreLexical: skills a resume shows without naming them', () => {
   const vacancy = `Data Scientist
 Requirements:

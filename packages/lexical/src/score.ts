@@ -25,7 +25,7 @@ import { ASK_MET, checkAsk, headOf, jobWords, longestJob, type AskCheck } from '
 import { fitParts, fitScore, type FitWeights } from './fit.ts';
 import lexicalWeights from './fit-weights.json' with { type: 'json' };
 import { loadReading, storeReading } from './reading.ts';
-import { broaderShown, SKILL_TERM_PREFIX, termFactor } from './weights.ts';
+import { shownIds, SKILL_TERM_PREFIX, termFactor } from './weights.ts';
 
 export const LEXICAL_MODEL = 'bm25-lexical-v1';
 
@@ -431,8 +431,7 @@ function prepareResume(resumeText: string): PreparedResume {
     const list = terms(s.text);
     // the sentence's skills under their vocabulary ids as well, so a requirement's skill term finds any synonym
     // (a broader skill it shows, once: four Spring modules on a line show Java, but do not name it four times)
-    const named = findSkills(s.text).map((m) => m.id);
-    const skills = [...named, ...broaderShown(named)].map((id) => SKILL_TERM_PREFIX + id);
+    const skills = shownIds(s.text).map((id) => SKILL_TERM_PREFIX + id);
     return { ...s, tf: termCounts([...list, ...skills]), length: list.length };
   });
   const sentencesWith = new Map<string, number[]>();

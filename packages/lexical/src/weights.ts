@@ -1,5 +1,5 @@
 /** How much a requirement's words matter for coverage: skill names most, the generic vocabulary of job ads least. */
-import { findSkills, SKILL_TERMS, stem } from '@rc/text';
+import { findSkills, impliedSkills, SKILL_TERMS, stem } from '@rc/text';
 
 /** Words every job ad uses around the skills; a resume that lacks "production" still covers "Docker in production". */
 const GENERIC_WORDS = {
@@ -86,8 +86,18 @@ export function broaderShown(named: readonly string[]): string[] {
   return [...new Set(named.flatMap((id) => SHOWS[id] ?? []))].filter((id) => !named.includes(id));
 }
 
-/** The vocabulary skills a text shows: those it names and the broader ones they show (PostgreSQL shows SQL). */
-export function skillsShown(text: string): Set<string> {
+/**
+ * The skill ids a resume's text shows, in order: each one it names (as often as it names it), those its words show
+ * without a name (a monolith split into services: microservices), then the broader ones they show (PostgreSQL shows
+ * SQL).
+ */
+export function shownIds(text: string): string[] {
   const named = findSkills(text).map((m) => m.id);
-  return new Set([...named, ...broaderShown(named)]);
+  for (const id of impliedSkills(text)) if (!named.includes(id)) named.push(id);
+  return [...named, ...broaderShown(named)];
+}
+
+/** The vocabulary skills a text shows: those it names or implies and the broader ones they show. */
+export function skillsShown(text: string): Set<string> {
+  return new Set(shownIds(text));
 }

@@ -21,7 +21,7 @@ export {
   type ResumeJob,
   type ResumeSection,
 } from './resume/index.ts';
-export { findSkills, skillById, skillIds, SKILLS, type Skill, type SkillMatch } from './skills/index.ts';
+export { findSkills, impliedSkills, skillById, skillIds, SKILLS, type Skill, type SkillMatch } from './skills/index.ts';
 export {
   credentialsNamed,
   MAX_ALTERNATIVES_LIST,

@@ -207,6 +207,24 @@ export function findSkills(text: string): SkillMatch[] {
   return out;
 }
 
+/**
+ * Skills a text shows by what it says was done rather than by a name: a monolith split into services is microservice
+ * work ("Split a 600k-line settlement monolith into eleven services", «распилили монолит на 12 сервисов»). Each
+ * pattern opens with a fixed word and spans at most a clause, so the scan stays linear in the text.
+ */
+const IMPLIED: ReadonlyArray<{ id: string; re: RegExp }> = [
+  { id: 'microservices', re: /\bmonoliths?\b[^.;\n]{0,60}?\b(?:into|to)\b[^.;\n]{0,30}?\b(?:micro-?)?services\b/iu },
+  { id: 'microservices', re: /\b(?:decompos|break|broke|split|splitting|carv)\w{0,8}\s+(?:up\s+)?(?:\S+\s+){0,3}?monoliths?\b/iu },
+  { id: 'microservices', re: /\bmonolith\s+decomposition\b/iu },
+  { id: 'microservices', re: /(?:^|[^\p{L}])монолит\p{L}{0,3}[^.;\n]{0,60}?\sна\s(?:[^.;\n\s]+\s){0,3}?(?:микро)?сервис/iu },
+  { id: 'microservices', re: /(?:^|[^\p{L}])(?:распил|разбил|разбива|раздел|декомпоз)\p{L}{0,8}\s+(?:[^.;\n\s]+\s){0,2}?монолит/iu },
+];
+
+export function impliedSkills(text: string): string[] {
+  if (!/monolith|монолит/iu.test(text)) return [];
+  return [...new Set(IMPLIED.filter((p) => p.re.test(text)).map((p) => p.id))];
+}
+
 /** Distinct skill ids named in a text, in order of first mention. */
 export function skillIds(text: string): string[] {
   return [...new Set(findSkills(text).map((m) => m.id))];

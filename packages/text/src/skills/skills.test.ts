@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fastestPair } from '@rc/testing/hostile';
-import { findSkills, skillById, skillIds, SKILLS } from './index.ts';
+import { findSkills, impliedSkills, skillById, skillIds, SKILLS } from './index.ts';
 
 const named = (text: string) => findSkills(text).map((m) => `${m.id}=${text.slice(m.start, m.end)}`);
 
@@ -62,6 +62,16 @@ describe('skill vocabulary', () => {
     expect(skillIds('machine learning')).toEqual(['ml']);
   });
 
+  it('reads microservice work from a monolith split into services, in English and Russian, not from any monolith', () => {
+    expect(impliedSkills('Split a 600k-line settlement monolith into eleven services over two years')).toEqual(['microservices']);
+    expect(impliedSkills('Moved from a monolith to microservices')).toEqual(['microservices']);
+    expect(impliedSkills('Распилили монолит на 12 сервисов')).toEqual(['microservices']);
+    expect(impliedSkills('Участвовал в распиле монолита')).toEqual(['microservices']);
+    expect(impliedSkills('Migrated the monolith to Kubernetes.')).toEqual([]);
+    expect(impliedSkills('Поддерживал монолит на Rails')).toEqual([]);
+    expect(impliedSkills('Java, Spring, Kafka')).toEqual([]);
+  });
+
   it('runs a name across a line wrapped inside a sentence, as a PDF leaves it', () => {
     expect(skillIds('a service at 20k requests per\nsecond')).toEqual(['highload']);
     expect(skillIds('built machine\r\n  learning pipelines')).toEqual(['ml']);
@@ -89,6 +99,11 @@ describe('skill vocabulary', () => {
       const [smallMs, ms] = times(small, big);
       expect(ms, ch).toBeLessThan(1000);
       // five times the input may not cost twenty-five times the time, as a quadratic scan would
+      expect(ms, ch).toBeLessThan(Math.max(50, smallMs * 15));
+    }
+    for (const ch of ['monolith into ', 'split the ', 'монолит на ', 'распил ']) {
+      const [smallMs, ms] = fastestPair(impliedSkills, ch.repeat(Math.ceil(20_000 / ch.length)), ch.repeat(Math.ceil(100_000 / ch.length)));
+      expect(ms, ch).toBeLessThan(1000);
       expect(ms, ch).toBeLessThan(Math.max(50, smallMs * 15));
     }
   });
