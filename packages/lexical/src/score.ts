@@ -328,7 +328,7 @@ function resumeHeadTerms(facts: ResumeFacts, resumeText: string): Set<string> {
   let headTerms = headTermsOf.get(facts);
   if (!headTerms) {
     const head = [resumeText.slice(0, 200), ...facts.jobs.slice(0, 10).map((j) => j.title ?? '')].join('\n');
-    headTerms = new Set([...terms(head), ...findSkills(head).map((m) => SKILL_TERM_PREFIX + m.id)]);
+    headTerms = termsAndSkills(head);
     headTermsOf.set(facts, headTerms);
   }
   return headTerms;
@@ -359,6 +359,11 @@ function titleFitOf(titleTerms: readonly string[], headTerms: Set<string>, resum
 
 const recentTitleTerms = new RecentTexts<Set<string>>(256);
 
+/** A short text's terms and the skills it names under their vocabulary ids (a heading, a job title). */
+function termsAndSkills(text: string): Set<string> {
+  return new Set([...terms(text), ...findSkills(text).map((m) => SKILL_TERM_PREFIX + m.id)]);
+}
+
 /** Seniority words: a "Senior Product Designer" holds the "Product Designer" role. */
 const SENIORITY = new Set(terms('senior junior lead principal staff middle head chief intern trainee старший младший ведущий главный стажер'));
 
@@ -371,7 +376,7 @@ function isRoleTitle(titleTerms: readonly string[], jobTitle: string): boolean {
   const wanted = titleTerms.filter((t) => !SENIORITY.has(t));
   if (wanted.length === 0) return false;
   // a resume's job titles are read against every vacancy of a ranking: their terms once
-  const job = recentTitleTerms.get(jobTitle, (title) => new Set([...terms(title), ...findSkills(title).map((m) => SKILL_TERM_PREFIX + m.id)]));
+  const job = recentTitleTerms.get(jobTitle, termsAndSkills);
   const held = wanted.filter((t) => job.has(t)).length;
   return held >= wanted.length - Math.floor(wanted.length / 3);
 }

@@ -171,8 +171,6 @@ async function raiseRows(
   const cut = { met: thresholds.met - offset, partial: thresholds.partial - offset };
   const requirements = [...scoring.requirements];
   let raised = 0;
-  const shown = sentences.map((s) => s.shown);
-  const short = sentences.map((s) => s.short);
   open.forEach(({ r, i }, q) => {
     const asked = askedBy[q]!;
     let best = 0;
@@ -180,8 +178,8 @@ async function raiseRows(
     let at = -1;
     let bestNames = false;
     passages.forEach((p, k) => {
-      const namesAsked = asked.some((id) => shown[k]!.has(id));
-      if (short[k] && !namesAsked) return;
+      const namesAsked = asked.some((id) => sentences[k]!.shown.has(id));
+      if (sentences[k]!.short && !namesAsked) return;
       const cos = cosine(queries[q]!, p);
       const full = meaningScore(cos, cut);
       const names = asked.length === 0 || namesAsked;
