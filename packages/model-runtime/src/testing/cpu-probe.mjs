@@ -38,4 +38,6 @@ for (const id of ids) {
   };
   outputs[id] = Array.from((await session.run(feeds))[session.outputNames[0]].data);
 }
-console.log(JSON.stringify({ u8s8: await probe('probe-u8s8.onnx'), u8u8: await probe('probe-u8u8.onnx'), outputs }));
+console.log(
+  JSON.stringify({ u8s8: await probe('probe-u8s8.onnx'), u8u8: await probe('probe-u8u8.onnx'), narrow: await probe('probe-u8s8-narrow.onnx'), outputs }),
+);
