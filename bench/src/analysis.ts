@@ -5,7 +5,8 @@
  * sentence embedder alone on the same resumes' sentences, so the cost of each part is broken out. Names the CPU and
  * whether it has AVX-512 VNNI (the int8 kernels run about 4× slower a pair on an AVX2-only CPU).
  * BENCH_EMBED_COMPARE_DIR names another sentence embedder (an earlier sentence-embed folder, e.g. the twelve-layer
- * e5-small) to run as a third engine in the same loop, with the same thresholds.
+ * e5-small) to run as a third engine in the same loop, with the same thresholds; BENCH_CE_COMPARE_DIR another
+ * cross-encoder folder for that engine (e.g. the U8U8 resume-fit 2.0.0 taken from git history).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,8 +48,13 @@ export async function benchAnalysis(): Promise<void> {
   const full = new CrossEncoderEngine(ce, text, { embed: (t, kind) => embedder.embed(t, kind), thresholds });
   const wordsOnly = new CrossEncoderEngine(ce, text);
   const compareDir = process.env.BENCH_EMBED_COMPARE_DIR;
+  const ceCompareDir = process.env.BENCH_CE_COMPARE_DIR;
   const other = compareDir ? await SentenceEmbedder.load(compareDir, { cacheSize: 0 }) : null;
-  const compared = other ? new CrossEncoderEngine(ce, text, { embed: (t, kind) => other.embed(t, kind), thresholds }) : null;
+  const otherCe = ceCompareDir ? await CrossEncoder.load(ceCompareDir) : null;
+  const compared =
+    other || otherCe
+      ? new CrossEncoderEngine(otherCe ?? ce, text, { embed: (t, kind) => (other ?? embedder).embed(t, kind), thresholds })
+      : null;
   await full.analyse(pairs[0]!); // warm-up: workers, sessions
   await compared?.analyse(pairs[0]!);
 
@@ -76,9 +82,13 @@ export async function benchAnalysis(): Promise<void> {
   if (embedder.stats.embedded - before !== sentences.length) throw new Error('the embedder served sentences from a cache');
   const otherPerSentence = other ? (await time(() => other.embed(sentences, 'passage'))) / sentences.length : null;
   const embedderName = `${embedder.info.name} ${embedder.info.version}`;
-  const otherName = other ? `${other.info.name} ${other.info.version}` : null;
+  const otherName = [other ? `${other.info.name} ${other.info.version}` : null, otherCe ? `${otherCe.info.name} ${otherCe.info.version}` : null]
+    .filter(Boolean)
+    .join(' and ');
+  const ceName = `${ce.info.name} ${ce.info.version}`;
   await embedder.close();
   await other?.close();
+  await otherCe?.close();
   await full.close();
   await text.close();
 
@@ -94,8 +104,11 @@ export async function benchAnalysis(): Promise<void> {
     withMeaning: { p50Ms: percentile(a, 50), p95Ms: percentile(a, 95) },
     wordsOnly: { p50Ms: percentile(b, 50), p95Ms: percentile(b, 95) },
     embedder: embedderName,
+    crossEncoder: ceName,
     embedderMsPerSentence: perSentence,
-    ...(other ? { compared: { embedder: otherName, dir: compareDir, p50Ms: percentile(c, 50), p95Ms: percentile(c, 95), embedderMsPerSentence: otherPerSentence } } : {}),
+    ...(compared
+      ? { compared: { models: otherName, dirs: [compareDir, ceCompareDir].filter(Boolean), p50Ms: percentile(c, 50), p95Ms: percentile(c, 95), embedderMsPerSentence: otherPerSentence } }
+      : {}),
     sentencesPerResume: Math.round(resumes.reduce((sum, r) => sum + resumeSentences(r).length, 0) / resumes.length),
   };
   const f = (x: number) => x.toFixed(0);
@@ -104,9 +117,9 @@ export async function benchAnalysis(): Promise<void> {
     data,
     `| one analysis (${data.analyses} pairs of data/bench: two-page resumes of ${data.resumeWords} words, postings of ${data.postingWords} words on average, nothing cached), ${machine().cpu} (${data.cpuFeatures}), ${machine().cpus} cores | p50 | p95 |
 | --- | --- | --- |
-| the product: text analysis in its worker, cross-encoder, matching by meaning (${data.embedder}) | ${f(data.withMeaning.p50Ms)} ms | ${f(data.withMeaning.p95Ms)} ms |
-${data.compared ? `| the same with ${data.compared.embedder} (${compareDir}) | ${f(data.compared.p50Ms)} ms | ${f(data.compared.p95Ms)} ms |\n` : ''}| without matching by meaning (words, vocabulary and facts) | ${f(data.wordsOnly.p50Ms)} ms | ${f(data.wordsOnly.p95Ms)} ms |
+| the product: text analysis in its worker, cross-encoder (${data.crossEncoder}), matching by meaning (${data.embedder}) | ${f(data.withMeaning.p50Ms)} ms | ${f(data.withMeaning.p95Ms)} ms |
+${data.compared ? `| the same with ${data.compared.models} (${data.compared.dirs.join(', ')}) | ${f(data.compared.p50Ms)} ms | ${f(data.compared.p95Ms)} ms |\n` : ''}| without matching by meaning (words, vocabulary and facts) | ${f(data.wordsOnly.p50Ms)} ms | ${f(data.wordsOnly.p95Ms)} ms |
 
-The sentence embedder alone: ${data.embedderMsPerSentence.toFixed(1)} ms a sentence${data.compared ? ` (${data.compared.embedder}: ${data.compared.embedderMsPerSentence!.toFixed(1)} ms)` : ''}, about ${data.sentencesPerResume} sentences a resume (only the rows the words leave open are embedded on the posting's side; in the product a resume's sentences are embedded once and cached, here never).`,
+The sentence embedder alone: ${data.embedderMsPerSentence.toFixed(1)} ms a sentence${data.compared?.embedderMsPerSentence ? ` (${other!.info.name} ${other!.info.version}: ${data.compared.embedderMsPerSentence.toFixed(1)} ms)` : ''}, about ${data.sentencesPerResume} sentences a resume (only the rows the words leave open are embedded on the posting's side; in the product a resume's sentences are embedded once and cached, here never).`,
   );
 }
