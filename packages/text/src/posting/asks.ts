@@ -125,12 +125,14 @@ export function languageAsked(text: string): LanguageAsk | null {
 const DRIVING_RU = /(?:категори\p{L}{0,2}|кат\.)\s{0,3}((?:[ABCDEАВСДЕ]{1,2}1?|C\+E|С\+Е)(?:\s{0,2}[,/и]\s{0,2}(?:[ABCDEАВСДЕ]{1,2}1?|C\+E|С\+Е)){0,5})(?![\p{L}])/iu;
 const DRIVING_EN = /(?:class|category)\s{0,2}([ABCDE]{1,2})(?![\p{L}])|CDL(?:[\s-]{0,2}(?:class\s{0,2})?([ABC])(?![\p{L}]))?/u;
 const LICENCES: Array<[LicenceAsk['type'], RegExp]> = [
+  // a tractor driver's or forklift licence has categories too («удостоверение тракториста-машиниста категории B или
+  // C»): read before the driving licence, whose categories it would otherwise be taken for
+  ['forklift', /forklift (?:certification|licen[cs]e|certified)|удостоверени\p{L}{0,2} (?:водителя )?(?:погрузчика|стропальщика|тракториста)/iu],
   ['driving', /driver'?s?'? licen[cs]e|driving licen[cs]e|driving record|\bcdl\b|\bmvr\b|водительск\p{L}{0,3} (?:удостоверени|прав)|(?<![\p{L}])прав\p{L}{0,2} (?:кат|категори)|категори\p{L}{0,2} [ABCDEАВСДЕ](?![\p{L}])|кат\. ?[ABCDEАВСДЕ](?![\p{L}])|карт\p{L}{0,2} водителя|стаж вождения/iu],
   ['welding', /накс|naks|aws d1\.1|certified welder|welding certification|welder certification/iu],
   ['medical', /(?:rn|nurse|nursing|medical|practical nurse|lpn|pharmacist) licen[cs]|basic life support|advanced (?:cardiovascular|cardiac) life support|(?:базов|расширенн)\p{L}{0,3} сердечно-л[её]гочн\p{L}{0,3} реанимаци|licensed (?:practical|vocational|registered)|\bbls\b|\bacls\b|\bpals\b|\bcpr\b|сертификат\p{L}{0,2} специалиста|аккредитаци\p{L}{0,2}|медицинск\p{L}{0,3} (?:книжк|сертификат)|квалификационн\p{L}{0,3} категори/iu],
   ['electrical', /групп\p{L}{0,2} (?:допуска )?по электробезопасности|допуск\p{L}{0,2} по электробезопасности|электробезопасност/iu],
   ['teaching', /teaching (?:licen[cs]e|certificat|credential)|teacher certification|state certification|qts/iu],
-  ['forklift', /forklift (?:certification|licen[cs]e|certified)|удостоверени\p{L}{0,2} (?:водителя )?(?:погрузчика|стропальщика|тракториста)/iu],
   ['certificate', /certification|certificate|certified|licen[cs]ure|licen[cs]e|endorsement|сертификат|удостоверени|свидетельств|допог|аттестат|допуск/iu],
 ];
 

@@ -297,6 +297,38 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(p.requirements.find((r) => r.text.includes('тендерами'))!.importance).toBe('nice');
   });
 
+  it('reads a short job-board post in one paragraph: a full stop after a unit ends a sentence, the licence is its own row', () => {
+    const text =
+      'Требуется водитель погрузчика (электроштабелёр, ричтрак) на склад стройматериалов в Екатеринбурге, ул. Шефская. ' +
+      'Погрузка-разгрузка фур, размещение паллет на стеллажи до 9 м. Обязательно: удостоверение тракториста-машиниста ' +
+      '(водителя погрузчика) категории B или C (или «водитель погрузчика» по учебному центру), опыт работы на ричтраке от года. ' +
+      'График 5/2 или 2/2 на выбор, з/п от 70 000, выплаты без задержек. Звонить Ольге с 9 до 18.';
+    const p = readPosting(text);
+    // the role the headline hires for, without the cue, the place and the street («ул.» ends no sentence)
+    expect(p.title?.text).toBe('водитель погрузчика (электроштабелёр, ричтрак)');
+    const rows = p.requirements.filter((r) => r.kind !== 'duty');
+    expect(rows.map((r) => r.kind)).toEqual(['licence', 'experience']);
+    expect(rows[0]!.text).toMatch(/^Обязательно: удостоверение тракториста-машиниста .*по учебному центру\)$/);
+    // a tractor driver's licence with its categories, not a car driving licence, and «C» is a category, not the language
+    expect(rows[0]!.licence).toEqual({ type: 'forklift', categories: [] });
+    expect(rows[0]!.skills).not.toContain('c');
+    expect(rows[1]).toMatchObject({ text: 'опыт работы на ричтраке от года', years: 1, skills: ['forklift'], importance: 'must' });
+    expect(p.licences.map((l) => l.type)).toEqual(['forklift']);
+    // an abbreviation before a name goes on; before an ask or a label it ends the sentence
+    expect(rowsOf('Требования: опыт работы с 1С, знание ПК и т.д. Опыт от 2 лет.').map((r) => r.text)).toContain('Опыт от 2 лет');
+    expect(rowsOf('Требования: знание Excel. Офис на ул. Ленина, знание 1С').map((r) => r.text)).not.toContain('Ленина, знание 1С');
+  });
+
+  it('reads the headline a flattened post hires with as its title, not as a row, and a five-day week as no ask', () => {
+    const text =
+      'Нужен шеф-повар в новое кафе-пекарню «Тёплый Ломоть», Калининград. Опыт шефом от 2 лет, знание технологических карт ' +
+      'и ХАССП, умение считать фудкост. Пятидневка, зал на 40 мест, оклад от 120 тыс. Звоните.';
+    const p = readPosting(text);
+    expect(p.title?.text).toBe('шеф-повар');
+    expect(p.requirements.map((r) => r.text)).not.toContainEqual(expect.stringContaining('Нужен шеф-повар'));
+    expect(p.requirements.map((r) => r.text)).not.toContainEqual(expect.stringContaining('Пятидневка'));
+  });
+
   it('reads a personal quality as one: communication, reliability, «грамотная речь», not a skill or experience ask', () => {
     const rows = rowsOf(
       'Менеджер\nТребования:\n- грамотная речь\n- коммуникабельность, ответственность\n- Strong communication skills\n' +

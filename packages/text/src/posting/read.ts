@@ -59,7 +59,7 @@ const PERK_RE = cue(
   "401\\(k\\)|health insurance|dental|vision|pto|paid time off|vacation|holiday|stipend|tuition|equity|stock options|discount|free lunch|commission|wellness|insurance|sign-on|perks?|benefits?|дмс|отпуск|спецодежд|питани|корпоративн\\p{L}{0,3} транспорт|оформлени\\p{L}{0,2} по тк|трудоустройство|соцпакет|социальн\\p{L}{0,3} пакет|за сч[её]т компании|компенсаци|преми[ия]|суточные|проезд|проживани",
 );
 const SCHEDULE_RE = cue(
-  'full[ -]time|part[ -]time|monday to friday|mon-fri|tue-sat|shifts?|weekends? as needed|mornings|evenings|remote|hybrid|on-site|график|смен\\p{L}{0,3}|вахт\\p{L}{0,2}|5/2|2/2|полный день|удал[её]нк\\p{L}{0,2}|удал[её]нн\\p{L}{0,3}|гибрид|гибк\\p{L}{0,3} график',
+  'full[ -]time|part[ -]time|five-day week|5-day week|monday to friday|mon-fri|tue-sat|shifts?|weekends? as needed|mornings|evenings|remote|hybrid|on-site|график|смен\\p{L}{0,3}|вахт\\p{L}{0,2}|5/2|2/2|полный день|пятидневк\\p{L}{0,2}|шестидневк\\p{L}{0,2}|удал[её]нк\\p{L}{0,2}|удал[её]нн\\p{L}{0,3}|гибрид|гибк\\p{L}{0,3} график',
 );
 const EEO_RE = cue(
   'equal opportunity|equal employment|proud to be an?|without regard to|protected veteran|e-verify|drug-free|not discriminate|diverse team|we welcome applications|accommodation|qualified applicants|m/f/d/v|affirmative action|дискриминац',
@@ -170,9 +170,7 @@ function sentencesOf(text: string, section: Span): Span[] {
       else if ((ch === '.' || ch === '!' || ch === '?' || ch === '…') && /\s/.test(text[i + 1] ?? ' ')) {
         const next = nextNonSpace(text, i + 1, lineEnd);
         const prevWord = /[\p{L}.]{1,6}$/u.exec(text.slice(Math.max(from, i - 6), i))?.[0]?.toLowerCase().replace(/^\./, '') ?? '';
-        if (ch !== '.' || !ABBREVIATIONS.has(prevWord) || next === -1 || /[\p{Lu}]/u.test(text[next] ?? '') === false) {
-          if (!(ch === '.' && ABBREVIATIONS.has(prevWord))) cut = i;
-        }
+        if (ch !== '.' || !ABBREVIATIONS.has(prevWord) || endsAfterAbbreviation(text, i, next, prevWord, lineEnd)) cut = i;
       } else if ((ch === '-' || ch === '–' || ch === '—') && text[i - 1] === ' ' && text[i + 1] === ' ' && /\p{Lu}/u.test(text[i + 2] ?? '')) {
         cut = i;
       }
@@ -188,6 +186,25 @@ function sentencesOf(text: string, section: Span): Span[] {
   }
   return out;
 }
+
+/**
+ * Whether a full stop after an abbreviation also ends the sentence: a unit after a number followed by a capital («до
+ * 9 м. Обязательно: …», "up to 20 kg. Must …"), or a capitalised word that opens an ask or a label («… ул. Шефская» is
+ * a street and goes on; «… и т.д. Опыт от года» ends).
+ */
+function endsAfterAbbreviation(text: string, stop: number, next: number, abbreviation: string, lineEnd: number): boolean {
+  if (next === -1 || !/\p{Lu}/u.test(text[next]!)) return false;
+  const word = /^[\p{L}'’]+/u.exec(text.slice(next, Math.min(lineEnd, next + 40)))?.[0] ?? '';
+  if (OPENERS.has(word.toLowerCase()) || LABEL_WORDS.has(word.toLowerCase())) return true;
+  if (text[next + word.length] === ':') return true;
+  const unitAfterNumber = new RegExp(`\\d\\s{0,2}${abbreviation.replace(/\./g, '\\.')}$`, 'iu').test(text.slice(Math.max(0, stop - abbreviation.length - 4), stop));
+  return unitAfterNumber && UNITS.has(abbreviation);
+}
+
+/** Units written with a full stop after a number («9 м.», «70 тыс.», «2019 г.»). */
+const UNITS = new Set(['м', 'г', 'руб', 'тыс', 'кг', 'км', 'мин', 'ч']);
+/** Words that open a posting's label or list when capitalised after a stop («Обязательно:», «Требования», "Required"). */
+const LABEL_WORDS = new Set(['обязательно', 'требования', 'требуется', 'условия', 'обязанности', 'required', 'requirements', 'responsibilities']);
 
 /** Whether the bracket opened at `open` closes within a short stretch of the same line. */
 function closesSoon(text: string, open: number, lineEnd: number): boolean {
@@ -341,7 +358,10 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
   const rest = pieces.slice(1);
   const restCounts = counts.slice(1);
   const openers = rest.filter((p) => OPENERS.has(firstKey(text, p))).length;
-  if (counts[0]! <= 12 && openers >= 1 && rest.every((p, k) => OPENERS.has(firstKey(text, p)) || restCounts[k]! <= 3)) {
+  // the first clause counted without its bracketed asides: «Обязательно: удостоверение тракториста-машиниста
+  // (водителя погрузчика) категории B или C (или «водитель погрузчика» по учебному центру), опыт работы от года»
+  const firstPlain = withoutAsides(text.slice(pieces[0]!.start, pieces[0]!.end)).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  if (Math.min(counts[0]!, firstPlain) <= 12 && openers >= 1 && rest.every((p, k) => OPENERS.has(firstKey(text, p)) || restCounts[k]! <= 3)) {
     return { pieces, clauses: true };
   }
   if (pieces.length >= 3 && restCounts.every((c) => c <= 4) && hasSkill.slice(1).filter(Boolean).length >= rest.length * 0.75) {
@@ -486,6 +506,8 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
   for (const unit of units) {
     const unitText = text.slice(unit.start, unit.end);
     if (title && unit.start <= title.start && unit.end >= title.end && unit.end - unit.start <= title.end - title.start + 2) continue;
+    // the headline the title was read from after its hiring cue («Нужен шеф-повар в новое кафе-пекарню …»)
+    if (title && unit.start <= title.start && unit.end >= title.end && HIRING_CUE_RE.test(unitText)) continue;
     // the title again: a form's title field put above a description that opens with it
     if (titleKey && normalizeKey(unitText) === titleKey) continue;
     if (isBoilerplate(unitText, unit.section)) continue;
@@ -602,8 +624,17 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   if (end === -1 || end > intro.end) end = intro.end;
   // a flattened scrape: the title runs until the first separator or sentence
   const line = text.slice(start, end);
-  const cut = /\s[-–—|]\s|[.!?](?:\s|$)|\s\$|\s(?:от|до|from|up to)\s{1,2}\d|\s\d[\d\s]{0,12}(?:₽|руб)/iu.exec(line);
-  if (cut && end - start > 80) end = start + cut.index;
+  // (a full stop after an abbreviation ends nothing: «… в Екатеринбурге, ул. Шефская. Погрузка …»)
+  let cut: RegExpExecArray | null = null;
+  for (const m of line.matchAll(/\s[-–—|]\s|[.!?](?:\s|$)|\s\$|\s(?:от|до|from|up to)\s{1,2}\d|\s\d[\d\s]{0,12}(?:₽|руб)/giu)) {
+    const before = /[\p{L}.]{1,6}$/u.exec(line.slice(Math.max(0, m.index - 6), m.index))?.[0]?.toLowerCase().replace(/^\./, '') ?? '';
+    if (m[0][0] !== '.' || !ABBREVIATIONS.has(before)) {
+      cut = m;
+      break;
+    }
+  }
+  const flatHead = !!cut && end - start > 80;
+  if (cut && flatHead) end = start + cut.index;
   // a job board's "Title - City, ST - Company" and "Title — Company (City)": the title is what comes before
   const separator = /\s[-–—|·•]\s/.exec(text.slice(start, end));
   if (separator && separator.index >= 3) end = start + separator.index;
@@ -611,6 +642,12 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   const mode = WORK_MODE_RE.exec(text.slice(start, end));
   if (mode && mode.index >= 3) end = start + mode.index;
   while (end > start && /[\s:,-]/.test(text[end - 1]!)) end--;
+  // a flattened headline that hires someone for a place («Требуется водитель погрузчика (электроштабелёр, ричтрак) на
+  // склад стройматериалов в Екатеринбурге, ул. Шефская»): the role it names, without the cue and the place
+  if (flatHead && end > start) {
+    const hired = hiredRole(text, start, end);
+    if (hired) return hired;
+  }
   // a headline that only says someone is hired ("Ищем питониста в команду! 🐍", "We're hiring!"): the role is the
   // one the text names after "нужен", "looking for a" («Нужен бэкенд-разработчик на Python/Django, опыт от 2 лет»)
   if (end > start && HIRING_RE.test(text.slice(start, end)) && !ROLE_NOUN_RE.test(text.slice(start, end))) {
@@ -626,9 +663,35 @@ const WORK_MODE_RE = /(?<=[\s,])\(?(?:hybrid|remote|on-site|onsite|in-office|ful
 const HIRING_RE = /^[^\p{L}]{0,4}(?:ищем|ищу|нужен|нужна|нужны|требуется|в поиске|we're hiring|we are hiring|hiring|now hiring|join us|join our team|we're looking for|we are looking for)(?![\p{L}])/iu;
 /** Words that name a role ("разработчик", "engineer"): a phrase with none names no role. */
 const ROLE_NOUN_RE =
-  /(?<![\p{L}])(?:\p{L}+-)?(?:разработчик\p{L}*|программист\p{L}*|инженер\p{L}*|аналитик\p{L}*|тестировщик\p{L}*|дизайнер\p{L}*|менеджер\p{L}*|бухгалтер\p{L}*|специалист\p{L}*|рекрутер\p{L}*|администратор\p{L}*|руководител\p{L}*|developer|engineer|programmer|analyst|designer|manager|accountant|specialist|recruiter|administrator|architect|архитектор\p{L}*|lead|scientist)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:\p{L}+-)?(?:разработчик\p{L}*|программист\p{L}*|инженер\p{L}*|аналитик\p{L}*|тестировщик\p{L}*|дизайнер\p{L}*|менеджер\p{L}*|бухгалтер\p{L}*|специалист\p{L}*|рекрутер\p{L}*|администратор\p{L}*|руководител\p{L}*|водител\p{L}*|оператор\p{L}*|кладовщик\p{L}*|комплектовщик\p{L}*|грузчик\p{L}*|продав\p{L}*|кассир\p{L}*|повар\p{L}*|официант\p{L}*|курьер\p{L}*|медсестр\p{L}*|медбрат\p{L}*|врач\p{L}*|учител\p{L}*|преподавател\p{L}*|юрист\p{L}*|сварщик\p{L}*|электрик\p{L}*|слесар\p{L}*|механик\p{L}*|монтажник\p{L}*|developer|engineer|programmer|analyst|designer|manager|accountant|specialist|recruiter|administrator|architect|архитектор\p{L}*|lead|scientist|driver|operator|nurse|cook|chef|cashier|technician|welder|electrician|mechanic|teacher|courier)(?![\p{L}])/iu;
 const ROLE_AFTER_RE =
   /(?<![\p{L}])(?:нужен|нужна|ищем|требуется|looking for an?|hiring an?|seeking an?|we need an?)\s{1,3}([^,.;:!?\n(]{3,80})/giu;
+
+/** The role a headline names after its hiring cue, cut where a place or a clause begins; null when none. */
+function hiredRole(text: string, start: number, end: number): Posting['title'] {
+  const cue = HIRING_CUE_RE.exec(text.slice(start, end));
+  if (!cue) return null;
+  const from = start + cue[0].length;
+  let depth = 0;
+  let to = end;
+  for (let i = from; i < end; i++) {
+    const ch = text[i]!;
+    if (ch === '(') depth++;
+    else if (ch === ')' && depth > 0) depth--;
+    else if (depth === 0 && (ch === ',' || ch === ';' || (/\s/.test(ch) && PLACE_RE.test(text.slice(i, i + 8))))) {
+      to = i;
+      break;
+    }
+  }
+  while (to > from && /[\s:,-]/.test(text[to - 1]!)) to--;
+  const phrase = text.slice(from, to);
+  if (!ROLE_NOUN_RE.test(phrase) || wordCount(text, { start: from, end: to }) > 8) return null;
+  return { text: phrase, start: from, end: to };
+}
+
+const HIRING_CUE_RE = /^[^\p{L}]{0,4}(?:срочно\s{1,3})?(?:ищем|ищу|нужен|нужна|нужны|требуется|требуются|в поиске|we're hiring|we are hiring|now hiring|hiring|we're looking for an?|we are looking for an?|looking for an?)(?![\p{L}])[\s:!]{1,3}/iu;
+/** Where a headline's place begins: «… на склад», «… в Екатеринбурге», "… at our warehouse", "… in Leeds". */
+const PLACE_RE = /^\s(?:на|в|во|для|at|in|for|to)\s/iu;
 
 /** The first role the opening of a posting names after a hiring cue, cut at a clause's end; null when none does. */
 function namedRole(text: string, from: number): Posting['title'] {

@@ -200,12 +200,19 @@ export function findSkills(text: string): SkillMatch[] {
       // A match ending on punctuation that belongs to the sentence ("Java." or "SQL:") keeps only the words.
       let last = best.last;
       while (last > 0 && !/[\p{L}\p{N}+#]/u.test(window[last]!.raw)) last--;
-      out.push({ id: best.id, start: window[0]!.start, end: window[last]!.end });
+      const match = { id: best.id, start: window[0]!.start, end: window[last]!.end };
+      // "C" listed after a driving category is the next category, not the language: «категории B или C», "B, C"
+      const prev = out[out.length - 1];
+      if (match.id === 'c' && prev?.id.startsWith('driving_') && CATEGORY_GAP.test(text.slice(prev.end, match.start))) match.id = 'driving_c';
+      out.push(match);
       window.splice(0, best.last + 1);
     } else window.shift();
   }
   return out;
 }
+
+/** What stands between two driving categories of one list: «B, C», «B или C», "B or C", "B/C". */
+const CATEGORY_GAP = /^\s{0,2}(?:,|\/|и|или|либо|or|and|&)\s{0,2}$/iu;
 
 /**
  * Skills a text shows by what it says was done rather than by a name: a monolith split into services is microservice

@@ -37,6 +37,11 @@ describe('skill vocabulary', () => {
     same('опыт ручной дуговой сварки', 'SMAW');
     same('права категории CE', 'категория CE');
     expect(skillIds('кат. CE')).toEqual(['driving_ce']);
+    // a C listed after a category is the next category; C alone in a list of languages stays the language
+    expect(skillIds('категории B или C')).toEqual(['driving_b', 'driving_c']);
+    expect(skillIds('права категории B, C')).toEqual(['driving_b', 'driving_c']);
+    expect(skillIds('Python, C and Go')).toContain('c');
+    expect(skillIds('опыт работы на ричтраке')).toEqual(['forklift']);
     expect(skillIds('машинного обучения')).toEqual(['ml']);
   });
 
