@@ -12,7 +12,7 @@ import { verdictFor, type ResumeFactsResult, type Scoring } from '@rc/contracts'
 import { fitScore, partsOf, type FitWeights, type PostingRead, type TextAnalysisResult } from '@rc/lexical';
 import type { CrossEncoder } from '@rc/model-runtime';
 import { lexicalPairs, type AnalysisInput, type PairText, type ScoringEngine } from './engine.ts';
-import { prefetchPassages, refineByMeaning, withPrefetched, type Embed, type MeaningThresholds, type PairTitles } from './meaning.ts';
+import { refineByMeaning, type Embed, type MeaningThresholds, type PairTitles } from './meaning.ts';
 import { sharedTextAnalysis, type TextAnalysis } from './text-analysis.ts';
 
 /** Matching by meaning: a sentence embedder and the cosines at which a sentence shows a requirement. */
@@ -51,13 +51,10 @@ export class CrossEncoderEngine implements ScoringEngine {
   async features(
     pair: AnalysisInput,
   ): Promise<{ lexical: Scoring; facts: ResumeFactsResult; titles: PairTitles; pairLogit: number; coverage: number; overlap: number; resumeTokensCut: number }> {
-    // the resume's longer sentences are embedded while the words are read: matching by meaning needs them whatever
-    // rows the words leave open
-    const embed = this.meaning ? withPrefetched(this.meaning.embed, prefetchPassages(this.meaning.embed, pair.resumeText)) : undefined;
     const analysing = this.text.analyseText(pair).then(async (analysis) => ({
       facts: analysis.facts,
       titles: analysis.titles,
-      lexical: await this.byMeaning(analysis, pair.resumeText, embed),
+      lexical: await this.byMeaning(analysis, pair.resumeText),
     }));
     const encoded = this.ce.tokenizer.pair(pair.vacancyText, pair.resumeText);
     const [{ lexical, facts, titles }, [pairLogit]] = await Promise.all([analysing, this.ce.logitsOf([encoded])]);
@@ -95,9 +92,9 @@ export class CrossEncoderEngine implements ScoringEngine {
   }
 
   /** The text analysis's rows with those the words left open raised by meaning, when the engine matches by meaning. */
-  private byMeaning({ lexical, titles }: TextAnalysisResult, resumeText: string, embed?: Embed): Promise<Scoring> {
+  private byMeaning({ lexical, titles }: TextAnalysisResult, resumeText: string): Promise<Scoring> {
     if (!this.meaning) return Promise.resolve(lexical);
-    return refineByMeaning(lexical, resumeText, embed ?? this.meaning.embed, this.meaning.thresholds, titles);
+    return refineByMeaning(lexical, resumeText, this.meaning.embed, this.meaning.thresholds, titles);
   }
 
   /** The calibrated probability of fit: the combined calibration when the model ships one, else Platt on the logit. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '@rc/config';
 import { analyseText, scoreLexical } from '@rc/lexical';
 import { SentenceEmbedder } from '@rc/model-runtime';
-import { canBeEvidence, meaningScore, prefetchPassages, refineByMeaning, resumeSentences, sentencesToPrefetch, titleByMeaning, TITLE_COSINE, WITHOUT_SKILL_MOST, withPrefetched, type Embed, type MeaningThresholds } from './meaning.ts';
+import { canBeEvidence, meaningScore, WITHOUT_SKILL_MOST, refineByMeaning, resumeSentences, titleByMeaning, TITLE_COSINE, type Embed, type MeaningThresholds } from './meaning.ts';
 
 // The shipped embedder with the cosines the shipped fit score was fitted with.
 const calibration = JSON.parse(readFileSync(join(repoRoot, 'models/resume-fit/calibration.json'), 'utf8')) as { meaning: MeaningThresholds };
@@ -205,35 +205,3 @@ describe('the resume sentences an analysis embeds', () => {
   });
 });
 
-
-describe("the resume's sentences embedded while the words are read (shipped sentence embedder)", () => {
-  const cv = `Ирина Павлова — главный бухгалтер
-Вела расчёт зарплаты на 800 человек в ЗУП 3.1.
-Руководила отделом из пяти бухгалтеров.
-Excel
-Сдавала отчётность в ФНС и СФР без штрафов.`;
-  const vacancy = 'Требования:\n- расчёт заработной платы в 1С:ЗУП\n- управление командой\n- знание Excel\n- МСФО';
-
-  it('prefetches the sentences long enough to show an ask alone, not the bare skill lines', () => {
-    expect(sentencesToPrefetch(cv)).toEqual(['Ирина Павлова — главный бухгалтер', 'Вела расчёт зарплаты на 800 человек в ЗУП 3.1.', 'Руководила отделом из пяти бухгалтеров.', 'Сдавала отчётность в ФНС и СФР без штрафов.']);
-  });
-
-  it('serves the prefetched vectors without embedding them again, and the rows come out the same', async () => {
-    const own = await SentenceEmbedder.load(join(repoRoot, 'models/sentence-embed'), { cacheSize: 0 });
-    try {
-      const plain: Embed = (texts, kind) => own.embed(texts, kind);
-      const words = scoreLexical({ vacancyText: vacancy, resumeText: cv });
-      const alone = await refineByMeaning(words, cv, plain, thresholds);
-      const before = own.stats.embedded;
-      const prefetched = prefetchPassages(plain, cv);
-      const s = await refineByMeaning(words, cv, withPrefetched(plain, prefetched), thresholds);
-      // the prefetched sentences once, the open rows' queries, and no passage twice
-      const open = words.requirements.filter((r) => r.status !== 'met' && !r.years).length;
-      expect(own.stats.embedded - before).toBe(prefetched.size + open);
-      expect(s.requirements).toEqual(alone.requirements);
-      expect(s.components).toEqual(alone.components);
-    } finally {
-      await own.close();
-    }
-  });
-});

@@ -81,41 +81,6 @@ export function resumeSentences(resumeText: string): Array<{ text: string; start
 }
 
 /**
- * The resume sentences an analysis embeds whatever the posting's rows turn out to be (long enough to show an ask
- * without naming its skill), so that they can be embedded while the words are still being read. A line that is also
- * a job title is left out later; embedding it early costs a few sentences, never a different result.
- */
-export function sentencesToPrefetch(resumeText: string): string[] {
-  return resumeSentences(resumeText)
-    .filter((s) => terms(s.text).length >= MIN_EVIDENCE_TERMS)
-    .map((s) => s.text);
-}
-
-/**
- * An embed function that serves the passages already asked for (`prefetch`, in flight or done) without embedding
- * them again, and embeds the rest as `embed` does.
- */
-export function withPrefetched(embed: Embed, prefetched: Map<string, Promise<Float32Array>>): Embed {
-  return async (texts, kind) => {
-    if (kind !== 'passage') return embed(texts, kind);
-    const rest = [...new Set(texts.filter((t) => !prefetched.has(t)))];
-    const fresh = rest.length > 0 ? embed(rest, kind) : Promise.resolve([]);
-    const at = new Map(rest.map((t, i) => [t, i]));
-    const done = await fresh;
-    return Promise.all(texts.map((t) => (at.has(t) ? done[at.get(t)!]! : prefetched.get(t)!)));
-  };
-}
-
-/** Starts embedding a resume's prefetch sentences; the map serves them to withPrefetched. */
-export function prefetchPassages(embed: Embed, resumeText: string): Map<string, Promise<Float32Array>> {
-  const texts = [...new Set(sentencesToPrefetch(resumeText))];
-  const all = embed(texts, 'passage');
-  // a failure is reported where a vector is awaited, not here
-  all.catch(() => {});
-  return new Map(texts.map((t, i) => [t, all.then((v) => v[i]!)]));
-}
-
-/**
  * A cross-language pair's title fit by meaning: the posting's title against the resume's headline and job titles.
  * The cosine is read on a scale fitted on the fit part of data/fit-set: 0 at 0.83 (above every unrelated
  * cross-language pair's best title, 0.829), 1 at 0.90 ("IT-рекрутер" / "Technical Recruiter" is 0.873).
