@@ -121,6 +121,18 @@ describe('scoreLexical with the posting reader', () => {
 });
 
 describe('scoreLexical edge cases', () => {
+  it('reads a communication ask as partly shown by a deed that shows it, and not by a line without one', () => {
+    const vacancy = 'Data Scientist\nRequirements:\n- Python\n- Strong communication skills';
+    const quality = (resumeText: string) => scoreLexical({ vacancyText: vacancy, resumeText }).requirements.find((r) => r.kind === 'quality')!;
+    const shown = quality('Built pricing models in Python.\nI explain models to underwriters in plain English.');
+    expect(shown).toMatchObject({ status: 'partial', evidence: { text: 'I explain models to underwriters in plain English.' } });
+    expect(quality('Built pricing models in Python.\nTrained gradient boosting models on claims data.').status).toBe('missing');
+    // a wish is no deed; a Russian deed is one
+    expect(quality('Built pricing models in Python.\nI want to learn to present my results to stakeholders.').status).toBe('missing');
+    const ru = scoreLexical({ vacancyText: 'Требования:\n- коммуникабельность\n- Excel', resumeText: 'Вела переговоры с поставщиками о скидках.\nExcel' });
+    expect(ru.requirements.find((r) => r.kind === 'quality')).toMatchObject({ status: 'partial', evidence: { text: 'Вела переговоры с поставщиками о скидках.' } });
+  });
+
   it('cuts a run-on posting without sentences or sections into sentence-sized rows, not one row as long as the posting', () => {
     const words = 'strong python skill experience building scalable api microservices aws docker kubernetes postgresql team player'.split(' ');
     const vacancyText = Array.from({ length: 120 }, (_, i) => words[i % words.length]).join(' ');

@@ -226,6 +226,17 @@ const CRAFT_JOB_SKILLS = 2;
 /** The row score of a craft skill implied by the years: partly shown. */
 const CRAFT_IMPLIED = 0.45;
 
+/**
+ * A communication ask ("Strong communication skills", «коммуникабельность», «грамотная речь»), and the deeds that show
+ * it in a resume: explaining work to others, presenting, negotiating, training people ("I explain models to
+ * underwriters in plain English", «Проводила обучение новых сотрудников», «вела переговоры с поставщиками»). A
+ * sentence that says one is read as showing the ask in part, as a craft shown by years is.
+ */
+const COMMUNICATION_ASK = /communicat|interpersonal|presentation skills|коммуникабельн|коммуникативн|грамотн\p{L}{0,3} (?:речь|устн|письменн)|навык\p{L}{0,2} (?:ведения )?переговор/iu;
+const COMMUNICATION_DEED =
+  /\b(?:explain(?:ed|s|ing)?\s+(?:\S+\s+){0,4}?to|presented|presenting|presentations?|gave\s+(?:a\s+|\d+\s+)?talks?|spoke\s+at|speaker\s+at|ran\s+(?:\S+\s+)?workshops?|negotiat\w+|stakeholders?|client-facing|customer-facing|liais\w+\s+with|wrote\s+(?:the\s+)?(?:reports|documentation)|mentored|coached)\b|(?<![\p{L}])(?:объясня\p{L}*|объяснил\p{L}*|презентаци\p{L}*|презентова\p{L}*|выступа\p{L}*|выступил\p{L}*|доклад\p{L}*|переговор\p{L}*|провод\p{L}* обучени\p{L}*|обучал\p{L}*|наставни\p{L}*|консультирова\p{L}*)/iu;
+const DEED_SHOWN = 0.45;
+
 /** The field whose craft a row asks for alone (every skill its terms name is a craft skill of that field), or null. */
 function craftField(terms: Term[]): string | null {
   const ids = [...new Set(terms.filter((t) => t.term.startsWith(SKILL_TERM_PREFIX)).map((t) => t.term.slice(SKILL_TERM_PREFIX.length)))];
@@ -662,6 +673,10 @@ export function scoreLexical(input: LexicalInput): Scoring {
       }
     }
     checks.push(check);
+    if (!check && req.kind === 'quality' && words.score < DEED_SHOWN && COMMUNICATION_ASK.test(req.text)) {
+      const deed = sentences.find((s) => COMMUNICATION_DEED.test(s.text));
+      if (deed) return { ...words, score: DEED_SHOWN, status: statusFor(DEED_SHOWN), evidence: { text: deed.text, start: deed.start, end: deed.end } };
+    }
     if (!check && req.craft && words.score < PARTIAL) {
       const practice = yearsInField(facts, req.craft);
       if (practice.years >= CRAFT_MIN_YEARS && practice.longest) {

@@ -13,6 +13,11 @@ describe('isNotDoneClaim', () => {
       'Коммерческого опыта с Kafka нет.',
       'Нет опыта работы в банке.',
       'Сейчас изучаю Kotlin и корутины.',
+      // a licence or a skill the person wants to get
+      'Хочу дальше расти на складе: научиться приёмке, работе в 1С, получить удостоверение на погрузчик.',
+      'Планирую сдать на категорию C в следующем году.',
+      'I plan to get my forklift certification this spring.',
+      'Looking to gain experience with Kubernetes.',
     ]) {
       expect(isNotDoneClaim(text), text).toBe(true);
     }
@@ -28,6 +33,9 @@ describe('isNotDoneClaim', () => {
       'Не допустил ни одной ошибки в расчёте зарплаты.',
       'Опыт работы с 1С:ЗУП — 7 лет.',
       'Mentored two juniors who are now learning fast.',
+      'Got my forklift certification in 2019.',
+      'Получил удостоверение тракториста-машиниста категории C.',
+      'Хочу применить опыт расчёта зарплаты в крупной компании.',
     ]) {
       expect(isNotDoneClaim(text), text).toBe(false);
     }

@@ -1,14 +1,17 @@
 /**
  * Sentences of a resume that say the person has not done something, or is only learning it: "I haven't worked on
- * payments yet", «Коммерческого опыта с Kafka нет», "Learning now: Kafka, design patterns". They name what a posting
+ * payments yet", «Коммерческого опыта с Kafka нет», "Learning now: Kafka, design patterns", a licence the person wants to
+ * get. They name what a posting
  * asks, but they are no evidence of it, so the requirement matching never takes them as a row's evidence.
  */
 const NOT_DONE_EN =
   /\b(?:have|has|had)(?:n['’]t|\s+not|\s+never)\s+(?:yet\s+)?(?:worked|used|done|built|touched|written|managed|designed|prepared)\b|\bnever\s+(?:worked|used|done|built)\b|\bno\s+(?:prior\s+|commercial\s+|professional\s+|hands-on\s+|real\s+|production\s+)?experience\b|\bwithout\s+(?:any\s+)?experience\b|\bnot\s+(?:yet\s+)?(?:worked|used)\b/i;
 const NOT_DONE_RU =
   /(?<![\p{L}])не\s+(?:работал\p{L}*|имел\p{L}*|использовал\p{L}*|сталкивал\p{L}*|доводилось|довелось|приходилось)|(?<![\p{L}])(?:нет|не\s+было)\s+(?:коммерческого\s+|практического\s+|реального\s+)?опыта|опыта[^.;!?]{0,40}(?<![\p{L}])нет(?![\p{L}])|(?<![\p{L}])без\s+опыта/iu;
+// a wish to learn or obtain something is no evidence of having it: "I plan to get my forklift certification", «Хочу
+// дальше расти на складе: научиться приёмке, работе в 1С, получить удостоверение на погрузчик»
 const LEARNING =
-  /\b(?:learning\s+now|currently\s+learning|(?:want|would\s+like|plan|planning|hope)\s+to\s+learn)\b|(?<![\p{L}])(?:сейчас\s+изучаю|изучаю\s+сейчас|(?:хочу|планирую|собираюсь)\s+(?:изучить|освоить))/iu;
+  /\b(?:learning\s+now|currently\s+learning|(?:want|would\s+like|plan|planning|hope|aim|intend|looking)\s+to\s+(?:learn|get|obtain|earn|gain))\b|(?<![\p{L}])(?:сейчас\s+изучаю|изучаю\s+сейчас|(?:хочу|планирую|собираюсь|мечтаю)\s+(?:[^.;!?\n]{0,60}?[\s:,])?(?:изучить|освоить|научиться|получить|пройти\s+обучение|сдать))(?![\p{L}])/iu;
 
 /** Whether a resume sentence says the person has not done what it names, or is only learning it. */
 export function isNotDoneClaim(text: string): boolean {
