@@ -327,6 +327,13 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(p.title?.text).toBe('шеф-повар');
     expect(p.requirements.map((r) => r.text)).not.toContainEqual(expect.stringContaining('Нужен шеф-повар'));
     expect(p.requirements.map((r) => r.text)).not.toContainEqual(expect.stringContaining('Пятидневка'));
+    // a headline that goes on to ask something is read for its asks too
+    const backend = readPosting(
+      'Нужен бэкенд-разработчик на Python/Django, опыт от 2 лет. Пишем API для доставки, знание PostgreSQL обязательно, Docker будет плюсом. Удалёнка, оклад от 200 тыс. Пишите в телеграм.',
+    );
+    expect(backend.title?.text).toBe('бэкенд-разработчик');
+    expect(backend.requirements.find((r) => r.kind === 'experience')).toMatchObject({ text: 'опыт от 2 лет', years: 2 });
+    expect(backend.requirements.flatMap((r) => r.skills)).toEqual(expect.arrayContaining(['python', 'django', 'postgresql', 'docker']));
   });
 
   it('reads a personal quality as one: communication, reliability, «грамотная речь», not a skill or experience ask', () => {

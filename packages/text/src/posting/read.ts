@@ -506,8 +506,12 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
   for (const unit of units) {
     const unitText = text.slice(unit.start, unit.end);
     if (title && unit.start <= title.start && unit.end >= title.end && unit.end - unit.start <= title.end - title.start + 2) continue;
-    // the headline the title was read from after its hiring cue («Нужен шеф-повар в новое кафе-пекарню …»)
-    if (title && unit.start <= title.start && unit.end >= title.end && HIRING_CUE_RE.test(unitText)) continue;
+    // the headline the title was read from after its hiring cue («Нужен шеф-повар в новое кафе-пекарню …»), unless it
+    // goes on to ask something («Нужен бэкенд-разработчик на Python/Django, опыт от 2 лет»)
+    if (title && unit.start <= title.start && unit.end >= title.end && HIRING_CUE_RE.test(unitText)) {
+      const rest = text.slice(title.end, unit.end);
+      if (!REQ_CUE_RE.test(rest) && !NICE_RE.test(rest) && ask.skills(rest).length === 0) continue;
+    }
     // the title again: a form's title field put above a description that opens with it
     if (titleKey && normalizeKey(unitText) === titleKey) continue;
     if (isBoilerplate(unitText, unit.section)) continue;
