@@ -1,8 +1,8 @@
 /**
- * Sentences of a resume that say the person has not done something, or is only learning it: "I haven't worked on
- * payments yet", «Коммерческого опыта с Kafka нет», "Learning now: Kafka, design patterns", a licence the person wants to
- * get. They name what a posting
- * asks, but they are no evidence of it, so the requirement matching never takes them as a row's evidence.
+ * Sentences of a resume that say the person has not done something, or is only learning it or wants to: "I haven't
+ * worked on payments yet", «Коммерческого опыта с Kafka нет», "Learning now: Kafka, design patterns", «хочу получить
+ * удостоверение на погрузчик». They name what a posting asks, but they are no evidence of it, so the requirement
+ * matching never takes them as a row's evidence.
  */
 const NOT_DONE_EN =
   /\b(?:have|has|had)(?:n['’]t|\s+not|\s+never)\s+(?:yet\s+)?(?:worked|used|done|built|touched|written|managed|designed|prepared)\b|\bnever\s+(?:worked|used|done|built)\b|\bno\s+(?:prior\s+|commercial\s+|professional\s+|hands-on\s+|real\s+|production\s+)?experience\b|\bwithout\s+(?:any\s+)?experience\b|\bnot\s+(?:yet\s+)?(?:worked|used)\b/i;
