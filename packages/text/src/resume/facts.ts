@@ -252,6 +252,7 @@ const CERT_CUES = [
   'допог', 'adr', 'licence', 'license', 'licensed', 'cpa', 'acca', 'cipd', 'nebosh', 'iosh', 'pmp',
 ];
 const LAT: Record<string, string> = { А: 'A', В: 'B', С: 'C', Е: 'E', М: 'M' };
+const MACHINE_LICENCE_RE = /тракторист|погрузчик|самоходн|стропальщик|forklift|reach truck/iu;
 
 /**
  * A licence or certificate named on a line, or null. `where`: the line is in a licences section, in a job's text or
@@ -268,6 +269,9 @@ export function licenceOfLine(text: string, line: Line, words: string, where: 's
   const raw = text.slice(s, e);
   const name = raw.length > 160 ? `${raw.slice(0, 159)}…` : raw;
   if (has(words, 'накс') || has(words, 'naks')) return { kind: 'naks', name, start: s, end: e };
+  // a tractor driver's or forklift licence has categories of its own («Удостоверение тракториста-машиниста категории
+  // «C»»): a certificate, not a licence to drive a lorry
+  if (MACHINE_LICENCE_RE.test(raw) && (inSection || hasAny(words, CERT_CUES))) return { kind: 'certificate', name, start: s, end: e };
   if (hasAny(words, inSection ? DRIVING_CUES : CATEGORY_CUES)) {
     const cats: string[] = [];
     CATEGORY_RE.lastIndex = 0;

@@ -195,6 +195,14 @@ describe('licences', () => {
     ]);
   });
 
+  it("reads a tractor driver's or forklift licence with its categories as a certificate, not a driving licence", () => {
+    const f = read('Водитель погрузчика\nУдостоверение тракториста-машиниста категории «C» (2017)\nВодительские права категории B');
+    expect(f.licences.map((l) => [l.kind, l.categories ?? null])).toEqual([
+      ['certificate', null],
+      ['driving', ['B']],
+    ]);
+  });
+
   it('takes no licence from a job duty or A/B tests', () => {
     const f = read('Experience\n2019 – 2021 Quality engineer\nPrepared certificates of conformity; driving A/B tests');
     expect(f.licences).toEqual([]);
