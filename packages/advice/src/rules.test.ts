@@ -235,6 +235,15 @@ describe('writeRulesAdvice edge cases', () => {
     expect(advice.rewrite_suggestions.join(' ')).not.toMatch(/Quantify|Add dates|summary at the top/);
   });
 
+  it("counts a trade's quantities as numbers: pallets a shift, patients, covers, tonnes", () => {
+    const empty = scoring([], 0.3, 'ru');
+    const asks = (resumeText: string) =>
+      writeRulesAdvice({ scoring: empty, vacancyText: '', resumeText, language: 'ru' }).rewrite_suggestions.some((x) => x.startsWith('Добавьте цифры'));
+    expect(asks('Водитель погрузчика, 2019–2024.\nРазмещал до 120 паллет за смену на стеллажи до 10 м.')).toBe(false);
+    expect(asks('Medical-surgical nurse, 2018–2024.\nCared for 6 patients a shift on a 32-bed ward.')).toBe(false);
+    expect(asks('Водитель погрузчика, 2019–2024.\nРазмещал паллеты на стеллажи.')).toBe(true);
+  });
+
   it('handles a vacancy without requirements', () => {
     const empty = scoring([], 0.3, 'ru');
     const advice = writeRulesAdvice({ scoring: empty, vacancyText: '', resumeText: resumeRu, language: 'ru' });

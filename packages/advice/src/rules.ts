@@ -104,7 +104,7 @@ function isSkillsListLine(text: string): boolean {
 // resumes: a number starts only where its digits start ((?<!\d)), the unit's spaces are not a second run of spaces
 // beside the first, and a summary heading is looked for after the spaces of its own line only (`^\s*` with the m
 // flag re-read every following blank line from each one).
-const QUANTIFIED_RE = /(?<!\d)\d+(?:[.,]\d+)?\s*(?:(?:[kmкм](?!\p{L})|тыс\.?|млн|млрд|million|billion)\s*)?(?:%|percent|процент|×|раз(?!\p{L})|x(?!\p{L})|users|пользовател|clients|клиент|customers|requests|запрос|платеж|платёж|transactions|rps|ms(?!\p{L})|мс(?!\p{L})|[$₽€£])|[$₽€£]\s*\d|(?<!\d)\d+(?:[.,]\d+)?\s*(?:k|m|тыс\.?|млн|млрд|million|billion)(?!\p{L})/iu;
+const QUANTIFIED_RE = /(?<!\d)\d+(?:[.,]\d+)?\s*(?:(?:[kmкм](?!\p{L})|тыс\.?|млн|млрд|million|billion)\s*)?(?:%|percent|процент|×|раз(?!\p{L})|x(?!\p{L})|users|пользовател|clients|клиент|customers|requests|запрос|платеж|платёж|transactions|rps|ms(?!\p{L})|мс(?!\p{L})|[$₽€£]|people|employees|человек|сотрудник|patients|пациент|процедур|beds|коек|covers|orders|заказ|pallets|паллет|tonnes|tons|тонн|trucks|фур|рейс|shifts|смен)|[$₽€£]\s*\d|(?<!\d)\d+(?:[.,]\d+)?\s*(?:k|m|тыс\.?|млн|млрд|million|billion)(?!\p{L})/iu;
 const YEAR_RE = /(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)/;
 const SUMMARY_RE = /^[^\S\n\r\u2028\u2029]*(?:summary|profile|about me|about|objective|professional summary|career summary|о себе|обо мне|цель|профиль|кратко о себе)(?!\p{L})/imu;
 
@@ -178,7 +178,7 @@ const EN: Templates = {
   rewriteSkillsOnly: (req) =>
     `${req} appears only in your skills list; add a bullet that shows where you used it and what came of it.`,
   rewriteNumbers:
-    'Quantify your results: add numbers (percentages, time saved, users, revenue, team size) to your main bullets.',
+    'Quantify your results: add numbers to your main bullets (volumes, percentages, time saved, people or customers served, team size: whatever your work counts).',
   rewriteDates: 'Add dates (month and year) to each job, so a reader can see how long you worked with each technology.',
   rewriteSummary: (skills) =>
     `Add a 2–3 line summary at the top that names the role and your strongest matching skills: ${skills}.`,
@@ -231,7 +231,7 @@ const RU: Templates = {
   rewriteSkillsOnly: (req) =>
     `${req} упомянуто только в списке навыков; добавьте пункт о том, где вы это применяли и что получилось.`,
   rewriteNumbers:
-    'Добавьте цифры: проценты, сэкономленное время, число пользователей, выручку или размер команды в ключевых пунктах опыта.',
+    'Добавьте цифры в ключевые пункты опыта: объёмы, проценты, сэкономленное время, число клиентов или людей, размер команды — то, что считают в вашей работе.',
   rewriteDates: 'Укажите даты (месяц и год) для каждого места работы, чтобы было видно, как долго вы работали с каждой технологией.',
   rewriteSummary: (skills) =>
     `Добавьте в начало 2–3 строки о себе: желаемая должность и самые сильные совпадающие навыки (${skills}).`,
