@@ -9,7 +9,8 @@ attention-masked mean of the last hidden states, L2-normalised, so a cosine is a
 
 Steps: export fp32 (build/embed/model.onnx) -> dynamic int8 (one FFN down-projection kept fp32 if it helps, measured)
 -> attention fused then written out in plain operators and weights narrowed to ±64 (rfit/portable.py: the same
-embeddings on every x86-64 CPU, on VNNI's fast kernels), one activation scale per token and the pooling sum per sentence (the same bits in any batch)
+embeddings on every x86-64 CPU, on VNNI's fast kernels), one activation scale per token and the pooling sum per
+sentence (the same bits in any batch)
 -> tokenizer, config, model-info and a parity fixture in models/sentence-embed/.
 """
 from __future__ import annotations
