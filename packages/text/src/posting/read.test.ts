@@ -319,6 +319,15 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(rowsOf('Требования: знание Excel. Офис на ул. Ленина, знание 1С').map((r) => r.text)).not.toContain('Ленина, знание 1С');
   });
 
+  it('reads a credential the hire may obtain after starting as a nice-to-have, not a must-have today', () => {
+    const p = readPosting('Requirements:\n- Current BLS certification from the American Heart Association\n- ACLS required within six months of hire');
+    expect(p.requirements.map((r) => [r.text, r.importance])).toEqual([
+      ['Current BLS certification from the American Heart Association', 'must'],
+      ['ACLS required within six months of hire', 'nice'],
+    ]);
+    expect(rowsOf('Требования:\n- удостоверение стропальщика нужно получить в течение месяца после трудоустройства').map((r) => r.importance)).toEqual(['nice']);
+  });
+
   it('reads the headline a flattened post hires with as its title, not as a row, and a five-day week as no ask', () => {
     const text =
       'Нужен шеф-повар в новое кафе-пекарню «Тёплый Ломоть», Калининград. Опыт шефом от 2 лет, знание технологических карт ' +
