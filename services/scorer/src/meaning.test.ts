@@ -192,6 +192,31 @@ describe('a skill ask is shown in full only by a sentence that names the skill (
   });
 });
 
+describe('a licence is shown only by a line that names one (controlled embeddings)', () => {
+  // every resume sentence at the same cosine: only what a line names decides
+  const at = (cos: number) => Float32Array.from([cos, Math.sqrt(1 - cos * cos)]);
+  const close: Embed = async (texts, kind) => texts.map(() => (kind === 'query' ? at(1) : at(0.9)));
+  const t: MeaningThresholds = { partial: 0.86, met: 0.88 };
+  const vacancy = 'Requirements:\n- ACLS certification\n- Experience caring for post-operative patients';
+
+  it('takes no evidence of a licence from a line that names none', async () => {
+    const ward = 'В 2020 году около трёх месяцев работала в перепрофилированном ковидном отделении.';
+    const words = scoreLexical({ vacancyText: vacancy, resumeText: ward });
+    const s = await refineByMeaning(words, ward, close, t);
+    expect(row(s, 'ACLS').status).toBe('missing');
+    // the other row is raised by the same line
+    expect(row(s, 'post-operative').status).not.toBe('missing');
+  });
+
+  it('takes a line that names a certificate', async () => {
+    const cert = 'Сертификат о прохождении курса расширенной сердечно-лёгочной реанимации, 2023.';
+    const words = scoreLexical({ vacancyText: vacancy, resumeText: cert });
+    const s = await refineByMeaning(words, cert, close, t);
+    expect(row(s, 'ACLS').status).not.toBe('missing');
+    expect(row(s, 'ACLS').evidence!.text).toBe(cert);
+  });
+});
+
 describe('the resume sentences an analysis embeds', () => {
   it('leaves out what can never show an ask: dates, headings, contacts, page headers', () => {
     for (const line of ['Jun 2019 – present', 'Январь 2019 — по настоящее время', 'с 09.2019 по 02.2022', '03/2017 – 05/2019', 'TECHNICAL SKILLS', 'ОПЫТ РАБОТЫ', 'Dublin, OH | +1 (614) 555-0192 | k.z@mailbox.example', 'Konstantin Zhuravlev — CV     Page 1 of 2', 'Алексей Гречко — резюме Страница 2 из 2', 'Ключевые навыки', 'Work experience', 'О себе', 'Занятость: полная занятость', 'График работы: полный день', 'Citizenship: Canada']) {

@@ -7,7 +7,7 @@
 import { statusFor, fitParts, partsComponents, skillsAsked, skillsShown, type FitParts } from '@rc/lexical';
 import type { RequirementResult, Scoring } from '@rc/contracts';
 import { cosine } from '@rc/model-runtime';
-import { isNotDoneClaim, isSectionHeading, splitSentences, terms } from '@rc/text';
+import { credentialsNamed, isNotDoneClaim, isSectionHeading, splitSentences, terms } from '@rc/text';
 
 export type Embed = (texts: string[], kind: 'query' | 'passage') => Promise<Float32Array[]>;
 
@@ -36,6 +36,13 @@ const LEFT_TO_FACTS = new Set<RequirementResult['kind']>(['education', 'language
  * sentence that names one of the asked skills, under any of its names, shows a skill ask in full.
  */
 export const WITHOUT_SKILL_MOST = 0.45;
+
+/**
+ * A licence or certificate is shown by a line that names one: "ACLS required within six months of hire" is never
+ * partly shown by «В 2020 году около трёх месяцев работала в перепрофилированном ковидном отделении».
+ */
+const NAMES_A_LICENCE = /licen[cs]|certif|credential|сертификат|удостоверени|свидетельств|допуск|аккредитац|аттестац|права|категори/iu;
+const namesLicence = (text: string) => NAMES_A_LICENCE.test(text) || credentialsNamed(text).length > 0;
 
 /** Cosine to a row score on the lexical scale: partial threshold → 0.3 (partial), met threshold → 0.6 (met), +0.1 → 1. */
 export function meaningScore(cos: number, t: MeaningThresholds): number {
@@ -180,6 +187,7 @@ async function raiseRows(
     passages.forEach((p, k) => {
       const namesAsked = asked.some((id) => sentences[k]!.shown.has(id));
       if (sentences[k]!.short && !namesAsked) return;
+      if (r.kind === 'licence' && !namesAsked && !namesLicence(sentences[k]!.text)) return;
       const cos = cosine(queries[q]!, p);
       const full = meaningScore(cos, cut);
       const names = asked.length === 0 || namesAsked;
