@@ -169,7 +169,7 @@ function sentencesOf(text: string, section: Span): Span[] {
       if (ch === ';' || ch === '•' || ch === '·' || ch === '▪' || ch === '●' || ch === '■' || ch === '|') cut = i;
       else if ((ch === '.' || ch === '!' || ch === '?' || ch === '…') && /\s/.test(text[i + 1] ?? ' ')) {
         const next = nextNonSpace(text, i + 1, lineEnd);
-        const prevWord = /[\p{L}.]{1,6}$/u.exec(text.slice(Math.max(from, i - 6), i))?.[0]?.toLowerCase().replace(/^\./, '') ?? '';
+        const prevWord = wordBefore(text, i, from);
         if (ch !== '.' || !ABBREVIATIONS.has(prevWord) || endsAfterAbbreviation(text, i, next, prevWord, lineEnd)) cut = i;
       } else if ((ch === '-' || ch === '–' || ch === '—') && text[i - 1] === ' ' && text[i + 1] === ' ' && /\p{Lu}/u.test(text[i + 2] ?? '')) {
         cut = i;
@@ -187,6 +187,11 @@ function sentencesOf(text: string, section: Span): Span[] {
   return out;
 }
 
+/** The word (letters and inner dots, at most 6) that ends at `at`, lower-cased: what an abbreviation is looked up by. */
+function wordBefore(text: string, at: number, from: number): string {
+  return /[\p{L}.]{1,6}$/u.exec(text.slice(Math.max(from, at - 6), at))?.[0]?.toLowerCase().replace(/^\./, '') ?? '';
+}
+
 /**
  * Whether a full stop after an abbreviation also ends the sentence: a unit after a number followed by a capital («до
  * 9 м. Обязательно: …», "up to 20 kg. Must …"), or a capitalised word that opens an ask or a label («… ул. Шефская» is
@@ -197,12 +202,12 @@ function endsAfterAbbreviation(text: string, stop: number, next: number, abbrevi
   const word = /^[\p{L}'’]+/u.exec(text.slice(next, Math.min(lineEnd, next + 40)))?.[0] ?? '';
   if (OPENERS.has(word.toLowerCase()) || LABEL_WORDS.has(word.toLowerCase())) return true;
   if (text[next + word.length] === ':') return true;
-  const unitAfterNumber = new RegExp(`\\d\\s{0,2}${abbreviation.replace(/\./g, '\\.')}$`, 'iu').test(text.slice(Math.max(0, stop - abbreviation.length - 4), stop));
-  return unitAfterNumber && UNITS.has(abbreviation);
+  const unitStart = stop - abbreviation.length;
+  return UNITS.has(abbreviation) && /\d\s{0,2}$/.test(text.slice(Math.max(0, unitStart - 3), unitStart));
 }
 
-/** Units written with a full stop after a number («9 м.», «70 тыс.», «2019 г.»). */
-const UNITS = new Set(['м', 'г', 'руб', 'тыс', 'кг', 'км', 'мин', 'ч']);
+/** Units of ABBREVIATIONS written with a full stop after a number («9 м.», «70 тыс.», «2019 г.»). */
+const UNITS = new Set(['м', 'г', 'руб', 'тыс', 'мин']);
 /** Words that open a posting's label or list when capitalised after a stop («Обязательно:», «Требования», "Required"). */
 const LABEL_WORDS = new Set(['обязательно', 'требования', 'требуется', 'условия', 'обязанности', 'required', 'requirements', 'responsibilities']);
 
@@ -631,8 +636,7 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   // (a full stop after an abbreviation ends nothing: «… в Екатеринбурге, ул. Шефская. Погрузка …»)
   let cut: RegExpExecArray | null = null;
   for (const m of line.matchAll(/\s[-–—|]\s|[.!?](?:\s|$)|\s\$|\s(?:от|до|from|up to)\s{1,2}\d|\s\d[\d\s]{0,12}(?:₽|руб)/giu)) {
-    const before = /[\p{L}.]{1,6}$/u.exec(line.slice(Math.max(0, m.index - 6), m.index))?.[0]?.toLowerCase().replace(/^\./, '') ?? '';
-    if (m[0][0] !== '.' || !ABBREVIATIONS.has(before)) {
+    if (m[0][0] !== '.' || !ABBREVIATIONS.has(wordBefore(line, m.index, 0))) {
       cut = m;
       break;
     }
@@ -664,7 +668,9 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
 
 const BOARD_LABEL_RE = /^(?:about the job|job description|full job description|job details|описание вакансии|о вакансии)\s{1,3}(?=\p{Lu})/iu;
 const WORK_MODE_RE = /(?<=[\s,])\(?(?:hybrid|remote|on-site|onsite|in-office|full-time|part-time|гибрид|удал[её]нно|удал[её]нка|офис)(?![\p{L}])/iu;
-const HIRING_RE = /^[^\p{L}]{0,4}(?:ищем|ищу|нужен|нужна|нужны|требуется|в поиске|we're hiring|we are hiring|hiring|now hiring|join us|join our team|we're looking for|we are looking for)(?![\p{L}])/iu;
+/** The words a headline hires with («Требуется …», "We're hiring"). */
+const HIRING_WORDS = "ищем|ищу|нужен|нужна|нужны|требуется|в поиске|we're hiring|we are hiring|now hiring|hiring";
+const HIRING_RE = new RegExp(`^[^\\p{L}]{0,4}(?:${HIRING_WORDS}|join us|join our team|we're looking for|we are looking for)(?![\\p{L}])`, 'iu');
 /** Words that name a role ("разработчик", "engineer"): a phrase with none names no role. */
 const ROLE_NOUN_RE =
   /(?<![\p{L}])(?:\p{L}+-)?(?:разработчик\p{L}*|программист\p{L}*|инженер\p{L}*|аналитик\p{L}*|тестировщик\p{L}*|дизайнер\p{L}*|менеджер\p{L}*|бухгалтер\p{L}*|специалист\p{L}*|рекрутер\p{L}*|администратор\p{L}*|руководител\p{L}*|водител\p{L}*|оператор\p{L}*|кладовщик\p{L}*|комплектовщик\p{L}*|грузчик\p{L}*|продав\p{L}*|кассир\p{L}*|повар\p{L}*|официант\p{L}*|курьер\p{L}*|медсестр\p{L}*|медбрат\p{L}*|врач\p{L}*|учител\p{L}*|преподавател\p{L}*|юрист\p{L}*|сварщик\p{L}*|электрик\p{L}*|слесар\p{L}*|механик\p{L}*|монтажник\p{L}*|developer|engineer|programmer|analyst|designer|manager|accountant|specialist|recruiter|administrator|architect|архитектор\p{L}*|lead|scientist|driver|operator|nurse|cook|chef|cashier|technician|welder|electrician|mechanic|teacher|courier)(?![\p{L}])/iu;
@@ -693,7 +699,11 @@ function hiredRole(text: string, start: number, end: number): Posting['title'] {
   return { text: phrase, start: from, end: to };
 }
 
-const HIRING_CUE_RE = /^[^\p{L}]{0,4}(?:срочно\s{1,3})?(?:ищем|ищу|нужен|нужна|нужны|требуется|требуются|в поиске|we're hiring|we are hiring|now hiring|hiring|we're looking for an?|we are looking for an?|looking for an?)(?![\p{L}])[\s:!]{1,3}/iu;
+/** A hiring cue and what follows it before the role it names («Срочно требуются: …», "We're looking for a …"). */
+const HIRING_CUE_RE = new RegExp(
+  `^[^\\p{L}]{0,4}(?:срочно\\s{1,3})?(?:${HIRING_WORDS}|требуются|we're looking for an?|we are looking for an?|looking for an?)(?![\\p{L}])[\\s:!]{1,3}`,
+  'iu',
+);
 /** Where a headline's place begins: «… на склад», «… в Екатеринбурге», "… at our warehouse", "… in Leeds". */
 const PLACE_RE = /^\s(?:на|в|во|для|at|in|for|to)\s/iu;
 
