@@ -453,6 +453,24 @@ Barista — Pearl Street Coffee
     expectYears(yearsRow(vacancy, designer, '4+ years'), 7, 7.5);
   });
 
+  it('counts the jobs that hold the role a qualified title names ("Account Executive" of "Account Executive, Mid-Market")', () => {
+    const ae = 'Account Executive, Mid-Market\nRequirements:\n- At least three years of closing experience in B2B SaaS, with a track record of hitting a quota';
+    const seller = `Jessica Alvarez
+Senior Account Executive, Mid-Market — ClearLedger | 2023 – Present
+ • $1.04M in new ACV against a $720k quota
+Account Executive, SMB — Payroute | 2021 – 2023
+ • 118% of quota
+Barista — Pearl Street Coffee | 2017 – 2021
+ • Opening shifts`;
+    const row = scoreLexical({ vacancyText: ae, resumeText: seller, now }).requirements[0]!;
+    expect(row.status).toBe('met');
+    // the two selling jobs, 2021 to now, not the barista's years
+    expectYears(row, 5, 6);
+    // a one-word role before the comma ("Designer, Growth") is too broad to count by
+    const broad = scoreLexical({ vacancyText: 'Designer, Growth\nRequirements:\n- 4+ years designing onboarding flows', resumeText: designer.replaceAll('Product Designer', 'Interior Designer'), now });
+    expect(broad.requirements[0]!.status).not.toBe('met');
+  });
+
   it('does not count a job whose title is another role, nor a title for an ask that names a skill', () => {
     const ux = designer.replaceAll('Product Designer', 'Graphic Designer');
     const row = scoreLexical({ vacancyText: vacancy, resumeText: ux, now }).requirements.find((r) => r.text.startsWith('4+ years'))!;

@@ -297,6 +297,11 @@ interface PreparedVacancy {
   /** The posting's job title, when it opens with one, and its terms (skills folded as in requirements). */
   title: string | null;
   titleTerms: string[];
+  /**
+   * The role the title names before a qualifier ("Account Executive" of "Account Executive, Mid-Market"), when that
+   * is two words or more and not the whole title; else empty.
+   */
+  roleTerms: string[];
   /** The vocabulary's skills the posting names anywhere (language-neutral terms), and its language. */
   skillTerms: string[];
   /** The field most of those skills belong to (fieldOf), or null. */
@@ -494,6 +499,9 @@ function prepareVacancy(vacancyText: string): PreparedVacancy {
   const firstLine = vacancyText.slice(0, 200).split('\n')[0]!.trim();
   const title = posting.title?.text ?? (firstLine.length > 0 && firstLine.length <= 80 ? firstLine : null);
   const titleTerms = title ? [...new Set(requirementTerms(title).map((t) => t.term))] : [];
+  const head = title ? /^(.*?)(?:,\s|\s\()/u.exec(title)?.[1] : undefined;
+  const headTerms = head ? [...new Set(requirementTerms(head).map((t) => t.term))] : [];
+  const roleTerms = headTerms.filter((t) => !SENIORITY.has(t)).length >= 2 && headTerms.length < titleTerms.length ? headTerms : [];
   const requirements = vacancyRows(vacancyText, posting).map((r) => {
     const spans = requirementTerms(r.text);
     return { ...r, terms: spans, craft: r.kind === 'skill' || r.kind === 'other' ? craftField(spans) : null };
@@ -522,6 +530,7 @@ function prepareVacancy(vacancyText: string): PreparedVacancy {
     weight: vacancyTerms.reduce((sum, t) => sum + termFactor(t), 0),
     title,
     titleTerms,
+    roleTerms,
     skillTerms: readSkills.map((id) => SKILL_TERM_PREFIX + id),
     field: fieldOf(readSkills),
     language: posting.language,
@@ -611,7 +620,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
   const checks: Array<AskCheck | null> = [];
   // the posting's own work: a job with its title, or (in either language) one that names its field's skills
   const ownWork = (jobTitle: string, jobText: string) =>
-    (!crossLanguage && isRoleTitle(vacancy.titleTerms, jobTitle)) || (vacancy.field !== null && isFieldJob(jobText, vacancy.field));
+    (!crossLanguage && (isRoleTitle(vacancy.titleTerms, jobTitle) || (vacancy.roleTerms.length > 0 && isRoleTitle(vacancy.roleTerms, jobTitle)))) || (vacancy.field !== null && isFieldJob(jobText, vacancy.field));
   const byWords = (req: PreparedVacancy['requirements'][number]): RequirementResult => {
     const { slots, total } = req;
     const row = { text: req.text, importance: req.importance, kind: req.kind, span: { start: req.start, end: req.end } };

@@ -328,6 +328,20 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(rowsOf('Требования:\n- удостоверение стропальщика нужно получить в течение месяца после трудоустройства').map((r) => r.importance)).toEqual(['nice']);
   });
 
+  it('reads the role from the sentence after a hiring cue that is a sentence of its own, and no row from the headline', () => {
+    const text =
+      "We're hiring!! Sales Associate at Summit & Stream Outfitters (Boulder, CO) 🏔️ Love the outdoors? Help customers find " +
+      'the right boots, packs and tents, run the register. Some retail or customer service experience (6+ months) needed, ' +
+      'and you need to be available weekends. $17-19/hr + commission.';
+    const p = readPosting(text);
+    expect(p.title?.text).toBe('Sales Associate');
+    // the headline's words ("Sales" of the title) ask nothing; the first row is the years ask
+    expect(p.requirements[0]).toMatchObject({ kind: 'experience', years: 0.5 });
+    expect(p.requirements.map((r) => r.text)).not.toContain('Sales');
+    // a cue with nothing after it names no role
+    expect(readPosting("We're hiring!! Love the outdoors? Help customers find the right boots, packs and tents and run the register every day of the week. Some retail experience needed.").title?.text).not.toBe('Love the outdoors');
+  });
+
   it('reads the headline a flattened post hires with as its title, not as a row, and a five-day week as no ask', () => {
     const text =
       'Нужен шеф-повар в новое кафе-пекарню «Тёплый Ломоть», Калининград. Опыт шефом от 2 лет, знание технологических карт ' +

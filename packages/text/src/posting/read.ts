@@ -511,10 +511,12 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
   for (const unit of units) {
     const unitText = text.slice(unit.start, unit.end);
     if (title && unit.start <= title.start && unit.end >= title.end && unit.end - unit.start <= title.end - title.start + 2) continue;
-    // the headline the title was read from after its hiring cue («Нужен шеф-повар в новое кафе-пекарню …»), unless it
-    // goes on to ask something («Нужен бэкенд-разработчик на Python/Django, опыт от 2 лет»)
-    if (title && unit.start <= title.start && unit.end >= title.end && HIRING_CUE_RE.test(unitText)) {
-      const rest = text.slice(title.end, unit.end);
+    // the headline the title was read from, opening with it or with its hiring cue («Нужен шеф-повар в новое
+    // кафе-пекарню …», "Sales Associate at Summit & Stream Outfitters (Boulder, CO)"), unless it goes on to ask
+    // something («Нужен бэкенд-разработчик на Python/Django, опыт от 2 лет»)
+    // (or a piece of it: a flattened scrape's soft split can cut "Sales | Associate at Summit & Stream …")
+    if (title && unit.start < title.end && unit.end > title.start && (!/\p{L}/u.test(text.slice(unit.start, title.start)) || HIRING_CUE_RE.test(unitText))) {
+      const rest = text.slice(Math.max(title.end, unit.start), unit.end);
       if (!REQ_CUE_RE.test(rest) && !NICE_RE.test(rest) && ask.skills(rest).length === 0) continue;
     }
     // the title again: a form's title field put above a description that opens with it
@@ -633,16 +635,10 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   if (end === -1 || end > intro.end) end = intro.end;
   // a flattened scrape: the title runs until the first separator or sentence
   const line = text.slice(start, end);
-  // (a full stop after an abbreviation ends nothing: «… в Екатеринбурге, ул. Шефская. Погрузка …»)
-  let cut: RegExpExecArray | null = null;
-  for (const m of line.matchAll(/\s[-–—|]\s|[.!?](?:\s|$)|\s\$|\s(?:от|до|from|up to)\s{1,2}\d|\s\d[\d\s]{0,12}(?:₽|руб)/giu)) {
-    if (m[0][0] !== '.' || !ABBREVIATIONS.has(wordBefore(line, m.index, 0))) {
-      cut = m;
-      break;
-    }
-  }
-  const flatHead = !!cut && end - start > 80;
-  if (cut && flatHead) end = start + cut.index;
+  const lineEnd = end;
+  const cut = headCut(line, 0);
+  const flatHead = cut !== null && end - start > 80;
+  if (cut !== null && flatHead) end = start + cut;
   // a job board's "Title - City, ST - Company" and "Title — Company (City)": the title is what comes before
   const separator = /\s[-–—|·•]\s/.exec(text.slice(start, end));
   if (separator && separator.index >= 3) end = start + separator.index;
@@ -653,7 +649,7 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   // a flattened headline that hires someone for a place («Требуется водитель погрузчика (электроштабелёр, ричтрак) на
   // склад стройматериалов в Екатеринбурге, ул. Шефская»): the role it names, without the cue and the place
   if (flatHead && end > start) {
-    const hired = hiredRole(text, start, end);
+    const hired = hiredRole(text, start, end) ?? hiredAfterCue(text, start, end, lineEnd);
     if (hired) return hired;
   }
   // a headline that only says someone is hired ("Ищем питониста в команду! 🐍", "We're hiring!"): the role is the
@@ -673,9 +669,35 @@ const HIRING_WORDS = "ищем|ищу|нужен|нужна|нужны|треб�
 const HIRING_RE = new RegExp(`^[^\\p{L}]{0,4}(?:${HIRING_WORDS}|join us|join our team|we're looking for|we are looking for)(?![\\p{L}])`, 'iu');
 /** Words that name a role ("разработчик", "engineer"): a phrase with none names no role. */
 const ROLE_NOUN_RE =
-  /(?<![\p{L}])(?:\p{L}+-)?(?:разработчик\p{L}*|программист\p{L}*|инженер\p{L}*|аналитик\p{L}*|тестировщик\p{L}*|дизайнер\p{L}*|менеджер\p{L}*|бухгалтер\p{L}*|специалист\p{L}*|рекрутер\p{L}*|администратор\p{L}*|руководител\p{L}*|водител\p{L}*|оператор\p{L}*|кладовщик\p{L}*|комплектовщик\p{L}*|грузчик\p{L}*|продав\p{L}*|кассир\p{L}*|повар\p{L}*|официант\p{L}*|курьер\p{L}*|медсестр\p{L}*|медбрат\p{L}*|врач\p{L}*|учител\p{L}*|преподавател\p{L}*|юрист\p{L}*|сварщик\p{L}*|электрик\p{L}*|слесар\p{L}*|механик\p{L}*|монтажник\p{L}*|developer|engineer|programmer|analyst|designer|manager|accountant|specialist|recruiter|administrator|architect|архитектор\p{L}*|lead|scientist|driver|operator|nurse|cook|chef|cashier|technician|welder|electrician|mechanic|teacher|courier)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:\p{L}+-)?(?:разработчик\p{L}*|программист\p{L}*|инженер\p{L}*|аналитик\p{L}*|тестировщик\p{L}*|дизайнер\p{L}*|менеджер\p{L}*|бухгалтер\p{L}*|специалист\p{L}*|рекрутер\p{L}*|администратор\p{L}*|руководител\p{L}*|водител\p{L}*|оператор\p{L}*|кладовщик\p{L}*|комплектовщик\p{L}*|грузчик\p{L}*|продав\p{L}*|кассир\p{L}*|повар\p{L}*|официант\p{L}*|курьер\p{L}*|медсестр\p{L}*|медбрат\p{L}*|врач\p{L}*|учител\p{L}*|преподавател\p{L}*|юрист\p{L}*|сварщик\p{L}*|электрик\p{L}*|слесар\p{L}*|механик\p{L}*|монтажник\p{L}*|developer|engineer|programmer|analyst|designer|manager|accountant|specialist|recruiter|administrator|architect|архитектор\p{L}*|lead|scientist|driver|operator|nurse|cook|chef|cashier|technician|welder|electrician|mechanic|teacher|courier|associate|assistant|representative|executive|coordinator|consultant|clerk|supervisor|picker|packer|ассистент\p{L}*|консультант\p{L}*|координатор\p{L}*)(?![\p{L}])/iu;
 const ROLE_AFTER_RE =
   /(?<![\p{L}])(?:нужен|нужна|ищем|требуется|looking for an?|hiring an?|seeking an?|we need an?)\s{1,3}([^,.;:!?\n(]{3,80})/giu;
+
+/**
+ * Where a flattened headline's title ends in its line, from an offset: at the first separator, sentence end, price or
+ * salary (a full stop after an abbreviation ends nothing: «… в Екатеринбурге, ул. Шефская. Погрузка …»); null when
+ * nothing ends it.
+ */
+function headCut(line: string, from: number): number | null {
+  const re = /\s[-–—|]\s|[.!?](?:\s|$)|\s\$|\s(?:от|до|from|up to)\s{1,2}\d|\s\d[\d\s]{0,12}(?:₽|руб)/giu;
+  re.lastIndex = from;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    if (m[0][0] !== '.' || !ABBREVIATIONS.has(wordBefore(line, m.index, 0))) return m.index;
+  }
+  return null;
+}
+
+/**
+ * A hiring cue that is a sentence of its own, with the role in the next ("We're hiring!! Sales Associate at Summit &
+ * Stream Outfitters (Boulder, CO) 🏔️ Love the outdoors? …"): the role that next sentence names; null when none.
+ */
+function hiredAfterCue(text: string, start: number, end: number, lineEnd: number): Posting['title'] {
+  const cue = HIRING_CUE_RE.exec(text.slice(start, lineEnd));
+  if (!cue || start + cue[0].length < end) return null;
+  const line = text.slice(start, lineEnd);
+  const next = headCut(line, cue[0].length);
+  return hiredRole(text, start, start + (next ?? line.length));
+}
 
 /** The role a headline names after its hiring cue, cut where a place or a clause begins; null when none. */
 function hiredRole(text: string, start: number, end: number): Posting['title'] {
