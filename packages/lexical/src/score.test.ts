@@ -300,6 +300,18 @@ describe('scoreLexical across languages and on scraped postings', () => {
     expect(ru.components.document_overlap).not.toBeCloseTo(0.55 * ru.components.skill_overlap!, 3);
   });
 
+  it("reads a row that names a skill by its skills alone in the other language, and leaves a row that names none to its words", () => {
+    const posting = 'IT-рекрутер\nТребования:\n- навыки активного поиска и булевых запросов\n- понимание IT-ролей и стеков';
+    const en = 'Technical Recruiter.\nLinkedIn Recruiter, GitHub and conference speaker lists; boolean strings are my hobby.';
+    const rows = scoreLexical({ vacancyText: posting, resumeText: en }).requirements;
+    expect(rows[0]!.status).toBe('met');
+    expect(rows[0]!.evidence!.text).toContain('boolean strings');
+    expect(rows[1]!.status).toBe('missing');
+    // in one language the row's other words still count
+    const ru = scoreLexical({ vacancyText: posting, resumeText: 'IT-рекрутер.\nСоставляю булевы запросы для LinkedIn.' }).requirements[0]!;
+    expect(ru.score).toBeLessThan(1);
+  });
+
   it("reads a field's years from the years overall, partly, where the resume's language cannot name the field", () => {
     const ask = (s: ReturnType<typeof scoreLexical>) => s.requirements.find((r) => r.kind === 'experience')!;
     const en = 'Maintenance technician.\nExperience\nTechnician — Snake River Potato Products, 2018 – 2024\nFryers, conveyors, bagging lines.';

@@ -622,7 +622,12 @@ export function scoreLexical(input: LexicalInput): Scoring {
   const ownWork = (jobTitle: string, jobText: string) =>
     (!crossLanguage && (isRoleTitle(vacancy.titleTerms, jobTitle) || (vacancy.roleTerms.length > 0 && isRoleTitle(vacancy.roleTerms, jobTitle)))) || (vacancy.field !== null && isFieldJob(jobText, vacancy.field));
   const byWords = (req: PreparedVacancy['requirements'][number]): RequirementResult => {
-    const { slots, total } = req;
+    // In the other language only the vocabulary's skills can meet: a row that names one is read by its skills
+    // ("навыки активного поиска и булевых запросов" by "boolean strings are my hobby"), its other words left to
+    // matching by meaning, which they would otherwise hold below partly shown.
+    const named = crossLanguage ? req.slots.filter((slot) => slot.terms.some((t) => t.startsWith(SKILL_TERM_PREFIX))) : [];
+    const slots = named.length > 0 ? named : req.slots;
+    const total = named.length > 0 ? named.reduce((sum, slot) => sum + slot.weight, 0) : req.total;
     const row = { text: req.text, importance: req.importance, kind: req.kind, span: { start: req.start, end: req.end } };
     if (total === 0) return { ...row, score: 0, status: 'missing', evidence: null };
     let best = 0;

@@ -60,7 +60,13 @@ const LEVEL_PHRASES: [EducationLevel, string[]][] = [
 /** A university or a college with no degree named: a graduate's level. */
 const INSTITUTIONS: [EducationLevel, string[]][] = [
   // a faculty is a university's («КубГУ, факультет романо-германской филологии»)
-  ['bachelor', ['university', 'университет', 'университета', 'институт', 'института', 'академия', 'академии', 'institute', 'polytechnic', 'политехнический', 'факультет', 'факультета', 'faculty of', 'вшэ', 'мфти', 'мгимо']],
+  // and the universities CVs name by their abbreviation or their patron («РЭУ им. Г. В. Плеханова», «МГТУ им. Баумана»)
+  ['bachelor', [
+    'university', 'университет', 'университета', 'институт', 'института', 'академия', 'академии', 'institute', 'polytechnic',
+    'политехнический', 'факультет', 'факультета', 'faculty of', 'вшэ', 'мфти', 'мгимо', 'мгу', 'спбгу', 'рэу', 'мгту',
+    'урфу', 'кфу', 'нгу', 'тгу', 'тпу', 'кубгу', 'юфу', 'двфу', 'бфу', 'сфу', 'итмо', 'мифи', 'мисис', 'ранхигс', 'мэи',
+    'мирэа', 'рудн', 'спбпу', 'лэти', 'мгюа', 'плеханова', 'баумана', 'губкина',
+  ]],
   ['vocational', ['college']],
   ['secondary', ['school']],
 ];

@@ -159,6 +159,8 @@ describe('education', () => {
     ['Образование\n2010–2015 СПбГУ, специалист, «Психология»', 'master', undefined],
     ['Образование\nНеоконченное высшее', null, undefined],
     ['Образование\nКубГУ, факультет романо-германской филологии, «Лингвистика», 2019', 'bachelor', undefined],
+    ['Опыт работы — 9 лет\nОбразование: РЭУ им. Г. В. Плеханова, маркетинг, 2015\nЯзыки: английский — B2', 'bachelor', undefined],
+    ['Образование\nМГТУ им. Н. Э. Баумана, 2012', 'bachelor', undefined],
   ])('%s', (text, level, field) => {
     const f = read(text);
     expect(f.educationLevel).toBe(level);
