@@ -18,6 +18,11 @@ describe('isNotDoneClaim', () => {
       'Планирую сдать на категорию C в следующем году.',
       'I plan to get my forklift certification this spring.',
       'Looking to gain experience with Kubernetes.',
+      // what the person says they have not set up or tried
+      'Яндекс Директ и сквозную аналитику не настраивала.',
+      'С маркетплейсами не знакома.',
+      "I haven't set up paid search campaigns myself.",
+      "I don't have hands-on experience with Terraform.",
     ]) {
       expect(isNotDoneClaim(text), text).toBe(true);
     }
@@ -36,6 +41,8 @@ describe('isNotDoneClaim', () => {
       'Got my forklift certification in 2019.',
       'Получил удостоверение тракториста-машиниста категории C.',
       'Хочу применить опыт расчёта зарплаты в крупной компании.',
+      'Не допустил ни одного срыва сроков, вёл 12 проектов.',
+      'Did not miss a single quarterly target.',
     ]) {
       expect(isNotDoneClaim(text), text).toBe(false);
     }

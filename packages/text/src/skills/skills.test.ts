@@ -7,7 +7,7 @@ const named = (text: string) => findSkills(text).map((m) => `${m.id}=${text.slic
 describe('skill vocabulary', () => {
   it('has the common skills of every field the product serves, with Russian names', () => {
     const fields = new Set(SKILLS.map((s) => s.field));
-    for (const f of ['software', 'data', 'accounting', 'medicine', 'driving', 'warehouse', 'sales', 'teaching', 'welding', 'hr']) {
+    for (const f of ['software', 'data', 'accounting', 'medicine', 'driving', 'warehouse', 'sales', 'teaching', 'welding', 'hr', 'marketing']) {
       expect(fields).toContain(f);
       const russian = SKILLS.filter((s) => s.field === f && s.names.some((n) => /[а-я]/i.test(n)));
       expect(russian.length, f).toBeGreaterThanOrEqual(3);
@@ -43,6 +43,11 @@ describe('skill vocabulary', () => {
     expect(skillIds('Python, C and Go')).toContain('c');
     expect(skillIds('опыт работы на ричтраке')).toEqual(['forklift']);
     expect(skillIds('машинного обучения')).toEqual(['ml']);
+    // marketing: targeted and search ads, video editing, in both languages
+    expect(skillIds('опыт настройки таргета ВКонтакте')).toEqual(['targeted_ads']);
+    expect(skillIds('таргет в VK Рекламе')).toEqual(['targeted_ads']);
+    expect(skillIds('уверенная самостоятельная работа в Яндекс Директ')).toEqual(['search_ads']);
+    expect(skillIds('умение снимать и монтировать видео на телефон')).toEqual(['video_editing']);
   });
 
   it('matches the longest name and never a part of a word', () => {
@@ -56,6 +61,8 @@ describe('skill vocabulary', () => {
     expect(skillIds('Go and Rust')).toEqual(['go', 'rust']);
     expect(skillIds('we go on, rust never sleeps, every spring')).toEqual([]);
     expect(skillIds('РД, рд')).toEqual(['smaw']);
+    expect(skillIds('Canva and Figma')).toEqual(['canva', 'figma']);
+    expect(skillIds('WebGL or canvas rendering; монтаж металлоконструкций')).toEqual([]);
   });
 
   it('does not run a name across a comma, a list break or a blank line', () => {
