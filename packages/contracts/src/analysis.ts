@@ -41,6 +41,11 @@ export const requirementResultSchema = z.object({
    * The evidence is the longest job of that practice; the row asks to be named.
    */
   implied: z.object({ years: z.number().nonnegative() }).optional(),
+  /**
+   * What shows a row met or partly met that no resume line shows: the resume written in the asked language, the years
+   * of experience it states (no job is dated), or its years overall where no dated job names what is asked.
+   */
+  basis: z.enum(['resume_language', 'stated_years', 'years_overall']).optional(),
 });
 export type RequirementResult = z.infer<typeof requirementResultSchema>;
 

@@ -564,3 +564,24 @@ Barista, Pearl Street Coffee — 2019 to 2023
     expect(r.requirements[0]!.status).toBe('missing');
   });
 });
+
+describe('scoreLexical: a row shown with no line to point at', () => {
+  const smm = 'Кравец Дарья\nSMM-специалист, опыт 3 года.\nВеду ВКонтакте и Telegram пекарни, контент-план и тексты.';
+
+  it('says the resume itself shows a language ask it is written in, and nothing shows one it is not', () => {
+    const language = scoreLexical({ vacancyText: 'SMM-специалист\nТребования:\n- грамотный русский язык', resumeText: smm }).requirements[0]!;
+    expect(language).toMatchObject({ status: 'met', evidence: null, basis: 'resume_language' });
+    const english = scoreLexical({ vacancyText: 'SMM\nТребования:\n- английский язык C1', resumeText: smm }).requirements[0]!;
+    expect(english).toMatchObject({ status: 'missing', evidence: null });
+    expect(english.basis).toBeUndefined();
+  });
+
+  it('says stated years show a years ask where no job is dated, and the years overall where no dated job names it', () => {
+    const stated = scoreLexical({ vacancyText: 'Кладовщик\nТребования:\n- опыт работы от 1 года', resumeText: 'Иванов Иван\nОпыт работы 3 года.\nПриёмка и отгрузка товара.' });
+    expect(stated.requirements[0]).toMatchObject({ status: 'met', evidence: null, basis: 'stated_years' });
+    const ruPosting = 'Java-разработчик\nТребования:\n- Java\n- опыт от 2 лет на пищевом производстве';
+    const en = 'Maintenance technician.\nExperience\nTechnician — Snake River Potato Products, 2018 – 2024\nFryers, conveyors, bagging lines.';
+    const overall = scoreLexical({ vacancyText: ruPosting, resumeText: en, now: new Date('2025-01-01') }).requirements.find((r) => r.kind === 'experience')!;
+    expect(overall).toMatchObject({ status: 'partial', evidence: null, basis: 'years_overall' });
+  });
+});

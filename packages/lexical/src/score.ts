@@ -708,12 +708,16 @@ export function scoreLexical(input: LexicalInput): Scoring {
     const evidence = check.evidence
       ? { text: resumeText.slice(check.evidence.start, check.evidence.end), start: check.evidence.start, end: check.evidence.end }
       : null;
+    const shownBy = evidence ?? (check.score > 0 ? words.evidence : null);
+    // a row shown with no line to point at says what shows it instead of "nothing in the resume covers this"
+    const basis = shownBy || check.score <= 0 || !req.ask ? null : req.ask.kind === 'language' ? 'resume_language' : req.ask.kind === 'experience' ? (facts.jobs.length === 0 ? 'stated_years' : 'years_overall') : null;
     return {
       ...words,
       score: round(check.score),
       status: askStatus(check.score),
-      evidence: evidence ?? (check.score > 0 ? words.evidence : null),
+      evidence: shownBy,
       ...(check.years ? { years: check.years } : {}),
+      ...(basis ? { basis } : {}),
     };
   });
 

@@ -265,4 +265,17 @@ describe.runIf(haveChromium)('web page', () => {
     await expect(row.locator('.req-implied').textContent()).resolves.toMatch(/^Not named in the resume; implied by \d+(\.\d)? years of jobs in the field/);
     await expect(row.locator('mark').textContent()).resolves.toContain('Java Developer, Northwind Bank');
   });
+  it('says what shows a row no resume line shows, rather than that nothing covers it', async () => {
+    const { page } = await open();
+    const resume = ['Pavel Orlov', 'Java Developer', '2018/01 – present', 'Java Developer, Northwind Bank', '• Payment services in Java and Spring Boot.'].join('\n');
+    await page.locator('#panel-check').getByLabel('Paste the resume text').fill(resume);
+    await page.locator('#panel-check').getByLabel('Job title').fill('Java Developer');
+    await page.locator('#panel-check').getByLabel('Vacancy description').fill('Requirements:\n- Java\n- Spring Boot\n- Fluent written English');
+    await page.getByRole('button', { name: 'Check the fit' }).click();
+    await page.locator('#check-result svg.gauge').waitFor({ state: 'visible', timeout: 30_000 });
+    const row = page.locator('#check-result .req-table tbody tr', { hasText: 'Fluent written English' });
+    await expect(row.locator('.status').textContent()).resolves.toBe('Met');
+    await expect(row.textContent()).resolves.toContain('Shown by the resume itself, written in this language.');
+    await expect(row.textContent()).resolves.not.toContain('Nothing in the resume covers this.');
+  });
 });

@@ -100,3 +100,24 @@ describe('a craft skill the years imply, in the report', () => {
   });
 });
 
+
+describe('a row shown with no line to point at, in the report', () => {
+  it('says what shows it, not that nothing in the resume covers it', () => {
+    const row = (basis?: 'resume_language') => ({
+      text: 'грамотный русский язык', importance: 'must' as const, score: basis ? 1 : 0, status: basis ? ('met' as const) : ('missing' as const),
+      kind: 'language' as const, evidence: null, ...(basis ? { basis } : {}),
+    });
+    const flat = (language: 'en' | 'ru', basis?: 'resume_language') =>
+      analysisReport(
+        {
+          id: 'a', status: 'done', score: 0.8, score_percent: 80, verdict: 'strong', requirements: [row(basis)],
+          strengths: [], weaknesses: [], rewrite_suggestions: [], learning_recommendations: [], reflection_points: [], upgrades: '',
+          advice_source: null, scorer: null, language, error: null,
+        },
+        { width: 200, style: plain },
+      ).replace(/\s+/g, ' ');
+    expect(flat('ru', 'resume_language')).toContain('↳ видно по самому резюме: оно написано на этом языке');
+    expect(flat('en', 'resume_language')).toContain('↳ shown by the resume itself, written in this language');
+    expect(flat('ru')).toContain('↳ в резюме об этом ничего нет');
+  });
+});

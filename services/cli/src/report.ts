@@ -76,6 +76,11 @@ const WORDS = {
     kind: { skill: 'skill', experience: 'experience', education: 'education', language: 'language', licence: 'licence', duty: 'duty', quality: 'personal quality', other: 'other' },
     head: ['STATUS', 'NEED', 'MATCH', 'REQUIREMENT'],
     noEvidence: 'nothing in the resume covers this',
+    basis: {
+      resume_language: 'shown by the resume itself, written in this language',
+      stated_years: 'the years of experience the resume states',
+      years_overall: "the resume's years overall: no dated job names it",
+    },
     implied: (years: string) => `not named; implied by ${years} years of jobs in the field, such as`,
     none: page('en', 'noRequirements'),
     ...adviceWords('en'),
@@ -101,6 +106,11 @@ const WORDS = {
     kind: { skill: 'навык', experience: 'опыт', education: 'образование', language: 'язык', licence: 'допуск', duty: 'обязанность', quality: 'личное качество', other: 'другое' },
     head: ['СТАТУС', 'ВАЖН.', 'СОВП.', 'ТРЕБОВАНИЕ'],
     noEvidence: 'в резюме об этом ничего нет',
+    basis: {
+      resume_language: 'видно по самому резюме: оно написано на этом языке',
+      stated_years: 'стаж, указанный в резюме',
+      years_overall: 'общий стаж по резюме: ни одна работа с датами этого не называет',
+    },
     implied: (years: string) => `не названо; подразумевает опыт работы в профессии (${years} г.), например`,
     none: page('ru', 'noRequirements'),
     ...adviceWords('ru'),
@@ -274,7 +284,7 @@ export function analysisReport(a: AnalysisView, opts: { width: number; style: St
       const kind = r.kind ? ` · ${w.kind[r.kind]}` : '';
       lines.push(`  ${status}  ${need}  ${match}  ${wrap(r.text, width - left - kind.length, pad)}${s.dim(kind)}`);
       const implied = r.implied ? `${w.implied(number.format(r.implied.years))} ` : '';
-      const evidence = r.evidence ? `↳ ${implied}“${r.evidence.text}”` : `↳ ${w.noEvidence}`;
+      const evidence = r.evidence ? `↳ ${implied}“${r.evidence.text}”` : `↳ ${r.basis ? w.basis[r.basis] : w.noEvidence}`;
       lines.push(`${pad}${s.dim(wrap(evidence, width - left - 2, `${pad}  `))}`);
     }
   }

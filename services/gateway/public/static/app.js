@@ -295,8 +295,8 @@ function statusBadge(status) {
 }
 
 /** The resume line around the evidence, with the evidence itself marked. */
-function evidenceView(content, evidence) {
-  if (!evidence) return el('span', { class: 'muted' }, t('noEvidence'));
+function evidenceView(content, evidence, basis) {
+  if (!evidence) return el('span', { class: 'muted' }, t(basis ? `basis.${basis}` : 'noEvidence'));
   let { start, end } = evidence;
   if (!content || content.slice(start, end) !== evidence.text) {
     const at = content ? content.indexOf(evidence.text) : -1;
@@ -353,7 +353,7 @@ function requirementsTable(requirements, resumeContent) {
               r.years ? el('p', { class: 'req-years' }, t('rowYears', { shown: yearsText(r.years.shown), asked: yearsText(r.years.asked) })) : '',
               // a craft skill the words never name, read from the years of jobs in the field
               r.implied ? el('p', { class: 'req-years req-implied' }, t('rowImplied', { years: yearsText(r.implied.years) })) : '',
-              evidenceView(resumeContent, r.evidence),
+              evidenceView(resumeContent, r.evidence, r.basis),
             ),
           ),
         ),
