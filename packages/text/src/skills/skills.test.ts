@@ -46,6 +46,7 @@ describe('skill vocabulary', () => {
     // marketing: targeted and search ads, video editing, in both languages
     expect(skillIds('опыт настройки таргета ВКонтакте')).toEqual(['targeted_ads']);
     expect(skillIds('таргет в VK Рекламе')).toEqual(['targeted_ads']);
+    expect(skillIds('Key Account Manager (федеральные сети)')).toEqual(['account_management']);
     expect(skillIds('уверенная самостоятельная работа в Яндекс Директ')).toEqual(['search_ads']);
     expect(skillIds('умение снимать и монтировать видео на телефон')).toEqual(['video_editing']);
   });
