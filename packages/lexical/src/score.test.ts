@@ -585,3 +585,16 @@ describe('scoreLexical: a row shown with no line to point at', () => {
     expect(overall).toMatchObject({ status: 'partial', evidence: null, basis: 'years_overall' });
   });
 });
+
+describe('scoreLexical: the title fit of a qualified title', () => {
+  it('reads the role before the qualifier as the title (a line cook for «Повар-универсал (столовая при заводе)»)', () => {
+    const vacancy = 'Повар-универсал (столовая при заводе)\nТребования:\n- опыт работы поваром от 1 года';
+    const cook = 'Соловьёв Игорь\nПовар горячего цеха\nМарт 2022 — по настоящее время\nГастробар «Печка и Погреб», повар горячего цеха';
+    const fit = scoreLexical({ vacancyText: vacancy, resumeText: cook }).components.title_fit!;
+    // «повар» of «повар, универсал»: half the role; the whole title's four words would give a quarter
+    expect(fit).toBeCloseTo(0.5, 2);
+    // a title with no qualifier is read whole
+    const plain = scoreLexical({ vacancyText: 'Повар-универсал\nТребования:\n- опыт работы поваром от 1 года', resumeText: cook }).components.title_fit!;
+    expect(plain).toBeCloseTo(fit, 2);
+  });
+});

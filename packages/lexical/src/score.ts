@@ -355,7 +355,16 @@ function resumeHeadTerms(facts: ResumeFacts, resumeText: string): Set<string> {
  * any of their names; the title's words found elsewhere in the resume count for less.
  */
 function titleFit(vacancy: PreparedVacancy, facts: ResumeFacts, resumeText: string, resumeTerms: Set<string>): number {
-  return titleFitOf(vacancy.titleTerms, resumeHeadTerms(facts, resumeText), resumeTerms);
+  return roleTitleFit(vacancy, resumeHeadTerms(facts, resumeText), resumeTerms);
+}
+
+/**
+ * The title fit, the role before a qualifier read as the title too: "Повар горячего цеха" is the «Повар-универсал» of
+ * «Повар-универсал (столовая при заводе)» as far as the role goes, though no job was at a works canteen.
+ */
+function roleTitleFit(v: { titleTerms: readonly string[]; roleTerms?: readonly string[] }, headTerms: Set<string>, resumeTerms: Set<string>): number {
+  const full = titleFitOf(v.titleTerms, headTerms, resumeTerms);
+  return v.roleTerms && v.roleTerms.length > 0 ? Math.max(full, titleFitOf(v.roleTerms, headTerms, resumeTerms)) : full;
 }
 
 /** The title fit from the title's terms, the resume's headline and job-title terms and all its terms. */
@@ -552,6 +561,8 @@ export interface ReadingTerms {
   /** The terms' summed weight (termFactor), the overlap's denominator. */
   weight: number;
   titleTerms: string[];
+  /** The role before the title's qualifier (PreparedVacancy.roleTerms); absent in terms stored before it. */
+  roleTerms?: string[];
   skillTerms: string[];
   language: 'ru' | 'en';
 }
@@ -568,7 +579,7 @@ export interface PostingRead {
  */
 export function postingReadingAndTerms(vacancyText: string): PostingRead {
   const v = vacancyOf(vacancyText);
-  const terms: ReadingTerms = { terms: v.terms, weight: v.weight, titleTerms: v.titleTerms, skillTerms: v.skillTerms, language: v.language };
+  const terms: ReadingTerms = { terms: v.terms, weight: v.weight, titleTerms: v.titleTerms, roleTerms: v.roleTerms, skillTerms: v.skillTerms, language: v.language };
   return { reading: storeReading(vacancyText, v), terms: JSON.stringify(terms) };
 }
 
@@ -594,7 +605,7 @@ const SHORTLIST_TITLE = (lexicalWeights as FitWeights).weights.title_fit! / (lex
  * full-text search's best 1,000 held 59 % of them.
  */
 export function shortlistScore(v: ReadingTerms, r: ShortlistResume): number {
-  return overlapOf(v, r.terms, v.language !== r.language) + SHORTLIST_TITLE * titleFitOf(v.titleTerms, r.head, r.terms);
+  return overlapOf(v, r.terms, v.language !== r.language) + SHORTLIST_TITLE * roleTitleFit(v, r.head, r.terms);
 }
 
 /**
