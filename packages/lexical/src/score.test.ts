@@ -598,3 +598,21 @@ describe('scoreLexical: the title fit of a qualified title', () => {
     expect(plain).toBeCloseTo(fit, 2);
   });
 });
+
+describe('scoreLexical: the evidence among sentences that cover a row alike', () => {
+  it('points at the sentence whose terms say the most, not the shortest that names the concept', () => {
+    const vacancy = 'Account Executive\nRequirements:\n- you know a sales methodology such as MEDDICC or Challenger';
+    const resume = [
+      'Jessica Alvarez',
+      'Senior Account Executive, ClearLedger | 2023 – Present',
+      'Six years of B2B sales to finance teams.',
+      ' • MEDDICC for qualification and forecasting in Salesforce; forecast accuracy within 5%',
+      ' • Full cycle, 60–90 day deals with CFOs, controllers and IT; average deal $38k ACV',
+      'Sales Development Representative — Payroute | 2020 – 2021',
+      ' • 160% of meetings target, top SDR two quarters running',
+    ].join('\n');
+    const row = scoreLexical({ vacancyText: vacancy, resumeText: resume }).requirements[0]!;
+    expect(row.status).toBe('met');
+    expect(row.evidence!.text).toMatch(/^MEDDICC for qualification/);
+  });
+});

@@ -53,6 +53,8 @@ const WEIGHT = { must: 2, nice: 1 } as const;
 const CROSS_LANGUAGE_OVERLAP_SCALE = 0.55;
 /** A requirement covered across several lines still counts, less than one line that covers it all. */
 const BEST_SENTENCE_SHARE = 0.75;
+/** How far below the best sentence's coverage a sentence may lie and still be chosen as the evidence for its terms. */
+const EVIDENCE_MARGIN = 0.05;
 
 interface Sentence extends TextSpan {
   tf: Map<string, number>;
@@ -642,8 +644,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
     const row = { text: req.text, importance: req.importance, kind: req.kind, span: { start: req.start, end: req.end } };
     if (total === 0) return { ...row, score: 0, status: 'missing', evidence: null };
     let best = 0;
-    let bestBm25 = 0;
-    let bestSentence: Sentence | null = null;
+    const covering: Array<{ s: Sentence; coverage: number; bm25: number }> = [];
     // a sentence with none of the terms covers nothing and is never the best
     const shared = new Set<number>();
     for (const slot of slots) for (const t of slot.terms) for (const i of sentencesWith.get(t) ?? []) shared.add(i);
@@ -664,10 +665,20 @@ export function scoreLexical(input: LexicalInput): Scoring {
         covered += slot.weight * fill;
       }
       const coverage = covered / total;
-      if (coverage > best + 1e-9 || (coverage > 0 && Math.abs(coverage - best) <= 1e-9 && bm25 > bestBm25)) {
-        best = coverage;
-        bestBm25 = bm25;
-        bestSentence = s;
+      if (coverage <= 0) continue;
+      best = Math.max(best, coverage);
+      covering.push({ s, coverage, bm25 });
+    }
+    // The evidence: of the sentences that cover the row about as well as the best (a long line's terms saturate a
+    // little less), the one whose terms say the most (BM25): "MEDDICC for qualification and forecasting in
+    // Salesforce", not the shorter "Sales Development Representative — Payroute", for "a sales methodology such as
+    // MEDDICC or Challenger".
+    let bestSentence: Sentence | null = null;
+    let bestBm25 = -1;
+    for (const c of covering) {
+      if (c.coverage >= best - EVIDENCE_MARGIN && c.bm25 > bestBm25) {
+        bestBm25 = c.bm25;
+        bestSentence = c.s;
       }
     }
     const anywhere =
