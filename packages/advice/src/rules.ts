@@ -4,7 +4,7 @@
  * fallback when an LLM fails, so it never claims a skill the scoring did not find evidence for.
  */
 import type { Advice, Language, RequirementResult, Scoring } from '@rc/contracts';
-import { SKILL_TERMS, termSpans, terms } from '@rc/text';
+import { isListLine, SKILL_TERMS, termSpans, terms } from '@rc/text';
 import { learningTip } from './learning-tips.ts';
 
 export const PROMPT_VERSION_RULES = 'rules-v1';
@@ -94,11 +94,6 @@ function missingWords(req: RequirementResult): string[] {
 const byPriority = (a: RequirementResult, b: RequirementResult) =>
   (a.importance === b.importance ? 0 : a.importance === 'must' ? -1 : 1) || b.score - a.score;
 
-/** A line that is just a list of skills ("Python, Django, Docker, Git"), not a description of work done. */
-function isSkillsListLine(text: string): boolean {
-  const commas = (text.match(/[,;]/g) ?? []).length;
-  return commas >= 3 && text.split(/\s+/).length <= commas * 2 + 3;
-}
 
 // Lookaheads instead of \b: JavaScript's \b does not treat Cyrillic letters as word characters. These run over whole
 // resumes: a number starts only where its digits start ((?<!\d)), the unit's spaces are not a second run of spaces
@@ -341,7 +336,7 @@ export function writeRulesAdvice(input: RulesAdviceInput): Advice {
   }
   for (const r of met) {
     if (rewrites.length >= LIMITS.rewrites - 2) break;
-    if (r.importance === 'must' && r.evidence && isSkillsListLine(r.evidence.text)) rewrites.push(t.rewriteSkillsOnly(q(r.text)));
+    if (r.importance === 'must' && r.evidence && isListLine(r.evidence.text)) rewrites.push(t.rewriteSkillsOnly(q(r.text)));
   }
   if (!QUANTIFIED_RE.test(resumeText)) rewrites.push(t.rewriteNumbers);
   if (!YEAR_RE.test(resumeText)) rewrites.push(t.rewriteDates);

@@ -616,3 +616,29 @@ describe('scoreLexical: the evidence among sentences that cover a row alike', ()
     expect(row.evidence!.text).toMatch(/^MEDDICC for qualification/);
   });
 });
+
+describe('scoreLexical: a data engineer against a scraped posting', () => {
+  const resume = [
+    'Sheun Adeyemi',
+    'Data Engineer',
+    'Data Engineer, Parcelway Logistics — Mar 2023 – Present',
+    '• Rebuilt the nightly ingestion of 40 carrier feeds as Airflow DAGs on MWAA; failed runs down from 6 a week to 1 a month',
+    '• Stream tracking events from Kafka into Snowflake with Snowpipe (about 12M events a day)',
+    'SKILLS',
+    'Data: dbt, Airflow, Snowflake, Redshift, Kafka, Great Expectations, Looker',
+  ].join('\n');
+
+  it('reads "X or a similar Y" as X or any Y, and "would be nice" as no word to show', () => {
+    const vacancy = "Data Engineer\nWhat we're looking for:\n- Hands-on experience with Airflow or a similar orchestrator\n- Experience with streaming (Kafka or Kinesis) would be nice";
+    const [airflow, streaming] = scoreLexical({ vacancyText: vacancy, resumeText: resume }).requirements;
+    expect(airflow!.status).toBe('met');
+    expect(streaming!.status).toBe('met');
+  });
+
+  it('points a skill row at a line of work that names it rather than at the skills list', () => {
+    const vacancy = "Data Engineer\nWhat we're looking for:\n- Hands-on experience with Airflow\n- Experience with Kafka";
+    const [airflow, kafka] = scoreLexical({ vacancyText: vacancy, resumeText: resume }).requirements;
+    expect(airflow!.evidence!.text).toMatch(/^Rebuilt the nightly ingestion/);
+    expect(kafka!.evidence!.text).toMatch(/^Stream tracking events from Kafka/);
+  });
+});

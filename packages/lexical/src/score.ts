@@ -6,6 +6,7 @@ import { verdictFor, type RequirementKind, type RequirementResult, type Requirem
 import {
   detectLanguage,
   findSkills,
+  isListLine,
   isNotDoneClaim,
   MAX_ALTERNATIVES_LIST,
   readPosting,
@@ -53,8 +54,6 @@ const WEIGHT = { must: 2, nice: 1 } as const;
 const CROSS_LANGUAGE_OVERLAP_SCALE = 0.55;
 /** A requirement covered across several lines still counts, less than one line that covers it all. */
 const BEST_SENTENCE_SHARE = 0.75;
-/** How far below the best sentence's coverage a sentence may lie and still be chosen as the evidence for its terms. */
-const EVIDENCE_MARGIN = 0.05;
 
 interface Sentence extends TextSpan {
   tf: Map<string, number>;
@@ -95,11 +94,13 @@ interface Slot {
 // Whole-gap matches, so no \b: JavaScript's \b does not see Cyrillic letters as word characters.
 /** "or another …", «или другой …»: the words after it name the kind the alternatives before it belong to. */
 const KIND_WORDS = 'another|other|any|similar|equivalent|другой|другие|другая|другом|иной|иные|аналогичн\\p{L}*';
-const ALTERNATIVE_GAP = new RegExp(`^\\s*,?\\s*(?:(?:or|или|либо)(?:\\s+(?:${KIND_WORDS}))?|\\/)\\s*$`, 'iu');
+// ("… or a similar orchestrator", "… or in a similar role": the little words between are stopwords)
+const LITTLE_WORDS = '(?:\\s+(?:a|an|the|in|at|as|with|on|в|на|с)){0,2}';
+const ALTERNATIVE_GAP = new RegExp(`^\\s*,?\\s*(?:(?:or|или|либо)${LITTLE_WORDS}(?:\\s+(?:${KIND_WORDS}))?|\\/)\\s*$`, 'iu');
 const ALTERNATIVE_SLASH = /^\s*\/\s*$/;
 /** A term that is itself the kind word ("another"), and a gap that ends in one (where the kind word is a stopword). */
 const KIND_WORD = new RegExp(`^(?:${KIND_WORDS})$`, 'iu');
-const OTHER_OF_KIND = new RegExp(`(?:or|или|либо)\\s+(?:${KIND_WORDS})\\s*$`, 'iu');
+const OTHER_OF_KIND = new RegExp(`(?:or|или|либо)${LITTLE_WORDS}\\s+(?:${KIND_WORDS})\\s*$`, 'iu');
 /** The comma between two items of a list. */
 const LIST_GAP = /^\s*,\s*$/;
 /** "message queues such as Kafka": the examples after the marker fill the concept before it. */
@@ -644,7 +645,8 @@ export function scoreLexical(input: LexicalInput): Scoring {
     const row = { text: req.text, importance: req.importance, kind: req.kind, span: { start: req.start, end: req.end } };
     if (total === 0) return { ...row, score: 0, status: 'missing', evidence: null };
     let best = 0;
-    const covering: Array<{ s: Sentence; coverage: number; bm25: number }> = [];
+    let bestNamed = 0;
+    const covering: Array<{ s: Sentence; named: number; bm25: number }> = [];
     // a sentence with none of the terms covers nothing and is never the best
     const shared = new Set<number>();
     for (const slot of slots) for (const t of slot.terms) for (const i of sentencesWith.get(t) ?? []) shared.add(i);
@@ -652,32 +654,40 @@ export function scoreLexical(input: LexicalInput): Scoring {
       const s = sentences[i]!;
       const norm = K1 * (1 - B + (B * s.length) / avgLength);
       let covered = 0;
+      let named = 0;
       let bm25 = 0;
       for (const slot of slots) {
         let fill = 0;
+        let names = 0;
         for (const t of slot.terms) {
           const tf = s.tf.get(t);
           if (!tf) continue;
           const saturation = (tf * (K1 + 1)) / (tf + norm);
           fill = Math.max(fill, Math.min(1, saturation) * fillOf(slot, t));
+          names = Math.max(names, fillOf(slot, t));
           bm25 += sentIdf(t) * saturation;
         }
         covered += slot.weight * fill;
+        named += slot.weight * names;
       }
       const coverage = covered / total;
       if (coverage <= 0) continue;
       best = Math.max(best, coverage);
-      covering.push({ s, coverage, bm25 });
+      bestNamed = Math.max(bestNamed, named);
+      covering.push({ s, named, bm25 });
     }
-    // The evidence: of the sentences that cover the row about as well as the best (a long line's terms saturate a
-    // little less), the one whose terms say the most (BM25): "MEDDICC for qualification and forecasting in
-    // Salesforce", not the shorter "Sales Development Representative — Payroute", for "a sales methodology such as
-    // MEDDICC or Challenger".
+    // The evidence: of the sentences that name the most of the row (however long: a long line's terms saturate a
+    // little less, which weighs in the score, not in which line shows it), a line of work before a list of names
+    // ("Moved 180 legacy stored procedures into dbt models with tests and docs", not "Data: dbt, Airflow, Snowflake,
+    // Redshift, Kafka"), then the one whose terms say the most (BM25): "MEDDICC for qualification and forecasting in
+    // Salesforce", not "Sales Development Representative — Payroute", for "a sales methodology such as MEDDICC".
     let bestSentence: Sentence | null = null;
-    let bestBm25 = -1;
+    let bestRank: [number, number] = [-1, -1];
     for (const c of covering) {
-      if (c.coverage >= best - EVIDENCE_MARGIN && c.bm25 > bestBm25) {
-        bestBm25 = c.bm25;
+      if (c.named < bestNamed - 1e-9) continue;
+      const rank: [number, number] = [isListLine(c.s.text) ? 0 : 1, c.bm25];
+      if (rank[0] > bestRank[0] || (rank[0] === bestRank[0] && rank[1] > bestRank[1])) {
+        bestRank = rank;
         bestSentence = c.s;
       }
     }

@@ -3,7 +3,7 @@ export { cleanUserText } from './clean.ts';
 export { normalizeText } from './normalize.ts';
 export { isNotDoneClaim } from './resume/claims.ts';
 export { RecentTexts } from './recent.ts';
-export { splitLines, splitSentences, type LineSpan, type TextSpan } from './sentences.ts';
+export { isListLine, splitLines, splitSentences, type LineSpan, type TextSpan } from './sentences.ts';
 export { splitRequirements, type Importance, type Requirement, type SplitRequirementsOptions } from './requirements.ts';
 export { SKILL_TERMS, stem, terms, termSpans, tokenize, tokenSpans, type TermSpan, type TokenSpan } from './tokens.ts';
 export {

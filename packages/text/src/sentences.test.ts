@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from './sentences.ts';
+import { isListLine, splitSentences } from './sentences.ts';
 
 const resume = `Иван Петров
 Senior Backend Developer
@@ -66,3 +66,13 @@ describe('splitSentences', () => {
     expect(parts.map((p) => p.text)).toEqual(['First line', 'Second line']);
   });
 });
+
+describe('isListLine', () => {
+  it('tells a list of names from a sentence of work, brackets and a closing semicolon aside', () => {
+    expect(isListLine('Data: dbt, Airflow, Snowflake, Redshift, Kafka, Great Expectations, Looker')).toBe(true);
+    expect(isListLine('Skills: Xero, Excel (VLOOKUP, pivot tables), purchase ledger, bank reconciliations')).toBe(true);
+    expect(isListLine('работа с пароконвектоматом Rational (программы, режимы), су-вид для мяса;')).toBe(false);
+    expect(isListLine('Moved 180 legacy stored procedures into dbt models with tests and docs; analysts now self-serve from marts')).toBe(false);
+  });
+});
+

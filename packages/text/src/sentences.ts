@@ -165,3 +165,15 @@ export function sentencesOfSpan(source: string, span: TextSpan): TextSpan[] {
 export function splitSentences(text: string): TextSpan[] {
   return splitLines(text).flatMap((line) => sentencesOfSpan(text, line));
 }
+
+/**
+ * Whether a line is a list of names rather than a sentence of work ("Data: dbt, Airflow, Snowflake, Redshift, Kafka",
+ * "Skills: Xero, Excel (VLOOKUP, pivot tables), purchase ledger, bank reconciliations"): three or more commas or
+ * semicolons between its items, and hardly more than two words an item; what brackets hold is one item's detail, and
+ * a list item's closing semicolon no separator («работа с пароконвектоматом Rational (программы, режимы), су-вид;»).
+ */
+export function isListLine(text: string): boolean {
+  const items = text.replace(/\([^()]*\)/g, ' ').replace(/[\s,;.]+$/, '');
+  const commas = (items.match(/[,;]/g) ?? []).length;
+  return commas >= 3 && items.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length <= commas * 2 + 3;
+}

@@ -28,9 +28,9 @@ export const FILLER_WORDS = {
   preferable required require requirement requirements must including include includes working work use using
   least minimum new well level deep relevant proven background candidate role position job comfortable confident
   know knowing major ideally ideal demonstrable demonstrated one
-  spent fluent turn`.split(/\s+/),
+  spent fluent turn nice advantage`.split(/\s+/),
   ru: `опыт знание знания понимание умение навык навыки хороший хорошее хорошие уверенный уверенное отличный
   отличное год года лет месяц работа работы работать желательно плюс обязательно требование требования уровень
   владение использование кандидат позиция должность вакансия знать
-  знаешь знаете уметь умеешь умеете владеть владеешь владеете уверенно хорошо отлично`.split(/\s+/),
+  знаешь знаете уметь умеешь умеете владеть владеешь владеете уверенно хорошо отлично преимущество приветствуется`.split(/\s+/),
 };
