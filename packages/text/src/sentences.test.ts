@@ -76,3 +76,11 @@ describe('isListLine', () => {
   });
 });
 
+describe('splitSentences: a line wrapped before a capital', () => {
+  it('joins a line that stops on a preposition or conjunction to the next, and not a line that stops on a name', () => {
+    const text = 'Data engineer with four years of building pipelines for retail companies. I write most of my transformations\nin SQL and dbt and the glue code in\nPython. Currently looking for a team.';
+    expect(splitSentences(text).map((s) => s.text)).toContain('I write most of my transformations\nin SQL and dbt and the glue code in\nPython.');
+    expect(splitSentences('Cambridge C2 Proficiency, grade A\nEducation and training').map((s) => s.text)).toEqual(['Cambridge C2 Proficiency, grade A', 'Education and training']);
+  });
+});
+

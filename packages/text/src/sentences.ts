@@ -83,7 +83,9 @@ export function splitLines(text: string): LineSpan[] {
     const lineWords = line.split(/\s+/).length;
     if (
       prev && open && !bullet &&
-      /^\p{Ll}/u.test(text[start]!) &&
+      // the next line goes on in lower case, or this one stops on a word no sentence ends with ("… the glue code in
+      // / Python. Currently …")
+      (/^\p{Ll}/u.test(text[start]!) || DANGLING_RE.test(text.slice(Math.max(prev.start, prev.end - 12), prev.end))) &&
       !/[.!?:;…]/.test(text[prev.end - 1]!) &&
       // "label: value" lines (Indeed's "iOS: 1 year") are a list, not a wrapped sentence
       !lastLabel && !lineLabel &&
@@ -103,6 +105,9 @@ export function splitLines(text: string): LineSpan[] {
   finish();
   return out;
 }
+
+/** A preposition, article or conjunction at a line's end: the sentence goes on on the next line. */
+const DANGLING_RE = /(?<![\p{L}\p{N}])(?:in|on|at|of|to|for|with|and|or|the|a|an|from|by|into|в|во|на|с|со|и|или|для|по|к|от|из|о|об)$/u;
 
 function isBoundary(unit: string, punctEnd: number, nextStart: number): boolean {
   const next = unit[nextStart];

@@ -52,7 +52,7 @@ export function splitLines(text: string): LineSpan[] {
     const prev = out[out.length - 1];
     if (
       prev && open && !bullet &&
-      /^\p{Ll}/u.test(text[start]!) &&
+      (/^\p{Ll}/u.test(text[start]!) || /(?<![\p{L}\p{N}])(?:in|on|at|of|to|for|with|and|or|the|a|an|from|by|into|в|во|на|с|со|и|или|для|по|к|от|из|о|об)$/u.test(prev.text)) &&
       !/[.!?:;…]$/.test(prev.text) &&
       // "label: value" lines (Indeed's "iOS: 1 year") are a list, not a wrapped sentence
       !LABEL_RE.test(prev.text) && !LABEL_RE.test(text.slice(start, end)) &&
