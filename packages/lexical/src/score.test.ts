@@ -131,6 +131,9 @@ describe('scoreLexical edge cases', () => {
     expect(quality('Built pricing models in Python.\nI want to learn to present my results to stakeholders.').status).toBe('missing');
     const ru = scoreLexical({ vacancyText: 'Требования:\n- коммуникабельность\n- Excel', resumeText: 'Вела переговоры с поставщиками о скидках.\nExcel' });
     expect(ru.requirements.find((r) => r.kind === 'quality')).toMatchObject({ status: 'partial', evidence: { text: 'Вела переговоры с поставщиками о скидках.' } });
+    // teaching others and writing runbooks for them show it too
+    expect(quality('Built pricing models in Python.\nTeaching Python at a weekend code club for teenagers.').status).toBe('partial');
+    expect(quality('Built pricing models in Python.\nWays of working: code review, writing runbooks').status).toBe('partial');
   });
 
   it('cuts a run-on posting without sentences or sections into sentence-sized rows, not one row as long as the posting', () => {
