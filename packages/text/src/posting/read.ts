@@ -8,6 +8,7 @@
 import { detectLanguage } from '../language.ts';
 import { isLetterOrDigit } from '../scan.ts';
 import { findSkills, type SkillMatch } from '../skills/index.ts';
+import { ROLE_NOUN_RE } from '../roles.ts';
 import { terms } from '../tokens.ts';
 import { educationAsked, languageAsked, licenceAsked, yearsAsked } from './asks.ts';
 import { sectionsOf, type Section } from './sections.ts';
@@ -667,9 +668,6 @@ const WORK_MODE_RE = /(?<=[\s,])\(?(?:hybrid|remote|on-site|onsite|in-office|ful
 /** The words a headline hires with («Требуется …», "We're hiring"). */
 const HIRING_WORDS = "ищем|ищу|нужен|нужна|нужны|требуется|в поиске|we're hiring|we are hiring|now hiring|hiring";
 const HIRING_RE = new RegExp(`^[^\\p{L}]{0,4}(?:${HIRING_WORDS}|join us|join our team|we're looking for|we are looking for)(?![\\p{L}])`, 'iu');
-/** Words that name a role ("разработчик", "engineer"): a phrase with none names no role. */
-const ROLE_NOUN_RE =
-  /(?<![\p{L}])(?:\p{L}+-)?(?:разработчик\p{L}*|программист\p{L}*|инженер\p{L}*|аналитик\p{L}*|тестировщик\p{L}*|дизайнер\p{L}*|менеджер\p{L}*|бухгалтер\p{L}*|специалист\p{L}*|рекрутер\p{L}*|администратор\p{L}*|руководител\p{L}*|водител\p{L}*|оператор\p{L}*|кладовщик\p{L}*|комплектовщик\p{L}*|грузчик\p{L}*|продав\p{L}*|кассир\p{L}*|повар\p{L}*|официант\p{L}*|курьер\p{L}*|медсестр\p{L}*|медбрат\p{L}*|врач\p{L}*|учител\p{L}*|преподавател\p{L}*|юрист\p{L}*|сварщик\p{L}*|электрик\p{L}*|слесар\p{L}*|механик\p{L}*|монтажник\p{L}*|developer|engineer|programmer|analyst|designer|manager|accountant|specialist|recruiter|administrator|architect|архитектор\p{L}*|lead|scientist|driver|operator|nurse|cook|chef|cashier|technician|welder|electrician|mechanic|teacher|courier|associate|assistant|representative|executive|coordinator|consultant|clerk|supervisor|picker|packer|ассистент\p{L}*|консультант\p{L}*|координатор\p{L}*)(?![\p{L}])/iu;
 const ROLE_AFTER_RE =
   /(?<![\p{L}])(?:нужен|нужна|ищем|требуется|looking for an?|hiring an?|seeking an?|we need an?)\s{1,3}([^,.;:!?\n(]{3,80})/giu;
 

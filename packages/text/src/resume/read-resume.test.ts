@@ -88,6 +88,15 @@ describe('jobs', () => {
     ]);
   });
 
+  it("reads an hh.ru entry's title past the employer's industry line", () => {
+    const f = read(
+      'Опыт работы — 8 лет 2 месяца\nМарт 2021 — по настоящее время\n5 лет 9 месяцев\nТехноПлитка\nКазань, www.tehnoplitka.example\n' +
+        'Оптовая торговля керамической плиткой и сантехникой\nВедущий специалист отдела снабжения\n' +
+        'Закупка керамической плитки, керамогранита и сантехники у 40 поставщиков (Россия, Беларусь, Казахстан).\n',
+    );
+    expect(f.jobs.map((j) => [j.employer, j.title])).toEqual([['ТехноПлитка', 'Ведущий специалист отдела снабжения']]);
+  });
+
   it('keeps the title lines above the dates in the entry, and the description below', () => {
     const text = 'EXPERIENCE\nStaff Nurse\nCity Hospital\n07/2017 – 02/2020\n• ICU care\n\nCharge Nurse\nSt Mary\n03/2020 – present\n• Led a team';
     const f = read(text);

@@ -17,6 +17,7 @@ import {
   type LanguageFact,
   type LicenceFact,
 } from './facts.ts';
+import { ROLE_NOUN_RE } from '../roles.ts';
 import { lineAt, lines, scan, type Line, type Tok } from './scan.ts';
 import { findSections, sectionAt, type ResumeSection, type SectionName } from './sections.ts';
 
@@ -324,14 +325,23 @@ function hhTitleAndEmployer(text: string, ls: Line[], last: number): { title?: s
   if (!DURATION_LINE.test(body(k))) return {};
   k++;
   const next: string[] = [];
-  for (; k < ls.length && next.length < 3; k++) {
+  for (; k < ls.length && next.length < 4; k++) {
     const b = body(k);
     if (b === '') break;
     next.push(b);
   }
   const short = (b: string | undefined) => !!b && b.length <= 80 && !PROSE_END.test(b);
   if (!short(next[0])) return {};
-  const title = short(next[2]) ? next[2] : short(next[1]) ? next[1] : undefined;
+  // the employer's industry may sit between its city and the title («Оптовая торговля керамической плиткой и
+  // сантехникой» / «Ведущий специалист отдела снабжения»): of the short lines after the employer, the last that
+  // names a role
+  const heads: string[] = [];
+  for (const b of next.slice(1)) {
+    if (!short(b) || /^[-–—•·*]/.test(b)) break;
+    heads.push(b);
+  }
+  const role = heads.filter((b) => ROLE_NOUN_RE.test(b)).pop();
+  const title = role ?? (short(next[2]) ? next[2] : short(next[1]) ? next[1] : undefined);
   return title ? { employer: next[0], title } : { employer: next[0] };
 }
 
