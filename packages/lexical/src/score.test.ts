@@ -9,7 +9,7 @@ import {
   vacancyEn,
   vacancyRu,
 } from '@rc/testing/fit-pairs';
-import { LEXICAL_MODEL, scoreLexical, statusFor } from './score.ts';
+import { LEXICAL_MODEL, pairTitles, scoreLexical, statusFor } from './score.ts';
 
 describe('scoreLexical on English texts', () => {
   const fit = scoreLexical({ vacancyText: vacancyEn, resumeText: fittingResumeEn });
@@ -643,5 +643,26 @@ describe('scoreLexical: a data engineer against a scraped posting', () => {
     const [airflow, kafka] = scoreLexical({ vacancyText: vacancy, resumeText: resume }).requirements;
     expect(airflow!.evidence!.text).toMatch(/^Rebuilt the nightly ingestion/);
     expect(kafka!.evidence!.text).toMatch(/^Stream tracking events from Kafka/);
+  });
+});
+
+describe("scoreLexical: an hh.ru resume's desired position", () => {
+  it('reads the position sought under «Желаемая должность и зарплата» as the headline, past the contacts', () => {
+    const vacancy = 'Менеджер по закупкам (стройматериалы)\nТребования:\n- опыт работы в закупках от 3 лет';
+    const resume = [
+      'Гарипова Алсу Ринатовна',
+      'Женщина, 34 года, родилась 12 марта 1992',
+      '+7 (917) 555-21-43',
+      'alsu.garipova@mail.example — предпочитаемый способ связи',
+      'Проживает: Казань',
+      'Гражданство: Россия, есть разрешение на работу: Россия',
+      'Не готова к переезду, готова к редким командировкам',
+      '',
+      'Желаемая должность и зарплата',
+      'Менеджер по закупкам',
+      '110 000 ₽ на руки',
+    ].join('\n');
+    expect(scoreLexical({ vacancyText: vacancy, resumeText: resume }).components.title_fit).toBe(1);
+    expect(pairTitles(vacancy, resume).resume).toContain('Менеджер по закупкам');
   });
 });

@@ -340,13 +340,19 @@ export function partsComponents(parts: ReturnType<typeof fitParts>): Record<stri
   return out;
 }
 
+/** hh.ru's heading of the position a resume seeks. */
+const DESIRED_RE = /^[^\S\n]*(?:желаемая должность(?: и зарплата)?|desired position(?: and salary)?)[^\S\n]*$/imu;
+
 /** The terms of a resume's opening lines and job titles, read once per resume read (its facts are of one text and day). */
 const headTermsOf = new WeakMap<ResumeFacts, Set<string>>();
 
 function resumeHeadTerms(facts: ResumeFacts, resumeText: string): Set<string> {
   let headTerms = headTermsOf.get(facts);
   if (!headTerms) {
-    const head = [resumeText.slice(0, 200), ...facts.jobs.slice(0, 10).map((j) => j.title ?? '')].join('\n');
+    // hh.ru puts the title the person seeks under «Желаемая должность и зарплата», after the contacts
+    const desired = DESIRED_RE.exec(resumeText.slice(0, 2000));
+    const sought = desired ? resumeText.slice(desired.index + desired[0].length, desired.index + desired[0].length + 200) : '';
+    const head = [resumeText.slice(0, 200), sought, ...facts.jobs.slice(0, 10).map((j) => j.title ?? '')].join('\n');
     headTerms = termsAndSkills(head);
     headTermsOf.set(facts, headTerms);
   }
@@ -620,7 +626,9 @@ export function pairTitles(vacancyText: string, resumeText: string, now?: Date, 
   // the headline: the first short lines (a name, then mostly the title the person gives themselves)
   const headline = resumeText.slice(0, 400).split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(0, 3);
   const jobs = resumeFactsAt(resumeText, now).jobs.flatMap((j) => (j.title ? [j.title.trim()] : []));
-  const resume = [...new Set([...headline, ...jobs].filter((t) => t.length > 0 && t.length <= 120))].slice(0, 6);
+  const desired = DESIRED_RE.exec(resumeText.slice(0, 2000));
+  const sought = desired ? resumeText.slice(desired.index + desired[0].length).trim().split('\n')[0]!.trim() : '';
+  const resume = [...new Set([...headline, sought, ...jobs].filter((t) => t.length > 0 && t.length <= 120))].slice(0, 6);
   return { vacancy: vacancy.title, resume };
 }
 
