@@ -237,8 +237,10 @@ What we offer: a salary of €80k, remote within the EU.`;
     const text = 'Ищем крутого человека в команду! 🚀\nМы делаем сервис доставки. Нужен QA-инженер на мобильные приложения, опыт от 1 года.\nТребования:\n- Postman\n- SQL';
     expect(readPosting(text).title?.text).toBe('QA-инженер на мобильные приложения');
     expect(readPosting("We're hiring! 🎉\nWe are looking for a Data Analyst who loves SQL.\nRequirements: SQL, Tableau").title?.text).toBe('Data Analyst');
-    // a headline that names the role keeps it
-    expect(readPosting('Ищем Java-разработчика\nТребования: Java, Spring').title?.text).toBe('Ищем Java-разработчика');
+    // a headline that names the role gives it without the cue, its place or the company
+    expect(readPosting('Ищем Java-разработчика\nТребования: Java, Spring').title?.text).toBe('Java-разработчика');
+    expect(readPosting('Ищем логиста в транспортную компанию «ВолгаКарго» (Нижний Новгород).\nТребования: опыт от 2 лет').title?.text).toBe('логиста');
+    expect(readPosting("We're hiring a Senior Java Developer\nRequirements: Java, Spring").title?.text).toBe('Senior Java Developer');
   });
 
   it("reads LinkedIn's flattened posting: the title without its label and work mode, sentence-case headings, and a plus that goes on", () => {
@@ -317,6 +319,24 @@ What we offer: a salary of €80k, remote within the EU.`;
     // an abbreviation before a name goes on; before an ask or a label it ends the sentence
     expect(rowsOf('Требования: опыт работы с 1С, знание ПК и т.д. Опыт от 2 лет.').map((r) => r.text)).toContain('Опыт от 2 лет');
     expect(rowsOf('Требования: знание Excel. Офис на ул. Ленина, знание 1С').map((r) => r.text)).not.toContain('Ленина, знание 1С');
+  });
+
+  it('reads the asks a flattened post runs on after its duties label as asks, and a plus among them as nice', () => {
+    const text =
+      'Ищем логиста в транспортную компанию «ВолгаКарго» (Нижний Новгород). Задачи: поиск и привлечение перевозчиков, ' +
+      'планирование рейсов по России, контроль доставки. Нужен опыт логистом от 2 лет, знание АТИ и грузовых площадок, ' +
+      'уверенный Excel. 1С:ТМС или любая TMS — плюс. Доход оклад + % от маржи, в среднем 90–150 тыс. Пятидневка.';
+    const rows = readPosting(text).requirements.filter((r) => r.kind !== 'duty');
+    expect(rows.map((r) => [r.text, r.importance])).toEqual([
+      ['Нужен опыт логистом от 2 лет', 'must'],
+      ['знание АТИ и грузовых площадок', 'must'],
+      ['уверенный Excel', 'must'],
+      ['1С:ТМС или любая TMS — плюс', 'nice'],
+    ]);
+    expect(rows[0]).toMatchObject({ kind: 'experience', years: 2 });
+    // a duty with a plus in its aside stays a duty
+    const duty = readPosting('Обязанности:\n- ремонт фасовочных автоматов (Tetra Pak — плюс)\nТребования:\n- опыт от 2 лет').requirements;
+    expect(duty.find((r) => r.text.startsWith('ремонт'))?.kind ?? 'duty').toBe('duty');
   });
 
   it('reads a credential the hire may obtain after starting as a nice-to-have, not a must-have today', () => {

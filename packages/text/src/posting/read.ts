@@ -50,7 +50,7 @@ const WORD_EDGE_L = '(?<![\\p{L}\\p{N}])';
 const cue = (body: string) => new RegExp(`${WORD_EDGE_L}(?:${body})`, 'iu');
 
 const NICE_RE = cue(
-  "preferred|preferably|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|(?:would|will|could|should) (?:set you apart|make you stand out)|sets you apart|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом|within (?:\\p{L}+ ){0,2}(?:months?|weeks?|days?|years?) of (?:hire|hiring|start|starting|employment|joining)|в течение [^.;]{0,30}? после (?:трудоустройства|выхода на работу|при[её]ма на работу)",
+  "preferred|preferably|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|(?:would|will|could|should) (?:set you apart|make you stand out)|sets you apart|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный|[—–-]) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом|within (?:\\p{L}+ ){0,2}(?:months?|weeks?|days?|years?) of (?:hire|hiring|start|starting|employment|joining)|в течение [^.;]{0,30}? после (?:трудоустройства|выхода на работу|при[её]ма на работу)",
 );
 const MUST_RE = cue('mandatory|required|must|non-negotiable|обязательн|необходим');
 const MONEY_RE = /[$€£₽₹]\s{0,2}\d|\d\s{0,2}(?:[$€£₽₹]|руб|тыс|k(?![\p{L}])|к(?![\p{L}])|lpa)|(?<![\p{L}])(?:per (?:year|month|annum|hour|week)|an hour|a year|\/hr|\/hour|в месяц|в день|на руки|оклад|зарплат\p{L}{0,3}|заработн\p{L}{0,3} плат|доход|зп|ote|salary|compensation|pay range|стипенди)(?![\p{L}])/iu;
@@ -76,6 +76,9 @@ const ROLE_STATEMENT_RE = /^[^,.;:]{0,30}?(?<![\p{L}])(?:нам нужен|на�
 const REQ_CUE_RE = cue(
   "need|needs|must|required|require|requirement|experience|years|knowledge|ability|able to|degree|licen[cs]e|certif|skills?|proficien|familiar|understand|you have|you know|you are comfortable|you're comfortable|you write|you've|you care about|you can|you speak|you hold|background in|нужн|нужен|нужна|требуется|обязательн|необходим|опыт|стаж|знани|умени|умеешь|навык|владени|понима|права|образовани|удостоверени|сертификат|должен|должна|важно, чтобы",
 );
+/** A sentence that opens by asking («Нужен опыт …», "You'll need …"). */
+const ASK_OPENER_RE =
+  /^(?:нужен|нужна|нужно|нужны|требуется|требуются|от вас|ждём от вас|ждем от вас|we need|you need|you'll need|you will need|you must|must have|required|обязательно)(?![\p{L}])/iu;
 const DUTY_OPENER_RE = /^(?:you'll|you will|you would|in this role|as an? [\p{L} ]{1,40},? you(?:'ll| will)?|ты будешь|вы будете|будешь|предстоит)(?![\p{L}])/iu;
 
 /** Words after which a capitalised word continues the phrase ("experience with Spring"), never a new item. */
@@ -509,8 +512,13 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
   const seenHeaded = { skills: new Set<string>(), text: new Set<string>() };
   const seenUnheaded = { skills: new Set<string>(), text: new Set<string>() };
 
-  for (const unit of units) {
-    const unitText = text.slice(unit.start, unit.end);
+  for (const read of units) {
+    const unitText = text.slice(read.start, read.end);
+    // a post that runs its asks on after its duties' label, with no label of their own («Задачи: … . Нужен опыт
+    // логистом от 2 лет, … . 1С:ТМС или любая TMS — плюс.»): a sentence that opens with an ask, or calls itself a plus,
+    // is asked, not done
+    const plus = NICE_RE.test(withoutAsides(unitText));
+    const unit = read.section === 'resp' && (plus || ASK_OPENER_RE.test(unitText)) ? { ...read, section: plus ? ('nice' as const) : ('req' as const) } : read;
     if (title && unit.start <= title.start && unit.end >= title.end && unit.end - unit.start <= title.end - title.start + 2) continue;
     // the headline the title was read from, opening with it or with its hiring cue («Нужен шеф-повар в новое
     // кафе-пекарню …», "Sales Associate at Summit & Stream Outfitters (Boulder, CO)"), unless it goes on to ask
@@ -527,7 +535,7 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
     const { skills: seenSkills, text: seenText } = headed ? seenHeaded : seenUnheaded;
     if (!headed) {
       if (DUTY_OPENER_RE.test(unitText) && !/(?<![\p{L}])(?:if|если)(?![\p{L}])/iu.test(unitText)) continue;
-      if (!REQ_CUE_RE.test(unitText) && !NICE_RE.test(unitText) && ask.skills(unitText).length === 0) continue;
+      if (!REQ_CUE_RE.test(unitText) && !plus && ask.skills(unitText).length === 0) continue;
     }
     const list = unit.section === 'resp' ? { pieces: [unit], clauses: false } : splitList(text, unit, ask);
     const pieces = list.pieces;
@@ -655,8 +663,9 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   }
   // a headline that only says someone is hired ("Ищем питониста в команду! 🐍", "We're hiring!"): the role is the
   // one the text names after "нужен", "looking for a" («Нужен бэкенд-разработчик на Python/Django, опыт от 2 лет»)
-  if (end > start && HIRING_RE.test(text.slice(start, end)) && !ROLE_NOUN_RE.test(text.slice(start, end))) {
-    const named = namedRole(text, end);
+  if (end > start && HIRING_RE.test(text.slice(start, end))) {
+    // or one that names it after its cue («Ищем логиста в транспортную компанию «ВолгаКарго» (Нижний Новгород).»)
+    const named = ROLE_NOUN_RE.test(text.slice(start, end)) ? hiredRole(text, start, end) : namedRole(text, end);
     if (named) return named;
   }
   if (end <= start || wordCount(text, { start, end }) > 12) return null;
@@ -721,7 +730,7 @@ function hiredRole(text: string, start: number, end: number): Posting['title'] {
 
 /** A hiring cue and what follows it before the role it names («Срочно требуются: …», "We're looking for a …"). */
 const HIRING_CUE_RE = new RegExp(
-  `^[^\\p{L}]{0,4}(?:срочно\\s{1,3})?(?:${HIRING_WORDS}|требуются|we're looking for an?|we are looking for an?|looking for an?)(?![\\p{L}])[\\s:!]{1,3}`,
+  `^[^\\p{L}]{0,4}(?:срочно\\s{1,3})?(?:${HIRING_WORDS}|требуются|we're looking for an?|we are looking for an?|looking for an?)(?![\\p{L}])[\\s:!]{1,3}(?:(?:an?|the)\\s{1,3})?`,
   'iu',
 );
 /** Where a headline's place begins: «… на склад», «… в Екатеринбурге», "… at our warehouse", "… in Leeds". */
