@@ -81,7 +81,7 @@ export type Scoring = z.infer<typeof scoringSchema>;
 
 /**
  * What the score is made of, so the number explains itself: must-haves and nice-to-haves shown, years against years
- * asked, whether a missing must-have capped it, and each part's value (0..1) before they were combined.
+ * asked, whether must-haves it does not show capped it, and each part's value (0..1) before they were combined.
  */
 export const fitSummarySchema = z.object({
   must_met: z.number().int().nonnegative(),
@@ -91,7 +91,7 @@ export const fitSummarySchema = z.object({
   nice_total: z.number().int().nonnegative(),
   /** Years the resume shows for the posting's main years ask, and the years asked; null when it asks none. */
   years: z.object({ shown: z.number().nullable(), asked: z.number() }).nullable(),
-  /** A must-have the resume does not show held the score below a strong fit. */
+  /** Must-haves the resume does not show (a missing one of a trusted kind, or most of them) held the score below a strong fit. */
   capped: z.boolean(),
   /**
    * The posting and the resume are in different languages: the rows and the title were matched by meaning and the

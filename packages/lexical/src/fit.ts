@@ -87,7 +87,16 @@ export const FIT_FEATURES = ['must_coverage', 'nice_coverage', 'experience_fit',
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
-/** The score in [0, 1], and whether a missing must-have capped it. */
+/**
+ * Whether the resume shows fewer than half of the must-haves (a partly shown one counting half), whatever their kinds:
+ * a pair that shows one of four must-haves is no strong fit, however well its title and skills overlap, even where the
+ * missing ones are of kinds too loosely read to cap on their own («знание АТИ и грузовых площадок»).
+ */
+function mostMustsUnshown(parts: FitParts): boolean {
+  return parts.must_total > 0 && parts.must_met + 0.5 * parts.must_partial < 0.5 * parts.must_total;
+}
+
+/** The score in [0, 1], and whether a missing must-have (or most must-haves unshown) capped it. */
 export function fitScore(parts: FitParts, w: FitWeights, pairLogit?: number): { score: number; capped: boolean; uncapped: number } {
   const x = fitFeatures(parts);
   let z = w.bias;
@@ -96,7 +105,7 @@ export function fitScore(parts: FitParts, w: FitWeights, pairLogit?: number): { 
   const uncapped = sigmoid(z);
   // Under the cap the order is kept (no ties at the cap): a rankings' top stays ordered by the uncapped score.
   const ceiling = w.cap_missing_must * (0.85 + 0.15 * uncapped);
-  const capped = parts.must_missing > 0 && uncapped > ceiling;
+  const capped = (parts.must_missing > 0 || mostMustsUnshown(parts)) && uncapped > ceiling;
   return { score: capped ? ceiling : uncapped, capped, uncapped };
 }
 

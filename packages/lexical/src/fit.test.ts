@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { fitScore, partsOf, type FitWeights } from './fit.ts';
+
+const weights: FitWeights = {
+  bias: -3.5,
+  weights: { must_coverage: 0.5, nice_coverage: 0.7, experience_fit: 0.1, title_fit: 2.3, document_overlap: 4.8 },
+  cap_missing_must: 0.65,
+};
+// a pair whose title and skills overlap fully: strong by its parts alone
+const base = { title_fit: 1, document_overlap: 1, experience_fit: 1, nice_coverage: 1, must_total: 4 };
+
+describe('fitScore caps', () => {
+  it('holds a pair that shows fewer than half its must-haves below a strong fit, whatever the missing kinds', () => {
+    const one = fitScore(partsOf({ ...base, must_coverage: 0.37, must_met: 1, must_partial: 1, must_missing: 0 }), weights);
+    expect(one.uncapped).toBeGreaterThan(0.7);
+    expect(one).toMatchObject({ capped: true });
+    expect(one.score).toBeLessThan(0.65);
+    // half of them shown (two met, or one met and two partly) is not capped by this rule
+    expect(fitScore(partsOf({ ...base, must_coverage: 0.5, must_met: 2, must_partial: 0, must_missing: 0 }), weights).capped).toBe(false);
+    expect(fitScore(partsOf({ ...base, must_coverage: 0.5, must_met: 1, must_partial: 2, must_missing: 0 }), weights).capped).toBe(false);
+    // a posting without must-haves is never capped by it
+    expect(fitScore(partsOf({ ...base, must_total: 0, must_coverage: 1 }), weights).capped).toBe(false);
+  });
+});
