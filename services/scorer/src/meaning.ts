@@ -55,9 +55,12 @@ export function meaningScore(cos: number, t: MeaningThresholds): number {
 const NOT_EVIDENCE =
   /@[\p{L}\p{N}-]+\.\p{L}{2,}|\+\d[\d\s()-]{8,}\d|\(\d{3,4}\)\s?\d{3}[-\s]?\d{2}[-\s]?\d{2}|(?<!\d)\d{3}[-.]\d{3}[-.]\d{4}(?!\d)|(?:page|стр(?:аница)?\.?)\s*\d+\s*(?:of|из)\s*\d+/iu;
 
-/** A CV's form fields (hh.ru's «Занятость: полная занятость», "Citizenship: …"): what the person wants, not did. */
+/**
+ * A CV's form fields (hh.ru's «Занятость: полная занятость», «Готова к переезду, готова к командировкам»,
+ * "Citizenship: …"): what the person wants, not did.
+ */
 const FORM_FIELD =
-  /^\s*(?:занятость|график работы|желательное время в пути|гражданство|разрешение на работу|переезд|командировки|желаемая зарплата|пол|возраст|проживает|employment type|schedule|citizenship|work permit|relocation|business travel|desired salary|date of birth|дата рождения)\s*:/iu;
+  /^\s*(?:(?:занятость|график работы|желательное время в пути|гражданство|разрешение на работу|переезд|командировки|желаемая зарплата|пол|возраст|проживает|employment type|schedule|citizenship|work permit|relocation|business travel|desired salary|date of birth|дата рождения)\s*:|(?:не\s+)?готов\p{L}{0,2}\s+к\s+(?:переезду|командировкам|редким командировкам)|(?:not\s+)?(?:willing|ready|open)\s+to\s+(?:relocate|travel))/iu;
 
 const DATE_WORD =
   /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|present|now|current|today|since|to|from|янв|фев|мар|апр|май|мая|июн|июл|авг|сен|сент|окт|ноя|дек|январ\p{L}*|феврал\p{L}*|март\p{L}*|апрел\p{L}*|июн\p{L}*|июл\p{L}*|август\p{L}*|сентябр\p{L}*|октябр\p{L}*|ноябр\p{L}*|декабр\p{L}*|сейчас|настоящее|время|по|с|года?|гг?)$/iu;

@@ -47,6 +47,7 @@ describe('skill vocabulary', () => {
     expect(skillIds('опыт настройки таргета ВКонтакте')).toEqual(['targeted_ads']);
     expect(skillIds('таргет в VK Рекламе')).toEqual(['targeted_ads']);
     expect(skillIds('Key Account Manager (федеральные сети)')).toEqual(['account_management']);
+    expect(skillIds('Бухгалтер по расчётам с поставщиками')).toEqual(['accounting', 'accounts_payable']);
     expect(skillIds('уверенная самостоятельная работа в Яндекс Директ')).toEqual(['search_ads']);
     expect(skillIds('умение снимать и монтировать видео на телефон')).toEqual(['video_editing']);
   });
