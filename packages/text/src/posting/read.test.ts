@@ -321,6 +321,15 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(rowsOf('Требования: знание Excel. Офис на ул. Ленина, знание 1С').map((r) => r.text)).not.toContain('Ленина, знание 1С');
   });
 
+  it("cuts the company's name that Indeed's flattened headline runs on after the role", () => {
+    const text =
+      'Accounts Payable Specialist Larchmont Foods - Remote (US) $55,000 - $65,000 a year - Full-time Job details Pay $55,000 - ' +
+      "$65,000 a year Full job description We're looking for an Accounts Payable Specialist. What you bring: 2+ years of full-cycle accounts payable experience; Strong Excel skills.";
+    expect(readPosting(text).title?.text).toBe('Accounts Payable Specialist');
+    // a title whose words after the role are not a name in capitals is left whole
+    expect(readPosting('Data Engineer II Hybrid (Manchester) · Full-time Northlight Energy is one of the UK\'s fastest-growing renewable energy suppliers. Requirements: 3+ years of SQL.').title?.text).toBe('Data Engineer II');
+  });
+
   it('reads the asks a flattened post runs on after its duties label as asks, and a plus among them as nice', () => {
     const text =
       'Ищем логиста в транспортную компанию «ВолгаКарго» (Нижний Новгород). Задачи: поиск и привлечение перевозчиков, ' +

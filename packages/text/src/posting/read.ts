@@ -655,6 +655,12 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   const mode = WORK_MODE_RE.exec(text.slice(start, end));
   if (mode && mode.index >= 3) end = start + mode.index;
   while (end > start && /[\s:,-]/.test(text[end - 1]!)) end--;
+  // Indeed's flattened "Accounts Payable Specialist Larchmont Foods - Remote (US)": the company's name runs on after
+  // the role, in capitals, with nothing between
+  if (flatHead && end > start) {
+    const company = COMPANY_AFTER_ROLE_RE.exec(text.slice(start, end));
+    if (company) end = start + company.index + company[1]!.length;
+  }
   // a flattened headline that hires someone for a place («Требуется водитель погрузчика (электроштабелёр, ричтрак) на
   // склад стройматериалов в Екатеринбурге, ул. Шефская»): the role it names, without the cue and the place
   if (flatHead && end > start) {
@@ -733,6 +739,9 @@ const HIRING_CUE_RE = new RegExp(
   `^[^\\p{L}]{0,4}(?:срочно\\s{1,3})?(?:${HIRING_WORDS}|требуются|we're looking for an?|we are looking for an?|looking for an?)(?![\\p{L}])[\\s:!]{1,3}(?:(?:an?|the)\\s{1,3})?`,
   'iu',
 );
+/** A role's noun, then two to four capitalised words (a company's name) to the end: "… Specialist Larchmont Foods". */
+const COMPANY_AFTER_ROLE_RE =
+  /(?<![\p{L}])((?:\p{L}+-)?(?:[Dd]eveloper|[Ee]ngineer|[Aa]nalyst|[Dd]esigner|[Mm]anager|[Aa]ccountant|[Ss]pecialist|[Rr]ecruiter|[Aa]dministrator|[Aa]ssociate|[Aa]ssistant|[Rr]epresentative|[Ee]xecutive|[Cc]oordinator|[Cc]onsultant|[Cc]lerk|[Ss]upervisor|[Tt]echnician|[Nn]urse|[Dd]river|[Oo]perator|[Ss]cientist|[Aa]rchitect))(?:\s+\p{Lu}[\p{Ll}&'’.]+){2,4}\s*$/u;
 /** Where a headline's place begins: «… на склад», «… в Екатеринбурге», "… at our warehouse", "… in Leeds". */
 const PLACE_RE = /^\s(?:на|в|во|для|at|in|for|to)\s/iu;
 
