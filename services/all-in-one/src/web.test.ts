@@ -270,12 +270,15 @@ describe.runIf(haveChromium)('web page', () => {
     const resume = ['Pavel Orlov', 'Java Developer', '2018/01 – present', 'Java Developer, Northwind Bank', '• Payment services in Java and Spring Boot.'].join('\n');
     await page.locator('#panel-check').getByLabel('Paste the resume text').fill(resume);
     await page.locator('#panel-check').getByLabel('Job title').fill('Java Developer');
-    await page.locator('#panel-check').getByLabel('Vacancy description').fill('Requirements:\n- Java\n- Spring Boot\n- Fluent written English');
+    await page.locator('#panel-check').getByLabel('Vacancy description').fill('Requirements:\n- Java\n- Spring Boot\n- Fluent written English\n- 3+ years of Java');
     await page.getByRole('button', { name: 'Check the fit' }).click();
     await page.locator('#check-result svg.gauge').waitFor({ state: 'visible', timeout: 30_000 });
     const row = page.locator('#check-result .req-table tbody tr', { hasText: 'Fluent written English' });
     await expect(row.locator('.status').textContent()).resolves.toBe('Met');
     await expect(row.textContent()).resolves.toContain('Shown by the resume itself, written in this language.');
     await expect(row.textContent()).resolves.not.toContain('Nothing in the resume covers this.');
+    // a years row says the years the dates show against the years asked
+    const years = page.locator('#check-result .req-table tbody tr', { hasText: '3+ years of Java' });
+    await expect(years.locator('.req-years').textContent()).resolves.toMatch(/^The dates show \d+(\.\d)? years against 3 asked$/);
   });
 });
