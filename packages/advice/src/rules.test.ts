@@ -146,6 +146,17 @@ describe('writeRulesAdvice in English', () => {
     expect(ru.rewrite_suggestions.some((s) => s.includes('на языке резюме'))).toBe(true);
   });
 
+  it('does not ask to name a personal quality that a deed partly shows', () => {
+    const quality = {
+      text: 'Good communication skills and a collaborative mindset', importance: 'must' as const, kind: 'quality' as const, score: 0.45,
+      status: 'partial' as const, evidence: { text: 'Ways of working: code review, writing runbooks', start: 0, end: 46 },
+    };
+    const a = writeRulesAdvice({ scoring: { ...scoringEn, requirements: [...scoringEn.requirements, quality] }, vacancyText: vacancyEn, resumeText: resumeEn, language: 'en' });
+    expect(a.rewrite_suggestions.some((s) => s.includes('collaborative mindset'))).toBe(false);
+    // an ask of another kind partly shown is still rewritten in the vacancy's words
+    expect(a.rewrite_suggestions.some((s) => s.includes('so it names'))).toBe(true);
+  });
+
   it('points out a must-have that appears only in the skills list', () => {
     expect(advice.rewrite_suggestions).toContain(
       '“PostgreSQL” appears only in your skills list; add a bullet that shows where you used it and what came of it.',

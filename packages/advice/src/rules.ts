@@ -318,7 +318,8 @@ export function writeRulesAdvice(input: RulesAdviceInput): Advice {
 
   const rewrites: string[] = [];
   for (const r of partial) {
-    if (rewrites.length >= LIMITS.rewrites - 2 || !r.evidence) continue;
+    // a personal quality partly shown by a deed is not shown better by naming it ("collaborative mindset")
+    if (rewrites.length >= LIMITS.rewrites - 2 || !r.evidence || r.kind === 'quality') continue;
     if (r.implied) {
       rewrites.push(t.rewriteImplied(q(r.text), q(r.evidence.text, 140)));
       continue;
