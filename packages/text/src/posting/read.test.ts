@@ -321,6 +321,20 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(rowsOf('Требования: знание Excel. Офис на ул. Ленина, знание 1С').map((r) => r.text)).not.toContain('Ленина, знание 1С');
   });
 
+  it("reads «Мы ждём от вас:» as the requirements of an hh.ru post pasted as one paragraph, and its key skills as asked before", () => {
+    const text =
+      'Senior Java-разработчик (платёжные сервисы) от 350 000 ₽ на руки ПэйЛайн Москва Требуемый опыт работы: более 6 лет ' +
+      'Чем предстоит заниматься: развивать сервисы авторизации и клиринга платежей; проектировать API для партнёров. ' +
+      'Мы ждём от вас: опыт коммерческой разработки на Java от 5 лет; опыт работы с Kafka; PostgreSQL, умение оптимизировать запросы; ' +
+      'будет плюсом: опыт с Kotlin. Мы предлагаем: полностью удалённую работу. Ключевые навыки Java Kafka PostgreSQL';
+    const rows = readPosting(text).requirements.filter((r) => r.kind !== 'duty');
+    expect(rows[0]).toMatchObject({ text: 'опыт коммерческой разработки на Java от 5 лет', importance: 'must', kind: 'experience', years: 5 });
+    expect(rows.map((r) => r.text)).toContain('опыт работы с Kafka');
+    expect(rows.find((r) => r.text === 'опыт с Kotlin')?.importance).toBe('nice');
+    // the key skills repeat what was asked: no row of their own
+    expect(rows.filter((r) => r.skills.includes('java'))).toHaveLength(1);
+  });
+
   it("cuts the company's name that Indeed's flattened headline runs on after the role", () => {
     const text =
       'Accounts Payable Specialist Larchmont Foods - Remote (US) $55,000 - $65,000 a year - Full-time Job details Pay $55,000 - ' +
