@@ -48,6 +48,7 @@ describe('skill vocabulary', () => {
     expect(skillIds('таргет в VK Рекламе')).toEqual(['targeted_ads']);
     expect(skillIds('Key Account Manager (федеральные сети)')).toEqual(['account_management']);
     expect(skillIds('Бухгалтер по расчётам с поставщиками')).toEqual(['accounting', 'accounts_payable']);
+    expect(skillIds('new-hire paperwork and I-9s; keep employee files')).toEqual(['kadrovoe']);
     expect(skillIds('уверенная самостоятельная работа в Яндекс Директ')).toEqual(['search_ads']);
     expect(skillIds('умение снимать и монтировать видео на телефон')).toEqual(['video_editing']);
   });
