@@ -7,7 +7,7 @@
 import { statusFor, fitParts, partsComponents, skillsAsked, skillsShown, type FitParts } from '@rc/lexical';
 import type { RequirementResult, Scoring } from '@rc/contracts';
 import { cosine } from '@rc/model-runtime';
-import { credentialsNamed, isNotDoneClaim, isSectionHeading, splitSentences, terms } from '@rc/text';
+import { credentialsNamed, isNotDoneClaim, isSectionHeading, licenceAsked, splitSentences, terms } from '@rc/text';
 
 export type Embed = (texts: string[], kind: 'query' | 'passage') => Promise<Float32Array[]>;
 
@@ -38,11 +38,11 @@ const LEFT_TO_FACTS = new Set<RequirementResult['kind']>(['education', 'language
 export const WITHOUT_SKILL_MOST = 0.45;
 
 /**
- * A licence or certificate is shown by a line that names one: "ACLS required within six months of hire" is never
- * partly shown by «В 2020 году около трёх месяцев работала в перепрофилированном ковидном отделении».
+ * A licence or certificate is shown by a line that names one, as the posting reader reads a licence ask: "ACLS required
+ * within six months of hire" is never partly shown by «В 2020 году около трёх месяцев работала в перепрофилированном
+ * ковидном отделении».
  */
-const NAMES_A_LICENCE = /licen[cs]|certif|credential|сертификат|удостоверени|свидетельств|допуск|аккредитац|аттестац|права|категори/iu;
-const namesLicence = (text: string) => NAMES_A_LICENCE.test(text) || credentialsNamed(text).length > 0;
+const namesLicence = (text: string) => licenceAsked(text) !== null || credentialsNamed(text).length > 0;
 
 /** Cosine to a row score on the lexical scale: partial threshold → 0.3 (partial), met threshold → 0.6 (met), +0.1 → 1. */
 export function meaningScore(cos: number, t: MeaningThresholds): number {

@@ -1,4 +1,4 @@
-export { credentialsNamed } from './asks.ts';
+export { credentialsNamed, licenceAsked } from './asks.ts';
 export { MAX_ALTERNATIVES_LIST, postingTitle, readPosting, type ReadPostingOptions } from './read.ts';
 export type {
   EducationAsk,

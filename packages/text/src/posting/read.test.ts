@@ -335,6 +335,11 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(rows.filter((r) => r.skills.includes('java'))).toHaveLength(1);
   });
 
+  it('reads a credential or an attestation as a certificate ask', () => {
+    expect(rowsOf('Requirements:\n- NCCER welding credentials').map((r) => [r.kind, r.licence?.type])).toEqual([['licence', 'certificate']]);
+    expect(rowsOf('Требования:\n- аттестация по промышленной безопасности').map((r) => [r.kind, r.licence?.type])).toEqual([['licence', 'certificate']]);
+  });
+
   it("cuts the company's name that Indeed's flattened headline runs on after the role", () => {
     const text =
       'Accounts Payable Specialist Larchmont Foods - Remote (US) $55,000 - $65,000 a year - Full-time Job details Pay $55,000 - ' +
