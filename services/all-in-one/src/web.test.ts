@@ -37,6 +37,15 @@ async function docx(lines: string[]): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
+/** Pastes a resume and a vacancy into the check panel, runs the check and waits for the result's gauge. */
+async function checkFit(page: Page, resume: string, title: string, vacancy: string): Promise<void> {
+  await page.locator('#panel-check').getByLabel('Paste the resume text').fill(resume);
+  await page.locator('#panel-check').getByLabel('Job title').fill(title);
+  await page.locator('#panel-check').getByLabel('Vacancy description').fill(vacancy);
+  await page.getByRole('button', { name: 'Check the fit' }).click();
+  await page.locator('#check-result svg.gauge').waitFor({ state: 'visible', timeout: 30_000 });
+}
+
 describe.runIf(!haveChromium && inCI)('web page (Chromium missing)', () => {
   it('has a browser to run in', () => {
     throw new Error(missing);
@@ -255,24 +264,17 @@ describe.runIf(haveChromium)('web page', () => {
       'Senior Java Developer, Kestrel Pay',
       '• Moved settlement jobs to Kafka and Kubernetes; Java 17, Spring Boot.',
     ].join('\n');
-    await page.locator('#panel-check').getByLabel('Paste the resume text').fill(resume);
-    await page.locator('#panel-check').getByLabel('Job title').fill('Java Developer');
-    await page.locator('#panel-check').getByLabel('Vacancy description').fill('Requirements:\n- Java\n- Spring Boot\n- Solid understanding of design patterns\n- PostgreSQL');
-    await page.getByRole('button', { name: 'Check the fit' }).click();
-    await page.locator('#check-result svg.gauge').waitFor({ state: 'visible', timeout: 30_000 });
+    await checkFit(page, resume, 'Java Developer', 'Requirements:\n- Java\n- Spring Boot\n- Solid understanding of design patterns\n- PostgreSQL');
     const row = page.locator('#check-result .req-table tbody tr', { hasText: 'design patterns' });
     await expect(row.locator('.status').textContent()).resolves.toBe('Partly met');
     await expect(row.locator('.req-implied').textContent()).resolves.toMatch(/^Not named in the resume; implied by \d+(\.\d)? years of jobs in the field/);
     await expect(row.locator('mark').textContent()).resolves.toContain('Java Developer, Northwind Bank');
   });
+
   it('says what shows a row no resume line shows, rather than that nothing covers it', async () => {
     const { page } = await open();
     const resume = ['Pavel Orlov', 'Java Developer', '2018/01 – present', 'Java Developer, Northwind Bank', '• Payment services in Java and Spring Boot.'].join('\n');
-    await page.locator('#panel-check').getByLabel('Paste the resume text').fill(resume);
-    await page.locator('#panel-check').getByLabel('Job title').fill('Java Developer');
-    await page.locator('#panel-check').getByLabel('Vacancy description').fill('Requirements:\n- Java\n- Spring Boot\n- Fluent written English\n- 3+ years of Java');
-    await page.getByRole('button', { name: 'Check the fit' }).click();
-    await page.locator('#check-result svg.gauge').waitFor({ state: 'visible', timeout: 30_000 });
+    await checkFit(page, resume, 'Java Developer', 'Requirements:\n- Java\n- Spring Boot\n- Fluent written English\n- 3+ years of Java');
     const row = page.locator('#check-result .req-table tbody tr', { hasText: 'Fluent written English' });
     await expect(row.locator('.status').textContent()).resolves.toBe('Met');
     await expect(row.textContent()).resolves.toContain('Shown by the resume itself, written in this language.');
