@@ -88,4 +88,12 @@ describe('advice prompt carries what the product computed', () => {
     const first = JSON.parse(between(user!.content, '<requirements>', '</requirements>').trim().split('\n')[0]!);
     expect(first).toMatchObject({ kind: 'experience', years_shown: 6.2, years_asked: 5 });
   });
+
+  it('says what shows a row that has no line to quote', () => {
+    const language = { text: 'Fluent written English', importance: 'must' as const, kind: 'language' as const, score: 1, status: 'met' as const, evidence: null, basis: 'resume_language' as const };
+    const scoring = { ...englishInput.scoring, requirements: [language] };
+    const [, user] = buildAdviceMessages({ ...englishInput, scoring });
+    const row = JSON.parse(between(user!.content, '<requirements>', '</requirements>').trim());
+    expect(row).toMatchObject({ requirement: 'Fluent written English', evidence: null, shown_by: 'resume_language' });
+  });
 });

@@ -103,6 +103,8 @@ export function renderRequirements(requirements: RequirementResult[]): string {
         ...(r.years ? { years_shown: r.years.shown, years_asked: r.years.asked } : {}),
         // not named in the resume, implied by its years of jobs in the field (the evidence is the longest such job)
         ...(r.implied ? { implied_by_years_in_field: r.implied.years } : {}),
+        // met or partly met with no line to quote: what shows it (the resume's language, its stated or overall years)
+        ...(r.basis ? { shown_by: r.basis } : {}),
       }),
     )
     .join('\n');
