@@ -343,6 +343,14 @@ export function partsComponents(parts: ReturnType<typeof fitParts>): Record<stri
 /** hh.ru's heading of the position a resume seeks. */
 const DESIRED_RE = /^[^\S\n]*(?:желаемая должность(?: и зарплата)?|desired position(?: and salary)?)[^\S\n]*$/imu;
 
+/** What follows hh.ru's «Желаемая должность и зарплата» (the title sought, its specialisations), or ''. */
+function soughtPosition(resumeText: string): string {
+  const desired = DESIRED_RE.exec(resumeText.slice(0, 2000));
+  if (!desired) return '';
+  const from = desired.index + desired[0].length;
+  return resumeText.slice(from, from + 200).trim();
+}
+
 /** The terms of a resume's opening lines and job titles, read once per resume read (its facts are of one text and day). */
 const headTermsOf = new WeakMap<ResumeFacts, Set<string>>();
 
@@ -350,9 +358,7 @@ function resumeHeadTerms(facts: ResumeFacts, resumeText: string): Set<string> {
   let headTerms = headTermsOf.get(facts);
   if (!headTerms) {
     // hh.ru puts the title the person seeks under «Желаемая должность и зарплата», after the contacts
-    const desired = DESIRED_RE.exec(resumeText.slice(0, 2000));
-    const sought = desired ? resumeText.slice(desired.index + desired[0].length, desired.index + desired[0].length + 200) : '';
-    const head = [resumeText.slice(0, 200), sought, ...facts.jobs.slice(0, 10).map((j) => j.title ?? '')].join('\n');
+    const head = [resumeText.slice(0, 200), soughtPosition(resumeText), ...facts.jobs.slice(0, 10).map((j) => j.title ?? '')].join('\n');
     headTerms = termsAndSkills(head);
     headTermsOf.set(facts, headTerms);
   }
@@ -626,8 +632,7 @@ export function pairTitles(vacancyText: string, resumeText: string, now?: Date, 
   // the headline: the first short lines (a name, then mostly the title the person gives themselves)
   const headline = resumeText.slice(0, 400).split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(0, 3);
   const jobs = resumeFactsAt(resumeText, now).jobs.flatMap((j) => (j.title ? [j.title.trim()] : []));
-  const desired = DESIRED_RE.exec(resumeText.slice(0, 2000));
-  const sought = desired ? resumeText.slice(desired.index + desired[0].length).trim().split('\n')[0]!.trim() : '';
+  const sought = soughtPosition(resumeText).split('\n')[0]!.trim();
   const resume = [...new Set([...headline, sought, ...jobs].filter((t) => t.length > 0 && t.length <= 120))].slice(0, 6);
   return { vacancy: vacancy.title, resume };
 }
