@@ -335,6 +335,22 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(rows.filter((r) => r.skills.includes('java'))).toHaveLength(1);
   });
 
+  it("reads Indeed's flattened qualifications: an item that ends on its bracket ends, a credential due after hire is nice, no row from the EEO line or a tracking tag", () => {
+    const text =
+      'Registered Nurse - Emergency Department Riverside Health - Columbus, OH 43215 $38 - $52 an hour - Full-time Full job description ' +
+      "Riverside Health's Level II trauma center sees 85,000 visits a year. Qualifications Current RN license in Ohio or compact state " +
+      "(required) BLS and ACLS (required); PALS within 6 months of hire 1+ year of acute care experience (ED experience preferred) TNCC or " +
+      "ENPC is a plus Bachelor's degree in Nursing preferred Riverside Health is an Equal Opportunity Employer. #LI-RS1";
+    expect(readPosting(text).requirements.map((r) => [r.text, r.importance])).toEqual([
+      ['Current RN license in Ohio or compact state (required)', 'must'],
+      ['BLS and ACLS (required)', 'must'],
+      ['PALS within 6 months of hire', 'nice'],
+      ['1+ year of acute care experience (ED experience preferred)', 'must'],
+      ['TNCC or ENPC is a plus', 'nice'],
+      ["Bachelor's degree in Nursing preferred", 'nice'],
+    ]);
+  });
+
   it('reads a credential or an attestation as a certificate ask', () => {
     expect(rowsOf('Requirements:\n- NCCER welding credentials').map((r) => [r.kind, r.licence?.type])).toEqual([['licence', 'certificate']]);
     expect(rowsOf('Требования:\n- аттестация по промышленной безопасности').map((r) => [r.kind, r.licence?.type])).toEqual([['licence', 'certificate']]);

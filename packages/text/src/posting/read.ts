@@ -50,7 +50,7 @@ const WORD_EDGE_L = '(?<![\\p{L}\\p{N}])';
 const cue = (body: string) => new RegExp(`${WORD_EDGE_L}(?:${body})`, 'iu');
 
 const NICE_RE = cue(
-  "preferred|preferably|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|(?:would|will|could|should) (?:set you apart|make you stand out)|sets you apart|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный|[—–-]) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом|within (?:\\p{L}+ ){0,2}(?:months?|weeks?|days?|years?) of (?:hire|hiring|start|starting|employment|joining)|в течение [^.;]{0,30}? после (?:трудоустройства|выхода на работу|при[её]ма на работу)",
+  "preferred|preferably|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|(?:would|will|could|should) (?:set you apart|make you stand out)|sets you apart|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный|[—–-]) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом|within (?:[\\p{L}\\d]+ ){0,2}(?:months?|weeks?|days?|years?) of (?:hire|hiring|start|starting|employment|joining)|в течение [^.;]{0,30}? после (?:трудоустройства|выхода на работу|при[её]ма на работу)",
 );
 const MUST_RE = cue('mandatory|required|must|non-negotiable|обязательн|необходим');
 const MONEY_RE = /[$€£₽₹]\s{0,2}\d|\d\s{0,2}(?:[$€£₽₹]|руб|тыс|k(?![\p{L}])|к(?![\p{L}])|lpa)|(?<![\p{L}])(?:per (?:year|month|annum|hour|week)|an hour|a year|\/hr|\/hour|в месяц|в день|на руки|оклад|зарплат\p{L}{0,3}|заработн\p{L}{0,3} плат|доход|зп|ote|salary|compensation|pay range|стипенди)(?![\p{L}])/iu;
@@ -261,6 +261,12 @@ function softSplit(text: string, span: Span, flattened: boolean): Span[] {
     }
     if (depth > 0) continue;
     const gap = w.start - p.end;
+    // a flattened list's item that ends on its bracket: "… compact state (required) BLS and ACLS (required)", "… (ED
+    // experience preferred) TNCC or ENPC is a plus"
+    if (flattened && /^\)\s{1,3}$/.test(text.slice(p.end, w.start)) && /^\p{Lu}/u.test(w.raw)) {
+      cuts.push(w.start);
+      continue;
+    }
     if (gap < 1 || gap > 3 || !/^\s{1,3}$/.test(text.slice(p.end, w.start))) continue;
     if (FUNCTION_WORDS.has(p.key)) continue;
     // outside a flattened scrape only an opener is cut before
@@ -448,6 +454,8 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   if ((MONEY_RE.test(piece) && !TARGET_MONEY_RE.test(piece)) || CONTACT_RE.test(piece) || COPYRIGHT_RE.test(piece) || EEO_RE.test(piece) || APPLY_RE.test(piece)) {
     return true;
   }
+  // a job board's tracking tags ("#LI-RS1", "#LI-Hybrid"): hashtags and nothing else
+  if (/^(?:#[\p{L}\p{N}_-]+\s*)+$/u.test(piece.trim())) return true;
   const requirementSection = section === 'req' || section === 'nice';
   if (!requirementSection && (PERK_RE.test(piece) || SCHEDULE_RE.test(piece))) return true;
   // company blurb: "We are a fast-growing …", "Наша компания …", with nothing asked of the candidate

@@ -154,6 +154,9 @@ function startsSentence(text: string, pos: number): boolean {
   return /^ {1,2}(?:\p{Lu}|[£$€₽]|\d)/u.test(text.slice(pos, pos + 4));
 }
 
+/** Words that lead into a noun phrase inside a sentence: a Title Case phrase after one is no heading. */
+const LEADS_INTO = new Set(['a', 'an', 'the', 'our', 'your', 'is', 'are', 'be', 'of', 'to', 'for', 'with', 'as']);
+
 /** A heading that opens with a pronoun ("You have", "We offer") opens sentences as often: never inline in prose. */
 const PRONOUNS = new Set(['you', 'we', 'i', 'мы', 'вы', 'ты', 'я']);
 
@@ -188,6 +191,9 @@ export function findHeadings(text: string): Heading[] {
       const tail = after(text, last.end);
       const atLineStart = lineStartBefore(text, first.start);
       const n = j - i + 1;
+      // a capitalised phrase that an article or a verb leads into is inside a sentence: "Riverside Health is an Equal
+      // Opportunity Employer"
+      const ledInto = i > 0 && joinedGap(text, ws[i - 1]!.end, first.start) && LEADS_INTO.has(ws[i - 1]!.key);
       let ok = false;
       if (atLineStart && (tail.colon || tail.lineEnd)) ok = true;
       else if (tail.colon && n <= 5 && (atLineStart || isCapitalised(first.raw) || /[.!?;:)]\s*$/.test(text.slice(Math.max(0, first.start - 3), first.start)))) ok = true;
@@ -197,8 +203,9 @@ export function findHeadings(text: string): Heading[] {
         ok = (n >= 2 && capitals * 2 >= n) || (n === 1 && INLINE_SINGLE.has(first.key) && first.raw !== first.raw.toUpperCase());
         // a capitalised phrase that runs on into a lowercase word is a sentence, not a heading: "Experience with"
         if (ok && n === 1 && ws[j + 1] && !isCapitalised(ws[j + 1]!.raw) && !/^\d/.test(ws[j + 1]!.raw)) ok = false;
+        if (ok && ledInto) ok = false;
       }
-      if (!ok && !tail.colon && n >= 2 && isCapitalised(first.raw) && !PRONOUNS.has(first.key) && startsSentence(text, last.end)) {
+      if (!ok && !tail.colon && n >= 2 && isCapitalised(first.raw) && !PRONOUNS.has(first.key) && !ledInto && startsSentence(text, last.end)) {
         // LinkedIn's sentence-case headings flattened into the text: "… a regulated space. About you You've spent 4+
         // years …", "What you'll do Lead design for …": a heading of two words or more between two sentences
         ok = sentenceEndBefore(text, first.start);
