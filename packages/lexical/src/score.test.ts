@@ -666,3 +666,16 @@ describe("scoreLexical: an hh.ru resume's desired position", () => {
     expect(pairTitles(vacancy, resume).resume).toContain('Менеджер по закупкам');
   });
 });
+
+describe('scoreLexical: a driving licence of a category', () => {
+  it('shows driving and the rules of the road («Знание ПДД», «Вождение»)', () => {
+    const vacancy = 'Водитель-экспедитор\nТребования:\n- знание ПДД\n- вождение грузового автомобиля';
+    const rows = scoreLexical({ vacancyText: vacancy, resumeText: 'Кузьмин Андрей\nВодитель категории B, C\nРазвоз продуктов по магазинам.' }).requirements;
+    expect(rows[0]!.status).toBe('met');
+    expect(rows[1]!.status).not.toBe('missing');
+    // a resume without a licence does not
+    const none = scoreLexical({ vacancyText: vacancy, resumeText: 'Кузьмин Андрей\nКладовщик\nПриёмка товара на складе.' }).requirements;
+    expect(none[0]!.status).toBe('missing');
+  });
+});
+

@@ -74,6 +74,11 @@ export const SHOWS: Readonly<Record<string, readonly string[]>> = {
   '1c_erp': ['pc_literacy'],
   prometheus: ['observability'],
   grafana: ['observability'],
+  // a driving licence of a category is driving, under the rules of the road
+  driving_b: ['driving', 'traffic_rules'],
+  driving_c: ['driving', 'traffic_rules'],
+  driving_ce: ['driving', 'traffic_rules'],
+  driving_d: ['driving', 'traffic_rules'],
 };
 
 /** The vocabulary skills a text names, under their ids. */

@@ -351,6 +351,17 @@ What we offer: a salary of €80k, remote within the EU.`;
     ]);
   });
 
+  it("reads an hh.ru post's key skills as nice-to-haves and «без вредных привычек» as a personal quality", () => {
+    const text =
+      'Водитель-экспедитор кат. С от 95 000 ₽ на руки Требования: водительское удостоверение категории C; опыт работы водителем ' +
+      'грузового автомобиля от 1 года; без вредных привычек. Условия: график 2/2. Ключевые навыки Вождение грузового автомобиля Знание ПДД';
+    const rows = readPosting(text).requirements;
+    expect(rows.find((r) => r.text === 'без вредных привычек')?.kind).toBe('quality');
+    const tags = rows.filter((r) => r.start > text.indexOf('Ключевые навыки'));
+    expect(tags.length).toBeGreaterThan(0);
+    for (const r of tags) expect(r.importance).toBe('nice');
+  });
+
   it('reads a credential or an attestation as a certificate ask', () => {
     expect(rowsOf('Requirements:\n- NCCER welding credentials').map((r) => [r.kind, r.licence?.type])).toEqual([['licence', 'certificate']]);
     expect(rowsOf('Требования:\n- аттестация по промышленной безопасности').map((r) => [r.kind, r.licence?.type])).toEqual([['licence', 'certificate']]);

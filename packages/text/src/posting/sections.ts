@@ -19,13 +19,13 @@ const HEADINGS: Record<Exclude<SectionKind, 'other'>, string> = {
   требования|требования к кандидату|требования к соискателю|основные требования|мы ожидаем|что мы ожидаем|ожидания|
   наши ожидания|мы ждем|что мы ждем|что мы ждем от вас|что мы ждем от тебя|ждем от вас|ждем от тебя|мы ждем от вас|мы ждем от тебя|
   что мы ждем от кандидата|ждем от кандидата|что нужно|нужно|
-  что нам важно|нам важно|кого мы ищем|кого ищем|необходимые навыки|навыки|ключевые навыки|квалификация|
+  что нам важно|нам важно|кого мы ищем|кого ищем|необходимые навыки|навыки|квалификация|
   квалификационные требования|профессиональные навыки|стек|стек технологий|наш стек|технологии|от вас|от тебя|
   что мы хотим видеть|мы хотим видеть|обязательные требования|ты нам подходишь если|вы нам подходите если|
   что для нас важно|для нас важно|требуется|требуются|опыт`,
   nice: `nice to have|nice to haves|preferred|preferred qualifications|preferred skills|preferred experience|desired|
   desired skills|desired qualifications|desirable|bonus points|pluses|a plus|will be a plus|would be a plus|
-  additional qualifications|good to have|optional|будет плюсом|плюсом будет|будет преимуществом|преимуществом будет|
+  additional qualifications|good to have|optional|ключевые навыки|будет плюсом|плюсом будет|будет преимуществом|преимуществом будет|
   желательно|приветствуется|большим плюсом будет|будет большим плюсом|плюсом|дополнительным плюсом будет`,
   resp: `responsibilities|key responsibilities|your responsibilities|main responsibilities|job responsibilities|duties|
   essential duties|job duties|duties include|duties and responsibilities|responsibilities and duties|
