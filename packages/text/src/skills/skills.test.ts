@@ -49,6 +49,8 @@ describe('skill vocabulary', () => {
     expect(skillIds('Key Account Manager (федеральные сети)')).toEqual(['account_management']);
     expect(skillIds('Бухгалтер по расчётам с поставщиками')).toEqual(['accounting', 'accounts_payable']);
     expect(skillIds('new-hire paperwork and I-9s; keep employee files')).toEqual(['kadrovoe']);
+    expect(skillIds('voice picking headset and RF gun')).toEqual(['order_picking', 'rf_scanner']);
+    expect(skillIds('Load and unload trucks')).toEqual(['shipping_receiving']);
     expect(skillIds('уверенная самостоятельная работа в Яндекс Директ')).toEqual(['search_ads']);
     expect(skillIds('умение снимать и монтировать видео на телефон')).toEqual(['video_editing']);
   });
