@@ -357,6 +357,9 @@ What we offer: a salary of €80k, remote within the EU.`;
       'грузового автомобиля от 1 года; без вредных привычек. Условия: график 2/2. Ключевые навыки Вождение грузового автомобиля Знание ПДД';
     const rows = readPosting(text).requirements;
     expect(rows.find((r) => r.text === 'без вредных привычек')?.kind).toBe('quality');
+    // a physical ability is shown in person too, not learnt
+    expect(rowsOf('Requirements:\n- Able to lift up to 50 lbs repeatedly').map((r) => r.kind)).toEqual(['quality']);
+    expect(rowsOf('Требования:\n- готовность поднимать тяжести').map((r) => r.kind)).toEqual(['quality']);
     const tags = rows.filter((r) => r.start > text.indexOf('Ключевые навыки'));
     expect(tags.length).toBeGreaterThan(0);
     for (const r of tags) expect(r.importance).toBe('nice');
