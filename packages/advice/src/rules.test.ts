@@ -246,6 +246,16 @@ describe('writeRulesAdvice edge cases', () => {
     expect(advice.rewrite_suggestions.join(' ')).not.toMatch(/Quantify|Add dates|summary at the top/);
   });
 
+  it('does not ask for a summary a resume opens with under no heading, and asks where none comes before the jobs', () => {
+    const empty = scoring([], 0.5, 'en');
+    const asks = (resumeText: string) =>
+      writeRulesAdvice({ scoring: empty, vacancyText: '', resumeText, language: 'en' }).rewrite_suggestions.some((x) => x.includes('summary at the top'));
+    const opening = 'DeShawn Carter\nReno, NV · 775-555-0143 · deshawn.carter@mail.example\n\nWarehouse worker with 2 years of experience in a grocery distribution center. Certified forklift operator (sit-down\nand reach truck).\n\nWork History\nOrder Selector — Sierra Foods DC (Jan 2024 – Present)';
+    expect(asks(opening)).toBe(false);
+    // a long bullet under the first job is no summary
+    expect(asks('DeShawn Carter\nWork History\nOrder Selector — Sierra Foods DC (Jan 2024 – Present)\n• Select 160–190 cases per hour with a voice picking headset and RF gun. 99.6% accuracy.')).toBe(true);
+  });
+
   it("counts a trade's quantities as numbers: pallets a shift, patients, covers, tonnes", () => {
     const empty = scoring([], 0.3, 'ru');
     const asks = (resumeText: string) =>

@@ -4,7 +4,7 @@
  * fallback when an LLM fails, so it never claims a skill the scoring did not find evidence for.
  */
 import type { Advice, Language, RequirementResult, Scoring } from '@rc/contracts';
-import { isListLine, SKILL_TERMS, termSpans, terms } from '@rc/text';
+import { isListLine, isSectionHeading, SKILL_TERMS, termSpans, terms } from '@rc/text';
 import { learningTip } from './learning-tips.ts';
 
 export const PROMPT_VERSION_RULES = 'rules-v1';
@@ -102,6 +102,21 @@ const byPriority = (a: RequirementResult, b: RequirementResult) =>
 const QUANTIFIED_RE = /(?<!\d)\d+(?:[.,]\d+)?\s*(?:(?:[kmкм](?!\p{L})|тыс\.?|млн|млрд|million|billion)\s*)?(?:%|percent|процент|×|раз(?!\p{L})|x(?!\p{L})|users|пользовател|clients|клиент|customers|requests|запрос|платеж|платёж|transactions|rps|ms(?!\p{L})|мс(?!\p{L})|[$₽€£]|people|employees|человек|сотрудник|patients|пациент|процедур|beds|коек|covers|orders|заказ|pallets|паллет|tonnes|tons|тонн|trucks|фур|рейс|shifts|смен)|[$₽€£]\s*\d|(?<!\d)\d+(?:[.,]\d+)?\s*(?:k|m|тыс\.?|млн|млрд|million|billion)(?!\p{L})/iu;
 const YEAR_RE = /(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)/;
 const SUMMARY_RE = /^[^\S\n\r\u2028\u2029]*(?:summary|profile|about me|about|objective|professional summary|career summary|о себе|обо мне|цель|профиль|кратко о себе)(?!\p{L})/imu;
+
+/**
+ * Whether the resume opens with a summary that has no heading: a line of ten words or more with a sentence in it
+ * before the first section heading or bullet ("Warehouse worker with 2 years of experience in a grocery distribution
+ * center. Certified forklift operator …").
+ */
+function opensWithSummary(resumeText: string): boolean {
+  for (const line of resumeText.slice(0, 1500).split('\n')) {
+    const t = line.trim();
+    if (t === '') continue;
+    if (isSectionHeading(t) || /^[-–—•·*▪]/.test(t)) return false;
+    if ((t.match(/\p{L}+/gu) ?? []).length >= 10 && /\p{L}[.!](?:\s|$)/u.test(t)) return true;
+  }
+  return false;
+}
 
 type Templates = {
   strengthMust: (req: string, evidence: string) => string;
@@ -341,7 +356,7 @@ export function writeRulesAdvice(input: RulesAdviceInput): Advice {
   }
   if (!QUANTIFIED_RE.test(resumeText)) rewrites.push(t.rewriteNumbers);
   if (!YEAR_RE.test(resumeText)) rewrites.push(t.rewriteDates);
-  if (!SUMMARY_RE.test(resumeText)) {
+  if (!SUMMARY_RE.test(resumeText) && !opensWithSummary(resumeText)) {
     const covered = [...met, ...partial].flatMap((r) => skillsOf(r.text)).map((s) => q(s.name, 40));
     const unique = [...new Set(covered)].slice(0, 4);
     rewrites.push(unique.length > 0 ? t.rewriteSummary(list(unique, language)) : t.rewriteSummaryGeneric);
