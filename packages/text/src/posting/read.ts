@@ -548,7 +548,7 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
     const list = unit.section === 'resp' ? { pieces: [unit], clauses: false } : splitList(text, unit, ask);
     const pieces = list.pieces;
     // "желательно" inside a bracket qualifies the aside, not the ask: «опыт продаж от 1 года (желательно HoReCa)»
-    const unitNice = !list.clauses && NICE_RE.test(withoutAsides(unitText));
+    const unitNice = !list.clauses && plus;
     let lastImportance: Importance | null = null;
     for (const piece of pieces) {
       const pieceText = text.slice(piece.start, piece.end);
@@ -666,8 +666,8 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   // Indeed's flattened "Accounts Payable Specialist Larchmont Foods - Remote (US)": the company's name runs on after
   // the role, in capitals, with nothing between
   if (flatHead && end > start) {
-    const company = COMPANY_AFTER_ROLE_RE.exec(text.slice(start, end));
-    if (company) end = start + company.index + company[1]!.length;
+    const company = companyAfterRole(text.slice(start, end));
+    if (company > 0) end = start + company;
   }
   // a flattened headline that hires someone for a place («Требуется водитель погрузчика (электроштабелёр, ричтрак) на
   // склад стройматериалов в Екатеринбурге, ул. Шефская»): the role it names, without the cue and the place
@@ -747,9 +747,16 @@ const HIRING_CUE_RE = new RegExp(
   `^[^\\p{L}]{0,4}(?:срочно\\s{1,3})?(?:${HIRING_WORDS}|требуются|we're looking for an?|we are looking for an?|looking for an?)(?![\\p{L}])[\\s:!]{1,3}(?:(?:an?|the)\\s{1,3})?`,
   'iu',
 );
-/** A role's noun, then two to four capitalised words (a company's name) to the end: "… Specialist Larchmont Foods". */
-const COMPANY_AFTER_ROLE_RE =
-  /(?<![\p{L}])((?:\p{L}+-)?(?:[Dd]eveloper|[Ee]ngineer|[Aa]nalyst|[Dd]esigner|[Mm]anager|[Aa]ccountant|[Ss]pecialist|[Rr]ecruiter|[Aa]dministrator|[Aa]ssociate|[Aa]ssistant|[Rr]epresentative|[Ee]xecutive|[Cc]oordinator|[Cc]onsultant|[Cc]lerk|[Ss]upervisor|[Tt]echnician|[Nn]urse|[Dd]river|[Oo]perator|[Ss]cientist|[Aa]rchitect))(?:\s+\p{Lu}[\p{Ll}&'’.]+){2,4}\s*$/u;
+/** Two to four capitalised words (a company's name) to the end, after a role's noun: "… Specialist Larchmont Foods". */
+const COMPANY_NAME_RE = /^(?:\s+\p{Lu}[\p{Ll}&'’.]+){2,4}\s*$/u;
+const ROLE_NOUNS_RE = new RegExp(ROLE_NOUN_RE.source, 'giu');
+
+/** Where a company's name begins that runs on after the title's last role noun, or -1. */
+function companyAfterRole(title: string): number {
+  let roleEnd = -1;
+  for (const m of title.matchAll(ROLE_NOUNS_RE)) roleEnd = m.index + m[0].length;
+  return roleEnd > 0 && COMPANY_NAME_RE.test(title.slice(roleEnd)) ? roleEnd : -1;
+}
 /** Where a headline's place begins: «… на склад», «… в Екатеринбурге», "… at our warehouse", "… in Leeds". */
 const PLACE_RE = /^\s(?:на|в|во|для|at|in|for|to)\s/iu;
 
