@@ -58,6 +58,8 @@ const BEST_SENTENCE_SHARE = 0.75;
 interface Sentence extends TextSpan {
   tf: Map<string, number>;
   length: number;
+  /** A list of names ("Data: dbt, Airflow, Snowflake"), not a line of work: the last choice of evidence. */
+  list: boolean;
 }
 
 function termCounts(list: string[]): Map<string, number> {
@@ -477,7 +479,7 @@ function prepareResume(resumeText: string): PreparedResume {
     // the sentence's skills under their vocabulary ids as well, so a requirement's skill term finds any synonym
     // (a broader skill it shows, once: four Spring modules on a line show Java, but do not name it four times)
     const skills = shownIds(s.text).map((id) => SKILL_TERM_PREFIX + id);
-    return { ...s, tf: termCounts([...list, ...skills]), length: list.length };
+    return { ...s, tf: termCounts([...list, ...skills]), length: list.length, list: isListLine(s.text) };
   });
   const sentencesWith = new Map<string, number[]>();
   sentences.forEach((s, i) => {
@@ -652,9 +654,9 @@ export function scoreLexical(input: LexicalInput): Scoring {
     // In the other language only the vocabulary's skills can meet: a row that names one is read by its skills
     // ("навыки активного поиска и булевых запросов" by "boolean strings are my hobby"), its other words left to
     // matching by meaning, which they would otherwise hold below partly shown.
-    const named = crossLanguage ? req.slots.filter((slot) => slot.terms.some((t) => t.startsWith(SKILL_TERM_PREFIX))) : [];
-    const slots = named.length > 0 ? named : req.slots;
-    const total = named.length > 0 ? named.reduce((sum, slot) => sum + slot.weight, 0) : req.total;
+    const skillSlots = crossLanguage ? req.slots.filter((slot) => slot.terms.some((t) => t.startsWith(SKILL_TERM_PREFIX))) : [];
+    const slots = skillSlots.length > 0 ? skillSlots : req.slots;
+    const total = skillSlots.length > 0 ? skillSlots.reduce((sum, slot) => sum + slot.weight, 0) : req.total;
     const row = { text: req.text, importance: req.importance, kind: req.kind, span: { start: req.start, end: req.end } };
     if (total === 0) return { ...row, score: 0, status: 'missing', evidence: null };
     let best = 0;
@@ -698,7 +700,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
     let bestRank: [number, number] = [-1, -1];
     for (const c of covering) {
       if (c.named < bestNamed - 1e-9) continue;
-      const rank: [number, number] = [isListLine(c.s.text) ? 0 : 1, c.bm25];
+      const rank: [number, number] = [c.s.list ? 0 : 1, c.bm25];
       if (rank[0] > bestRank[0] || (rank[0] === bestRank[0] && rank[1] > bestRank[1])) {
         bestRank = rank;
         bestSentence = c.s;
