@@ -445,7 +445,7 @@ function hasMeasure(facts: ResumeFacts, ask: PostingRequirement): boolean {
 /** Words of a years ask that say "years of experience" rather than what in: left out when matching it to jobs. */
 const YEARS_WORDS = new Set(
   terms(
-    'experience experienced years year minimum least more plus professional proven work working commercial relevant ' +
+    'experience experienced years year minimum least more plus professional proven work working commercial relevant total overall ' +
       'опыт опыта опытом лет года год стаж не менее более от работы работе работа коммерческой коммерческий',
   ),
 );

@@ -31,11 +31,17 @@ const EXPERIENCE_CONTEXT = new RegExp(
 );
 const AGE_CONTEXT = /years old|years of age|возраст|лет от роду|(?:старше|младше)\s{1,3}\d/iu;
 
+/**
+ * Years that are the whole of an item, or a field's value: a board's "Experience:" fields ("iOS: 1 year (Preferred)",
+ * "total work: 3 years"), "Exp. : 2-4 years", a bare "2-4 years" under a heading.
+ */
+const FIELD_YEARS = new RegExp(`^(?:[^:\\n]{1,40}[:：]\\s{0,3})?${NUM}\\s{0,2}(?:(?:-|–|to)\\s{0,2}\\d{1,2}\\s{0,2})?\\+?\\s{0,2}(?:years?|yrs?|months?)(?:\\s{0,2}\\((?:preferred|required)\\))?[\\s*.]*$`, 'iu');
+
 /** Years of experience a requirement asks for, or null. */
 export function yearsAsked(text: string): number | null {
   if (AGE_CONTEXT.test(text)) return null;
   const en = EN_YEARS.exec(text);
-  if (en && (EXPERIENCE_CONTEXT.test(text) || /\+|plus|minimum|at least/i.test(text))) {
+  if (en && (EXPERIENCE_CONTEXT.test(text) || /\+|plus|minimum|at least/i.test(text) || FIELD_YEARS.test(text.trim()))) {
     const raw = en[1]!.toLowerCase();
     let n = WORD_NUMBERS[raw] ?? Number(raw.replace(',', '.'));
     if (/^month/i.test(en[2]!)) n = Math.round((n / 12) * 10) / 10;

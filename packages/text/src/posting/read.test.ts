@@ -466,6 +466,42 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(ru.map((r) => r.text)).toEqual(['SQL', 'Airflow']);
   });
 
+  it("reads an Indeed posting's description asks under no heading, and its qualification fields by their (Preferred) and (Required)", () => {
+    const text = [
+      'iOS Developer',
+      'We are hiring an iOS developer for our Ahmedabad studio.',
+      'Job Details :',
+      'Experience with iOS frameworks such as Core Data and Core Animation',
+      'Proficient with Swift and Cocoa Touch',
+      'Experience in HTML/CSS',
+      '1-3 Years experience with web development required',
+      'Job Type: Full-time',
+      'Experience:',
+      'iOS: 2 years (Preferred)',
+      'total work: 3 years (Required)',
+      'Education:',
+      "Bachelor's (Preferred)",
+      'Programming Languages needed:',
+      'Objective-C (Preferred)',
+    ].join('\n');
+    const rows = rowsOf(text);
+    const row = (t: string) => rows.find((r) => r.text === t);
+    // the description's asks are read, though the board's fields stand under "Experience:" and "Education:" headings
+    expect(row('Proficient with Swift and Cocoa Touch')?.importance).toBe('must');
+    expect(row('Experience with iOS frameworks such as Core Data and Core Animation')).toBeDefined();
+    expect(row('1-3 Years experience with web development required')).toMatchObject({ kind: 'experience', years: 1, importance: 'must' });
+    // a field's bracket says how much it is asked; its value is years in what it names
+    expect(row('iOS: 2 years (Preferred)')).toMatchObject({ kind: 'experience', years: 2, importance: 'nice' });
+    expect(row('total work: 3 years (Required)')).toMatchObject({ kind: 'experience', years: 3, importance: 'must' });
+    expect(row("Bachelor's (Preferred)")).toMatchObject({ kind: 'education', importance: 'nice' });
+    expect(row('Objective-C (Preferred)')?.importance).toBe('nice');
+    // a label over the fields is no row, and a skill at a line's end takes no version from the next line
+    expect(rows.some((r) => /Programming Languages needed/.test(r.text))).toBe(false);
+    expect(rows.some((r) => r.text.includes('\n'))).toBe(false);
+    // a "(preferred)" inside a list of alternatives qualifies the one before it, not the row
+    expect(rowsOf('Requirements:\nExcellent knowledge of Java (preferred), Scala or Python\nExperience with Docker')[0]?.importance).toBe('must');
+  });
+
   it('does not read an age as years of experience', () => {
     expect(rowsOf('Requirements:\n- Must be at least 21 years old\n- Valid driver license')[0]).toMatchObject({ kind: 'other' });
   });

@@ -405,7 +405,8 @@ function perSkill(text: string, span: Span, matches: SkillMatch[]): Span[] | nul
   }
   return matches.map((m) => {
     // keep a version written after the name: "Java 17+", "1С:ЗУП 3.1"
-    const version = /^\s{0,2}\d{1,3}(?:\.\d{1,3}){0,2}\+?/.exec(text.slice(span.start + m.end, span.start + m.end + 12));
+    // (on the skill's line and inside its piece: "HTML/CSS" ending a line above "1-3 Years …" has no version "1")
+    const version = /^[ \t]{0,2}\d{1,3}(?:\.\d{1,3}){0,2}\+?/.exec(text.slice(span.start + m.end, Math.min(span.end, span.start + m.end + 12)));
     return { start: span.start + m.start, end: span.start + m.end + (version ? version[0].length : 0) };
   });
 }
@@ -446,8 +447,26 @@ function isPersonalQuality(piece: string): boolean {
   return QUALITY_RE.test(piece) && piece.split(/\s+/).length <= MAX_QUALITY_WORDS;
 }
 
-/** A piece without its bracketed asides: "Java (8 or later; we run 17)" → "Java ". */
-const withoutAsides = (piece: string) => piece.replace(/\([^()]{0,160}\)/g, ' ');
+/** A bracket that says only how much an item is asked: Indeed's "Bachelor's (Preferred)", «(обязательно)». */
+const QUALIFIER_ONLY_RE = /^\s*(?:preferred|required|mandatory|optional|nice to have|желательно|обязательно|необходимо|плюсом|будет плюсом)\s*$/iu;
+
+/**
+ * A piece without its bracketed asides: "Java (8 or later; we run 17)" → "Java ". A bracket that only qualifies the
+ * item ("iOS: 1 year (Preferred)") is kept: it says how much the whole is asked, not something inside it.
+ */
+const withoutAsides = (piece: string) =>
+  piece.replace(/\(([^()]{0,160})\)(?=([\s.;*]*$)|)/g, (aside, inner: string, end?: string) => (end !== undefined && QUALIFIER_ONLY_RE.test(inner) ? ` ${inner} ` : ' '));
+
+/**
+ * A job board's structured qualification field: "work: 1 year (Preferred)", "Bachelor's (Required)", "Driver's
+ * License (Required)": Indeed lists them under "Experience:", "Education:" and "License/Certification:" below the
+ * description, whose own asks stand in its text under no heading.
+ */
+/** What follows a label line: its colon and the line's end. */
+const LABEL_LINE_RE = /^[ \t*]{0,3}[:：][ \t]*(?:\r?\n|$)/;
+const MAX_LABEL_WORDS = 5;
+
+const BOARD_FIELD_RE = /^[^()\n]{1,60}?\s{0,2}\((?:preferred|required)\)$/iu;
 
 function isBoilerplate(piece: string, section: Unit['section']): boolean {
   const duties = section === 'resp';
@@ -539,6 +558,10 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
     // the title again: a form's title field put above a description that opens with it
     if (titleKey && normalizeKey(unitText) === titleKey) continue;
     if (isBoilerplate(unitText, unit.section)) continue;
+    // a short label on a line of its own over the items below it ("Programming Languages needed:" above
+    // "Objective-C (Preferred)", "Mandatory skillset:"): it names what follows and asks nothing itself; a longer one
+    // is an ask that leads into its examples ("Proficient with source control management and collaboration tools:")
+    if (LABEL_LINE_RE.test(text.slice(unit.end, unit.end + 8)) && wordCount(text, unit) <= MAX_LABEL_WORDS) continue;
     const headed = unit.section === 'req' || unit.section === 'nice' || unit.section === 'resp';
     const { skills: seenSkills, text: seenText } = headed ? seenHeaded : seenUnheaded;
     if (!headed) {
@@ -597,7 +620,8 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
   }
 
   // With requirement sections, the lines outside them are blurb and summary; without, the cue-bearing lines are the asks.
-  const asked = rows.filter((r) => r.kind !== 'duty');
+  // A board's structured fields are no such section: they come on top of the asks in the description.
+  const asked = rows.filter((r) => r.kind !== 'duty' && !BOARD_FIELD_RE.test(r.text));
   const chosen = asked.length >= 2 ? rows : [...unheaded, ...rows].sort((a, b) => a.start - b.start);
   const requirements = withoutRestated(text, chosen).slice(0, max);
   return summarise(text, title, requirements, ask);

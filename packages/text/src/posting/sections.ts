@@ -7,7 +7,7 @@ import { isLetterOrDigit } from '../scan.ts';
 
 export type SectionKind = 'req' | 'nice' | 'resp' | 'offer' | 'about' | 'skip' | 'apply' | 'legal' | 'other';
 
-const HEADINGS: Record<Exclude<SectionKind, 'other'>, string> = {
+const HEADINGS: Record<SectionKind, string> = {
   req: `requirements|requirement|job requirements|the requirements|key requirements|qualifications|basic qualifications|
   minimum qualifications|required qualifications|qualifications and skills|skills and qualifications|skills and experience|
   required skills|required skills and experience|minimum required skills|key skills|skills|technical skills|what you need|
@@ -42,11 +42,14 @@ const HEADINGS: Record<Exclude<SectionKind, 'other'>, string> = {
   about: `about us|about the company|about company|who we are|company overview|company description|our company|our story|
   our mission|о компании|о нас|кто мы|о проекте|о команде|компания|немного о нас`,
   skip: `job type|job types|schedule|shift|shifts|work schedule|location|work location|job location|work setting|
-  work remotely|employment type|job details|start date|application deadline|contact|contacts|contact us|address|
+  work remotely|employment type|start date|application deadline|contact|contacts|contact us|address|
   ability to commute|ability to relocate|ability to commute relocate|график|график работы|адрес|контакты|занятость|
   тип занятости|формат работы|место работы|локация|контактное лицо|ключевые слова`,
   apply: `how to apply|to apply|как откликнуться`,
   legal: `eeo statement|equal opportunity|disclaimer`,
+  // a board's label over whatever it shows: Indeed's "Job Details :" heads a description as often as its pay and type
+  // (which carry headings of their own), so what follows it is read as text under no heading
+  other: `job details`,
 };
 
 /**
@@ -56,8 +59,8 @@ const HEADINGS: Record<Exclude<SectionKind, 'other'>, string> = {
  */
 const INLINE_SINGLE = new Set(['requirements', 'qualifications', 'responsibilities', 'duties', 'benefits', 'perks', 'salary']);
 
-export const PHRASES = new Map<string, Exclude<SectionKind, 'other'>>();
-for (const [kind, list] of Object.entries(HEADINGS) as Array<[Exclude<SectionKind, 'other'>, string]>) {
+export const PHRASES = new Map<string, SectionKind>();
+for (const [kind, list] of Object.entries(HEADINGS) as Array<[SectionKind, string]>) {
   for (const phrase of list.split('|')) PHRASES.set(normalizePhrase(phrase), kind);
 }
 /** Every run of a heading's first words ("what", "what you", …): a run of words that is none of them starts no heading. */
@@ -175,7 +178,7 @@ export function findHeadings(text: string): Heading[] {
     let found: Heading | null = null;
     let key = '';
     let lastUsed = i;
-    const candidates: Array<{ j: number; kind: Exclude<SectionKind, 'other'> }> = [];
+    const candidates: Array<{ j: number; kind: SectionKind }> = [];
     for (let j = i; j < ws.length && j - i < MAX_WORDS; j++) {
       if (j > i && !joinedGap(text, ws[j - 1]!.end, ws[j]!.start)) break;
       key = j === i ? ws[j]!.key : `${key} ${ws[j]!.key}`;

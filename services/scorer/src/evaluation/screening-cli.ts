@@ -12,11 +12,14 @@ import { createEngine } from '../create-engine.ts';
 import { tfidfScorer } from './fit-set-metrics.ts';
 
 const SHORTLIST = Number(process.env.SHORTLIST ?? 20);
+/** Group 3 is the report; groups 1 and 2 (`SCREENING_GROUP=1`) are for looking at a change without touching it. */
+const GROUP = Number(process.env.SCREENING_GROUP ?? 3);
+if (![1, 2, 3].includes(GROUP)) throw new Error(`SCREENING_GROUP must be 1, 2 or 3, not ${process.env.SCREENING_GROUP}`);
 const config = loadConfigOrExit();
-const jobs = readScreening('testset3').map((r) => ({ text: r[0]!, gt: r[1]! }));
-const resumes = readScreening('resumes3').map((r) => r[0]!);
+const jobs = readScreening(`testset${GROUP}`).map((r) => ({ text: r[0]!, gt: r[1]! }));
+const resumes = readScreening(`resumes${GROUP}`).map((r) => r[0]!);
 const gtIndex = jobs.map((j) => resumes.indexOf(j.gt));
-if (gtIndex.some((i) => i < 0)) throw new Error('a ground-truth resume is not among resumes3');
+if (gtIndex.some((i) => i < 0)) throw new Error(`a ground-truth resume is not among resumes${GROUP}`);
 
 const engine = await createEngine(config);
 const tfidf = tfidfScorer([...jobs.map((j) => j.text), ...resumes]);
@@ -57,7 +60,7 @@ const summary = (r: number[]) => ({
 });
 const report = {
   engine: `${engine.engine}:${engine.model}`,
-  group: 3,
+  group: GROUP,
   vacancies: jobs.length,
   resumes: resumes.length,
   shortlist: SHORTLIST,
@@ -67,7 +70,7 @@ const report = {
 };
 const f = (x: number) => x.toFixed(3);
 const md = [
-  '# Screening group 3: ranking the ground-truth resume',
+  `# Screening group ${GROUP}: ranking the ground-truth resume`,
   '',
   `Engine: ${report.engine}. ${report.vacancies} vacancies, each against all ${report.resumes} resumes of the group; the product's estimate over all, its full score on the best ${SHORTLIST}. Written by \`pnpm eval:screening\`.`,
   '',
@@ -77,7 +80,10 @@ const md = [
   `| TF-IDF cosine | ${f(report.tfidf.top1)} | ${f(report.tfidf.top5)} | ${f(report.tfidf.mrr)} |`,
   '',
 ].join('\n');
-mkdirSync(join(repoRoot, 'models/eval'), { recursive: true });
-writeFileSync(join(repoRoot, 'models/eval/screening.json'), JSON.stringify(report, null, 2) + '\n');
-writeFileSync(join(repoRoot, 'models/eval/screening.md'), md);
+if (GROUP === 3) {
+  mkdirSync(join(repoRoot, 'models/eval'), { recursive: true });
+  writeFileSync(join(repoRoot, 'models/eval/screening.json'), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(join(repoRoot, 'models/eval/screening.md'), md);
+}
+if (process.env.SCREENING_RANKS) writeFileSync(process.env.SCREENING_RANKS, JSON.stringify(ranks) + '\n');
 console.log(md);
