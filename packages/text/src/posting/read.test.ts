@@ -502,6 +502,53 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(rowsOf('Requirements:\nExcellent knowledge of Java (preferred), Scala or Python\nExperience with Docker')[0]?.importance).toBe('must');
   });
 
+  it("reads a flattened Indeed electrician post: '- REQUIRED -' confirms the ask before it, the page's clutter and the hiring checks are no rows", () => {
+    const text =
+      'Industrial Maintenance Electrician - 2nd Shift Hallbrook Packaging Solutions, Inc. - Toledo, OH 43612 Qualifications / Requirements: ' +
+      '- Minimum 3 years of experience as an electrician in an industrial or manufacturing environment - Valid State of Ohio Journeyman ' +
+      'Electrician license (or equivalent from another state) - REQUIRED - Proven ability to troubleshoot PLC-controlled equipment; ' +
+      'Allen-Bradley preferred - High school diploma or GED - Able to lift up to 50 lbs, climb ladders, work at heights and in hot ' +
+      'environments - Must pass pre-employment drug screen and background check - Bachelor\'s degree in Electrical Engineering or a related ' +
+      'field - 5+ years of PLC programming experience - Based in a European time zone Why Hallbrook? We offer a $2,500 sign-on bonus. ' +
+      '#HPSToledo Hiring Insights Job activity Posted 3 days ago';
+    const rows = rowsOf(text);
+    const texts = rows.map((r) => r.text);
+    expect(texts).not.toContain('REQUIRED');
+    expect(rows.find((r) => r.text.startsWith('Valid State of Ohio'))?.importance).toBe('must');
+    expect(texts.some((t) => /drug screen|time zone|Why Hallbrook|Posted 3 days|Job activity/.test(t))).toBe(false);
+    expect(rows.find((r) => r.text.startsWith('Able to lift'))?.kind).toBe('quality');
+    // a dash before an item that opens with its years cuts it off the degree before it; "3 - 5 years" is a range
+    expect(rows.find((r) => r.text.startsWith("Bachelor's degree"))?.kind).toBe('education');
+    expect(rows.find((r) => r.text.startsWith('5+ years'))).toMatchObject({ kind: 'experience', years: 5 });
+    expect(rowsOf('Requirements: 3 - 5 years of experience with Java')[0]?.text).toBe('3 - 5 years of experience with Java');
+  });
+
+  it('keeps an ask a must when a plus is said of a second ask after a dash; «— будет плюсом» alone still makes it a plus', () => {
+    const rows = rowsOf(
+      'Requirements:\n- Hands-on experience with Zendesk (Support, Guide and/or Chat) — admin-level knowledge is a bonus\n' +
+        '- Опыт с Kafka — будет большим плюсом\n- Strong organization skills and the ability to juggle many conversations at once',
+    );
+    expect(rows[0]?.importance).toBe('must');
+    expect(rows[1]?.importance).toBe('nice');
+    expect(rows[2]?.kind).toBe('quality');
+  });
+
+  it("reads hh.ru's one-paragraph page: the title without «Уровень дохода не указан», «Ключевые навыки» as tags, «Адрес» as no ask", () => {
+    const text =
+      'Инженер-сметчик (ПГС) Уровень дохода не указан ООО «СтройИнвест» Нижний Новгород Требуемый опыт работы: 3–6 лет ' +
+      'Требования: • опыт работы инженером-сметчиком не менее 3 лет; • уверенная работа в программе Гранд-Смета. ' +
+      'Ключевые навыки Гранд-Смета Составление смет ФЕР ТЕР КС-2 КС-3 Ценообразование в строительстве Проверка смет MS Excel ' +
+      'Адрес Нижний Новгород, Московская, улица Совнаркомовская Вакансия опубликована 11 ноября 2024 в Нижнем Новгороде';
+    const posting = readPosting(text);
+    expect(posting.title?.text).toBe('Инженер-сметчик (ПГС)');
+    const texts = posting.requirements.map((r) => r.text);
+    expect(texts).toEqual(expect.arrayContaining(['Составление смет', 'Ценообразование в строительстве']));
+    expect(texts.some((t) => t.startsWith('Проверка смет'))).toBe(true);
+    expect(texts.some((t) => /Адрес|Московская|улица|опубликована/.test(t))).toBe(false);
+    // English tags all in capitals are left whole for the skill vocabulary to cut: "Spring Framework" is one name
+    expect(rowsOf('Требования:\n- Java от 3 лет\nКлючевые навыки\nJava Spring Framework PostgreSQL Apache Kafka').map((r) => r.text)).not.toContain('Framework');
+  });
+
   it('does not read an age as years of experience', () => {
     expect(rowsOf('Requirements:\n- Must be at least 21 years old\n- Valid driver license')[0]).toMatchObject({ kind: 'other' });
   });

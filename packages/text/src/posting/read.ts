@@ -68,6 +68,13 @@ const EEO_RE = cue(
 const APPLY_RE = cue(
   "apply (?:today|now|online|in person|through|here)|please apply|to apply|send (?:your|us|a) (?:resume|cv)|submit your|read on|interviews? on the spot|откликайтесь|откликайся|откликнуться|присылайте|отправляйте резюме|резюме присылайте|ждем ваших|ждём ваших|будем рады познакомиться|звоните|звонить|пишите|no agencies|unsolicited|all-inclusive|this job description|not allowed to apply",
 );
+const BOARD_CLUTTER_RE = cue(
+  'posted (?:\\d{1,3}|a|an|one) (?:days?|hours?|weeks?|months?) ago|posted today|posted yesterday|hiring insights|job activity|actively hiring|easy apply|\\d{1,5}\\+? applicants|вакансия опубликована|опубликовано \\d|уровень дохода не указан|требуемый опыт работы',
+);
+const HIRING_CHECK_RE = cue('drug (?:screen|test)|background (?:check|screening|investigation)|pre-employment (?:screening|physical|testing)');
+const WHERE_RE = cue(
+  'time ?zones?|eligib\\p{L}{0,5} to work|authori[sz]ed to work|work authori[sz]ation|right to work|visa sponsorship|(?:be |are )?based in (?:the )?(?:eu|us|uk|usa|europe|european|emea)',
+);
 // the local part starts where a word starts, so a long run of dots or letters is tried once, not at every offset
 const CONTACT_RE = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]{0,63}@[\p{L}\p{N}-]{1,63}\.\p{L}{2,}|https?:\/\/|www\.|\+?\d[\d\s()-]{8,20}\d|(?<![\p{L}\p{N}])@[A-Za-z0-9_]{3,32}|(?<![\p{L}])(?:text|call|dm) (?:me|us|[A-Z][a-z]{1,15})(?![\p{L}])/u;
 const COPYRIGHT_RE = /©|\(c\) \d{4}|copyright|all rights reserved|все права защищены/iu;
@@ -175,7 +182,9 @@ function sentencesOf(text: string, section: Span): Span[] {
         const next = nextNonSpace(text, i + 1, lineEnd);
         const prevWord = wordBefore(text, i, from);
         if (ch !== '.' || !ABBREVIATIONS.has(prevWord) || endsAfterAbbreviation(text, i, next, prevWord, lineEnd)) cut = i;
-      } else if ((ch === '-' || ch === '–' || ch === '—') && text[i - 1] === ' ' && text[i + 1] === ' ' && /\p{Lu}/u.test(text[i + 2] ?? '')) {
+      } else if ((ch === '-' || ch === '–' || ch === '—') && text[i - 1] === ' ' && text[i + 1] === ' ' && (/\p{Lu}/u.test(text[i + 2] ?? '') || (/\d/.test(text[i + 2] ?? '') && !/\d/.test(text[i - 2] ?? '')))) {
+        // a flattened list's dash before an item, also one that opens with a number ("… or a related field - 5+ years
+        // of …"), but not a range ("3 - 5 years")
         cut = i;
       }
       if (cut >= 0) {
@@ -279,7 +288,8 @@ function softSplit(text: string, span: Span, flattened: boolean): Span[] {
     }
     if (!flattened) continue;
     const prevLower = /^\p{Ll}/u.test(p.raw) && !/ing$/.test(p.key);
-    const prevAcronym = /^\p{Lu}{2,}$/u.test(p.raw);
+    // (Microsoft's "MS Project", "MS Office" are one name)
+    const prevAcronym = /^\p{Lu}{2,}$/u.test(p.raw) && p.raw !== 'MS';
     if (capital && (prevLower || (prevAcronym && /^\p{Lu}\p{Ll}{2,}$/u.test(w.raw)))) cuts.push(w.start);
     // a company opening a sentence: "… Spring Boot CyberCoders, Inc is proud …"
     else if (capital && /^,?\s{0,2}(?:Inc|LLC|Ltd|Corp)(?![\p{L}])/u.test(text.slice(w.end, w.end + 8))) cuts.push(w.start);
@@ -443,8 +453,18 @@ const QUALITY_RE = cue(
 );
 const MAX_QUALITY_WORDS = 8;
 
+/**
+ * A longer piece that is still a quality: one that opens with it ("Strong organization skills and the ability to juggle
+ * many conversations at once"), a physical ability ("Able to lift up to 50 lbs, climb ladders, work at heights …"),
+ * explaining to people outside the trade ("you can explain a technical fix to a non-technical clinic owner").
+ */
+const OPENS_WITH_QUALITY_RE =
+  /^(?:(?:strong|excellent|good|great|solid|outstanding)\s+)?(?:organi[sz]ation(?:al)?|communication|interpersonal|time[- ]management|multitasking|people)\s+skills|^(?:must be\s+|be\s+)?(?:physically\s+)?able to (?:lift|stand|climb|bend|kneel|walk|carry)|^(?:ability to|must) (?:lift|stand for)|(?<![\p{L}])explain\p{L}{0,3} (?:[\p{L}-]+ ){0,4}to (?:an? )?non-technical/iu;
+const MAX_LONG_QUALITY_WORDS = 20;
+
 function isPersonalQuality(piece: string): boolean {
-  return QUALITY_RE.test(piece) && piece.split(/\s+/).length <= MAX_QUALITY_WORDS;
+  const words = piece.split(/\s+/).length;
+  return (QUALITY_RE.test(piece) && words <= MAX_QUALITY_WORDS) || (OPENS_WITH_QUALITY_RE.test(piece) && words <= MAX_LONG_QUALITY_WORDS);
 }
 
 /** A bracket that says only how much an item is asked: Indeed's "Bachelor's (Preferred)", «(обязательно)». */
@@ -456,6 +476,20 @@ const QUALIFIER_ONLY_RE = /^\s*(?:preferred|required|mandatory|optional|nice to 
  */
 const withoutAsides = (piece: string) =>
   piece.replace(/\(([^()]{0,160})\)(?=([\s.;*]*$)|)/g, (aside, inner: string, end?: string) => (end !== undefined && QUALIFIER_ONLY_RE.test(inner) ? ` ${inner} ` : ' '));
+
+/**
+ * Whether a piece asks for something as a plus. A plus said of a second ask after a dash leaves the first a must:
+ * "Hands-on experience with Zendesk — admin-level knowledge is a bonus" (but «Опыт с Kafka — будет плюсом» is a plus).
+ */
+function niceAsked(piece: string): boolean {
+  const voice = withoutAsides(piece);
+  if (!NICE_RE.test(voice)) return false;
+  const dash = /\s[—–-]\s(?!.*\s[—–-]\s)/u.exec(voice);
+  if (!dash) return true;
+  const head = voice.slice(0, dash.index);
+  const tail = voice.slice(dash.index + dash[0].length);
+  return NICE_RE.test(head) || !REQ_CUE_RE.test(head) || !REQ_CUE_RE.test(tail);
+}
 
 /**
  * A job board's structured qualification field: "work: 1 year (Preferred)", "Bachelor's (Required)", "Driver's
@@ -475,6 +509,12 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   }
   // a job board's tracking tags ("#LI-RS1", "#LI-Hybrid"): hashtags and nothing else
   if (/^(?:#[\p{L}\p{N}_-]+\s*)+$/u.test(piece.trim())) return true;
+  // the board's page around the post ("Posted 3 days ago", «Вакансия опубликована 11 ноября»), a checks the employer
+  // runs at hiring ("Must pass pre-employment drug screen and background check") and where the hire must live or be
+  // allowed to work: nothing a resume shows or a candidate can build up
+  if (BOARD_CLUTTER_RE.test(piece) || HIRING_CHECK_RE.test(piece) || WHERE_RE.test(piece)) return true;
+  // a company's pitch heading: "Why Hallbrook?", "Why join Acme"
+  if (/^[Ww]hy (?:join |work (?:at|for|with) )?\p{Lu}[\p{L}&'’. -]{0,40}\??$/u.test(piece.trim())) return true;
   const requirementSection = section === 'req' || section === 'nice';
   if (!requirementSection && (PERK_RE.test(piece) || SCHEDULE_RE.test(piece))) return true;
   // company blurb: "We are a fast-growing …", "Наша компания …", with nothing asked of the candidate
@@ -510,6 +550,31 @@ function tagsOf(text: string, span: Span): Span[] | null {
   return tags.length >= 3 ? tags : null;
 }
 
+/** hh.ru's tag cloud heading, just before a section's content. */
+const KEY_SKILLS_BEFORE_RE = /(?:ключевые навыки|key skills)\s*:?\s*$/iu;
+
+/**
+ * hh.ru's «Ключевые навыки» in a post pasted as one paragraph: the tags run on with one space between them
+ * («Гранд-Смета Составление смет ФЕР ТЕР КС-2 КС-3 Чтение чертежей Сметное дело»), and each tag opens with a
+ * capital: a tag starts at a capitalised word after a word that ends in a small Cyrillic letter or a digit («ФЕР ТЕР»
+ * and "MS Excel" stay whole, and so do English names that are all capitalised: "Spring Framework PostgreSQL"). Null for a piece with sentence punctuation, or one that yields fewer than three tags.
+ */
+function capitalTags(text: string, span: Span): Span[] | null {
+  const piece = text.slice(span.start, span.end);
+  if (/[,;:!?()]|\.\s/.test(piece)) return null;
+  const tags: Span[] = [];
+  let from = 0;
+  const re = /\s+(?=\p{Lu})/gu;
+  for (let m = re.exec(piece); m; m = re.exec(piece)) {
+    if (!/[а-яё\d]$/u.test(piece.slice(0, m.index))) continue;
+    tags.push({ start: span.start + from, end: span.start + m.index });
+    from = m.index + m[0].length;
+  }
+  tags.push({ start: span.start + from, end: span.end });
+  if (tags.length < 3 || tags.some((t) => text.slice(t.start, t.end).split(/\s+/).length > 5)) return null;
+  return tags;
+}
+
 const normalizeKey = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}+#]+/gu, ' ').trim();
 
 /** Read a posting into its requirements and structured asks. */
@@ -522,9 +587,10 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
   for (const section of sections) {
     if (section.kind === 'offer' || section.kind === 'about' || section.kind === 'skip' || section.kind === 'apply' || section.kind === 'legal') continue;
     const flattened = flatText || isFlattened(text, section);
+    const tagCloud = KEY_SKILLS_BEFORE_RE.test(text.slice(Math.max(0, section.start - 24), section.start));
     for (const sentence of sentencesOf(text, section)) {
       for (const part of softSplit(text, sentence, flattened)) {
-        for (const tag of tagsOf(text, part) ?? [part]) units.push({ ...tag, section: section.kind, flattened });
+        for (const tag of tagsOf(text, part) ?? (tagCloud ? capitalTags(text, part) : null) ?? [part]) units.push({ ...tag, section: section.kind, flattened });
       }
     }
   }
@@ -544,7 +610,7 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
     // a post that runs its asks on after its duties' label, with no label of their own («Задачи: … . Нужен опыт
     // логистом от 2 лет, … . 1С:ТМС или любая TMS — плюс.»): a sentence that opens with an ask, or calls itself a plus,
     // is asked, not done
-    const plus = NICE_RE.test(withoutAsides(unitText));
+    const plus = niceAsked(unitText);
     const unit = read.section === 'resp' && (plus || ASK_OPENER_RE.test(unitText)) ? { ...read, section: plus ? ('nice' as const) : ('req' as const) } : read;
     if (title && unit.start <= title.start && unit.end >= title.end && unit.end - unit.start <= title.end - title.start + 2) continue;
     // the headline the title was read from, opening with it or with its hiring cue («Нужен шеф-повар в новое
@@ -575,6 +641,13 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
     let lastImportance: Importance | null = null;
     for (const piece of pieces) {
       const pieceText = text.slice(piece.start, piece.end);
+      // "… license (or equivalent …) - REQUIRED - Proven ability …": a piece that only says how much the one before
+      // it is asked is no row; "preferred" makes that one a nice-to-have
+      if (QUALIFIER_ONLY_RE.test(pieceText)) {
+        const previous = (headed ? rows : unheaded).at(-1);
+        if (previous && NICE_RE.test(pieceText) && previous.end <= piece.start) previous.importance = 'nice';
+        continue;
+      }
       // a unit that is its own one piece was checked as the unit
       const wholeUnit = piece.start === unit.start && piece.end === unit.end;
       if (pieceText.length < 2 || (!wholeUnit && isBoilerplate(pieceText, unit.section))) continue;
@@ -583,7 +656,7 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
       let importance: Importance;
       if (unit.section === 'resp') importance = 'nice';
       else if (unit.section === 'nice') importance = MUST_RE.test(pieceText) && !NICE_RE.test(pieceText) ? 'must' : 'nice';
-      else importance = unitNice || NICE_RE.test(withoutAsides(pieceText)) ? 'nice' : 'must';
+      else importance = unitNice || niceAsked(pieceText) ? 'nice' : 'must';
       // "Experience with design systems is a plus, and so is some familiarity with WCAG": the second is a plus too
       if (lastImportance && CONTINUES_RE.test(pieceText)) importance = lastImportance;
       lastImportance = importance;
@@ -724,7 +797,8 @@ const ROLE_AFTER_RE =
  * nothing ends it.
  */
 function headCut(line: string, from: number): number | null {
-  const re = /\s[-–—|]\s|[.!?](?:\s|$)|\s\$|\s(?:от|до|from|up to)\s{1,2}\d|\s\d[\d\s]{0,12}(?:₽|руб)/giu;
+  // (hh.ru's page puts «Уровень дохода не указан», «з/п не указана» or «Требуемый опыт работы» after the title)
+  const re = /\s[-–—|]\s|[.!?](?:\s|$)|\s\$|\s(?:от|до|from|up to)\s{1,2}\d|\s\d[\d\s]{0,12}(?:₽|руб)|\s(?:уровень дохода|з\/п не|зарплата не|требуемый опыт)/giu;
   re.lastIndex = from;
   for (let m = re.exec(line); m; m = re.exec(line)) {
     if (m[0][0] !== '.' || !ABBREVIATIONS.has(wordBefore(line, m.index, 0))) return m.index;

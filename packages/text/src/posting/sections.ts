@@ -57,7 +57,7 @@ const HEADINGS: Record<SectionKind, string> = {
  * insurance …"); any other one-word heading needs a colon or a line of its own, since "experience" or "education"
  * open ordinary requirement sentences.
  */
-const INLINE_SINGLE = new Set(['requirements', 'qualifications', 'responsibilities', 'duties', 'benefits', 'perks', 'salary']);
+const INLINE_SINGLE = new Set(['requirements', 'qualifications', 'responsibilities', 'duties', 'benefits', 'perks', 'salary', 'адрес']);
 
 export const PHRASES = new Map<string, SectionKind>();
 for (const [kind, list] of Object.entries(HEADINGS) as Array<[SectionKind, string]>) {
