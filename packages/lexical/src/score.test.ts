@@ -594,8 +594,10 @@ describe('scoreLexical: the title fit of a qualified title', () => {
     const vacancy = 'Повар-универсал (столовая при заводе)\nТребования:\n- опыт работы поваром от 1 года';
     const cook = 'Соловьёв Игорь\nПовар горячего цеха\nМарт 2022 — по настоящее время\nГастробар «Печка и Погреб», повар горячего цеха';
     const fit = scoreLexical({ vacancyText: vacancy, resumeText: cook }).components.title_fit!;
-    // «повар» of «повар, универсал»: half the role; the whole title's four words would give a quarter
-    expect(fit).toBeCloseTo(0.5, 2);
+    // «повар» of «повар, универсал»: the role's noun (a skill of the vocabulary, weighing more than the qualifier) but
+    // not all of it; the whole title's four words would give a quarter
+    expect(fit).toBeGreaterThanOrEqual(0.5);
+    expect(fit).toBeLessThan(0.75);
     // a title with no qualifier is read whole
     const plain = scoreLexical({ vacancyText: 'Повар-универсал\nТребования:\n- опыт работы поваром от 1 года', resumeText: cook }).components.title_fit!;
     expect(plain).toBeCloseTo(fit, 2);
