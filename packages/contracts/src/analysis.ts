@@ -90,7 +90,14 @@ export const fitSummarySchema = z.object({
   nice_met: z.number().int().nonnegative(),
   nice_total: z.number().int().nonnegative(),
   /** Years the resume shows for the posting's main years ask, and the years asked; null when it asks none. */
-  years: z.object({ shown: z.number().nullable(), asked: z.number() }).nullable(),
+  years: z
+    .object({
+      shown: z.number().nullable(),
+      asked: z.number(),
+      /** No dated job names what is asked: the resume's years in all, counted half (as the years row is). */
+      overall: z.number().optional(),
+    })
+    .nullable(),
   /** Must-haves the resume does not show (a missing one of a trusted kind, or most of them) held the score below a strong fit. */
   capped: z.boolean(),
   /**
@@ -121,7 +128,10 @@ export function fitSummaryOf(components: Record<string, number> | undefined | nu
     must_total: n('must_total'),
     nice_met: n('nice_met'),
     nice_total: n('nice_total'),
-    years: n('years_asked') > 0 ? { shown: c.years_shown ?? null, asked: n('years_asked') } : null,
+    years:
+      n('years_asked') > 0
+        ? { shown: c.years_shown ?? null, asked: n('years_asked'), ...(c.years_overall !== undefined ? { overall: c.years_overall } : {}) }
+        : null,
     capped: n('capped') === 1,
     ...(c.cross_language === 1 ? { languages_differ: true } : {}),
     parts: {

@@ -13,6 +13,8 @@ export interface AskCheck {
   evidence: { start: number; end: number } | null;
   /** What was measured, for the result's components and the advice: years shown against years asked. */
   years?: { shown: number; asked: number };
+  /** Where no dated job names what a years ask names: the resume's years in all, which the row counts half. */
+  overall?: number;
 }
 
 /** An ask read as met when the resume shows this share of it: 2 years 9 months meet "3 years". */

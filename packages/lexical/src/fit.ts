@@ -26,6 +26,11 @@ export interface FitParts {
   /** Years asked overall (0 when none) and the resume's years (null when it dates nothing). */
   years_asked: number;
   years_shown: number | null;
+  /**
+   * The resume's years in all, where no dated job names what the main years ask names (a field the words of another
+   * language cannot tell, a skill only the summary speaks of): counted half, as its row is; null otherwise.
+   */
+  years_overall: number | null;
 }
 
 export interface FitWeights {
@@ -50,7 +55,7 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 export function fitParts(
   rows: RequirementResult[],
-  extra: { titleFit: number; documentOverlap: number; yearsAsked: number; yearsShown: number | null },
+  extra: { titleFit: number; documentOverlap: number; yearsAsked: number; yearsShown: number | null; yearsOverall?: number | null },
 ): FitParts {
   const asks = rows.filter((r) => r.kind !== 'duty');
   const counted = asks.length > 0 ? asks : rows;
@@ -59,8 +64,15 @@ export function fitParts(
   const mustRows = must.length > 0 ? must : counted;
   const mustCoverage = mustRows.length > 0 ? mean(mustRows.map((r) => r.score)) : extra.documentOverlap;
   const niceCoverage = nice.length > 0 ? mean(nice.map((r) => r.score)) : mustCoverage;
+  const overall = extra.yearsOverall ?? null;
   const experienceFit =
-    extra.yearsAsked <= 0 ? 1 : extra.yearsShown === null ? 0.5 : Math.min(1, extra.yearsShown / extra.yearsAsked);
+    extra.yearsAsked <= 0
+      ? 1
+      : overall !== null
+        ? 0.5 * Math.min(1, overall / extra.yearsAsked)
+        : extra.yearsShown === null
+          ? 0.5
+          : Math.min(1, extra.yearsShown / extra.yearsAsked);
   return {
     must_total: must.length,
     must_met: must.filter((r) => r.status === 'met').length,
@@ -75,6 +87,7 @@ export function fitParts(
     document_overlap: extra.documentOverlap,
     years_asked: extra.yearsAsked,
     years_shown: extra.yearsShown,
+    years_overall: extra.yearsAsked > 0 ? overall : null,
   };
 }
 
@@ -126,5 +139,6 @@ export function partsOf(components: Record<string, number>): FitParts {
     document_overlap: n('document_overlap'),
     years_asked: n('years_asked'),
     years_shown: components.years_shown ?? null,
+    years_overall: components.years_overall ?? null,
   };
 }

@@ -584,8 +584,11 @@ describe('scoreLexical: a row shown with no line to point at', () => {
     expect(stated.requirements[0]).toMatchObject({ status: 'met', evidence: null, basis: 'stated_years' });
     const ruPosting = 'Java-разработчик\nТребования:\n- Java\n- опыт от 2 лет на пищевом производстве';
     const en = 'Maintenance technician.\nExperience\nTechnician — Snake River Potato Products, 2018 – 2024\nFryers, conveyors, bagging lines.';
-    const overall = scoreLexical({ vacancyText: ruPosting, resumeText: en, now: new Date('2025-01-01') }).requirements.find((r) => r.kind === 'experience')!;
+    const scored = scoreLexical({ vacancyText: ruPosting, resumeText: en, now: new Date('2025-01-01') });
+    const overall = scored.requirements.find((r) => r.kind === 'experience')!;
     expect(overall).toMatchObject({ status: 'partial', evidence: null, basis: 'years_overall' });
+    // the score's parts tell the same story as the row: six years in all, counted half, not "0 years against 2 asked"
+    expect(scored.components).toMatchObject({ years_asked: 2, years_overall: 6, experience_fit: 0.5 });
   });
 });
 

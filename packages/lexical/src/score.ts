@@ -730,7 +730,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
       } else {
         // The resume speaks of it but no dated job does: the years overall, read as partly shown at most.
         const overall = Math.max(facts.totalYears ?? 0, facts.statedYears ?? 0);
-        check = { ...check, score: 0.5 * Math.min(1, overall / asked), evidence: null };
+        check = { ...check, score: 0.5 * Math.min(1, overall / asked), evidence: null, overall: round1(overall) };
       }
     }
     checks.push(check);
@@ -779,19 +779,20 @@ export function scoreLexical(input: LexicalInput): Scoring {
   const documentOverlap = overlapOf(vacancy, resumeTerms, crossLanguage);
 
   // Years: the must-have experience ask with the most years (overall asks before per-skill ones), against the resume.
-  let years: { shown: number | null; asked: number } = { shown: null, asked: 0 };
+  let years: { shown: number | null; asked: number; overall: number | null } = { shown: null, asked: 0, overall: null };
   vacancy.requirements.forEach((req, i) => {
     const ask = req.ask;
     if (ask?.kind !== 'experience' || ask.years === undefined) return;
     const overall = ask.skills.length === 0;
     const better = ask.years > years.asked || (ask.years === years.asked && overall);
-    if (req.importance === 'must' && better) years = { shown: checks[i]?.years?.shown ?? null, asked: ask.years };
+    if (req.importance === 'must' && better) years = { shown: checks[i]?.years?.shown ?? null, asked: ask.years, overall: checks[i]?.overall ?? null };
   });
   const parts = fitParts(results, {
     titleFit: titleFit(vacancy, facts, resumeText, resumeTerms),
     documentOverlap,
     yearsAsked: years.asked,
     yearsShown: years.shown,
+    yearsOverall: years.overall,
   });
   const fit = fitScore(parts, lexicalWeights as FitWeights);
   const score = round(resumeTerms.size === 0 || vacancy.weight === 0 ? 0 : fit.score);

@@ -52,6 +52,10 @@ describe('what the score is made of, in the report', () => {
     expect(fitLine({ ...fit!, years: { shown: null, asked: 2 }, must_total: 0, nice_total: 0, capped: false }, 'en')).toBe(
       'The score is made of: no dated jobs against 2 years asked',
     );
+    expect(fitSummaryOf({ must_total: 2, must_met: 1, must_coverage: 0.5, years_asked: 3, years_shown: 0, years_overall: 11.3 })!.years).toEqual({ shown: 0, asked: 3, overall: 11.3 });
+    expect(fitLine({ ...fit!, years: { shown: 0, asked: 3, overall: 11.3 }, must_total: 0, nice_total: 0, capped: false }, 'en')).toBe(
+      'The score is made of: 11.3 years in all, in no job that names what is asked (counted half), against 3 asked',
+    );
   });
 
   it("says when the resume and the vacancy are in two languages, and leaves the model's part out then", () => {

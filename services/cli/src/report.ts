@@ -157,9 +157,11 @@ export function fitLine(fit: FitSummary | null | undefined, language: 'ru' | 'en
   if (fit.nice_total) parts.push(filled(language, 'fitNice', { met: fit.nice_met, total: fit.nice_total }));
   if (fit.years) {
     parts.push(
-      fit.years.shown === null
-        ? filled(language, 'fitNoYears', { asked: number.format(fit.years.asked) })
-        : filled(language, 'fitYears', { shown: number.format(fit.years.shown), asked: number.format(fit.years.asked) }),
+      fit.years.overall !== undefined
+        ? filled(language, 'fitYearsOverall', { overall: number.format(fit.years.overall), asked: number.format(fit.years.asked) })
+        : fit.years.shown === null
+          ? filled(language, 'fitNoYears', { asked: number.format(fit.years.asked) })
+          : filled(language, 'fitYears', { shown: number.format(fit.years.shown), asked: number.format(fit.years.asked) }),
     );
   }
   if (fit.capped) parts.push(page(language, 'fitCapped'));

@@ -130,6 +130,7 @@ export async function refineByMeaning(
     documentOverlap: c.document_overlap ?? 0,
     yearsAsked: c.years_asked ?? 0,
     yearsShown: c.years_shown ?? null,
+    yearsOverall: c.years_overall ?? null,
   });
   return {
     ...scoring,

@@ -436,7 +436,10 @@ function fitLine(fit) {
     parts.push(t(key, { met: fit.must_met, partial: fit.must_partial, total: fit.must_total }));
   }
   if (fit.nice_total) parts.push(t('fitNice', { met: fit.nice_met, total: fit.nice_total }));
-  if (fit.years) parts.push(fit.years.shown == null ? t('fitNoYears', { asked: num(fit.years.asked) }) : t('fitYears', { shown: num(fit.years.shown), asked: num(fit.years.asked) }));
+  if (fit.years) {
+    if (fit.years.overall != null) parts.push(t('fitYearsOverall', { overall: num(fit.years.overall), asked: num(fit.years.asked) }));
+    else parts.push(fit.years.shown == null ? t('fitNoYears', { asked: num(fit.years.asked) }) : t('fitYears', { shown: num(fit.years.shown), asked: num(fit.years.asked) }));
+  }
   if (fit.capped) parts.push(t('fitCapped'));
   if (fit.languages_differ) parts.push(t('fitLanguagesDiffer'));
   if (!parts.length) return '';
