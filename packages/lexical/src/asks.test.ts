@@ -56,6 +56,14 @@ describe('structured asks against the resume facts', () => {
     expect(row(b, 'category C').status).toBe('missing');
   });
 
+  it('meets an ask for one of several languages with whichever of them the resume shows', () => {
+    const vacancy = 'Support Specialist\nRequirements:\n- Excellent written English (C1 or above)\n- A second European language (German, French, Spanish or Dutch)';
+    const german = scoreLexical({ vacancyText: vacancy, resumeText: resume('Support, Acme — 2020 – 2026', 'BA 2019', 'German — B2'), now });
+    expect(row(german, 'second European').status).toBe('met');
+    const none = scoreLexical({ vacancyText: vacancy, resumeText: resume('Support, Acme — 2020 – 2026', 'BA 2019', 'Italian — B2'), now });
+    expect(row(none, 'second European').status).toBe('missing');
+  });
+
   it('reads Russian asks: «опыт работы от 3 лет» against the dated jobs', () => {
     const ru = `Бухгалтер\nТребования:\n- опыт работы бухгалтером от 3 лет\n- высшее экономическое образование`;
     const text = `Иванова Мария\nОпыт работы\nБухгалтер, ООО «Ромашка», январь 2018 — по настоящее время\nВеду участок НДС, 1С:Бухгалтерия.\nОбразование\nВысшее, экономист, 2017`;

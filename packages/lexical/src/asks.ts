@@ -230,7 +230,11 @@ export function checkAsk(
 ): AskCheck | null {
   if (ask.kind === 'experience' && ask.years !== undefined) return experience(ask, ask.years, facts, resumeText, aboutIt, ownWork);
   if (ask.kind === 'education' && ask.education) return education(ask.education, facts);
-  if (ask.kind === 'language' && ask.language) return language(ask.language, facts, resumeLanguage);
+  if (ask.kind === 'language' && ask.language) {
+    // one of several languages: the one the resume shows best
+    const checks = [ask.language, ...(ask.language.or ?? []).map((code) => ({ ...ask.language!, language: code }))].map((l) => language(l, facts, resumeLanguage));
+    return checks.reduce((best, c) => (c.score > best.score ? c : best));
+  }
   if (ask.kind === 'licence' && ask.licence) return licence(ask.licence, facts);
   return null;
 }

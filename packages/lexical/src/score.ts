@@ -237,7 +237,7 @@ const CRAFT_IMPLIED = 0.45;
  * underwriters in plain English", «Проводила обучение новых сотрудников», «вела переговоры с поставщиками»). A
  * sentence that says one is read as showing the ask in part, as a craft shown by years is.
  */
-const COMMUNICATION_ASK = /communicat|interpersonal|presentation skills|коммуникабельн|коммуникативн|грамотн\p{L}{0,3} (?:речь|устн|письменн)|навык\p{L}{0,2} (?:ведения )?переговор/iu;
+const COMMUNICATION_ASK = /communicat|interpersonal|presentation skills|explain\p{L}{0,3} (?:[\p{L}-]+ ){0,4}to (?:an? )?non-technical|коммуникабельн|коммуникативн|грамотн\p{L}{0,3} (?:речь|устн|письменн)|навык\p{L}{0,2} (?:ведения )?переговор/iu;
 const COMMUNICATION_DEED =
   /\b(?:explain(?:ed|s|ing)?\s+(?:\S+\s+){0,4}?to|presented|presenting|presentations?|gave\s+(?:a\s+|\d+\s+)?talks?|spoke\s+at|speaker\s+at|ran\s+(?:\S+\s+)?workshops?|negotiat\w+|stakeholders?|client-facing|customer-facing|liais\w+\s+with|wrote\s+(?:the\s+)?(?:reports|documentation)|writing\s+runbooks|runbooks|mentored|coached|teach(?:es|ing)?|taught|collaborat\w+|cross-functional)\b|(?<![\p{L}])(?:объясня\p{L}*|объяснил\p{L}*|презентаци\p{L}*|презентова\p{L}*|выступа\p{L}*|выступил\p{L}*|доклад\p{L}*|переговор\p{L}*|провод\p{L}* обучени\p{L}*|обучал\p{L}*|наставни\p{L}*|консультирова\p{L}*|преподава\p{L}*)/iu;
 const DEED_SHOWN = 0.45;

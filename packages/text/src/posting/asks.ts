@@ -114,18 +114,19 @@ const LANGUAGE_CONTEXT = /language|speak|spoken|written|verbal|fluent|bilingual|
 /** Spoken language and level a requirement asks for, or null. */
 export function languageAsked(text: string): LanguageAsk | null {
   if (!LANGUAGE_CONTEXT.test(text)) return null;
-  for (const [code, re] of LANGUAGES) {
-    if (!re.test(text)) continue;
-    const cefr = CEFR.exec(text);
-    if (cefr) {
-      // Cyrillic А/В/С typed for the Latin letters
-      const level = (cefr[1] ?? cefr[2]!).replace('А', 'A').replace('В', 'B').replace('С', 'C');
-      return { language: code, level };
-    }
-    const word = LEVEL_WORDS.find(([, w]) => w.test(text));
-    return { language: code, level: word ? word[0] : null };
+  const named = LANGUAGES.filter(([, re]) => re.test(text)).map(([code]) => code);
+  if (named.length === 0) return null;
+  const code = named[0]!;
+  // several languages, one of them asked: "A second European language (German, French, Spanish or Dutch)"
+  const or = named.length > 1 && /(?<![\p{L}])(?:or|или|либо|any of|one of|одн\p{L}{1,2} из)(?![\p{L}])/iu.test(text) ? { or: named.slice(1) } : {};
+  const cefr = CEFR.exec(text);
+  if (cefr) {
+    // Cyrillic А/В/С typed for the Latin letters
+    const level = (cefr[1] ?? cefr[2]!).replace('А', 'A').replace('В', 'B').replace('С', 'C');
+    return { language: code, level, ...or };
   }
-  return null;
+  const word = LEVEL_WORDS.find(([, w]) => w.test(text));
+  return { language: code, level: word ? word[0] : null, ...or };
 }
 
 const DRIVING_RU = /(?:категори\p{L}{0,2}|кат\.)\s{0,3}((?:[ABCDEАВСДЕ]{1,2}1?|C\+E|С\+Е)(?:\s{0,2}[,/и]\s{0,2}(?:[ABCDEАВСДЕ]{1,2}1?|C\+E|С\+Е)){0,5})(?![\p{L}])/iu;

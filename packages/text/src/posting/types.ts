@@ -17,6 +17,8 @@ export interface LanguageAsk {
   language: string;
   /** CEFR level (B2), or fluent | native | conversational | basic | reading, or null when none is named. */
   level: string | null;
+  /** Other languages the ask takes instead ("German, French, Spanish or Dutch"), when it names several as alternatives. */
+  or?: string[];
 }
 
 export type LicenceType = 'driving' | 'welding' | 'medical' | 'electrical' | 'teaching' | 'forklift' | 'certificate';

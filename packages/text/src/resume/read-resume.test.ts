@@ -97,6 +97,19 @@ describe('jobs', () => {
     expect(f.jobs.map((j) => [j.employer, j.title])).toEqual([['ТехноПлитка', 'Ведущий специалист отдела снабжения']]);
   });
 
+  it("reads LinkedIn's export, whose employer stands above the title, by the line that names a role", () => {
+    const f = read(
+      'Experience\n\nTessaly\nSenior Customer Support Specialist\nApril 2022 - Present (2 years 8 months)\nWrocław, Poland (remote)\n- Handle 45–60 conversations a day\n\n' +
+        'Kalendo Systems\nCustomer Support Agent, Tier 1 → Tier 2\nSeptember 2019 - March 2022 (2 years 7 months)\n- Phone and chat support',
+    );
+    expect(f.jobs.map((j) => [j.employer, j.title])).toEqual([
+      ['Tessaly', 'Senior Customer Support Specialist'],
+      ['Kalendo Systems', 'Customer Support Agent, Tier 1 → Tier 2'],
+    ]);
+    // a title over its employer stays so
+    expect(read('EXPERIENCE\nStaff Nurse\nCity Hospital\n07/2017 – 02/2020\n• ICU care').jobs[0]).toMatchObject({ title: 'Staff Nurse', employer: 'City Hospital' });
+  });
+
   it('keeps the title lines above the dates in the entry, and the description below', () => {
     const text = 'EXPERIENCE\nStaff Nurse\nCity Hospital\n07/2017 – 02/2020\n• ICU care\n\nCharge Nurse\nSt Mary\n03/2020 – present\n• Led a team';
     const f = read(text);

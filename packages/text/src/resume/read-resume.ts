@@ -310,7 +310,10 @@ function titleAndEmployer(text: string, ls: Line[], li: number, range: DateRange
   if (parts.length === 0) return {};
   if (parts.length === 1) return ORG_MARKERS.test(parts[0]!) ? { employer: parts[0] } : { title: parts[0] };
   const [a, b] = parts as [string, string];
-  return ORG_MARKERS.test(a) && !ORG_MARKERS.test(b) ? { title: b, employer: a } : { title: a, employer: b };
+  // LinkedIn's export puts the employer above the title ("Tessaly" over "Senior Customer Support Specialist"): the line
+  // that names a role is the title
+  const employerFirst = (ORG_MARKERS.test(a) && !ORG_MARKERS.test(b)) || (ROLE_NOUN_RE.test(b) && !ROLE_NOUN_RE.test(a));
+  return employerFirst ? { title: b, employer: a } : { title: a, employer: b };
 }
 
 const DURATION_LINE = /^\(?[0-9]{1,2}\s?(?:years?|yrs?|months?|год|года|лет|мес)/iu;
