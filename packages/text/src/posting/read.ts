@@ -69,7 +69,7 @@ const APPLY_RE = cue(
   "apply (?:today|now|online|in person|through|here)|please apply|to apply|send (?:your|us|a) (?:resume|cv)|submit your|read on|interviews? on the spot|откликайтесь|откликайся|откликнуться|присылайте|отправляйте резюме|резюме присылайте|ждем ваших|ждём ваших|будем рады познакомиться|звоните|звонить|пишите|no agencies|unsolicited|all-inclusive|this job description|not allowed to apply",
 );
 const BOARD_CLUTTER_RE = cue(
-  'posted (?:\\d{1,3}|a|an|one) (?:days?|hours?|weeks?|months?) ago|posted today|posted yesterday|hiring insights|job activity|actively hiring|easy apply|\\d{1,5}\\+? applicants|вакансия опубликована|опубликовано \\d|уровень дохода не указан|требуемый опыт работы',
+  'posted (?:\\d{1,3}|a|an|one) (?:days?|hours?|weeks?|months?) ago|posted today|posted yesterday|hiring insights|job activity|actively hiring|easy apply|\\d{1,5}\\+? applicants|вакансия опубликована|опубликовано \\d|уровень дохода не указан|опыт работы:? не требуется',
 );
 const HIRING_CHECK_RE = cue('drug (?:screen|test)|background (?:check|screening|investigation)|pre-employment (?:screening|physical|testing)');
 const WHERE_RE = cue(
@@ -491,15 +491,15 @@ function niceAsked(piece: string): boolean {
   return NICE_RE.test(head) || !REQ_CUE_RE.test(head) || !REQ_CUE_RE.test(tail);
 }
 
+/** What follows a label line: its colon and the line's end. */
+const LABEL_LINE_RE = /^[ \t*]{0,3}[:：][ \t]*(?:\r?\n|$)/;
+const MAX_LABEL_WORDS = 5;
+
 /**
  * A job board's structured qualification field: "work: 1 year (Preferred)", "Bachelor's (Required)", "Driver's
  * License (Required)": Indeed lists them under "Experience:", "Education:" and "License/Certification:" below the
  * description, whose own asks stand in its text under no heading.
  */
-/** What follows a label line: its colon and the line's end. */
-const LABEL_LINE_RE = /^[ \t*]{0,3}[:：][ \t]*(?:\r?\n|$)/;
-const MAX_LABEL_WORDS = 5;
-
 const BOARD_FIELD_RE = /^[^()\n]{1,60}?\s{0,2}\((?:preferred|required)\)$/iu;
 
 function isBoilerplate(piece: string, section: Unit['section']): boolean {
@@ -509,9 +509,9 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   }
   // a job board's tracking tags ("#LI-RS1", "#LI-Hybrid"): hashtags and nothing else
   if (/^(?:#[\p{L}\p{N}_-]+\s*)+$/u.test(piece.trim())) return true;
-  // the board's page around the post ("Posted 3 days ago", «Вакансия опубликована 11 ноября»), a checks the employer
-  // runs at hiring ("Must pass pre-employment drug screen and background check") and where the hire must live or be
-  // allowed to work: nothing a resume shows or a candidate can build up
+  // the board's page around the post ("Posted 3 days ago", «Вакансия опубликована 11 ноября»), the checks the
+  // employer runs at hiring ("Must pass pre-employment drug screen and background check") and where the hire must live
+  // or be allowed to work: nothing a resume shows or a candidate can build up
   if (BOARD_CLUTTER_RE.test(piece) || HIRING_CHECK_RE.test(piece) || WHERE_RE.test(piece)) return true;
   // a company's pitch heading: "Why Hallbrook?", "Why join Acme"
   if (/^[Ww]hy (?:join |work (?:at|for|with) )?\p{Lu}[\p{L}&'’. -]{0,40}\??$/u.test(piece.trim())) return true;
@@ -557,7 +557,8 @@ const KEY_SKILLS_BEFORE_RE = /(?:ключевые навыки|key skills)\s*:?\
  * hh.ru's «Ключевые навыки» in a post pasted as one paragraph: the tags run on with one space between them
  * («Гранд-Смета Составление смет ФЕР ТЕР КС-2 КС-3 Чтение чертежей Сметное дело»), and each tag opens with a
  * capital: a tag starts at a capitalised word after a word that ends in a small Cyrillic letter or a digit («ФЕР ТЕР»
- * and "MS Excel" stay whole, and so do English names that are all capitalised: "Spring Framework PostgreSQL"). Null for a piece with sentence punctuation, or one that yields fewer than three tags.
+ * and "MS Excel" stay whole, and so do English names that are all capitalised: "Spring Framework PostgreSQL"). Null
+ * for a piece with sentence punctuation, or one that yields fewer than three tags.
  */
 function capitalTags(text: string, span: Span): Span[] | null {
   const piece = text.slice(span.start, span.end);
