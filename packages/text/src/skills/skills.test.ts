@@ -36,6 +36,13 @@ describe('skill vocabulary', () => {
     same('РД', 'ручная дуговая сварка');
     same('опыт ручной дуговой сварки', 'SMAW');
     same('права категории CE', 'категория CE');
+    // roles by their names in both languages, and the craft they practise
+    const named = (id: string, ...texts: string[]) => texts.forEach((t) => expect(skillIds(t), t).toEqual([id]));
+    named('cost_estimating', 'Инженер-сметчик', 'Lead Cost Estimator');
+    named('law', 'опыт работы юристом', 'Legal Counsel');
+    named('car_repair', 'Автослесарь', 'Automotive Technician');
+    named('customer_support', 'Customer Care Agent', 'специалист службы поддержки');
+    named('sla', 'SLAs', 'response-time targets');
     expect(skillIds('кат. CE')).toEqual(['driving_ce']);
     // a C listed after a category is the next category; C alone in a list of languages stays the language
     expect(skillIds('категории B или C')).toEqual(['driving_b', 'driving_c']);
