@@ -5,6 +5,7 @@
 import { verdictFor, type RequirementKind, type RequirementResult, type RequirementStatus, type Scoring } from '@rc/contracts';
 import {
   detectLanguage,
+  EXPLAINING_TO_LAYPEOPLE_RE,
   findSkills,
   isListLine,
   isNotDoneClaim,
@@ -237,7 +238,7 @@ const CRAFT_IMPLIED = 0.45;
  * underwriters in plain English", «Проводила обучение новых сотрудников», «вела переговоры с поставщиками»). A
  * sentence that says one is read as showing the ask in part, as a craft shown by years is.
  */
-const COMMUNICATION_ASK = /communicat|interpersonal|presentation skills|explain\p{L}{0,3} (?:[\p{L}-]+ ){0,4}to (?:an? )?non-technical|коммуникабельн|коммуникативн|грамотн\p{L}{0,3} (?:речь|устн|письменн)|навык\p{L}{0,2} (?:ведения )?переговор/iu;
+const COMMUNICATION_ASK = /communicat|interpersonal|presentation skills|коммуникабельн|коммуникативн|грамотн\p{L}{0,3} (?:речь|устн|письменн)|навык\p{L}{0,2} (?:ведения )?переговор/iu;
 const COMMUNICATION_DEED =
   /\b(?:explain(?:ed|s|ing)?\s+(?:\S+\s+){0,4}?to|presented|presenting|presentations?|gave\s+(?:a\s+|\d+\s+)?talks?|spoke\s+at|speaker\s+at|ran\s+(?:\S+\s+)?workshops?|negotiat\w+|stakeholders?|client-facing|customer-facing|liais\w+\s+with|wrote\s+(?:the\s+)?(?:reports|documentation)|writing\s+runbooks|runbooks|mentored|coached|teach(?:es|ing)?|taught|collaborat\w+|cross-functional)\b|(?<![\p{L}])(?:объясня\p{L}*|объяснил\p{L}*|презентаци\p{L}*|презентова\p{L}*|выступа\p{L}*|выступил\p{L}*|доклад\p{L}*|переговор\p{L}*|провод\p{L}* обучени\p{L}*|обучал\p{L}*|наставни\p{L}*|консультирова\p{L}*|преподава\p{L}*)/iu;
 const DEED_SHOWN = 0.45;
@@ -734,7 +735,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
       }
     }
     checks.push(check);
-    if (!check && req.kind === 'quality' && words.score < DEED_SHOWN && COMMUNICATION_ASK.test(req.text)) {
+    if (!check && req.kind === 'quality' && words.score < DEED_SHOWN && (COMMUNICATION_ASK.test(req.text) || EXPLAINING_TO_LAYPEOPLE_RE.test(req.text))) {
       const deed = sentences.find((s) => COMMUNICATION_DEED.test(s.text));
       if (deed) return { ...words, score: DEED_SHOWN, status: statusFor(DEED_SHOWN), evidence: { text: deed.text, start: deed.start, end: deed.end } };
     }
@@ -783,8 +784,8 @@ export function scoreLexical(input: LexicalInput): Scoring {
   vacancy.requirements.forEach((req, i) => {
     const ask = req.ask;
     if (ask?.kind !== 'experience' || ask.years === undefined) return;
-    const overall = ask.skills.length === 0;
-    const better = ask.years > years.asked || (ask.years === years.asked && overall);
+    const asksOverall = ask.skills.length === 0;
+    const better = ask.years > years.asked || (ask.years === years.asked && asksOverall);
     if (req.importance === 'must' && better) years = { shown: checks[i]?.years?.shown ?? null, asked: ask.years, overall: checks[i]?.overall ?? null };
   });
   const parts = fitParts(results, {

@@ -24,6 +24,7 @@ export {
 export { findSkills, impliedSkills, skillById, skillIds, SKILLS, type Skill, type SkillMatch } from './skills/index.ts';
 export {
   credentialsNamed,
+  EXPLAINING_TO_LAYPEOPLE_RE,
   licenceAsked,
   MAX_ALTERNATIVES_LIST,
   postingTitle,

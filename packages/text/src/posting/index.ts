@@ -1,5 +1,5 @@
 export { credentialsNamed, licenceAsked } from './asks.ts';
-export { MAX_ALTERNATIVES_LIST, postingTitle, readPosting, type ReadPostingOptions } from './read.ts';
+export { EXPLAINING_TO_LAYPEOPLE_RE, MAX_ALTERNATIVES_LIST, postingTitle, readPosting, type ReadPostingOptions } from './read.ts';
 export type {
   EducationAsk,
   EducationLevel,

@@ -459,12 +459,16 @@ const MAX_QUALITY_WORDS = 8;
  * explaining to people outside the trade ("you can explain a technical fix to a non-technical clinic owner").
  */
 const OPENS_WITH_QUALITY_RE =
-  /^(?:(?:strong|excellent|good|great|solid|outstanding)\s+)?(?:organi[sz]ation(?:al)?|communication|interpersonal|time[- ]management|multitasking|people)\s+skills|^(?:must be\s+|be\s+)?(?:physically\s+)?able to (?:lift|stand|climb|bend|kneel|walk|carry)|^(?:ability to|must) (?:lift|stand for)|(?<![\p{L}])explain\p{L}{0,3} (?:[\p{L}-]+ ){0,4}to (?:an? )?non-technical/iu;
+  /^(?:(?:strong|excellent|good|great|solid|outstanding)\s+)?(?:organi[sz]ation(?:al)?|communication|interpersonal|time[- ]management|multitasking|people)\s+skills|^(?:must be\s+|be\s+)?(?:physically\s+)?able to (?:lift|stand|climb|bend|kneel|walk|carry)|^(?:ability to|must) (?:lift|stand for)/iu;
+
+/** An ask to explain one's work to people outside the trade: communication, a personal quality a deed can show. */
+export const EXPLAINING_TO_LAYPEOPLE_RE = /(?<![\p{L}])explain\p{L}{0,3} (?:[\p{L}-]+ ){0,4}to (?:an? )?non-technical/iu;
 const MAX_LONG_QUALITY_WORDS = 20;
 
 function isPersonalQuality(piece: string): boolean {
   const words = piece.split(/\s+/).length;
-  return (QUALITY_RE.test(piece) && words <= MAX_QUALITY_WORDS) || (OPENS_WITH_QUALITY_RE.test(piece) && words <= MAX_LONG_QUALITY_WORDS);
+  const longQuality = OPENS_WITH_QUALITY_RE.test(piece) || EXPLAINING_TO_LAYPEOPLE_RE.test(piece);
+  return (QUALITY_RE.test(piece) && words <= MAX_QUALITY_WORDS) || (longQuality && words <= MAX_LONG_QUALITY_WORDS);
 }
 
 /** A bracket that says only how much an item is asked: Indeed's "Bachelor's (Preferred)", «(обязательно)». */
@@ -550,8 +554,8 @@ function tagsOf(text: string, span: Span): Span[] | null {
   return tags.length >= 3 ? tags : null;
 }
 
-/** hh.ru's tag cloud heading, just before a section's content. */
-const KEY_SKILLS_BEFORE_RE = /(?:ключевые навыки|key skills)\s*:?\s*$/iu;
+/** hh.ru's tag cloud headings. */
+const TAG_CLOUD_HEADINGS = new Set(['ключевые навыки', 'key skills']);
 
 /**
  * hh.ru's «Ключевые навыки» in a post pasted as one paragraph: the tags run on with one space between them
@@ -588,7 +592,7 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
   for (const section of sections) {
     if (section.kind === 'offer' || section.kind === 'about' || section.kind === 'skip' || section.kind === 'apply' || section.kind === 'legal') continue;
     const flattened = flatText || isFlattened(text, section);
-    const tagCloud = KEY_SKILLS_BEFORE_RE.test(text.slice(Math.max(0, section.start - 24), section.start));
+    const tagCloud = section.heading !== undefined && TAG_CLOUD_HEADINGS.has(section.heading);
     for (const sentence of sentencesOf(text, section)) {
       for (const part of softSplit(text, sentence, flattened)) {
         for (const tag of tagsOf(text, part) ?? (tagCloud ? capitalTags(text, part) : null) ?? [part]) units.push({ ...tag, section: section.kind, flattened });

@@ -111,6 +111,8 @@ function words(text: string): Word[] {
 
 export interface Heading {
   kind: SectionKind;
+  /** The heading's phrase as the list spells it ("ключевые навыки"). */
+  phrase: string;
   /** The heading words, with any colon after them. */
   start: number;
   end: number;
@@ -178,17 +180,17 @@ export function findHeadings(text: string): Heading[] {
     let found: Heading | null = null;
     let key = '';
     let lastUsed = i;
-    const candidates: Array<{ j: number; kind: SectionKind }> = [];
+    const candidates: Array<{ j: number; kind: SectionKind; phrase: string }> = [];
     for (let j = i; j < ws.length && j - i < MAX_WORDS; j++) {
       if (j > i && !joinedGap(text, ws[j - 1]!.end, ws[j]!.start)) break;
       key = j === i ? ws[j]!.key : `${key} ${ws[j]!.key}`;
       if (!PREFIXES.has(key)) break;
       const kind = PHRASES.get(key);
-      if (kind) candidates.push({ j, kind });
+      if (kind) candidates.push({ j, kind, phrase: key });
     }
     // the longest phrase that reads as a heading here
     for (let c = candidates.length - 1; c >= 0 && !found; c--) {
-      const { j, kind } = candidates[c]!;
+      const { j, kind, phrase } = candidates[c]!;
       const first = ws[i]!;
       const last = ws[j]!;
       const tail = after(text, last.end);
@@ -217,6 +219,7 @@ export function findHeadings(text: string): Heading[] {
         lastUsed = j;
         found = {
           kind,
+          phrase,
           start: first.start,
           end: tail.colon ? tail.next : last.end,
           contentStart: tail.next,
@@ -236,6 +239,8 @@ export interface Section {
   kind: SectionKind | 'intro';
   start: number;
   end: number;
+  /** The phrase of the heading the section stands under; absent for the intro and text after a field line. */
+  heading?: string;
 }
 
 /** The posting cut into sections: text before the first heading is the intro. */
@@ -243,21 +248,24 @@ export function sectionsOf(text: string): Section[] {
   const headings = findHeadings(text);
   const out: Section[] = [];
   let kind: Section['kind'] = 'intro';
+  let heading: string | undefined;
   let from = 0;
   const push = (end: number) => {
-    if (end > from) out.push({ kind, start: from, end });
+    if (end > from) out.push(heading === undefined ? { kind, start: from, end } : { kind, start: from, end, heading });
   };
   for (const h of headings) {
     push(h.start);
     if (h.field) {
       // "Job Type: Full-time" on its own line: only that line is skipped, and what follows it is of no known section
       const nl = text.indexOf('\n', h.contentStart);
-      out.push({ kind: h.kind, start: h.contentStart, end: nl });
+      out.push({ kind: h.kind, start: h.contentStart, end: nl, heading: h.phrase });
       kind = 'other';
+      heading = undefined;
       from = nl;
       continue;
     }
     kind = h.kind;
+    heading = h.phrase;
     from = h.contentStart;
   }
   push(text.length);
@@ -275,7 +283,7 @@ function aboutParagraph(text: string, s: Section): Section[] {
   if (!gap || !/\S/.test(text.slice(at + gap.index + gap[0].length, s.end))) return [s];
   const cut = at + gap.index;
   return [
-    { kind: 'about', start: s.start, end: cut },
+    { ...s, end: cut },
     { kind: 'other', start: cut, end: s.end },
   ];
 }
