@@ -71,6 +71,37 @@ describe('structured asks against the resume facts', () => {
     expect(row(s, 'от 3 лет').status).toBe('met');
     expect(row(s, 'высшее').status).toBe('met');
   });
+
+  it('reads years that restate the title as years in that role: an English teacher has no years of teaching mathematics', () => {
+    const ru = `Учитель математики\nТребования:\n- опыт работы учителем математики от 3 лет\n- высшее педагогическое образование по профилю «Математика»`;
+    const english = `Ильина Марина\nОпыт работы\n2019 — н.в. — Гимназия № 36, учитель английского языка, 5–9 классы.\nПодготовка к ЕГЭ по английскому.\nОбразование\nКубГУ, факультет романо-германской филологии, «Лингвистика», бакалавр, 2019`;
+    const maths = `Орлов Павел\nОпыт работы\n2019 — н.в. — Школа № 2101, учитель математики, 7–11 классы.\nПодготовка к ЕГЭ по математике.\nОбразование\nМПГУ, бакалавр, математический факультет, «Математика и информатика», 2019`;
+    const other = scoreLexical({ vacancyText: ru, resumeText: english, now });
+    expect(row(other, 'от 3 лет').status).not.toBe('met');
+    expect(row(other, 'по профилю').status).toBe('partial');
+    const same = scoreLexical({ vacancyText: ru, resumeText: maths, now });
+    expect(row(same, 'от 3 лет').status).toBe('met');
+    expect(row(same, 'по профилю').status).toBe('met');
+  });
+
+  it('checks a degree named in a discipline: "Bachelor\'s degree in Nursing" is met by a BSN, partly by a BA in History', () => {
+    const vacancy = "Registered Nurse\nRequirements:\n- Bachelor's degree in Nursing\n- Bachelor's degree in Computer Science or a related field";
+    const bsn = scoreLexical({ vacancyText: vacancy, resumeText: resume('Staff Nurse, St. Mary — 2020 – 2026', 'BSN, University of Ohio, 2019'), now });
+    expect(row(bsn, 'in Nursing').status).toBe('met');
+    const history = scoreLexical({ vacancyText: vacancy, resumeText: resume('Staff Nurse, St. Mary — 2020 – 2026', 'B.A. in History, University of Ohio, 2019'), now });
+    expect(row(history, 'in Nursing').status).toBe('partial');
+    // "or a related field" takes a neighbouring degree: the level decides
+    expect(row(history, 'related field').status).toBe('met');
+  });
+
+  it('asks every language of "Bilingual English/Spanish", and one of a second language listed by examples', () => {
+    const vacancy = 'Front Desk Agent\nRequirements:\n- Bilingual English/Spanish\n- знание второго иностранного языка (китайский, немецкий, французский)';
+    const english = scoreLexical({ vacancyText: vacancy, resumeText: resume('Agent, Hotel — 2020 – 2026', 'BA 2019'), now });
+    expect(row(english, 'Bilingual').status).toBe('missing');
+    const both = scoreLexical({ vacancyText: vacancy, resumeText: resume('Agent, Hotel — 2020 – 2026', 'BA 2019', 'Spanish — C1\nGerman — B1'), now });
+    expect(row(both, 'Bilingual').status).toBe('met');
+    expect(row(both, 'второго').status).toBe('met');
+  });
 });
 
 describe('the score and the table tell one story', () => {

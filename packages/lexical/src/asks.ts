@@ -121,6 +121,7 @@ function experience(
   resumeText: string,
   aboutIt: ((jobText: string) => boolean) | undefined,
   ownWork: ((jobTitle: string, jobText: string) => boolean) | undefined,
+  ofRole: boolean,
 ): AskCheck {
   let shown: number;
   let jobs = facts.jobs;
@@ -135,8 +136,10 @@ function experience(
       const head = headOf(resumeText, j.span);
       return resumeText.slice(head.start, head.end);
     };
-    const roleJobs = ask.skills.length === 0 && ownWork ? new Set(facts.jobs.filter((j) => ownWork(titleOfJob(j), j.text)).map((j) => j.text)) : null;
+    const roleJobs = (ask.skills.length === 0 || ofRole) && ownWork ? new Set(facts.jobs.filter((j) => ownWork(titleOfJob(j), j.text)).map((j) => j.text)) : null;
     const relevant = (jobText: string) => {
+      // years in the posting's role: a job with its title, or one that speaks of all the ask names (not the skill alone)
+      if (ofRole) return (aboutIt?.(jobText) ?? false) || (roleJobs?.has(jobText) ?? false);
       const named = jobWords(jobText).skills;
       return ask.skills.some((id) => named.has(id)) || (aboutIt?.(jobText) ?? false) || (roleJobs?.has(jobText) ?? false);
     };
@@ -153,7 +156,7 @@ function experience(
   };
 }
 
-function education(ask: NonNullable<PostingRequirement['education']>, facts: ResumeFacts): AskCheck {
+function education(ask: NonNullable<PostingRequirement['education']>, facts: ResumeFacts, resumeText: string, resumeLanguage: 'ru' | 'en'): AskCheck {
   const need = POSTING_EDUCATION_RANK[ask.level];
   let best: { rank: number; span: [number, number] } | null = null;
   for (const e of facts.education) {
@@ -162,8 +165,31 @@ function education(ask: NonNullable<PostingRequirement['education']>, facts: Res
   }
   if (!best) return { score: 0, evidence: null };
   // one level short (a bachelor where a master is asked) is partly met; two or more short is missing
-  const score = best.rank >= need ? 1 : best.rank === need - 1 ? 0.5 : 0;
+  let score = best.rank >= need ? 1 : best.rank === need - 1 ? 0.5 : 0;
+  // a degree in another discipline (linguistics where mathematics is asked) shows the level, not the ask
+  if (ask.discipline && !disciplineShown(ask.discipline, facts, resumeText, resumeLanguage)) score = Math.min(score, 0.5);
   return { score, evidence: { start: best.span[0], end: best.span[1] } };
+}
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/**
+ * Whether the resume's education lines (and the line after each, where a degree's subject often stands) name the
+ * discipline: one of its words (by the stem's first letters: «математика» in «математический факультет») or one of
+ * its skills. In the other language the words cannot tell, and the discipline is taken as shown.
+ */
+function disciplineShown(discipline: string, facts: ResumeFacts, resumeText: string, resumeLanguage: 'ru' | 'en'): boolean {
+  if (CYRILLIC.test(discipline) !== (resumeLanguage === 'ru')) return true;
+  const asked = terms(discipline).filter((t) => t.length >= 3);
+  const skills = shownIds(discipline);
+  if (asked.length === 0 && skills.length === 0) return true;
+  return facts.education.some((e) => {
+    const lineEnd = resumeText.indexOf('\n', e.span[1] + 1);
+    const text = resumeText.slice(e.span[0], lineEnd === -1 ? resumeText.length : lineEnd);
+    const have = terms(text);
+    const named = new Set(shownIds(text));
+    return skills.some((id) => named.has(id)) || asked.some((t) => have.some((h) => h.startsWith(t.slice(0, Math.max(4, t.length - 2)))));
+  });
 }
 
 function language(ask: NonNullable<PostingRequirement['language']>, facts: ResumeFacts, resumeLanguage: 'ru' | 'en'): AskCheck {
@@ -227,13 +253,19 @@ export function checkAsk(
    * warehouse experience"): whether a job, by its title and text, is that work.
    */
   ownWork?: (jobTitle: string, jobText: string) => boolean,
+  /**
+   * The ask restates the posting's title ("опыт работы учителем математики от 3 лет"): a job counts when it is that
+   * role (ownWork) or speaks of all the ask names, not when it names the ask's skill alone (an English teacher's).
+   */
+  ofRole = false,
 ): AskCheck | null {
-  if (ask.kind === 'experience' && ask.years !== undefined) return experience(ask, ask.years, facts, resumeText, aboutIt, ownWork);
-  if (ask.kind === 'education' && ask.education) return education(ask.education, facts);
+  if (ask.kind === 'experience' && ask.years !== undefined) return experience(ask, ask.years, facts, resumeText, aboutIt, ownWork, ofRole);
+  if (ask.kind === 'education' && ask.education) return education(ask.education, facts, resumeText, resumeLanguage);
   if (ask.kind === 'language' && ask.language) {
-    // one of several languages: the one the resume shows best
-    const checks = [ask.language, ...(ask.language.or ?? []).map((code) => ({ ...ask.language!, language: code }))].map((l) => language(l, facts, resumeLanguage));
-    return checks.reduce((best, c) => (c.score > best.score ? c : best));
+    // one of several languages: the one the resume shows best; several asked together: the one it shows least
+    const asked = (codes: string[]) => codes.map((code) => language({ ...ask.language!, language: code }, facts, resumeLanguage));
+    const either = asked([ask.language.language, ...(ask.language.or ?? [])]).reduce((best, c) => (c.score > best.score ? c : best));
+    return asked(ask.language.and ?? []).reduce((worst, c) => (c.score < worst.score ? c : worst), either);
   }
   if (ask.kind === 'licence' && ask.licence) return licence(ask.licence, facts);
   return null;

@@ -452,18 +452,26 @@ const YEARS_WORDS = new Set(
 );
 
 /**
- * Whether a job's text speaks of what a years ask names beyond "years of experience" (half its weight or more), or
- * undefined when the ask names nothing else (then all the resume's years count).
+ * Whether a job's text speaks of what a years ask names beyond "years of experience" (half its weight or more, or
+ * the `share` given), or undefined when the ask names nothing else (then all the resume's years count).
  */
-function aboutWhat(slots: Slot[]): ((jobText: string) => boolean) | undefined {
+function aboutWhat(slots: Slot[], share = 0.5): ((jobText: string) => boolean) | undefined {
   const topical = slots.map((slot) => ({ ...slot, terms: slot.terms.filter((t) => !YEARS_WORDS.has(t) && !/^[0-9]/.test(t)) })).filter((x) => x.terms.length > 0);
   const total = topical.reduce((sum, slot) => sum + slot.weight, 0);
   if (total === 0) return undefined;
   return (jobText: string) => {
     const have = jobWords(jobText).terms;
     const covered = topical.reduce((sum, slot) => sum + (slot.terms.some((t) => have.has(t)) ? slot.weight : 0), 0);
-    return covered >= 0.5 * total;
+    return covered >= share * total;
   };
+}
+
+/** Whether a row names every word of a title of two words or more, seniority aside ("учителем математики" of «Учитель математики»). */
+function namesTitle(slots: Slot[], titleTerms: readonly string[]): boolean {
+  const wanted = titleTerms.filter((t) => !SENIORITY.has(t));
+  if (wanted.length < 2) return false;
+  const named = new Set(slots.flatMap((slot) => slot.terms));
+  return wanted.every((t) => named.has(t));
 }
 
 /** Status of a structured ask from the share of it the resume shows. */
@@ -717,9 +725,13 @@ export function scoreLexical(input: LexicalInput): Scoring {
       evidence: bestSentence ? { text: bestSentence.text, start: bestSentence.start, end: bestSentence.end } : null,
     };
   };
+  // A years ask that restates the posting's title ("опыт работы учителем математики от 3 лет") asks for years in that
+  // role: a job in the field under another title (an English teacher's) is not it, though it names the field's skills.
+  const roleWork = (jobTitle: string) => isRoleTitle(vacancy.titleTerms, jobTitle);
   const results: RequirementResult[] = vacancy.requirements.map((req) => {
     const words = byWords(req);
-    let check = req.ask && hasMeasure(facts, req.ask) ? checkAsk(req.ask, facts, resumeText, language, aboutWhat(req.slots), ownWork) : null;
+    const ofRole = !crossLanguage && namesTitle(req.slots, vacancy.titleTerms);
+    let check = req.ask && hasMeasure(facts, req.ask) ? checkAsk(req.ask, facts, resumeText, language, aboutWhat(req.slots, ofRole ? 1 : 0.5), ofRole ? roleWork : ownWork, ofRole) : null;
     // In the other language the words cannot tell whether a job speaks of a field ("на пищевом производстве"), only
     // of the vocabulary's skills: a field's years are then read from the years overall, as partly shown at most.
     const fieldUnreadable = crossLanguage && req.ask?.kind === 'experience' && req.ask.skills.length === 0;

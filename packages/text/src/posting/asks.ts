@@ -73,6 +73,10 @@ const EDUCATION_LEVELS: Array<[EducationLevel, RegExp]> = [
 const EN_FIELD = /\b(?:degree|diploma|bachelor'?s?|master'?s?|bsc|msc|associate'?s?|certificate)(?: [a-z]{1,12}){0,2} in ((?:[A-Z][\p{L}]{1,20}|TESOL|IT)(?:(?:,? (?:or |and |& )?| )(?:[A-Z][\p{L}]{1,20}|TESOL|IT)){0,4})/u;
 const RU_FIELD = /(?:специальност\p{L}{0,2}|направлени\p{L}{0,2})\s{1,2}«([^»\n]{1,60})»|(?:высш\p{L}{0,3}|средн\p{L}{0,3}(?: профессиональн\p{L}{0,3})?)\s{1,2}([\p{L}-]{3,30}(?:ое|ее))\s{1,2}образовани|образовани\p{L}{0,2}\s{0,2}\(([^)\n]{1,40})\)/iu;
 
+const RU_DISCIPLINE = /по (?:профилю|специальности|направлению)\s{1,2}«([^»\n]{2,60})»/iu;
+/** An ask that takes a neighbouring field too: its discipline is not checked by words. */
+const RELATED_FIELD_RE = /related|relevant|equivalent|similar|comparable|смежн|аналогичн|родственн|близк/iu;
+
 /** Education level (and field) a requirement asks for, or null. */
 export function educationAsked(text: string): EducationAsk | null {
   if (!/degree|diploma|bachelor|master|ph\.?d|bsc|msc|bsn|mba|high school|ged|education|vocational|graduate of|certificate in|образовани|диплом|бакалавр|магистр|высше|средне|колледж|техникум/iu.test(text)) return null;
@@ -82,8 +86,11 @@ export function educationAsked(text: string): EducationAsk | null {
     if (level === 'higher' && /^\s*degree\s*$/i.test(text)) break;
     const en = EN_FIELD.exec(text);
     const ru = RU_FIELD.exec(text);
-    const field = en?.[1] ?? ru?.[1] ?? ru?.[2] ?? ru?.[3] ?? null;
-    return { level, field: field ? field.trim() : null };
+    const named = RU_DISCIPLINE.exec(text);
+    const field = named?.[1] ?? en?.[1] ?? ru?.[1] ?? ru?.[2] ?? ru?.[3] ?? null;
+    // a degree "in" something, or one «по профилю «…»», names a discipline; an adjective («педагогическое») a kind
+    const discipline = (named?.[1] ?? en?.[1] ?? ru?.[1])?.trim();
+    return { level, field: field ? field.trim() : null, ...(discipline && !RELATED_FIELD_RE.test(text) ? { discipline } : {}) };
   }
   return null;
 }
@@ -118,7 +125,10 @@ export function languageAsked(text: string): LanguageAsk | null {
   if (named.length === 0) return null;
   const code = named[0]!;
   // several languages, one of them asked: "A second European language (German, French, Spanish or Dutch)"
-  const or = named.length > 1 && /(?<![\p{L}])(?:or|или|либо|any of|one of|одн\p{L}{1,2} из)(?![\p{L}])/iu.test(text) ? { or: named.slice(1) } : {};
+  // (a second language listed by examples, «второго иностранного языка (китайский, немецкий, французский)», is one of them)
+  const either = named.length > 1 && /(?<![\p{L}])(?:or|или|либо|any of|one of|одн\p{L}{1,2} из|second|another|additional|втор\p{L}{2,3}|дополнительн\p{L}{2,3})(?![\p{L}])/iu.test(text);
+  // several languages, all asked: "Bilingual English/Spanish", «свободный русский и английский»
+  const or = named.length > 1 ? (either ? { or: named.slice(1) } : { and: named.slice(1) }) : {};
   const cefr = CEFR.exec(text);
   if (cefr) {
     // Cyrillic А/В/С typed for the Latin letters

@@ -377,6 +377,29 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(readPosting(text).title?.text).toBe('Accounts Payable Specialist');
     // a title whose words after the role are not a name in capitals is left whole
     expect(readPosting('Data Engineer II Hybrid (Manchester) · Full-time Northlight Energy is one of the UK\'s fastest-growing renewable energy suppliers. Requirements: 3+ years of SQL.').title?.text).toBe('Data Engineer II');
+    // the role's grade and an aside stay with it, though the line's first labels end the page's opening
+    const graded =
+      'Graphic Designer II (Print & Digital) Fernhollow Provisions · Portland, OR · Hybrid Apply for this job Location: Portland, Oregon ' +
+      'Department: Brand & Creative Compensation: $66,000 – $80,000 annually. What you bring: 3+ years of packaging design; Adobe Illustrator and InDesign.';
+    expect(readPosting(graded).title?.text).toBe('Graphic Designer II (Print & Digital)');
+  });
+
+  it("takes the title from below a careers page's header line", () => {
+    const text = 'Careers | Aphrodite Bay Resort & Spa\n\nFront Office Agent (Russian speaking) - Seasonal to Permanent\nLocation: Limassol, Cyprus\n\nRequirements:\n- 2+ years at a hotel front desk\n- Opera PMS';
+    expect(readPosting(text).title?.text).toBe('Front Office Agent (Russian speaking)');
+    expect(readPosting('Careers\nNight Auditor\nRequirements:\n- Opera PMS').title?.text).toBe('Night Auditor');
+  });
+
+  it('reads a certificate of no criminal record as a hiring check, not an ask, and a degree «по профилю «…»» by its discipline', () => {
+    const text = 'Учитель математики\nТребования:\n- высшее педагогическое образование по профилю «Математика»\n- опыт работы от 3 лет\n- справка об отсутствии судимости';
+    const read = readPosting(text);
+    expect(read.requirements.map((r) => r.text)).not.toContain('справка об отсутствии судимости');
+    expect(read.requirements.find((r) => r.kind === 'education')?.education).toMatchObject({ level: 'higher', discipline: 'Математика' });
+    // a kind of education (an adjective) or a field with its neighbours names no discipline to check
+    const kinds = readPosting('Бухгалтер\nТребования:\n- высшее экономическое образование\n- опыт от 2 лет').requirements.find((r) => r.kind === 'education');
+    expect(kinds?.education?.discipline).toBeUndefined();
+    const related = readPosting("Developer\nRequirements:\n- Bachelor's degree in Computer Science or a related field").requirements[0];
+    expect(related?.education?.discipline).toBeUndefined();
   });
 
   it('reads the asks a flattened post runs on after its duties label as asks, and a plus among them as nice', () => {

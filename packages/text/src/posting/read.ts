@@ -71,7 +71,9 @@ const APPLY_RE = cue(
 const BOARD_CLUTTER_RE = cue(
   'posted (?:\\d{1,3}|a|an|one) (?:days?|hours?|weeks?|months?) ago|posted today|posted yesterday|hiring insights|job activity|actively hiring|easy apply|\\d{1,5}\\+? applicants|вакансия опубликована|опубликовано \\d|уровень дохода не указан|опыт работы:? не требуется',
 );
-const HIRING_CHECK_RE = cue('drug (?:screen|test)|background (?:check|screening|investigation)|pre-employment (?:screening|physical|testing)');
+const HIRING_CHECK_RE = cue(
+  'drug (?:screen|test)|background (?:check|screening|investigation)|pre-employment (?:screening|physical|testing)|criminal record|(?:справк\\p{L}{0,2} об )?отсутстви\\p{L}{0,2} судимост',
+);
 const WHERE_RE = cue(
   'time ?zones?|eligib\\p{L}{0,5} to work|authori[sz]ed to work|work authori[sz]ation|right to work|visa sponsorship|(?:be |are )?based in (?:the )?(?:eu|us|uk|usa|europe|european|emea)',
 );
@@ -747,6 +749,12 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   if (!intro) return null;
   let start = intro.start;
   while (start < intro.end && /\s/.test(text[start]!)) start++;
+  // a careers page's header line ("Careers | Aphrodite Bay Resort & Spa", «Вакансии — Компания»): the title is below
+  const header = CAREERS_HEADER_RE.exec(text.slice(start, intro.end));
+  if (header) {
+    start += header[0].length;
+    while (start < intro.end && /\s/.test(text[start]!)) start++;
+  }
   // LinkedIn's and job boards' label before the posting ("About the job Product Designer …")
   const label = BOARD_LABEL_RE.exec(text.slice(start, Math.min(intro.end, start + 40)));
   if (label) start += label[0].length;
@@ -756,7 +764,10 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   const line = text.slice(start, end);
   const lineEnd = end;
   const cut = headCut(line, 0);
-  const flatHead = cut !== null && end - start > 80;
+  // (a flattened page's line runs on past the intro, which its first inline label ends: "… Hybrid Apply for this job Location: …")
+  const realEnd = text.indexOf('\n', start);
+  const lineRunsOn = (realEnd === -1 ? text.length : realEnd) > end;
+  const flatHead = (cut !== null || lineRunsOn) && (realEnd === -1 ? text.length : realEnd) - start > 80;
   if (cut !== null && flatHead) end = start + cut;
   // a job board's "Title - City, ST - Company" and "Title — Company (City)": the title is what comes before
   const separator = /\s[-–—|·•]\s/.exec(text.slice(start, end));
@@ -788,6 +799,7 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   return { text: text.slice(start, end), start, end };
 }
 
+const CAREERS_HEADER_RE = /^(?:careers?|jobs|open (?:positions|roles)|join (?:us|our team)|work with us|вакансии|карьера|работа у нас)(?:\s{0,2}(?:[|·•@]|[-–—] |at )[^\n]{0,60})?[^\S\n]*\n/iu;
 const BOARD_LABEL_RE = /^(?:about the job|job description|full job description|job details|описание вакансии|о вакансии)\s{1,3}(?=\p{Lu})/iu;
 const WORK_MODE_RE = /(?<=[\s,])\(?(?:hybrid|remote|on-site|onsite|in-office|full-time|part-time|гибрид|удал[её]нно|удал[её]нка|офис)(?![\p{L}])/iu;
 /** The words a headline hires with («Требуется …», "We're hiring"). */
@@ -858,8 +870,14 @@ const ROLE_NOUNS_RE = new RegExp(ROLE_NOUN_RE.source, 'giu');
 function companyAfterRole(title: string): number {
   let roleEnd = -1;
   for (const m of title.matchAll(ROLE_NOUNS_RE)) roleEnd = m.index + m[0].length;
-  return roleEnd > 0 && COMPANY_NAME_RE.test(title.slice(roleEnd)) ? roleEnd : -1;
+  if (roleEnd <= 0) return -1;
+  // the role's grade and an aside stay with it: "Graphic Designer II (Print & Digital) Fernhollow Provisions"
+  const kept = ROLE_TAIL_RE.exec(title.slice(roleEnd));
+  if (kept) roleEnd += kept[0].length;
+  return COMPANY_NAME_RE.test(title.slice(roleEnd)) ? roleEnd : -1;
 }
+/** A grade ("II", "III", "2") and a bracketed aside right after a role noun. */
+const ROLE_TAIL_RE = /^(?:\s+(?:I{1,3}|IV|[1-4]))?(?:\s+\([^()]{1,40}\))?/u;
 /** Where a headline's place begins: «… на склад», «… в Екатеринбурге», "… at our warehouse", "… in Leeds". */
 const PLACE_RE = /^\s(?:на|в|во|для|at|in|for|to)\s/iu;
 

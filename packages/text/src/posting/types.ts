@@ -10,6 +10,11 @@ export interface EducationAsk {
   level: EducationLevel;
   /** Field of study as written ("Computer Science", "экономическое"), when the posting names one. */
   field: string | null;
+  /**
+   * A discipline the degree must be in, named plainly and with no "or related field" beside it ("degree in Nursing",
+   * «по профилю «Математика»»): the resume's education is checked for it, not the level alone.
+   */
+  discipline?: string;
 }
 
 export interface LanguageAsk {
@@ -19,6 +24,8 @@ export interface LanguageAsk {
   level: string | null;
   /** Other languages the ask takes instead ("German, French, Spanish or Dutch"), when it names several as alternatives. */
   or?: string[];
+  /** Other languages asked as well ("Bilingual English/Spanish", «русский и английский»): every one must be shown. */
+  and?: string[];
 }
 
 export type LicenceType = 'driving' | 'welding' | 'medical' | 'electrical' | 'teaching' | 'forklift' | 'certificate';
