@@ -8,10 +8,11 @@ const NOT_DONE_EN =
   /\b(?:have|has|had)(?:n['’]t|\s+not|\s+never)\s+(?:yet\s+)?(?:worked|used|done|built|touched|written|managed|designed|prepared)\b|\bnever\s+(?:worked|used|done|built)\b|\bno\s+(?:prior\s+|commercial\s+|professional\s+|hands-on\s+|real\s+|production\s+)?experience\b|\bwithout\s+(?:any\s+)?experience\b|\bnot\s+(?:yet\s+)?(?:worked|used)\b|\b(?:did\s+not|didn['’]t|have\s+not|haven['’]t)\s+(?:yet\s+)?(?:set\s+up|configured|run|managed|tried)\b|\b(?:don['’]t|do\s+not)\s+have\s+(?:any\s+)?(?:experience|hands-on)\b/i;
 const NOT_DONE_RU =
   /(?<![\p{L}])не\s+(?:работал\p{L}*|имел\p{L}*|использовал\p{L}*|сталкивал\p{L}*|доводилось|довелось|приходилось|настраивал\p{L}*|пробовал\p{L}*|вел|вёл|вела|вели|вёл\p{L}*|делал\p{L}*|занимал\p{L}*|участвовал\p{L}*|применял\p{L}*|внедрял\p{L}*|разрабатывал\p{L}*|администрировал\p{L}*|пользовал\p{L}*|знаком\p{L}*|владею)|(?<![\p{L}])(?:нет|не\s+было)\s+(?:коммерческого\s+|практического\s+|реального\s+)?опыта|опыта[^.;!?]{0,40}(?<![\p{L}])нет(?![\p{L}])|(?<![\p{L}])без\s+опыта/iu;
-// a wish to learn or obtain something is no evidence of having it: "I plan to get my forklift certification", «Хочу
+// a wish to learn or obtain something is no evidence of having it, nor is working toward it: "I plan to get my
+// forklift certification", "working toward the journeyman exam", «Хочу
 // дальше расти на складе: научиться приёмке, работе в 1С, получить удостоверение на погрузчик»
 const LEARNING =
-  /\b(?:learning\s+now|currently\s+learning|(?:want|would\s+like|plan|planning|hope|aim|intend|looking)\s+to\s+(?:learn|get|obtain|earn|gain))\b|(?<![\p{L}])(?:сейчас\s+изучаю|изучаю\s+сейчас|(?:хочу|планирую|собираюсь|мечтаю)\s+(?:[^.;!?\n]{0,60}?[\s:,])?(?:изучить|освоить|научиться|получить|пройти\s+обучение|сдать))(?![\p{L}])/iu;
+  /\b(?:learning\s+now|currently\s+learning|(?:work(?:ing|s)?\s+towards?|studying\s+for|preparing\s+for)\s+(?:the\s+|my\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}(?:exams?|licen[cs]es?|certifications?|certificates?|degree|diploma|qualifications?|journeyman|CPA|ACCA|CFA)|(?:want|would\s+like|plan|planning|hope|aim|intend|looking)\s+to\s+(?:learn|get|obtain|earn|gain))\b|(?<![\p{L}])(?:готовлюсь\s+к\s+(?:сдаче|экзамен\p{L}*)|в\s+процессе\s+получения|сейчас\s+изучаю|изучаю\s+сейчас|(?:хочу|планирую|собираюсь|мечтаю)\s+(?:[^.;!?\n]{0,60}?[\s:,])?(?:изучить|освоить|научиться|получить|пройти\s+обучение|сдать))(?![\p{L}])/iu;
 
 /** Whether a resume sentence says the person has not done what it names, or is only learning it. */
 export function isNotDoneClaim(text: string): boolean {
