@@ -43,6 +43,19 @@ describe('skill vocabulary', () => {
     named('car_repair', 'Автослесарь', 'Automotive Technician');
     named('customer_support', 'Customer Care Agent', 'специалист службы поддержки');
     named('sla', 'SLAs', 'response-time targets');
+    named('qa', 'Тестировщик', 'Software Tester');
+    named('test_design', 'составляла тест-кейсы', 'test cases');
+    named('financial_planning', 'Финансовый аналитик', 'FP&A');
+    named('financial_modeling', 'финансовая модель', 'Financial Modelling');
+    named('graphic_design', 'Графический дизайнер', 'Graphic Designer');
+    named('brand_identity', 'айдентика', 'brand identity');
+    named('plumbing', 'Слесарь-сантехник', 'Journeyman Plumber');
+    named('dental_hygiene', 'гигиенист стоматологический', 'Dental Hygienist');
+    named('dental_assisting', 'ассистент стоматолога', 'Dental Assistant');
+    named('front_desk', 'Администратор службы приёма и размещения', 'Front Desk Agent');
+    named('hotel_pms', 'Opera PMS', 'Fidelio');
+    named('night_audit', 'ночной аудит', 'Night Audit');
+    same('BSN', 'Bachelor of Science in Nursing');
     expect(skillIds('кат. CE')).toEqual(['driving_ce']);
     // a C listed after a category is the next category; C alone in a list of languages stays the language
     expect(skillIds('категории B или C')).toEqual(['driving_b', 'driving_c']);
