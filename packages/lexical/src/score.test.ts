@@ -155,6 +155,14 @@ describe('scoreLexical edge cases', () => {
     expect(result.requirements.map((r) => r.status)).toEqual(['partial', 'met', 'missing', 'missing']);
   });
 
+  it('does not ask what an ask says is not enough: "…forecasting cycles, not only month-end reporting"', () => {
+    const result = scoreLexical({
+      vacancyText: "Requirements:\n- You've been part of annual budgeting and monthly forecasting cycles, not only month-end reporting\n- Python",
+      resumeText: 'Ran the annual operating budget and the monthly rolling forecast cycles for three plants.',
+    });
+    expect(result.requirements[0]!.status).toBe('met');
+  });
+
   it('lets one alternative fill "X or Y" and the examples fill "such as"', () => {
     const result = scoreLexical({
       vacancyText: 'Requirements:\n- Django or FastAPI\n- Message queues such as Kafka or RabbitMQ\n- Знание Go или Rust\n- Java',

@@ -126,7 +126,9 @@ interface Term {
  * fills: "Postgres" in a resume meets "PostgreSQL", "k8s" meets "Kubernetes", "1С:ЗУП" meets «Зарплата и управление
  * персоналом».
  */
-function requirementTerms(text: string): Term[] {
+function requirementTerms(whole: string): Term[] {
+  // what an ask says is not enough is not asked: "… forecasting cycles, not only month-end reporting"
+  const text = whole.replace(NOT_ONLY_RE, '');
   const skills = findSkills(text);
   const out: Term[] = skills.map((m) => ({ term: SKILL_TERM_PREFIX + m.id, start: m.start, end: m.end }));
   for (const span of termSpans(text)) {
@@ -134,6 +136,8 @@ function requirementTerms(text: string): Term[] {
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+const NOT_ONLY_RE = /,\s*(?:not (?:only|just|merely)|не только|а не только)\s[^,;.]{1,80}[.;]?\s*$/iu;
 
 /** For an offset, where the innermost bracket around it opens (-1 outside brackets). */
 function bracketsOf(text: string): (at: number) => number {

@@ -384,6 +384,29 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(readPosting(graded).title?.text).toBe('Graphic Designer II (Print & Digital)');
   });
 
+  it("reads a LinkedIn job page copied whole: no rows from its buttons, its '+5 more' or the blurb under 'About the job'", () => {
+    const text = [
+      'Senior Financial Analyst, FP&A',
+      'Kestrel Packaging Group · Chicago, IL · Reposted 6 days ago · Over 100 applicants',
+      '$90K/yr - $112K/yr   Hybrid   Full-time   Mid-Senior level',
+      'Skills: Financial Modeling, Budgeting, Forecasting, SAP ERP, Microsoft Excel, +5 more',
+      'Easy Apply   Save',
+      '',
+      'About the job',
+      'Kestrel Packaging Group makes corrugated boxes and protective packaging in 14 plants across the Midwest.',
+      '',
+      'What you bring',
+      'You have 3+ years of experience in FP&A or corporate finance.',
+      "You've worked in SAP (ECC or S/4HANA).",
+    ].join('\n');
+    const read = readPosting(text);
+    const rows = read.requirements.map((r) => r.text);
+    for (const clutter of ['+5 more', 'Easy', 'Apply', 'Save', 'About the job']) expect(rows.some((r) => r.includes(clutter)), clutter).toBe(false);
+    expect(rows.some((r) => r.includes('corrugated'))).toBe(false);
+    expect(rows).toContain('You have 3+ years of experience in FP&A or corporate finance');
+    expect(read.requirements.find((r) => r.text.includes('SAP (ECC'))?.importance).toBe('must');
+  });
+
   it("takes the title from below a careers page's header line", () => {
     const text = 'Careers | Aphrodite Bay Resort & Spa\n\nFront Office Agent (Russian speaking) - Seasonal to Permanent\nLocation: Limassol, Cyprus\n\nRequirements:\n- 2+ years at a hotel front desk\n- Opera PMS';
     expect(readPosting(text).title?.text).toBe('Front Office Agent (Russian speaking)');

@@ -69,7 +69,7 @@ const APPLY_RE = cue(
   "apply (?:today|now|online|in person|through|here)|please apply|to apply|send (?:your|us|a) (?:resume|cv)|submit your|read on|interviews? on the spot|откликайтесь|откликайся|откликнуться|присылайте|отправляйте резюме|резюме присылайте|ждем ваших|ждём ваших|будем рады познакомиться|звоните|звонить|пишите|no agencies|unsolicited|all-inclusive|this job description|not allowed to apply",
 );
 const BOARD_CLUTTER_RE = cue(
-  'posted (?:\\d{1,3}|a|an|one) (?:days?|hours?|weeks?|months?) ago|posted today|posted yesterday|hiring insights|job activity|actively hiring|easy apply|\\d{1,5}\\+? applicants|вакансия опубликована|опубликовано \\d|уровень дохода не указан|опыт работы:? не требуется',
+  '(?:re)?posted (?:\\d{1,3}|a|an|one) (?:days?|hours?|weeks?|months?) ago|posted today|posted yesterday|hiring insights|job activity|actively hiring|easy apply|\\d{1,5}\\+? applicants|вакансия опубликована|опубликовано \\d|уровень дохода не указан|опыт работы:? не требуется',
 );
 const HIRING_CHECK_RE = cue(
   'drug (?:screen|test)|background (?:check|screening|investigation)|pre-employment (?:screening|physical|testing)|criminal record|(?:справк\\p{L}{0,2} об )?отсутстви\\p{L}{0,2} судимост',
@@ -506,6 +506,8 @@ const MAX_LABEL_WORDS = 5;
  * License (Required)": Indeed lists them under "Experience:", "Education:" and "License/Certification:" below the
  * description, whose own asks stand in its text under no heading.
  */
+/** A board's buttons and list cut-offs copied with the page: "Easy Apply   Save", "+5 more", "Show more". */
+const BOARD_BUTTON_RE = /^\s*(?:(?:easy|apply|save|share|report|apply now|show more|show less|see more|see less|откликнуться|показать (?:ещ[её]|полностью)|\+\s?\d{1,3} more|ещ[её] \d{1,3})\s*)+[.…]?\s*$/iu;
 const BOARD_FIELD_RE = /^[^()\n]{1,60}?\s{0,2}\((?:preferred|required)\)$/iu;
 
 function isBoilerplate(piece: string, section: Unit['section']): boolean {
@@ -518,7 +520,7 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   // the board's page around the post ("Posted 3 days ago", «Вакансия опубликована 11 ноября»), the checks the
   // employer runs at hiring ("Must pass pre-employment drug screen and background check") and where the hire must live
   // or be allowed to work: nothing a resume shows or a candidate can build up
-  if (BOARD_CLUTTER_RE.test(piece) || HIRING_CHECK_RE.test(piece) || WHERE_RE.test(piece)) return true;
+  if (BOARD_CLUTTER_RE.test(piece) || BOARD_BUTTON_RE.test(piece) || HIRING_CHECK_RE.test(piece) || WHERE_RE.test(piece)) return true;
   // a company's pitch heading: "Why Hallbrook?", "Why join Acme"
   if (/^[Ww]hy (?:join |work (?:at|for|with) )?\p{Lu}[\p{L}&'’. -]{0,40}\??$/u.test(piece.trim())) return true;
   const requirementSection = section === 'req' || section === 'nice';
@@ -745,7 +747,10 @@ export function postingTitle(text: string): string {
 }
 
 function titleOf(text: string, sections: Section[]): Posting['title'] {
-  const intro = sections[0]?.kind === 'intro' ? sections[0] : null;
+  // (LinkedIn's flattened "About the job Product Designer, Growth …" opens with its label: what follows is the intro)
+  const first = sections[0];
+  const labelled = first?.kind === 'other' && first.heading === 'about the job' && text.slice(0, first.start).trim().length <= 16;
+  const intro = first?.kind === 'intro' || labelled ? first : null;
   if (!intro) return null;
   let start = intro.start;
   while (start < intro.end && /\s/.test(text[start]!)) start++;

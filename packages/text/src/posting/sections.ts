@@ -48,8 +48,9 @@ const HEADINGS: Record<SectionKind, string> = {
   apply: `how to apply|to apply|как откликнуться`,
   legal: `eeo statement|equal opportunity|disclaimer`,
   // a board's label over whatever it shows: Indeed's "Job Details :" heads a description as often as its pay and type
-  // (which carry headings of their own), so what follows it is read as text under no heading
-  other: `job details`,
+  // (which carry headings of their own), and LinkedIn's "About the job" the whole post, so what follows it is read as
+  // text under no heading
+  other: `job details|about the job`,
 };
 
 /**

@@ -55,6 +55,8 @@ describe('skill vocabulary', () => {
     named('front_desk', 'Администратор службы приёма и размещения', 'Front Desk Agent');
     named('hotel_pms', 'Opera PMS', 'Fidelio');
     named('night_audit', 'ночной аудит', 'Night Audit');
+    named('forecasting', 'monthly reforecast', 'прогнозирование');
+    named('budgeting', 'I own the operating budget', 'бюджетирование');
     same('BSN', 'Bachelor of Science in Nursing');
     expect(skillIds('кат. CE')).toEqual(['driving_ce']);
     // a C listed after a category is the next category; C alone in a list of languages stays the language
