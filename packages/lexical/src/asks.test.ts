@@ -123,4 +123,19 @@ describe('a skill that shows a broader one', () => {
     const broad = scoreLexical({ vacancyText: vacancy, resumeText: 'Wrote SQL reports.\nContinuous integration on every commit.' });
     expect(row(broad, 'PostgreSQL').status).toBe('missing');
   });
+
+  it('counts the years of jobs that automate tests in Selenium for "Test automation: 2 years", and a dental assistant\'s for dentistry', () => {
+    const qa = scoreLexical({
+      vacancyText: 'QA Engineer\nRequirements:\n- Test automation: 2 years (Required)',
+      resumeText: 'Senior QA Engineer, Tamarack Payments — 01/2021 – 10/2026\nBuilt UI automation in Selenium WebDriver with Java, 250 tests.',
+      now,
+    });
+    expect(row(qa, 'Test automation').status).toBe('met');
+    const dental = scoreLexical({
+      vacancyText: 'Ассистент стоматолога\nТребования:\n- опыт работы в стоматологии от 1 года',
+      resumeText: 'Опыт работы\nАссистент стоматолога, клиника «Жемчуг», январь 2021 — по настоящее время\nРабота в четыре руки, стерилизация.',
+      now,
+    });
+    expect(row(dental, 'в стоматологии').status).toBe('met');
+  });
 });

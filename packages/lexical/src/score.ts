@@ -456,17 +456,17 @@ const YEARS_WORDS = new Set(
 );
 
 /**
- * Whether a job's text speaks of what a years ask names beyond "years of experience" (half its weight or more, or
- * the `share` given), or undefined when the ask names nothing else (then all the resume's years count).
+ * Whether a job's text speaks of what a years ask names beyond "years of experience" (half its weight or more), or
+ * undefined when the ask names nothing else (then all the resume's years count).
  */
-function aboutWhat(slots: Slot[], share = 0.5): ((jobText: string) => boolean) | undefined {
+function aboutWhat(slots: Slot[]): ((jobText: string) => boolean) | undefined {
   const topical = slots.map((slot) => ({ ...slot, terms: slot.terms.filter((t) => !YEARS_WORDS.has(t) && !/^[0-9]/.test(t)) })).filter((x) => x.terms.length > 0);
   const total = topical.reduce((sum, slot) => sum + slot.weight, 0);
   if (total === 0) return undefined;
   return (jobText: string) => {
     const have = jobWords(jobText).terms;
     const covered = topical.reduce((sum, slot) => sum + (slot.terms.some((t) => have.has(t)) ? slot.weight : 0), 0);
-    return covered >= share * total;
+    return covered >= 0.5 * total;
   };
 }
 
@@ -538,9 +538,12 @@ function prepareVacancy(vacancyText: string): PreparedVacancy {
   const firstLine = vacancyText.slice(0, 200).split('\n')[0]!.trim();
   const title = posting.title?.text ?? (firstLine.length > 0 && firstLine.length <= 80 ? firstLine : null);
   const titleTerms = title ? [...new Set(requirementTerms(title).map((t) => t.term))] : [];
-  const head = title ? /^(.*?)(?:,\s|\s\()/u.exec(title)?.[1] : undefined;
+  // (the role without its grade: "QA Engineer" of "QA Engineer II (Manual & Automation)")
+  const head = title ? /^(.*?)(?:,\s|\s\()/u.exec(title)?.[1]?.replace(/\s+(?:I{1,3}|IV|[1-4])$/u, '') : undefined;
   const headTerms = head ? [...new Set(requirementTerms(head).map((t) => t.term))] : [];
-  const roleTerms = headTerms.filter((t) => !SENIORITY.has(t)).length >= 2 && headTerms.length < titleTerms.length ? headTerms : [];
+  // (two words at least, or one the vocabulary names as a role: "QA Engineer", "Dental Hygienist")
+  const named = headTerms.filter((t) => !SENIORITY.has(t));
+  const roleTerms = (named.length >= 2 || named[0]?.startsWith(SKILL_TERM_PREFIX)) && headTerms.length < titleTerms.length ? headTerms : [];
   const requirements = vacancyRows(vacancyText, posting).map((r) => {
     const spans = requirementTerms(r.text);
     return { ...r, terms: spans, craft: r.kind === 'skill' || r.kind === 'other' ? craftField(spans) : null };
@@ -732,10 +735,16 @@ export function scoreLexical(input: LexicalInput): Scoring {
   // A years ask that restates the posting's title ("опыт работы учителем математики от 3 лет") asks for years in that
   // role: a job in the field under another title (an English teacher's) is not it, though it names the field's skills.
   const roleWork = (jobTitle: string) => isRoleTitle(vacancy.titleTerms, jobTitle);
+  // (or whose entry names every word of the title: hh.ru's «Повар горячего цеха» under the dates and the employer)
+  const titleWords = vacancy.titleTerms.filter((t) => !SENIORITY.has(t));
+  const namesRole = (jobText: string) => {
+    const have = jobWords(jobText).terms;
+    return titleWords.every((t) => have.has(t));
+  };
   const results: RequirementResult[] = vacancy.requirements.map((req) => {
     const words = byWords(req);
     const ofRole = !crossLanguage && namesTitle(req.slots, vacancy.titleTerms);
-    let check = req.ask && hasMeasure(facts, req.ask) ? checkAsk(req.ask, facts, resumeText, language, aboutWhat(req.slots, ofRole ? 1 : 0.5), ofRole ? roleWork : ownWork, ofRole) : null;
+    let check = req.ask && hasMeasure(facts, req.ask) ? checkAsk(req.ask, facts, resumeText, language, ofRole ? namesRole : aboutWhat(req.slots), ofRole ? roleWork : ownWork, ofRole) : null;
     // In the other language the words cannot tell whether a job speaks of a field ("на пищевом производстве"), only
     // of the vocabulary's skills: a field's years are then read from the years overall, as partly shown at most.
     const fieldUnreadable = crossLanguage && req.ask?.kind === 'experience' && req.ask.skills.length === 0;

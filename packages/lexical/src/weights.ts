@@ -72,6 +72,17 @@ export const SHOWS: Readonly<Record<string, readonly string[]>> = {
   '1c_zup': ['pc_literacy'],
   '1c_ut': ['pc_literacy'],
   '1c_erp': ['pc_literacy'],
+  // a UI test framework's user automates tests, and test automation, test cases and bug reports are QA work
+  selenium: ['test_automation', 'qa'],
+  playwright: ['test_automation', 'qa'],
+  cypress: ['test_automation', 'qa'],
+  test_automation: ['qa'],
+  test_design: ['qa'],
+  bug_reporting: ['qa'],
+  // a hygienist, a dental assistant and dental X-rays work in dentistry
+  dental_hygiene: ['dentistry'],
+  dental_assisting: ['dentistry'],
+  dental_radiography: ['dentistry'],
   prometheus: ['observability'],
   grafana: ['observability'],
   // a driving licence of a category is driving, under the rules of the road
