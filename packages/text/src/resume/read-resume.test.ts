@@ -97,6 +97,19 @@ describe('jobs', () => {
     expect(f.jobs.map((j) => [j.employer, j.title])).toEqual([['ТехноПлитка', 'Ведущий специалист отдела снабжения']]);
   });
 
+  it('reads an entry under its dates with no length line by the line that names a role, above or below the employer', () => {
+    const f = read(
+      'Опыт работы\nМарт 2022 — по настоящее время\nГастробар «Печка и Погреб», Москва\nПовар горячего цеха\nГотовлю горячие блюда, веду заготовки.\n\n' +
+        'Ноябрь 2019 — Февраль 2022\nМладший программист, НИИ «Гидроприбор-Сервис», Санкт-Петербург\nПоддержка учётной системы.\n\n' +
+        'Октябрь 2018 — Октябрь 2019\nКафе «Хинкальная №1»\nЗаготовки, мойка.\n',
+    );
+    expect(f.jobs.map((j) => [j.employer, j.title])).toEqual([
+      ['Гастробар «Печка и Погреб», Москва', 'Повар горячего цеха'],
+      ['НИИ «Гидроприбор-Сервис», Санкт-Петербург', 'Младший программист'],
+      [undefined, undefined],
+    ]);
+  });
+
   it("reads LinkedIn's export, whose employer stands above the title, by the line that names a role", () => {
     const f = read(
       'Experience\n\nTessaly\nSenior Customer Support Specialist\nApril 2022 - Present (2 years 8 months)\nWrocław, Poland (remote)\n- Handle 45–60 conversations a day\n\n' +

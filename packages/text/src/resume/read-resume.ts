@@ -319,13 +319,34 @@ function titleAndEmployer(text: string, ls: Line[], li: number, range: DateRange
 const DURATION_LINE = /^\(?[0-9]{1,2}\s?(?:years?|yrs?|months?|год|года|лет|мес)/iu;
 
 /**
+ * An entry under its dates with no length line: the employer then the title («Гастробар «Печка и Погреб», Москва» /
+ * «Повар горячего цеха»), or the title then the employer. Of the short lines after the dates, the first that names a
+ * role is the title and the other the employer; none naming a role, nothing is read.
+ */
+function undatedLengthEntry(body: (k: number) => string, from: number): { title?: string; employer?: string } {
+  const lines: string[] = [];
+  for (let k = from; lines.length < 3; k++) {
+    const b = body(k);
+    if (b === '' || b.length > 80 || PROSE_END.test(b) || /^[-–—•·*]/.test(b)) break;
+    lines.push(b);
+  }
+  const at = lines.slice(0, 2).findIndex((b) => ROLE_NOUN_RE.test(b) && !ORG_MARKERS.test(b));
+  if (at === -1) return {};
+  // "Младший программист, НИИ «Гидроприбор-Сервис», Санкт-Петербург": the role before the comma, the employer after
+  const comma = lines[at]!.indexOf(', ');
+  if (comma > 0 && ROLE_NOUN_RE.test(lines[at]!.slice(0, comma))) return { title: lines[at]!.slice(0, comma), employer: lines[at]!.slice(comma + 2) };
+  const employer = at === 1 ? lines[0] : lines[1] !== undefined && !ROLE_NOUN_RE.test(lines[1]) ? lines[1] : undefined;
+  return employer ? { title: lines[at], employer } : { title: lines[at] };
+}
+
+/**
  * An hh.ru entry: the dates, their length ("5 лет 2 месяца"), the employer, its city and site, then the title. The
  * city line is missing when the employer gave none: then the line after the employer is the title.
  */
 function hhTitleAndEmployer(text: string, ls: Line[], last: number): { title?: string; employer?: string } {
   const body = (k: number) => (k < ls.length ? text.slice(ls[k]!.start, Math.min(ls[k]!.end, ls[k]!.start + 200)).trim() : '');
   let k = last + 1;
-  if (!DURATION_LINE.test(body(k))) return {};
+  if (!DURATION_LINE.test(body(k))) return undatedLengthEntry(body, k);
   k++;
   const next: string[] = [];
   for (; k < ls.length && next.length < 4; k++) {
