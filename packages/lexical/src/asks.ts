@@ -121,7 +121,6 @@ function experience(
   resumeText: string,
   aboutIt: ((jobText: string) => boolean) | undefined,
   ownWork: ((jobTitle: string, jobText: string) => boolean) | undefined,
-  ofRole: boolean,
 ): AskCheck {
   let shown: number;
   let jobs = facts.jobs;
@@ -136,10 +135,8 @@ function experience(
       const head = headOf(resumeText, j.span);
       return resumeText.slice(head.start, head.end);
     };
-    const roleJobs = (ask.skills.length === 0 || ofRole) && ownWork ? new Set(facts.jobs.filter((j) => ownWork(titleOfJob(j), j.text)).map((j) => j.text)) : null;
+    const roleJobs = ask.skills.length === 0 && ownWork ? new Set(facts.jobs.filter((j) => ownWork(titleOfJob(j), j.text)).map((j) => j.text)) : null;
     const relevant = (jobText: string) => {
-      // years in the posting's role: a job with its title, or one that speaks of all the ask names (not the skill alone)
-      if (ofRole) return (aboutIt?.(jobText) ?? false) || (roleJobs?.has(jobText) ?? false);
       const named = jobWords(jobText).skills;
       return ask.skills.some((id) => named.has(id)) || (aboutIt?.(jobText) ?? false) || (roleJobs?.has(jobText) ?? false);
     };
@@ -253,13 +250,8 @@ export function checkAsk(
    * warehouse experience"): whether a job, by its title and text, is that work.
    */
   ownWork?: (jobTitle: string, jobText: string) => boolean,
-  /**
-   * The ask restates the posting's title ("опыт работы учителем математики от 3 лет"): a job counts when it is that
-   * role (ownWork) or speaks of all the ask names, not when it names the ask's skill alone (an English teacher's).
-   */
-  ofRole = false,
 ): AskCheck | null {
-  if (ask.kind === 'experience' && ask.years !== undefined) return experience(ask, ask.years, facts, resumeText, aboutIt, ownWork, ofRole);
+  if (ask.kind === 'experience' && ask.years !== undefined) return experience(ask, ask.years, facts, resumeText, aboutIt, ownWork);
   if (ask.kind === 'education' && ask.education) return education(ask.education, facts, resumeText, resumeLanguage);
   if (ask.kind === 'language' && ask.language) {
     // one of several languages: the one the resume shows best; several asked together: the one it shows least

@@ -470,14 +470,6 @@ function aboutWhat(slots: Slot[]): ((jobText: string) => boolean) | undefined {
   };
 }
 
-/** Whether a row names every word of a title of two words or more, seniority aside ("учителем математики" of «Учитель математики»). */
-function namesTitle(slots: Slot[], titleTerms: readonly string[]): boolean {
-  const wanted = titleTerms.filter((t) => !SENIORITY.has(t));
-  if (wanted.length < 2) return false;
-  const named = new Set(slots.flatMap((slot) => slot.terms));
-  return wanted.every((t) => named.has(t));
-}
-
 /** Status of a structured ask from the share of it the resume shows. */
 function askStatus(score: number): RequirementStatus {
   if (score >= ASK_MET) return 'met';
@@ -732,19 +724,9 @@ export function scoreLexical(input: LexicalInput): Scoring {
       evidence: bestSentence ? { text: bestSentence.text, start: bestSentence.start, end: bestSentence.end } : null,
     };
   };
-  // A years ask that restates the posting's title ("опыт работы учителем математики от 3 лет") asks for years in that
-  // role: a job in the field under another title (an English teacher's) is not it, though it names the field's skills.
-  const roleWork = (jobTitle: string) => isRoleTitle(vacancy.titleTerms, jobTitle);
-  // (or whose entry names every word of the title: hh.ru's «Повар горячего цеха» under the dates and the employer)
-  const titleWords = vacancy.titleTerms.filter((t) => !SENIORITY.has(t));
-  const namesRole = (jobText: string) => {
-    const have = jobWords(jobText).terms;
-    return titleWords.every((t) => have.has(t));
-  };
   const results: RequirementResult[] = vacancy.requirements.map((req) => {
     const words = byWords(req);
-    const ofRole = !crossLanguage && namesTitle(req.slots, vacancy.titleTerms);
-    let check = req.ask && hasMeasure(facts, req.ask) ? checkAsk(req.ask, facts, resumeText, language, ofRole ? namesRole : aboutWhat(req.slots), ofRole ? roleWork : ownWork, ofRole) : null;
+    let check = req.ask && hasMeasure(facts, req.ask) ? checkAsk(req.ask, facts, resumeText, language, aboutWhat(req.slots), ownWork) : null;
     // In the other language the words cannot tell whether a job speaks of a field ("на пищевом производстве"), only
     // of the vocabulary's skills: a field's years are then read from the years overall, as partly shown at most.
     const fieldUnreadable = crossLanguage && req.ask?.kind === 'experience' && req.ask.skills.length === 0;

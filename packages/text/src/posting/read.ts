@@ -506,6 +506,7 @@ const MAX_LABEL_WORDS = 5;
  * License (Required)": Indeed lists them under "Experience:", "Education:" and "License/Certification:" below the
  * description, whose own asks stand in its text under no heading.
  */
+const LEVEL_ONLY_RE = /^\s*(?:expert|advanced|strong|solid|proficient|excellent|good|deep|high|intermediate|basic|working|senior|экспертн\p{L}{0,3}|продвинут\p{L}{0,3}|уверенн\p{L}{0,3}|глубок\p{L}{0,3}|хорош\p{L}{0,3})(?:[- ]level)?(?:\s+(?:knowledge|skills?|proficiency|command|знани\p{L}{0,2}|владени\p{L}{0,2}|навык\p{L}{0,2}))?(?:\s+(?:of|in|with))?[\s:,.;-]*$/iu;
 /** A board's buttons and list cut-offs copied with the page: "Easy Apply   Save", "+5 more", "Show more". */
 const BOARD_BUTTON_RE = /^\s*(?:(?:easy|apply|save|share|report|apply now|show more|show less|see more|see less|откликнуться|показать (?:ещ[её]|полностью)|\+\s?\d{1,3} more|ещ[её] \d{1,3})\s*)+[.…]?\s*$/iu;
 const BOARD_FIELD_RE = /^[^()\n]{1,60}?\s{0,2}\((?:preferred|required)\)$/iu;
@@ -521,6 +522,8 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   // employer runs at hiring ("Must pass pre-employment drug screen and background check") and where the hire must live
   // or be allowed to work: nothing a resume shows or a candidate can build up
   if (BOARD_CLUTTER_RE.test(piece) || BOARD_BUTTON_RE.test(piece) || HIRING_CHECK_RE.test(piece) || WHERE_RE.test(piece)) return true;
+  // a level cut off the skills it qualifies ("Expert-level" of "Expert-level Adobe Illustrator, InDesign and Photoshop")
+  if (LEVEL_ONLY_RE.test(piece)) return true;
   // a company's pitch heading: "Why Hallbrook?", "Why join Acme"
   if (/^[Ww]hy (?:join |work (?:at|for|with) )?\p{Lu}[\p{L}&'’. -]{0,40}\??$/u.test(piece.trim())) return true;
   const requirementSection = section === 'req' || section === 'nice';
