@@ -83,6 +83,18 @@ describe('structured asks against the resume facts', () => {
     expect(row(same, 'по профилю').status).toBe('met');
   });
 
+  it('reads the years of a row that says more than its years by the clause that asks them', () => {
+    const vacancy =
+      "Care Assistant\nRequirements:\n- No degree needed but you must have at least 6 months' care experience (care home, hospital or domiciliary) and be happy to do your Care Certificate if you haven't already.";
+    const carer = scoreLexical({
+      vacancyText: vacancy,
+      resumeText: 'Experience\nSenior Carer (nights) — Nidd Valley Lodge Nursing Home — Aug 2024 – present\n - Personal care for 22 residents.',
+      now,
+    });
+    expect(row(carer, '6 months').status).toBe('met');
+    expect(row(carer, '6 months').years?.shown).toBeGreaterThan(2);
+  });
+
   it('checks a degree named in a discipline: "Bachelor\'s degree in Nursing" is met by a BSN, partly by a BA in History', () => {
     const vacancy = "Registered Nurse\nRequirements:\n- Bachelor's degree in Nursing\n- Bachelor's degree in Computer Science or a related field";
     const bsn = scoreLexical({ vacancyText: vacancy, resumeText: resume('Staff Nurse, St. Mary — 2020 – 2026', 'BSN, University of Ohio, 2019'), now });

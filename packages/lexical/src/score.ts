@@ -17,6 +17,7 @@ import {
   skillById,
   splitSentences,
   termSpans,
+  yearsAsked,
   yearsWhere,
   terms,
   type PostingRequirement,
@@ -301,7 +302,8 @@ interface VacancyRow {
 }
 
 interface PreparedVacancy {
-  requirements: Array<VacancyRow & { slots: Slot[]; total: number }>;
+  /** yearsSlots: of a years ask that says more than its years, the slots of the clause that asks them. */
+  requirements: Array<VacancyRow & { slots: Slot[]; total: number; yearsSlots?: Slot[] }>;
   terms: string[];
   weight: number;
   /** The posting's job title, when it opens with one, and its terms (skills folded as in requirements). */
@@ -451,7 +453,8 @@ function hasMeasure(facts: ResumeFacts, ask: PostingRequirement): boolean {
 const YEARS_WORDS = new Set(
   terms(
     'experience experienced years year minimum least more plus professional proven work working commercial relevant total overall ' +
-      'опыт опыта опытом лет года год стаж не менее более от работы работе работа коммерческой коммерческий',
+      'need needed required necessary ideally preferred some hands-on solid ' +
+      'опыт опыта опытом лет года год стаж не менее более от работы работе работа коммерческой коммерческий необходим обязателен желателен',
   ),
 );
 
@@ -468,6 +471,20 @@ function aboutWhat(slots: Slot[]): ((jobText: string) => boolean) | undefined {
     const covered = topical.reduce((sum, slot) => sum + (slot.terms.some((t) => have.has(t)) ? slot.weight : 0), 0);
     return covered >= 0.5 * total;
   };
+}
+
+/** Where a row's clauses part: "No degree needed but you must have at least 6 months' care experience (…) – happy to help …". */
+const CLAUSE_BREAK_RE = /\s(?:but|however|although|though|while|а|но|однако)\s|\s(?:and|и)\s(?=(?:be|are|you|have|can|will|able|готов\p{L}{0,2}|быть|уметь)\s)|[;]\s|\s[–—-]\s|[.!?]\s/iu;
+
+/**
+ * The clause of a row that asks the years, when the row has more than one ("you must have at least 6 months' care
+ * experience (care home, hospital or domiciliary)" of a row that also says no degree is needed): what a job must speak of
+ * to count. Null when the row is one clause or no clause alone asks the years.
+ */
+function yearsClause(text: string): string | null {
+  const clauses = text.split(CLAUSE_BREAK_RE).filter((c) => c.trim().length > 0);
+  if (clauses.length < 2) return null;
+  return clauses.find((c) => yearsAsked(c) !== null) ?? null;
 }
 
 /** Status of a structured ask from the share of it the resume shows. */
@@ -558,7 +575,10 @@ function prepareVacancy(vacancyText: string): PreparedVacancy {
   return {
     requirements: requirements.map(({ terms: spans, ...r }) => {
       const slots = slotsOf(r.text, spans, weight);
-      return { ...r, slots, total: slots.reduce((sum, slot) => sum + slot.weight, 0) };
+      const clause = r.ask?.kind === 'experience' && r.ask.years !== undefined ? yearsClause(r.text) : null;
+      const clauseTerms = clause ? new Set(requirementTerms(clause).map((t) => t.term)) : null;
+      const yearsSlots = clauseTerms ? slots.filter((slot) => slot.terms.some((t) => clauseTerms.has(t))) : undefined;
+      return { ...r, slots, total: slots.reduce((sum, slot) => sum + slot.weight, 0), ...(yearsSlots ? { yearsSlots } : {}) };
     }),
     terms: vacancyTerms,
     weight: vacancyTerms.reduce((sum, t) => sum + termFactor(t), 0),
@@ -726,7 +746,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
   };
   const results: RequirementResult[] = vacancy.requirements.map((req) => {
     const words = byWords(req);
-    let check = req.ask && hasMeasure(facts, req.ask) ? checkAsk(req.ask, facts, resumeText, language, aboutWhat(req.slots), ownWork) : null;
+    let check = req.ask && hasMeasure(facts, req.ask) ? checkAsk(req.ask, facts, resumeText, language, aboutWhat(req.yearsSlots ?? req.slots), ownWork) : null;
     // In the other language the words cannot tell whether a job speaks of a field ("на пищевом производстве"), only
     // of the vocabulary's skills: a field's years are then read from the years overall, as partly shown at most.
     const fieldUnreadable = crossLanguage && req.ask?.kind === 'experience' && req.ask.skills.length === 0;

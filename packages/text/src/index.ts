@@ -29,6 +29,7 @@ export {
   MAX_ALTERNATIVES_LIST,
   postingTitle,
   readPosting,
+  yearsAsked,
   type EducationAsk,
   type EducationLevel as PostingEducationLevel,
   type LanguageAsk,

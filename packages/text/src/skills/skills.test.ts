@@ -56,6 +56,7 @@ describe('skill vocabulary', () => {
     named('hotel_pms', 'Opera PMS', 'Fidelio');
     named('night_audit', 'ночной аудит', 'Night Audit');
     named('forecasting', 'monthly reforecast', 'прогнозирование');
+    named('retail', 'розничная торговля', 'retail');
     named('budgeting', 'I own the operating budget', 'бюджетирование');
     same('BSN', 'Bachelor of Science in Nursing');
     expect(skillIds('кат. CE')).toEqual(['driving_ce']);
