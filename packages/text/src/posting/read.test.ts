@@ -407,6 +407,36 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(read.requirements.find((r) => r.text.includes('SAP (ECC'))?.importance).toBe('must');
   });
 
+  it('reads a Telegram post whose headings carry emoji: its must-haves, pluses and offer apart, without the bullets', () => {
+    const text = [
+      '💊 ВАКАНСИЯ: ФАРМАЦЕВТ / ПРОВИЗОР | Краснодар',
+      '',
+      'Чем заниматься 👇',
+      '🔸 консультировать покупателей, подбирать аналоги',
+      '',
+      'Что для нас обязательно ❗',
+      '✅ среднее (фармацевт) или высшее (провизор) фармацевтическое образование',
+      '✅ опыт работы за первым столом от 1 года',
+      '',
+      'Будет плюсом ➕',
+      '▪️ опыт работы в сетевой аптеке',
+      '',
+      'Что предлагаем 💰',
+      '▪️ наставник на первые две недели, никто не бросит одного на точке 🤝',
+    ].join('\n');
+    const rows = readPosting(text).requirements;
+    const row = (has: string) => rows.find((r) => r.text.includes(has));
+    expect(row('первым столом')).toMatchObject({ importance: 'must', kind: 'experience', years: 1 });
+    expect(row('первым столом')!.text.startsWith('опыт')).toBe(true);
+    expect(row('сетевой аптеке')?.importance).toBe('nice');
+    expect(rows.some((r) => /обязательно|плюсом|наставник/u.test(r.text))).toBe(false);
+  });
+
+  it('reads "J.D." and "U.S." as abbreviations, not ends of asks', () => {
+    const rows = readPosting('Corporate Counsel\nRequirements:\n- A J.D. from an ABA-accredited law school and active bar membership in at least one U.S. state').requirements;
+    expect(rows.map((r) => r.text)).toEqual(['A J.D. from an ABA-accredited law school and active bar membership in at least one U.S. state']);
+  });
+
   it("takes the title from below a careers page's header line", () => {
     const text = 'Careers | Aphrodite Bay Resort & Spa\n\nFront Office Agent (Russian speaking) - Seasonal to Permanent\nLocation: Limassol, Cyprus\n\nRequirements:\n- 2+ years at a hotel front desk\n- Opera PMS';
     expect(readPosting(text).title?.text).toBe('Front Office Agent (Russian speaking)');

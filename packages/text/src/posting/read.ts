@@ -105,15 +105,17 @@ const OPENERS = new Set(
   отсутствие сертификат удостоверение свидетельство допуск аттестация если мы наша компания`.split(/\s+/),
 );
 const ABBREVIATIONS = new Set(
-  `e.g i.e eg ie vs mr mrs ms dr prof approx cf no nos fig st jr sr inc ltd co etc т.е т.к т.д т.п напр им ул проф тел см
+  `e.g i.e eg ie vs mr mrs ms dr prof approx cf no nos fig st jr sr inc ltd co etc u.s u.k j.d ph.d m.d b.s b.a m.s m.a
+  т.е т.к т.д т.п напр им ул проф тел см
   стр ср англ рус мин макс ок кат г д м руб тыс ст пр др т`.split(/\s+/),
 );
 
 const BULLET_RE = /^[ \t]{0,8}(?:[•·▪◦●○■□➢►▶✓✔❖→∙◆◇‣⁃⦁*+]|[-–—](?=\s|\p{L})|\(?\d{1,2}[.)](?![\d.])|\(?[a-zа-я]\)(?=\s))[ \t]{0,4}/iu;
 
 function trimSpan(text: string, s: number, e: number): Span | null {
-  while (s < e && /[\s,;:|•·\-–—*]/.test(text[s]!)) s++;
-  while (e > s && /[\s,;:|.•·\-–—*]/.test(text[e - 1]!)) e--;
+  // (a post's emoji bullets too: "✅ уверенный ПК", "🔸 работать с кассой", "▪️ опыт работы в сетевой аптеке")
+  while (s < e && /[\s,;:|•·\-–—*\p{Extended_Pictographic}\p{So}\uFE0F\u200D\uD800-\uDFFF]/u.test(text[s]!)) s++;
+  while (e > s && /[\s,;:|.•·\-–—*\p{Extended_Pictographic}\p{So}\uFE0F\u200D\uD800-\uDFFF]/u.test(text[e - 1]!)) e--;
   // connectors left over from a split: "and CI", "и Docker"
   const lead = /^(?:and|or|и|или|а также|as well as)\s{1,3}/iu.exec(text.slice(s, Math.min(e, s + 16)));
   if (lead) s += lead[0].length;

@@ -22,7 +22,7 @@ const HEADINGS: Record<SectionKind, string> = {
   что нам важно|нам важно|кого мы ищем|кого ищем|необходимые навыки|навыки|квалификация|
   квалификационные требования|профессиональные навыки|стек|стек технологий|наш стек|технологии|от вас|от тебя|
   что мы хотим видеть|мы хотим видеть|обязательные требования|ты нам подходишь если|вы нам подходите если|
-  что для нас важно|для нас важно|требуется|требуются|опыт`,
+  что для нас важно|для нас важно|требуется|требуются|опыт|что для нас обязательно|обязательные условия`,
   nice: `nice to have|nice to haves|preferred|preferred qualifications|preferred skills|preferred experience|desired|
   desired skills|desired qualifications|desirable|bonus points|pluses|a plus|will be a plus|would be a plus|
   additional qualifications|good to have|optional|ключевые навыки|будет плюсом|плюсом будет|будет преимуществом|преимуществом будет|
@@ -33,7 +33,7 @@ const HEADINGS: Record<SectionKind, string> = {
   the role|role|about the role|position summary|job summary|summary|job description|full job description|description|
   tasks|your tasks|your mission|day to day|in this role|in this role you will|обязанности|должностные обязанности|
   основные обязанности|задачи|ваши задачи|твои задачи|основные задачи|чем предстоит заниматься|чем ты будешь заниматься|
-  чем вы будете заниматься|что нужно делать|что предстоит делать|функционал|функциональные обязанности|о роли`,
+  чем вы будете заниматься|чем заниматься|что нужно делать|что предстоит делать|функционал|функциональные обязанности|о роли`,
   offer: `benefits|perks|perks and benefits|benefits and perks|what we offer|we offer|what we provide|what you get|
   what you'll get|what's in it for you|why join us|why us|why work with us|why you'll love working here|compensation|
   compensation and benefits|salary|pay|pay range|условия|условия работы|мы предлагаем|что мы предлагаем|что предлагаем|предлагаем|
@@ -132,19 +132,24 @@ function joinedGap(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/** Marks around a heading on its line: markup, bullets, and the emoji a post decorates its headings with ("📩 Как откликнуться:", "Будет плюсом ➕"). */
+const DECORATION = /[\s*#_•·▪\-–—>|\p{Extended_Pictographic}\p{So}\uFE0F\u200D\uD800-\uDFFF]/u;
+
 function lineStartBefore(text: string, pos: number): boolean {
   for (let k = pos - 1; k >= 0 && pos - k <= 12; k--) {
     const ch = text[k]!;
     if (ch === '\n') return true;
-    if (!/[\s*#_•·▪\-–—>|]/.test(ch)) return false;
+    if (!DECORATION.test(ch)) return false;
   }
-  return pos <= 12 && /^[\s*#_•·▪\-–—>|]*$/.test(text.slice(0, pos));
+  return pos <= 12 && [...text.slice(0, pos)].every((ch) => DECORATION.test(ch));
 }
 
-/** After a heading: optional markup, then a colon, a line end, or more text. */
+const TRAILING_EMOJI = /[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\uD800-\uDFFF]/u;
+
+/** After a heading: optional markup or emoji, then a colon, a line end, or more text. */
 function after(text: string, pos: number): { colon: boolean; lineEnd: boolean; next: number } {
   let k = pos;
-  while (k < text.length && k - pos < 8 && /[ \t*_#)\]]/.test(text[k]!)) k++;
+  while (k < text.length && k - pos < 8 && (/[ \t*_#)\]]/.test(text[k]!) || TRAILING_EMOJI.test(text[k]!))) k++;
   if (text[k] === ':' || text[k] === '：') {
     k++;
     while (k < text.length && /[ \t]/.test(text[k]!)) k++;
