@@ -403,6 +403,11 @@ What we offer: a salary of €80k, remote within the EU.`;
     const rows = read.requirements.map((r) => r.text);
     for (const clutter of ['+5 more', 'Easy', 'Apply', 'Save', 'About the job']) expect(rows.some((r) => r.includes(clutter)), clutter).toBe(false);
     expect(rows.some((r) => r.includes('corrugated'))).toBe(false);
+    // LinkedIn's hiring-team card and its premium teaser, and what the post says it does not ask
+    const more = readPosting(
+      'Senior Product Designer\nSee how you compare to over 100 others who clicked apply. Try Premium for €0\nEasy Apply  Save\n\nMeet the hiring team\nHenrike Vogt\nHead of Design at Tallyfold\nMessage\n\nAbout the job\nWhat you bring\n- 4+ years as a product designer\n- Fluent English. German is not required\n',
+    ).requirements.map((r) => r.text);
+    expect(more).toEqual(['4+ years as a product designer', 'Fluent English']);
     expect(rows).toContain('You have 3+ years of experience in FP&A or corporate finance');
     expect(read.requirements.find((r) => r.text.includes('SAP (ECC'))?.importance).toBe('must');
   });

@@ -57,6 +57,9 @@ describe('skill vocabulary', () => {
     named('night_audit', 'ночной аудит', 'Night Audit');
     named('forecasting', 'monthly reforecast', 'прогнозирование');
     named('retail', 'розничная торговля', 'retail');
+    named('user_research', 'юзабилити-тестирование', 'usability testing');
+    named('prototyping', 'прототипирование', 'interactive prototypes');
+    named('design_systems', 'дизайн-система', 'design system');
     named('budgeting', 'I own the operating budget', 'бюджетирование');
     same('BSN', 'Bachelor of Science in Nursing');
     expect(skillIds('кат. CE')).toEqual(['driving_ce']);
