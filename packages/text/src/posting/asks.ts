@@ -65,7 +65,7 @@ const EDUCATION_LEVELS: Array<[EducationLevel, RegExp]> = [
   ['master', new RegExp(`${L}(?:master'?s?|msc|m\\.s\\.|mba|магистр\\p{L}{0,5})${R}`, 'iu')],
   ['bachelor', new RegExp(`${L}(?:bachelor'?s?|bsc|b\\.s\\.|bsn|b\\.a\\.|undergraduate degree|four-year degree|бакалавр\\p{L}{0,5})${R}`, 'iu')],
   ['associate', new RegExp(`${L}associate(?:'s)?(?: or [\\p{L}']{1,12})?\\s{1,2}degree${R}`, 'iu')],
-  ['vocational', new RegExp(`${L}(?:средн\\p{L}{0,3}[ -]{1,2}(?:профессиональн|специальн|техническ|медицинск|фармацевтическ)\\p{L}{0,4}|спо|начальн\\p{L}{0,3} профессиональн\\p{L}{0,4}|техникум\\p{L}{0,3}|колледж\\p{L}{0,3}|technical certificate|vocational|trade school|graduate of (?:an? )?(?:accredited |approved |recognized )?[\\p{L} -]{0,40}?(?:program(?:me)?|school|college))${R}`, 'iu')],
+  ['vocational', new RegExp(`${L}(?:средн\\p{L}{0,3}[ -]{1,2}(?:профессиональн|специальн|техническ|медицинск|фармацевтическ)\\p{L}{0,4}|средн\\p{L}{0,3}(?=\\s(?:\\([^)]{0,30}\\)\\s)?(?:или|либо)\\s(?:\\p{L}+\\s)?высш)|спо|начальн\\p{L}{0,3} профессиональн\\p{L}{0,4}|техникум\\p{L}{0,3}|колледж\\p{L}{0,3}|technical certificate|vocational|trade school|graduate of (?:an? )?(?:accredited |approved |recognized )?[\\p{L} -]{0,40}?(?:program(?:me)?|school|college))${R}`, 'iu')],
   ['higher', new RegExp(`${L}(?:высш\\p{L}{0,3}|неоконченн\\p{L}{0,3} высш\\p{L}{0,3}|degree|university|диплом\\p{L}{0,3} (?:вуза|о высшем))${R}`, 'iu')],
   ['secondary', new RegExp(`${L}(?:high school|ged|secondary school|средн\\p{L}{0,3} (?:общ\\p{L}{0,3} )?образовани\\p{L}{0,2})${R}`, 'iu')],
 ];
@@ -73,6 +73,7 @@ const EDUCATION_LEVELS: Array<[EducationLevel, RegExp]> = [
 const EN_FIELD = /\b(?:degree|diploma|bachelor'?s?|master'?s?|bsc|msc|associate'?s?|certificate)(?: [a-z]{1,12}){0,2} in ((?:[A-Z][\p{L}]{1,20}|TESOL|IT)(?:(?:,? (?:or |and |& )?| )(?:[A-Z][\p{L}]{1,20}|TESOL|IT)){0,4})/u;
 const RU_FIELD = /(?:специальност\p{L}{0,2}|направлени\p{L}{0,2})\s{1,2}«([^»\n]{1,60})»|(?:высш\p{L}{0,3}|средн\p{L}{0,3}(?: профессиональн\p{L}{0,3})?)\s{1,2}([\p{L}-]{3,30}(?:ое|ее))\s{1,2}образовани|образовани\p{L}{0,2}\s{0,2}\(([^)\n]{1,40})\)/iu;
 
+const LEVEL_RANK: Record<EducationLevel, number> = { secondary: 1, vocational: 2, associate: 2, bachelor: 3, higher: 3, master: 4, doctorate: 5 };
 const RU_DISCIPLINE = /по (?:профилю|специальности|направлению)\s{1,2}«([^»\n]{2,60})»/iu;
 /** An ask that takes a neighbouring field too: its discipline is not checked by words. */
 const RELATED_FIELD_RE = /related|relevant|equivalent|similar|comparable|смежн|аналогичн|родственн|близк/iu;
@@ -80,7 +81,14 @@ const RELATED_FIELD_RE = /related|relevant|equivalent|similar|comparable|сме�
 /** Education level (and field) a requirement asks for, or null. */
 export function educationAsked(text: string): EducationAsk | null {
   if (!/degree|diploma|bachelor|master|ph\.?d|bsc|msc|bsn|mba|high school|ged|education|vocational|graduate of|certificate in|образовани|диплом|бакалавр|магистр|высше|средне|колледж|техникум/iu.test(text)) return null;
+  // levels offered as alternatives ("Associate or Bachelor's degree", «среднее (фармацевт) или высшее (провизор)»): the
+  // lowest of them is what is asked
+  let offered = EDUCATION_LEVELS.filter(([, re]) => re.test(text)).map(([level]) => level);
+  // ("degree" of "Master's degree" names no level of its own)
+  if (!/высш/iu.test(text) && offered.some((l) => l !== 'higher' && l !== 'secondary' && l !== 'vocational')) offered = offered.filter((l) => l !== 'higher');
+  const lowest = offered.length > 1 && /\s(?:or|или|либо)\s/iu.test(text) ? offered.reduce((a, b) => (LEVEL_RANK[b] < LEVEL_RANK[a] ? b : a)) : null;
   for (const [level, re] of EDUCATION_LEVELS) {
+    if (lowest && level !== lowest) continue;
     if (!re.test(text)) continue;
     // "technical certificate" names a vocational level only in an education line
     if (level === 'higher' && /^\s*degree\s*$/i.test(text)) break;
@@ -147,7 +155,7 @@ const LICENCES: Array<[LicenceAsk['type'], RegExp]> = [
   ['forklift', /forklift (?:certification|licen[cs]e|certified)|удостоверени\p{L}{0,2} (?:водителя )?(?:погрузчика|стропальщика|тракториста)/iu],
   ['driving', /driver'?s?'? licen[cs]e|driving licen[cs]e|driving record|\bcdl\b|\bmvr\b|водительск\p{L}{0,3} (?:удостоверени|прав)|(?<![\p{L}])прав\p{L}{0,2} (?:кат|категори)|категори\p{L}{0,2} [ABCDEАВСДЕ](?![\p{L}])|кат\. ?[ABCDEАВСДЕ](?![\p{L}])|карт\p{L}{0,2} водителя|стаж вождения/iu],
   ['welding', /накс|naks|aws d1\.1|certified welder|welding certification|welder certification/iu],
-  ['medical', /(?:rn|nurse|nursing|medical|practical nurse|lpn|pharmacist) licen[cs]|basic life support|advanced (?:cardiovascular|cardiac) life support|(?:базов|расширенн)\p{L}{0,3} сердечно-л[её]гочн\p{L}{0,3} реанимаци|licensed (?:practical|vocational|registered)|\bbls\b|\bacls\b|\bpals\b|\bcpr\b|сертификат\p{L}{0,2} специалиста|аккредитаци\p{L}{0,2}|медицинск\p{L}{0,3} (?:книжк|сертификат)|квалификационн\p{L}{0,3} категори/iu],
+  ['medical', /(?:rn|nurse|nursing|medical|practical nurse|lpn|pharmacist) licen[cs]|basic life support|advanced (?:cardiovascular|cardiac) life support|(?:базов|расширенн)\p{L}{0,3} сердечно-л[её]гочн\p{L}{0,3} реанимаци|licensed (?:practical|vocational|registered)|\bbls\b|\bacls\b|\bpals\b|\bcpr\b|сертификат\p{L}{0,2} специалиста|аккредитаци\p{L}{0,2}|(?:specialist|primary|periodic) accreditation|медицинск\p{L}{0,3} (?:книжк|сертификат)|квалификационн\p{L}{0,3} категори/iu],
   ['electrical', /групп\p{L}{0,2} (?:допуска )?по электробезопасности|допуск\p{L}{0,2} по электробезопасности|электробезопасност/iu],
   ['teaching', /teaching (?:licen[cs]e|certificat|credential)|teacher certification|state certification|qts/iu],
   ['certificate', /certification|certificate|certified|licen[cs]ure|licen[cs]e|endorsement|credential|сертификат|удостоверени|свидетельств|допог|аттестат|аттестаци|допуск/iu],

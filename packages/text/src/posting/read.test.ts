@@ -437,6 +437,15 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(rows.some((r) => /обязательно|плюсом|наставник/u.test(r.text))).toBe(false);
   });
 
+  it('reads the lowest of the education levels a posting offers as alternatives, and a specialist accreditation as a licence', () => {
+    const level = (ask: string) => readPosting(`Requirements:\n- ${ask}`).requirements[0]?.education?.level;
+    expect(level("Associate or Bachelor's degree in Nursing from an accredited program")).toBe('associate');
+    expect(level('среднее (фармацевт) или высшее (провизор) фармацевтическое образование')).toBe('vocational');
+    expect(level("Master's degree in Statistics, Mathematics, or a related quantitative field")).toBe('master');
+    expect(level("Bachelor's degree")).toBe('bachelor');
+    expect(readPosting('Requirements:\n- Primary specialist accreditation (Pharmacy)').requirements[0]?.kind).toBe('licence');
+  });
+
   it('reads "J.D." and "U.S." as abbreviations, not ends of asks', () => {
     const rows = readPosting('Corporate Counsel\nRequirements:\n- A J.D. from an ABA-accredited law school and active bar membership in at least one U.S. state').requirements;
     expect(rows.map((r) => r.text)).toEqual(['A J.D. from an ABA-accredited law school and active bar membership in at least one U.S. state']);
