@@ -157,6 +157,22 @@ describe('writeRulesAdvice in English', () => {
     expect(a.rewrite_suggestions.some((s) => s.includes('so it names'))).toBe(true);
   });
 
+  it('does not ask to reword a line into a degree, a licence or a language level it partly shows, nor to name half a contraction', () => {
+    const degree = {
+      text: 'A CPA, CFA or MBA, or progress toward one', importance: 'nice' as const, kind: 'education' as const, score: 0.5,
+      status: 'partial' as const, evidence: { text: 'Backend engineer with 6 years of experience building payment APIs in Python.', start: 0, end: 10 },
+    };
+    const plain = {
+      text: "You can walk people who don't read code through a design", importance: 'must' as const, kind: 'other' as const, score: 0.45,
+      status: 'partial' as const, evidence: { text: 'Deployed services with Docker.', start: 0, end: 10 },
+    };
+    const a = writeRulesAdvice({ scoring: { ...scoringEn, requirements: [...scoringEn.requirements, degree, plain] }, vacancyText: vacancyEn, resumeText: resumeEn, language: 'en' });
+    expect(a.rewrite_suggestions.some((s) => s.includes('MBA'))).toBe(false);
+    const walk = a.rewrite_suggestions.find((s) => s.includes('walk people'));
+    expect(walk).toBeDefined();
+    expect(walk).not.toMatch(/“don['’]”/);
+  });
+
   it('points out a must-have that appears only in the skills list', () => {
     expect(advice.rewrite_suggestions).toContain(
       '“PostgreSQL” appears only in your skills list; add a bullet that shows where you used it and what came of it.',

@@ -75,13 +75,16 @@ function requirementsWord(n: number, language: Language): string {
   return n % 10 === 1 && n % 100 !== 11 ? 'требования' : 'требований';
 }
 
+const CREDENTIAL_KINDS = new Set(['education', 'licence', 'language']);
+
 /** Words of the requirement that its evidence line lacks, as written in the requirement. */
 function missingWords(req: RequirementResult): string[] {
   const have = new Set(req.evidence ? terms(req.evidence.text) : []);
   const seen = new Set<string>();
   const out: Array<{ start: number; end: number }> = [];
   for (const span of termSpans(req.text)) {
-    if (have.has(span.term) || seen.has(span.term)) continue;
+    // (a contraction is no word to name: "don'" of "don't")
+    if (have.has(span.term) || seen.has(span.term) || /['’]/.test(req.text.slice(span.start, span.end + 1))) continue;
     seen.add(span.term);
     const last = out[out.length - 1];
     // Neighbouring missing words form one phrase: "GitHub Actions", not "GitHub" and "Actions".
@@ -333,8 +336,9 @@ export function writeRulesAdvice(input: RulesAdviceInput): Advice {
 
   const rewrites: string[] = [];
   for (const r of partial) {
-    // a personal quality partly shown by a deed is not shown better by naming it ("collaborative mindset")
-    if (rewrites.length >= LIMITS.rewrites - 2 || !r.evidence || r.kind === 'quality') continue;
+    // a personal quality partly shown by a deed is not shown better by naming it ("collaborative mindset"), nor a
+    // degree, a licence or a language level by rewording a line (a B.B.A. line does not come to name an MBA)
+    if (rewrites.length >= LIMITS.rewrites - 2 || !r.evidence || r.kind === 'quality' || CREDENTIAL_KINDS.has(r.kind ?? 'other')) continue;
     if (r.implied) {
       rewrites.push(t.rewriteImplied(q(r.text), q(r.evidence.text, 140)));
       continue;

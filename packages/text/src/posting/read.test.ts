@@ -446,6 +446,16 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(readPosting('Requirements:\n- Primary specialist accreditation (Pharmacy)').requirements[0]?.kind).toBe('licence');
   });
 
+  it('reads credentials offered with the way to them as one ask, and explaining in plain English as a personal quality', () => {
+    const rows = readPosting(
+      "Requirements:\n- You can explain numbers in plain English to people who don't live in spreadsheets\nNice to have:\n- A CPA, CFA or MBA, or progress toward one",
+    ).requirements;
+    expect(rows.map((r) => [r.text, r.kind, r.importance])).toEqual([
+      ["You can explain numbers in plain English to people who don't live in spreadsheets", 'quality', 'must'],
+      ['A CPA, CFA or MBA, or progress toward one', 'education', 'nice'],
+    ]);
+  });
+
   it('reads "J.D." and "U.S." as abbreviations, not ends of asks', () => {
     const rows = readPosting('Corporate Counsel\nRequirements:\n- A J.D. from an ABA-accredited law school and active bar membership in at least one U.S. state').requirements;
     expect(rows.map((r) => r.text)).toEqual(['A J.D. from an ABA-accredited law school and active bar membership in at least one U.S. state']);

@@ -381,6 +381,8 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
   if (pieces.length <= MAX_ALTERNATIVES_LIST && ALTERNATIVE_RE.test(text.slice(last.start, last.end)) && !OPENERS.has(firstKey(text, last))) {
     return whole;
   }
+  // "A CPA, CFA or MBA, or progress toward one": credentials offered as alternatives, with the way there as one more
+  if (OR_ON_THE_WAY_RE.test(text.slice(pieces[pieces.length - 2]!.end, last.end)) && pieces.length <= MAX_ALTERNATIVES_LIST + 1) return whole;
   const counts = pieces.map((p) => wordCount(text, p));
   const hasSkill = pieces.map((p) => ask.skills(text.slice(p.start, p.end)).length > 0);
   if (counts.every((c) => c <= 4) && (pieces.length >= 3 || hasSkill.every(Boolean))) return { pieces, clauses: false };
@@ -404,6 +406,7 @@ const OR_RELATED_RE =
   /(?:^|[\s,])(?:or|или|либо)\s{1,3}(?:(?:a|an|another|any|other|a closely|similar|equivalent)\s{1,3})?(?:related|similar|equivalent|relevant|comparable|closely related|смежн|аналогичн|родствен|близк|профильн)/iu;
 const DEGREE_IN_RE = /(?<![\p{L}])(?:degree|bachelor'?s|master'?s|bsc|msc|ph\.?d|diploma)\s{1,3}(?:\p{L}+\s{1,3})?(?:in|of)\s/iu;
 const ALTERNATIVE_RE = /(?<![\p{L}])(?:or|или|либо)(?![\p{L}])/iu;
+const OR_ON_THE_WAY_RE = /^[\s,;]*(?:or|или|либо)\s{1,3}(?:(?:real |clear |demonstrable )?progress towards?|working towards?|currently (?:pursuing|enrolled)|in progress|в процессе)(?![\p{L}])/iu;
 /** Items of the longest list whose final "or" makes every item an alternative ("Python, Go or Java"). */
 export const MAX_ALTERNATIVES_LIST = 3;
 const LIST_GAP_RE = /^[\s,;/&+.\d()]{0,12}(?:(?:and|и|&)[\s,;/&+.\d()]{0,12})?$/iu;
@@ -466,7 +469,8 @@ const OPENS_WITH_QUALITY_RE =
   /^(?:(?:strong|excellent|good|great|solid|outstanding)\s+)?(?:organi[sz]ation(?:al)?|communication|interpersonal|time[- ]management|multitasking|people)\s+skills|^(?:must be\s+|be\s+)?(?:physically\s+)?able to (?:lift|stand|climb|bend|kneel|walk|carry)|^(?:ability to|must) (?:lift|stand for)/iu;
 
 /** An ask to explain one's work to people outside the trade: communication, a personal quality a deed can show. */
-export const EXPLAINING_TO_LAYPEOPLE_RE = /(?<![\p{L}])explain\p{L}{0,3} (?:[\p{L}-]+ ){0,4}to (?:an? )?non-technical/iu;
+export const EXPLAINING_TO_LAYPEOPLE_RE =
+  /(?<![\p{L}])explain\p{L}{0,3} (?:[\p{L}'’-]+ ){0,4}(?:to (?:an? )?non-technical|in plain (?:english|language|words)|to (?:people|anyone|someone|colleagues|managers|clients|customers|patients) who (?:don['’]t|do not|aren['’]t|are not))/iu;
 const MAX_LONG_QUALITY_WORDS = 20;
 
 function isPersonalQuality(piece: string): boolean {
