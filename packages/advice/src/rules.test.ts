@@ -173,6 +173,13 @@ describe('writeRulesAdvice in English', () => {
     expect(walk).not.toMatch(/“don['’]”/);
   });
 
+  it('asks to name a missing licence if held, or to get it, never to build it up or where it was used', () => {
+    const licence = { text: 'действующая аккредитация специалиста', importance: 'must' as const, kind: 'licence' as const, score: 0, status: 'missing' as const, evidence: null };
+    const a = writeRulesAdvice({ scoring: { ...scoringEn, requirements: [licence] }, vacancyText: vacancyEn, resumeText: resumeEn, language: 'en' });
+    expect(a.learning_recommendations).toContain('If you hold “действующая аккредитация специалиста”, name it in your resume with its date; if not, it is the first thing to get for this job.');
+    expect([...a.learning_recommendations, ...a.reflection_points].some((s) => /Build up|Have you used/.test(s))).toBe(false);
+  });
+
   it('points out a must-have that appears only in the skills list', () => {
     expect(advice.rewrite_suggestions).toContain(
       '“PostgreSQL” appears only in your skills list; add a bullet that shows where you used it and what came of it.',

@@ -136,6 +136,8 @@ type Templates = {
   learnTip: (skill: string, tip: string) => string;
   learnGeneric: (skills: string) => string;
   learnNonSkill: (req: string) => string;
+  /** A licence or certificate the resume does not show: held and unnamed, or to get. */
+  learnLicence: (req: string) => string;
   rewritePartial: (req: string, evidence: string, words: string) => string;
   rewritePartialNoWords: (req: string, evidence: string) => string;
   /** A resume in another language than the vacancy: the vacancy's words would not belong in it. */
@@ -180,6 +182,7 @@ const EN: Templates = {
   learnGeneric: (skills) =>
     `Learn ${skills}: take a short course or the official tutorial, then use it in a small project you can list on your resume.`,
   learnNonSkill: (req) => `Build up ${req} and prepare a concrete example of it for your resume and the interview.`,
+  learnLicence: (req) => `If you hold ${req}, name it in your resume with its date; if not, it is the first thing to get for this job.`,
   rewritePartial: (req, ev, words) =>
     `Make ${req} explicit: if you have that experience, rewrite ${ev} so it names ${words}, and add a measurable result.`,
   rewritePartialNoWords: (req, ev) =>
@@ -233,6 +236,7 @@ const RU: Templates = {
   learnGeneric: (skills) =>
     `Изучите ${skills}: пройдите короткий курс или официальное руководство и примените в небольшом проекте, который можно указать в резюме.`,
   learnNonSkill: (req) => `Подтяните ${req} и подготовьте конкретный пример, который можно привести в резюме и на собеседовании.`,
+  learnLicence: (req) => `Если у вас есть ${req}, укажите это в резюме с датой; если нет, это первое, что нужно получить для этой работы.`,
   rewritePartial: (req, ev, words) =>
     `Покажите требование ${req} явно: если у вас есть такой опыт, перепишите строку ${ev} так, чтобы в ней были ${words}, и добавьте измеримый результат.`,
   rewritePartialNoWords: (req, ev) =>
@@ -323,7 +327,7 @@ export function writeRulesAdvice(input: RulesAdviceInput): Advice {
     const skills = all.filter((s) => !taught.has(s.term));
     skills.forEach((s) => taught.add(s.term));
     if (skills.length === 0) {
-      if (all.length === 0) learning.push(t.learnNonSkill(q(r.text, 80)));
+      if (all.length === 0) learning.push(r.kind === 'licence' ? t.learnLicence(q(r.text, 80)) : t.learnNonSkill(q(r.text, 80)));
       continue;
     }
     const withTips = skills.filter((s) => learningTip(s.term, language));
@@ -367,7 +371,8 @@ export function writeRulesAdvice(input: RulesAdviceInput): Advice {
   }
 
   const reflection: string[] = [];
-  for (const r of missingMust.slice(0, 2)) {
+  // (a licence is held or not: no question of where it was used)
+  for (const r of missingMust.filter((m) => m.kind !== 'licence').slice(0, 2)) {
     const skills = skillsOf(r.text);
     const named = skills.slice(0, 2).map((s) => q(s.name, 40));
     reflection.push(t.reflectMissing(skills.length > 0 ? list(named, language, 'or') : q(r.text, 80)));

@@ -430,6 +430,7 @@ What we offer: a salary of €80k, remote within the EU.`;
       '▪️ наставник на первые две недели, никто не бросит одного на точке 🤝',
     ].join('\n');
     const rows = readPosting(text).requirements;
+    expect(readPosting(text).title?.text).toBe('ФАРМАЦЕВТ / ПРОВИЗОР');
     const row = (has: string) => rows.find((r) => r.text.includes(has));
     expect(row('первым столом')).toMatchObject({ importance: 'must', kind: 'experience', years: 1 });
     expect(row('первым столом')!.text.startsWith('опыт')).toBe(true);

@@ -771,6 +771,9 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
     start += header[0].length;
     while (start < intro.end && /\s/.test(text[start]!)) start++;
   }
+  // a post's emoji and its label before the role ("💊 ВАКАНСИЯ: ФАРМАЦЕВТ / ПРОВИЗОР", "Job: Night Auditor")
+  const lead = POST_LABEL_RE.exec(text.slice(start, Math.min(intro.end, start + 40)));
+  if (lead && lead[0].length > 0 && start + lead[0].length < intro.end) start += lead[0].length;
   // LinkedIn's and job boards' label before the posting ("About the job Product Designer …")
   const label = BOARD_LABEL_RE.exec(text.slice(start, Math.min(intro.end, start + 40)));
   if (label) start += label[0].length;
@@ -815,6 +818,7 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   return { text: text.slice(start, end), start, end };
 }
 
+const POST_LABEL_RE = /^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\uD800-\uDFFF\s]*(?:(?:вакансия|vacancy|job|position|позиция|должность)\s{0,2}[:：—–-]\s{0,3})?/iu;
 const CAREERS_HEADER_RE = /^(?:careers?|jobs|open (?:positions|roles)|join (?:us|our team)|work with us|вакансии|карьера|работа у нас)(?:\s{0,2}(?:[|·•@]|[-–—] |at )[^\n]{0,60})?[^\S\n]*\n/iu;
 const BOARD_LABEL_RE = /^(?:about the job|job description|full job description|job details|описание вакансии|о вакансии)\s{1,3}(?=\p{Lu})/iu;
 const WORK_MODE_RE = /(?<=[\s,])\(?(?:hybrid|remote|on-site|onsite|in-office|full-time|part-time|гибрид|удал[её]нно|удал[её]нка|офис)(?![\p{L}])/iu;
