@@ -13,6 +13,7 @@ import {
   readPosting,
   readResume,
   RecentTexts,
+  ROLE_GRADE,
   splitRequirements,
   skillById,
   splitSentences,
@@ -541,6 +542,8 @@ function vacancyRows(vacancyText: string, posting = readPosting(vacancyText)): V
   return splitRequirements(vacancyText).map((r) => ({ text: r.text, importance: r.importance, kind: 'other' as const, start: r.start, end: r.end }));
 }
 
+const TRAILING_GRADE_RE = new RegExp(`\\s+${ROLE_GRADE}$`, 'u');
+
 function prepareVacancy(vacancyText: string): PreparedVacancy {
   const posting = readPosting(vacancyText);
   // The title: the reader's, or the first line of a text that opens with a short one.
@@ -548,7 +551,7 @@ function prepareVacancy(vacancyText: string): PreparedVacancy {
   const title = posting.title?.text ?? (firstLine.length > 0 && firstLine.length <= 80 ? firstLine : null);
   const titleTerms = title ? [...new Set(requirementTerms(title).map((t) => t.term))] : [];
   // (the role without its grade: "QA Engineer" of "QA Engineer II (Manual & Automation)")
-  const head = title ? /^(.*?)(?:,\s|\s\()/u.exec(title)?.[1]?.replace(/\s+(?:I{1,3}|IV|[1-4])$/u, '') : undefined;
+  const head = title ? /^(.*?)(?:,\s|\s\()/u.exec(title)?.[1]?.replace(TRAILING_GRADE_RE, '') : undefined;
   const headTerms = head ? [...new Set(requirementTerms(head).map((t) => t.term))] : [];
   // (two words at least, or one the vocabulary names as a role: "QA Engineer", "Dental Hygienist")
   const named = headTerms.filter((t) => !SENIORITY.has(t));

@@ -22,6 +22,7 @@ export {
   type ResumeSection,
 } from './resume/index.ts';
 export { findSkills, impliedSkills, skillById, skillIds, SKILLS, type Skill, type SkillMatch } from './skills/index.ts';
+export { ROLE_GRADE } from './roles.ts';
 export {
   credentialsNamed,
   EXPLAINING_TO_LAYPEOPLE_RE,

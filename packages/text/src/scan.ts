@@ -12,6 +12,13 @@ function isSpace(ch: string): boolean {
   return WHITESPACE.test(ch);
 }
 
+/**
+ * The emoji and symbols a post decorates its headings and bullets with ("Будет плюсом ➕", "✅ уверенный ПК", "▪️"),
+ * for a regular expression's character class: pictographs, other symbols, the variation selector and the zero-width
+ * joiner, and either half of a surrogate pair (a string is walked one UTF-16 unit at a time).
+ */
+export const EMOJI_CLASS = '\\p{Extended_Pictographic}\\p{So}\\uFE0F\\u200D\\uD800-\\uDFFF';
+
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** A letter or digit of any script; ASCII, most of any text, is told by its code. */

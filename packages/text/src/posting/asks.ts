@@ -86,21 +86,17 @@ export function educationAsked(text: string): EducationAsk | null {
   let offered = EDUCATION_LEVELS.filter(([, re]) => re.test(text)).map(([level]) => level);
   // ("degree" of "Master's degree" names no level of its own)
   if (!/высш/iu.test(text) && offered.some((l) => l !== 'higher' && l !== 'secondary' && l !== 'vocational')) offered = offered.filter((l) => l !== 'higher');
-  const lowest = offered.length > 1 && /\s(?:or|или|либо)\s/iu.test(text) ? offered.reduce((a, b) => (LEVEL_RANK[b] < LEVEL_RANK[a] ? b : a)) : null;
-  for (const [level, re] of EDUCATION_LEVELS) {
-    if (lowest && level !== lowest) continue;
-    if (!re.test(text)) continue;
-    // "technical certificate" names a vocational level only in an education line
-    if (level === 'higher' && /^\s*degree\s*$/i.test(text)) break;
-    const en = EN_FIELD.exec(text);
-    const ru = RU_FIELD.exec(text);
-    const named = RU_DISCIPLINE.exec(text);
-    const field = named?.[1] ?? en?.[1] ?? ru?.[1] ?? ru?.[2] ?? ru?.[3] ?? null;
-    // a degree "in" something, or one «по профилю «…»», names a discipline; an adjective («педагогическое») a kind
-    const discipline = (named?.[1] ?? en?.[1] ?? ru?.[1])?.trim();
-    return { level, field: field ? field.trim() : null, ...(discipline && !RELATED_FIELD_RE.test(text) ? { discipline } : {}) };
-  }
-  return null;
+  // (else the first in EDUCATION_LEVELS' order, the highest named)
+  const level = offered.length > 1 && /\s(?:or|или|либо)\s/iu.test(text) ? offered.reduce((a, b) => (LEVEL_RANK[b] < LEVEL_RANK[a] ? b : a)) : offered[0];
+  // "technical certificate" names a vocational level only in an education line
+  if (!level || (level === 'higher' && /^\s*degree\s*$/i.test(text))) return null;
+  const en = EN_FIELD.exec(text);
+  const ru = RU_FIELD.exec(text);
+  const named = RU_DISCIPLINE.exec(text);
+  const field = named?.[1] ?? en?.[1] ?? ru?.[1] ?? ru?.[2] ?? ru?.[3] ?? null;
+  // a degree "in" something, or one «по профилю «…»», names a discipline; an adjective («педагогическое») a kind
+  const discipline = (named?.[1] ?? en?.[1] ?? ru?.[1])?.trim();
+  return { level, field: field ? field.trim() : null, ...(discipline && !RELATED_FIELD_RE.test(text) ? { discipline } : {}) };
 }
 
 const LANGUAGES: Array<[string, RegExp]> = [

@@ -6,9 +6,9 @@
  * bounded patterns over each sentence.
  */
 import { detectLanguage } from '../language.ts';
-import { isLetterOrDigit } from '../scan.ts';
+import { EMOJI_CLASS, isLetterOrDigit } from '../scan.ts';
 import { findSkills, type SkillMatch } from '../skills/index.ts';
-import { ROLE_NOUN_RE } from '../roles.ts';
+import { ROLE_GRADE, ROLE_NOUN_RE } from '../roles.ts';
 import { terms } from '../tokens.ts';
 import { educationAsked, languageAsked, licenceAsked, yearsAsked } from './asks.ts';
 import { sectionsOf, type Section } from './sections.ts';
@@ -112,10 +112,13 @@ const ABBREVIATIONS = new Set(
 
 const BULLET_RE = /^[ \t]{0,8}(?:[•·▪◦●○■□➢►▶✓✔❖→∙◆◇‣⁃⦁*+]|[-–—](?=\s|\p{L})|\(?\d{1,2}[.)](?![\d.])|\(?[a-zа-я]\)(?=\s))[ \t]{0,4}/iu;
 
+/** What a piece's ends shed: spaces, list punctuation, bullets and a post's emoji ("✅ уверенный ПК", "▪️ опыт …"). */
+const LEAD_TRIM_RE = new RegExp(`[\\s,;:|•·\\-–—*${EMOJI_CLASS}]`, 'u');
+const TAIL_TRIM_RE = new RegExp(`[\\s,;:|.•·\\-–—*${EMOJI_CLASS}]`, 'u');
+
 function trimSpan(text: string, s: number, e: number): Span | null {
-  // (a post's emoji bullets too: "✅ уверенный ПК", "🔸 работать с кассой", "▪️ опыт работы в сетевой аптеке")
-  while (s < e && /[\s,;:|•·\-–—*\p{Extended_Pictographic}\p{So}\uFE0F\u200D\uD800-\uDFFF]/u.test(text[s]!)) s++;
-  while (e > s && /[\s,;:|.•·\-–—*\p{Extended_Pictographic}\p{So}\uFE0F\u200D\uD800-\uDFFF]/u.test(text[e - 1]!)) e--;
+  while (s < e && LEAD_TRIM_RE.test(text[s]!)) s++;
+  while (e > s && TAIL_TRIM_RE.test(text[e - 1]!)) e--;
   // connectors left over from a split: "and CI", "и Docker"
   const lead = /^(?:and|or|и|или|а также|as well as)\s{1,3}/iu.exec(text.slice(s, Math.min(e, s + 16)));
   if (lead) s += lead[0].length;
@@ -507,15 +510,17 @@ function niceAsked(piece: string): boolean {
 const LABEL_LINE_RE = /^[ \t*]{0,3}[:：][ \t]*(?:\r?\n|$)/;
 const MAX_LABEL_WORDS = 5;
 
+/** A level cut off the skills it qualifies: "Expert-level", «уверенное знание». */
+const LEVEL_ONLY_RE = /^\s*(?:expert|advanced|strong|solid|proficient|excellent|good|deep|high|intermediate|basic|working|senior|экспертн\p{L}{0,3}|продвинут\p{L}{0,3}|уверенн\p{L}{0,3}|глубок\p{L}{0,3}|хорош\p{L}{0,3})(?:[- ]level)?(?:\s+(?:knowledge|skills?|proficiency|command|знани\p{L}{0,2}|владени\p{L}{0,2}|навык\p{L}{0,2}))?(?:\s+(?:of|in|with))?[\s:,.;-]*$/iu;
+/** What a posting says it does not ask: "German is not required", «опыт не обязателен». */
+const NOT_ASKED_RE = /^[^,;:]{1,40}?\s(?:is|are)\s(?:not required|not needed|not a must|not necessary)[.!]?$|^[^,;:]{1,40}?\s(?:не требуется|не обязател\p{L}{0,2}|не нужн\p{L}{0,2})[.!]?$/iu;
+/** A board's buttons and list cut-offs copied with the page: "Easy Apply   Save", "+5 more", "Show more". */
+const BOARD_BUTTON_RE = /^\s*(?:(?:easy|apply|save|share|report|apply now|show more|show less|see more|see less|откликнуться|показать (?:ещ[её]|полностью)|\+\s?\d{1,3} more|ещ[её] \d{1,3})\s*)+[.…]?\s*$/iu;
 /**
  * A job board's structured qualification field: "work: 1 year (Preferred)", "Bachelor's (Required)", "Driver's
  * License (Required)": Indeed lists them under "Experience:", "Education:" and "License/Certification:" below the
  * description, whose own asks stand in its text under no heading.
  */
-const LEVEL_ONLY_RE = /^\s*(?:expert|advanced|strong|solid|proficient|excellent|good|deep|high|intermediate|basic|working|senior|экспертн\p{L}{0,3}|продвинут\p{L}{0,3}|уверенн\p{L}{0,3}|глубок\p{L}{0,3}|хорош\p{L}{0,3})(?:[- ]level)?(?:\s+(?:knowledge|skills?|proficiency|command|знани\p{L}{0,2}|владени\p{L}{0,2}|навык\p{L}{0,2}))?(?:\s+(?:of|in|with))?[\s:,.;-]*$/iu;
-const NOT_ASKED_RE = /^[^,;:]{1,40}?\s(?:is|are)\s(?:not required|not needed|not a must|not necessary)[.!]?$|^[^,;:]{1,40}?\s(?:не требуется|не обязател\p{L}{0,2}|не нужн\p{L}{0,2})[.!]?$/iu;
-/** A board's buttons and list cut-offs copied with the page: "Easy Apply   Save", "+5 more", "Show more". */
-const BOARD_BUTTON_RE = /^\s*(?:(?:easy|apply|save|share|report|apply now|show more|show less|see more|see less|откликнуться|показать (?:ещ[её]|полностью)|\+\s?\d{1,3} more|ещ[её] \d{1,3})\s*)+[.…]?\s*$/iu;
 const BOARD_FIELD_RE = /^[^()\n]{1,60}?\s{0,2}\((?:preferred|required)\)$/iu;
 
 function isBoilerplate(piece: string, section: Unit['section']): boolean {
@@ -784,9 +789,9 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   const lineEnd = end;
   const cut = headCut(line, 0);
   // (a flattened page's line runs on past the intro, which its first inline label ends: "… Hybrid Apply for this job Location: …")
-  const realEnd = text.indexOf('\n', start);
-  const lineRunsOn = (realEnd === -1 ? text.length : realEnd) > end;
-  const flatHead = (cut !== null || lineRunsOn) && (realEnd === -1 ? text.length : realEnd) - start > 80;
+  const newline = text.indexOf('\n', start);
+  const realEnd = newline === -1 ? text.length : newline;
+  const flatHead = (cut !== null || realEnd > end) && realEnd - start > 80;
   if (cut !== null && flatHead) end = start + cut;
   // a job board's "Title - City, ST - Company" and "Title — Company (City)": the title is what comes before
   const separator = /\s[-–—|·•]\s/.exec(text.slice(start, end));
@@ -818,7 +823,7 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   return { text: text.slice(start, end), start, end };
 }
 
-const POST_LABEL_RE = /^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\uD800-\uDFFF\s]*(?:(?:вакансия|vacancy|job|position|позиция|должность)\s{0,2}[:：—–-]\s{0,3})?/iu;
+const POST_LABEL_RE = new RegExp(`^[${EMOJI_CLASS}\\s]*(?:(?:вакансия|vacancy|job|position|позиция|должность)\\s{0,2}[:：—–-]\\s{0,3})?`, 'iu');
 const CAREERS_HEADER_RE = /^(?:careers?|jobs|open (?:positions|roles)|join (?:us|our team)|work with us|вакансии|карьера|работа у нас)(?:\s{0,2}(?:[|·•@]|[-–—] |at )[^\n]{0,60})?[^\S\n]*\n/iu;
 const BOARD_LABEL_RE = /^(?:about the job|job description|full job description|job details|описание вакансии|о вакансии)\s{1,3}(?=\p{Lu})/iu;
 const WORK_MODE_RE = /(?<=[\s,])\(?(?:hybrid|remote|on-site|onsite|in-office|full-time|part-time|гибрид|удал[её]нно|удал[её]нка|офис)(?![\p{L}])/iu;
@@ -897,7 +902,7 @@ function companyAfterRole(title: string): number {
   return COMPANY_NAME_RE.test(title.slice(roleEnd)) ? roleEnd : -1;
 }
 /** A grade ("II", "III", "2") and a bracketed aside right after a role noun. */
-const ROLE_TAIL_RE = /^(?:\s+(?:I{1,3}|IV|[1-4]))?(?:\s+\([^()]{1,40}\))?/u;
+const ROLE_TAIL_RE = new RegExp(`^(?:\\s+${ROLE_GRADE})?(?:\\s+\\([^()]{1,40}\\))?`, 'u');
 /** Where a headline's place begins: «… на склад», «… в Екатеринбурге», "… at our warehouse", "… in Leeds". */
 const PLACE_RE = /^\s(?:на|в|во|для|at|in|for|to)\s/iu;
 

@@ -3,7 +3,7 @@
  * or inline in a flattened job-board scrape ("… in Java Preferred Qualifications Experience with …"). One pass over
  * the words with a bounded phrase lookup, so it is linear in the text.
  */
-import { isLetterOrDigit } from '../scan.ts';
+import { EMOJI_CLASS, isLetterOrDigit } from '../scan.ts';
 
 export type SectionKind = 'req' | 'nice' | 'resp' | 'offer' | 'about' | 'skip' | 'apply' | 'legal' | 'other';
 
@@ -133,7 +133,7 @@ function joinedGap(text: string, from: number, to: number): boolean {
 }
 
 /** Marks around a heading on its line: markup, bullets, and the emoji a post decorates its headings with ("📩 Как откликнуться:", "Будет плюсом ➕"). */
-const DECORATION = /[\s*#_•·▪\-–—>|\p{Extended_Pictographic}\p{So}\uFE0F\u200D\uD800-\uDFFF]/u;
+const DECORATION = new RegExp(`[\\s*#_•·▪\\-–—>|${EMOJI_CLASS}]`, 'u');
 
 function lineStartBefore(text: string, pos: number): boolean {
   for (let k = pos - 1; k >= 0 && pos - k <= 12; k--) {
@@ -144,7 +144,7 @@ function lineStartBefore(text: string, pos: number): boolean {
   return pos <= 12 && [...text.slice(0, pos)].every((ch) => DECORATION.test(ch));
 }
 
-const TRAILING_EMOJI = /[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\uD800-\uDFFF]/u;
+const TRAILING_EMOJI = new RegExp(`[${EMOJI_CLASS}]`, 'u');
 
 /** After a heading: optional markup or emoji, then a colon, a line end, or more text. */
 function after(text: string, pos: number): { colon: boolean; lineEnd: boolean; next: number } {
