@@ -173,6 +173,18 @@ describe('writeRulesAdvice in English', () => {
     expect(walk).not.toMatch(/“don['’]”/);
   });
 
+  it('names the words an ask is missing, not the phrase that leads to it ("part of")', () => {
+    const team = {
+      text: "You've been part of a month-end close in a finance team", importance: 'must' as const, kind: 'other' as const, score: 0.45,
+      status: 'partial' as const, evidence: { text: 'Prepared the finance team reports every week.', start: 0, end: 10 },
+    };
+    const a = writeRulesAdvice({ scoring: { ...scoringEn, requirements: [...scoringEn.requirements, team] }, vacancyText: vacancyEn, resumeText: resumeEn, language: 'en' });
+    const line = a.rewrite_suggestions.find((s) => s.includes('month-end close'));
+    expect(line).toBeDefined();
+    expect(line).not.toMatch(/“part/);
+    expect(line).toMatch(/“month-end close”/);
+  });
+
   it('asks to name a missing licence if held, or to get it, never to build it up or where it was used', () => {
     const licence = { text: 'действующая аккредитация специалиста', importance: 'must' as const, kind: 'licence' as const, score: 0, status: 'missing' as const, evidence: null };
     const a = writeRulesAdvice({ scoring: { ...scoringEn, requirements: [licence] }, vacancyText: vacancyEn, resumeText: resumeEn, language: 'en' });

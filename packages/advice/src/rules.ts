@@ -78,6 +78,9 @@ function requirementsWord(n: number, language: Language): string {
 const CREDENTIAL_KINDS = new Set(['education', 'licence', 'language']);
 
 /** Words of the requirement that its evidence line lacks, as written in the requirement. */
+/** A word that, with the "of" after it, only leads to the thing asked: "part of", "a variety of", "a number of". */
+const OF_PHRASE_HEAD_RE = /^(?:part|member|kind|sort|lot|lots|number|variety|range|mix|array)\s{1,2}of(?![\p{L}])/iu;
+
 function missingWords(req: RequirementResult): string[] {
   const have = new Set(req.evidence ? terms(req.evidence.text) : []);
   const seen = new Set<string>();
@@ -85,11 +88,16 @@ function missingWords(req: RequirementResult): string[] {
   for (const span of termSpans(req.text)) {
     // (a contraction is no word to name: "don'" of "don't")
     if (have.has(span.term) || seen.has(span.term) || /['’]/.test(req.text.slice(span.start, span.end + 1))) continue;
+    // (nor is the head of a phrase that only leads to what is asked: "part" of "You've been part of a finance team")
+    if (OF_PHRASE_HEAD_RE.test(req.text.slice(span.start, span.end + 4))) continue;
     seen.add(span.term);
     const last = out[out.length - 1];
+    // a hyphenated word is named whole ("month-end", not "end", when "month" is no term of its own)
+    const head = /[\p{L}\p{N}]+-$/u.exec(req.text.slice(Math.max(0, span.start - 24), span.start));
+    const start = head && (!last || last.end <= span.start - head[0].length) ? span.start - head[0].length : span.start;
     // Neighbouring missing words form one phrase: "GitHub Actions", not "GitHub" and "Actions".
-    if (last && /^\s+$/.test(req.text.slice(last.end, span.start))) last.end = span.end;
-    else out.push({ start: span.start, end: span.end });
+    if (last && /^[\s-]+$/.test(req.text.slice(last.end, start))) last.end = span.end;
+    else out.push({ start, end: span.end });
   }
   return out.slice(0, 3).map((p) => req.text.slice(p.start, p.end));
 }

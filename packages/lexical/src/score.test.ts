@@ -692,3 +692,26 @@ describe('scoreLexical: a driving licence of a category', () => {
   });
 });
 
+
+describe("scoreLexical: a mechanic's years in the trade", () => {
+  it('counts the jobs that diagnose and repair cars towards "3+ years as an automotive technician", not the ones that only name the title', () => {
+    const vacancy = 'Automotive Technician\nRequirements:\n- 3+ years of experience as an automotive technician in a dealership or independent repair shop';
+    const resume = `Marcus Delgado
+Automotive Technician
+
+Line Technician — Owyhee Motors Subaru, Boise, ID      March 2020 – Present
+- Diagnose drivability, CAN-bus and module faults; head gaskets, timing belts, 4-wheel alignments.
+
+General Service Technician — Gearhead Garage, Nampa, ID      June 2017 – Feb 2020
+- Independent 6-bay shop, every make: brake repair, suspension, cooling systems.
+
+Barista — Bean There Café, Boise, ID      Aug 2015 – May 2017
+- Espresso drinks and the morning rush.`;
+    const now = new Date('2026-11-30T00:00:00Z');
+    const row = scoreLexical({ vacancyText: vacancy, resumeText: resume, now }).requirements[0]!;
+    expect(row.status).toBe('met');
+    // both shop jobs (about 9.4 years), not the café
+    expect(row.years!.shown).toBeGreaterThan(9);
+    expect(row.years!.shown).toBeLessThan(10);
+  });
+});

@@ -83,6 +83,8 @@ export const SHOWS: Readonly<Record<string, readonly string[]>> = {
   dental_hygiene: ['dentistry'],
   dental_assisting: ['dentistry'],
   dental_radiography: ['dentistry'],
+  // a car diagnosed is a car repaired
+  car_diagnostics: ['car_repair'],
   prometheus: ['observability'],
   grafana: ['observability'],
   // a driving licence of a category is driving, under the rules of the road

@@ -62,7 +62,8 @@ export function yearsAsked(text: string): number | null {
 
 const EDUCATION_LEVELS: Array<[EducationLevel, RegExp]> = [
   ['doctorate', new RegExp(`${L}(?:ph\\.?d|doctorate|doctoral degree|кандидат\\p{L}{0,3} наук|учён\\p{L}{0,3} степен\\p{L}{0,2})${R}`, 'iu')],
-  ['master', new RegExp(`${L}(?:master'?s?|msc|m\\.s\\.|mba|магистр\\p{L}{0,5})${R}`, 'iu')],
+  // (a bare "Master" is a trade's grade or a title: "ASE Master Technician", "Master Electrician", "Scrum Master")
+  ['master', new RegExp(`${L}(?:master['’]?s|master(?=\\s{1,2}(?:degree|of (?:arts|science|business|engineering|education|public|fine|laws)|in\\s))|msc|m\\.s\\.|mba|магистр\\p{L}{0,5})${R}`, 'iu')],
   ['bachelor', new RegExp(`${L}(?:bachelor'?s?|bsc|b\\.s\\.|bsn|b\\.a\\.|undergraduate degree|four-year degree|бакалавр\\p{L}{0,5})${R}`, 'iu')],
   ['associate', new RegExp(`${L}associate(?:'s)?(?: or [\\p{L}']{1,12})?\\s{1,2}degree${R}`, 'iu')],
   ['vocational', new RegExp(`${L}(?:средн\\p{L}{0,3}[ -]{1,2}(?:профессиональн|специальн|техническ|медицинск|фармацевтическ)\\p{L}{0,4}|средн\\p{L}{0,3}(?=\\s(?:\\([^)]{0,30}\\)\\s)?(?:или|либо)\\s(?:\\p{L}+\\s)?высш)|спо|начальн\\p{L}{0,3} профессиональн\\p{L}{0,4}|техникум\\p{L}{0,3}|колледж\\p{L}{0,3}|technical certificate|vocational|trade school|graduate of (?:an? )?(?:accredited |approved |recognized )?[\\p{L} -]{0,40}?(?:program(?:me)?|school|college))${R}`, 'iu')],
@@ -154,7 +155,7 @@ const LICENCES: Array<[LicenceAsk['type'], RegExp]> = [
   ['medical', /(?:rn|nurse|nursing|medical|practical nurse|lpn|pharmacist) licen[cs]|basic life support|advanced (?:cardiovascular|cardiac) life support|(?:базов|расширенн)\p{L}{0,3} сердечно-л[её]гочн\p{L}{0,3} реанимаци|licensed (?:practical|vocational|registered)|\bbls\b|\bacls\b|\bpals\b|\bcpr\b|сертификат\p{L}{0,2} специалиста|аккредитаци\p{L}{0,2}|(?:specialist|primary|periodic) accreditation|медицинск\p{L}{0,3} (?:книжк|сертификат)|квалификационн\p{L}{0,3} категори/iu],
   ['electrical', /групп\p{L}{0,2} (?:допуска )?по электробезопасности|допуск\p{L}{0,2} по электробезопасности|электробезопасност/iu],
   ['teaching', /teaching (?:licen[cs]e|certificat|credential)|teacher certification|state certification|qts/iu],
-  ['certificate', /certification|certificate|certified|licen[cs]ure|licen[cs]e|endorsement|credential|сертификат|удостоверени|свидетельств|допог|аттестат|аттестаци|допуск/iu],
+  ['certificate', /certification|certificate|certified|(?<![\p{L}])master (?:technician|electrician|plumber)|journeyman (?:licen|card)|licen[cs]ure|licen[cs]e|endorsement|credential|сертификат|удостоверени|свидетельств|допог|аттестат|аттестаци|допуск/iu],
 ];
 
 /**

@@ -624,6 +624,29 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(rowsOf('Requirements: 3 - 5 years of experience with Java')[0]?.text).toBe('3 - 5 years of experience with Java');
   });
 
+  it("reads a flattened Indeed mechanic post: 'Minimum Requirements:' heads the asks, an item ends on '(…, etc.)', a trade's 'Master' is a credential, not a degree", () => {
+    const text =
+      'Automotive Technician (B/A Level) - Boise, ID Full job description Job Summary: You will diagnose and repair customer vehicles. ' +
+      'Minimum Requirements: 3+ years of experience as an automotive technician in a dealership or independent repair shop ' +
+      'At least two current ASE certifications in the A1–A8 series (Engine Repair, Brakes, Electrical, etc.) Must provide your own hand ' +
+      'and power tools and a professional toolbox Valid driver\'s license with an insurable driving record Preferred Qualifications: ' +
+      'ASE Master Technician and/or L1 Advanced Engine Performance Manufacturer training (Toyota or GM) Hybrid or EV experience ALLDATA, Mitchell 1 or OEM service information ' +
+      'Job Type: Full-time Experience: automotive repair: 3 years (Required) License/Certification: ASE Certification (Required) ' +
+      'ASE Master Technician (Preferred)';
+    const rows = rowsOf(text);
+    const texts = rows.map((r) => r.text);
+    expect(texts).not.toContain('Minimum');
+    expect(texts).toContain('At least two current ASE certifications in the A1–A8 series (Engine Repair, Brakes, Electrical, etc.)');
+    expect(rows.find((r) => r.text.startsWith('Must provide your own'))?.importance).toBe('must');
+    expect(texts).toContain('Hybrid or EV experience');
+    expect(texts).toContain('License/Certification: ASE Certification (Required)');
+    const master = rows.filter((r) => /Master Technician/.test(r.text));
+    expect(master.map((r) => r.text)).toEqual(['ASE Master Technician and/or L1', 'ASE Master Technician (Preferred)']);
+    expect(master.every((r) => r.kind === 'licence' && r.education === undefined && r.importance === 'nice')).toBe(true);
+    // a degree is still read where one is named
+    expect(readPosting("Requirements:\n- Master's degree in Finance\n- Master of Science in Statistics").education.map((e) => e.level)).toEqual(['master', 'master']);
+  });
+
   it('keeps an ask a must when a plus is said of a second ask after a dash; «— будет плюсом» alone still makes it a plus', () => {
     const rows = rowsOf(
       'Requirements:\n- Hands-on experience with Zendesk (Support, Guide and/or Chat) — admin-level knowledge is a bonus\n' +

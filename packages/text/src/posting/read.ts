@@ -258,6 +258,10 @@ function isFlattened(text: string, section: Span): boolean {
 }
 
 const NUMBER_WORD_RE = /^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)$/;
+/** A word that ends an item by saying how it is asked. */
+const ASK_END_RE = /^(?:experience|preferred|required|desired|опыт|желательно|обязательно)$/;
+/** A word that names a credential after its issuer's acronym ("ASE Certification", "BLS Card", "ASE Master Technician"). */
+const CREDENTIAL_NOUN_RE = /^(?:Certifications?|Certificates?|Certified|Licen[cs]es?|Licensed|Cards?|Endorsements?|Master|Registration)$/;
 const SECOND_ASK_RE =
   /(?:,\s{1,3}|\s)((?:and|и|а также)\s{1,3}(?:you|вы|ты)\s{1,3}(?:have|know|are|can|care|understand|enjoy|bring|speak|write|hold|'re|'ve|умеете|знаете|имеете|владеете|понимаете|умеешь|знаешь|имеешь|владеешь|понимаешь)(?![\p{L}']))/giu;
 
@@ -278,8 +282,8 @@ function softSplit(text: string, span: Span, flattened: boolean): Span[] {
     if (depth > 0) continue;
     const gap = w.start - p.end;
     // a flattened list's item that ends on its bracket: "… compact state (required) BLS and ACLS (required)", "… (ED
-    // experience preferred) TNCC or ENPC is a plus"
-    if (flattened && /^\)\s{1,3}$/.test(text.slice(p.end, w.start)) && /^\p{Lu}/u.test(w.raw)) {
+    // experience preferred) TNCC or ENPC is a plus", "… (Engine Repair, Brakes, etc.) Must provide …"
+    if (flattened && /^[.!?]?\)\s{1,3}$/.test(text.slice(p.end, w.start)) && /^\p{Lu}/u.test(w.raw)) {
       cuts.push(w.start);
       continue;
     }
@@ -296,8 +300,11 @@ function softSplit(text: string, span: Span, flattened: boolean): Span[] {
     if (!flattened) continue;
     const prevLower = /^\p{Ll}/u.test(p.raw) && !/ing$/.test(p.key);
     // (Microsoft's "MS Project", "MS Office" are one name)
-    const prevAcronym = /^\p{Lu}{2,}$/u.test(p.raw) && p.raw !== 'MS';
+    // (and a credential is named by its body's acronym: "ASE Certification", "CPR Card", "ASE Master Technician")
+    const prevAcronym = /^\p{Lu}{2,}$/u.test(p.raw) && p.raw !== 'MS' && !CREDENTIAL_NOUN_RE.test(w.raw);
     if (capital && (prevLower || (prevAcronym && /^\p{Lu}\p{Ll}{2,}$/u.test(w.raw)))) cuts.push(w.start);
+    // an item that ends on what it asks, before a name in capitals: "Hybrid or EV experience ALLDATA, Mitchell 1 …"
+    else if (ASK_END_RE.test(p.raw) && /^\p{Lu}{3,}$/u.test(w.raw)) cuts.push(w.start);
     // a company opening a sentence: "… Spring Boot CyberCoders, Inc is proud …"
     else if (capital && /^,?\s{0,2}(?:Inc|LLC|Ltd|Corp)(?![\p{L}])/u.test(text.slice(w.end, w.end + 8))) cuts.push(w.start);
     else if (prevLower && /^\d{1,2}\+$/.test(w.raw) && /^\s{0,2}(?:years?|yrs)/i.test(text.slice(w.end, w.end + 12))) cuts.push(w.start);

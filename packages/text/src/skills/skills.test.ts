@@ -41,6 +41,9 @@ describe('skill vocabulary', () => {
     named('cost_estimating', 'Инженер-сметчик', 'Lead Cost Estimator');
     named('law', 'опыт работы юристом', 'Legal Counsel');
     named('car_repair', 'Автослесарь', 'Automotive Technician');
+    named('car_repair', 'ремонт ходовой', 'brake repair', 'a 6-bay independent repair shop');
+    named('car_diagnostics', 'компьютерная диагностика', 'drivability concerns', 'OBD-II scan tools');
+    named('litigation', 'сама веду дела в Арбитражном суде', 'Arbitrazh Court of Appeal', 'commercial litigation');
     named('customer_support', 'Customer Care Agent', 'специалист службы поддержки');
     named('sla', 'SLAs', 'response-time targets');
     named('qa', 'Тестировщик', 'Software Tester');
