@@ -206,8 +206,8 @@ const LICENCE_KIND: Partial<Record<NonNullable<PostingRequirement['licence']>['t
 };
 
 /** A licence ask; null when the resume reader's licences cannot say (the ask is then matched by its words). */
-function licence(ask: NonNullable<PostingRequirement['licence']>, facts: ResumeFacts): AskCheck | null {
-  if (ask.type === 'medical') return medical(ask.categories, facts);
+function licence(ask: NonNullable<PostingRequirement['licence']>, facts: ResumeFacts, otherLanguage: boolean): AskCheck | null {
+  if (ask.type === 'medical') return medical(ask.categories, facts, otherLanguage);
   const kind = LICENCE_KIND[ask.type];
   if (!kind) return null;
   const held = facts.licences.filter((l) => l.kind === kind);
@@ -221,14 +221,20 @@ function licence(ask: NonNullable<PostingRequirement['licence']>, facts: ResumeF
   return { score: 1, evidence: { start: held[0]!.start, end: held[0]!.end } };
 }
 
+/** Credentials that are a licence to practise, granted by one country's board (not a course such as BLS). */
+const NURSE_LICENCES = new Set(['rn', 'lpn']);
+
 /**
  * A medical credential ask (RN licence, BLS, ACLS) against the resume's licence lines, under their abbreviations or
  * their names: the share of the asked credentials a line names; null when none is named (the words decide then).
  */
-function medical(asked: string[], facts: ResumeFacts): AskCheck | null {
+function medical(asked: string[], facts: ResumeFacts, otherLanguage: boolean): AskCheck | null {
   if (asked.length === 0) return null;
   const lines = facts.licences.map((l) => ({ l, named: new Set(credentialsNamed(l.name)) }));
   const shown = asked.filter((c) => lines.some((x) => x.named.has(c)));
+  // A nurse's licence is a country's: a resume in the other language names the trade («медицинская сестра»), not the
+  // RN or LPN licence an English posting asks, so its words do not meet the ask
+  if (shown.length === 0 && otherLanguage && asked.every((c) => NURSE_LICENCES.has(c))) return { score: 0, evidence: null };
   if (shown.length === 0) return null;
   const first = lines.find((x) => x.named.has(shown[0]!))!.l;
   return { score: shown.length / asked.length, evidence: { start: first.start, end: first.end } };
@@ -259,6 +265,6 @@ export function checkAsk(
     const either = asked([ask.language.language, ...(ask.language.or ?? [])]).reduce((best, c) => (c.score > best.score ? c : best));
     return asked(ask.language.and ?? []).reduce((worst, c) => (c.score < worst.score ? c : worst), either);
   }
-  if (ask.kind === 'licence' && ask.licence) return licence(ask.licence, facts);
+  if (ask.kind === 'licence' && ask.licence) return licence(ask.licence, facts, CYRILLIC.test(ask.text) !== (resumeLanguage === 'ru'));
   return null;
 }

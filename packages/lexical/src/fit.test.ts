@@ -21,4 +21,14 @@ describe('fitScore caps', () => {
     // a posting without must-haves is never capped by it
     expect(fitScore(partsOf({ ...base, must_total: 0, must_coverage: 1 }), weights).capped).toBe(false);
   });
+
+  it('leaves must-have personal qualities out of the share of must-haves shown', () => {
+    // five asks and three qualities: three asks shown, no quality in words; 3 of 8 would cap, 3 of 5 does not
+    const qualities = { ...base, must_total: 8, must_coverage: 0.4, must_met: 3, must_partial: 0, must_missing: 0, must_quality_total: 3, must_quality_shown: 0 };
+    expect(fitScore(partsOf(qualities), weights).capped).toBe(false);
+    // and two asks of five are still too few
+    expect(fitScore(partsOf({ ...qualities, must_met: 2 }), weights).capped).toBe(true);
+    // a quality shown counts for itself only: three qualities shown and one ask of five caps
+    expect(fitScore(partsOf({ ...qualities, must_met: 4, must_quality_shown: 3 }), weights).capped).toBe(true);
+  });
 });

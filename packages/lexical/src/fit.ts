@@ -13,6 +13,13 @@ export interface FitParts {
   must_partial: number;
   /** Must-haves of a kind the reader measures reliably (skill, experience, education, licence, language) shown nowhere. */
   must_missing: number;
+  /**
+   * Must-have personal qualities ("ответственность", "Strong communication skills"), and how many of them are shown (a
+   * partly shown one counting half): a resume rarely says them in words, so they do not count towards the share of
+   * must-haves a pair must show not to be capped.
+   */
+  must_quality_total: number;
+  must_quality_shown: number;
   nice_total: number;
   nice_met: number;
   /** 0..1: the must-have rows' strength of evidence, averaged. */
@@ -62,6 +69,7 @@ export function fitParts(
   const must = counted.filter((r) => r.importance === 'must');
   const nice = counted.filter((r) => r.importance === 'nice');
   const mustRows = must.length > 0 ? must : counted;
+  const qualities = must.filter((r) => r.kind === 'quality');
   const mustCoverage = mustRows.length > 0 ? mean(mustRows.map((r) => r.score)) : extra.documentOverlap;
   const niceCoverage = nice.length > 0 ? mean(nice.map((r) => r.score)) : mustCoverage;
   const overall = extra.yearsOverall ?? null;
@@ -78,6 +86,8 @@ export function fitParts(
     must_met: must.filter((r) => r.status === 'met').length,
     must_partial: must.filter((r) => r.status === 'partial').length,
     must_missing: must.filter((r) => r.status === 'missing' && CAPPING_KINDS.has(r.kind ?? 'other')).length,
+    must_quality_total: qualities.length,
+    must_quality_shown: qualities.filter((r) => r.status === 'met').length + 0.5 * qualities.filter((r) => r.status === 'partial').length,
     nice_total: nice.length,
     nice_met: nice.filter((r) => r.status === 'met').length,
     must_coverage: mustCoverage,
@@ -103,10 +113,14 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 /**
  * Whether the resume shows fewer than half of the must-haves (a partly shown one counting half), whatever their kinds:
  * a pair that shows one of four must-haves is no strong fit, however well its title and skills overlap, even where the
- * missing ones are of kinds too loosely read to cap on their own («знание АТИ и грузовых площадок»).
+ * missing ones are of kinds too loosely read to cap on their own («знание АТИ и грузовых площадок»). Personal
+ * qualities are left out of the count.
  */
 function mostMustsUnshown(parts: FitParts): boolean {
-  return parts.must_total > 0 && parts.must_met + 0.5 * parts.must_partial < 0.5 * parts.must_total;
+  // (personal qualities left out: three of them in a posting's list do not outweigh the asks a resume can show)
+  const total = parts.must_total - parts.must_quality_total;
+  const shown = parts.must_met + 0.5 * parts.must_partial - parts.must_quality_shown;
+  return total > 0 && shown < 0.5 * total;
 }
 
 /** The score in [0, 1], and whether a missing must-have (or most must-haves unshown) capped it. */
@@ -130,6 +144,8 @@ export function partsOf(components: Record<string, number>): FitParts {
     must_met: n('must_met'),
     must_partial: n('must_partial'),
     must_missing: n('must_missing'),
+    must_quality_total: n('must_quality_total'),
+    must_quality_shown: n('must_quality_shown'),
     nice_total: n('nice_total'),
     nice_met: n('nice_met'),
     must_coverage: n('must_coverage'),

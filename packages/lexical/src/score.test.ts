@@ -715,3 +715,40 @@ Barista — Bean There Café, Boise, ID      Aug 2015 – May 2017
     expect(row.years!.shown).toBeLessThan(10);
   });
 });
+
+describe('scoreLexical: what a data engineer shows and what a kind asks', () => {
+  const now = new Date('2026-11-30T00:00:00Z');
+
+  it('counts the years of jobs that ran Airflow, dbt and Snowflake towards "Python and SQL"', () => {
+    const vacancy = 'Data Engineer\nRequirements:\n- 4+ years of experience building data pipelines in production with Python and SQL';
+    const resume = `Priya Natarajan
+Senior Data Engineer                                  Sep 2023 – Present
+- Own ~310 Airflow DAGs; modelled the finance marts in dbt; Snowflake cost down 38%.
+
+Data Engineer                                         Jan 2019 – Aug 2023
+- Wrote Python ingestion from Shopify into BigQuery.`;
+    const row = scoreLexical({ vacancyText: vacancy, resumeText: resume, now }).requirements[0]!;
+    expect(row.status).toBe('met');
+    expect(row.years!.shown).toBeGreaterThan(7);
+  });
+
+  it('reads "or another streaming platform" by its qualifier: any platform is no streaming one', () => {
+    const vacancy = 'Data Engineer\nNice to have:\n- Experience with Kafka or another streaming platform\n- A background in payments, fintech or other regulated data';
+    const analyst = 'Dan K\nData Analyst\nThe platform team runs the cluster; I only query it.\nBuilt Looker dashboards on retail data.';
+    const rows = scoreLexical({ vacancyText: vacancy, resumeText: analyst, now }).requirements;
+    expect(rows.map((r) => r.status)).toEqual(['missing', 'missing']);
+    const streaming = scoreLexical({ vacancyText: vacancy, resumeText: 'Dan K\nData Engineer\nBuilt streaming jobs on Kinesis for a fintech lender.', now }).requirements;
+    expect(streaming.map((r) => r.status)).toEqual(['met', 'met']);
+  });
+
+  it("does not read a resume in the other language that names the trade («медицинская сестра») as holding an RN licence", () => {
+    const vacancy = 'Registered Nurse\nRequirements:\n- RN license (Required)\n- BLS Certification (Required)';
+    const nurse = 'Соколова Елена\nМедицинская сестра палатная\nСертификаты\nКурс базовой сердечно-лёгочной реанимации (36 ч), 2023';
+    const rows = scoreLexical({ vacancyText: vacancy, resumeText: nurse, now }).requirements;
+    expect(rows[0]!.status).toBe('missing');
+    expect(rows[1]!.status).toBe('met');
+    // in one language the words still decide: "Registered Nurse" in the headline
+    const us = scoreLexical({ vacancyText: vacancy, resumeText: 'Jane Doe, RN\nRegistered Nurse, med/surg\nBLS (AHA), 2025', now }).requirements;
+    expect(us[0]!.status).not.toBe('missing');
+  });
+});

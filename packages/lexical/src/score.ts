@@ -106,6 +106,13 @@ const ALTERNATIVE_SLASH = /^\s*\/\s*$/;
 /** A term that is itself the kind word ("another"), and a gap that ends in one (where the kind word is a stopword). */
 const KIND_WORD = new RegExp(`^(?:${KIND_WORDS})$`, 'iu');
 const OTHER_OF_KIND = new RegExp(`(?:or|или|либо)${LITTLE_WORDS}\\s+(?:${KIND_WORDS})\\s*$`, 'iu');
+/** The head nouns a kind after "or another" is named by, which any text of the field has: "platform", "data", «система». */
+const KIND_HEAD_NOUNS = new Set(
+  terms(`platform platforms data domain domains industry industries field fields area areas sector environment system systems tool tools
+  technology technologies language languages framework frameworks company companies business product products service services
+  платформа платформы данные область сфера отрасль система системы инструмент инструменты технология технологии язык языки
+  фреймворк компания бизнес продукт сервис`),
+);
 /** The comma between two items of a list. */
 const LIST_GAP = /^\s*,\s*$/;
 /** "message queues such as Kafka": the examples after the marker fill the concept before it. */
@@ -177,7 +184,14 @@ function slotsOf(text: string, spans: Term[], weight: (term: string) => number):
     const kindWord = alternative[i] && KIND_WORD.test(text.slice(spans[i]!.start, spans[i]!.end));
     if (kindWord) skip.add(i); // "another" itself asks for nothing
     else if (!OTHER_OF_KIND.test(gaps[i]!)) continue;
-    for (let k = i + 1; k < gaps.length && /^\s+$/.test(gaps[k]!); k++) alternative[k] = true;
+    // (the kind's words: those after "another", or from this one where the kind word is a stopword: "or other regulated data")
+    const kind: number[] = kindWord ? [] : [i];
+    for (let k = i + 1; k < gaps.length && /^\s+$/.test(gaps[k]!); k++) kind.push(k);
+    // the kind is named by its qualifier, not its head noun: in "Kafka or another streaming platform" a platform of
+    // any kind is no streaming one, and in "payments, fintech or other regulated data" any data is not regulated
+    const named = kind.filter((k) => !KIND_HEAD_NOUNS.has(spans[k]!.term));
+    for (const k of kind) if (named.length > 0 && !named.includes(k)) skip.add(k);
+    for (const k of kind) alternative[k] = true;
   }
   // An aside in brackets qualifies or illustrates what comes before it ("Java (8 or later; we run 17)", "cloud platforms
   // (AWS preferred)"): its terms fill the concept's slot, like examples, rather than each asking for itself.

@@ -35,8 +35,9 @@ export function termFactor(term: string): number {
  * met by SQL.
  */
 export const SHOWS: Readonly<Record<string, readonly string[]>> = {
-  gitlab_ci: ['cicd'],
-  github_actions: ['cicd'],
+  // (and a GitHub or GitLab pipeline runs on Git)
+  gitlab_ci: ['cicd', 'git'],
+  github_actions: ['cicd', 'git'],
   jenkins: ['cicd'],
   postgresql: ['sql'],
   mysql: ['sql'],
@@ -49,6 +50,19 @@ export const SHOWS: Readonly<Record<string, readonly string[]>> = {
   vue: ['javascript'],
   angular: ['javascript'],
   typescript: ['javascript'],
+  // Terraform and Ansible are infrastructure as code
+  terraform: ['iac'],
+  ansible: ['iac'],
+  // a warehouse is queried in SQL, dbt models are SQL, and an orchestrator's DAGs are Python pipelines
+  snowflake: ['sql', 'dwh'],
+  bigquery: ['sql', 'dwh'],
+  redshift: ['sql', 'dwh'],
+  clickhouse: ['sql'],
+  dbt: ['sql', 'etl'],
+  airflow: ['python', 'etl'],
+  dagster: ['python', 'etl'],
+  pandas: ['python'],
+  databricks: ['spark'],
   power_bi: ['bi'],
   tableau: ['bi'],
   // a model built with scikit-learn, XGBoost or PyTorch is machine learning

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writePdf } from '@rc/testing/files';
+import { postingTitle } from '@rc/text';
 import { readResume, readVacancy } from './inputs.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'rc-cli-inputs-'));
@@ -37,5 +38,18 @@ describe('readVacancy', () => {
     const file = join(dir, 'lines.txt');
     writeFileSync(file, '\nJava-разработчик\nТребования:\n- Java\n- SQL\n');
     expect(await readVacancy(file, 100_000)).toMatchObject({ title: 'Java-разработчик', description: 'Требования:\n- Java\n- SQL' });
+  });
+
+  it("leaves the title of a job page copied whole to the service, not the site's first line", async () => {
+    const page =
+      'Skip to main content\nLinkedIn\nSearch\nHome\nMy Network\nJobs\nMessaging\nNotifications\nMe\nFor Business\nTry Premium for $0\n\n' +
+      'Kestrelmoor Payments\n· 2,341 followers\n\nData Engineer\nDenver, CO · Reposted 2 weeks ago · Over 100 applicants\nHybrid\nEasy Apply\nSave\n\n' +
+      'About the job\nWe are growing the Data Platform team.\n\nWhat you bring\n4+ years of Python and SQL\nHands-on experience with Airflow\n';
+    const file = join(dir, 'page.txt');
+    writeFileSync(file, page);
+    const v = await readVacancy(file, 100_000);
+    expect(v.title).toBeUndefined();
+    expect(v.description).toBe(page.trim());
+    expect(postingTitle(v.description)).toBe('Data Engineer');
   });
 });

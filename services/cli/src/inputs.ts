@@ -2,6 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { ExtractionError, extractText, type HiddenText } from '@rc/extract';
+import { postingTitle } from '@rc/text';
 import { CliError } from './errors.ts';
 
 export interface ResumeInput {
@@ -54,7 +55,8 @@ export async function readResume(path: string, maxChars: number): Promise<Resume
 /**
  * A vacancy file: the first non-empty line is the title, the rest the description. A posting pasted as one paragraph
  * (a job board's scrape) is all description, without a title: the service reads the title the posting opens with
- * ("Java Developer - Columbus, OH - Acme …" → "Java Developer").
+ * ("Java Developer - Columbus, OH - Acme …" → "Java Developer"), and so is a page copied whole, whose first line is
+ * the site's ("Skip to main content").
  */
 export async function readVacancy(path: string, maxChars: number): Promise<VacancyInput> {
   const { text } = await textOf(path, 'vacancy', maxChars);
@@ -62,7 +64,9 @@ export async function readVacancy(path: string, maxChars: number): Promise<Vacan
   const first = lines.findIndex((l) => l.trim() !== '');
   const line = lines[first]!.trim();
   const rest = lines.slice(first + 1).join('\n').trim();
-  if (rest && line.length <= 300) return { title: line, description: rest, file: path };
+  // (a page copied whole opens with the site's clutter, "Skip to main content", or a channel's name: where the posting
+  // reader reads another title than the first line, the service names the vacancy as the reader does)
+  if (rest && line.length <= 300 && postingTitle(text) === line) return { title: line, description: rest, file: path };
   return { description: text.trim(), file: path };
 }
 

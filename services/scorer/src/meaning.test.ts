@@ -214,6 +214,14 @@ describe('a licence is shown only by a line that names one (controlled embedding
     expect(row(s, 'post-operative').status).not.toBe('missing');
   });
 
+  it("takes no evidence of a licence from the trade's name («Медицинская сестра» is no RN licence)", async () => {
+    const nurse = 'Медицинская сестра, медицинский брат\nПроводила перевязки и уход за пациентами после операций.';
+    const rn = 'Requirements:\n- RN license (Required)\n- Experience caring for post-operative patients';
+    const s = await refineByMeaning(scoreLexical({ vacancyText: rn, resumeText: nurse }), nurse, close, t);
+    expect(row(s, 'RN license').status).toBe('missing');
+    expect(row(s, 'post-operative').status).not.toBe('missing');
+  });
+
   it('takes a line that names a certificate', async () => {
     const cert = 'Сертификат о прохождении курса расширенной сердечно-лёгочной реанимации, 2023.';
     const words = scoreLexical({ vacancyText: vacancy, resumeText: cert });

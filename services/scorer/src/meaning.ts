@@ -40,7 +40,7 @@ export const WITHOUT_SKILL_MOST = 0.45;
 /**
  * A licence or certificate is shown by a line that names one, as the posting reader reads a licence ask: "ACLS required
  * within six months of hire" is never partly shown by «В 2020 году около трёх месяцев работала в перепрофилированном
- * ковидном отделении».
+ * ковидном отделении», nor "RN license (Required)" by the trade's name «Медицинская сестра, медицинский брат».
  */
 const namesLicence = (text: string) => licenceAsked(text) !== null || credentialsNamed(text).length > 0;
 
@@ -60,7 +60,7 @@ const NOT_EVIDENCE =
  * "Citizenship: …"): what the person wants, not did.
  */
 const FORM_FIELD =
-  /^\s*(?:(?:занятость|график работы|желательное время в пути|гражданство|разрешение на работу|переезд|командировки|желаемая зарплата|пол|возраст|проживает|employment type|schedule|citizenship|work permit|relocation|business travel|desired salary|date of birth|дата рождения)\s*:|(?:не\s+)?готов\p{L}{0,2}\s+к\s+(?:переезду|командировкам|редким командировкам)|(?:not\s+)?(?:willing|ready|open)\s+to\s+(?:relocate|travel))/iu;
+  /^\s*(?:(?:занятость|график работы|желательное время в пути(?: до работы)?|гражданство|разрешение на работу|переезд|командировки|желаемая зарплата|пол|возраст|проживает|employment type|schedule|citizenship|work permit|relocation|business travel|desired salary|date of birth|дата рождения)\s*:|(?:не\s+)?готов\p{L}{0,2}\s+к\s+(?:переезду|командировкам|редким командировкам)|(?:not\s+)?(?:willing|ready|open)\s+to\s+(?:relocate|travel))/iu;
 
 const DATE_WORD =
   /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|present|now|current|today|since|to|from|янв|фев|мар|апр|май|мая|июн|июл|авг|сен|сент|окт|ноя|дек|январ\p{L}*|феврал\p{L}*|март\p{L}*|апрел\p{L}*|июн\p{L}*|июл\p{L}*|август\p{L}*|сентябр\p{L}*|октябр\p{L}*|ноябр\p{L}*|декабр\p{L}*|сейчас|настоящее|время|по|с|года?|гг?)$/iu;
@@ -191,7 +191,8 @@ async function raiseRows(
     passages.forEach((p, k) => {
       const namesAsked = asked.some((id) => sentences[k]!.shown.has(id));
       if (sentences[k]!.short && !namesAsked) return;
-      if (r.kind === 'licence' && !namesAsked && !namesLicence(sentences[k]!.text)) return;
+      // (a line that names the trade without a licence shows no licence: «Медицинская сестра» is no Ohio RN licence)
+      if (r.kind === 'licence' && !namesLicence(sentences[k]!.text)) return;
       const cos = cosine(queries[q]!, p);
       const full = meaningScore(cos, cut);
       const names = asked.length === 0 || namesAsked;

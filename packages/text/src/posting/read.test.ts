@@ -647,6 +647,66 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(readPosting("Requirements:\n- Master's degree in Finance\n- Master of Science in Statistics").education.map((e) => e.level)).toEqual(['master', 'master']);
   });
 
+  it("reads a LinkedIn page copied from its top: the title under the site's menu and the company's followers, examples after 'including' in their ask, no rows from 'How we work'", () => {
+    const text = [
+      'Skip to main content', 'LinkedIn', 'Search', 'Home', 'My Network', 'Jobs', 'Messaging', 'Notifications', 'Me', 'For Business',
+      'Try Premium for $0', '', 'Kestrelmoor Payments', '· 2,341 followers', '', 'Data Engineer', 'Denver, CO · Reposted 2 weeks ago · Over 100 applicants',
+      'Hybrid', 'Easy Apply', 'Save', '', 'About the job', 'We are growing the Data Platform team from five to eight people.', '', 'What you bring',
+      '4+ years of experience building data pipelines in production with Python and SQL', 'Solid experience with dbt, including incremental models, tests and macros',
+      'Clear written communication; you can explain a data problem to a finance controller as easily as to an engineer', '', 'How we work',
+      'We are hybrid. New joiners usually ship their first pipeline change in week two.',
+    ].join('\n');
+    const p = readPosting(text);
+    expect(p.title?.text).toBe('Data Engineer');
+    const texts = p.requirements.map((r) => r.text);
+    expect(texts).toContain('Solid experience with dbt, including incremental models, tests and macros');
+    expect(texts.some((t) => /New joiners|We are hybrid/.test(t))).toBe(false);
+    expect(p.requirements.find((r) => r.text.startsWith('you can explain'))?.kind).toBe('quality');
+  });
+
+  it("reads a flattened Indeed nurse post: a credential's acronym opens an item, a clause that says 'preferred' is its own row, hours and a residency are no asks", () => {
+    const text =
+      'Registered Nurse - Med/Surg (Nights) Riverbend Mercy Medical Center Columbus, OH 43215 Full job description Qualifications: ' +
+      'Graduate of an accredited school of nursing, BSN preferred or willingness to obtain within 5 years of hire New graduate RNs complete ' +
+      'a 12-week residency with RN supervision Current RN license in the State of Ohio BLS required, ACLS within 6 months of hire 1+ year ' +
+      'of acute care experience preferred Ability to work 12-hour night shifts including every third weekend and rotating holidays ' +
+      'Epic experience a plus Shift availability: Night Shift (Required) Work Location: In person';
+    const rows = rowsOf(text);
+    const texts = rows.map((r) => r.text);
+    expect(rows.find((r) => r.text === 'Graduate of an accredited school of nursing')).toMatchObject({ kind: 'education', importance: 'must' });
+    const bsn = rows.find((r) => r.text.startsWith('BSN preferred'))!;
+    expect(bsn).toMatchObject({ kind: 'education', importance: 'nice' });
+    // "within 5 years of hire" is a deadline, not years of experience
+    expect(bsn.years).toBeUndefined();
+    expect(rows.find((r) => r.text === 'Current RN license in the State of Ohio')).toMatchObject({ kind: 'licence', importance: 'must' });
+    expect(rows.find((r) => r.text === 'BLS required')?.importance).toBe('must');
+    expect(rows.find((r) => r.text.startsWith('ACLS within 6 months'))?.importance).toBe('nice');
+    expect(texts.some((t) => /residency|night shifts|Shift availability/.test(t))).toBe(false);
+    // another level accepted stays with the preferred one
+    expect(rowsOf('Requirements:\n- BSN preferred, ADN accepted with a commitment to complete a BSN within five years').length).toBe(1);
+  });
+
+  it("reads a Telegram post forwarded from a channel: the role under «Переслано из:», «Что нужно от тебя» and «Что делать» as headings, «— ОБЯЗАТЕЛЬНО (…)» in its ask", () => {
+    const text = [
+      'Работа в Новосибирске | Вакансии без посредников', 'Переслано из: Гараж 54 | автосервис на Станционной', '',
+      '🔧🚗 ИЩЕМ АВТОМЕХАНИКА-ДИАГНОСТА 🚗🔧', '', 'Привет! Мы — «Гараж 54», независимый автосервис.', '', '📋 Что делать:',
+      '▪️ компьютерная диагностика: двигатель, АКПП, ABS, электрика', '', '✅ Что нужно от тебя:',
+      '▪️ опыт работы автомехаником или автослесарем в сервисе от 3 лет',
+      '▪️ свой ручной инструмент — ОБЯЗАТЕЛЬНО (ключи, головки, съёмники — всё своё)', '▪️ водительские права категории B', '',
+      '⭐ Будет плюсом:', '▪️ работа с осциллографом',
+    ].join('\n');
+    const p = readPosting(text);
+    expect(p.title?.text).toBe('АВТОМЕХАНИКА-ДИАГНОСТА');
+    const must = p.requirements.filter((r) => r.importance === 'must').map((r) => r.text);
+    expect(must).toEqual([
+      'опыт работы автомехаником или автослесарем в сервисе от 3 лет',
+      'свой ручной инструмент — ОБЯЗАТЕЛЬНО (ключи, головки, съёмники — всё своё)',
+      'водительские права категории B',
+    ]);
+    expect(p.requirements.find((r) => r.text.startsWith('компьютерная диагностика'))?.kind).toBe('duty');
+    expect(p.requirements.find((r) => r.text === 'работа с осциллографом')?.importance).toBe('nice');
+  });
+
   it('keeps an ask a must when a plus is said of a second ask after a dash; «— будет плюсом» alone still makes it a plus', () => {
     const rows = rowsOf(
       'Requirements:\n- Hands-on experience with Zendesk (Support, Guide and/or Chat) — admin-level knowledge is a bonus\n' +

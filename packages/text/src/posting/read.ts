@@ -74,6 +74,13 @@ const BOARD_CLUTTER_RE = cue(
 const HIRING_CHECK_RE = cue(
   'drug (?:screen|test)|background (?:check|screening|investigation)|pre-employment (?:screening|physical|testing)|criminal record|(?:справк\\p{L}{0,2} об )?отсутстви\\p{L}{0,2} судимост',
 );
+/**
+ * Hours the hire must be free for ("Ability to work 12-hour night shifts including every third weekend", Indeed's
+ * "Shift availability: Night Shift (Required)", «готовность работать в ночные смены») and what the employer puts every
+ * new hire through ("New graduate RNs complete a 12-week residency"): a condition of the job, nothing a resume shows.
+ */
+const AVAILABILITY_RE =
+  /^(?:shift availability|availability|weekend availability)\s{0,2}:|(?:ability|able|willing(?:ness)?|available|availability|flexibility) to work (?:(?:\d{1,2}|eight|ten|twelve)[- ]hour |rotating |overnight |any )?(?:nights?|night shifts?|weekends?|evenings?|overnights?|holidays?|on-call|rotating|shifts?|12-hour|8-hour|10-hour)|готовност\p{L}{0,2} (?:работать )?(?:в )?(?:ночн\p{L}{0,3}|выходн\p{L}{0,3}|сменн\p{L}{0,3}|по сменам)|(?<![\p{L}])(?:complete|completes|attend|attends|go through|goes through|undergo|undergoes)\s{1,2}(?:an?|our)\s{1,2}(?:\d{1,2}[- ](?:week|month|day)\s{0,1}-?\s{0,1})?(?:paid\s)?(?:residency|orientation|onboarding|preceptorship|training program)/iu;
 const WHERE_RE = cue(
   'time ?zones?|eligib\\p{L}{0,5} to work|authori[sz]ed to work|work authori[sz]ation|right to work|visa sponsorship|(?:be |are )?based in (?:the )?(?:eu|us|uk|usa|europe|european|emea)',
 );
@@ -189,9 +196,10 @@ function sentencesOf(text: string, section: Span): Span[] {
         const next = nextNonSpace(text, i + 1, lineEnd);
         const prevWord = wordBefore(text, i, from);
         if (ch !== '.' || !ABBREVIATIONS.has(prevWord) || endsAfterAbbreviation(text, i, next, prevWord, lineEnd)) cut = i;
-      } else if ((ch === '-' || ch === '–' || ch === '—') && text[i - 1] === ' ' && text[i + 1] === ' ' && (/\p{Lu}/u.test(text[i + 2] ?? '') || (/\d/.test(text[i + 2] ?? '') && !/\d/.test(text[i - 2] ?? '')))) {
+      } else if ((ch === '-' || ch === '–' || ch === '—') && text[i - 1] === ' ' && text[i + 1] === ' ' && (/\p{Lu}/u.test(text[i + 2] ?? '') || (/\d/.test(text[i + 2] ?? '') && !/\d/.test(text[i - 2] ?? ''))) && !QUALIFIER_AFTER_DASH_RE.test(text.slice(i + 2, Math.min(lineEnd, i + 40)))) {
         // a flattened list's dash before an item, also one that opens with a number ("… or a related field - 5+ years
-        // of …"), but not a range ("3 - 5 years")
+        // of …"), but not a range ("3 - 5 years"), nor one before the word that says how much the ask before it is
+        // asked and what it takes («свой ручной инструмент — ОБЯЗАТЕЛЬНО (ключи, головки …)»)
         cut = i;
       }
       if (cut >= 0) {
@@ -206,6 +214,9 @@ function sentencesOf(text: string, section: Span): Span[] {
   }
   return out;
 }
+
+/** A word that says how much the ask before it is asked, with its bracket or at the line's end (not "- REQUIRED - Next …"). */
+const QUALIFIER_AFTER_DASH_RE = /^(?:обязательно|желательно|required|preferred|mandatory|a must)(?![\p{L}])\s{0,2}(?:\(|[.;!]|$)/iu;
 
 /** The word (letters and inner dots, at most 6) that ends at `at`, lower-cased: what an abbreviation is looked up by. */
 function wordBefore(text: string, at: number, from: number): string {
@@ -303,6 +314,8 @@ function softSplit(text: string, span: Span, flattened: boolean): Span[] {
     // (and a credential is named by its body's acronym: "ASE Certification", "CPR Card", "ASE Master Technician")
     const prevAcronym = /^\p{Lu}{2,}$/u.test(p.raw) && p.raw !== 'MS' && !CREDENTIAL_NOUN_RE.test(w.raw);
     if (capital && (prevLower || (prevAcronym && /^\p{Lu}\p{Ll}{2,}$/u.test(w.raw)))) cuts.push(w.start);
+    // a credential by its acronym opens an item: "… in the State of Ohio BLS required, ACLS within 6 months of hire"
+    else if (/^\p{Lu}{2,6}$/u.test(w.raw) && !prevAcronym && /^\s{1,2}(?:required|preferred|certification|certified|certificate|card)(?![\p{L}])/iu.test(text.slice(w.end, w.end + 16))) cuts.push(w.start);
     // an item that ends on what it asks, before a name in capitals: "Hybrid or EV experience ALLDATA, Mitchell 1 …"
     else if (ASK_END_RE.test(p.raw) && /^\p{Lu}{3,}$/u.test(w.raw)) cuts.push(w.start);
     // a company opening a sentence: "… Spring Boot CyberCoders, Inc is proud …"
@@ -377,8 +390,21 @@ function firstKey(text: string, span: Span): string {
  */
 function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clauses: boolean } {
   const whole = { pieces: [span], clauses: false };
-  const pieces = commaPieces(text, span);
+  let pieces = commaPieces(text, span);
+  // examples after a marker belong to the ask before it: "Solid experience with dbt, including incremental models,
+  // tests and macros", «опыт с BI, например Power BI, Tableau»
+  const examples = pieces.findIndex((p, k) => k > 0 && EXAMPLES_OPENER_RE.test(text.slice(p.start, p.end)));
+  if (examples > 0) pieces = [...pieces.slice(0, examples - 1), { start: pieces[examples - 1]!.start, end: span.end }];
   if (pieces.length < 2) return whole;
+  // two clauses, one of which says how much its own item is asked: "Graduate of an accredited school of nursing, BSN
+  // preferred or willingness to obtain …", "BLS required, ACLS within 6 months of hire"
+  if (pieces.length === 2) {
+    const [a, b] = pieces as [Span, Span];
+    const saysB = SAYS_HOW_ASKED_RE.test(text.slice(b.start, b.end)) && wordCount(text, a) >= 3;
+    // (not where the second offers another way to the first: "BSN preferred, ADN accepted with a commitment to …")
+    const saysA = SAYS_HOW_ASKED_RE.test(text.slice(a.start, a.end)) && wordCount(text, a) <= 4 && wordCount(text, b) >= 2 && !ALSO_TAKEN_RE.test(text.slice(b.start, b.end));
+    if (saysA || saysB) return { pieces, clauses: true };
+  }
   // "Python, Go or Java", "payments, banking or another regulated domain": one ask any item meets (a longer list's
   // "or" is read as binding its last two items only: "Java, Spring, Kafka or RabbitMQ")
   const last = pieces[pieces.length - 1]!;
@@ -411,6 +437,10 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
   return whole;
 }
 
+/** A list item that opens with its marker of examples: "including …", "such as …", «например …», «в том числе …». */
+const EXAMPLES_OPENER_RE = /^(?:including|incl\.|such as|e\.g\.|for example|like|особенно|например|в том числе|включая|такие как|такими как)(?![\p{L}])/iu;
+const ALSO_TAKEN_RE = /^(?:[\p{L}\p{N}'’+#./-]+\s{1,2}){1,3}(?:accepted|acceptable|considered|also (?:accepted|considered)|принимается|рассматривается|рассматриваем)(?![\p{L}])/iu;
+const SAYS_HOW_ASKED_RE = /^(?:[\p{L}\p{N}'’+#./-]+\s{1,2}){1,3}(?:preferred|required|is a plus|a plus|desired|желательно|обязательно|приветствуется)(?![\p{L}])/iu;
 const CONTINUES_RE = /^(?:and\s{1,3})?(?:so (?:is|are|would be|will be)|as (?:is|are|would be)|the same (?:goes )?for|same for|а также|равно как и)(?![\p{L}])/iu;
 const OR_RELATED_RE =
   /(?:^|[\s,])(?:or|или|либо)\s{1,3}(?:(?:a|an|another|any|other|a closely|similar|equivalent)\s{1,3})?(?:related|similar|equivalent|relevant|comparable|closely related|смежн|аналогичн|родствен|близк|профильн)/iu;
@@ -480,7 +510,7 @@ const OPENS_WITH_QUALITY_RE =
 
 /** An ask to explain one's work to people outside the trade: communication, a personal quality a deed can show. */
 export const EXPLAINING_TO_LAYPEOPLE_RE =
-  /(?<![\p{L}])explain\p{L}{0,3} (?:[\p{L}'’-]+ ){0,4}(?:to (?:an? )?non-technical|in plain (?:english|language|words)|to (?:people|anyone|someone|colleagues|managers|clients|customers|patients) who (?:don['’]t|do not|aren['’]t|are not))/iu;
+  /(?<![\p{L}])explain\p{L}{0,3} (?:[\p{L}'’-]+ ){0,4}(?:to (?:an? )?non-technical|in plain (?:english|language|words)|to (?:people|anyone|someone|colleagues|managers|clients|customers|patients) who (?:don['’]t|do not|aren['’]t|are not)|(?:[\p{L}'’-]+ ){1,6}as (?:easily|well|clearly) as to|to (?:business|finance|non-engineering) (?:stakeholders|users|people|teams|partners))/iu;
 const MAX_LONG_QUALITY_WORDS = 20;
 
 function isPersonalQuality(piece: string): boolean {
@@ -540,7 +570,7 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   // the board's page around the post ("Posted 3 days ago", «Вакансия опубликована 11 ноября»), the checks the
   // employer runs at hiring ("Must pass pre-employment drug screen and background check") and where the hire must live
   // or be allowed to work: nothing a resume shows or a candidate can build up
-  if (BOARD_CLUTTER_RE.test(piece) || BOARD_BUTTON_RE.test(piece) || HIRING_CHECK_RE.test(piece) || WHERE_RE.test(piece)) return true;
+  if (BOARD_CLUTTER_RE.test(piece) || BOARD_BUTTON_RE.test(piece) || HIRING_CHECK_RE.test(piece) || WHERE_RE.test(piece) || AVAILABILITY_RE.test(piece)) return true;
   // a level cut off the skills it qualifies ("Expert-level" of "Expert-level Adobe Illustrator, InDesign and Photoshop"),
   // and what the posting says it does not ask ("German is not required")
   if (LEVEL_ONLY_RE.test(piece) || NOT_ASKED_RE.test(piece)) return true;
@@ -777,10 +807,24 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   if (!intro) return null;
   let start = intro.start;
   while (start < intro.end && /\s/.test(text[start]!)) start++;
+  // a job page copied whole from its top: the site's navigation ("Skip to main content", "Home", "My Network", "Try
+  // Premium for $0"), then the company's name over its followers; the title is below
+  const nav = SITE_NAV_RE.exec(text.slice(start, intro.end));
+  if (nav) {
+    start += nav[0].length;
+    while (start < intro.end && /\s/.test(text[start]!)) start++;
+  }
   // a careers page's header line ("Careers | Aphrodite Bay Resort & Spa", «Вакансии — Компания»): the title is below
   const header = CAREERS_HEADER_RE.exec(text.slice(start, intro.end));
   if (header) {
     start += header[0].length;
+    while (start < intro.end && /\s/.test(text[start]!)) start++;
+  }
+  // a post forwarded from a channel (its name, then «Переслано из: Гараж 54 | автосервис», "Forwarded from …"): the
+  // title is below
+  const forwarded = FORWARDED_HEADER_RE.exec(text.slice(start, intro.end));
+  if (forwarded) {
+    start += forwarded[0].length;
     while (start < intro.end && /\s/.test(text[start]!)) start++;
   }
   // a post's emoji and its label before the role ("💊 ВАКАНСИЯ: ФАРМАЦЕВТ / ПРОВИЗОР", "Job: Night Auditor")
@@ -832,6 +876,10 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
 
 const POST_LABEL_RE = new RegExp(`^[${EMOJI_CLASS}\\s]*(?:(?:вакансия|vacancy|job|position|позиция|должность)\\s{0,2}[:：—–-]\\s{0,3})?`, 'iu');
 const CAREERS_HEADER_RE = /^(?:careers?|jobs|open (?:positions|roles)|join (?:us|our team)|work with us|вакансии|карьера|работа у нас)(?:\s{0,2}(?:[|·•@]|[-–—] |at )[^\n]{0,60})?[^\S\n]*\n/iu;
+const TRAILING_EMOJI_RE = new RegExp(`[${EMOJI_CLASS}]$`, 'u');
+const SITE_NAV_RE =
+  /^(?:(?:skip to (?:main )?content|linkedin|indeed|search|home|my network|jobs|messaging|notifications|me|for business|post a job|learning|work|try premium[^\n]{0,30}|reactivate premium[^\n]{0,30}|\d{1,3} notifications?)[^\S\n]*\n\s*){3,}(?:[^\n]{1,80}\n\s*(?:·\s*)?[\d,.]+[kKMм]?\s+(?:followers|подписчик\p{L}{0,3})[^\S\n]*\n)?/iu;
+const FORWARDED_HEADER_RE = /^(?:[^\n]{0,80}\n){0,2}?[^\S\n]*(?:переслано (?:из|от)|forwarded from|пересланное сообщение)[^\n]{0,80}\n/iu;
 const BOARD_LABEL_RE = /^(?:about the job|job description|full job description|job details|описание вакансии|о вакансии)\s{1,3}(?=\p{Lu})/iu;
 const WORK_MODE_RE = /(?<=[\s,])\(?(?:hybrid|remote|on-site|onsite|in-office|full-time|part-time|гибрид|удал[её]нно|удал[её]нка|офис)(?![\p{L}])/iu;
 /** The words a headline hires with («Требуется …», "We're hiring"). */
@@ -883,7 +931,8 @@ function hiredRole(text: string, start: number, end: number): Posting['title'] {
       break;
     }
   }
-  while (to > from && /[\s:,-]/.test(text[to - 1]!)) to--;
+  // (and the emoji a post's headline ends on: «ИЩЕМ АВТОМЕХАНИКА-ДИАГНОСТА 🚗🔧»)
+  while (to > from && (/[\s:,!-]/.test(text[to - 1]!) || TRAILING_EMOJI_RE.test(text.slice(Math.max(from, to - 2), to)))) to -= /[\uD800-\uDFFF]/.test(text[to - 1]!) ? 2 : 1;
   const phrase = text.slice(from, to);
   if (!ROLE_NOUN_RE.test(phrase) || wordCount(text, { start: from, end: to }) > 8) return null;
   return { text: phrase, start: from, end: to };

@@ -22,7 +22,8 @@ const HEADINGS: Record<SectionKind, string> = {
   что нам важно|нам важно|кого мы ищем|кого ищем|необходимые навыки|навыки|квалификация|
   квалификационные требования|профессиональные навыки|стек|стек технологий|наш стек|технологии|от вас|от тебя|
   что мы хотим видеть|мы хотим видеть|обязательные требования|ты нам подходишь если|вы нам подходите если|
-  что для нас важно|для нас важно|требуется|требуются|опыт|что для нас обязательно|обязательные условия`,
+  что для нас важно|для нас важно|требуется|требуются|опыт|что для нас обязательно|обязательные условия|
+  что нужно от тебя|что нужно от вас|что от тебя нужно|что от вас нужно|что требуется от тебя|что требуется от вас`,
   nice: `nice to have|nice to haves|preferred|preferred qualifications|preferred skills|preferred experience|desired|
   desired skills|desired qualifications|desirable|bonus points|pluses|a plus|will be a plus|would be a plus|
   additional qualifications|good to have|optional|ключевые навыки|будет плюсом|плюсом будет|будет преимуществом|преимуществом будет|
@@ -33,9 +34,11 @@ const HEADINGS: Record<SectionKind, string> = {
   the role|role|about the role|position summary|job summary|summary|job description|full job description|description|
   tasks|your tasks|your mission|day to day|in this role|in this role you will|обязанности|должностные обязанности|
   основные обязанности|задачи|ваши задачи|твои задачи|основные задачи|чем предстоит заниматься|чем ты будешь заниматься|
-  чем вы будете заниматься|чем заниматься|что нужно делать|что предстоит делать|функционал|функциональные обязанности|о роли`,
+  чем вы будете заниматься|чем заниматься|что нужно делать|что предстоит делать|что делать|что ты будешь делать|что вы будете делать|
+  что будешь делать|функционал|функциональные обязанности|о роли`,
   offer: `benefits|perks|perks and benefits|benefits and perks|what we offer|we offer|what we provide|what you get|
   what you'll get|what's in it for you|why join us|why us|why work with us|why you'll love working here|compensation|
+  how we work|the way we work|how we work together|working here|life at the company|как мы работаем|как у нас устроена работа|
   compensation and benefits|salary|pay|pay range|условия|условия работы|мы предлагаем|что мы предлагаем|что предлагаем|предлагаем|
   наши условия|что мы даем|бонусы|компенсация|компенсации|зарплата|заработная плата|доход|плюшки|льготы|
   социальный пакет|мы гарантируем|что мы предлагаем тебе`,

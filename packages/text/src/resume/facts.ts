@@ -257,6 +257,8 @@ const CERT_CUES = [
   'certified', 'certificate', 'certification', 'сертификат', 'сертифицированный', 'аккредитация', 'удостоверение', 'допуск',
   'допог', 'adr', 'licence', 'license', 'licensed', 'cpa', 'acca', 'cipd', 'nebosh', 'iosh', 'pmp',
 ];
+/** A PDF's page mark: "page 1 of 2", «Страница 2 из 2», «стр. 1 из 3». */
+export const PAGE_MARK_RE = /(?<![\p{L}])(?:page|стр(?:аница)?\.?)\s{0,2}\d{1,3}\s{0,2}(?:of|из)\s{0,2}\d{1,3}(?![\p{N}])/iu;
 const LAT: Record<string, string> = { А: 'A', В: 'B', С: 'C', Е: 'E', М: 'M' };
 const MACHINE_LICENCE_RE = /тракторист|погрузчик|самоходн|стропальщик|forklift|reach truck/iu;
 
@@ -273,6 +275,8 @@ export function licenceOfLine(text: string, line: Line, words: string, where: 's
   while (e > s && /\s/.test(text[e - 1]!)) e--;
   if (s >= e) return null;
   const raw = text.slice(s, e);
+  // a PDF's running header or footer ("Priya N. — page 2 of 2", «Страница 2 из 2») names no licence
+  if (PAGE_MARK_RE.test(raw)) return null;
   const name = raw.length > 160 ? `${raw.slice(0, 159)}…` : raw;
   if (has(words, 'накс') || has(words, 'naks')) return { kind: 'naks', name, start: s, end: e };
   // a tractor driver's or forklift licence has categories of its own («Удостоверение тракториста-машиниста категории

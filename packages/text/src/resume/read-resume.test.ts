@@ -77,6 +77,14 @@ describe('jobs', () => {
     expect(job).toMatchObject({ title: 'Senior Developer', employer: 'Acme Corp' });
   });
 
+  it("keeps a bracket in a title whole, and closes up a bracket the dates were taken out of", () => {
+    const f = read(
+      'Experience\nData Engineer (started as Junior Data Engineer, promoted Jun 2020)          Jan 2019 – Mar 2022\nCorvane Retail Group\n- Wrote Python ingestion.\n\n' +
+      'Seasonal Packer (5 months)   Jun 2015 – Oct 2015\n- Packed orders.',
+    );
+    expect(f.jobs.map((j) => j.title)).toEqual(['Data Engineer (started as Junior Data Engineer, promoted Jun 2020)', 'Seasonal Packer']);
+  });
+
   it('reads an hh.ru entry: dates, length, employer, city, title', () => {
     const f = read(
       'Опыт работы —9 лет 8 месяцев\nИюнь 2021 —\nнастоящее время\n5 лет 6 месяцев\nСбер\nНижний Новгород, www.sberbank.ru\nВедущий Java-разработчик\nРазработка сервисов.\n' +
@@ -238,6 +246,13 @@ describe('licences', () => {
       ['certificate', null],
       ['driving', ['B']],
     ]);
+  });
+
+  it("takes no licence from a PDF's page footer, and ends the certifications at a heading of talks", () => {
+    const f = read(
+      'CERTIFICATIONS\nSnowPro Core Certification, Snowflake — 2023\n\nTALKS AND OTHER\n"Forty cron jobs and a funeral" — Denver Data Meetup, Nov 2023\n\nPriya N. — page 2 of 2',
+    );
+    expect(f.licences.map((l) => l.name)).toEqual(['SnowPro Core Certification, Snowflake — 2023']);
   });
 
   it('takes no licence from a job duty or A/B tests', () => {

@@ -229,7 +229,9 @@ function stripEnds(s: string): string {
   let a = 0;
   let b = s.length;
   while (a < b && junk(s[a]!)) a++;
-  while (b > a && junk(s[b - 1]!)) b--;
+  // (a bracket that closes one the text opened stays: "Data Engineer (started as Junior Data Engineer, promoted Jun 2020)")
+  const closesOpen = (at: number) => s[at] === ')' && s.slice(a, at).split('(').length > s.slice(a, at).split(')').length;
+  while (b > a && junk(s[b - 1]!) && !closesOpen(b - 1)) b--;
   return s.slice(a, b);
 }
 
@@ -295,8 +297,10 @@ const ORG_MARKERS = /(?:^|[\s«"(])(?:ООО|ОАО|ЗАО|ПАО|АО|ИП|ГБ
 function titleAndEmployer(text: string, ls: Line[], li: number, range: DateRange, entryStartAt: number): { title?: string; employer?: string } {
   const line = ls[li]!;
   const raw = `${text.slice(Math.max(line.start, range.from - MAX_HEADING_LINE), range.from)} ${text.slice(range.to, Math.min(line.end, range.to + MAX_HEADING_LINE))}`;
-  const rest = stripEnds(raw.replace(/\(?[0-9]{1,2}\s?(?:years?|yrs?|лет|года?|мес\S{0,5}|months?)[^)]{0,30}\)?/giu, ' '));
-  const split = (s: string) => s.split(/\s[|@–—-]\s|,\s|\sat\s|\sв\s/u).map((p) => p.trim()).filter((p) => p.length > 1).slice(0, 2);
+  // (a bracket the dates or a length were taken out of is closed up: "Packer (3 years)", "(курс, онлайн-школа, 2025–2026)")
+  const rest = stripEnds(raw.replace(/\(?[0-9]{1,2}\s?(?:years?|yrs?|лет|года?|мес\S{0,5}|months?)[^)]{0,30}\)?/giu, ' ').replace(/[\s,;]+\)/g, ')').replace(/\(\s*\)/g, ' '));
+  // (not inside a bracket: "Data Engineer (started as Junior Data Engineer, promoted Jun 2020)" is one title)
+  const split = (s: string) => splitOutsideBrackets(s, /\s[|@–—-]\s|,\s|\sat\s|\sв\s/gu).map((p) => p.trim()).filter((p) => p.length > 1).slice(0, 2);
   let parts: string[] = [];
   if (rest) parts = split(rest);
   else if (entryStartAt === line.start) return hhTitleAndEmployer(text, ls, lineAt(ls, range.to));
@@ -314,6 +318,20 @@ function titleAndEmployer(text: string, ls: Line[], li: number, range: DateRange
   // that names a role is the title
   const employerFirst = (ORG_MARKERS.test(a) && !ORG_MARKERS.test(b)) || (ROLE_NOUN_RE.test(b) && !ROLE_NOUN_RE.test(a));
   return employerFirst ? { title: b, employer: a } : { title: a, employer: b };
+}
+
+/** A text cut at the separators that stand outside its brackets. */
+function splitOutsideBrackets(s: string, separators: RegExp): string[] {
+  // the brackets' insides masked, so no separator is found there (lengths kept, so the offsets hold)
+  const masked = s.replace(/\([^()]{0,120}\)/g, (m) => '('.padEnd(m.length - 1, '_') + ')');
+  const out: string[] = [];
+  let from = 0;
+  for (const m of masked.matchAll(separators)) {
+    out.push(s.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  out.push(s.slice(from));
+  return out;
 }
 
 const DURATION_LINE = /^\(?[0-9]{1,2}\s?(?:years?|yrs?|months?|год|года|лет|мес)/iu;

@@ -63,6 +63,9 @@ const HEADINGS: [SectionName, string[]][] = [
     'хобби', 'интересы', 'рекомендации', 'награды', 'достижения', 'публикации', 'курсы', 'повышение квалификации',
     'повышение квалификации, курсы', 'тесты, экзамены', 'дополнительное образование', 'тренинги', 'волонтерство',
     'электронные сертификаты', 'other', 'misc',
+    'talks', 'talks and other', 'talks and publications', 'conference talks', 'speaking', 'open source', 'community',
+    'honors', 'honours', 'awards and honors', 'memberships', 'affiliations', 'professional affiliations', 'activities',
+    'extracurricular activities', 'volunteer work', 'other information', 'miscellaneous', 'выступления', 'конференции',
   ]],
 ];
 

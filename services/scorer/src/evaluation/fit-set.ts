@@ -86,6 +86,13 @@ export interface Report {
   pairs: PairResult[];
 }
 
+/**
+ * What "present" in the set's resumes means: the day its pairs were graded (data/fit-set/README.md), so that a
+ * junior's "08.2024 – по настоящее время" is read at the length the graders read it, and the numbers do not drift
+ * with the day the evaluation runs.
+ */
+export const FIT_SET_AS_OF = '2026-11-30T00:00:00Z';
+
 export async function evaluateFitSet(
   set: FitSet,
   engine: ScoringEngine,
@@ -98,7 +105,7 @@ export async function evaluateFitSet(
     const vacancyText = set.postings.get(l.posting)!;
     const resumeText = set.resumes.get(l.resume)!;
     // One analysis per pair, exactly what the scorer stores for a user's analysis.
-    const s = await engine.analyse({ vacancyText, resumeText });
+    const s = await engine.analyse({ vacancyText, resumeText, now: FIT_SET_AS_OF });
     const [postingLanguage, resumeLanguage] = l.languages.split('-') as ['en' | 'ru', 'en' | 'ru'];
     pairs.push({
       posting: l.posting,
