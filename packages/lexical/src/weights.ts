@@ -97,6 +97,8 @@ export const SHOWS: Readonly<Record<string, readonly string[]>> = {
   dental_hygiene: ['dentistry'],
   dental_assisting: ['dentistry'],
   dental_radiography: ['dentistry'],
+  // a declarant clears goods through customs
+  customs_declaration: ['customs'],
   // a car diagnosed is a car repaired
   car_diagnostics: ['car_repair'],
   prometheus: ['observability'],

@@ -18,6 +18,8 @@ describe('isNotDoneClaim', () => {
       'Планирую сдать на категорию C в следующем году.',
       'I plan to get my forklift certification this spring.',
       'Looking to gain experience with Kubernetes.',
+      'Знаю, какие документы нужны на импортную поставку, но таможенную декларацию самостоятельно не оформлял.',
+      'I have never filed a customs entry myself.',
       // a licence or exam under way is not yet held
       "I'm registered with the state as a plumber's apprentice and I'm working toward the journeyman exam.",
       'Currently studying for the CPA exam (FAR passed).',

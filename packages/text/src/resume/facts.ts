@@ -187,6 +187,8 @@ const LEVEL_CUES: [string, LanguageLevel][] = [
   ['базовые', 'A1'], ['базовое', 'A1'], ['со словарем', 'A1'],
 ];
 
+const NOT_SPOKEN = ['не владею', 'не владеет', 'не владела', 'не знаю', 'не изучал', 'не изучала', 'no knowledge', 'not spoken', 'none'];
+
 const CEFR_RE = /(?<![\p{L}0-9])([ABCАВС])\s?([12])(?![0-9])/gu;
 const CYR_TO_LAT: Record<string, string> = { А: 'A', В: 'B', С: 'C' };
 
@@ -221,6 +223,11 @@ export function languagesIn(text: string, start: number, end: number, needLevel:
       const toks = scan(item);
       const words = ` ${wordToks(toks).join(' ')} `;
       const level = levelOf(item, words);
+      // "Английский – не владею", "German: none": a language named as not spoken
+      if (hasAny(words, NOT_SPOKEN)) {
+        s = e + 1;
+        continue;
+      }
       for (const t of toks) {
         if (t.kind !== 'word') continue;
         const name = languageOfWord(t.low);

@@ -204,6 +204,12 @@ describe('education', () => {
     ['Образование\nКубГУ, факультет романо-германской филологии, «Лингвистика», 2019', 'bachelor', undefined],
     ['Опыт работы — 9 лет\nОбразование: РЭУ им. Г. В. Плеханова, маркетинг, 2015\nЯзыки: английский — B2', 'bachelor', undefined],
     ['Образование\nМГТУ им. Н. Э. Баумана, 2012', 'bachelor', undefined],
+    // a study under way is no degree held, the school finished to enter it is
+    ['ОБРАЗОВАНИЕ\n2024 – по настоящее время\nСибирский государственный университет путей сообщения, заочно\nНаправление «Технология транспортных процессов», сейчас 3 курс', 'secondary', undefined],
+    ['Education: B.S. Integrative Physiology, University of Colorado Boulder (expected 2028)', 'secondary', undefined],
+    ['Образование\n2023 — н. в. СамГТУ, «Информатика», заочно, 3 курс\n2023 — Самарский колледж связи, диплом техника', 'vocational', undefined],
+    ['Education\nCare Certificate (2022) · NVQ Level 2 Health and Social Care (2024), Level 3 in progress', 'vocational', undefined],
+    ['Образование\n2013 – 2017 КФУ, бакалавр, «Экономика»\n2021 Курс «Аналитик данных», Яндекс Практикум', 'bachelor', undefined],
   ])('%s', (text, level, field) => {
     const f = read(text);
     expect(f.educationLevel).toBe(level);
@@ -222,6 +228,9 @@ describe('languages', () => {
     expect(f.languages.map((l) => [l.name, l.level])).toEqual([['Russian', 'native'], ['English', 'B2'], ['German', 'A1']]);
     const g = read('Languages: English (native), Spanish (upper-intermediate), French');
     expect(g.languages.map((l) => [l.name, l.level])).toEqual([['English', 'native'], ['Spanish', 'B2'], ['French', undefined]]);
+    // a language named as not spoken is none
+    const h = read('ЯЗЫКИ\nРусский – родной.\nАнглийский – не владею (школьная программа, на уровне отдельных слов).');
+    expect(h.languages.map((l) => l.name)).toEqual(['Russian']);
   });
 
   it('outside a languages section, needs a level next to the language', () => {

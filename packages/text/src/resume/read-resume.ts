@@ -391,6 +391,31 @@ function hhTitleAndEmployer(text: string, ls: Line[], last: number): { title?: s
  * Education entries of one section: a unit per line that names a degree or an institution; a degree line and the
  * institution line next to it ("Master of Science" / "University of Leeds") make one entry.
  */
+const UNDER_WAY_RE =
+  /(?<![\p{L}])(?:по настоящее время|по н\.\s?в\.|настоящее время|present|now|currently (?:enrolled|studying)|in progress|expected(?: graduation)?|anticipated|в процессе|обучаюсь|учусь|студент\p{L}{0,2}|(?<!\d)[1-6]\s?-?(?:й|ий|ом)?\s?курс\p{L}{0,2})(?![\p{L}])/iu;
+
+/** A qualification's year in brackets ("NVQ Level 2 (2024), Level 3 in progress"): something on the line is finished. */
+const FINISHED_YEAR_RE = /\((?:19|20)\d{2}\)/;
+/** A line of dates and nothing else ("2024 – по настоящее время"). */
+const DATES_ONLY_RE = /^[\s\d.\/–—-]*(?:(?:по|to|till|until|-|–|—)\s*)?(?:по настоящее время|настоящее время|н\.\s?в\.|present|now|сейчас)?[\s.]*$/iu;
+
+/**
+ * Whether the education entry on line `li` says it is not finished: on its own line (unless a finished qualification
+ * stands there too), on the dates line right above it, or in a note below that names no level of its own.
+ */
+function studyUnderWay(text: string, ls: Line[], li: number, s: ResumeSection): boolean {
+  const body = (k: number) => {
+    const l = ls[k];
+    return !l || l.end <= s.headingEnd || l.start >= s.end ? '' : text.slice(Math.max(l.start, s.headingEnd), Math.min(l.end, l.start + 200));
+  };
+  const own = body(li);
+  if (UNDER_WAY_RE.test(own)) return !FINISHED_YEAR_RE.test(own);
+  const above = body(li - 1).trim();
+  if (above && DATES_ONLY_RE.test(above) && UNDER_WAY_RE.test(above)) return true;
+  const below = body(li + 1);
+  return below !== '' && UNDER_WAY_RE.test(below) && levelOfLine(wordsOf(text, ls[li + 1]!.start, ls[li + 1]!.end), 'any') === null;
+}
+
 function readEducation(text: string, ls: Line[], s: ResumeSection, out: EducationEntry[]): void {
   let prevLine = -2;
   let prevDegree = false;
@@ -400,8 +425,11 @@ function readEducation(text: string, ls: Line[], s: ResumeSection, out: Educatio
     if (to - from < 2) continue;
     const words = wordsOf(text, from, to);
     const degree = levelOfLine(words, 'degree');
-    const level = degree ?? levelOfLine(words, 'any');
-    if (!level) continue;
+    const found = degree ?? levelOfLine(words, 'any');
+    if (!found) continue;
+    // a study still under way is no degree held: "2024 – по настоящее время / СГУПС, заочно / сейчас 3 курс",
+    // "B.Sc. Computer Science (expected 2027)"; the school finished to enter it is
+    const level: EducationLevel = studyUnderWay(text, ls, li, s) ? 'secondary' : found;
     const prev = out[out.length - 1];
     if (prev && prevLine === li - 1 && (degree === null || !prevDegree)) {
       if (EDUCATION_RANK[level] > EDUCATION_RANK[prev.level]) prev.level = level;
