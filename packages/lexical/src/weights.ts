@@ -97,6 +97,9 @@ export const SHOWS: Readonly<Record<string, readonly string[]>> = {
   dental_hygiene: ['dentistry'],
   dental_assisting: ['dentistry'],
   dental_radiography: ['dentistry'],
+  // Diadoc and SBIS are electronic document exchange
+  diadoc: ['edo'],
+  sbis: ['edo'],
   // a declarant clears goods through customs
   customs_declaration: ['customs'],
   // a car diagnosed is a car repaired

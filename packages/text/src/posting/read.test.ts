@@ -707,6 +707,26 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(p.requirements.find((r) => r.text === 'работа с осциллографом')?.importance).toBe('nice');
   });
 
+  it("reads a Telegram accountant post: the role after «Ищем в команду:», «Что важно» as the asks, a topic's list after its colon and skills in a bracket as one ask, office hours as none", () => {
+    const text = [
+      '🔥 Ищем в команду: Бухгалтер на участок реализации и первички (удалёнка)', '', 'ООО «Кедровый Двор» — оптовые поставки продуктов.', '',
+      '📌 Задачи:', '— выставление счетов, УПД и актов покупателям', '', '✅ Что важно:', '🔸 опыт на участке реализации от 2 лет, лучше в опте',
+      '🔸 уверенная 1С:Бухгалтерия 8.3', '🔸 опыт в ЭДО (Диадок, СБИС — любой)', '🔸 понимание НДС: счета-фактуры, корректировки, книга продаж',
+      '🔸 работа по московскому времени, 9:00–18:00', '', '➕ Будет плюсом:', '— опыт с маркировкой «Честный ЗНАК»',
+    ].join('\n');
+    const p = readPosting(text);
+    expect(p.title?.text).toBe('Бухгалтер');
+    expect(p.requirements.filter((r) => r.importance === 'must').map((r) => r.text)).toEqual([
+      'опыт на участке реализации от 2 лет, лучше в опте',
+      'уверенная 1С:Бухгалтерия 8.3',
+      'опыт в ЭДО (Диадок, СБИС — любой)',
+      'понимание НДС: счета-фактуры, корректировки, книга продаж',
+    ]);
+    expect(p.requirements.find((r) => r.text.startsWith('опыт в ЭДО'))?.skills).toEqual(['edo', 'diadoc', 'sbis']);
+    // a list of skills with no bracket is still a row a skill
+    expect(rowsOf('Требования:\n- Docker, Kubernetes, Helm').map((r) => r.text)).toEqual(['Docker', 'Kubernetes', 'Helm']);
+  });
+
   it('keeps an ask a must when a plus is said of a second ask after a dash; «— будет плюсом» alone still makes it a plus', () => {
     const rows = rowsOf(
       'Requirements:\n- Hands-on experience with Zendesk (Support, Guide and/or Chat) — admin-level knowledge is a bonus\n' +

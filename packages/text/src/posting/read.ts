@@ -80,7 +80,7 @@ const HIRING_CHECK_RE = cue(
  * new hire through ("New graduate RNs complete a 12-week residency"): a condition of the job, nothing a resume shows.
  */
 const AVAILABILITY_RE =
-  /^(?:shift availability|availability|weekend availability)\s{0,2}:|(?:ability|able|willing(?:ness)?|available|availability|flexibility) to work (?:(?:\d{1,2}|eight|ten|twelve)[- ]hour |rotating |overnight |any )?(?:nights?|night shifts?|weekends?|evenings?|overnights?|holidays?|on-call|rotating|shifts?|12-hour|8-hour|10-hour)|готовност\p{L}{0,2} (?:работать )?(?:в )?(?:ночн\p{L}{0,3}|выходн\p{L}{0,3}|сменн\p{L}{0,3}|по сменам)|(?<![\p{L}])(?:complete|completes|attend|attends|go through|goes through|undergo|undergoes)\s{1,2}(?:an?|our)\s{1,2}(?:\d{1,2}[- ](?:week|month|day)\s{0,1}-?\s{0,1})?(?:paid\s)?(?:residency|orientation|onboarding|preceptorship|training program)/iu;
+  /^(?:shift availability|availability|weekend availability)\s{0,2}:|(?:ability|able|willing(?:ness)?|available|availability|flexibility) to work (?:(?:\d{1,2}|eight|ten|twelve)[- ]hour |rotating |overnight |any )?(?:nights?|night shifts?|weekends?|evenings?|overnights?|holidays?|on-call|rotating|shifts?|12-hour|8-hour|10-hour)|готовност\p{L}{0,2} (?:работать )?(?:в )?(?:ночн\p{L}{0,3}|выходн\p{L}{0,3}|сменн\p{L}{0,3}|по сменам)|(?:работ\p{L}{0,3}|work\p{L}{0,3}) (?:по|on|in) (?:московскому|мск|местному|moscow|eastern|central|pacific|cet|est|pst|uk) (?:времени|time|hours)|(?<![\d:])\d{1,2}:\d{2}\s{0,2}[–—-]\s{0,2}\d{1,2}:\d{2}(?![\d:])|(?<![\p{L}])(?:complete|completes|attend|attends|go through|goes through|undergo|undergoes)\s{1,2}(?:an?|our)\s{1,2}(?:\d{1,2}[- ](?:week|month|day)\s{0,1}-?\s{0,1})?(?:paid\s)?(?:residency|orientation|onboarding|preceptorship|training program)/iu;
 const WHERE_RE = cue(
   'time ?zones?|eligib\\p{L}{0,5} to work|authori[sz]ed to work|work authori[sz]ation|right to work|visa sponsorship|(?:be |are )?based in (?:the )?(?:eu|us|uk|usa|europe|european|emea)',
 );
@@ -390,6 +390,9 @@ function firstKey(text: string, span: Span): string {
  */
 function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clauses: boolean } {
   const whole = { pieces: [span], clauses: false };
+  // a topic and what it covers after a colon: «понимание НДС: счета-фактуры, корректировки, книга продаж», "knowledge of
+  // GAAP: accruals, deferrals, revenue recognition"
+  if (TOPIC_COLON_RE.test(text.slice(span.start, span.end))) return whole;
   let pieces = commaPieces(text, span);
   // examples after a marker belong to the ask before it: "Solid experience with dbt, including incremental models,
   // tests and macros", «опыт с BI, например Power BI, Tableau»
@@ -440,6 +443,7 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
 /** A list item that opens with its marker of examples: "including …", "such as …", «например …», «в том числе …». */
 const EXAMPLES_OPENER_RE = /^(?:including|incl\.|such as|e\.g\.|for example|like|особенно|например|в том числе|включая|такие как|такими как)(?![\p{L}])/iu;
 const ALSO_TAKEN_RE = /^(?:[\p{L}\p{N}'’+#./-]+\s{1,2}){1,3}(?:accepted|acceptable|considered|also (?:accepted|considered)|принимается|рассматривается|рассматриваем)(?![\p{L}])/iu;
+const TOPIC_COLON_RE = /^(?:понимание|знание|знания|understanding|knowledge)(?:\s{1,2}of)?(?:\s{1,2}[\p{L}\p{N}-]+){1,3}\s{0,2}:\s/iu;
 const SAYS_HOW_ASKED_RE = /^(?:[\p{L}\p{N}'’+#./-]+\s{1,2}){1,3}(?:preferred|required|is a plus|a plus|desired|желательно|обязательно|приветствуется)(?![\p{L}])/iu;
 const CONTINUES_RE = /^(?:and\s{1,3})?(?:so (?:is|are|would be|will be)|as (?:is|are|would be)|the same (?:goes )?for|same for|а также|равно как и)(?![\p{L}])/iu;
 const OR_RELATED_RE =
@@ -458,7 +462,9 @@ function perSkill(text: string, span: Span, matches: SkillMatch[]): Span[] | nul
   const inner = text.slice(span.start, span.end);
   if (ALTERNATIVE_RE.test(inner)) return null;
   for (let k = 1; k < matches.length; k++) {
-    if (!LIST_GAP_RE.test(text.slice(span.start + matches[k - 1]!.end, span.start + matches[k]!.start))) return null;
+    const gap = text.slice(span.start + matches[k - 1]!.end, span.start + matches[k]!.start);
+    // (skills in a bracket after a skill are its examples: «опыт в ЭДО (Диадок, СБИС — любой)» is one ask)
+    if (!LIST_GAP_RE.test(gap) || gap.includes('(')) return null;
   }
   return matches.map((m) => {
     // keep a version written after the name: "Java 17+", "1С:ЗУП 3.1"
@@ -876,6 +882,7 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
 
 const POST_LABEL_RE = new RegExp(`^[${EMOJI_CLASS}\\s]*(?:(?:вакансия|vacancy|job|position|позиция|должность)\\s{0,2}[:：—–-]\\s{0,3})?`, 'iu');
 const CAREERS_HEADER_RE = /^(?:careers?|jobs|open (?:positions|roles)|join (?:us|our team)|work with us|вакансии|карьера|работа у нас)(?:\s{0,2}(?:[|·•@]|[-–—] |at )[^\n]{0,60})?[^\S\n]*\n/iu;
+const TO_THE_TEAM_RE = /^\s{0,2}(?:в (?:нашу |свою |дружную )?команду|к нам(?: в команду)?|(?:to|for|on) (?:our|the) team|to join (?:our|the) team)\s{0,2}[:—–-]?\s{0,2}/iu;
 const TRAILING_EMOJI_RE = new RegExp(`[${EMOJI_CLASS}]$`, 'u');
 const SITE_NAV_RE =
   /^(?:(?:skip to (?:main )?content|linkedin|indeed|search|home|my network|jobs|messaging|notifications|me|for business|post a job|learning|work|try premium[^\n]{0,30}|reactivate premium[^\n]{0,30}|\d{1,3} notifications?)[^\S\n]*\n\s*){3,}(?:[^\n]{1,80}\n\s*(?:·\s*)?[\d,.]+[kKMм]?\s+(?:followers|подписчик\p{L}{0,3})[^\S\n]*\n)?/iu;
@@ -919,7 +926,8 @@ function hiredAfterCue(text: string, start: number, end: number, lineEnd: number
 function hiredRole(text: string, start: number, end: number): Posting['title'] {
   const cue = HIRING_CUE_RE.exec(text.slice(start, end));
   if (!cue) return null;
-  const from = start + cue[0].length;
+  // (and where to: «Ищем в команду: Бухгалтер на участок …», "Hiring for our team: …")
+  const from = start + cue[0].length + (TO_THE_TEAM_RE.exec(text.slice(start + cue[0].length, end))?.[0].length ?? 0);
   let depth = 0;
   let to = end;
   for (let i = from; i < end; i++) {

@@ -23,7 +23,8 @@ const HEADINGS: Record<SectionKind, string> = {
   квалификационные требования|профессиональные навыки|стек|стек технологий|наш стек|технологии|от вас|от тебя|
   что мы хотим видеть|мы хотим видеть|обязательные требования|ты нам подходишь если|вы нам подходите если|
   что для нас важно|для нас важно|требуется|требуются|опыт|что для нас обязательно|обязательные условия|
-  что нужно от тебя|что нужно от вас|что от тебя нужно|что от вас нужно|что требуется от тебя|что требуется от вас`,
+  что нужно от тебя|что нужно от вас|что от тебя нужно|что от вас нужно|что требуется от тебя|что требуется от вас|что важно|
+  что мы ценим|что ценим|what matters|what's important|what is important`,
   nice: `nice to have|nice to haves|preferred|preferred qualifications|preferred skills|preferred experience|desired|
   desired skills|desired qualifications|desirable|bonus points|pluses|a plus|will be a plus|would be a plus|
   additional qualifications|good to have|optional|ключевые навыки|будет плюсом|плюсом будет|будет преимуществом|преимуществом будет|

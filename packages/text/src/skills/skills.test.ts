@@ -44,6 +44,12 @@ describe('skill vocabulary', () => {
     named('car_repair', 'ремонт ходовой', 'brake repair', 'a 6-bay independent repair shop');
     named('car_diagnostics', 'компьютерная диагностика', 'drivability concerns', 'OBD-II scan tools');
     named('litigation', 'сама веду дела в Арбитражном суде', 'Arbitrazh Court of Appeal', 'commercial litigation');
+    named('edo', 'электронный документооборот', 'EDI with customers');
+    named('product_marking', 'маркировка «Честный ЗНАК»', 'Chestny ZNAK labelling');
+    named('retail_chains', 'работа с сетевыми покупателями', 'retail chains');
+    named('customs_declaration', 'оформлял ДТ в Альте', 'customs broker');
+    named('incoterms', 'базис поставки', 'Incoterms 2020');
+    named('iac', 'Infrastructure as code', 'Pulumi');
     named('customer_support', 'Customer Care Agent', 'специалист службы поддержки');
     named('sla', 'SLAs', 'response-time targets');
     named('qa', 'Тестировщик', 'Software Tester');
@@ -75,7 +81,7 @@ describe('skill vocabulary', () => {
     // marketing: targeted and search ads, video editing, in both languages
     expect(skillIds('опыт настройки таргета ВКонтакте')).toEqual(['targeted_ads']);
     expect(skillIds('таргет в VK Рекламе')).toEqual(['targeted_ads']);
-    expect(skillIds('Key Account Manager (федеральные сети)')).toEqual(['account_management']);
+    expect(skillIds('Key Account Manager (федеральные сети)')).toEqual(['account_management', 'retail_chains']);
     expect(skillIds('Бухгалтер по расчётам с поставщиками')).toEqual(['accounting', 'accounts_payable']);
     expect(skillIds('new-hire paperwork and I-9s; keep employee files')).toEqual(['kadrovoe']);
     expect(skillIds('voice picking headset and RF gun')).toEqual(['order_picking', 'rf_scanner']);
