@@ -752,3 +752,15 @@ Data Engineer                                         Jan 2019 – Aug 2023
     expect(us[0]!.status).not.toBe('missing');
   });
 });
+
+describe('scoreLexical: examples and their kind', () => {
+  it('meets "a ticketing system such as ServiceNow or Jira Service Management" by a ticketing system, not by a manager or an inventory system', () => {
+    const vacancy = 'IT Support Specialist\nRequirements:\n- Experience working in a ticketing system such as ServiceNow or Jira Service Management';
+    const clerk = "Tyler B\nKey Holder\nReset passwords on the back-office PC (with the manager's OK).\nSet up the label printer when the store switched inventory systems.";
+    expect(scoreLexical({ vacancyText: vacancy, resumeText: clerk }).requirements[0]!.status).toBe('missing');
+    const tech = 'Marisol V\nDesktop Support Technician\nClosed ~35 tickets a day in ServiceNow.';
+    expect(scoreLexical({ vacancyText: vacancy, resumeText: tech }).requirements[0]!.status).toBe('met');
+    const ticketing = 'Ann K\nHelp Desk Analyst\nWorked the queue in our ticketing system (Zendesk).';
+    expect(scoreLexical({ vacancyText: vacancy, resumeText: ticketing }).requirements[0]!.status).not.toBe('missing');
+  });
+});

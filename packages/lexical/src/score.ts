@@ -199,6 +199,10 @@ function slotsOf(text: string, spans: Term[], weight: (term: string) => number):
   let aside: { open: number; group: string[] } | null = null;
   const asideTerms = new Set<string>();
   const conceptTerms = new Set<string>();
+  // examples named by the vocabulary are met by their names, not by the words around them: "ServiceNow or Jira Service
+  // Management" is not shown by a "manager" or a "service"
+  let namedExample = false;
+  const exampleWords = new Set<string>();
   spans.forEach((span, i) => {
     if (skip.has(i)) return;
     const open = bracketAt(span.start);
@@ -215,9 +219,14 @@ function slotsOf(text: string, spans: Term[], weight: (term: string) => number):
       if (!examples) {
         // the concept: the last few slots before the marker, merged with every example into one slot
         examples = groups.splice(Math.max(0, groups.length - CONCEPT_SLOTS)).flat();
+        // (the concept by its qualifier too: "a ticketing system such as …" is not shown by an inventory "system")
+        const qualifiers = examples.filter((t) => !KIND_HEAD_NOUNS.has(t));
+        if (qualifiers.length > 0) examples = qualifiers;
         groups.push(examples);
       }
       examples.push(span.term);
+      if (span.term.startsWith(SKILL_TERM_PREFIX)) namedExample = true;
+      else exampleWords.add(span.term);
       return;
     }
     const group = alternative[i] ? groups[groups.length - 1] : undefined;
@@ -228,7 +237,7 @@ function slotsOf(text: string, spans: Term[], weight: (term: string) => number):
   const seen = new Set<string>();
   const slots: Slot[] = [];
   for (const group of groups) {
-    const fresh = [...new Set(group)].filter((t) => !seen.has(t));
+    const fresh = [...new Set(group)].filter((t) => !seen.has(t) && !(group === examples && namedExample && exampleWords.has(t) && !conceptTerms.has(t)));
     fresh.forEach((t) => seen.add(t));
     if (fresh.length === 0) continue;
     const half = fresh.filter((t) => asideTerms.has(t) && !conceptTerms.has(t));

@@ -100,6 +100,8 @@ export const SHOWS: Readonly<Record<string, readonly string[]>> = {
   // Diadoc and SBIS are electronic document exchange
   diadoc: ['edo'],
   sbis: ['edo'],
+  // desktop support is help-desk work
+  it_support: ['customer_support'],
   // a declarant clears goods through customs
   customs_declaration: ['customs'],
   // a car diagnosed is a car repaired

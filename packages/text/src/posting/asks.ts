@@ -75,6 +75,7 @@ const EDUCATION_LEVELS: Array<[EducationLevel, RegExp]> = [
 const EN_FIELD = /\b(?:degree|diploma|bachelor'?s?|master'?s?|bsc|msc|associate'?s?|certificate)(?: [a-z]{1,12}){0,2} in ((?:[A-Z][\p{L}]{1,20}|TESOL|IT)(?:(?:,? (?:or |and |& )?| )(?:[A-Z][\p{L}]{1,20}|TESOL|IT)){0,4})/u;
 const RU_FIELD = /(?:специальност\p{L}{0,2}|направлени\p{L}{0,2})\s{1,2}«([^»\n]{1,60})»|(?:высш\p{L}{0,3}|средн\p{L}{0,3}(?: профессиональн\p{L}{0,3})?)\s{1,2}([\p{L}-]{3,30}(?:ое|ее))\s{1,2}образовани|образовани\p{L}{0,2}\s{0,2}\(([^)\n]{1,40})\)/iu;
 
+const KIND_OF_EDUCATION_RE = /(?<![\p{L}])(?!дополнительн|общ|школьн)[\p{L}-]{3,30}(?:ое|ее)\s{1,2}образовани/iu;
 const LEVEL_RANK: Record<EducationLevel, number> = { secondary: 1, vocational: 2, associate: 2, bachelor: 3, higher: 3, master: 4, doctorate: 5 };
 const RU_DISCIPLINE = /по (?:профилю|специальности|направлению)\s{1,2}«([^»\n]{2,60})»/iu;
 /** An ask that takes a neighbouring field too: its discipline is not checked by words. */
@@ -89,7 +90,10 @@ export function educationAsked(text: string): EducationAsk | null {
   // ("degree" of "Master's degree" names no level of its own)
   if (!/высш/iu.test(text) && offered.some((l) => l !== 'higher' && l !== 'secondary' && l !== 'vocational')) offered = offered.filter((l) => l !== 'higher');
   // (else the first in EDUCATION_LEVELS' order, the highest named)
-  const level = offered.length > 1 && /\s(?:or|или|либо)\s/iu.test(text) ? offered.reduce((a, b) => (LEVEL_RANK[b] < LEVEL_RANK[a] ? b : a)) : offered[0];
+  // an education of a kind with no level named («педагогическое образование (дошкольное)», «профильное образование»):
+  // a college's diploma of that kind meets it, so the lowest level that gives one is asked
+  const kindOnly = offered.length === 0 && KIND_OF_EDUCATION_RE.test(text) ? 'vocational' : undefined;
+  const level = kindOnly ?? (offered.length > 1 && /\s(?:or|или|либо)\s/iu.test(text) ? offered.reduce((a, b) => (LEVEL_RANK[b] < LEVEL_RANK[a] ? b : a)) : offered[0]);
   // "technical certificate" names a vocational level only in an education line
   if (!level || (level === 'higher' && /^\s*degree\s*$/i.test(text))) return null;
   const en = EN_FIELD.exec(text);
@@ -153,7 +157,7 @@ const LICENCES: Array<[LicenceAsk['type'], RegExp]> = [
   ['forklift', /forklift (?:certification|licen[cs]e|certified)|удостоверени\p{L}{0,2} (?:водителя )?(?:погрузчика|стропальщика|тракториста)/iu],
   ['driving', /driver'?s?'? licen[cs]e|driving licen[cs]e|driving record|\bcdl\b|\bmvr\b|водительск\p{L}{0,3} (?:удостоверени|прав)|(?<![\p{L}])прав\p{L}{0,2} (?:кат|категори)|категори\p{L}{0,2} [ABCDEАВСДЕ](?![\p{L}])|кат\. ?[ABCDEАВСДЕ](?![\p{L}])|карт\p{L}{0,2} водителя|стаж вождения/iu],
   ['welding', /накс|naks|aws d1\.1|certified welder|welding certification|welder certification/iu],
-  ['medical', /(?:rn|nurse|nursing|medical|practical nurse|lpn|pharmacist) licen[cs]|basic life support|advanced (?:cardiovascular|cardiac) life support|(?:базов|расширенн)\p{L}{0,3} сердечно-л[её]гочн\p{L}{0,3} реанимаци|licensed (?:practical|vocational|registered)|\bbls\b|\bacls\b|\bpals\b|\bcpr\b|сертификат\p{L}{0,2} специалиста|аккредитаци\p{L}{0,2}|(?:specialist|primary|periodic) accreditation|медицинск\p{L}{0,3} (?:книжк|сертификат)|квалификационн\p{L}{0,3} категори/iu],
+  ['medical', /(?:rn|nurse|nursing|medical|practical nurse|lpn|pharmacist) licen[cs]|basic life support|advanced (?:cardiovascular|cardiac) life support|(?:базов|расширенн)\p{L}{0,3} сердечно-л[её]гочн\p{L}{0,3} реанимаци|licensed (?:practical|vocational|registered)|\bbls\b|\bacls\b|\bpals\b|\bcpr\b|сертификат\p{L}{0,2} специалиста|аккредитаци\p{L}{0,2}|(?:specialist|primary|periodic) accreditation|медицинск\p{L}{0,3} (?:книжк|сертификат)|медкнижк|санитарн\p{L}{0,3} книжк|medical (?:record )?book|health certificate|квалификационн\p{L}{0,3} категори/iu],
   ['electrical', /групп\p{L}{0,2} (?:допуска )?по электробезопасности|допуск\p{L}{0,2} по электробезопасности|электробезопасност/iu],
   ['teaching', /teaching (?:licen[cs]e|certificat|credential)|teacher certification|state certification|qts/iu],
   ['certificate', /certification|certificate|certified|(?<![\p{L}])master (?:technician|electrician|plumber)|journeyman (?:licen|card)|licen[cs]ure|licen[cs]e|endorsement|credential|сертификат|удостоверени|свидетельств|допог|аттестат|аттестаци|допуск/iu],

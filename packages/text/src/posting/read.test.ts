@@ -727,6 +727,35 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(rowsOf('Требования:\n- Docker, Kubernetes, Helm').map((r) => r.text)).toEqual(['Docker', 'Kubernetes', 'Helm']);
   });
 
+  it("reads an Indeed IT post's title without its company and rating, and ends 'a plus' before the next capital", () => {
+    const text =
+      'IT Support Specialist (Tier 2) Harborline Community Credit Union 4.1 out of 5 stars Eau Claire, WI $24 - $30 an hour Full job description ' +
+      'What you need: CompTIA A+ certification required Network+ or Security+ a plus A valid driver\'s license to travel between our 6 branches ' +
+      'Basic networking knowledge (DNS, DHCP, VPN)';
+    const p = readPosting(text);
+    expect(p.title?.text).toBe('IT Support Specialist (Tier 2)');
+    const texts = p.requirements.map((r) => r.text);
+    expect(texts).toContain('Network+ or Security+ a plus');
+    expect(p.requirements.find((r) => r.text.startsWith('A valid driver'))).toMatchObject({ kind: 'licence', importance: 'must' });
+  });
+
+  it('reads an informal kindergarten post: an education of a kind with no level, a medical book as a licence, love of children as a personal quality', () => {
+    const p = readPosting(
+      'Воспитатель в частный детский сад\n50 000 ₽ за месяц\n\nЧто нам важно:\n- педагогическое образование (дошкольное)\n- опыт работы воспитателем от 1 года\n' +
+        '- действующая медкнижка\n- справка об отсутствии судимости\n- любовь к детям и терпение, без крика и «строгостей»',
+    );
+    expect(p.requirements.map((r) => [r.kind, r.importance])).toEqual([
+      ['education', 'must'],
+      ['experience', 'must'],
+      ['licence', 'must'],
+      ['quality', 'must'],
+    ]);
+    expect(p.requirements[0]!.education).toMatchObject({ level: 'vocational' });
+    expect(p.requirements[1]!.skills).toEqual(['preschool_teaching']);
+    // additional education is no level of education
+    expect(readPosting('Требования:\n- дополнительное образование в области дизайна').requirements[0]?.kind).not.toBe('education');
+  });
+
   it('keeps an ask a must when a plus is said of a second ask after a dash; «— будет плюсом» alone still makes it a plus', () => {
     const rows = rowsOf(
       'Requirements:\n- Hands-on experience with Zendesk (Support, Guide and/or Chat) — admin-level knowledge is a bonus\n' +

@@ -318,6 +318,8 @@ function softSplit(text: string, span: Span, flattened: boolean): Span[] {
     else if (/^\p{Lu}{2,6}$/u.test(w.raw) && !prevAcronym && /^\s{1,2}(?:required|preferred|certification|certified|certificate|card)(?![\p{L}])/iu.test(text.slice(w.end, w.end + 16))) cuts.push(w.start);
     // an item that ends on what it asks, before a name in capitals: "Hybrid or EV experience ALLDATA, Mitchell 1 …"
     else if (ASK_END_RE.test(p.raw) && /^\p{Lu}{3,}$/u.test(w.raw)) cuts.push(w.start);
+    // "… Network+ or Security+ a plus A valid driver's license …": a plus ends its item before any capital
+    else if (/^plus$/i.test(p.raw) && /^a$/i.test(ws[k - 2]?.raw ?? '') && /^\p{Lu}/u.test(w.raw)) cuts.push(w.start);
     // a company opening a sentence: "… Spring Boot CyberCoders, Inc is proud …"
     else if (capital && /^,?\s{0,2}(?:Inc|LLC|Ltd|Corp)(?![\p{L}])/u.test(text.slice(w.end, w.end + 8))) cuts.push(w.start);
     else if (prevLower && /^\d{1,2}\+$/.test(w.raw) && /^\s{0,2}(?:years?|yrs)/i.test(text.slice(w.end, w.end + 12))) cuts.push(w.start);
@@ -502,7 +504,7 @@ function kindOf(piece: string, skills: string[], ask: Asker): { kind: Requiremen
  * years or experience: kindOf decides those first) is one.
  */
 const QUALITY_RE = cue(
-  "communication|communicator|interpersonal|team player|teamwork|work(?:ing)? (?:well )?(?:in|as part of) a team|attention to detail|detail[- ]oriented|self[- ](?:motivated|starter|driven)|proactive|positive attitude|work ethic|reliab|punctual|organi[sz]ed|organi[sz]ational skills|time management|problem[- ]solving|critical thinking|adaptab|eager to learn|willingness to learn|(?:fast|quick) learner|people skills|presentation skills|multitask|work independently|integrity|honesty|friendly|коммуникабельн|грамотн\\p{L}{0,3} (?:речь|устн|письменн)|грамотность|ответственн|пунктуальн|внимательн|внимани\\p{L}{0,2} к детал|стрессоустойчив|исполнительн|аккуратн|доброжелательн|вежлив|клиентоориентированн|обучаем|желани\\p{L}{0,2} (?:учиться|развиваться|работать)|нацеленность на результат|инициативн|самостоятельн|организованн|(?:умение|готовность) работать в команде|командн\\p{L}{0,3} игрок|аналитическ\\p{L}{0,3} склад ума|порядочн|дисциплинированн|многозадачн|активн\\p{L}{0,3} жизненн\\p{L}{0,3} позици|позитивн|энергичн|без вредных привычек|отсутствие вредных привычек|lift(?:ing)? (?:up to )?\\d+|stand(?:ing)? for (?:long periods|\\d+)|physical(?:ly)? (?:fit|fitness|stamina)|физическ\\p{L}{0,3} (?:выносливост|форм|сил)|поднимать (?:тяжести|груз)",
+  "communication|communicator|interpersonal|team player|teamwork|work(?:ing)? (?:well )?(?:in|as part of) a team|attention to detail|detail[- ]oriented|self[- ](?:motivated|starter|driven)|proactive|positive attitude|work ethic|reliab|punctual|organi[sz]ed|organi[sz]ational skills|time management|problem[- ]solving|critical thinking|adaptab|eager to learn|willingness to learn|(?:fast|quick) learner|people skills|presentation skills|multitask|work independently|integrity|honesty|friendly|коммуникабельн|грамотн\\p{L}{0,3} (?:речь|устн|письменн)|грамотность|ответственн|пунктуальн|внимательн|внимани\\p{L}{0,2} к детал|стрессоустойчив|исполнительн|аккуратн|доброжелательн|вежлив|клиентоориентированн|обучаем|желани\\p{L}{0,2} (?:учиться|развиваться|работать)|нацеленность на результат|инициативн|самостоятельн|организованн|(?:умение|готовность) работать в команде|командн\\p{L}{0,3} игрок|аналитическ\\p{L}{0,3} склад ума|порядочн|дисциплинированн|многозадачн|активн\\p{L}{0,3} жизненн\\p{L}{0,3} позици|позитивн|энергичн|без вредных привычек|отсутствие вредных привычек|любовь к детям|люб\\p{L}{1,3} детей|терпени\\p{L}{0,2}|терпелив|patien(?:ce|t with)|love (?:for|of) (?:children|kids)|lift(?:ing)? (?:up to )?\\d+|stand(?:ing)? for (?:long periods|\\d+)|physical(?:ly)? (?:fit|fitness|stamina)|физическ\\p{L}{0,3} (?:выносливост|форм|сил)|поднимать (?:тяжести|груз)",
 );
 const MAX_QUALITY_WORDS = 8;
 
@@ -512,7 +514,7 @@ const MAX_QUALITY_WORDS = 8;
  * explaining to people outside the trade ("you can explain a technical fix to a non-technical clinic owner").
  */
 const OPENS_WITH_QUALITY_RE =
-  /^(?:(?:strong|excellent|good|great|solid|outstanding)\s+)?(?:organi[sz]ation(?:al)?|communication|interpersonal|time[- ]management|multitasking|people)\s+skills|^(?:must be\s+|be\s+)?(?:physically\s+)?able to (?:lift|stand|climb|bend|kneel|walk|carry)|^(?:ability to|must) (?:lift|stand for)/iu;
+  /^(?:любовь к детям|терпени\p{L}{0,2}|patience|(?:a )?love (?:for|of) (?:children|kids))(?![\p{L}])|^(?:(?:strong|excellent|good|great|solid|outstanding)\s+)?(?:organi[sz]ation(?:al)?|communication|interpersonal|time[- ]management|multitasking|people)\s+skills|^(?:must be\s+|be\s+)?(?:physically\s+)?able to (?:lift|stand|climb|bend|kneel|walk|carry)|^(?:ability to|must) (?:lift|stand for)/iu;
 
 /** An ask to explain one's work to people outside the trade: communication, a personal quality a deed can show. */
 export const EXPLAINING_TO_LAYPEOPLE_RE =
@@ -902,7 +904,8 @@ const ROLE_AFTER_RE =
  */
 function headCut(line: string, from: number): number | null {
   // (hh.ru's page puts «Уровень дохода не указан», «з/п не указана» or «Требуемый опыт работы» after the title)
-  const re = /\s[-–—|]\s|[.!?](?:\s|$)|\s\$|\s(?:от|до|from|up to)\s{1,2}\d|\s\d[\d\s]{0,12}(?:₽|руб)|\s(?:уровень дохода|з\/п не|зарплата не|требуемый опыт)/giu;
+  // (and Indeed's "4.1 out of 5 stars" after the company)
+  const re = /\s\d(?:\.\d)?\s(?:out of 5|из 5)|\s[-–—|]\s|[.!?](?:\s|$)|\s\$|\s(?:от|до|from|up to)\s{1,2}\d|\s\d[\d\s]{0,12}(?:₽|руб)|\s(?:уровень дохода|з\/п не|зарплата не|требуемый опыт)/giu;
   re.lastIndex = from;
   for (let m = re.exec(line); m; m = re.exec(line)) {
     if (m[0][0] !== '.' || !ABBREVIATIONS.has(wordBefore(line, m.index, 0))) return m.index;

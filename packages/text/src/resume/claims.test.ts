@@ -20,6 +20,7 @@ describe('isNotDoneClaim', () => {
       'Looking to gain experience with Kubernetes.',
       'Знаю, какие документы нужны на импортную поставку, но таможенную декларацию самостоятельно не оформлял.',
       'I have never filed a customs entry myself.',
+      "I'm studying for CompTIA A+ (exam scheduled for January).",
       // a licence or exam under way is not yet held
       "I'm registered with the state as a plumber's apprentice and I'm working toward the journeyman exam.",
       'Currently studying for the CPA exam (FAR passed).',

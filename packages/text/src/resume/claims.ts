@@ -12,7 +12,7 @@ const NOT_DONE_RU =
 // forklift certification", "working toward the journeyman exam", «Хочу
 // дальше расти на складе: научиться приёмке, работе в 1С, получить удостоверение на погрузчик»
 const LEARNING =
-  /\b(?:learning\s+now|currently\s+learning|(?:work(?:ing|s)?\s+towards?|studying\s+for|preparing\s+for)\s+(?:the\s+|my\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}(?:exams?|licen[cs]es?|certifications?|certificates?|degree|diploma|qualifications?|journeyman|CPA|ACCA|CFA)|(?:want|would\s+like|plan|planning|hope|aim|intend|looking)\s+to\s+(?:learn|get|obtain|earn|gain))\b|(?<![\p{L}])(?:готовлюсь\s+к\s+(?:сдаче|экзамен\p{L}*)|в\s+процессе\s+получения|сейчас\s+изучаю|изучаю\s+сейчас|(?:хочу|планирую|собираюсь|мечтаю)\s+(?:[^.;!?\n]{0,60}?[\s:,])?(?:изучить|освоить|научиться|получить|пройти\s+обучение|сдать))(?![\p{L}])/iu;
+  /\b(?:learning\s+now|currently\s+learning|(?:work(?:ing|s)?\s+towards?|studying\s+for|preparing\s+for)\s+(?:the\s+|my\s+|an?\s+)?(?:[\w'’+-]+\s+\(?){0,3}(?:exams?|licen[cs]es?|certifications?|certificates?|degree|diploma|qualifications?|journeyman|CPA|ACCA|CFA)|(?:want|would\s+like|plan|planning|hope|aim|intend|looking)\s+to\s+(?:learn|get|obtain|earn|gain)|(?:exam|test)\s+(?:is\s+)?(?:scheduled|booked|planned)\s+for)\b|(?<![\p{L}])(?:готовлюсь\s+к\s+(?:сдаче|экзамен\p{L}*)|в\s+процессе\s+получения|сейчас\s+изучаю|изучаю\s+сейчас|(?:хочу|планирую|собираюсь|мечтаю)\s+(?:[^.;!?\n]{0,60}?[\s:,])?(?:изучить|освоить|научиться|получить|пройти\s+обучение|сдать))(?![\p{L}])/iu;
 
 /** Whether a resume sentence says the person has not done what it names, or is only learning it. */
 export function isNotDoneClaim(text: string): boolean {

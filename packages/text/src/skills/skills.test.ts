@@ -50,6 +50,10 @@ describe('skill vocabulary', () => {
     named('customs_declaration', 'оформлял ДТ в Альте', 'customs broker');
     named('incoterms', 'базис поставки', 'Incoterms 2020');
     named('iac', 'Infrastructure as code', 'Pulumi');
+    named('preschool_teaching', 'опыт работы воспитателем', 'Preschool teacher');
+    named('childcare', 'няня', 'full-time nanny');
+    named('active_directory', 'Entra ID', 'Active Directory');
+    named('it_support', 'desktop support', 'ИТ-поддержка');
     named('customer_support', 'Customer Care Agent', 'специалист службы поддержки');
     named('sla', 'SLAs', 'response-time targets');
     named('qa', 'Тестировщик', 'Software Tester');
