@@ -214,6 +214,8 @@ function licence(ask: NonNullable<PostingRequirement['licence']>, facts: ResumeF
   if (held.length === 0) return null;
   if (kind === 'driving' && ask.categories.length > 0) {
     const categories = new Set(held.flatMap((l) => l.categories ?? []).map((c) => c.replace('+', '')));
+    // a licence named without its categories ("Valid driver's license") cannot say which it covers: the words decide
+    if (categories.size === 0) return null;
     const has = ask.categories.filter((c) => categories.has(c)).length;
     const l = held[0]!;
     return { score: has / ask.categories.length, evidence: { start: l.start, end: l.end } };

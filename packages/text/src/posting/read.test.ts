@@ -756,6 +756,19 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(readPosting('Требования:\n- дополнительное образование в области дизайна').requirements[0]?.kind).not.toBe('education');
   });
 
+  it("reads a careers page's prose asks: projects of $5M are no pay, 'will help you here' and 'is welcome, not required' are pluses", () => {
+    const p = readPosting(
+      'Construction Project Manager\n\nYou have\n\nYou have at least seven years managing commercial construction projects of $5M and up, and you\'ve run jobs from ' +
+        'preconstruction to closeout. Experience with healthcare or public school work under DSA oversight will help you here. A PMP or a degree in ' +
+        'construction management or engineering is welcome, not required. You hold a valid driver\'s license.',
+    );
+    const rows = p.requirements;
+    expect(rows.find((r) => r.text.startsWith('You have at least seven years'))).toMatchObject({ importance: 'must', years: 7 });
+    expect(rows.find((r) => r.text.startsWith('Experience with healthcare'))?.importance).toBe('nice');
+    expect(rows.find((r) => r.text.startsWith('A PMP or a degree'))).toMatchObject({ importance: 'nice', text: 'A PMP or a degree in construction management or engineering is welcome, not required' });
+    expect(rows.some((r) => r.text === 'not required')).toBe(false);
+  });
+
   it('keeps an ask a must when a plus is said of a second ask after a dash; «— будет плюсом» alone still makes it a plus', () => {
     const rows = rowsOf(
       'Requirements:\n- Hands-on experience with Zendesk (Support, Guide and/or Chat) — admin-level knowledge is a bonus\n' +

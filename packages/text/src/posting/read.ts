@@ -50,12 +50,12 @@ const WORD_EDGE_L = '(?<![\\p{L}\\p{N}])';
 const cue = (body: string) => new RegExp(`${WORD_EDGE_L}(?:${body})`, 'iu');
 
 const NICE_RE = cue(
-  "preferred|preferably|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|(?:would|will|could|should) (?:set you apart|make you stand out)|sets you apart|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный|[—–-]) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом|within (?:[\\p{L}\\d]+ ){0,2}(?:months?|weeks?|days?|years?) of (?:hire|hiring|start|starting|employment|joining)|в течение [^.;]{0,30}? после (?:трудоустройства|выхода на работу|при[её]ма на работу)",
+  "preferred|preferably|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|will help(?: you)?|(?:is|are) welcome|welcomed|(?:would|will|could|should) (?:set you apart|make you stand out)|sets you apart|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный|[—–-]) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом|within (?:[\\p{L}\\d]+ ){0,2}(?:months?|weeks?|days?|years?) of (?:hire|hiring|start|starting|employment|joining)|в течение [^.;]{0,30}? после (?:трудоустройства|выхода на работу|при[её]ма на работу)",
 );
 const MUST_RE = cue('mandatory|required|must|non-negotiable|обязательн|необходим');
 const MONEY_RE = /[$€£₽₹]\s{0,2}\d|\d\s{0,2}(?:[$€£₽₹]|руб|тыс|k(?![\p{L}])|к(?![\p{L}])|lpa)|(?<![\p{L}])(?:per (?:year|month|annum|hour|week)|an hour|a year|\/hr|\/hour|в месяц|в день|на руки|оклад|зарплат\p{L}{0,3}|заработн\p{L}{0,3} плат|доход|зп|ote|salary|compensation|pay range|стипенди)(?![\p{L}])/iu;
 /** Money a candidate is asked to have handled, not paid: "a quota of $600k+ in annual contract value", «бюджет 5 млн ₽». */
-const TARGET_MONEY_RE = cue('quota|contract value|revenue|arr|acv|budgets?|deal sizes?|book of business|portfolio|выручк|оборот|бюджет|план продаж');
+const TARGET_MONEY_RE = cue('quota|contract value|revenue|arr|acv|budgets?|deal sizes?|book of business|portfolio|projects? (?:of|worth|valued|up to|from)|(?:commercial|construction|capital) projects|выручк|оборот|бюджет|план продаж');
 const PERK_RE = cue(
   "401\\(k\\)|health insurance|dental|vision|pto|paid time off|vacation|holiday|stipend|tuition|equity|stock options|discount|free lunch|commission|wellness|insurance|sign-on|perks?|benefits?|дмс|отпуск|спецодежд|питани|корпоративн\\p{L}{0,3} транспорт|оформлени\\p{L}{0,2} по тк|трудоустройство|соцпакет|социальн\\p{L}{0,3} пакет|за сч[её]т компании|компенсаци|преми[ия]|суточные|проезд|проживани",
 );
@@ -396,6 +396,10 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
   // GAAP: accruals, deferrals, revenue recognition"
   if (TOPIC_COLON_RE.test(text.slice(span.start, span.end))) return whole;
   let pieces = commaPieces(text, span);
+  // a last piece that only says how much the rest is asked: "A PMP or a degree … is welcome, not required"
+  if (pieces.length >= 2 && QUALIFIER_PIECE_RE.test(text.slice(pieces[pieces.length - 1]!.start, pieces[pieces.length - 1]!.end))) {
+    pieces = [...pieces.slice(0, -2), { start: pieces[pieces.length - 2]!.start, end: pieces[pieces.length - 1]!.end }];
+  }
   // examples after a marker belong to the ask before it: "Solid experience with dbt, including incremental models,
   // tests and macros", «опыт с BI, например Power BI, Tableau»
   const examples = pieces.findIndex((p, k) => k > 0 && EXAMPLES_OPENER_RE.test(text.slice(p.start, p.end)));
@@ -446,6 +450,7 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
 const EXAMPLES_OPENER_RE = /^(?:including|incl\.|such as|e\.g\.|for example|like|особенно|например|в том числе|включая|такие как|такими как)(?![\p{L}])/iu;
 const ALSO_TAKEN_RE = /^(?:[\p{L}\p{N}'’+#./-]+\s{1,2}){1,3}(?:accepted|acceptable|considered|also (?:accepted|considered)|принимается|рассматривается|рассматриваем)(?![\p{L}])/iu;
 const TOPIC_COLON_RE = /^(?:понимание|знание|знания|understanding|knowledge)(?:\s{1,2}of)?(?:\s{1,2}[\p{L}\p{N}-]+){1,3}\s{0,2}:\s/iu;
+const QUALIFIER_PIECE_RE = /^(?:but |and |though )?(?:not required|not a must|not mandatory|optional|preferred|a plus|nice to have|не обязательно|необязательно|желательно)[.!]?$/iu;
 const SAYS_HOW_ASKED_RE = /^(?:[\p{L}\p{N}'’+#./-]+\s{1,2}){1,3}(?:preferred|required|is a plus|a plus|desired|желательно|обязательно|приветствуется)(?![\p{L}])/iu;
 const CONTINUES_RE = /^(?:and\s{1,3})?(?:so (?:is|are|would be|will be)|as (?:is|are|would be)|the same (?:goes )?for|same for|а также|равно как и)(?![\p{L}])/iu;
 const OR_RELATED_RE =

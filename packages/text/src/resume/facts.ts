@@ -267,6 +267,7 @@ const CERT_CUES = [
 /** A PDF's page mark: "page 1 of 2", «Страница 2 из 2», «стр. 1 из 3». */
 export const PAGE_MARK_RE = /(?<![\p{L}])(?:page|стр(?:аница)?\.?)\s{0,2}\d{1,3}\s{0,2}(?:of|из)\s{0,2}\d{1,3}(?![\p{N}])/iu;
 const LAT: Record<string, string> = { А: 'A', В: 'B', С: 'C', Е: 'E', М: 'M' };
+const DRIVING_LICENCE_RE = /driver['’]?s['’]? licen[cs]e|driving licen[cs]e|(?<![\p{L}])(?:valid|clean|full) (?:[\p{L}]+ ){0,2}(?:licen[cs]e|DL)(?![\p{L}])|водительск\p{L}{0,3} (?:удостоверени|прав)/iu;
 const MACHINE_LICENCE_RE = /тракторист|погрузчик|самоходн|стропальщик|forklift|reach truck/iu;
 
 /**
@@ -298,6 +299,8 @@ export function licenceOfLine(text: string, line: Line, words: string, where: 's
     }
     if (cats.length > 0) return { kind: 'driving', name, categories: cats, start: s, end: e };
   }
+  // a driving licence named plainly, without its categories, outside a job ("Valid California driver's license.")
+  if (where !== 'job' && DRIVING_LICENCE_RE.test(raw)) return { kind: 'driving', name, categories: [], start: s, end: e };
   if (inSection || (where === 'elsewhere' && hasAny(words, CERT_CUES))) return { kind: 'certificate', name, start: s, end: e };
   return null;
 }

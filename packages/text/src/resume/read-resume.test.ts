@@ -264,6 +264,11 @@ describe('licences', () => {
     expect(f.licences.map((l) => l.name)).toEqual(['SnowPro Core Certification, Snowflake — 2023']);
   });
 
+  it('reads a driving licence named plainly outside a licences section, without its categories', () => {
+    const f = read('Daniel O\nProject Manager\n\nOther\nValid California driver\'s license.');
+    expect(f.licences.map((l) => [l.kind, l.categories ?? null])).toEqual([['driving', []]]);
+  });
+
   it('takes no licence from a job duty or A/B tests', () => {
     const f = read('Experience\n2019 – 2021 Quality engineer\nPrepared certificates of conformity; driving A/B tests');
     expect(f.licences).toEqual([]);
