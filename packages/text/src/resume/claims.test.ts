@@ -21,6 +21,8 @@ describe('isNotDoneClaim', () => {
       'Знаю, какие документы нужны на импортную поставку, но таможенную декларацию самостоятельно не оформлял.',
       'I have never filed a customs entry myself.',
       "I'm studying for CompTIA A+ (exam scheduled for January).",
+      'Хочу перейти в закупки — мне ближе аналитика и работа с поставщиками, чем план продаж.',
+      'Looking to move into data engineering full time.',
       // a licence or exam under way is not yet held
       "I'm registered with the state as a plumber's apprentice and I'm working toward the journeyman exam.",
       'Currently studying for the CPA exam (FAR passed).',
