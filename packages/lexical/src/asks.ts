@@ -50,6 +50,14 @@ const LANGUAGE_CODE: Record<string, string> = {
   Italian: 'it',
   Japanese: 'ja',
   Turkish: 'tr',
+  Polish: 'pl',
+  Ukrainian: 'uk',
+  Korean: 'ko',
+  Hindi: 'hi',
+  Dutch: 'nl',
+  Georgian: 'ka',
+  Kazakh: 'kk',
+  Uzbek: 'uz',
 };
 const CEFR_RANK: Record<string, number> = { A1: 1, A2: 2, B1: 3, B2: 4, C1: 5, C2: 6, native: 7 };
 /** The posting's level words on the CEFR scale. */

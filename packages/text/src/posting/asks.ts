@@ -117,6 +117,14 @@ const LANGUAGES: Array<[string, RegExp]> = [
   ['it', /italian|итальянск\p{L}{0,3}/iu],
   ['ja', /japanese|японск\p{L}{0,3}/iu],
   ['tr', /turkish|турецк\p{L}{0,3}/iu],
+  ['pl', /(?<![\p{L}])polish(?! (?:the|your|our|a|and)\b)|польск\p{L}{0,3}/iu],
+  ['uk', /ukrainian|украинск\p{L}{0,3}/iu],
+  ['ko', /korean|корейск\p{L}{0,3}/iu],
+  ['hi', /(?<![\p{L}])hindi|хинди/iu],
+  ['nl', /(?<![\p{L}])dutch|нидерландск\p{L}{0,3}|голландск\p{L}{0,3}/iu],
+  ['ka', /georgian|грузинск\p{L}{0,3}/iu],
+  ['kk', /kazakh|казахск\p{L}{0,3}/iu],
+  ['uz', /uzbek|узбекск\p{L}{0,3}/iu],
 ];
 const CEFR = /(?<![\p{L}\p{N}])([ABC][12])(?![\p{L}\p{N}])|(?<![\p{L}])([АВС][12])(?![\p{L}\p{N}])/u;
 const LEVEL_WORDS: Array<[string, RegExp]> = [
@@ -160,7 +168,7 @@ const LICENCES: Array<[LicenceAsk['type'], RegExp]> = [
   ['medical', /(?:rn|nurse|nursing|medical|practical nurse|lpn|pharmacist) licen[cs]|basic life support|advanced (?:cardiovascular|cardiac) life support|(?:базов|расширенн)\p{L}{0,3} сердечно-л[её]гочн\p{L}{0,3} реанимаци|licensed (?:practical|vocational|registered)|\bbls\b|\bacls\b|\bpals\b|\bcpr\b|сертификат\p{L}{0,2} специалиста|аккредитаци\p{L}{0,2}|(?:specialist|primary|periodic) accreditation|медицинск\p{L}{0,3} (?:книжк|сертификат)|медкнижк|санитарн\p{L}{0,3} книжк|medical (?:record )?book|health certificate|квалификационн\p{L}{0,3} категори/iu],
   ['electrical', /групп\p{L}{0,2} (?:допуска )?по электробезопасности|допуск\p{L}{0,2} по электробезопасности|электробезопасност/iu],
   ['teaching', /teaching (?:licen[cs]e|certificat|credential)|teacher certification|state certification|qts/iu],
-  ['certificate', /certification|certificate|certified|(?<![\p{L}])master (?:technician|electrician|plumber)|journeyman (?:licen|card)|licen[cs]ure|licen[cs]e|endorsement|credential|сертификат|удостоверени|свидетельств|допог|аттестат|аттестаци|допуск/iu],
+  ['certificate', /certification|certificate|certified|servsafe|food handler['’]?s? (?:card|permit|certificate)|(?<![\p{L}])master (?:technician|electrician|plumber)|journeyman (?:licen|card)|licen[cs]ure|licen[cs]e|endorsement|credential|сертификат|удостоверени|свидетельств|допог|аттестат|аттестаци|допуск/iu],
 ];
 
 /**

@@ -769,6 +769,33 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(rows.some((r) => r.text === 'not required')).toBe(false);
   });
 
+  it("names a LinkedIn post copied from 'About the job' by the role its blurb hires, and keeps a kind's examples in one ask", () => {
+    const p = readPosting(
+      'About the job\nNorthwatch Cyber is a managed detection and response provider protecting more than 180 companies. Our SOC is growing, and we are ' +
+        'looking for a SOC Analyst (Tier 1) to join one of our shift teams.\n\nWhat you bring\n• Hands-on SIEM experience (Splunk, Microsoft Sentinel or QRadar)\n' +
+        '• Solid understanding of TCP/IP, DNS, HTTP and other common network protocols\n• Polish is a plus but not required',
+    );
+    expect(p.title?.text).toBe('SOC Analyst');
+    expect(p.requirements.map((r) => r.text)).toContain('Solid understanding of TCP/IP, DNS, HTTP and other common network protocols');
+    expect(p.requirements.find((r) => r.text.startsWith('Hands-on SIEM'))?.skills).toEqual(['siem']);
+  });
+
+  it("reads a restaurant's Instagram post: its qualities as qualities, weekends as no ask, a food handler card offered to get later as a plus", () => {
+    const p = readPosting(
+      '🔥 WE\'RE HIRING: LINE COOK 🔥\n\nWhat we\'re looking for 👇\n✅ 1+ yr line experience (grill or sauté a big plus)\n✅ You can keep your cool on a slammed Friday night 🍳\n' +
+        '✅ ServSafe Food Handler or willing to get it within 30 days\n✅ Weekends a must ‼️\n✅ Shows up on time, keeps a clean station, helps the team',
+    );
+    const rows = p.requirements;
+    expect(rows.some((r) => /Weekends/.test(r.text))).toBe(false);
+    expect(rows.find((r) => r.text.startsWith('ServSafe'))).toMatchObject({ kind: 'licence', importance: 'nice' });
+    expect(rows.filter((r) => r.kind === 'quality').map((r) => r.text)).toEqual([
+      'You can keep your cool on a slammed Friday night',
+      'Shows up on time',
+      'keeps a clean station',
+      'helps the team',
+    ]);
+  });
+
   it('keeps an ask a must when a plus is said of a second ask after a dash; «— будет плюсом» alone still makes it a plus', () => {
     const rows = rowsOf(
       'Requirements:\n- Hands-on experience with Zendesk (Support, Guide and/or Chat) — admin-level knowledge is a bonus\n' +

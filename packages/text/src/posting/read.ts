@@ -50,7 +50,7 @@ const WORD_EDGE_L = '(?<![\\p{L}\\p{N}])';
 const cue = (body: string) => new RegExp(`${WORD_EDGE_L}(?:${body})`, 'iu');
 
 const NICE_RE = cue(
-  "preferred|preferably|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|will help(?: you)?|(?:is|are) welcome|welcomed|(?:would|will|could|should) (?:set you apart|make you stand out)|sets you apart|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный|[—–-]) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом|within (?:[\\p{L}\\d]+ ){0,2}(?:months?|weeks?|days?|years?) of (?:hire|hiring|start|starting|employment|joining)|в течение [^.;]{0,30}? после (?:трудоустройства|выхода на работу|при[её]ма на работу)",
+  "preferred|preferably|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|will help(?: you)?|(?:is|are) welcome|welcomed|or (?:be )?willing to (?:get|obtain|earn|complete)|(?:would|will|could|should) (?:set you apart|make you stand out)|sets you apart|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный|[—–-]) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом|within (?:[\\p{L}\\d]+ ){0,2}(?:months?|weeks?|days?|years?) of (?:hire|hiring|start|starting|employment|joining)|в течение [^.;]{0,30}? после (?:трудоустройства|выхода на работу|при[её]ма на работу)",
 );
 const MUST_RE = cue('mandatory|required|must|non-negotiable|обязательн|необходим');
 const MONEY_RE = /[$€£₽₹]\s{0,2}\d|\d\s{0,2}(?:[$€£₽₹]|руб|тыс|k(?![\p{L}])|к(?![\p{L}])|lpa)|(?<![\p{L}])(?:per (?:year|month|annum|hour|week)|an hour|a year|\/hr|\/hour|в месяц|в день|на руки|оклад|зарплат\p{L}{0,3}|заработн\p{L}{0,3} плат|доход|зп|ote|salary|compensation|pay range|стипенди)(?![\p{L}])/iu;
@@ -80,7 +80,7 @@ const HIRING_CHECK_RE = cue(
  * new hire through ("New graduate RNs complete a 12-week residency"): a condition of the job, nothing a resume shows.
  */
 const AVAILABILITY_RE =
-  /^(?:shift availability|availability|weekend availability)\s{0,2}:|(?:ability|able|willing(?:ness)?|available|availability|flexibility) to work (?:(?:\d{1,2}|eight|ten|twelve)[- ]hour |rotating |overnight |any )?(?:nights?|night shifts?|weekends?|evenings?|overnights?|holidays?|on-call|rotating|shifts?|12-hour|8-hour|10-hour)|готовност\p{L}{0,2} (?:работать )?(?:в )?(?:ночн\p{L}{0,3}|выходн\p{L}{0,3}|сменн\p{L}{0,3}|по сменам)|(?:работ\p{L}{0,3}|work\p{L}{0,3}) (?:по|on|in) (?:московскому|мск|местному|moscow|eastern|central|pacific|cet|est|pst|uk) (?:времени|time|hours)|(?<![\d:])\d{1,2}:\d{2}\s{0,2}[–—-]\s{0,2}\d{1,2}:\d{2}(?![\d:])|(?<![\p{L}])(?:complete|completes|attend|attends|go through|goes through|undergo|undergoes)\s{1,2}(?:an?|our)\s{1,2}(?:\d{1,2}[- ](?:week|month|day)\s{0,1}-?\s{0,1})?(?:paid\s)?(?:residency|orientation|onboarding|preceptorship|training program)/iu;
+  /^(?:shift availability|availability|weekend availability)\s{0,2}:|^(?:nights?|weekends?|evenings?|holidays?)(?: and (?:nights?|weekends?|evenings?|holidays?))? (?:a must|required|are a must|is a must)|(?:ability|able|willing(?:ness)?|available|availability|flexibility) to work (?:(?:\d{1,2}|eight|ten|twelve)[- ]hour |rotating |overnight |any )?(?:nights?|night shifts?|weekends?|evenings?|overnights?|holidays?|on-call|rotating|shifts?|12-hour|8-hour|10-hour)|готовност\p{L}{0,2} (?:работать )?(?:в )?(?:ночн\p{L}{0,3}|выходн\p{L}{0,3}|сменн\p{L}{0,3}|по сменам)|(?:работ\p{L}{0,3}|work\p{L}{0,3}) (?:по|on|in) (?:московскому|мск|местному|moscow|eastern|central|pacific|cet|est|pst|uk) (?:времени|time|hours)|(?<![\d:])\d{1,2}:\d{2}\s{0,2}[–—-]\s{0,2}\d{1,2}:\d{2}(?![\d:])|(?<![\p{L}])(?:complete|completes|attend|attends|go through|goes through|undergo|undergoes)\s{1,2}(?:an?|our)\s{1,2}(?:\d{1,2}[- ](?:week|month|day)\s{0,1}-?\s{0,1})?(?:paid\s)?(?:residency|orientation|onboarding|preceptorship|training program)/iu;
 const WHERE_RE = cue(
   'time ?zones?|eligib\\p{L}{0,5} to work|authori[sz]ed to work|work authori[sz]ation|right to work|visa sponsorship|(?:be |are )?based in (?:the )?(?:eu|us|uk|usa|europe|european|emea)',
 );
@@ -467,7 +467,8 @@ function perSkill(text: string, span: Span, matches: SkillMatch[]): Span[] | nul
   const ids = new Set(matches.map((m) => m.id));
   if (ids.size < 2) return null;
   const inner = text.slice(span.start, span.end);
-  if (ALTERNATIVE_RE.test(inner)) return null;
+  // (nor a list of a kind's examples: "TCP/IP, DNS, HTTP and other common network protocols")
+  if (ALTERNATIVE_RE.test(inner) || /(?<![\p{L}])(?:and|и|или|or) (?:other|similar|другие|прочие)\s/iu.test(inner)) return null;
   for (let k = 1; k < matches.length; k++) {
     const gap = text.slice(span.start + matches[k - 1]!.end, span.start + matches[k]!.start);
     // (skills in a bracket after a skill are its examples: «опыт в ЭДО (Диадок, СБИС — любой)» is one ask)
@@ -509,7 +510,7 @@ function kindOf(piece: string, skills: string[], ask: Asker): { kind: Requiremen
  * years or experience: kindOf decides those first) is one.
  */
 const QUALITY_RE = cue(
-  "communication|communicator|interpersonal|team player|teamwork|work(?:ing)? (?:well )?(?:in|as part of) a team|attention to detail|detail[- ]oriented|self[- ](?:motivated|starter|driven)|proactive|positive attitude|work ethic|reliab|punctual|organi[sz]ed|organi[sz]ational skills|time management|problem[- ]solving|critical thinking|adaptab|eager to learn|willingness to learn|(?:fast|quick) learner|people skills|presentation skills|multitask|work independently|integrity|honesty|friendly|коммуникабельн|грамотн\\p{L}{0,3} (?:речь|устн|письменн)|грамотность|ответственн|пунктуальн|внимательн|внимани\\p{L}{0,2} к детал|стрессоустойчив|исполнительн|аккуратн|доброжелательн|вежлив|клиентоориентированн|обучаем|желани\\p{L}{0,2} (?:учиться|развиваться|работать)|нацеленность на результат|инициативн|самостоятельн|организованн|(?:умение|готовность) работать в команде|командн\\p{L}{0,3} игрок|аналитическ\\p{L}{0,3} склад ума|порядочн|дисциплинированн|многозадачн|активн\\p{L}{0,3} жизненн\\p{L}{0,3} позици|позитивн|энергичн|без вредных привычек|отсутствие вредных привычек|любовь к детям|люб\\p{L}{1,3} детей|терпени\\p{L}{0,2}|терпелив|patien(?:ce|t with)|love (?:for|of) (?:children|kids)|lift(?:ing)? (?:up to )?\\d+|stand(?:ing)? for (?:long periods|\\d+)|physical(?:ly)? (?:fit|fitness|stamina)|физическ\\p{L}{0,3} (?:выносливост|форм|сил)|поднимать (?:тяжести|груз)",
+  "communication|communicator|interpersonal|team player|teamwork|work(?:ing)? (?:well )?(?:in|as part of) a team|attention to detail|detail[- ]oriented|self[- ](?:motivated|starter|driven)|proactive|positive attitude|work ethic|reliab|punctual|organi[sz]ed|organi[sz]ational skills|time management|problem[- ]solving|critical thinking|adaptab|eager to learn|willingness to learn|(?:fast|quick) learner|people skills|presentation skills|multitask|work independently|integrity|honesty|friendly|коммуникабельн|грамотн\\p{L}{0,3} (?:речь|устн|письменн)|грамотность|ответственн|пунктуальн|внимательн|внимани\\p{L}{0,2} к детал|стрессоустойчив|исполнительн|аккуратн|доброжелательн|вежлив|клиентоориентированн|обучаем|желани\\p{L}{0,2} (?:учиться|развиваться|работать)|нацеленность на результат|инициативн|самостоятельн|организованн|(?:умение|готовность) работать в команде|командн\\p{L}{0,3} игрок|аналитическ\\p{L}{0,3} склад ума|порядочн|дисциплинированн|многозадачн|активн\\p{L}{0,3} жизненн\\p{L}{0,3} позици|позитивн|энергичн|без вредных привычек|отсутствие вредных привычек|любовь к детям|люб\\p{L}{1,3} детей|терпени\\p{L}{0,2}|терпелив|patien(?:ce|t with)|love (?:for|of) (?:children|kids)|shows? up on time|on time|keeps? a clean (?:station|work ?area|kitchen)|helps? (?:out )?the team|keep (?:your )?cool|stays? calm|under pressure|lift(?:ing)? (?:up to )?\\d+|stand(?:ing)? for (?:long periods|\\d+)|physical(?:ly)? (?:fit|fitness|stamina)|физическ\\p{L}{0,3} (?:выносливост|форм|сил)|поднимать (?:тяжести|груз)",
 );
 const MAX_QUALITY_WORDS = 8;
 
@@ -519,7 +520,7 @@ const MAX_QUALITY_WORDS = 8;
  * explaining to people outside the trade ("you can explain a technical fix to a non-technical clinic owner").
  */
 const OPENS_WITH_QUALITY_RE =
-  /^(?:любовь к детям|терпени\p{L}{0,2}|patience|(?:a )?love (?:for|of) (?:children|kids))(?![\p{L}])|^(?:(?:strong|excellent|good|great|solid|outstanding)\s+)?(?:organi[sz]ation(?:al)?|communication|interpersonal|time[- ]management|multitasking|people)\s+skills|^(?:must be\s+|be\s+)?(?:physically\s+)?able to (?:lift|stand|climb|bend|kneel|walk|carry)|^(?:ability to|must) (?:lift|stand for)/iu;
+  /^(?:любовь к детям|терпени\p{L}{0,2}|patience|(?:a )?love (?:for|of) (?:children|kids)|(?:you )?(?:can )?keep (?:your )?cool)(?![\p{L}])|^(?:(?:strong|excellent|good|great|solid|outstanding)\s+)?(?:organi[sz]ation(?:al)?|communication|interpersonal|time[- ]management|multitasking|people)\s+skills|^(?:must be\s+|be\s+)?(?:physically\s+)?able to (?:lift|stand|climb|bend|kneel|walk|carry)|^(?:ability to|must) (?:lift|stand for)/iu;
 
 /** An ask to explain one's work to people outside the trade: communication, a personal quality a deed can show. */
 export const EXPLAINING_TO_LAYPEOPLE_RE =
@@ -883,6 +884,9 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
     const named = ROLE_NOUN_RE.test(text.slice(start, end)) ? hiredRole(text, start, end) : namedRole(text, end);
     if (named) return named;
   }
+  // (LinkedIn's text copied from "About the job" down, with the title above it left out: the role its blurb hires for,
+  // "… we are looking for a SOC Analyst (Tier 1) to join one of our shift teams")
+  if (labelled && (end <= start || wordCount(text, { start, end }) > 12)) return namedRole(text, start);
   if (end <= start || wordCount(text, { start, end }) > 12) return null;
   return { text: text.slice(start, end), start, end };
 }

@@ -96,6 +96,13 @@ describe('jobs', () => {
     ]);
   });
 
+  it("reads an hh.ru entry's title past the industry's own bulleted items", () => {
+    const f = read(
+      'Опыт работы — 4 года\n\nАпрель 2023 — по настоящее время\n2 года 9 месяцев\nГриль-бар «Угли и Соль»\nМосква\nРестораны, общественное питание, кейтеринг\n• Ресторан\nПовар горячего цеха\nРесторан на 90 посадочных мест.',
+    );
+    expect(f.jobs.map((j) => [j.employer, j.title])).toEqual([['Гриль-бар «Угли и Соль»', 'Повар горячего цеха']]);
+  });
+
   it("reads an hh.ru entry's title past the employer's industry line", () => {
     const f = read(
       'Опыт работы — 8 лет 2 месяца\nМарт 2021 — по настоящее время\n5 лет 9 месяцев\nТехноПлитка\nКазань, www.tehnoplitka.example\n' +

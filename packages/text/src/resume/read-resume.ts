@@ -225,7 +225,7 @@ function hasAnyWord(words: string, list: readonly string[]): boolean {
 
 /** The text without the separators and brackets around it (a loop: a trailing-run regex would backtrack). */
 function stripEnds(s: string): string {
-  const junk = (c: string) => /[\s•·▪■●►*|,:;()–—-]/.test(c);
+  const junk = (c: string) => /[\s•·▪■●►*|,:;()[\]–—-]/.test(c);
   let a = 0;
   let b = s.length;
   while (a < b && junk(s[a]!)) a++;
@@ -367,7 +367,7 @@ function hhTitleAndEmployer(text: string, ls: Line[], last: number): { title?: s
   if (!DURATION_LINE.test(body(k))) return undatedLengthEntry(body, k);
   k++;
   const next: string[] = [];
-  for (; k < ls.length && next.length < 4; k++) {
+  for (; k < ls.length && next.length < 7; k++) {
     const b = body(k);
     if (b === '') break;
     next.push(b);
@@ -379,6 +379,8 @@ function hhTitleAndEmployer(text: string, ls: Line[], last: number): { title?: s
   // names a role
   const heads: string[] = [];
   for (const b of next.slice(1)) {
+    // (the industry's own items, «• Ресторан», «• Розничная торговля», are passed over)
+    if (/^[•·]\s*[\p{L}, -]{2,40}$/u.test(b) && b.split(/\s+/).length <= 5) continue;
     if (!short(b) || /^[-–—•·*]/.test(b)) break;
     heads.push(b);
   }
