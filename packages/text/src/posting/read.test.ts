@@ -794,6 +794,8 @@ What we offer: a salary of €80k, remote within the EU.`;
       'keeps a clean station',
       'helps the team',
     ]);
+    // work delivered on time is no personal quality
+    expect(rowsOf('Requirements:\n- Deliver commercial projects on time and on budget')[0]?.kind).not.toBe('quality');
   });
 
   it('keeps an ask a must when a plus is said of a second ask after a dash; «— будет плюсом» alone still makes it a plus', () => {
