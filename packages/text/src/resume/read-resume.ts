@@ -394,7 +394,7 @@ function hhTitleAndEmployer(text: string, ls: Line[], last: number): { title?: s
  * institution line next to it ("Master of Science" / "University of Leeds") make one entry.
  */
 const UNDER_WAY_RE =
-  /(?<![\p{L}])(?:по настоящее время|по н\.\s?в\.|настоящее время|present|now|currently (?:enrolled|studying)|in progress|expected(?: graduation)?|anticipated|в процессе|обучаюсь|учусь|студент\p{L}{0,2}|(?<!\d)[1-6]\s?-?(?:й|ий|ом)?\s?курс\p{L}{0,2})(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:по настоящее время|по н\.\s?в\.|настоящее время|(?:[-–—]\s{0,2}|to\s|till\s)(?:present|now)|currently (?:enrolled|studying)|in progress|expected(?: graduation)?|anticipated|в процессе|обучаюсь|учусь|студент\p{L}{0,2}|(?<!\d)[1-6]\s?-?(?:й|ий|ом)?\s?курс\p{L}{0,2})(?![\p{L}])/iu;
 
 /** A qualification's year in brackets ("NVQ Level 2 (2024), Level 3 in progress"): something on the line is finished. */
 const FINISHED_YEAR_RE = /\((?:19|20)\d{2}\)/;
