@@ -215,6 +215,9 @@ function levelOf(item: string, words: string): LanguageLevel | undefined {
 export function languagesIn(text: string, start: number, end: number, needLevel: boolean, out: LanguageFact[]): void {
   let s = start;
   const limit = Math.min(end, start + 4000);
+  // a language named on a line of its own, its levels on the next (Europass: "English" / "Understanding Listening B2
+  // Reading C1 …"): the next line with levels and no language gives the first of them
+  let unlevelled: LanguageFact | null = null;
   while (s < limit) {
     let e = s;
     while (e < limit && !/[,;\n•|]/.test(text[e]!)) e++;
@@ -223,6 +226,13 @@ export function languagesIn(text: string, start: number, end: number, needLevel:
       const toks = scan(item);
       const words = ` ${wordToks(toks).join(' ')} `;
       const level = levelOf(item, words);
+      if (level && unlevelled && !toks.some((t) => t.kind === 'word' && languageOfWord(t.low))) {
+        unlevelled.level = level;
+        unlevelled = null;
+        s = e + 1;
+        continue;
+      }
+      if (item.trim() !== '') unlevelled = null;
       // "Английский – не владею", "German: none": a language named as not spoken
       if (hasAny(words, NOT_SPOKEN)) {
         s = e + 1;
@@ -232,8 +242,10 @@ export function languagesIn(text: string, start: number, end: number, needLevel:
         if (t.kind !== 'word') continue;
         const name = languageOfWord(t.low);
         if (!name || (needLevel && !level)) continue;
-        if (!out.some((l) => l.name === name)) out.push({ name, level, start: s + t.start, end: s + t.end });
-        else {
+        if (!out.some((l) => l.name === name)) {
+          out.push({ name, level, start: s + t.start, end: s + t.end });
+          if (!level && !needLevel && item.trim().split(/\s+/).length <= 2) unlevelled = out[out.length - 1]!;
+        } else {
           const known = out.find((l) => l.name === name)!;
           if (!known.level && level) known.level = level;
         }

@@ -235,6 +235,9 @@ describe('languages', () => {
     expect(f.languages.map((l) => [l.name, l.level])).toEqual([['Russian', 'native'], ['English', 'B2'], ['German', 'A1']]);
     const g = read('Languages: English (native), Spanish (upper-intermediate), French');
     expect(g.languages.map((l) => [l.name, l.level])).toEqual([['English', 'native'], ['Spanish', 'B2'], ['French', undefined]]);
+    // Europass: the language on its line, its levels on the next
+    const e = read('LANGUAGE SKILLS\n\nMother tongue(s): Polish\n\nOther language(s):\n\nEnglish\nUnderstanding Listening B2 Reading C1 Speaking Spoken production B2\n\nGerman\nUnderstanding Listening A2 Reading A2');
+    expect(e.languages.map((l) => [l.name, l.level])).toEqual([['Polish', 'native'], ['English', 'B2'], ['German', 'A2']]);
     // a language named as not spoken is none
     const h = read('ЯЗЫКИ\nРусский – родной.\nАнглийский – не владею (школьная программа, на уровне отдельных слов).');
     expect(h.languages.map((l) => l.name)).toEqual(['Russian']);

@@ -99,7 +99,12 @@ export function readResume(text: string, options: ReadResumeOptions = {}): Resum
   for (const s of sections) {
     // the heading itself may name the level (hh.ru's "Высшее образование (Бакалавр)")
     if (s.name === 'education') readEducation(text, ls, s, education);
-    if (s.name === 'languages') languagesIn(text, s.headingEnd, s.end, false, languages);
+    if (s.name === 'languages') {
+      const known = languages.length;
+      languagesIn(text, s.headingEnd, s.end, false, languages);
+      // (Europass's "Mother tongue(s): Polish", «Родной язык: русский»: what it names is native)
+      if (MOTHER_TONGUE_RE.test(text.slice(s.start, s.headingEnd))) for (const l of languages.slice(known)) l.level ??= 'native';
+    }
     if (s.name === 'skills') {
       for (let li = lineAt(ls, s.headingEnd); li < ls.length && ls[li]!.start < s.end; li++) {
         const span = trimmed(text, Math.max(ls[li]!.start, s.headingEnd), Math.min(ls[li]!.end, s.end));
@@ -393,6 +398,7 @@ function hhTitleAndEmployer(text: string, ls: Line[], last: number): { title?: s
  * Education entries of one section: a unit per line that names a degree or an institution; a degree line and the
  * institution line next to it ("Master of Science" / "University of Leeds") make one entry.
  */
+const MOTHER_TONGUE_RE = /mother tongue|native language|first language|родной язык/iu;
 const UNDER_WAY_RE =
   /(?<![\p{L}])(?:по настоящее время|по н\.\s?в\.|настоящее время|(?:[-–—]\s{0,2}|to\s|till\s)(?:present|now)|currently (?:enrolled|studying)|in progress|expected(?: graduation)?|anticipated|в процессе|обучаюсь|учусь|студент\p{L}{0,2}|(?<!\d)[1-6]\s?-?(?:й|ий|ом)?\s?курс\p{L}{0,2})(?![\p{L}])/iu;
 

@@ -36,7 +36,7 @@ const HEADINGS: [SectionName, string[]][] = [
     'профессиональные навыки и знания', 'job-related skills',
   ]],
   ['languages', [
-    'languages', 'language skills', 'language', 'foreign languages', 'mother tongue', 'other languages',
+    'languages', 'language skills', 'language', 'foreign languages', 'mother tongue', 'mother tongue s', 'mother tongues', 'other languages', 'other language s',
     'знание языков', 'языки', 'владение языками', 'иностранные языки', 'иностранный язык', 'владение иностранными языками',
     'родной язык',
   ]],
