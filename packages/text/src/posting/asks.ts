@@ -134,7 +134,7 @@ const LEVEL_WORDS: Array<[string, RegExp]> = [
   ['reading', /reading|чтени\p{L}{0,2}|техническ\p{L}{0,3} документаци|технический английский/iu],
   ['basic', /basic|elementary|базов\p{L}{0,3}|начальн\p{L}{0,3}/iu],
 ];
-const LANGUAGE_CONTEXT = /language|speak|spoken|written|verbal|fluent|bilingual|conversational|native|level|уровн|язык|владени|свободн|разговорн|[ABCАВС][12]/iu;
+const LANGUAGE_CONTEXT = /language|speak|spoken|written|verbal|fluent|bilingual|conversational|native|level|уровн|язык|владени|свободн|разговорн|[ABCАВС][12]|(?:read|understand|write)(?: and (?:understand|write|speak|read))? (?:basic |simple )?(?:english|spanish|russian|french|german)/iu;
 
 /** Spoken language and level a requirement asks for, or null. */
 export function languageAsked(text: string): LanguageAsk | null {

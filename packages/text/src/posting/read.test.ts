@@ -270,9 +270,9 @@ What we offer: a salary of €80k, remote within the EU.`;
   it('reads "five years of Python" as years asked without the word "experience", and the title typed again above the text once', () => {
     const text = 'Backend Engineer (Python)\nBackend Engineer (Python)\n\nYou have five years of Python. You know Django. Must be 21 years of age.';
     const rows = rowsOf(text);
-    expect(rows.map((r) => r.text)).toEqual(['You have five years of Python', 'You know Django', 'Must be 21 years of age']);
+    // (an age is a hiring check, no row)
+    expect(rows.map((r) => r.text)).toEqual(['You have five years of Python', 'You know Django']);
     expect(rows[0]).toMatchObject({ kind: 'experience', years: 5, skills: ['python'] });
-    expect(rows[2]!.years).toBeUndefined();
   });
 
   it("gives a vacancy saved without a title the posting's own, else its first line cut at a word within 80 characters", () => {
@@ -798,6 +798,28 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(rowsOf('Requirements:\n- Deliver commercial projects on time and on budget')[0]?.kind).not.toBe('quality');
   });
 
+  it("reads a Habr Career page: «Описание вакансии» heads the blurb, a skill's or a topic's list after its colon and skills in a concept's bracket are one ask", () => {
+    const p = readPosting(
+      'Frontend-разработчик (React)\n\nНавыки:\nReact • TypeScript • Redux\n\nОписание вакансии\n\n«Северный Код» делает «Слот» — сервис онлайн-записи для салонов красоты и автосервисов. ' +
+        'Продуктовая команда — 40 человек.\n\nЧто мы ждём\n— Уверенный TypeScript: дженерики, утилитарные типы, типизация API-ответов.\n' +
+        '— Понимание того, как работает браузер: рендеринг, event loop, кеширование, Web Vitals.\n\nБудет плюсом\n— Опыт с e2e-тестами (Playwright, Cypress).',
+    );
+    const texts = p.requirements.map((r) => r.text);
+    expect(texts.some((t) => /Описание вакансии|Северный Код|40 человек/.test(t))).toBe(false);
+    expect(texts).toContain('Уверенный TypeScript: дженерики, утилитарные типы, типизация API-ответов');
+    expect(texts).toContain('Понимание того, как работает браузер: рендеринг, event loop, кеширование, Web Vitals');
+    expect(p.requirements.find((r) => r.text.startsWith('Опыт с e2e'))).toMatchObject({ importance: 'nice', skills: ['playwright', 'cypress'] });
+  });
+
+  it("reads a retailer's warehouse post: an age is a hiring check, heat and cold are a personal quality, basic English to read labels is a language ask", () => {
+    const rows = rowsOf(
+      'Warehouse Associate\nBasic qualifications:\n- Must be 18 years of age or older\n- Able to work in a non-climate-controlled environment (temperatures may range from 40°F to 90°F)\n' +
+        '- Able to read and understand basic English instructions, labels and scanner screens',
+    );
+    expect(rows.map((r) => r.kind)).toEqual(['quality', 'language']);
+    expect(rows[1]!.language).toMatchObject({ language: 'en', level: 'basic' });
+  });
+
   it('keeps an ask a must when a plus is said of a second ask after a dash; «— будет плюсом» alone still makes it a plus', () => {
     const rows = rowsOf(
       'Requirements:\n- Hands-on experience with Zendesk (Support, Guide and/or Chat) — admin-level knowledge is a bonus\n' +
@@ -825,8 +847,10 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(rowsOf('Требования:\n- Java от 3 лет\nКлючевые навыки\nJava Spring Framework PostgreSQL Apache Kafka').map((r) => r.text)).not.toContain('Framework');
   });
 
-  it('does not read an age as years of experience', () => {
-    expect(rowsOf('Requirements:\n- Must be at least 21 years old\n- Valid driver license')[0]).toMatchObject({ kind: 'other' });
+  it('does not read an age as years of experience: it is a hiring check, no row', () => {
+    const rows = rowsOf('Requirements:\n- Must be at least 21 years old\n- Valid driver license');
+    expect(rows.map((r) => r.text)).toEqual(['Valid driver license']);
+    expect(rows.some((r) => r.years !== undefined)).toBe(false);
   });
 
   it('gives spans that cut exactly the row text out of the posting, on every development posting', () => {

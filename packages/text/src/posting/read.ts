@@ -72,7 +72,7 @@ const BOARD_CLUTTER_RE = cue(
   '(?:re)?posted (?:\\d{1,3}|a|an|one) (?:days?|hours?|weeks?|months?) ago|posted today|posted yesterday|hiring insights|job activity|actively hiring|easy apply|see how you compare|try premium|others who clicked apply|meet the hiring team|\\d{1,5}\\+? applicants|вакансия опубликована|опубликовано \\d|уровень дохода не указан|опыт работы:? не требуется',
 );
 const HIRING_CHECK_RE = cue(
-  'drug (?:screen|test)|background (?:check|screening|investigation)|pre-employment (?:screening|physical|testing)|criminal record|(?:справк\\p{L}{0,2} об )?отсутстви\\p{L}{0,2} судимост',
+  '(?:be |at least )?(?:18|21) years of age|(?:18|21) years (?:old|or older)|(?:aged?|minimum age(?: of)?) (?:18|21)|совершеннолет|drug (?:screen|test)|background (?:check|screening|investigation)|pre-employment (?:screening|physical|testing)|criminal record|(?:справк\\p{L}{0,2} об )?отсутстви\\p{L}{0,2} судимост',
 );
 /**
  * Hours the hire must be free for ("Ability to work 12-hour night shifts including every third weekend", Indeed's
@@ -395,6 +395,9 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
   // a topic and what it covers after a colon: «понимание НДС: счета-фактуры, корректировки, книга продаж», "knowledge of
   // GAAP: accruals, deferrals, revenue recognition"
   if (TOPIC_COLON_RE.test(text.slice(span.start, span.end))) return whole;
+  // and a skill with what of it is asked: «Уверенный TypeScript: дженерики, утилитарные типы, типизация API-ответов»
+  const colon = /^([^:,;()]{1,60}):\s/u.exec(text.slice(span.start, span.end));
+  if (colon && colon[1]!.trim().split(/\s+/).length <= 4 && ask.skills(colon[1]!).length > 0) return whole;
   let pieces = commaPieces(text, span);
   // a last piece that only says how much the rest is asked: "A PMP or a degree … is welcome, not required"
   if (pieces.length >= 2 && QUALIFIER_PIECE_RE.test(text.slice(pieces[pieces.length - 1]!.start, pieces[pieces.length - 1]!.end))) {
@@ -449,7 +452,7 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
 /** A list item that opens with its marker of examples: "including …", "such as …", «например …», «в том числе …». */
 const EXAMPLES_OPENER_RE = /^(?:including|incl\.|such as|e\.g\.|for example|like|особенно|например|в том числе|включая|такие как|такими как)(?![\p{L}])/iu;
 const ALSO_TAKEN_RE = /^(?:[\p{L}\p{N}'’+#./-]+\s{1,2}){1,3}(?:accepted|acceptable|considered|also (?:accepted|considered)|принимается|рассматривается|рассматриваем)(?![\p{L}])/iu;
-const TOPIC_COLON_RE = /^(?:понимание|знание|знания|understanding|knowledge)(?:\s{1,2}of)?(?:\s{1,2}[\p{L}\p{N}-]+){1,3}\s{0,2}:\s/iu;
+const TOPIC_COLON_RE = /^(?:понимание|знание|знания|understanding|knowledge)(?:\s{1,2}of)?(?:,?\s{1,2}[\p{L}\p{N}-]+){1,6}\s{0,2}:\s/iu;
 const QUALIFIER_PIECE_RE = /^(?:but |and |though )?(?:not required|not a must|not mandatory|optional|preferred|a plus|nice to have|не обязательно|необязательно|желательно)[.!]?$/iu;
 const SAYS_HOW_ASKED_RE = /^(?:[\p{L}\p{N}'’+#./-]+\s{1,2}){1,3}(?:preferred|required|is a plus|a plus|desired|желательно|обязательно|приветствуется)(?![\p{L}])/iu;
 const CONTINUES_RE = /^(?:and\s{1,3})?(?:so (?:is|are|would be|will be)|as (?:is|are|would be)|the same (?:goes )?for|same for|а также|равно как и)(?![\p{L}])/iu;
@@ -469,6 +472,9 @@ function perSkill(text: string, span: Span, matches: SkillMatch[]): Span[] | nul
   const inner = text.slice(span.start, span.end);
   // (nor a list of a kind's examples: "TCP/IP, DNS, HTTP and other common network protocols")
   if (ALTERNATIVE_RE.test(inner) || /(?<![\p{L}])(?:and|и|или|or) (?:other|similar|другие|прочие)\s/iu.test(inner)) return null;
+  // (nor skills in a bracket that gives a concept's examples: «Опыт с e2e-тестами (Playwright, Cypress)»)
+  const before = inner.slice(0, matches[0]!.start);
+  if (before.split('(').length > before.split(')').length && before.trim().length > 1) return null;
   for (let k = 1; k < matches.length; k++) {
     const gap = text.slice(span.start + matches[k - 1]!.end, span.start + matches[k]!.start);
     // (skills in a bracket after a skill are its examples: «опыт в ЭДО (Диадок, СБИС — любой)» is one ask)
@@ -520,7 +526,7 @@ const MAX_QUALITY_WORDS = 8;
  * explaining to people outside the trade ("you can explain a technical fix to a non-technical clinic owner").
  */
 const OPENS_WITH_QUALITY_RE =
-  /^(?:любовь к детям|терпени\p{L}{0,2}|patience|(?:a )?love (?:for|of) (?:children|kids)|(?:you )?(?:can )?keep (?:your )?cool)(?![\p{L}])|^(?:(?:strong|excellent|good|great|solid|outstanding)\s+)?(?:organi[sz]ation(?:al)?|communication|interpersonal|time[- ]management|multitasking|people)\s+skills|^(?:must be\s+|be\s+)?(?:physically\s+)?able to (?:lift|stand|climb|bend|kneel|walk|carry)|^(?:ability to|must) (?:lift|stand for)/iu;
+  /^(?:любовь к детям|терпени\p{L}{0,2}|patience|(?:a )?love (?:for|of) (?:children|kids)|(?:you )?(?:can )?keep (?:your )?cool)(?![\p{L}])|^(?:must be\s+|be\s+)?(?:able|willing) to work (?:in|outdoors|outside)(?: an?)? ?(?:non-climate-controlled|cold|hot|outdoor|noisy|dusty|fast-paced|refrigerated|freezer|all weather)|^(?:(?:strong|excellent|good|great|solid|outstanding)\s+)?(?:organi[sz]ation(?:al)?|communication|interpersonal|time[- ]management|multitasking|people)\s+skills|^(?:must be\s+|be\s+)?(?:physically\s+)?able to (?:lift|stand|climb|bend|kneel|walk|carry)|^(?:ability to|must) (?:lift|stand for)/iu;
 
 /** An ask to explain one's work to people outside the trade: communication, a personal quality a deed can show. */
 export const EXPLAINING_TO_LAYPEOPLE_RE =

@@ -54,7 +54,7 @@ const HEADINGS: Record<SectionKind, string> = {
   // a board's label over whatever it shows: Indeed's "Job Details :" heads a description as often as its pay and type
   // (which carry headings of their own), and LinkedIn's "About the job" the whole post, so what follows it is read as
   // text under no heading
-  other: `job details|about the job`,
+  other: `job details|about the job|описание вакансии|о вакансии`,
 };
 
 /**
