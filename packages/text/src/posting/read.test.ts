@@ -820,6 +820,20 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(rows[1]!.language).toMatchObject({ language: 'en', level: 'basic' });
   });
 
+  it("reads a Greenhouse page: the title under 'Back to jobs' and the company's name, a list with a comma before its 'or' as one ask", () => {
+    const p = readPosting(
+      'Back to jobs\n\nQuarrystone\n\nContent Marketing Manager (B2B SaaS)\nRemote (US)\n\nApply\n\nWhat you\'ll bring\n- Solid SEO fundamentals and hands-on experience with Ahrefs or Semrush\n\n' +
+        'Bonus points\n- Experience scripting, producing, or editing short-form video\n- Familiarity with finance, accounting, or fintech topics',
+    );
+    expect(p.title?.text).toBe('Content Marketing Manager (B2B SaaS)');
+    expect(p.requirements.map((r) => r.text)).toEqual([
+      'Solid SEO fundamentals and hands-on experience with Ahrefs or Semrush',
+      'Experience scripting, producing, or editing short-form video',
+      'Familiarity with finance, accounting, or fintech topics',
+    ]);
+    expect(p.requirements[0]!.skills).toEqual(['seo']);
+  });
+
   it('keeps an ask a must when a plus is said of a second ask after a dash; «— будет плюсом» alone still makes it a plus', () => {
     const rows = rowsOf(
       'Requirements:\n- Hands-on experience with Zendesk (Support, Guide and/or Chat) — admin-level knowledge is a bonus\n' +

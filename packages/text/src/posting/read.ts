@@ -420,13 +420,15 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
   // "Python, Go or Java", "payments, banking or another regulated domain": one ask any item meets (a longer list's
   // "or" is read as binding its last two items only: "Java, Spring, Kafka or RabbitMQ")
   const last = pieces[pieces.length - 1]!;
+  // (with the comma before it: a piece's leading "or" is trimmed off, "…, producing, or editing short-form video")
+  const lastWithGap = text.slice(pieces[pieces.length - 2]!.end, last.end);
   // "… Statistics, Mathematics, Computer Science, or a related quantitative field", «…, физика или смежные
   // направления»: every item is an alternative however long the list
-  if (OR_RELATED_RE.test(text.slice(last.start, last.end))) return whole;
+  if (OR_RELATED_RE.test(lastWithGap)) return whole;
   // a degree's fields: "Master's degree in Statistics, Mathematics, Computer Science", «высшее образование
   // (техническое, экономическое)»
   if (DEGREE_IN_RE.test(text.slice(pieces[0]!.start, pieces[0]!.end)) && pieces.slice(1).every((p) => wordCount(text, p) <= 4)) return whole;
-  if (pieces.length <= MAX_ALTERNATIVES_LIST && ALTERNATIVE_RE.test(text.slice(last.start, last.end)) && !OPENERS.has(firstKey(text, last))) {
+  if (pieces.length <= MAX_ALTERNATIVES_LIST && ALTERNATIVE_RE.test(lastWithGap) && !OPENERS.has(firstKey(text, last))) {
     return whole;
   }
   // "A CPA, CFA or MBA, or progress toward one": credentials offered as alternatives, with the way there as one more
@@ -840,6 +842,19 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
     start += header[0].length;
     while (start < intro.end && /\s/.test(text[start]!)) start++;
   }
+  // an applicant tracker's page ("Back to jobs", the company's name, then the title: Greenhouse, Lever)
+  const back = BACK_TO_JOBS_RE.exec(text.slice(start, intro.end));
+  if (back) {
+    start += back[0].length;
+    while (start < intro.end && /\s/.test(text[start]!)) start++;
+    const lineEnd = text.indexOf('\n', start);
+    const company = text.slice(start, lineEnd === -1 ? intro.end : lineEnd);
+    const after = /^\s*([^\n]{3,100})/.exec(text.slice(lineEnd === -1 ? intro.end : lineEnd, intro.end));
+    if (lineEnd !== -1 && company.trim().split(/\s+/).length <= 4 && !ROLE_NOUN_RE.test(company) && after && ROLE_NOUN_RE.test(after[1]!)) {
+      start = lineEnd;
+      while (start < intro.end && /\s/.test(text[start]!)) start++;
+    }
+  }
   // a post forwarded from a channel (its name, then «Переслано из: Гараж 54 | автосервис», "Forwarded from …"): the
   // title is below
   const forwarded = FORWARDED_HEADER_RE.exec(text.slice(start, intro.end));
@@ -899,6 +914,7 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
 
 const POST_LABEL_RE = new RegExp(`^[${EMOJI_CLASS}\\s]*(?:(?:вакансия|vacancy|job|position|позиция|должность)\\s{0,2}[:：—–-]\\s{0,3})?`, 'iu');
 const CAREERS_HEADER_RE = /^(?:careers?|jobs|open (?:positions|roles)|join (?:us|our team)|work with us|вакансии|карьера|работа у нас)(?:\s{0,2}(?:[|·•@]|[-–—] |at )[^\n]{0,60})?[^\S\n]*\n/iu;
+const BACK_TO_JOBS_RE = /^(?:[←<]\s*)?(?:back to (?:all )?(?:jobs|openings|careers|job listings)|view all (?:jobs|openings)|all jobs|назад к вакансиям|все вакансии|к списку вакансий)[^\S\n]*\n/iu;
 const TO_THE_TEAM_RE = /^\s{0,2}(?:в (?:нашу |свою |дружную )?команду|к нам(?: в команду)?|(?:to|for|on) (?:our|the) team|to join (?:our|the) team)\s{0,2}[:—–-]?\s{0,2}/iu;
 const TRAILING_EMOJI_RE = new RegExp(`[${EMOJI_CLASS}]$`, 'u');
 const SITE_NAV_RE =

@@ -23,6 +23,7 @@ describe('isNotDoneClaim', () => {
       "I'm studying for CompTIA A+ (exam scheduled for January).",
       'Хочу перейти в закупки — мне ближе аналитика и работа с поставщиками, чем план продаж.',
       'Looking to move into data engineering full time.',
+      'Looking to grow into a broader content marketing role.',
       // a licence or exam under way is not yet held
       "I'm registered with the state as a plumber's apprentice and I'm working toward the journeyman exam.",
       'Currently studying for the CPA exam (FAR passed).',
