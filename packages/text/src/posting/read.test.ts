@@ -834,6 +834,18 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(p.requirements[0]!.skills).toEqual(['seo']);
   });
 
+  it("reads a SuperJob call-centre post: a pleasant voice is a personal quality, shifts, citizenship and no criminal record are no asks, «ПК на уровне уверенного пользователя» is PC literacy", () => {
+    const rows = rowsOf(
+      'Оператор call-центра\nТребования:\n— Грамотная речь, приятный голос\n— ПК на уровне уверенного пользователя\n— Готовность к сменному графику\n— Гражданство РФ\n— Без судимости',
+    );
+    expect(rows.map((r) => [r.text, r.kind])).toEqual([
+      ['Грамотная речь, приятный голос', 'quality'],
+      ['ПК на уровне уверенного пользователя', 'skill'],
+    ]);
+    expect(rows[1]!.skills).toEqual(['pc_literacy']);
+    expect(rowsOf('Требования:\n- приятный голос')[0]?.kind).toBe('quality');
+  });
+
   it('keeps an ask a must when a plus is said of a second ask after a dash; «— будет плюсом» alone still makes it a plus', () => {
     const rows = rowsOf(
       'Requirements:\n- Hands-on experience with Zendesk (Support, Guide and/or Chat) — admin-level knowledge is a bonus\n' +
