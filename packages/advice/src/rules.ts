@@ -77,10 +77,10 @@ function requirementsWord(n: number, language: Language): string {
 
 const CREDENTIAL_KINDS = new Set(['education', 'licence', 'language']);
 
-/** Words of the requirement that its evidence line lacks, as written in the requirement. */
 /** A word that, with the "of" after it, only leads to the thing asked: "part of", "a variety of", "a number of". */
 const OF_PHRASE_HEAD_RE = /^(?:part|member|kind|sort|lot|lots|number|variety|range|mix|array)\s{1,2}of(?![\p{L}])/iu;
 
+/** Words of the requirement that its evidence line lacks, as written in the requirement. */
 function missingWords(req: RequirementResult): string[] {
   const have = new Set(req.evidence ? terms(req.evidence.text) : []);
   const seen = new Set<string>();

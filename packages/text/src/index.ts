@@ -9,6 +9,7 @@ export { SKILL_TERMS, stem, terms, termSpans, tokenize, tokenSpans, type TermSpa
 export {
   readResume,
   isSectionHeading,
+  PAGE_MARK_RE,
   resumeSummary,
   yearsWhere,
   type EducationEntry,

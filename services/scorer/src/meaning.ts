@@ -7,7 +7,7 @@
 import { statusFor, fitParts, partsComponents, skillsAsked, skillsShown, type FitParts } from '@rc/lexical';
 import type { RequirementResult, Scoring } from '@rc/contracts';
 import { cosine } from '@rc/model-runtime';
-import { credentialsNamed, isNotDoneClaim, isSectionHeading, licenceAsked, splitSentences, terms } from '@rc/text';
+import { credentialsNamed, isNotDoneClaim, isSectionHeading, licenceAsked, PAGE_MARK_RE, splitSentences, terms } from '@rc/text';
 
 export type Embed = (texts: string[], kind: 'query' | 'passage') => Promise<Float32Array[]>;
 
@@ -51,9 +51,9 @@ export function meaningScore(cos: number, t: MeaningThresholds): number {
   return 0.6 + 0.4 * Math.min(1, (cos - t.met) / 0.1);
 }
 
-/** Contacts, a PDF's running header ("Page 1 of 2", «Страница 1 из 2») and date ranges: never evidence of an ask. */
+/** Contacts (an e-mail, a phone): never evidence of an ask, nor is a PDF's running header (`PAGE_MARK_RE`, "Page 1 of 2"). */
 const NOT_EVIDENCE =
-  /@[\p{L}\p{N}-]+\.\p{L}{2,}|\+\d[\d\s()-]{8,}\d|\(\d{3,4}\)\s?\d{3}[-\s]?\d{2}[-\s]?\d{2}|(?<!\d)\d{3}[-.]\d{3}[-.]\d{4}(?!\d)|(?:page|стр(?:аница)?\.?)\s*\d+\s*(?:of|из)\s*\d+/iu;
+  /@[\p{L}\p{N}-]+\.\p{L}{2,}|\+\d[\d\s()-]{8,}\d|\(\d{3,4}\)\s?\d{3}[-\s]?\d{2}[-\s]?\d{2}|(?<!\d)\d{3}[-.]\d{3}[-.]\d{4}(?!\d)/iu;
 
 /**
  * A CV's form fields (hh.ru's «Занятость: полная занятость», «Готова к переезду, готова к командировкам»,
@@ -71,7 +71,7 @@ const DATE_WORD =
  * haven't worked on payments yet"), so an analysis embeds only sentences that could be evidence.
  */
 export function canBeEvidence(text: string): boolean {
-  if (text.length < MIN_SENTENCE_CHARS || NOT_EVIDENCE.test(text) || FORM_FIELD.test(text) || isNotDoneClaim(text)) return false;
+  if (text.length < MIN_SENTENCE_CHARS || NOT_EVIDENCE.test(text) || PAGE_MARK_RE.test(text) || FORM_FIELD.test(text) || isNotDoneClaim(text)) return false;
   const words = text.match(/\p{L}{2,}/gu) ?? [];
   // what is left without the words of dates ("Jun 2019 – present", «Январь 2019 — по настоящее время»)
   if (words.filter((w) => !DATE_WORD.test(w)).length < 2) return false;

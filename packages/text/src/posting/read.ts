@@ -827,41 +827,33 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   const labelled = first?.kind === 'other' && first.heading === 'about the job' && text.slice(0, first.start).trim().length <= 16;
   const intro = first?.kind === 'intro' || labelled ? first : null;
   if (!intro) return null;
+  // past a header the title stands below, and the blank space after it
+  const past = (length: number) => {
+    start += length;
+    while (start < intro.end && /\s/.test(text[start]!)) start++;
+  };
+  const skip = (re: RegExp) => {
+    const m = re.exec(text.slice(start, intro.end));
+    if (m) past(m[0].length);
+    return m !== null;
+  };
   let start = intro.start;
-  while (start < intro.end && /\s/.test(text[start]!)) start++;
+  past(0);
   // a job page copied whole from its top: the site's navigation ("Skip to main content", "Home", "My Network", "Try
   // Premium for $0"), then the company's name over its followers; the title is below
-  const nav = SITE_NAV_RE.exec(text.slice(start, intro.end));
-  if (nav) {
-    start += nav[0].length;
-    while (start < intro.end && /\s/.test(text[start]!)) start++;
-  }
+  skip(SITE_NAV_RE);
   // a careers page's header line ("Careers | Aphrodite Bay Resort & Spa", «Вакансии — Компания»): the title is below
-  const header = CAREERS_HEADER_RE.exec(text.slice(start, intro.end));
-  if (header) {
-    start += header[0].length;
-    while (start < intro.end && /\s/.test(text[start]!)) start++;
-  }
+  skip(CAREERS_HEADER_RE);
   // an applicant tracker's page ("Back to jobs", the company's name, then the title: Greenhouse, Lever)
-  const back = BACK_TO_JOBS_RE.exec(text.slice(start, intro.end));
-  if (back) {
-    start += back[0].length;
-    while (start < intro.end && /\s/.test(text[start]!)) start++;
+  if (skip(BACK_TO_JOBS_RE)) {
     const lineEnd = text.indexOf('\n', start);
     const company = text.slice(start, lineEnd === -1 ? intro.end : lineEnd);
     const after = /^\s*([^\n]{3,100})/.exec(text.slice(lineEnd === -1 ? intro.end : lineEnd, intro.end));
-    if (lineEnd !== -1 && company.trim().split(/\s+/).length <= 4 && !ROLE_NOUN_RE.test(company) && after && ROLE_NOUN_RE.test(after[1]!)) {
-      start = lineEnd;
-      while (start < intro.end && /\s/.test(text[start]!)) start++;
-    }
+    if (lineEnd !== -1 && company.trim().split(/\s+/).length <= 4 && !ROLE_NOUN_RE.test(company) && after && ROLE_NOUN_RE.test(after[1]!)) past(lineEnd - start);
   }
   // a post forwarded from a channel (its name, then «Переслано из: Гараж 54 | автосервис», "Forwarded from …"): the
   // title is below
-  const forwarded = FORWARDED_HEADER_RE.exec(text.slice(start, intro.end));
-  if (forwarded) {
-    start += forwarded[0].length;
-    while (start < intro.end && /\s/.test(text[start]!)) start++;
-  }
+  skip(FORWARDED_HEADER_RE);
   // a post's emoji and its label before the role ("💊 ВАКАНСИЯ: ФАРМАЦЕВТ / ПРОВИЗОР", "Job: Night Auditor")
   const lead = POST_LABEL_RE.exec(text.slice(start, Math.min(intro.end, start + 40)));
   if (lead && lead[0].length > 0 && start + lead[0].length < intro.end) start += lead[0].length;
@@ -916,7 +908,8 @@ const POST_LABEL_RE = new RegExp(`^[${EMOJI_CLASS}\\s]*(?:(?:вакансия|va
 const CAREERS_HEADER_RE = /^(?:careers?|jobs|open (?:positions|roles)|join (?:us|our team)|work with us|вакансии|карьера|работа у нас)(?:\s{0,2}(?:[|·•@]|[-–—] |at )[^\n]{0,60})?[^\S\n]*\n/iu;
 const BACK_TO_JOBS_RE = /^(?:[←<]\s*)?(?:back to (?:all )?(?:jobs|openings|careers|job listings)|view all (?:jobs|openings)|all jobs|назад к вакансиям|все вакансии|к списку вакансий)[^\S\n]*\n/iu;
 const TO_THE_TEAM_RE = /^\s{0,2}(?:в (?:нашу |свою |дружную )?команду|к нам(?: в команду)?|(?:to|for|on) (?:our|the) team|to join (?:our|the) team)\s{0,2}[:—–-]?\s{0,2}/iu;
-const TRAILING_EMOJI_RE = new RegExp(`[${EMOJI_CLASS}]$`, 'u');
+/** What a hired role's phrase may end on: spaces, stops, a dash and the emoji a post's headline ends on. */
+const ROLE_TAIL_JUNK_RE = new RegExp(`[\\s:,!\\-${EMOJI_CLASS}]`, 'u');
 const SITE_NAV_RE =
   /^(?:(?:skip to (?:main )?content|linkedin|indeed|search|home|my network|jobs|messaging|notifications|me|for business|post a job|learning|work|try premium[^\n]{0,30}|reactivate premium[^\n]{0,30}|\d{1,3} notifications?)[^\S\n]*\n\s*){3,}(?:[^\n]{1,80}\n\s*(?:·\s*)?[\d,.]+[kKMм]?\s+(?:followers|подписчик\p{L}{0,3})[^\S\n]*\n)?/iu;
 const FORWARDED_HEADER_RE = /^(?:[^\n]{0,80}\n){0,2}?[^\S\n]*(?:переслано (?:из|от)|forwarded from|пересланное сообщение)[^\n]{0,80}\n/iu;
@@ -974,7 +967,7 @@ function hiredRole(text: string, start: number, end: number): Posting['title'] {
     }
   }
   // (and the emoji a post's headline ends on: «ИЩЕМ АВТОМЕХАНИКА-ДИАГНОСТА 🚗🔧»)
-  while (to > from && (/[\s:,!-]/.test(text[to - 1]!) || TRAILING_EMOJI_RE.test(text.slice(Math.max(from, to - 2), to)))) to -= /[\uD800-\uDFFF]/.test(text[to - 1]!) ? 2 : 1;
+  while (to > from && ROLE_TAIL_JUNK_RE.test(text[to - 1]!)) to--;
   const phrase = text.slice(from, to);
   if (!ROLE_NOUN_RE.test(phrase) || wordCount(text, { start: from, end: to }) > 8) return null;
   return { text: phrase, start: from, end: to };

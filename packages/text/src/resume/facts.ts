@@ -276,8 +276,8 @@ const CERT_CUES = [
   'certified', 'certificate', 'certification', 'сертификат', 'сертифицированный', 'аккредитация', 'удостоверение', 'допуск',
   'допог', 'adr', 'licence', 'license', 'licensed', 'cpa', 'acca', 'cipd', 'nebosh', 'iosh', 'pmp',
 ];
-/** A PDF's page mark: "page 1 of 2", «Страница 2 из 2», «стр. 1 из 3». */
-export const PAGE_MARK_RE = /(?<![\p{L}])(?:page|стр(?:аница)?\.?)\s{0,2}\d{1,3}\s{0,2}(?:of|из)\s{0,2}\d{1,3}(?![\p{N}])/iu;
+/** A PDF's running page mark: "page 1 of 2", «Страница 2 из 2», «стр. 1 из 3». */
+export const PAGE_MARK_RE = /(?:page|стр(?:аница)?\.?)\s*\d+\s*(?:of|из)\s*\d+/iu;
 const LAT: Record<string, string> = { А: 'A', В: 'B', С: 'C', Е: 'E', М: 'M' };
 const DRIVING_LICENCE_RE = /driver['’]?s['’]? licen[cs]e|driving licen[cs]e|(?<![\p{L}])(?:valid|clean|full) (?:[\p{L}]+ ){0,2}(?:licen[cs]e|DL)(?![\p{L}])|водительск\p{L}{0,3} (?:удостоверени|прав)/iu;
 const MACHINE_LICENCE_RE = /тракторист|погрузчик|самоходн|стропальщик|forklift|reach truck/iu;
