@@ -64,14 +64,15 @@ export function yearsAsked(text: string): number | null {
 const EDUCATION_LEVELS: Array<[EducationLevel, RegExp]> = [
   ['doctorate', new RegExp(`${L}(?:ph\\.?d|doctorate|doctoral degree|кандидат\\p{L}{0,3} наук|учён\\p{L}{0,3} степен\\p{L}{0,2})${R}`, 'iu')],
   // (a bare "Master" is a trade's grade or a title: "ASE Master Technician", "Master Electrician", "Scrum Master")
-  ['master', new RegExp(`${L}(?:master['’]?s|master(?=\\s{1,2}(?:degree|of (?:arts|science|business|engineering|education|public|fine|laws)|in\\s))|msc|m\\.s\\.|mba|магистр\\p{L}{0,5})${R}`, 'iu')],
-  ['bachelor', new RegExp(`${L}(?:bachelor'?s?|bsc|b\\.s\\.|bsn|b\\.a\\.|undergraduate degree|four-year degree|бакалавр\\p{L}{0,5})${R}`, 'iu')],
+  ['master', new RegExp(`${L}(?:master['’]?s|master(?=\\s{1,2}(?:degree|of (?:arts|science|business|engineering|education|public|fine|laws)|in\\s))|msc|m\\.sc|m\\.s\\.|mba|m\\.?tech|mca|mcs|m\\.e\\.|m\\.com|магистр\\p{L}{0,5})${R}`, 'iu')],
+  ['bachelor', new RegExp(`${L}(?:bachelor'?s?|bsc|b\\.sc|b\\.s\\.|bsn|b\\.a\\.|b\\.?tech|b\\.e(?:\\.|(?=\\s{0,2}[/,]))|bca|bba|b\\.com|undergraduate degree|four-year degree|бакалавр\\p{L}{0,5})${R}`, 'iu')],
   ['associate', new RegExp(`${L}associate(?:'s)?(?: or [\\p{L}']{1,12})?\\s{1,2}degree${R}`, 'iu')],
   ['vocational', new RegExp(`${L}(?:средн\\p{L}{0,3}[ -]{1,2}(?:профессиональн|специальн|техническ|медицинск|фармацевтическ)\\p{L}{0,4}|средн\\p{L}{0,3}(?=\\s(?:\\([^)]{0,30}\\)\\s)?(?:или|либо)\\s(?:\\p{L}+\\s)?высш)|спо|начальн\\p{L}{0,3} профессиональн\\p{L}{0,4}|техникум\\p{L}{0,3}|колледж\\p{L}{0,3}|technical certificate|vocational|trade school|graduate of (?:an? )?(?:accredited |approved |recognized )?[\\p{L} -]{0,40}?(?:program(?:me)?|school|college))${R}`, 'iu')],
   ['higher', new RegExp(`${L}(?:высш\\p{L}{0,3}|неоконченн\\p{L}{0,3} высш\\p{L}{0,3}|degree|university|диплом\\p{L}{0,3} (?:вуза|о высшем))${R}`, 'iu')],
   ['secondary', new RegExp(`${L}(?:high school|ged|secondary school|средн\\p{L}{0,3} (?:общ\\p{L}{0,3} )?образовани\\p{L}{0,2})${R}`, 'iu')],
 ];
 
+const BE_RE = /(?<![\p{L}])BE(?=\s{0,2}\/\s{0,2}B\.?Tech|\s{0,2}\/\s{0,2}B\.?E|\s{1,2}in\s\p{Lu})/u;
 const EN_FIELD = /\b(?:degree|diploma|bachelor'?s?|master'?s?|bsc|msc|associate'?s?|certificate)(?: [a-z]{1,12}){0,2} in ((?:[A-Z][\p{L}]{1,20}|TESOL|IT)(?:(?:,? (?:or |and |& )?| )(?:[A-Z][\p{L}]{1,20}|TESOL|IT)){0,4})/u;
 const RU_FIELD = /(?:специальност\p{L}{0,2}|направлени\p{L}{0,2})\s{1,2}«([^»\n]{1,60})»|(?:высш\p{L}{0,3}|средн\p{L}{0,3}(?: профессиональн\p{L}{0,3})?)\s{1,2}([\p{L}-]{3,30}(?:ое|ее))\s{1,2}образовани|образовани\p{L}{0,2}\s{0,2}\(([^)\n]{1,40})\)/iu;
 
@@ -83,17 +84,19 @@ const RELATED_FIELD_RE = /related|relevant|equivalent|similar|comparable|сме�
 
 /** Education level (and field) a requirement asks for, or null. */
 export function educationAsked(text: string): EducationAsk | null {
-  if (!/degree|diploma|bachelor|master|ph\.?d|bsc|msc|bsn|mba|high school|ged|education|vocational|graduate of|certificate in|образовани|диплом|бакалавр|магистр|высше|средне|колледж|техникум/iu.test(text)) return null;
+  if (!/degree|diploma|bachelor|master|ph\.?d|bsc|msc|b\.sc|m\.sc|bsn|mba|b\.?tech|m\.?tech|b\.e[./,\s]|bca|bba|mca|mcs|high school|ged|education|vocational|graduate of|certificate in|образовани|диплом|бакалавр|магистр|высше|средне|колледж|техникум/iu.test(text)) return null;
   // levels offered as alternatives ("Associate or Bachelor's degree", «среднее (фармацевт) или высшее (провизор)»): the
   // lowest of them is what is asked
   let offered = EDUCATION_LEVELS.filter(([, re]) => re.test(text)).map(([level]) => level);
+  // India's "BE" (Bachelor of Engineering), told from the verb by its capitals and a degree beside it: "BE/BTech"
+  if (BE_RE.test(text) && !offered.includes('bachelor')) offered.push('bachelor');
   // ("degree" of "Master's degree" names no level of its own)
   if (!/высш/iu.test(text) && offered.some((l) => l !== 'higher' && l !== 'secondary' && l !== 'vocational')) offered = offered.filter((l) => l !== 'higher');
   // (else the first in EDUCATION_LEVELS' order, the highest named)
   // an education of a kind with no level named («педагогическое образование (дошкольное)», «профильное образование»):
   // a college's diploma of that kind meets it, so the lowest level that gives one is asked
   const kindOnly = offered.length === 0 && KIND_OF_EDUCATION_RE.test(text) ? 'vocational' : undefined;
-  const level = kindOnly ?? (offered.length > 1 && /\s(?:or|или|либо)\s/iu.test(text) ? offered.reduce((a, b) => (LEVEL_RANK[b] < LEVEL_RANK[a] ? b : a)) : offered[0]);
+  const level = kindOnly ?? (offered.length > 1 && /\s(?:or|или|либо)\s|\//iu.test(text) ? offered.reduce((a, b) => (LEVEL_RANK[b] < LEVEL_RANK[a] ? b : a)) : offered[0]);
   // "technical certificate" names a vocational level only in an education line
   if (!level || (level === 'higher' && /^\s*degree\s*$/i.test(text))) return null;
   const en = EN_FIELD.exec(text);

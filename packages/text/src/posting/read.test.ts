@@ -221,6 +221,31 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(rowsOf('Requirements:\n- Java, Kotlin, Spring Boot, Kafka').length).toBe(4);
   });
 
+  it("keeps a capitalised degree whole, and reads India's degree abbreviations as the lowest level offered", () => {
+    const preferred = rowsOf('Requirements\n- Bachelors Degree or higher in a related field is preferred.\n- PHP');
+    expect(preferred.map((r) => [r.text, r.importance, r.kind])).toEqual([
+      ['Bachelors Degree or higher in a related field is preferred', 'nice', 'education'],
+      ['PHP', 'must', 'skill'],
+    ]);
+    expect(rowsOf("Requirements\n- Bachelor's Degree in Computer Science required").map((r) => r.text)).toEqual([
+      "Bachelor's Degree in Computer Science required",
+    ]);
+    // a capitalised opener after another still starts a new ask
+    expect(rowsOf('Requirements\n- Java Experience with Spring').map((r) => r.text)).toEqual(['Java', 'Experience with Spring']);
+    for (const [ask, level] of [
+      ['B.E / BCA / MCA / MSc. IT', 'bachelor'],
+      ['BE/BTech / MCA / MCS', 'bachelor'],
+      ['B.Tech/B.E in Computer Science', 'bachelor'],
+      ['MCA or M.Tech', 'master'],
+    ] as const) {
+      const rows = rowsOf(`Dev\n*Required Experience and Qualifications*\n- ${ask}\n- 2+ years of PHP`);
+      expect(rows.map((r) => r.text), ask).toEqual([ask, '2+ years of PHP']);
+      expect(rows[0]!.education?.level, ask).toBe(level);
+    }
+    // the verb in capitals is no degree
+    expect(rowsOf('Requirements\n- You must BE able to lift 50 lbs')[0]!.kind).not.toBe('education');
+  });
+
   it('keeps an ask that names money the candidate handled (a quota), drops one that names pay, and skips "As an X you\'ll …"', () => {
     const text =
       'Account Executive\n\nAs an Account Executive you\'ll own the full sales cycle from discovery call to signed contract. ' +

@@ -111,8 +111,14 @@ const OPENERS = new Set(
   наличие уверенное владение понимание готовность ответственность желательно права водительское стаж образование
   отсутствие сертификат удостоверение свидетельство допуск аттестация если мы наша компания`.split(/\s+/),
 );
+/** Capitalised openers that a noun follows within the same ask ("Bachelor's Degree", "Proven Experience", "Strong Knowledge"). */
+const NOUN_AFTER = new Set(
+  `minimum strong solid excellent proven demonstrated good basic advanced intermediate fluent working previous hands
+  bachelor bachelor's bachelors master master's masters associate associate's doctoral college university high`.split(/\s+/),
+);
 const ABBREVIATIONS = new Set(
   `e.g i.e eg ie vs mr mrs ms dr prof approx cf no nos fig st jr sr inc ltd co etc u.s u.k j.d ph.d m.d b.s b.a m.s m.a
+  msc bsc m.sc b.sc b.tech m.tech btech mtech b.e m.e b.com m.com
   т.е т.к т.д т.п напр им ул проф тел см
   стр ср англ рус мин макс ок кат г д м руб тыс ст пр др т`.split(/\s+/),
 );
@@ -304,7 +310,7 @@ function softSplit(text: string, span: Span, flattened: boolean): Span[] {
     const opener = OPENERS.has(w.key);
     if (!opener && !flattened) continue;
     const capital = /^\p{Lu}\p{Ll}/u.test(w.raw) || /^\p{Lu}$/u.test(w.raw) === false && /^\p{Lu}[\p{Ll}\p{Lu}]/u.test(w.raw) && /\p{Ll}/u.test(w.raw);
-    if (capital && opener) {
+    if (capital && opener && !NOUN_AFTER.has(p.key)) {
       cuts.push(w.start);
       continue;
     }

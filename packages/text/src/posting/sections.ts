@@ -24,7 +24,9 @@ const HEADINGS: Record<SectionKind, string> = {
   что мы хотим видеть|мы хотим видеть|обязательные требования|ты нам подходишь если|вы нам подходите если|
   что для нас важно|для нас важно|требуется|требуются|опыт|что для нас обязательно|обязательные условия|
   что нужно от тебя|что нужно от вас|что от тебя нужно|что от вас нужно|что требуется от тебя|что требуется от вас|что важно|
-  что мы ценим|что ценим|what matters|what's important|what is important`,
+  что мы ценим|что ценим|what matters|what's important|what is important|required experience and qualifications|
+  experience and qualifications|qualifications and experience|required qualifications and experience|skills and requirements|
+  requirements and skills|desired candidate profile|candidate profile|eligibility criteria|skills required`,
   nice: `nice to have|nice to haves|preferred|preferred qualifications|preferred skills|preferred experience|desired|
   desired skills|desired qualifications|desirable|bonus points|pluses|a plus|will be a plus|would be a plus|
   additional qualifications|good to have|optional|ключевые навыки|будет плюсом|плюсом будет|будет преимуществом|преимуществом будет|

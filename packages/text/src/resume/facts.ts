@@ -39,11 +39,13 @@ const LEVEL_PHRASES: [EducationLevel, string[]][] = [
   ['master', [
     'master', 'masters', 'master s', 'msc', 'm sc', 'msci', 'mmath', 'mphys', 'mchem', 'ma', 'mba', 'm s', 'meng', 'm eng',
     'specialist degree', 'specialist diploma', 'mphil', 'llm', 'med', 'm ed',
+    'm tech', 'mtech', 'mca', 'm e', 'm com',
     'магистр', 'магистратура', 'магистратуры', 'магистра', 'специалист', 'специалитет', 'диплом специалиста',
   ]],
   ['bachelor', [
     'bachelor', 'bachelors', 'bachelor s', 'bsc', 'b sc', 'ba', 'b a', 'bs', 'b s', 'beng', 'b eng', 'bba', 'bcom', 'llb',
     'bsn', 'bed', 'b ed', 'undergraduate degree', 'university degree', 'бакалавр', 'бакалавриат', 'бакалавра', 'высшее',
+    'b tech', 'btech', 'b e', 'bca', 'b com',
   ]],
   ['vocational', [
     'associate degree', 'associate of applied science', 'associate of science', 'associate of arts', 'vocational', 'nvq',
@@ -76,8 +78,8 @@ const COURSE_WORDS = ['training', 'course', 'courses', 'certificate', 'курс�
 /** Degrees named so plainly that they count outside an education section too ("Master of Science", not "Scrum Master"). */
 const PLAIN_DEGREES: [EducationLevel, string[]][] = [
   ['phd', ['phd', 'ph d', 'кандидат наук', 'к т н', 'к э н']],
-  ['master', ['master of', 'masters degree', 'master s degree', 'msc', 'm sc', 'mba', 'магистр', 'магистратура', 'магистратуру']],
-  ['bachelor', ['bachelor', 'bachelor s', 'bachelors', 'bsc', 'b sc', 'bsn', 'бакалавр', 'бакалавриат', 'высшее образование']],
+  ['master', ['master of', 'masters degree', 'master s degree', 'msc', 'm sc', 'mba', 'm tech', 'mtech', 'магистр', 'магистратура', 'магистратуру']],
+  ['bachelor', ['bachelor', 'bachelor s', 'bachelors', 'bsc', 'b sc', 'bsn', 'b tech', 'btech', 'бакалавр', 'бакалавриат', 'высшее образование']],
   ['vocational', ['associate degree', 'колледж', 'техникум', 'училище', 'среднее специальное', 'среднее профессиональное']],
   ['secondary', ['high school diploma', 'среднее образование']],
 ];

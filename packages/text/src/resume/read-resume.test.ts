@@ -217,6 +217,10 @@ describe('education', () => {
     ['Образование\n2023 — н. в. СамГТУ, «Информатика», заочно, 3 курс\n2023 — Самарский колледж связи, диплом техника', 'vocational', undefined],
     ['Education\nCare Certificate (2022) · NVQ Level 2 Health and Social Care (2024), Level 3 in progress', 'vocational', undefined],
     ['Образование\n2013 – 2017 КФУ, бакалавр, «Экономика»\n2021 Курс «Аналитик данных», Яндекс Практикум', 'bachelor', undefined],
+    // India's degrees by their abbreviations
+    ['Education\nM.Tech, Computer Science (Computer Vision), IIT Bombay, 2021\nB.E. Electronics, University of Pune, 2019', 'master', undefined],
+    ['Education\nB.Tech in Computer Science, VIT, 2018', 'bachelor', 'Computer Science'],
+    ['Education\nMCA, Gujarat Technological University, 2017', 'master', undefined],
   ])('%s', (text, level, field) => {
     const f = read(text);
     expect(f.educationLevel).toBe(level);
