@@ -246,6 +246,14 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(rowsOf('Requirements\n- You must BE able to lift 50 lbs')[0]!.kind).not.toBe('education');
   });
 
+  it("reads skills a marker gives as a concept's examples as the concept's one ask, and drops a template's note", () => {
+    const rows = rowsOf(
+      'Requirements\n- Basic understanding of front-end technologies, such as JavaScript, HTML5, and CSS3\n' +
+        '- {{Make sure to mention other frameworks, libraries, or any other technology related to your development stack}}\n- Java, Spring, Kafka',
+    );
+    expect(rows.map((r) => r.text)).toEqual(['Basic understanding of front-end technologies, such as JavaScript, HTML5, and CSS3', 'Java', 'Spring', 'Kafka']);
+  });
+
   it('keeps an ask that names money the candidate handled (a quota), drops one that names pay, and skips "As an X you\'ll …"', () => {
     const text =
       'Account Executive\n\nAs an Account Executive you\'ll own the full sales cycle from discovery call to signed contract. ' +

@@ -457,6 +457,8 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
   return whole;
 }
 
+/** A concept's words, then its marker of examples, before a row's first skill: "front-end technologies, such as ". */
+const EXAMPLES_BEFORE_RE = /[\p{L}-]{3,}[\s,]{1,3}(?:such as|e\.g\.,?|for example|like|including|например|такие как|такими как|в том числе|включая)[\s:,]{1,3}$/iu;
 /** A list item that opens with its marker of examples: "including …", "such as …", «например …», «в том числе …». */
 const EXAMPLES_OPENER_RE = /^(?:including|incl\.|such as|e\.g\.|for example|like|особенно|например|в том числе|включая|такие как|такими как)(?![\p{L}])/iu;
 const ALSO_TAKEN_RE = /^(?:[\p{L}\p{N}'’+#./-]+\s{1,2}){1,3}(?:accepted|acceptable|considered|also (?:accepted|considered)|принимается|рассматривается|рассматриваем)(?![\p{L}])/iu;
@@ -483,6 +485,9 @@ function perSkill(text: string, span: Span, matches: SkillMatch[]): Span[] | nul
   // (nor skills in a bracket that gives a concept's examples: «Опыт с e2e-тестами (Playwright, Cypress)»)
   const before = inner.slice(0, matches[0]!.start);
   if (before.split('(').length > before.split(')').length && before.trim().length > 1) return null;
+  // (nor skills a marker gives as a concept's examples: "Basic understanding of front-end technologies, such as
+  // JavaScript, HTML5, and CSS3" asks for the concept)
+  if (EXAMPLES_BEFORE_RE.test(before)) return null;
   for (let k = 1; k < matches.length; k++) {
     const gap = text.slice(span.start + matches[k - 1]!.end, span.start + matches[k]!.start);
     // (skills in a bracket after a skill are its examples: «опыт в ЭДО (Диадок, СБИС — любой)» is one ask)
@@ -594,7 +599,8 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
     return true;
   }
   // a job board's tracking tags ("#LI-RS1", "#LI-Hybrid"): hashtags and nothing else
-  if (/^(?:#[\p{L}\p{N}_-]+\s*)+$/u.test(piece.trim())) return true;
+  // and a template's note the poster left in ("{{Make sure to mention other frameworks …}}")
+  if (/^(?:#[\p{L}\p{N}_-]+\s*)+$/u.test(piece.trim()) || /^\{\{[^{}]*\}\}?$/u.test(piece.trim())) return true;
   // the board's page around the post ("Posted 3 days ago", «Вакансия опубликована 11 ноября»), the checks the
   // employer runs at hiring ("Must pass pre-employment drug screen and background check") and where the hire must live
   // or be allowed to work: nothing a resume shows or a candidate can build up
