@@ -176,6 +176,18 @@ describe('scoreLexical edge cases', () => {
     ]);
   });
 
+  it('reads a product that stands in for the one asked as partly showing it, with its line as the evidence', () => {
+    const result = scoreLexical({
+      vacancyText: 'Requirements:\n- MS Project\n- React\n- Kubernetes',
+      resumeText: 'Build and update schedules in Primavera P6 with the superintendent.\nFrontend: Vue 3, Pinia.\nDeployed with Docker.',
+    });
+    expect(result.requirements.map((r) => [r.status, r.evidence?.text ?? null])).toEqual([
+      ['partial', 'Build and update schedules in Primavera P6 with the superintendent.'],
+      ['partial', 'Frontend: Vue 3, Pinia.'],
+      ['missing', null],
+    ]);
+  });
+
   it('lets any item fill a list that ends in "or", and no item fill a list that ends in "and"', () => {
     const result = scoreLexical({
       vacancyText: 'Requirements:\n- Python, Go or Java\n- Знание PostgreSQL, MySQL или Oracle\n- Docker, Kubernetes and Terraform\n- Git',

@@ -29,7 +29,7 @@ import { ASK_MET, checkAsk, headOf, jobWords, longestJob, type AskCheck } from '
 import { fitParts, fitScore, type FitWeights } from './fit.ts';
 import lexicalWeights from './fit-weights.json' with { type: 'json' };
 import { loadReading, storeReading } from './reading.ts';
-import { shownIds, SKILL_TERM_PREFIX, termFactor } from './weights.ts';
+import { peersOf, shownIds, SKILL_TERM_PREFIX, termFactor } from './weights.ts';
 
 export const LEXICAL_MODEL = 'bm25-lexical-v1';
 
@@ -69,6 +69,22 @@ function termCounts(list: string[]): Map<string, number> {
   const tf = new Map<string, number>();
   for (const t of list) tf.set(t, (tf.get(t) ?? 0) + 1);
   return tf;
+}
+
+/** A skill asked shown only by a product that stands in for it (PEERS): partly shown. */
+const PEER_SHOWN = 0.4;
+
+/**
+ * For a row that asks for one product, the resume's first line of work (else any line) that shows another of its
+ * group: "Build and maintain baseline and update schedules in Primavera P6" for "MS Project". Null otherwise.
+ */
+function peerSentence(slots: ReadonlyArray<{ terms: readonly string[] }>, sentences: readonly Sentence[]): Sentence | null {
+  const asked = new Set(slots.flatMap((slot) => slot.terms.filter((t) => t.startsWith(SKILL_TERM_PREFIX))));
+  if (asked.size !== 1) return null;
+  const peers = peersOf([...asked][0]!.slice(SKILL_TERM_PREFIX.length)).map((id) => SKILL_TERM_PREFIX + id);
+  if (peers.length === 0) return null;
+  const showing = sentences.filter((s) => peers.some((t) => s.tf.has(t)));
+  return showing.find((s) => !s.list) ?? showing[0] ?? null;
 }
 
 export function statusFor(score: number): RequirementStatus {
@@ -804,6 +820,10 @@ export function scoreLexical(input: LexicalInput): Scoring {
           implied: { years: round1(practice.years) },
         };
       }
+    }
+    if (!check && req.kind === 'skill' && words.score < PARTIAL) {
+      const peer = peerSentence(req.slots, sentences);
+      if (peer) return { ...words, score: PEER_SHOWN, status: statusFor(PEER_SHOWN), evidence: { text: peer.text, start: peer.start, end: peer.end } };
     }
     if (!check) return words;
     const evidence = check.evidence

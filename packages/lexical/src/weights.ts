@@ -115,6 +115,36 @@ export const SHOWS: Readonly<Record<string, readonly string[]>> = {
   driving_d: ['driving', 'traffic_rules'],
 };
 
+/**
+ * Products that stand in for one another: a resume that shows one of a group shows an ask for another in part (a
+ * Primavera P6 scheduler for "MS Project", Vue for React, MySQL for PostgreSQL, Azure for AWS): the same work in
+ * another product, which a recruiter reads as partly met, not as missing.
+ */
+export const PEERS: readonly (readonly string[])[] = [
+  ['ms_project', 'primavera'],
+  ['react', 'vue', 'angular'],
+  ['postgresql', 'mysql', 'mssql', 'oracle_db'],
+  ['aws', 'azure', 'gcp'],
+  ['jenkins', 'gitlab_ci', 'github_actions'],
+  ['tableau', 'power_bi', 'looker', 'superset'],
+  ['django', 'flask', 'fastapi'],
+  ['express', 'nestjs'],
+  ['kafka', 'rabbitmq'],
+  ['cypress', 'playwright', 'selenium'],
+  ['pytorch', 'tensorflow'],
+  ['snowflake', 'bigquery', 'redshift', 'databricks'],
+  ['airflow', 'dagster'],
+  ['diadoc', 'sbis'],
+];
+
+const PEERS_OF = new Map<string, string[]>();
+for (const group of PEERS) for (const id of group) PEERS_OF.set(id, group.filter((other) => other !== id));
+
+/** The products that stand in for a skill (none for most skills). */
+export function peersOf(id: string): readonly string[] {
+  return PEERS_OF.get(id) ?? [];
+}
+
 /** The vocabulary skills a text names, under their ids. */
 export function skillsAsked(text: string): Set<string> {
   return new Set(findSkills(text).map((m) => m.id));

@@ -77,6 +77,28 @@ describe('jobs', () => {
     expect(job).toMatchObject({ title: 'Senior Developer', employer: 'Acme Corp' });
   });
 
+  it('reads the role from its own line beside a dated line that names only the employer and its city', () => {
+    const below = read(
+      'Опыт работы\nс 04.2019 по настоящее время — ООО «Климат-Сервис Поволжье», г. Самара\nСервисный инженер по холодильному оборудованию\n- монтаж сплит-систем;\n\n' +
+        '2011 – 2015 — ООО «Волжский Пивзавод», г. Самара\nСлесарь-ремонтник 4 разряда\n- ремонт насосов;',
+    );
+    expect(below.jobs.map((j) => [j.title, j.employer])).toEqual([
+      ['Сервисный инженер по холодильному оборудованию', 'ООО «Климат-Сервис Поволжье»'],
+      ['Слесарь-ремонтник 4 разряда', 'ООО «Волжский Пивзавод»'],
+    ]);
+    const above = read(
+      'Work Experience\n\nPharmacy Clerk / Front Store Cashier\nValley Drug & Variety, Salem, OR — May 2024 to present\n- Ring up prescriptions\n\n' +
+        'Cashier\nSalem Fresh Market, Salem, OR — 2022 to 2024\n- Register, returns',
+    );
+    expect(above.jobs.map((j) => [j.title, j.employer])).toEqual([
+      ['Pharmacy Clerk / Front Store Cashier', 'Valley Drug & Variety'],
+      ['Cashier', 'Salem Fresh Market'],
+    ]);
+    // the next entry's dated line below is no role, and a bakery is no baker
+    const next = read('Опыт\n2018 — н.в. — сеть кафе-пекарен «Булочная», шеф-повар (3 точки)\n2014 – 2018 — ресторан «Кёнигсберг», повар\n');
+    expect(next.jobs.map((j) => j.title)).toEqual(['шеф-повар (3 точки)', 'повар']);
+  });
+
   it("keeps a bracket in a title whole, and closes up a bracket the dates were taken out of", () => {
     const f = read(
       'Experience\nData Engineer (started as Junior Data Engineer, promoted Jun 2020)          Jan 2019 – Mar 2022\nCorvane Retail Group\n- Wrote Python ingestion.\n\n' +

@@ -307,8 +307,14 @@ function titleAndEmployer(text: string, ls: Line[], li: number, range: DateRange
   // (not inside a bracket: "Data Engineer (started as Junior Data Engineer, promoted Jun 2020)" is one title)
   const split = (s: string) => splitOutsideBrackets(s, /\s[|@–—-]\s|,\s|\sat\s|\sв\s/gu).map((p) => p.trim()).filter((p) => p.length > 1).slice(0, 2);
   let parts: string[] = [];
-  if (rest) parts = split(rest);
-  else if (entryStartAt === line.start) return hhTitleAndEmployer(text, ls, lineAt(ls, range.to));
+  if (rest) {
+    parts = split(rest);
+    // the dated line names the employer and its city, the role a line of its own beside it: "Valley Drug & Variety,
+    // Salem, OR — May 2024 to present" under "Pharmacy Clerk / Front Store Cashier", «с 04.2019 по настоящее время —
+    // ООО «Климат-Сервис Поволжье», г. Самара» over «Сервисный инженер по холодильному оборудованию»
+    const role = parts.some((p) => ROLE_NOUN_RE.test(p)) ? undefined : roleLineBeside(text, ls, li, entryStartAt);
+    if (role) return { title: role, employer: parts[0] };
+  } else if (entryStartAt === line.start) return hhTitleAndEmployer(text, ls, lineAt(ls, range.to));
   else {
     for (let k = lineAt(ls, entryStartAt); k < li && parts.length < 2; k++) {
       const body = text.slice(ls[k]!.start, Math.min(ls[k]!.end, ls[k]!.start + 120)).trim();
@@ -323,6 +329,19 @@ function titleAndEmployer(text: string, ls: Line[], li: number, range: DateRange
   // that names a role is the title
   const employerFirst = (ORG_MARKERS.test(a) && !ORG_MARKERS.test(b)) || (ROLE_NOUN_RE.test(b) && !ROLE_NOUN_RE.test(a));
   return employerFirst ? { title: b, employer: a } : { title: a, employer: b };
+}
+
+/** The short line right above the dated line (inside its entry) or right below it that names a role, if one does. */
+function roleLineBeside(text: string, ls: Line[], li: number, entryStartAt: number): string | undefined {
+  const at = (k: number) => (k >= 0 && k < ls.length ? text.slice(ls[k]!.start, ls[k]!.end).trim() : '');
+  const isRole = (b: string) =>
+    b.length > 2 && b.length <= 80 && !PROSE_END.test(b) && !/^[-–—•·*]/.test(b) && b.split(/\s+/).length <= 10 && ROLE_NOUN_RE.test(b) && !ORG_MARKERS.test(b) && !/(?:19|20)\d\d/.test(b);
+  // (Europass labels the role: "Occupation or position held: Senior Accountant")
+  const unlabelled = (b: string) => b.replace(/^(?:occupation or position held|position held|position|job title|должность)\s*:\s*/iu, '');
+  const above = li > 0 && ls[li - 1]!.start >= entryStartAt ? unlabelled(at(li - 1)) : '';
+  if (isRole(above)) return above;
+  const below = unlabelled(at(li + 1));
+  return isRole(below) ? below : undefined;
 }
 
 /** A text cut at the separators that stand outside its brackets. */
