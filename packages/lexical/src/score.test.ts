@@ -188,6 +188,18 @@ describe('scoreLexical edge cases', () => {
     ]);
   });
 
+  it('meets a headcount asked by a line that names as many people, and partly by one that names half as many', () => {
+    const ask = 'Требования:\n- опыт ведения участка численностью от 200 человек';
+    const met = scoreLexical({ vacancyText: ask, resumeText: 'Веду участок оплаты труда на производственном предприятии: 520–560 работников, три цеха.' });
+    expect(met.requirements[0]).toMatchObject({ status: 'met', evidence: { text: 'Веду участок оплаты труда на производственном предприятии: 520–560 работников, три цеха.' } });
+    const part = scoreLexical({ vacancyText: ask, resumeText: 'Расчёт зарплаты на 120 сотрудников в ЗУП.' });
+    expect(part.requirements[0]!.status).toBe('partial');
+    const none = scoreLexical({ vacancyText: ask, resumeText: 'Сеть клиник, около 60 сотрудников.' });
+    expect(none.requirements[0]!.status).toBe('missing');
+    const en = scoreLexical({ vacancyText: 'Requirements:\n- Payroll for 500+ employees', resumeText: 'Processed biweekly payroll for 900 employees in ADP.' });
+    expect(en.requirements[0]!.status).toBe('met');
+  });
+
   it('lets any item fill a list that ends in "or", and no item fill a list that ends in "and"', () => {
     const result = scoreLexical({
       vacancyText: 'Requirements:\n- Python, Go or Java\n- Знание PostgreSQL, MySQL или Oracle\n- Docker, Kubernetes and Terraform\n- Git',

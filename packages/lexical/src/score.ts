@@ -71,6 +71,36 @@ function termCounts(list: string[]): Map<string, number> {
   return tf;
 }
 
+/** People counted: «человек», «сотрудников», «работников», "employees", "people", "staff". */
+const PEOPLE = String.raw`(?:человек|чел\.|сотрудник\p{L}{0,3}|работник\p{L}{0,3}|employees|people|staff|workers|headcount)(?![\p{L}])`;
+const HEADCOUNT_ASK_RE = new RegExp(String.raw`(?:от|не менее|более|свыше|from|at least|over|more than|minimum of)\s{1,2}(\d{1,3}(?:[\s,]?\d{3})?)\s?\+?\s{0,2}${PEOPLE}|(\d{1,3}(?:[\s,]?\d{3})?)\s?\+\s{0,2}${PEOPLE}`, 'iu');
+const HEADCOUNT_SHOWN_RE = new RegExp(String.raw`(\d{1,3}(?:[\s,]?\d{3})?)\s?\+?(?:\s?[–—-]\s?(\d{1,3}(?:[\s,]?\d{3})?))?\s{0,2}${PEOPLE}`, 'giu');
+const number = (s: string) => Number(s.replace(/[\s,]/g, ''));
+/** Lines that show a headcount asked in full and in part. */
+const HEADCOUNT_MET = 0.9;
+const HEADCOUNT_PARTIAL = 0.45;
+
+/** The number of people a row asks to have handled, or null. */
+function headcountAsked(text: string): number | null {
+  const m = HEADCOUNT_ASK_RE.exec(text);
+  if (!m) return null;
+  const n = number(m[1] ?? m[2]!);
+  return n >= 5 ? n : null;
+}
+
+/** The resume's line naming the most people (a range by its top), scored against the headcount asked. */
+function headcountShown(sentences: readonly Sentence[], asked: number): { s: Sentence; score: number } | null {
+  let best: { s: Sentence; n: number } | null = null;
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(HEADCOUNT_SHOWN_RE)) {
+      const n = number(m[2] ?? m[1]!);
+      if (!best || n > best.n) best = { s, n };
+    }
+  }
+  if (!best || best.n < asked / 2) return null;
+  return { s: best.s, score: best.n >= asked ? HEADCOUNT_MET : HEADCOUNT_PARTIAL };
+}
+
 /** A skill asked shown only by a product that stands in for it (PEERS): partly shown. */
 const PEER_SHOWN = 0.4;
 
@@ -820,6 +850,13 @@ export function scoreLexical(input: LexicalInput): Scoring {
           implied: { years: round1(practice.years) },
         };
       }
+    }
+    // a headcount asked («участок численностью от 200 человек», "payroll for 500+ employees"): a line that names as
+    // many people or more shows it, one that names at least half as many shows it in part
+    if (!check && words.score < MET) {
+      const asked = headcountAsked(req.text);
+      const shown = asked !== null ? headcountShown(sentences, asked) : null;
+      if (shown && shown.score > words.score) return { ...words, score: shown.score, status: statusFor(shown.score), evidence: { text: shown.s.text, start: shown.s.start, end: shown.s.end } };
     }
     if (!check && req.kind === 'skill' && words.score < PARTIAL) {
       const peer = peerSentence(req.slots, sentences);

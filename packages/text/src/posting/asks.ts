@@ -171,7 +171,7 @@ const LICENCES: Array<[LicenceAsk['type'], RegExp]> = [
   ['medical', /(?:rn|nurse|nursing|medical|practical nurse|lpn|pharmacist) licen[cs]|basic life support|advanced (?:cardiovascular|cardiac) life support|(?:базов|расширенн)\p{L}{0,3} сердечно-л[её]гочн\p{L}{0,3} реанимаци|licensed (?:practical|vocational|registered)|\bbls\b|\bacls\b|\bpals\b|\bcpr\b|сертификат\p{L}{0,2} специалиста|аккредитаци\p{L}{0,2}|(?:specialist|primary|periodic) accreditation|медицинск\p{L}{0,3} (?:книжк|сертификат)|медкнижк|санитарн\p{L}{0,3} книжк|medical (?:record )?book|health certificate|квалификационн\p{L}{0,3} категори/iu],
   ['electrical', /групп\p{L}{0,2} (?:допуска )?по электробезопасности|допуск\p{L}{0,2} по электробезопасности|электробезопасност/iu],
   ['teaching', /teaching (?:licen[cs]e|certificat|credential)|teacher certification|state certification|qts/iu],
-  ['certificate', /certification|certificate|certified|servsafe|food handler['’]?s? (?:card|permit|certificate)|(?<![\p{L}])master (?:technician|electrician|plumber)|journeyman (?:licen|card)|licen[cs]ure|licen[cs]e|endorsement|credential|сертификат|удостоверени|свидетельств|допог|аттестат|аттестаци|допуск/iu],
+  ['certificate', /certification|certificate|certified|servsafe|food handler['’]?s? (?:card|permit|certificate)|(?<![\p{L}])master (?:technician|electrician|plumber)|journeyman (?:licen|card)|licen[cs]ure|licen[cs]e|endorsement|credential|(?:registration|registered) with (?:the )?[\p{L}& ]{2,60}(?:council|board|society)|(?<![\p{L}])(?:hcpc|nmc|gphc|gmc)(?![\p{L}])|membership of (?:the )?[\p{L}& ]{2,40}(?:society|institute|association|college)|сертификат|удостоверени|свидетельств|допог|аттестат|аттестаци|допуск/iu],
 ];
 
 /**

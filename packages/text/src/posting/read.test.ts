@@ -266,6 +266,61 @@ What we offer: a salary of €80k, remote within the EU.`;
     ]);
   });
 
+  it('names the role below a header that names none, and the role an e-mail\'s subject names', () => {
+    const titleOf = (text: string) => readPosting(text).title?.text ?? null;
+    // LinkedIn's page: the company over the title
+    expect(titleOf('Skip to main content\nLinkedIn\nSearch\nHome\nMy Network\nJobs\n\nLumora Health\nFrontend Engineer (React)\nUnited States · Reposted 3 days ago\nAbout the job\nWe build things.\nRequirements\n- React')).toBe('Frontend Engineer (React)');
+    // a careers site's name, menu and crumbs over the title
+    expect(titleOf('Northgate Physio & Sports Clinic\nHome | Treatments | Our Team | Careers | Contact\n\nCareers > Current vacancies\n\nMUSCULOSKELETAL PHYSIOTHERAPIST\n\nLocation: Leeds\nRequirements\n- HCPC registration')).toBe('MUSCULOSKELETAL PHYSIOTHERAPIST');
+    expect(titleOf('Карьера в «Металлист-Волга» / Вакансии / Юридическая служба\n\nЮрист по договорной работе\nНижний Новгород · Офис\nТребования:\n- опыт от 3 лет')).toBe('Юрист по договорной работе');
+    // a channel's name over a post that hires
+    expect(titleOf('IT-вакансии Поволжья 🚀\n📌 закреплено\n\n🔥 Ищем Frontend-разработчика (React) в продуктовую команду Paylio\n\nЧто для нас важно ❗\n- React от 3 лет')).toBe('Frontend-разработчика (React)');
+    // an e-mail: the subject's role, before the place and the pay
+    expect(titleOf('From: Dana Whitfield <dana@staffing.example>\nSent: Tuesday, April 8, 2025 9:14 AM\nTo: Marcus Delgado\nSubject: Commercial Journeyman Electrician - Round Rock, TX - $32-$38/hr\n\nHi Marcus,\n\nMy name is Dana and I\'m a recruiter.')).toBe('Commercial Journeyman Electrician');
+    expect(titleOf('Тема: Вакансия инженер-сметчик, генподрядчик (жилые комплексы), Екатеринбург\nОт: Марина <m@agency.example>\nДата: 19 марта 2025 г.\n\nДобрый день, Светлана!')).toBe('инженер-сметчик');
+    // Indeed's flattened head: the company's "Co." stops nothing, its rating ends the title
+    expect(titleOf('Payroll Specialist Harbor Ridge Manufacturing Co. 3.9 out of 5 stars 1,212 reviews Dayton, OH 45414 $24 - $29 an hour - Full-time Apply now Pay $24 an hour\nRequirements\n- ADP')).toBe('Payroll Specialist');
+  });
+
+  it("reads a recruiter's e-mail for its asks, not its greeting, its introductions, its client's blurb or its signature", () => {
+    const rows = rowsOf(
+      'Subject: Commercial Journeyman Electrician - Round Rock, TX\nFrom: Dana <dana@staffing.example>\n\nHi Marcus,\n\n' +
+        "My name is Dana Whitfield and I'm a recruiter with Tradeline Staffing Partners here in Austin. I came across your profile on a job board.\n\n" +
+        "Right now they're staffing up for a two-year build and they need several journeyman electricians.\n\n" +
+        'You would need a current Texas journeyman electrician license and at least four years of commercial experience.\n\n' +
+        'If this sounds interesting, could you reply with an updated resume?\n\nBest,\nDana Whitfield\nSenior Technical Recruiter\n',
+    );
+    expect(rows.map((r) => r.text)).toEqual(['You would need a current Texas journeyman electrician license and at least four years of commercial experience']);
+  });
+
+  it('reads a clause that says it is only hoped for as a plus of its own, and "It would be great if you also have" as a heading', () => {
+    const rows = rowsOf(
+      'Requirements\n- Minimum 3 years of payroll processing experience, preferably in a multi-state environment\n- Python, preferably Django\n' +
+        '- Current registration with the Health and Care Professions Council (HCPC) – essential\n\nIt would be great if you also have\n- Clinical Pilates training (APPI or similar)\n',
+    );
+    expect(rows.map((r) => [r.text, r.importance])).toEqual([
+      ['Minimum 3 years of payroll processing experience', 'must'],
+      ['preferably in a multi-state environment', 'nice'],
+      ['Python', 'must'],
+      ['preferably Django', 'nice'],
+      ['Current registration with the Health and Care Professions Council (HCPC) – essential', 'must'],
+      ['Clinical Pilates training (APPI or similar)', 'nice'],
+    ]);
+    expect(rows[4]!.kind).toBe('licence');
+    // «желательно» qualifies up to the next piece that asks on its own
+    const ru = rowsOf('Требования:\n- опыт работы главным бухгалтером от 5 лет, желательно в группе компаний, глубокое знание НДС');
+    expect(ru.map((r) => [r.text, r.importance])).toEqual([
+      ['опыт работы главным бухгалтером от 5 лет', 'must'],
+      ['желательно в группе компаний', 'nice'],
+      ['глубокое знание НДС', 'must'],
+    ]);
+  });
+
+  it("drops hh.ru's page around the post: contacts, buttons and the employer's contact person", () => {
+    const rows = rowsOf('Требования:\n- 1С:ЗУП\nКонтактная информация\nИрина Сергеевна, отдел персонала\nПоказать телефон\nЗадайте вопрос работодателю\nГде предстоит работать');
+    expect(rows.map((r) => r.text)).toEqual(['1С:ЗУП']);
+  });
+
   it('names the role from the text when the headline only says someone is hired', () => {
     const text = 'Ищем крутого человека в команду! 🚀\nМы делаем сервис доставки. Нужен QA-инженер на мобильные приложения, опыт от 1 года.\nТребования:\n- Postman\n- SQL';
     expect(readPosting(text).title?.text).toBe('QA-инженер на мобильные приложения');

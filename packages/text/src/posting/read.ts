@@ -50,7 +50,7 @@ const WORD_EDGE_L = '(?<![\\p{L}\\p{N}])';
 const cue = (body: string) => new RegExp(`${WORD_EDGE_L}(?:${body})`, 'iu');
 
 const NICE_RE = cue(
-  "preferred|preferably|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|will help(?: you)?|(?:is|are) welcome|welcomed|or (?:be )?willing to (?:get|obtain|earn|complete)|(?:would|will|could|should) (?:set you apart|make you stand out)|sets you apart|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный|[—–-]) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом|within (?:[\\p{L}\\d]+ ){0,2}(?:months?|weeks?|days?|years?) of (?:hire|hiring|start|starting|employment|joining)|в течение [^.;]{0,30}? после (?:трудоустройства|выхода на работу|при[её]ма на работу)",
+  "preferred|preferably|ideally|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|will help(?: you)?|(?:is|are) welcome|welcomed|or (?:be )?willing to (?:get|obtain|earn|complete)|(?:would|will|could|should) (?:set you apart|make you stand out)|sets you apart|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный|[—–-]) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом|within (?:[\\p{L}\\d]+ ){0,2}(?:months?|weeks?|days?|years?) of (?:hire|hiring|start|starting|employment|joining)|в течение [^.;]{0,30}? после (?:трудоустройства|выхода на работу|при[её]ма на работу)",
 );
 const MUST_RE = cue('mandatory|required|must|non-negotiable|обязательн|необходим');
 const MONEY_RE = /[$€£₽₹]\s{0,2}\d|\d\s{0,2}(?:[$€£₽₹]|руб|тыс|k(?![\p{L}])|к(?![\p{L}])|lpa)|(?<![\p{L}])(?:per (?:year|month|annum|hour|week)|an hour|a year|\/hr|\/hour|в месяц|в день|на руки|оклад|зарплат\p{L}{0,3}|заработн\p{L}{0,3} плат|доход|зп|ote|salary|compensation|pay range|стипенди)(?![\p{L}])/iu;
@@ -69,7 +69,7 @@ const APPLY_RE = cue(
   "apply (?:today|now|online|in person|through|here)|please apply|to apply|send (?:your|us|a) (?:resume|cv)|submit your|read on|interviews? on the spot|откликайтесь|откликайся|откликнуться|присылайте|отправляйте резюме|резюме присылайте|ждем ваших|ждём ваших|будем рады познакомиться|звоните|звонить|пишите|no agencies|unsolicited|all-inclusive|this job description|not allowed to apply",
 );
 const BOARD_CLUTTER_RE = cue(
-  '(?:re)?posted (?:\\d{1,3}|a|an|one) (?:days?|hours?|weeks?|months?) ago|posted today|posted yesterday|hiring insights|job activity|actively hiring|easy apply|see how you compare|try premium|others who clicked apply|meet the hiring team|\\d{1,5}\\+? applicants|вакансия опубликована|опубликовано \\d|уровень дохода не указан|опыт работы:? не требуется',
+  '(?:re)?posted (?:\\d{1,3}|a|an|one) (?:days?|hours?|weeks?|months?) ago|posted today|posted yesterday|hiring insights|job activity|actively hiring|easy apply|see how you compare|try premium|others who clicked apply|meet the hiring team|\\d{1,5}\\+? applicants|вакансия опубликована|опубликовано \\d|уровень дохода не указан|опыт работы:? не требуется|контактная информация|показать телефон|показать контакты|задайте вопрос работодателю|получит его с откликом|где предстоит работать|сейчас эту вакансию смотр|вакансию смотрят|похожие вакансии|откликнуться|contact information|show phone number|similar jobs|report (?:this )?job',
 );
 const HIRING_CHECK_RE = cue(
   '(?:be |at least )?(?:18|21) years of age|(?:18|21) years (?:old|or older)|(?:aged?|minimum age(?: of)?) (?:18|21)|совершеннолет|drug (?:screen|test)|background (?:check|screening|investigation)|pre-employment (?:screening|physical|testing)|criminal record|(?:справк\\p{L}{0,2} об )?отсутстви\\p{L}{0,2} судимост|без судимост',
@@ -88,14 +88,14 @@ const WHERE_RE = cue(
 const CONTACT_RE = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]{0,63}@[\p{L}\p{N}-]{1,63}\.\p{L}{2,}|https?:\/\/|www\.|\+?\d[\d\s()-]{8,20}\d|(?<![\p{L}\p{N}])@[A-Za-z0-9_]{3,32}|(?<![\p{L}])(?:text|call|dm) (?:me|us|[A-Z][a-z]{1,15})(?![\p{L}])/u;
 const COPYRIGHT_RE = /©|\(c\) \d{4}|copyright|all rights reserved|все права защищены/iu;
 const BLURB_RE = /(?<![\p{L}])(?:we|we're|we've|we'll|our|us|join|мы|наш\p{L}{0,3}|нас|нам|компания|компании)(?![\p{L}])/iu;
-const ROLE_STATEMENT_RE = /^[^,.;:]{0,30}?(?<![\p{L}])(?:нам нужен|нам нужна|мы ищем|ищем|we are looking for|we're looking for|we are seeking|we're seeking|we are hiring|we're hiring|hiring|we need an? |приглашаем|требуется|требуются|открыта вакансия)/iu;
+const ROLE_STATEMENT_RE = /^[^,.;:]{0,30}?(?<![\p{L}])(?:нам нужен|нам нужна|мы ищем|ищем|we are looking for|we're looking for|we are seeking|we're seeking|we are hiring|we're hiring|hiring|we need an? |приглашаем|требуется|требуются|открыта вакансия|(?:they|my client|our client) (?:is |are )?(?:staffing up|hiring|looking for|seeking)|they're (?:staffing up|hiring|looking for|seeking)|(?:они|клиент|заказчик) ищ(?:ут|ет))/iu;
 const REQ_CUE_RE = cue(
   "need|needs|must|required|require|requirement|experience|years|knowledge|ability|able to|degree|licen[cs]e|certif|skills?|proficien|familiar|understand|you have|you know|you are comfortable|you're comfortable|you write|you've|you care about|you can|you speak|you hold|background in|нужн|нужен|нужна|требуется|обязательн|необходим|опыт|стаж|знани|умени|умеешь|навык|владени|понима|права|образовани|удостоверени|сертификат|должен|должна|важно, чтобы",
 );
 /** A sentence that opens by asking («Нужен опыт …», "You'll need …"). */
 const ASK_OPENER_RE =
   /^(?:нужен|нужна|нужно|нужны|требуется|требуются|от вас|ждём от вас|ждем от вас|we need|you need|you'll need|you will need|you must|must have|required|обязательно)(?![\p{L}])/iu;
-const DUTY_OPENER_RE = /^(?:you'll|you will|you would|in this role|as an? [\p{L} ]{1,40},? you(?:'ll| will)?|ты будешь|вы будете|будешь|предстоит)(?![\p{L}])/iu;
+const DUTY_OPENER_RE = /^(?:(?:you'll|you will|you would)(?!\s{1,2}(?:need|have to|be required|require))|in this role|as an? [\p{L} ]{1,40},? you(?:'ll| will)?|ты будешь|вы будете|будешь|предстоит)(?![\p{L}])/iu;
 
 /** Words after which a capitalised word continues the phrase ("experience with Spring"), never a new item. */
 const FUNCTION_WORDS = new Set(
@@ -107,7 +107,7 @@ const OPENERS = new Set(
   `minimum must ability able experience knowledge strong solid excellent clean valid current proficient proficiency
   familiarity familiar bachelor's bachelor master's associate high degree own previous working understanding good
   basic advanced intermediate fluent demonstrated proven effective willingness willing comfortable knowing expert
-  attention hands if we our you please so this join apply colleagues all опыт знание умение навыки высшее среднее
+  attention hands if we our you please so this join apply colleagues all preferably ideally опыт знание умение навыки высшее среднее
   наличие уверенное владение понимание готовность ответственность желательно права водительское стаж образование
   отсутствие сертификат удостоверение свидетельство допуск аттестация если мы наша компания`.split(/\s+/),
 );
@@ -119,7 +119,7 @@ const NOUN_AFTER = new Set(
 const ABBREVIATIONS = new Set(
   `e.g i.e eg ie vs mr mrs ms dr prof approx cf no nos fig st jr sr inc ltd co etc u.s u.k j.d ph.d m.d b.s b.a m.s m.a
   msc bsc m.sc b.sc b.tech m.tech btech mtech b.e m.e b.com m.com
-  т.е т.к т.д т.п напр им ул проф тел см
+  т.е т.к т.д т.п напр им ул проф тел см гл
   стр ср англ рус мин макс ок кат г д м руб тыс ст пр др т`.split(/\s+/),
 );
 
@@ -413,6 +413,15 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
   // tests and macros", «опыт с BI, например Power BI, Tableau»
   const examples = pieces.findIndex((p, k) => k > 0 && EXAMPLES_OPENER_RE.test(text.slice(p.start, p.end)));
   if (examples > 0) pieces = [...pieces.slice(0, examples - 1), { start: pieces[examples - 1]!.start, end: span.end }];
+  // a clause that opens by saying it is only hoped for is a plus of its own, to the end: "Python, preferably Django",
+  // "two years of acute care as an RN, ideally in Medical-Surgical, Step-Down or Telemetry"
+  // (up to the next piece that asks on its own: «…, желательно в группе компаний, глубокое знание НДС, …»)
+  const hoped = pieces.findIndex((p, k) => k > 0 && PREFERABLY_RE.test(text.slice(p.start, p.end)));
+  if (hoped > 0) {
+    let last = hoped;
+    while (last + 1 < pieces.length && !REQ_CUE_RE.test(text.slice(pieces[last + 1]!.start, pieces[last + 1]!.end))) last++;
+    return { pieces: [...pieces.slice(0, hoped), { start: pieces[hoped]!.start, end: pieces[last]!.end }, ...pieces.slice(last + 1)], clauses: true };
+  }
   if (pieces.length < 2) return whole;
   // two clauses, one of which says how much its own item is asked: "Graduate of an accredited school of nursing, BSN
   // preferred or willingness to obtain …", "BLS required, ACLS within 6 months of hire"
@@ -459,6 +468,7 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
 
 /** A concept's words, then its marker of examples, before a row's first skill: "front-end technologies, such as ". */
 const EXAMPLES_BEFORE_RE = /[\p{L}-]{3,}[\s,]{1,3}(?:such as|e\.g\.,?|for example|like|including|например|такие как|такими как|в том числе|включая)[\s:,]{1,3}$/iu;
+const PREFERABLY_RE = /^(?:preferably|ideally|желательно|желателен|желательна|в идеале)(?![\p{L}])/iu;
 /** A list item that opens with its marker of examples: "including …", "such as …", «например …», «в том числе …». */
 const EXAMPLES_OPENER_RE = /^(?:including|incl\.|such as|e\.g\.|for example|like|особенно|например|в том числе|включая|такие как|такими как)(?![\p{L}])/iu;
 const ALSO_TAKEN_RE = /^(?:[\p{L}\p{N}'’+#./-]+\s{1,2}){1,3}(?:accepted|acceptable|considered|also (?:accepted|considered)|принимается|рассматривается|рассматриваем)(?![\p{L}])/iu;
@@ -618,8 +628,19 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   const voice = withoutAsides(piece);
   if (!duties && BLURB_RE.test(voice) && !REQ_CUE_RE.test(piece) && !NICE_RE.test(piece)) return true;
   if (ROLE_STATEMENT_RE.test(piece) && yearsAsked(piece) === null) return true;
+  // a recruiter's e-mail around the asks: its header, greeting, who writes and for whom, how to answer, the sign-off
+  if (EMAIL_HEADER_RE.test(piece.trim()) || (RECRUITER_VOICE_RE.test(voice.trim()) && yearsAsked(piece) === null)) return true;
+  // and the contact person a board shows by name and patronymic («Ирина Сергеевна, отдел персонала»)
+  if (/^\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+(?:овна|евна|ична|инична|ович|евич|ич)(?![\p{L}])/u.test(piece.trim())) return true;
+  // and the recruiter's own title under the signature ("Senior Technical Recruiter", «Менеджер по подбору персонала»)
+  if (RECRUITER_TITLE_RE.test(piece.trim())) return true;
   return false;
 }
+
+const RECRUITER_TITLE_RE =
+  /^(?:(?:senior|lead|principal|technical|corporate|it|executive)\s){0,2}(?:recruiter|talent acquisition (?:partner|specialist|manager)|recruitment consultant|sourcer)$|^(?:старший |ведущий )?(?:рекрутер|менеджер по подбору(?: персонала)?|специалист по подбору(?: персонала)?|hr-менеджер)$/iu;
+const RECRUITER_VOICE_RE =
+  /^(?:hi|hello|dear|good (?:morning|afternoon)|my name is|i'm a recruiter|i am a recruiter|i came across|i saw your|i found your|i noticed your|my client|our client|i'd love to|i would love to|if (?:this|that) sounds|if you(?:'re| are) interested|please (?:reply|send|let me know)|let me know|looking forward|best regards|kind regards|best,|thanks|thank you|cheers|you (?:are )?receiv(?:ed|ing) this|здравствуйте|добрый (?:день|вечер)|доброе утро|привет|меня зовут|я (?:консультант|рекрутер|менеджер по подбору)|увидел\p{L}{0,2} ваше резюме|наш\p{L}{0,2} (?:клиент|заказчик)|мо\p{L}{1,2} (?:клиент|заказчик)|если (?:вам )?(?:это )?интересно|буду рад\p{L}?|жду (?:ваш|вашего)|с уважением|вы получили это письмо)(?![\p{L}])/iu;
 
 /** A tag of a tag cloud: a skill's name of one to five words ("1С: Зарплата и управление персоналом"), no sentence. */
 const TAG_RE = /^[\p{L}\p{N}][\p{L}\p{N} .:+#/&'’-]*$/u;
@@ -834,6 +855,70 @@ export function postingTitle(text: string): string {
 }
 
 function titleOf(text: string, sections: Section[]): Posting['title'] {
+  const first = sections[0];
+  // an e-mail pasted with its header ("From: …", "Subject: Commercial Journeyman Electrician - Round Rock, TX"): the
+  // role its subject names
+  if (first?.kind === 'intro') {
+    const subject = emailSubjectRole(text, first);
+    if (subject) return subject;
+  }
+  const read = headTitle(text, sections);
+  if (read && ROLE_NOUN_RE.test(read.text)) return read;
+  // a header that names no role (the company over a LinkedIn title, a careers site's name over its menu and crumbs, a
+  // channel's name over its post): the first short line below it that names one, or hires one
+  const below = first?.kind === 'intro' ? roleLineBelow(text, read ? read.end : first.start, first.end) : null;
+  return below ?? read;
+}
+
+/** An e-mail header line: "From: …", "Subject: …", «Тема: …». */
+const EMAIL_HEADER_RE = /^[^\S\n]*(?:from|sent|to|cc|date|subject|от|кому|копия|дата|отправлено|тема)[^\S\n]{0,2}:[^\n]*$/imu;
+const SUBJECT_RE = /^[^\S\n]*(?:subject|тема)[^\S\n]{0,2}:[^\S\n]*(?:(?:re|fwd?|fw)[^\S\n]{0,2}:[^\S\n]*)*(?:(?:vacancy|job opening|opening|opportunity|position|role|вакансия|позиция)[^\S\n]{0,2}[:—–-]?[^\S\n]*)?([^\n]*)$/imu;
+
+/** The role an e-mail's subject names, when the text opens with an e-mail header; null otherwise. */
+function emailSubjectRole(text: string, intro: Section): Posting['title'] {
+  const head = text.slice(intro.start, Math.min(intro.end, intro.start + 600));
+  const lines = head.split('\n').slice(0, 8);
+  const firstLine = lines.find((l) => l.trim().length > 0) ?? '';
+  if (!EMAIL_HEADER_RE.test(firstLine) || lines.filter((l) => EMAIL_HEADER_RE.test(l)).length < 2) return null;
+  const m = SUBJECT_RE.exec(head);
+  if (!m) return null;
+  const from = intro.start + m.index + m[0].length - m[1]!.length;
+  // the role before the place, the pay and the company: "Commercial Journeyman Electrician - Round Rock, TX - $32/hr"
+  const cut = /\s[-–—|]\s|,\s|\s\(?\$|\s(?:от|до)\s\d/u.exec(m[1]!);
+  let end = from + (cut ? cut.index : m[1]!.length);
+  while (end > from && /[\s:,.!-]/.test(text[end - 1]!)) end--;
+  if (end <= from || !ROLE_NOUN_RE.test(text.slice(from, end)) || wordCount(text, { start: from, end }) > 8) return null;
+  return { text: text.slice(from, end), start: from, end };
+}
+
+/** The first of the next few short lines that names a role ("Frontend Engineer (React)") or hires one. */
+function roleLineBelow(text: string, from: number, to: number): Posting['title'] {
+  let at = text.indexOf('\n', from);
+  for (let seen = 0; at !== -1 && at < to && seen < 10; ) {
+    const start = at + 1;
+    const next = text.indexOf('\n', start);
+    const end = next === -1 || next > to ? to : next;
+    at = next;
+    const line = text.slice(start, end).trim();
+    if (line.length === 0) continue;
+    seen++;
+    const lead = start + text.slice(start, end).indexOf(line);
+    if (HIRING_RE.test(line)) {
+      const hired = hiredRole(text, lead, lead + line.length);
+      if (hired) return hired;
+      continue;
+    }
+    if (line.length > 80 || /[.!?:]$/.test(line) || /:\s/.test(line) || wordCount(text, { start: lead, end: lead + line.length }) > 8) continue;
+    if (!ROLE_NOUN_RE.test(line)) continue;
+    // (a LinkedIn line names the role alone; a board's line may run on to the place: "Title - City, ST")
+    const sep = /\s[-–—|·•]\s/.exec(line);
+    const length = sep && sep.index >= 3 ? sep.index : line.length;
+    return { text: text.slice(lead, lead + length), start: lead, end: lead + length };
+  }
+  return null;
+}
+
+function headTitle(text: string, sections: Section[]): Posting['title'] {
   // (LinkedIn's flattened "About the job Product Designer, Growth …" opens with its label: what follows is the intro)
   const first = sections[0];
   const labelled = first?.kind === 'other' && first.heading === 'about the job' && text.slice(0, first.start).trim().length <= 16;
@@ -945,6 +1030,8 @@ function headCut(line: string, from: number): number | null {
   re.lastIndex = from;
   for (let m = re.exec(line); m; m = re.exec(line)) {
     if (m[0][0] !== '.' || !ABBREVIATIONS.has(wordBefore(line, m.index, 0))) return m.index;
+    // (the space after an abbreviation's stop may open the next cut: "… Manufacturing Co. 3.9 out of 5 stars")
+    re.lastIndex = m.index + 1;
   }
   return null;
 }

@@ -30,7 +30,9 @@ const HEADINGS: Record<SectionKind, string> = {
   nice: `nice to have|nice to haves|preferred|preferred qualifications|preferred skills|preferred experience|desired|
   desired skills|desired qualifications|desirable|bonus points|pluses|a plus|will be a plus|would be a plus|
   additional qualifications|good to have|optional|ключевые навыки|будет плюсом|плюсом будет|будет преимуществом|преимуществом будет|
-  желательно|приветствуется|большим плюсом будет|будет большим плюсом|плюсом|дополнительным плюсом будет`,
+  желательно|приветствуется|большим плюсом будет|будет большим плюсом|плюсом|дополнительным плюсом будет|
+  it would be great if you also have|it would be great if you have|it would be great if you|bonus if you have|even better if you have|
+  even better if|extra points for|nice if you have|будет здорово если|будет круто если|будет здорово если у тебя есть`,
   resp: `responsibilities|key responsibilities|your responsibilities|main responsibilities|job responsibilities|duties|
   essential duties|job duties|duties include|duties and responsibilities|responsibilities and duties|
   what you will be doing|what you'll be doing|what you'll do|what you will do|what you will be working on|your role|
@@ -76,7 +78,7 @@ for (const phrase of PHRASES.keys()) {
   const parts = phrase.split(' ');
   for (let k = 1; k <= parts.length; k++) PREFIXES.add(parts.slice(0, k).join(' '));
 }
-const MAX_WORDS = 7;
+const MAX_WORDS = 8;
 
 function normalizePhrase(s: string): string {
   return s.trim().toLowerCase().replaceAll('ё', 'е').replaceAll('’', "'").replace(/[\s-]+/g, ' ');

@@ -146,7 +146,12 @@ export function findRanges(toks: Tok[]): DateRange[] {
   while (i < toks.length) {
     const first = dateAt(toks, i);
     if (!first) {
-      i++;
+      // two months of one year: «март–апрель 2019 г.», "June – August 2021"
+      const span = monthsOfOneYear(toks, i);
+      if (span) {
+        out.push(span);
+        i = span.tokTo;
+      } else i++;
       continue;
     }
     const prefix = toks[i - 1]?.low;
@@ -192,6 +197,17 @@ export function findRanges(toks: Tok[]): DateRange[] {
     }
   }
   return out;
+}
+
+/** A month, a dash and a month with its year («март–апрель 2019 г.»), as one range; null otherwise. */
+function monthsOfOneYear(toks: Tok[], i: number): DateRange | null {
+  const t = toks[i]!;
+  const month = t.kind === 'word' ? MONTHS[t.low] : undefined;
+  if (month === undefined || !DASHES.has(toks[i + 1]?.low ?? '')) return null;
+  const second = dateAt(toks, i + 2);
+  if (!second || second.date.month === undefined) return null;
+  const year = month <= second.date.month ? second.date.year : second.date.year - 1;
+  return { start: { year, month }, end: second.date, from: t.start, to: toks[second.next - 1]!.end, tokFrom: i, tokTo: second.next };
 }
 
 /**

@@ -26,6 +26,10 @@ describe('dates as people write them', () => {
     ['03/15/2016 - 06/30/2018', { year: 2016, month: 3 }, { year: 2018, month: 6 }],
     ['since 2020, Acme', { year: 2020 }, 'present'],
     ['2014–17 Acme', { year: 2014 }, { year: 2017 }],
+    // two months of one year
+    ['ООО «ТверьСтройМаркет», бухгалтерия, март–апрель 2019 г. — разноска первичных документов', { year: 2019, month: 3 }, { year: 2019, month: 4 }],
+    ['Summer intern, June – August 2021', { year: 2021, month: 6 }, { year: 2021, month: 8 }],
+    ['Winter job, December – February 2022', { year: 2021, month: 12 }, { year: 2022, month: 2 }],
   ])('%s', (text, start, end) => {
     expect(dates(text)).toEqual([[start, end]]);
   });
