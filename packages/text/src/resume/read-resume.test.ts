@@ -103,6 +103,21 @@ describe('jobs', () => {
     expect(next.jobs.map((j) => j.title)).toEqual(['шеф-повар (3 точки)', 'повар']);
   });
 
+  it("reads a PDF whose two columns were merged line by line: the left column's heading and job, not the right column's text", () => {
+    const f = read(
+      'DEREK HOLT\nEXPERIENCE                                         SKILLS\nAccounts Payable Specialist                        SAP Business One\n' +
+        'Crestline Foodservice Distributors — Springfield, OH    QuickBooks Enterprise\n09/2021 – present                                  Excel (pivot tables,\n' +
+        '• Process 1,800 vendor invoices a month                  VLOOKUP, SUMIFS)\n',
+    );
+    expect(f.jobs.map((j) => j.title)).toEqual(['Accounts Payable Specialist']);
+    // Europass sets the role right of the dates, past a wide gap: it stays the title
+    const europass = read('WORK EXPERIENCE\n\n01/11/2021 – Present          Electrician for repair and maintenance of electrical equipment\n                              LLC "Uralmetiz-Service", Magnitogorsk\n');
+    expect(europass.jobs[0]?.title).toBe('Electrician for repair and maintenance of electrical equipment');
+    // and Russian roles of a site and of a contract service
+    const ru = read('ОПЫТ РАБОТЫ\n\n2019.06 — н.в.\nООО «Исеть-Генстрой» (генподрядчик)\nПроизводитель работ\n• Руковожу работами\n\n2015.03 — 2019.05\nООО «УралЖилСтрой»\nМастер строительно-монтажных работ\n• Кладка\n');
+    expect(ru.jobs.map((j) => j.title)).toEqual(['Производитель работ', 'Мастер строительно-монтажных работ']);
+  });
+
   it("keeps a bracket in a title whole, and closes up a bracket the dates were taken out of", () => {
     const f = read(
       'Experience\nData Engineer (started as Junior Data Engineer, promoted Jun 2020)          Jan 2019 – Mar 2022\nCorvane Retail Group\n- Wrote Python ingestion.\n\n' +

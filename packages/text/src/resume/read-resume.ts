@@ -287,7 +287,7 @@ function entryStart(text: string, ls: Line[], li: number, prevHead: number, sect
     const cand = k - 1;
     if (cand <= prevHead || cand < 0 || ls[cand]!.end <= floor) return ls[k]!.start;
     const l = ls[cand]!;
-    const body = text.slice(l.start, Math.min(l.end, l.start + 200)).trim();
+    const body = text.slice(l.start, Math.min(l.end, l.start + 200)).trim().split(COLUMN_GAP_RE)[0]!;
     if (body === '' || body.length > 100 || PROSE_END.test(body) || /^[•·▪■●►*\-–—]/.test(body)) return ls[k]!.start;
     if (up === 2) break;
     k = cand;
@@ -296,12 +296,21 @@ function entryStart(text: string, ls: Line[], li: number, prevHead: number, sect
   return ls[li]!.start;
 }
 
+/** A run of spaces that parts two columns a PDF merged into one line. */
+const COLUMN_GAP_RE = /[ \t]{4,}/;
+
 const ORG_MARKERS = /(?:^|[\s«"(])(?:ООО|ОАО|ЗАО|ПАО|АО|ИП|ГБУЗ|ГБУ|ГБОУ|МБОУ|МАОУ|ФГУП|LLC|Inc|Ltd|GmbH|Corp|PLC|Group|Company|Co\.)(?:[\s»".,)]|$)/u;
 
 /** Title and employer from the dated line ("Senior Developer, Acme Corp — 2019 – present") or the lines above it. */
 function titleAndEmployer(text: string, ls: Line[], li: number, range: DateRange, entryStartAt: number): { title?: string; employer?: string } {
   const line = ls[li]!;
-  const raw = `${text.slice(Math.max(line.start, range.from - MAX_HEADING_LINE), range.from)} ${text.slice(range.to, Math.min(line.end, range.to + MAX_HEADING_LINE))}`;
+  // (what stands right of the dates past a wide gap is the next column of a PDF whose columns were merged: "09/2021 –
+  // present                                  Excel (pivot tables,")
+  // (but not a role: Europass sets the role right of the dates, "01/11/2021 – Present          Electrician for …")
+  const after = text.slice(range.to, Math.min(line.end, range.to + MAX_HEADING_LINE));
+  const columns = after.split(COLUMN_GAP_RE);
+  const right = columns.length > 1 && columns[0]!.trim() === '' && !ROLE_NOUN_RE.test(after) ? '' : after;
+  const raw = `${text.slice(Math.max(line.start, range.from - MAX_HEADING_LINE), range.from)} ${right}`;
   // (a bracket the dates or a length were taken out of is closed up: "Packer (3 years)", "(курс, онлайн-школа, 2025–2026)")
   const rest = stripEnds(raw.replace(/\(?[0-9]{1,2}\s?(?:years?|yrs?|лет|года?|мес\S{0,5}|months?)[^)]{0,30}\)?/giu, ' ').replace(/[\s,;]+\)/g, ')').replace(/\(\s*\)/g, ' '));
   // (not inside a bracket: "Data Engineer (started as Junior Data Engineer, promoted Jun 2020)" is one title)
@@ -317,7 +326,7 @@ function titleAndEmployer(text: string, ls: Line[], li: number, range: DateRange
   } else if (entryStartAt === line.start) return hhTitleAndEmployer(text, ls, lineAt(ls, range.to));
   else {
     for (let k = lineAt(ls, entryStartAt); k < li && parts.length < 2; k++) {
-      const body = text.slice(ls[k]!.start, Math.min(ls[k]!.end, ls[k]!.start + 120)).trim();
+      const body = text.slice(ls[k]!.start, Math.min(ls[k]!.end, ls[k]!.start + 120)).trim().split(COLUMN_GAP_RE)[0]!;
       if (body) parts.push(body);
     }
     if (parts.length === 1) parts = split(parts[0]!);

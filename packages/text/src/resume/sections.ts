@@ -153,6 +153,12 @@ export function headingOf(text: string, line: Line): { name: SectionName; headin
     const name = sectionOfKey(key);
     if (name && key.split(' ').length <= MAX_HEADING_WORDS) return { name, headingEnd: e };
   }
+  // Two columns' headings a PDF merged into one line ("EXPERIENCE                 SKILLS"): the left column's, which
+  // the text under it mostly continues
+  // (or over the other column's text: "WORK EXPERIENCE                  Basic Java and Python")
+  const columns = whole.split(/[ \t]{4,}/);
+  const left = columns.length >= 2 ? sectionOfKey(headingKey(columns[0]!)) : undefined;
+  if (left && /^[\p{Lu}\s&/]+$/u.test(columns[0]!)) return { name: left, headingEnd: e };
   return null;
 }
 
