@@ -316,6 +316,22 @@ What we offer: a salary of €80k, remote within the EU.`;
     ]);
   });
 
+  it('reads the items a lead-in sentence introduces as asks of its own, a conditional ask as a plus, and the hours as no ask', () => {
+    const rows = rowsOf(
+      "Dev\n\nA few things would make you stand out but aren't deal-breakers: an OSHA 30, any fire alarm or low-voltage work, and a current scissor lift certification.\n\n" +
+        "If you've worked on a data center before, definitely mention it.\n\nSchedule is Monday through Friday, 6:00 AM to 4:30 PM.\n\nYou need 4 years of commercial experience.\n\n" +
+        'Experience with one of the following operating systems: Linux, Windows.\n',
+    );
+    expect(rows.map((r) => [r.text, r.importance])).toEqual([
+      ['an OSHA 30', 'nice'],
+      ['any fire alarm or low-voltage work', 'nice'],
+      ['a current scissor lift certification', 'nice'],
+      ["If you've worked on a data center before, definitely mention it", 'nice'],
+      ['You need 4 years of commercial experience', 'must'],
+      ['Experience with one of the following operating systems: Linux, Windows', 'must'],
+    ]);
+  });
+
   it("drops hh.ru's page around the post: contacts, buttons and the employer's contact person", () => {
     const rows = rowsOf('Требования:\n- 1С:ЗУП\nКонтактная информация\nИрина Сергеевна, отдел персонала\nПоказать телефон\nЗадайте вопрос работодателю\nГде предстоит работать');
     expect(rows.map((r) => r.text)).toEqual(['1С:ЗУП']);

@@ -50,7 +50,7 @@ const WORD_EDGE_L = '(?<![\\p{L}\\p{N}])';
 const cue = (body: string) => new RegExp(`${WORD_EDGE_L}(?:${body})`, 'iu');
 
 const NICE_RE = cue(
-  "preferred|preferably|ideally|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|will help(?: you)?|(?:is|are) welcome|welcomed|or (?:be )?willing to (?:get|obtain|earn|complete)|(?:would|will|could|should) (?:set you apart|make you stand out)|sets you apart|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный|[—–-]) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом|within (?:[\\p{L}\\d]+ ){0,2}(?:months?|weeks?|days?|years?) of (?:hire|hiring|start|starting|employment|joining)|в течение [^.;]{0,30}? после (?:трудоустройства|выхода на работу|при[её]ма на работу)",
+  "preferred|preferably|ideally|if you(?:'ve| have) (?:ever )?(?:worked|done|used|had|run|been)|если (?:вы )?(?:уже )?(?:работали|работал\\p{L}?|есть опыт)|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|will help(?: you)?|(?:is|are) welcome|welcomed|or (?:be )?willing to (?:get|obtain|earn|complete)|(?:would|will|could|should) (?:set you apart|make you stand out)|sets you apart|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный|[—–-]) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом|within (?:[\\p{L}\\d]+ ){0,2}(?:months?|weeks?|days?|years?) of (?:hire|hiring|start|starting|employment|joining)|в течение [^.;]{0,30}? после (?:трудоустройства|выхода на работу|при[её]ма на работу)",
 );
 const MUST_RE = cue('mandatory|required|must|non-negotiable|обязательн|необходим');
 const MONEY_RE = /[$€£₽₹]\s{0,2}\d|\d\s{0,2}(?:[$€£₽₹]|руб|тыс|k(?![\p{L}])|к(?![\p{L}])|lpa)|(?<![\p{L}])(?:per (?:year|month|annum|hour|week)|an hour|a year|\/hr|\/hour|в месяц|в день|на руки|оклад|зарплат\p{L}{0,3}|заработн\p{L}{0,3} плат|доход|зп|ote|salary|compensation|pay range|стипенди)(?![\p{L}])/iu;
@@ -80,7 +80,7 @@ const HIRING_CHECK_RE = cue(
  * new hire through ("New graduate RNs complete a 12-week residency"): a condition of the job, nothing a resume shows.
  */
 const AVAILABILITY_RE =
-  /^(?:shift availability|availability|weekend availability)\s{0,2}:|^(?:nights?|weekends?|evenings?|holidays?)(?: and (?:nights?|weekends?|evenings?|holidays?))? (?:a must|required|are a must|is a must)|(?:ability|able|willing(?:ness)?|available|availability|flexibility) to work (?:(?:\d{1,2}|eight|ten|twelve)[- ]hour |rotating |overnight |any )?(?:nights?|night shifts?|weekends?|evenings?|overnights?|holidays?|on-call|rotating|shifts?|12-hour|8-hour|10-hour)|готовност\p{L}{0,2} (?:работать )?(?:в |к )?(?:ночн\p{L}{0,3}|выходн\p{L}{0,3}|сменн\p{L}{0,3}|по сменам|графику 2\/2)|(?:работ\p{L}{0,3}|work\p{L}{0,3}) (?:по|on|in) (?:московскому|мск|местному|moscow|eastern|central|pacific|cet|est|pst|uk) (?:времени|time|hours)|(?<![\d:])\d{1,2}:\d{2}\s{0,2}[–—-]\s{0,2}\d{1,2}:\d{2}(?![\d:])|(?<![\p{L}])(?:complete|completes|attend|attends|go through|goes through|undergo|undergoes)\s{1,2}(?:an?|our)\s{1,2}(?:\d{1,2}[- ](?:week|month|day)\s{0,1}-?\s{0,1})?(?:paid\s)?(?:residency|orientation|onboarding|preceptorship|training program)/iu;
+  /^(?:shift availability|availability|weekend availability)\s{0,2}:|^(?:the )?(?:schedule|hours|work hours|working hours|shift) (?:is|are|runs?)\s|\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?\s{0,2}(?:to|–|—|-)\s{0,2}\d{1,2}(?::\d\d)?\s?[ap]\.?m|^(?:nights?|weekends?|evenings?|holidays?)(?: and (?:nights?|weekends?|evenings?|holidays?))? (?:a must|required|are a must|is a must)|(?:ability|able|willing(?:ness)?|available|availability|flexibility) to work (?:(?:\d{1,2}|eight|ten|twelve)[- ]hour |rotating |overnight |any )?(?:nights?|night shifts?|weekends?|evenings?|overnights?|holidays?|on-call|rotating|shifts?|12-hour|8-hour|10-hour)|готовност\p{L}{0,2} (?:работать )?(?:в |к )?(?:ночн\p{L}{0,3}|выходн\p{L}{0,3}|сменн\p{L}{0,3}|по сменам|графику 2\/2)|(?:работ\p{L}{0,3}|work\p{L}{0,3}) (?:по|on|in) (?:московскому|мск|местному|moscow|eastern|central|pacific|cet|est|pst|uk) (?:времени|time|hours)|(?<![\d:])\d{1,2}:\d{2}\s{0,2}[–—-]\s{0,2}\d{1,2}:\d{2}(?![\d:])|(?<![\p{L}])(?:complete|completes|attend|attends|go through|goes through|undergo|undergoes)\s{1,2}(?:an?|our)\s{1,2}(?:\d{1,2}[- ](?:week|month|day)\s{0,1}-?\s{0,1})?(?:paid\s)?(?:residency|orientation|onboarding|preceptorship|training program)/iu;
 const WHERE_RE = cue(
   'гражданств\\p{L}{0,2} (?:рф|россии|российской федерации)|citizenship|time ?zones?|eligib\\p{L}{0,5} to work|authori[sz]ed to work|work authori[sz]ation|right to work|visa sponsorship|(?:be |are )?based in (?:the )?(?:eu|us|uk|usa|europe|european|emea)',
 );
@@ -404,6 +404,14 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
   // and a skill with what of it is asked: «Уверенный TypeScript: дженерики, утилитарные типы, типизация API-ответов»
   const colon = /^([^:,;()]{1,60}):\s/u.exec(text.slice(span.start, span.end));
   if (colon && colon[1]!.trim().split(/\s+/).length <= 4 && ask.skills(colon[1]!).length > 0) return whole;
+  // a sentence that leads into its list ("A few things would make you stand out but aren't deal-breakers: an OSHA 30,
+  // any fire alarm or low-voltage work, …"): the items after its colon are the asks, each asked as it says
+  const leadIn = LEAD_IN_RE.exec(text.slice(span.start, span.end));
+  // (not where any one item will do: "Experience with one of the following operating systems: Linux, Windows")
+  if (leadIn && !/(?<![\p{L}])(?:(?:one|any|either) of|один из|одн\p{L}{1,2} из|люб\p{L}{1,2} из)(?![\p{L}])/iu.test(leadIn[0])) {
+    const items = commaPieces(text, { start: span.start + leadIn[0].length, end: span.end });
+    if (items.length >= 2) return { pieces: items, clauses: false };
+  }
   let pieces = commaPieces(text, span);
   // a last piece that only says how much the rest is asked: "A PMP or a degree … is welcome, not required"
   if (pieces.length >= 2 && QUALIFIER_PIECE_RE.test(text.slice(pieces[pieces.length - 1]!.start, pieces[pieces.length - 1]!.end))) {
@@ -468,6 +476,8 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
 
 /** A concept's words, then its marker of examples, before a row's first skill: "front-end technologies, such as ". */
 const EXAMPLES_BEFORE_RE = /[\p{L}-]{3,}[\s,]{1,3}(?:such as|e\.g\.,?|for example|like|including|например|такие как|такими как|в том числе|включая)[\s:,]{1,3}$/iu;
+const LEAD_IN_RE =
+  /^[^:()]{0,80}?(?:(?:a few|some|several|these|the following) things|the following|would (?:make you )?stand out|set you apart|(?:aren't|are not|isn't|is not) (?:deal-?breakers|required)|bonus points? (?:for|if)|we(?:'d| would) (?:also )?love|нам (?:также )?(?:будет )?(?:важно|интересно)|будет плюсом)[^:()]{0,60}:\s{1,3}/iu;
 const PREFERABLY_RE = /^(?:preferably|ideally|желательно|желателен|желательна|в идеале)(?![\p{L}])/iu;
 /** A list item that opens with its marker of examples: "including …", "such as …", «например …», «в том числе …». */
 const EXAMPLES_OPENER_RE = /^(?:including|incl\.|such as|e\.g\.|for example|like|особенно|например|в том числе|включая|такие как|такими как)(?![\p{L}])/iu;
