@@ -332,6 +332,30 @@ What we offer: a salary of €80k, remote within the EU.`;
     ]);
   });
 
+  it("reads a hiring manager's LinkedIn post: the role hired, its headings in the first person, and not the buttons and comments below it", () => {
+    const text =
+      "Priya Raman • 2nd\nHead of Analytics at Kettle & Crane\n3d • Edited\n\nI'm hiring a Data Analyst! 📊\n\nYou'd be joining my team.\n\n" +
+      "What you'd actually be doing:\n→ Writing a lot of SQL against our Snowflake warehouse\n\nWhat I need from you (non-negotiable):\n✅ 3+ years working as a data analyst\n✅ Strong SQL\n\n" +
+      'Would be great but not required:\n➕ dbt\n\nPlease share if you know someone!\n\n#hiring #dataanalyst\n\n👍❤️💡 348\n61 comments · 24 reposts\n\nLike     Comment     Repost     Send\n';
+    expect(readPosting(text).title?.text).toBe('Data Analyst');
+    expect(rowsOf(text).map((r) => [r.text, r.importance, r.kind])).toEqual([
+      ['Writing a lot of SQL against our Snowflake warehouse', 'nice', 'duty'],
+      ['3+ years working as a data analyst', 'must', 'experience'],
+      ['Strong SQL', 'must', 'skill'],
+      ['dbt', 'nice', 'skill'],
+    ]);
+  });
+
+  it('reads «Обязательно:» as a heading on a line of its own, and the role after a post\'s label below a channel\'s name', () => {
+    const text =
+      'Вакансии HoReCa Казань 🍽 | Работа в ресторанах и кафе\n12 480 подписчиков\n\n🔥 ВАКАНСИЯ: КОНДИТЕР в кофейню-кондитерскую «Сахарный Клён»\n\n' +
+      '📋 Что нужно делать:\n▪️ готовить десерты по техкартам\n\n✅ Обязательно:\n▪️ опыт работы кондитером от 2 лет\n▪️ действующая медкнижка\n';
+    expect(readPosting(text).title?.text).toBe('КОНДИТЕР');
+    expect(rowsOf(text).filter((r) => r.importance === 'must').map((r) => r.text)).toEqual(['опыт работы кондитером от 2 лет', 'действующая медкнижка']);
+    // on the ask's own line it is no heading, and the text before it stays
+    expect(rowsOf('Требования:\n- опыт от 3 лет\nОбязательно: опыт запуска заведения').map((r) => r.text)).toEqual(['опыт от 3 лет', 'Обязательно: опыт запуска заведения']);
+  });
+
   it("drops hh.ru's page around the post: contacts, buttons and the employer's contact person", () => {
     const rows = rowsOf('Требования:\n- 1С:ЗУП\nКонтактная информация\nИрина Сергеевна, отдел персонала\nПоказать телефон\nЗадайте вопрос работодателю\nГде предстоит работать');
     expect(rows.map((r) => r.text)).toEqual(['1С:ЗУП']);

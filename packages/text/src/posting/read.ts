@@ -69,7 +69,7 @@ const APPLY_RE = cue(
   "apply (?:today|now|online|in person|through|here)|please apply|to apply|send (?:your|us|a) (?:resume|cv)|submit your|read on|interviews? on the spot|откликайтесь|откликайся|откликнуться|присылайте|отправляйте резюме|резюме присылайте|ждем ваших|ждём ваших|будем рады познакомиться|звоните|звонить|пишите|no agencies|unsolicited|all-inclusive|this job description|not allowed to apply",
 );
 const BOARD_CLUTTER_RE = cue(
-  '(?:re)?posted (?:\\d{1,3}|a|an|one) (?:days?|hours?|weeks?|months?) ago|posted today|posted yesterday|hiring insights|job activity|actively hiring|easy apply|see how you compare|try premium|others who clicked apply|meet the hiring team|\\d{1,5}\\+? applicants|вакансия опубликована|опубликовано \\d|уровень дохода не указан|опыт работы:? не требуется|контактная информация|показать телефон|показать контакты|задайте вопрос работодателю|получит его с откликом|где предстоит работать|сейчас эту вакансию смотр|вакансию смотрят|похожие вакансии|откликнуться|contact information|show phone number|similar jobs|report (?:this )?job',
+  '(?:re)?posted (?:\\d{1,3}|a|an|one) (?:days?|hours?|weeks?|months?) ago|posted today|posted yesterday|hiring insights|job activity|actively hiring|easy apply|see how you compare|try premium|others who clicked apply|meet the hiring team|\\d{1,5}\\+? applicants|вакансия опубликована|опубликовано \\d|уровень дохода не указан|опыт работы:? не требуется|контактная информация|показать телефон|показать контакты|задайте вопрос работодателю|получит его с откликом|где предстоит работать|сейчас эту вакансию смотр|вакансию смотрят|похожие вакансии|откликнуться|contact information|show phone number|similar jobs|report (?:this )?job|\\d+ comments?|\\d+ reposts?|reposts? (?:genuinely |really )?help|please share|dm me|i read every application|not a cover letter',
 );
 const HIRING_CHECK_RE = cue(
   '(?:be |at least )?(?:18|21) years of age|(?:18|21) years (?:old|or older)|(?:aged?|minimum age(?: of)?) (?:18|21)|совершеннолет|drug (?:screen|test)|background (?:check|screening|investigation)|pre-employment (?:screening|physical|testing)|criminal record|(?:справк\\p{L}{0,2} об )?отсутстви\\p{L}{0,2} судимост|без судимост',
@@ -501,7 +501,7 @@ function perSkill(text: string, span: Span, matches: SkillMatch[]): Span[] | nul
   if (ids.size < 2) return null;
   const inner = text.slice(span.start, span.end);
   // (nor a list of a kind's examples: "TCP/IP, DNS, HTTP and other common network protocols")
-  if (ALTERNATIVE_RE.test(inner) || /(?<![\p{L}])(?:and|и|или|or) (?:other|similar|другие|прочие)\s/iu.test(inner)) return null;
+  if (ALTERNATIVE_RE.test(inner) || /(?<![\p{L}])(?:and|и|или|or) (?:other|similar|другие|прочие)\s|(?<![\p{L}])(?:whatever|at least one|any one|любой|любая|любое)(?![\p{L}])/iu.test(inner)) return null;
   // (nor skills in a bracket that gives a concept's examples: «Опыт с e2e-тестами (Playwright, Cypress)»)
   const before = inner.slice(0, matches[0]!.start);
   if (before.split('(').length > before.split(')').length && before.trim().length > 1) return null;
@@ -621,6 +621,8 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   // a job board's tracking tags ("#LI-RS1", "#LI-Hybrid"): hashtags and nothing else
   // and a template's note the poster left in ("{{Make sure to mention other frameworks …}}")
   if (/^(?:#[\p{L}\p{N}_-]+\s*)+$/u.test(piece.trim()) || /^\{\{[^{}]*\}\}?$/u.test(piece.trim())) return true;
+  // a social post's buttons and counts under it ("Like", "Comment", "👍❤️ 348")
+  if (/^(?:like|comment|repost|send|reply|share|нравится|комментировать|поделиться)$|^[^\p{L}]*\d[\d\s.,kKк]*$/iu.test(piece.trim())) return true;
   // the board's page around the post ("Posted 3 days ago", «Вакансия опубликована 11 ноября»), the checks the
   // employer runs at hiring ("Must pass pre-employment drug screen and background check") and where the hire must live
   // or be allowed to work: nothing a resume shows or a candidate can build up
@@ -876,7 +878,8 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   if (read && ROLE_NOUN_RE.test(read.text)) return read;
   // a header that names no role (the company over a LinkedIn title, a careers site's name over its menu and crumbs, a
   // channel's name over its post): the first short line below it that names one, or hires one
-  const below = first?.kind === 'intro' ? roleLineBelow(text, read ? read.end : first.start, first.end) : null;
+  // (a site's menu may read as a heading: the title can stand past the intro's end)
+  const below = first?.kind === 'intro' ? roleLineBelow(text, read ? read.end : first.start, Math.min(text.length, first.end + 600)) : null;
   return below ?? read;
 }
 
@@ -918,12 +921,18 @@ function roleLineBelow(text: string, from: number, to: number): Posting['title']
       if (hired) return hired;
       continue;
     }
-    if (line.length > 80 || /[.!?:]$/.test(line) || /:\s/.test(line) || wordCount(text, { start: lead, end: lead + line.length }) > 8) continue;
-    if (!ROLE_NOUN_RE.test(line)) continue;
-    // (a LinkedIn line names the role alone; a board's line may run on to the place: "Title - City, ST")
-    const sep = /\s[-–—|·•]\s/.exec(line);
-    const length = sep && sep.index >= 3 ? sep.index : line.length;
-    return { text: text.slice(lead, lead + length), start: lead, end: lead + length };
+    // (a post's label before the role: "🔥 ВАКАНСИЯ: КОНДИТЕР в кофейню-кондитерскую «Сахарный Клён»")
+    const label = POST_LABEL_RE.exec(line)?.[0] ?? '';
+    const from = lead + label.length;
+    const rest = line.slice(label.length);
+    if (rest.length > 80 || /^[-–—•·*]/.test(rest) || /[.!?:]$/.test(rest) || /:\s/.test(rest) || wordCount(text, { start: from, end: from + rest.length }) > 8) continue;
+    if (!ROLE_NOUN_RE.test(rest)) continue;
+    // (a LinkedIn line names the role alone; a board's line may run on to the place: "Title - City, ST", «… в кофейню»)
+    const sep = /\s[-–—|·•]\s/.exec(rest);
+    let length = sep && sep.index >= 3 ? sep.index : rest.length;
+    const place = /\s(?:в|во|на|для|at|in)\s/iu.exec(rest.slice(0, length));
+    if (place && place.index >= 3 && ROLE_NOUN_RE.test(rest.slice(0, place.index))) length = place.index;
+    return { text: text.slice(from, from + length), start: from, end: from + length };
   }
   return null;
 }
@@ -1023,7 +1032,7 @@ const FORWARDED_HEADER_RE = /^(?:[^\n]{0,80}\n){0,2}?[^\S\n]*(?:переслан
 const BOARD_LABEL_RE = /^(?:about the job|job description|full job description|job details|описание вакансии|о вакансии)\s{1,3}(?=\p{Lu})/iu;
 const WORK_MODE_RE = /(?<=[\s,])\(?(?:hybrid|remote|on-site|onsite|in-office|full-time|part-time|гибрид|удал[её]нно|удал[её]нка|офис)(?![\p{L}])/iu;
 /** The words a headline hires with («Требуется …», "We're hiring"). */
-const HIRING_WORDS = "ищем|ищу|нужен|нужна|нужны|требуется|в поиске|we're hiring|we are hiring|now hiring|hiring";
+const HIRING_WORDS = "ищем|ищу|нужен|нужна|нужны|требуется|в поиске|we're hiring|we are hiring|i'm hiring|i am hiring|now hiring|hiring";
 const HIRING_RE = new RegExp(`^[^\\p{L}]{0,4}(?:${HIRING_WORDS}|join us|join our team|we're looking for|we are looking for)(?![\\p{L}])`, 'iu');
 const ROLE_AFTER_RE =
   /(?<![\p{L}])(?:нужен|нужна|ищем|требуется|looking for an?|hiring an?|seeking an?|we need an?)\s{1,3}([^,.;:!?\n(]{3,80})/giu;

@@ -26,16 +26,18 @@ const HEADINGS: Record<SectionKind, string> = {
   что нужно от тебя|что нужно от вас|что от тебя нужно|что от вас нужно|что требуется от тебя|что требуется от вас|что важно|
   что мы ценим|что ценим|what matters|what's important|what is important|required experience and qualifications|
   experience and qualifications|qualifications and experience|required qualifications and experience|skills and requirements|
-  requirements and skills|desired candidate profile|candidate profile|eligibility criteria|skills required`,
+  requirements and skills|desired candidate profile|candidate profile|eligibility criteria|skills required|what i need from you|
+  what i need|what i'm looking for|what i am looking for|обязательно|обязательные навыки|обязательный опыт`,
   nice: `nice to have|nice to haves|preferred|preferred qualifications|preferred skills|preferred experience|desired|
   desired skills|desired qualifications|desirable|bonus points|pluses|a plus|will be a plus|would be a plus|
   additional qualifications|good to have|optional|ключевые навыки|будет плюсом|плюсом будет|будет преимуществом|преимуществом будет|
   желательно|приветствуется|большим плюсом будет|будет большим плюсом|плюсом|дополнительным плюсом будет|
   it would be great if you also have|it would be great if you have|it would be great if you|bonus if you have|even better if you have|
-  even better if|extra points for|nice if you have|будет здорово если|будет круто если|будет здорово если у тебя есть`,
+  even better if|extra points for|nice if you have|would be great|would be great but not required|nice but not required|будет здорово если|будет круто если|будет здорово если у тебя есть`,
   resp: `responsibilities|key responsibilities|your responsibilities|main responsibilities|job responsibilities|duties|
   essential duties|job duties|duties include|duties and responsibilities|responsibilities and duties|
-  what you will be doing|what you'll be doing|what you'll do|what you will do|what you will be working on|your role|
+  what you will be doing|what you'll be doing|what you'll do|what you will do|what you'd be doing|what you'd actually be doing|
+  what you'd do|what you will actually do|what you'll actually do|what you will be working on|your role|
   the role|role|about the role|position summary|job summary|summary|job description|full job description|description|
   tasks|your tasks|your mission|day to day|in this role|in this role you will|обязанности|должностные обязанности|
   основные обязанности|задачи|ваши задачи|твои задачи|основные задачи|чем предстоит заниматься|чем ты будешь заниматься|
@@ -52,7 +54,8 @@ const HEADINGS: Record<SectionKind, string> = {
   skip: `job type|job types|schedule|shift|shifts|work schedule|location|work location|job location|work setting|
   work remotely|employment type|start date|application deadline|contact|contacts|contact us|address|
   ability to commute|ability to relocate|ability to commute relocate|график|график работы|адрес|контакты|занятость|
-  тип занятости|формат работы|место работы|локация|контактное лицо|ключевые слова|meet the hiring team`,
+  тип занятости|формат работы|место работы|локация|контактное лицо|ключевые слова|meet the hiring team|most relevant|
+  most recent comments|comments`,
   apply: `how to apply|to apply|как откликнуться`,
   legal: `eeo statement|equal opportunity|disclaimer`,
   // a board's label over whatever it shows: Indeed's "Job Details :" heads a description as often as its pay and type
@@ -67,6 +70,9 @@ const HEADINGS: Record<SectionKind, string> = {
  * open ordinary requirement sentences.
  */
 const INLINE_SINGLE = new Set(['requirements', 'qualifications', 'responsibilities', 'duties', 'benefits', 'perks', 'salary', 'адрес']);
+
+/** Headings read only on a line of their own ("✅ Обязательно:"), never before the ask on their line. */
+const LINE_ONLY = new Set(['обязательно']);
 
 export const PHRASES = new Map<string, SectionKind>();
 for (const [kind, list] of Object.entries(HEADINGS) as Array<[SectionKind, string]>) {
@@ -158,6 +164,9 @@ const TRAILING_EMOJI = new RegExp(`[${EMOJI_CLASS}]`, 'u');
 function after(text: string, pos: number): { colon: boolean; lineEnd: boolean; next: number } {
   let k = pos;
   while (k < text.length && k - pos < 8 && (/[ \t*_#)\]]/.test(text[k]!) || TRAILING_EMOJI.test(text[k]!))) k++;
+  // a short aside before the colon: "What I need from you (non-negotiable):"
+  const aside = /^\([^()\n]{1,30}\)\s{0,2}(?=[:：])/.exec(text.slice(k, k + 36));
+  if (aside) k += aside[0].length;
   if (text[k] === ':' || text[k] === '：') {
     k++;
     while (k < text.length && /[ \t]/.test(text[k]!)) k++;
@@ -229,6 +238,8 @@ export function findHeadings(text: string): Heading[] {
         // years …", "What you'll do Lead design for …": a heading of two words or more between two sentences
         ok = sentenceEndBefore(text, first.start);
       }
+      // (a word that as often opens an ask on its line, «Обязательно: опыт запуска заведения», heads only a line of its own)
+      if (ok && LINE_ONLY.has(phrase) && !(atLineStart && tail.lineEnd)) ok = false;
       if (ok) {
         lastUsed = j;
         found = {
