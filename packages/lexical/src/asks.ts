@@ -3,7 +3,7 @@
  * a licence — checked against what the resume reader found, so "3+ years of Java" is met by the years of the jobs
  * that name Java, not by the words "3", "years" and "Java" somewhere in the resume.
  */
-import { credentialsNamed, RecentTexts, terms, yearsWhere, type PostingRequirement, type ResumeFacts } from '@rc/text';
+import { credentialsNamed, electricalGroup, RecentTexts, terms, yearsWhere, type PostingRequirement, type ResumeFacts } from '@rc/text';
 import { shownIds, SKILL_TERM_PREFIX } from './weights.ts';
 
 export interface AskCheck {
@@ -216,6 +216,7 @@ const LICENCE_KIND: Partial<Record<NonNullable<PostingRequirement['licence']>['t
 /** A licence ask; null when the resume reader's licences cannot say (the ask is then matched by its words). */
 function licence(ask: NonNullable<PostingRequirement['licence']>, facts: ResumeFacts, otherLanguage: boolean): AskCheck | null {
   if (ask.type === 'medical') return medical(ask.categories, facts, otherLanguage);
+  if (ask.type === 'electrical') return electrical(ask.categories[0], facts);
   const kind = LICENCE_KIND[ask.type];
   if (!kind) return null;
   const held = facts.licences.filter((l) => l.kind === kind);
@@ -229,6 +230,21 @@ function licence(ask: NonNullable<PostingRequirement['licence']>, facts: ResumeF
     return { score: has / ask.categories.length, evidence: { start: l.start, end: l.end } };
   }
   return { score: 1, evidence: { start: held[0]!.start, end: held[0]!.end } };
+}
+
+const GROUP_RANK: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5 };
+
+/**
+ * An electrical-safety group asked («группа по электробезопасности не ниже третьей») against the resume's licence
+ * lines that name one: met at the group asked or above, partly one below; null where no line names a group.
+ */
+function electrical(asked: string | undefined, facts: ResumeFacts): AskCheck | null {
+  const lines = facts.licences.filter((l) => /электробезопасност|electrical safety/iu.test(l.name));
+  const shown = lines.map((l) => ({ l, rank: GROUP_RANK[electricalGroup(l.name) ?? ''] ?? 0 })).sort((a, b) => b.rank - a.rank)[0];
+  if (!shown || shown.rank === 0) return null;
+  const need = asked ? (GROUP_RANK[asked] ?? 0) : 0;
+  const score = shown.rank >= need ? 1 : shown.rank === need - 1 ? 0.5 : 0.25;
+  return { score, evidence: { start: shown.l.start, end: shown.l.end } };
 }
 
 /** Credentials that are a licence to practise, granted by one country's board (not a course such as BLS). */

@@ -188,6 +188,22 @@ describe('scoreLexical edge cases', () => {
     ]);
   });
 
+  it("reads what a dash adds to a short ask as its aside: 'Strong SQL - you're comfortable with CTEs' is met by SQL", () => {
+    const result = scoreLexical({
+      vacancyText: "Requirements:\n- Strong SQL - you're comfortable with CTEs, window functions, and debugging a join that's fanning out",
+      resumeText: 'Wrote SQL every day for the retention team.',
+    });
+    expect(result.requirements[0]).toMatchObject({ status: 'met', evidence: { text: 'Wrote SQL every day for the retention team.' } });
+  });
+
+  it('checks an electrical-safety group asked against the group a licence line names', () => {
+    const ask = 'Требования:\n- группа по электробезопасности не ниже третьей';
+    const four = scoreLexical({ vacancyText: ask, resumeText: 'Удостоверения\nУдостоверение по электробезопасности — IV группа до 1000 В' });
+    expect(four.requirements[0]).toMatchObject({ status: 'met', evidence: { text: 'Удостоверение по электробезопасности — IV группа до 1000 В' } });
+    const two = scoreLexical({ vacancyText: ask, resumeText: 'Удостоверения\nII группа по электробезопасности (2019)' });
+    expect(two.requirements[0]!.status).toBe('partial');
+  });
+
   it('meets a headcount asked by a line that names as many people, and partly by one that names half as many', () => {
     const ask = 'Требования:\n- опыт ведения участка численностью от 200 человек';
     const met = scoreLexical({ vacancyText: ask, resumeText: 'Веду участок оплаты труда на производственном предприятии: 520–560 работников, три цеха.' });

@@ -203,6 +203,9 @@ function bracketsOf(text: string): (at: number) => number {
     else if (text[i] === ')' && stack.length > 0) opens.push([stack.pop()!, i]);
   }
   for (const open of stack) opens.push([open, text.length]); // an aside left open runs to the end
+  // and what a dash adds to a short ask is its aside too: "Strong SQL - you're comfortable with CTEs, window functions"
+  const dash = /^[^()\n–—-]{2,40}?\s[-–—]\s(?=(?:you(?:'re| are| can| know| have| write)|i\.e\.|e\.g\.|meaning|including|such as|то есть|например|умеешь|умеете|знаешь|знаете)(?![\p{L}]))/iu.exec(text);
+  if (dash && dash[0].trim().split(/\s+/).length <= 5) opens.push([dash[0].length - 2, text.length]);
   return (at) => {
     let best = -1;
     for (const [open, close] of opens) if (open < at && at < close && open > best) best = open;

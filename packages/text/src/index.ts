@@ -26,6 +26,7 @@ export { findSkills, impliedSkills, skillById, skillIds, SKILLS, type Skill, typ
 export { ROLE_GRADE } from './roles.ts';
 export {
   credentialsNamed,
+  electricalGroup,
   EXPLAINING_TO_LAYPEOPLE_RE,
   licenceAsked,
   MAX_ALTERNATIVES_LIST,

@@ -58,8 +58,13 @@ export function yearsAsked(text: string): number | null {
   }
   const one = RU_ONE_YEAR.exec(text);
   if (one && EXPERIENCE_CONTEXT.test(text)) return WORD_NUMBERS[one[1]!.toLowerCase()] ?? null;
+  // spoken, the count after its noun: «вешал сплиты хотя бы года два»
+  const spoken = RU_SPOKEN_YEARS.exec(text);
+  if (spoken) return WORD_NUMBERS[spoken[1]!.toLowerCase().replace('ё', 'е')] ?? null;
   return null;
 }
+
+const RU_SPOKEN_YEARS = new RegExp(`${L}(?:хотя бы|минимум|не меньше|не менее)\\s{1,3}(?:года|лет)\\s{1,3}(два|двух|три|трех|трёх|пять)${R}`, 'iu');
 
 const EDUCATION_LEVELS: Array<[EducationLevel, RegExp]> = [
   ['doctorate', new RegExp(`${L}(?:ph\\.?d|doctorate|doctoral degree|кандидат\\p{L}{0,3} наук|учён\\p{L}{0,3} степен\\p{L}{0,2})${R}`, 'iu')],
@@ -191,6 +196,16 @@ export function credentialsNamed(text: string): string[] {
   return CREDENTIALS.filter(([, re]) => re.test(text)).map(([id]) => id);
 }
 
+const GROUP_WORDS: Record<string, string> = { втор: 'II', трет: 'III', четверт: 'IV', четвёрт: 'IV', пят: 'V' };
+
+/** An electrical-safety group a text names, as a Roman numeral: «IV группа», «группа не ниже третьей», «3 группа». */
+export function electricalGroup(text: string): string | null {
+  const roman = /(?<![\p{L}])(I{1,3}V?|IV|V|[1-5])(?![\p{L}\p{N}])/u.exec(text);
+  if (roman) return /^\d$/.test(roman[1]!) ? ['I', 'II', 'III', 'IV', 'V'][Number(roman[1]) - 1]! : roman[1]!;
+  const word = /(?<![\p{L}])(втор|трет|четв[её]рт|пят)\p{L}{0,4}(?![\p{L}])/iu.exec(text);
+  return word ? GROUP_WORDS[word[1]!.toLowerCase()] ?? null : null;
+}
+
 /** Licence or certificate a requirement asks for, or null. */
 export function licenceAsked(text: string): LicenceAsk | null {
   for (const [type, re] of LICENCES) {
@@ -209,8 +224,8 @@ export function licenceAsked(text: string): LicenceAsk | null {
     }
     if (type === 'medical') categories.push(...credentialsNamed(text));
     if (type === 'electrical') {
-      const group = /(?<![\p{L}])(I{1,3}V?|IV|V|[1-5])(?![\p{L}\p{N}])/u.exec(text);
-      if (group) categories.push(group[1]!);
+      const group = electricalGroup(text);
+      if (group) categories.push(group);
     }
     return { type, categories };
   }

@@ -356,8 +356,13 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(rowsOf('Требования:\n- опыт от 3 лет\nОбязательно: опыт запуска заведения').map((r) => r.text)).toEqual(['опыт от 3 лет', 'Обязательно: опыт запуска заведения']);
   });
 
+  it('reads years said the spoken way, and the terms of hire as no ask', () => {
+    const rows = rowsOf('Требования:\n- нужен человек, который уже сам вешал сплиты хотя бы года два\nОформление: по ТК РФ\n');
+    expect(rows.map((r) => [r.text, r.years ?? null])).toEqual([['нужен человек, который уже сам вешал сплиты хотя бы года два', 2]]);
+  });
+
   it("drops hh.ru's page around the post: contacts, buttons and the employer's contact person", () => {
-    const rows = rowsOf('Требования:\n- 1С:ЗУП\nКонтактная информация\nИрина Сергеевна, отдел персонала\nПоказать телефон\nЗадайте вопрос работодателю\nГде предстоит работать');
+    const rows = rowsOf('Требования:\n- 1С:ЗУП\nКонтактная информация\nИрина Сергеевна, отдел персонала\nПоказать телефон\nЗадайте вопрос работодателю\nГде предстоит работать\nВакансия открыта?\nКакая оплата труда?');
     expect(rows.map((r) => r.text)).toEqual(['1С:ЗУП']);
   });
 

@@ -54,7 +54,7 @@ const HEADINGS: Record<SectionKind, string> = {
   skip: `job type|job types|schedule|shift|shifts|work schedule|location|work location|job location|work setting|
   work remotely|employment type|start date|application deadline|contact|contacts|contact us|address|
   ability to commute|ability to relocate|ability to commute relocate|график|график работы|адрес|контакты|занятость|
-  тип занятости|формат работы|место работы|локация|контактное лицо|ключевые слова|meet the hiring team|most relevant|
+  тип занятости|формат работы|место работы|локация|контактное лицо|ключевые слова|оформление|meet the hiring team|most relevant|
   most recent comments|comments`,
   apply: `how to apply|to apply|как откликнуться`,
   legal: `eeo statement|equal opportunity|disclaimer`,

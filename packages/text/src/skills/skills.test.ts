@@ -33,6 +33,12 @@ describe('skill vocabulary', () => {
     same('k8s', 'Kubernetes');
     same('1С:ЗУП', '«1С:Зарплата и управление персоналом»');
     same('1С: ЗУП', '1C ЗУП');
+    same('1С:ЗУП 3.1', '1C:Salary and HR Management 3.1');
+    same('НДС', 'VAT');
+    same('ОСНО', 'general taxation system (OSNO)');
+    same('компания на ОСН', 'ОСНО');
+    // (an abbreviation that is a word's stem is matched as written: «основы» is no ОСНО)
+    expect(skillIds('знание основ доступности')).toEqual([]);
     same('РД', 'ручная дуговая сварка');
     same('опыт ручной дуговой сварки', 'SMAW');
     same('права категории CE', 'категория CE');
