@@ -283,4 +283,11 @@ describe.runIf(haveChromium)('web page', () => {
     const years = page.locator('#check-result .req-table tbody tr', { hasText: '3+ years of Java' });
     await expect(years.locator('.req-years').textContent()).resolves.toMatch(/^The dates show \d+(\.\d)? years against 3 asked$/);
   });
+
+  it("names a pasted LinkedIn export by its owner, not by the 'Contact' header it opens with", async () => {
+    const { page } = await open();
+    const resume = ['Contact', 'dana.ruiz@mail.example', '', 'Dana Ruiz', 'Senior Data Analyst', '2021 – present', 'Senior Data Analyst, Parcel & Pantry', '• SQL and Looker.'].join('\n');
+    await checkFit(page, resume, 'Data Analyst', 'Requirements:\n- SQL\n- Looker');
+    await expect(page.locator('#check-result').textContent()).resolves.toContain('Dana Ruiz for “Data Analyst”');
+  });
 });

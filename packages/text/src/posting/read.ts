@@ -401,6 +401,8 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
   // a topic and what it covers after a colon: «понимание НДС: счета-фактуры, корректировки, книга продаж», "knowledge of
   // GAAP: accruals, deferrals, revenue recognition"
   if (TOPIC_COLON_RE.test(text.slice(span.start, span.end))) return whole;
+  // a list any one item of meets: "Hands-on with at least one BI tool - Looker, Tableau, Power BI, Mode, whatever"
+  if (ANY_ONE_RE.test(text.slice(span.start, span.end))) return whole;
   // and a skill with what of it is asked: «Уверенный TypeScript: дженерики, утилитарные типы, типизация API-ответов»
   const colon = /^([^:,;()]{1,60}):\s/u.exec(text.slice(span.start, span.end));
   if (colon && colon[1]!.trim().split(/\s+/).length <= 4 && ask.skills(colon[1]!).length > 0) return whole;
@@ -476,6 +478,7 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
 
 /** A concept's words, then its marker of examples, before a row's first skill: "front-end technologies, such as ". */
 const EXAMPLES_BEFORE_RE = /[\p{L}-]{3,}[\s,]{1,3}(?:such as|e\.g\.,?|for example|like|including|например|такие как|такими как|в том числе|включая)[\s:,]{1,3}$/iu;
+const ANY_ONE_RE = /(?<![\p{L}])(?:(?:at least one|any one|хотя бы од\p{L}{1,3})(?!\s{1,2}(?:years?|months?|full|год\p{L}{0,2}|месяц\p{L}{0,2}))|one or more of|whatever|люб\p{L}{1,2} из)(?![\p{L}])/iu;
 const LEAD_IN_RE =
   /^[^:()]{0,80}?(?:(?:a few|some|several|these|the following) things|the following|would (?:make you )?stand out|set you apart|(?:aren't|are not|isn't|is not) (?:deal-?breakers|required)|bonus points? (?:for|if)|we(?:'d| would) (?:also )?love|нам (?:также )?(?:будет )?(?:важно|интересно)|будет плюсом)[^:()]{0,60}:\s{1,3}/iu;
 const PREFERABLY_RE = /^(?:preferably|ideally|желательно|желателен|желательна|в идеале)(?![\p{L}])/iu;

@@ -62,7 +62,12 @@ function svg(tag, attrs = {}, ...children) {
 
 const percent = (x) => Math.round(Math.max(0, Math.min(1, Number(x) || 0)) * 100);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const firstLine = (s, max) => (s.split(/\r?\n/).map((l) => l.trim()).find(Boolean) ?? '').slice(0, max);
+/** A header a CV opens with, not its owner's name: LinkedIn's "Contact", «РЕЗЮМЕ», "Curriculum Vitae", Europass. */
+const CV_HEADER = /^(?:contact|contacts|контакты|resume|résumé|cv|curriculum vitae|резюме|europass|personal information|личная информация|top skills)\s*:?$/i;
+/** A contact line: an e-mail, a phone number, a link. */
+const CONTACT_LINE = /@|^\+?[\d\s().-]{7,}$|^(?:https?:\/\/|www\.)|linkedin\.com/i;
+/** The name a pasted resume is saved under: its first line that is no header and no contact. */
+const resumeNameOf = (s, max) => (s.split(/\r?\n/).map((l) => l.trim()).find((l) => l && !CV_HEADER.test(l) && !CONTACT_LINE.test(l)) ?? '').slice(0, max);
 const formatDate = (iso) => new Intl.DateTimeFormat(state.lang, { dateStyle: 'medium' }).format(new Date(iso));
 const formatSize = (bytes) =>
   new Intl.NumberFormat(state.lang, { style: 'unit', unit: bytes < 1024 * 1024 ? 'kilobyte' : 'megabyte', maximumFractionDigits: 1 }).format(
@@ -257,7 +262,7 @@ async function resumeFrom(fileInput, textArea, cache) {
   if (!file && !text) throw inputError('needResume');
   const key = file ? `file:${file.name}:${file.size}:${file.lastModified}` : `text:${text}`;
   if (cache.has(key)) return cache.get(key);
-  const resume = file ? await uploadResume(file) : await api('/v1/resumes', { method: 'POST', json: { name: firstLine(text, 80) || 'Resume', content: text } });
+  const resume = file ? await uploadResume(file) : await api('/v1/resumes', { method: 'POST', json: { name: resumeNameOf(text, 80) || 'Resume', content: text } });
   cache.set(key, resume);
   return resume;
 }
