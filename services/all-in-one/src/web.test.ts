@@ -289,5 +289,9 @@ describe.runIf(haveChromium)('web page', () => {
     const resume = ['Contact', 'dana.ruiz@mail.example', '', 'Dana Ruiz', 'Senior Data Analyst', '2021 – present', 'Senior Data Analyst, Parcel & Pantry', '• SQL and Looker.'].join('\n');
     await checkFit(page, resume, 'Data Analyst', 'Requirements:\n- SQL\n- Looker');
     await expect(page.locator('#check-result').textContent()).resolves.toContain('Dana Ruiz for “Data Analyst”');
+    // and an hh.ru page by the name under its «Резюме обновлено …» line
+    const hh = ['Резюме обновлено 30 ноября 2026 в 21:05', '', 'Галимова Регина Айратовна', 'Женщина, 31 год', 'Кондитер', 'Опыт работы — 7 лет'].join('\n');
+    await checkFit(page, hh, 'Кондитер', 'Требования:\n- опыт работы кондитером от 2 лет');
+    await expect(page.locator('#check-result').textContent()).resolves.toContain('Галимова Регина Айратовна for “Кондитер”');
   });
 });

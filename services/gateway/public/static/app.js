@@ -63,7 +63,7 @@ function svg(tag, attrs = {}, ...children) {
 const percent = (x) => Math.round(Math.max(0, Math.min(1, Number(x) || 0)) * 100);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** A header a CV opens with, not its owner's name: LinkedIn's "Contact", «РЕЗЮМЕ», "Curriculum Vitae", Europass. */
-const CV_HEADER = /^(?:contact|contacts|контакты|resume|résumé|cv|curriculum vitae|резюме|europass|personal information|личная информация|top skills)\s*:?$/i;
+const CV_HEADER = /^(?:(?:contact|contacts|контакты|resume|résumé|cv|curriculum vitae|резюме|europass|personal information|личная информация|top skills)\s*:?$|(?:резюме обновлено|resume updated|updated)\s)/i;
 /** A contact line: an e-mail, a phone number, a link. */
 const CONTACT_LINE = /@|^\+?[\d\s().-]{7,}$|^(?:https?:\/\/|www\.)|linkedin\.com/i;
 /** The name a pasted resume is saved under: its first line that is no header and no contact. */
