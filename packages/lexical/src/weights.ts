@@ -135,6 +135,7 @@ export const PEERS: readonly (readonly string[])[] = [
   ['snowflake', 'bigquery', 'redshift', 'databricks'],
   ['airflow', 'dagster'],
   ['diadoc', 'sbis'],
+  ['iiko', 'r_keeper'],
 ];
 
 const PEERS_OF = new Map<string, string[]>();

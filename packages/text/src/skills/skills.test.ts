@@ -37,6 +37,7 @@ describe('skill vocabulary', () => {
     same('НДС', 'VAT');
     same('ОСНО', 'general taxation system (OSNO)');
     same('компания на ОСН', 'ОСНО');
+    same('списания в iiko', 'Айко');
     // (an abbreviation that is a word's stem is matched as written: «основы» is no ОСНО)
     expect(skillIds('знание основ доступности')).toEqual([]);
     same('РД', 'ручная дуговая сварка');
