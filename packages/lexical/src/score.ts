@@ -76,7 +76,7 @@ const PEOPLE = String.raw`(?:человек|чел\.|сотрудник\p{L}{0,3
 const HEADCOUNT_ASK_RE = new RegExp(String.raw`(?:от|не менее|более|свыше|from|at least|over|more than|minimum of)\s{1,2}(\d{1,3}(?:[\s,]?\d{3})?)\s?\+?\s{0,2}${PEOPLE}|(\d{1,3}(?:[\s,]?\d{3})?)\s?\+\s{0,2}${PEOPLE}`, 'iu');
 const HEADCOUNT_SHOWN_RE = new RegExp(String.raw`(\d{1,3}(?:[\s,]?\d{3})?)\s?\+?(?:\s?[–—-]\s?(\d{1,3}(?:[\s,]?\d{3})?))?\s{0,2}${PEOPLE}`, 'giu');
 const number = (s: string) => Number(s.replace(/[\s,]/g, ''));
-/** Lines that show a headcount asked in full and in part. */
+/** The score of a line that shows a headcount asked in full, and of one that shows at least half of it. */
 const HEADCOUNT_MET = 0.9;
 const HEADCOUNT_PARTIAL = 0.45;
 

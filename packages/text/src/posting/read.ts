@@ -504,7 +504,7 @@ function perSkill(text: string, span: Span, matches: SkillMatch[]): Span[] | nul
   if (ids.size < 2) return null;
   const inner = text.slice(span.start, span.end);
   // (nor a list of a kind's examples: "TCP/IP, DNS, HTTP and other common network protocols")
-  if (ALTERNATIVE_RE.test(inner) || /(?<![\p{L}])(?:and|и|или|or) (?:other|similar|другие|прочие)\s|(?<![\p{L}])(?:whatever|at least one|any one|любой|любая|любое)(?![\p{L}])/iu.test(inner)) return null;
+  if (ALTERNATIVE_RE.test(inner) || ANY_ONE_RE.test(inner) || /(?<![\p{L}])(?:and|и|или|or) (?:other|similar|другие|прочие)\s|(?<![\p{L}])(?:любой|любая|любое)(?![\p{L}])/iu.test(inner)) return null;
   // (nor skills in a bracket that gives a concept's examples: «Опыт с e2e-тестами (Playwright, Cypress)»)
   const before = inner.slice(0, matches[0]!.start);
   if (before.split('(').length > before.split(')').length && before.trim().length > 1) return null;
@@ -926,16 +926,16 @@ function roleLineBelow(text: string, from: number, to: number): Posting['title']
     }
     // (a post's label before the role: "🔥 ВАКАНСИЯ: КОНДИТЕР в кофейню-кондитерскую «Сахарный Клён»")
     const label = POST_LABEL_RE.exec(line)?.[0] ?? '';
-    const from = lead + label.length;
+    const roleStart = lead + label.length;
     const rest = line.slice(label.length);
-    if (rest.length > 80 || /^[-–—•·*]/.test(rest) || /[.!?:]$/.test(rest) || /:\s/.test(rest) || wordCount(text, { start: from, end: from + rest.length }) > 8) continue;
+    if (rest.length > 80 || /^[-–—•·*]/.test(rest) || /[.!?:]$/.test(rest) || /:\s/.test(rest) || wordCount(text, { start: roleStart, end: roleStart + rest.length }) > 8) continue;
     if (!ROLE_NOUN_RE.test(rest)) continue;
     // (a LinkedIn line names the role alone; a board's line may run on to the place: "Title - City, ST", «… в кофейню»)
     const sep = /\s[-–—|·•]\s/.exec(rest);
     let length = sep && sep.index >= 3 ? sep.index : rest.length;
     const place = /\s(?:в|во|на|для|at|in)\s/iu.exec(rest.slice(0, length));
     if (place && place.index >= 3 && ROLE_NOUN_RE.test(rest.slice(0, place.index))) length = place.index;
-    return { text: text.slice(from, from + length), start: from, end: from + length };
+    return { text: text.slice(roleStart, roleStart + length), start: roleStart, end: roleStart + length };
   }
   return null;
 }
