@@ -510,7 +510,7 @@ function perSkill(text: string, span: Span, matches: SkillMatch[]): Span[] | nul
   if (before.split('(').length > before.split(')').length && before.trim().length > 1) return null;
   // (nor skills a marker gives as a concept's examples: "Basic understanding of front-end technologies, such as
   // JavaScript, HTML5, and CSS3" asks for the concept)
-  if (EXAMPLES_BEFORE_RE.test(before)) return null;
+  if (EXAMPLES_BEFORE_RE.test(before.slice(-80))) return null;
   for (let k = 1; k < matches.length; k++) {
     const gap = text.slice(span.start + matches[k - 1]!.end, span.start + matches[k]!.start);
     // (skills in a bracket after a skill are its examples: «опыт в ЭДО (Диадок, СБИС — любой)» is one ask)
@@ -625,7 +625,7 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   // and a template's note the poster left in ("{{Make sure to mention other frameworks …}}")
   if (/^(?:#[\p{L}\p{N}_-]+\s*)+$/u.test(piece.trim()) || /^\{\{[^{}]*\}\}?$/u.test(piece.trim())) return true;
   // a social post's buttons and counts under it ("Like", "Comment", "👍❤️ 348")
-  if (/^(?:like|comment|repost|send|reply|share|нравится|комментировать|поделиться)$|^[^\p{L}]*\d[\d\s.,kKк]*$/iu.test(piece.trim())) return true;
+  if (/^(?:like|comment|repost|send|reply|share|нравится|комментировать|поделиться)$|^[^\p{L}\d]*\d[\d\s.,kKк]*$/iu.test(piece.trim())) return true;
   // the board's page around the post ("Posted 3 days ago", «Вакансия опубликована 11 ноября»), the checks the
   // employer runs at hiring ("Must pass pre-employment drug screen and background check") and where the hire must live
   // or be allowed to work: nothing a resume shows or a candidate can build up
