@@ -1053,6 +1053,11 @@ What we offer: a salary of €80k, remote within the EU.`;
       ['sentence-case headings', (n) => 'About you You have '.repeat(n / 19)],
       ['hiring headlines', (n) => 'Ищем нужен разработчик '.repeat(n / 23)],
       ['work modes', (n) => 'About the job Remote '.repeat(n / 21)],
+      ['spaced digits, then a letter', (n) => `Requirements\n- ${'1 '.repeat(n / 2)}a`],
+      ['a long word before a skill', (n) => `Requirements\n- ${'a'.repeat(n)} such as Java, Kotlin`],
+      ['e-mail subject replies', (n) => `From: x\nTo: y\nSubject: ${'re: '.repeat(n / 4)}Electrician`],
+      ['lead-ins', (n) => `Dev\n\n${'the following things '.repeat(n / 21)}: a, b, c`],
+      ['headcounts', (n) => `Requirements\n- ${'от 200 человек '.repeat(n / 15)}`],
     ];
     for (const [name, make] of inputs) {
       const [small, big] = times(make(20_000), make(100_000));

@@ -46,6 +46,8 @@ const cases: [string, (n: number) => string][] = [
   ['category letters', (n) => 'категории B, C, '.repeat(n / 16)],
   ['brackets', (n) => '('.repeat(n)],
   ['newlines', (n) => '\n'.repeat(n)],
+  ['merged columns', (n) => `Experience\n${`Senior Developer${' '.repeat(40)}SQL\n2019 – 2021${' '.repeat(40)}Excel\n`.repeat(n / 120)}`],
+  ['months of one year', (n) => 'март–апрель 2019 '.repeat(n / 17)],
 ];
 
 describe('hostile input', () => {
