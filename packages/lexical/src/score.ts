@@ -104,16 +104,20 @@ function headcountShown(sentences: readonly Sentence[], asked: number): { s: Sen
 /** A skill asked shown only by a product that stands in for it (PEERS): partly shown. */
 const PEER_SHOWN = 0.4;
 
-/**
- * For a row that asks for one product, the resume's first line of work (else any line) that shows another of its
- * group: "Build and maintain baseline and update schedules in Primavera P6" for "MS Project". Null otherwise.
- */
-function peerSentence(slots: ReadonlyArray<{ terms: readonly string[] }>, sentences: readonly Sentence[]): Sentence | null {
+/** For a row that asks for one product, the terms of the products that stand in for it; empty otherwise. */
+function peerTermsOf(slots: ReadonlyArray<{ terms: readonly string[] }>): string[] {
   const asked = new Set(slots.flatMap((slot) => slot.terms.filter((t) => t.startsWith(SKILL_TERM_PREFIX))));
-  if (asked.size !== 1) return null;
-  const peers = peersOf([...asked][0]!.slice(SKILL_TERM_PREFIX.length)).map((id) => SKILL_TERM_PREFIX + id);
-  if (peers.length === 0) return null;
-  const showing = sentences.filter((s) => peers.some((t) => s.tf.has(t)));
+  if (asked.size !== 1) return [];
+  return peersOf([...asked][0]!.slice(SKILL_TERM_PREFIX.length)).map((id) => SKILL_TERM_PREFIX + id);
+}
+
+/**
+ * The resume's first line of work (else any line) that shows one of a row's peer products: "Build and maintain
+ * baseline and update schedules in Primavera P6" for "MS Project". Null when none does.
+ */
+function peerSentence(peerTerms: readonly string[], sentences: readonly Sentence[]): Sentence | null {
+  if (peerTerms.length === 0) return null;
+  const showing = sentences.filter((s) => peerTerms.some((t) => s.tf.has(t)));
   return showing.find((s) => !s.list) ?? showing[0] ?? null;
 }
 
@@ -375,8 +379,12 @@ interface VacancyRow {
 }
 
 interface PreparedVacancy {
-  /** yearsSlots: of a years ask that says more than its years, the slots of the clause that asks them. */
-  requirements: Array<VacancyRow & { slots: Slot[]; total: number; yearsSlots?: Slot[] }>;
+  /**
+   * yearsSlots: of a years ask that says more than its years, the slots of the clause that asks them; headcount: the
+   * people it asks to have handled (null when none); peerTerms: of a row that asks one product, the terms of the products
+   * that stand in for it (PEERS).
+   */
+  requirements: Array<VacancyRow & { slots: Slot[]; total: number; yearsSlots?: Slot[]; headcount: number | null; peerTerms: string[] }>;
   terms: string[];
   weight: number;
   /** The posting's job title, when it opens with one, and its terms (skills folded as in requirements). */
@@ -653,7 +661,14 @@ function prepareVacancy(vacancyText: string): PreparedVacancy {
       const clause = r.ask?.kind === 'experience' && r.ask.years !== undefined ? yearsClause(r.text) : null;
       const clauseTerms = clause ? new Set(requirementTerms(clause).map((t) => t.term)) : null;
       const yearsSlots = clauseTerms ? slots.filter((slot) => slot.terms.some((t) => clauseTerms.has(t))) : undefined;
-      return { ...r, slots, total: slots.reduce((sum, slot) => sum + slot.weight, 0), ...(yearsSlots ? { yearsSlots } : {}) };
+      return {
+        ...r,
+        slots,
+        total: slots.reduce((sum, slot) => sum + slot.weight, 0),
+        ...(yearsSlots ? { yearsSlots } : {}),
+        headcount: headcountAsked(r.text),
+        peerTerms: peerTermsOf(slots),
+      };
     }),
     terms: vacancyTerms,
     weight: vacancyTerms.reduce((sum, t) => sum + termFactor(t), 0),
@@ -856,13 +871,12 @@ export function scoreLexical(input: LexicalInput): Scoring {
     }
     // a headcount asked («участок численностью от 200 человек», "payroll for 500+ employees"): a line that names as
     // many people or more shows it, one that names at least half as many shows it in part
-    if (!check && words.score < MET) {
-      const asked = headcountAsked(req.text);
-      const shown = asked !== null ? headcountShown(sentences, asked) : null;
+    if (!check && words.score < MET && req.headcount !== null) {
+      const shown = headcountShown(sentences, req.headcount);
       if (shown && shown.score > words.score) return { ...words, score: shown.score, status: statusFor(shown.score), evidence: { text: shown.s.text, start: shown.s.start, end: shown.s.end } };
     }
     if (!check && req.kind === 'skill' && words.score < PARTIAL) {
-      const peer = peerSentence(req.slots, sentences);
+      const peer = peerSentence(req.peerTerms, sentences);
       if (peer) return { ...words, score: PEER_SHOWN, status: statusFor(PEER_SHOWN), evidence: { text: peer.text, start: peer.start, end: peer.end } };
     }
     if (!check) return words;
