@@ -618,14 +618,15 @@ const BOARD_FIELD_RE = /^[^()\n]{1,60}?\s{0,2}\((?:preferred|required)\)$/iu;
 
 function isBoilerplate(piece: string, section: Unit['section']): boolean {
   const duties = section === 'resp';
+  const trimmed = piece.trim();
   if ((MONEY_RE.test(piece) && !TARGET_MONEY_RE.test(piece)) || CONTACT_RE.test(piece) || COPYRIGHT_RE.test(piece) || EEO_RE.test(piece) || APPLY_RE.test(piece)) {
     return true;
   }
   // a job board's tracking tags ("#LI-RS1", "#LI-Hybrid"): hashtags and nothing else
   // and a template's note the poster left in ("{{Make sure to mention other frameworks …}}")
-  if (/^(?:#[\p{L}\p{N}_-]+\s*)+$/u.test(piece.trim()) || /^\{\{[^{}]*\}\}?$/u.test(piece.trim())) return true;
+  if (/^(?:#[\p{L}\p{N}_-]+\s*)+$/u.test(trimmed) || /^\{\{[^{}]*\}\}?$/u.test(trimmed)) return true;
   // a social post's buttons and counts under it ("Like", "Comment", "👍❤️ 348")
-  if (/^(?:like|comment|repost|send|reply|share|нравится|комментировать|поделиться)$|^[^\p{L}\d]*\d[\d\s.,kKк]*$/iu.test(piece.trim())) return true;
+  if (/^(?:like|comment|repost|send|reply|share|нравится|комментировать|поделиться)$|^[^\p{L}\d]*\d[\d\s.,kKк]*$/iu.test(trimmed)) return true;
   // the board's page around the post ("Posted 3 days ago", «Вакансия опубликована 11 ноября»), the checks the
   // employer runs at hiring ("Must pass pre-employment drug screen and background check") and where the hire must live
   // or be allowed to work: nothing a resume shows or a candidate can build up
@@ -634,7 +635,7 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   // and what the posting says it does not ask ("German is not required")
   if (LEVEL_ONLY_RE.test(piece) || NOT_ASKED_RE.test(piece)) return true;
   // a company's pitch heading: "Why Hallbrook?", "Why join Acme"
-  if (/^[Ww]hy (?:join |work (?:at|for|with) )?\p{Lu}[\p{L}&'’. -]{0,40}\??$/u.test(piece.trim())) return true;
+  if (/^[Ww]hy (?:join |work (?:at|for|with) )?\p{Lu}[\p{L}&'’. -]{0,40}\??$/u.test(trimmed)) return true;
   const requirementSection = section === 'req' || section === 'nice';
   if (!requirementSection && (PERK_RE.test(piece) || SCHEDULE_RE.test(piece))) return true;
   // company blurb: "We are a fast-growing …", "Наша компания …", with nothing asked of the candidate
@@ -644,11 +645,11 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   if (!duties && BLURB_RE.test(voice) && !REQ_CUE_RE.test(piece) && !NICE_RE.test(piece)) return true;
   if (ROLE_STATEMENT_RE.test(piece) && yearsAsked(piece) === null) return true;
   // a recruiter's e-mail around the asks: its header, greeting, who writes and for whom, how to answer, the sign-off
-  if (EMAIL_HEADER_RE.test(piece.trim()) || (RECRUITER_VOICE_RE.test(voice.trim()) && yearsAsked(piece) === null)) return true;
+  if (EMAIL_HEADER_RE.test(trimmed) || (RECRUITER_VOICE_RE.test(voice.trim()) && yearsAsked(piece) === null)) return true;
   // and the contact person a board shows by name and patronymic («Ирина Сергеевна, отдел персонала»)
-  if (/^\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+(?:овна|евна|ична|инична|ович|евич|ич)(?![\p{L}])/u.test(piece.trim())) return true;
+  if (/^\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+(?:овна|евна|ична|инична|ович|евич|ич)(?![\p{L}])/u.test(trimmed)) return true;
   // and the recruiter's own title under the signature ("Senior Technical Recruiter", «Менеджер по подбору персонала»)
-  if (RECRUITER_TITLE_RE.test(piece.trim())) return true;
+  if (RECRUITER_TITLE_RE.test(trimmed)) return true;
   return false;
 }
 

@@ -19,7 +19,7 @@ import {
 } from './facts.ts';
 import { ROLE_NOUN_RE } from '../roles.ts';
 import { lineAt, lines, scan, type Line, type Tok } from './scan.ts';
-import { findSections, sectionAt, type ResumeSection, type SectionName } from './sections.ts';
+import { COLUMN_GAP_RE, findSections, sectionAt, type ResumeSection, type SectionName } from './sections.ts';
 
 export type { EducationLevel, LanguageFact, LanguageLevel, LicenceFact } from './facts.ts';
 export type { ContactKind, ContactSpan } from './contacts.ts';
@@ -295,9 +295,6 @@ function entryStart(text: string, ls: Line[], li: number, prevHead: number, sect
   // Three short lines in a row above the dates: they may be the end of the entry before, so only the dates are ours.
   return ls[li]!.start;
 }
-
-/** A run of spaces that parts two columns a PDF merged into one line. */
-const COLUMN_GAP_RE = /[ \t]{4,}/;
 
 const ORG_MARKERS = /(?:^|[\s«"(])(?:ООО|ОАО|ЗАО|ПАО|АО|ИП|ГБУЗ|ГБУ|ГБОУ|МБОУ|МАОУ|ФГУП|LLC|Inc|Ltd|GmbH|Corp|PLC|Group|Company|Co\.)(?:[\s»".,)]|$)/u;
 

@@ -114,6 +114,9 @@ function headingKey(s: string): string {
  * The section a line opens, with where its heading ends, or null. Takes the line's text (at most
  * MAX_HEADING_CHARS are looked at for the heading itself, so a long line costs no more than a short one).
  */
+/** A run of spaces that parts two columns a PDF merged into one line. */
+export const COLUMN_GAP_RE = /[ \t]{4,}/;
+
 export function headingOf(text: string, line: Line): { name: SectionName; headingEnd: number } | null {
   let s = line.start;
   const e = line.end;
@@ -156,7 +159,7 @@ export function headingOf(text: string, line: Line): { name: SectionName; headin
   // Two columns' headings a PDF merged into one line ("EXPERIENCE                 SKILLS"): the left column's, which
   // the text under it mostly continues
   // (or over the other column's text: "WORK EXPERIENCE                  Basic Java and Python")
-  const columns = whole.split(/[ \t]{4,}/);
+  const columns = whole.split(COLUMN_GAP_RE);
   const left = columns.length >= 2 ? sectionOfKey(headingKey(columns[0]!)) : undefined;
   if (left && /^[\p{Lu}\s&/]+$/u.test(columns[0]!)) return { name: left, headingEnd: e };
   return null;
