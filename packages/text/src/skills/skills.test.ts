@@ -144,6 +144,17 @@ describe('skill vocabulary', () => {
     expect(text.slice(m!.start, m!.end)).toBe('высоконагруженных\nсистем');
   });
 
+  it("reads a design engineer's tools and methods in both languages under one name each", () => {
+    expect(skillIds('Расчёт размерных цепей методом максимума-минимума')).toEqual(['tolerance_stackup']);
+    expect(skillIds('Experience performing tolerance stack-up analysis')).toEqual(['tolerance_stackup']);
+    expect(skillIds('Do worst-case and statistical (RSS) stack-ups in a spreadsheet')).toEqual(['tolerance_stackup']);
+    expect(skillIds('I model every day in SOLIDWORKS')).toEqual(['solidworks']);
+    expect(skillIds('КОМПАС-3D, ЕСКД, SolidWorks PDM')).toEqual(['kompas_3d', 'eskd', 'plm']);
+    expect(skillIds('Lead DFMEAs for new designs')).toEqual(['fmea']);
+    // (a compass is no CAD system)
+    expect(skillIds('Ориентируюсь по компасу')).toEqual([]);
+  });
+
   it('gives spans into the text', () => {
     const text = 'Опыт работы с Postgres от 2 лет';
     const [m] = findSkills(text);
