@@ -34,6 +34,12 @@ describe('isNotDoneClaim', () => {
       'С маркетплейсами не знакома.',
       "I haven't set up paid search campaigns myself.",
       "I don't have hands-on experience with Terraform.",
+      // a licence the person does not hold
+      'Водительского удостоверения нет, поездки по городу — на такси.',
+      'Прав пока нет.',
+      'Нет водительских прав.',
+      "No driver's license.",
+      "I don't have a driver's license yet.",
     ]) {
       expect(isNotDoneClaim(text), text).toBe(true);
     }
@@ -56,6 +62,9 @@ describe('isNotDoneClaim', () => {
       'Did not miss a single quarterly target.',
       'Worked toward a 20 % cut in food cost with the chef.',
       'Prepared the team for the SOC 2 audit.',
+      'Водительские права категории B, стаж вождения 8 лет.',
+      'Нет ни одного нарушения ПДД за 8 лет, права категории B.',
+      'Clean driving license, no points.',
     ]) {
       expect(isNotDoneClaim(text), text).toBe(false);
     }

@@ -324,6 +324,11 @@ describe('licences', () => {
     expect(f.licences.map((l) => [l.kind, l.categories ?? null])).toEqual([['driving', []]]);
   });
 
+  it('takes no licence from a line that says the person has none', () => {
+    const f = read('Обо мне\nВодительского удостоверения нет, поездки по городу — на такси.\n\nOther\nNo driver\'s license yet.\nВодительские права категории B');
+    expect(f.licences.map((l) => [l.kind, l.categories ?? null])).toEqual([['driving', ['B']]]);
+  });
+
   it('takes no licence from a job duty or A/B tests', () => {
     const f = read('Experience\n2019 – 2021 Quality engineer\nPrepared certificates of conformity; driving A/B tests');
     expect(f.licences).toEqual([]);
