@@ -1012,6 +1012,138 @@ What we offer: a salary of €80k, remote within the EU.`;
     expect(rows.some((r) => r.years !== undefined)).toBe(false);
   });
 
+  it('reads a LinkedIn page copied from its top: no row from its chrome, "You\'ll have…" asks, "Bonus points if…" pluses', () => {
+    const text = `Skip to main content
+LinkedIn
+Search
+Home
+Jobs
+Messaging
+
+Quillstone Analytics
+Site Reliability Engineer (DevOps)
+Austin, TX · Reposted 4 days ago · Over 100 applicants
+Promoted by hirer · Responses managed off LinkedIn
+8 of 10 skills match your profile - you may be a good fit
+
+About the job
+We run about 40 EKS clusters across three regions.
+
+You'll have…
+At least four years of hands-on experience in a DevOps or SRE role. The ability to write real code in Python or Go for tooling; Bash alone won't be enough.
+
+Bonus points if…
+You hold a CKA or CKS. You've run Argo CD or Flux in a GitOps setup.
+
+More jobs
+Platform Engineer II
+Actively recruiting · 1 week ago`;
+    const p = readPosting(text);
+    expect(p.title?.text).toBe('Site Reliability Engineer (DevOps)');
+    const rows = p.requirements.map((r) => [r.text, r.importance]);
+    expect(rows).toEqual([
+      ['At least four years of hands-on experience in a DevOps or SRE role', 'must'],
+      ['The ability to write real code in Python or Go for tooling', 'must'],
+      ['You hold a CKA or CKS', 'nice'],
+      ["You've run Argo CD or Flux in a GitOps setup", 'nice'],
+    ]);
+  });
+
+  it('reads how the employer hires as no ask: the interview\'s exercise, a test task, the consent to process personal data', () => {
+    const en = rowsOf(`Requirements:
+- 3+ years designing mechanical assemblies in SolidWorks
+- You will be asked to complete a short SolidWorks exercise during the interview process`);
+    expect(en.map((r) => r.text)).toEqual(['3+ years designing mechanical assemblies in SolidWorks']);
+    const ru = rowsOf(`Требования:
+— продвинутый Excel
+— на втором этапе будет небольшое практическое задание в Excel примерно на час
+— Направляя резюме, вы даёте согласие ООО «Тропа Кадров» на обработку ваших персональных данных`);
+    expect(ru.map((r) => r.text)).toEqual(['продвинутый Excel']);
+    // (a recruiter's job asks for the interviews themselves)
+    const hr = rowsOf('Requirements:\n- Experience running the interview process end to end for engineering roles');
+    expect(hr).toHaveLength(1);
+  });
+
+  it("reads a team's stack beside its asks as pluses, and a stack that is the only list as asked; a post's reactions and perks are no rows", () => {
+    const post = `DevOps-инженер
+
+🛠 Стек:
+Kubernetes, Helm, OpenSearch
+
+✅ Что важно:
+— от 3 лет в DevOps
+— Terraform на уровне своих модулей
+
+🎁 Что даём:
+• бюджет на конференции и обучение
+• адекватный CTO, который сам умеет в kubectl
+
+Правила канала 👉 закреп
+🔥 24  👍 11  🤔 3  🐳 2
+Комментарии (7)`;
+    const rows = rowsOf(post).map((r) => [r.text, r.importance]);
+    expect(rows).toEqual([
+      ['Kubernetes', 'nice'],
+      ['Helm', 'nice'],
+      ['OpenSearch', 'nice'],
+      ['от 3 лет в DevOps', 'must'],
+      ['Terraform на уровне своих модулей', 'must'],
+    ]);
+    const stackOnly = rowsOf('DevOps-инженер\n\nСтек:\nKubernetes, Helm, OpenSearch');
+    expect(stackOnly.map((r) => r.importance)).toEqual(['must', 'must', 'must']);
+  });
+
+  it("reads a recruiter's prose: the day's duties are no asks, and a lead-in's items after semicolons are all pluses", () => {
+    const text = `Hi there,
+
+Day to day, you'd own the statistical baseline forecast for roughly 350 SKUs. You'd also prepare the demand review deck for the monthly S&OP meeting.
+
+He's looking for at least three years of hands-on demand planning experience. You'd need to be really strong in Excel.
+
+There are a few things that would really make you stand out but aren't deal-breakers: an APICS CPIM or CSCP; some SQL or Power BI so you can pull your own data; any Python or R for forecasting.`;
+    const rows = rowsOf(text).map((r) => [r.text, r.importance]);
+    expect(rows).toEqual([
+      ["He's looking for at least three years of hands-on demand planning experience", 'must'],
+      ["You'd need to be really strong in Excel", 'must'],
+      ['an APICS CPIM or CSCP', 'nice'],
+      ['some SQL or Power BI so you can pull your own data', 'nice'],
+      ['any Python or R for forecasting', 'nice'],
+    ]);
+  });
+
+  it('reads tolerances and fits («допуски и посадки») as a skill, not a licence; a permit («допуск к работам на высоте») stays a licence', () => {
+    const rows = rowsOf('Требования:\n— знание допусков и посадок, допусков формы и расположения поверхностей\n— допуск к работам на высоте');
+    expect(rows.map((r) => r.kind)).toEqual(['skill', 'licence']);
+    expect(rowsOf('Требования:\n— знание допусков и посадок').map((r) => r.kind)).not.toContain('licence');
+  });
+
+  it('reads "incl." as an abbreviation, not the end of an ask', () => {
+    const rows = rowsOf('Must haves: expert Outlook + Google calendar juggling, strong MS Office incl. PowerPoint & Excel');
+    expect(rows.map((r) => r.text)).toContain('strong MS Office incl. PowerPoint & Excel');
+  });
+
+  it("names an hh.ru page copied with the site's menu by its title, and a flattened Glassdoor page by the title after the company's rating", () => {
+    const hh = `Соискателям
+Работодателям
+Помощь
+Казань
+Войти
+Создать резюме
+
+Инженер-конструктор (гидрооборудование)
+от 95 000 до 130 000 ₽ на руки
+Требуемый опыт работы: 3–6 лет
+
+Требования:
+• опыт работы инженером-конструктором от 3 лет`;
+    expect(readPosting(hh).title?.text).toBe('Инженер-конструктор (гидрооборудование)');
+    const glassdoor =
+      'Cedar Hollow Family Medicine 4.2 ★ Medical Receptionist / Medical Administrative Assistant Westerville, OH Easy Apply Save Employer est.: $52K - $61K Job type Full-time Full job description We are a family practice. Qualifications: High school diploma or GED, at least 2 years of front desk experience in a medical office.';
+    expect(readPosting(glassdoor).title?.text).toBe('Medical Receptionist / Medical Administrative Assistant');
+    // (a title that is one word of a list of menu words is no menu: three menu items are needed)
+    expect(readPosting('Бариста\nМосква\nКофейня\n\nТребования:\n• опыт от года').title?.text).toBe('Бариста');
+  });
+
   it('gives spans that cut exactly the row text out of the posting, on every development posting', () => {
     for (const file of readdirSync(DEV_SET_DIR).filter((f) => f.endsWith('.txt'))) {
       const text = readFileSync(join(DEV_SET_DIR, file), 'utf8');
@@ -1058,6 +1190,11 @@ What we offer: a salary of €80k, remote within the EU.`;
       ['e-mail subject replies', (n) => `From: x\nTo: y\nSubject: ${'re: '.repeat(n / 4)}Electrician`],
       ['lead-ins', (n) => `Dev\n\n${'the following things '.repeat(n / 21)}: a, b, c`],
       ['headcounts', (n) => `Requirements\n- ${'от 200 человек '.repeat(n / 15)}`],
+      ['reactions', (n) => `Requirements\n- ${'👍 1 '.repeat(n / 5)}a`],
+      ['menu lines', (n) => `${'Соискателям\n'.repeat(n / 12)}Инженер`],
+      ['a rated company', (n) => `${'Acme '.repeat(n / 5)}4.2 ★ Nurse`],
+      ['places after a title', (n) => `${'New '.repeat(n / 4)}York, NY Nurse ${'x '.repeat(40)}`],
+      ['lead-in then semicolons', (n) => `Dev\n\nwould really make you stand out: ${'a; '.repeat(n / 3)}`],
     ];
     for (const [name, make] of inputs) {
       const [small, big] = times(make(20_000), make(100_000));

@@ -50,7 +50,7 @@ const WORD_EDGE_L = '(?<![\\p{L}\\p{N}])';
 const cue = (body: string) => new RegExp(`${WORD_EDGE_L}(?:${body})`, 'iu');
 
 const NICE_RE = cue(
-  "preferred|preferably|ideally|if you(?:'ve| have) (?:ever )?(?:worked|done|used|had|run|been)|если (?:вы )?(?:уже )?(?:работали|работал\\p{L}?|есть опыт)|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|will help(?: you)?|(?:is|are) welcome|welcomed|or (?:be )?willing to (?:get|obtain|earn|complete)|(?:would|will|could|should) (?:set you apart|make you stand out)|sets you apart|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный|[—–-]) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом|within (?:[\\p{L}\\d]+ ){0,2}(?:months?|weeks?|days?|years?) of (?:hire|hiring|start|starting|employment|joining)|в течение [^.;]{0,30}? после (?:трудоустройства|выхода на работу|при[её]ма на работу)",
+  "preferred|preferably|ideally|if you(?:'ve| have) (?:ever )?(?:worked|done|used|had|run|been)|если (?:вы )?(?:уже )?(?:работали|работал\\p{L}?|есть опыт)|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|will help(?: you)?|(?:is|are) welcome|welcomed|or (?:be )?willing to (?:get|obtain|earn|complete)|(?:would|will|could|should) (?:really |truly |definitely |also )?(?:set you apart|make you stand out)|sets you apart|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный|[—–-]) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом|within (?:[\\p{L}\\d]+ ){0,2}(?:months?|weeks?|days?|years?) of (?:hire|hiring|start|starting|employment|joining)|в течение [^.;]{0,30}? после (?:трудоустройства|выхода на работу|при[её]ма на работу)",
 );
 const MUST_RE = cue('mandatory|required|must|non-negotiable|обязательн|необходим');
 const MONEY_RE = /[$€£₽₹]\s{0,2}\d|\d\s{0,2}(?:[$€£₽₹]|руб|тыс|k(?![\p{L}])|к(?![\p{L}])|lpa)|(?<![\p{L}])(?:per (?:year|month|annum|hour|week)|an hour|a year|\/hr|\/hour|в месяц|в день|на руки|оклад|зарплат\p{L}{0,3}|заработн\p{L}{0,3} плат|доход|зп|ote|salary|compensation|pay range|стипенди)(?![\p{L}])/iu;
@@ -69,8 +69,19 @@ const APPLY_RE = cue(
   "apply (?:today|now|online|in person|through|here)|please apply|to apply|send (?:your|us|a) (?:resume|cv)|submit your|read on|interviews? on the spot|откликайтесь|откликайся|откликнуться|присылайте|отправляйте резюме|резюме присылайте|ждем ваших|ждём ваших|будем рады познакомиться|звоните|звонить|пишите|no agencies|unsolicited|all-inclusive|this job description|not allowed to apply",
 );
 const BOARD_CLUTTER_RE = cue(
-  '(?:re)?posted (?:\\d{1,3}|a|an|one) (?:days?|hours?|weeks?|months?) ago|posted today|posted yesterday|hiring insights|job activity|actively hiring|easy apply|see how you compare|try premium|others who clicked apply|meet the hiring team|\\d{1,5}\\+? applicants|вакансия опубликована|опубликовано \\d|уровень дохода не указан|опыт работы:? не требуется|контактная информация|показать телефон|показать контакты|задайте вопрос работодателю|получит его с откликом|где предстоит работать|сейчас эту вакансию смотр|вакансию смотрят|похожие вакансии|откликнуться|contact information|show phone number|similar jobs|report (?:this )?job|\\d+ comments?|\\d+ reposts?|reposts? (?:genuinely |really )?help|please share|dm me|i read every application|not a cover letter|резюме не обязательно|можно без резюме|resume (?:is )?not required|вакансия открыта|какая оплата труда|какой график работы|какие условия',
+  '(?:re)?posted (?:\\d{1,3}|a|an|one) (?:days?|hours?|weeks?|months?) ago|posted today|posted yesterday|hiring insights|job activity|actively (?:hiring|recruiting)|responses managed (?:off|on) linkedin|promoted by (?:hirer|the hirer)|skills? match(?:es)? your profile|you may be a good fit|set alert for|easy apply|see how you compare|try premium|others who clicked apply|meet the hiring team|\\d{1,5}\\+? applicants|вакансия опубликована|опубликовано \\d|уровень дохода не указан|опыт работы:? не требуется|контактная информация|показать телефон|показать контакты|задайте вопрос работодателю|получит его с откликом|где предстоит работать|сейчас эту вакансию смотр|вакансию смотрят|похожие вакансии|откликнуться|contact information|show phone number|similar jobs|report (?:this )?job|\\d+ comments?|\\d+ reposts?|reposts? (?:genuinely |really )?help|please share|dm me|i read every application|not a cover letter|резюме не обязательно|можно без резюме|resume (?:is )?not required|вакансия открыта|какая оплата труда|какой график работы|какие условия|комментари\\p{L}{0,2} \\(\\d{1,5}\\)|comments? \\(\\d{1,5}\\)|правила канала|разместить вакансию|(?:изменено|edited) \\d',
 );
+/**
+ * How the employer hires, not what it asks: the interview's steps and tasks ("You will be asked to complete a short
+ * SolidWorks exercise during the interview process", «на втором этапе будет практическое задание», «Тестового нет:
+ * техсобес 1,5 часа») and the consent an application gives («Направляя резюме, вы даёте согласие на обработку
+ * персональных данных»).
+ */
+const HIRING_PROCESS_RE = cue(
+  "(?:the|our) (?:interview|hiring|selection) process|during (?:the|your|an?) interview|you(?:'ll| will)? be asked to (?:complete|take|do|present|solve)|take-home (?:task|exercise|assignment|test)|на (?:первом|втором|третьем|финальном|следующем|последнем) этапе|тестового (?:задания )?нет|без тестового|техсобес|(?:даете|даёте) (?:свое |своё )?согласие|согласие на обработку|обработк\\p{L}{0,2} (?:ваших |своих )?персональных данных|processing of (?:your )?personal data|consent to (?:the )?processing",
+);
+/** Words that make a piece about hiring an ask of the job itself ("Experience running the hiring process end to end"). */
+const ASKS_HIRING_RE = cue('experience|опыт|knowledge|знани|manag|conduct|провед|организ');
 const HIRING_CHECK_RE = cue(
   '(?:be |at least )?(?:18|21) years of age|(?:18|21) years (?:old|or older)|(?:aged?|minimum age(?: of)?) (?:18|21)|совершеннолет|drug (?:screen|test)|background (?:check|screening|investigation)|pre-employment (?:screening|physical|testing)|criminal record|(?:справк\\p{L}{0,2} об )?отсутстви\\p{L}{0,2} судимост|без судимост',
 );
@@ -95,7 +106,7 @@ const REQ_CUE_RE = cue(
 /** A sentence that opens by asking («Нужен опыт …», "You'll need …"). */
 const ASK_OPENER_RE =
   /^(?:нужен|нужна|нужно|нужны|требуется|требуются|от вас|ждём от вас|ждем от вас|we need|you need|you'll need|you will need|you must|must have|required|обязательно)(?![\p{L}])/iu;
-const DUTY_OPENER_RE = /^(?:(?:you'll|you will|you would)(?!\s{1,2}(?:need|have to|be required|require))|in this role|as an? [\p{L} ]{1,40},? you(?:'ll| will)?|ты будешь|вы будете|будешь|предстоит)(?![\p{L}])/iu;
+const DUTY_OPENER_RE = /^(?:(?:(?:day to day|day-to-day|on a typical day|most days),\s{1,2})?(?:you'll|you will|you would|you'd)(?:\s{1,2}also)?(?!\s{1,2}(?:need|have(?!\s{1,2}(?:the\s{1,2}(?:chance|opportunity)|a\s{1,2}chance|access|fun))|be required|require|bring))|in this role|as an? [\p{L} ]{1,40},? you(?:'ll| will)?|ты будешь|вы будете|будешь|предстоит)(?![\p{L}])/iu;
 
 /** Words after which a capitalised word continues the phrase ("experience with Spring"), never a new item. */
 const FUNCTION_WORDS = new Set(
@@ -117,7 +128,7 @@ const NOUN_AFTER = new Set(
   bachelor bachelor's bachelors master master's masters associate associate's doctoral college university high`.split(/\s+/),
 );
 const ABBREVIATIONS = new Set(
-  `e.g i.e eg ie vs mr mrs ms dr prof approx cf no nos fig st jr sr inc ltd co etc u.s u.k j.d ph.d m.d b.s b.a m.s m.a
+  `e.g i.e eg ie vs mr mrs ms dr prof approx incl excl cf no nos fig st jr sr inc ltd co etc u.s u.k j.d ph.d m.d b.s b.a m.s m.a
   msc bsc m.sc b.sc b.tech m.tech btech mtech b.e m.e b.com m.com
   т.е т.к т.д т.п напр им ул проф тел см гл
   стр ср англ рус мин макс ок кат г д м руб тыс ст пр др т`.split(/\s+/),
@@ -387,6 +398,12 @@ function commaPieces(text: string, span: Span): Span[] {
   return out;
 }
 
+/** Where the sentence that runs on at `from` ends: its full stop before a space, or its line's end. */
+function sentenceEndAfter(text: string, from: number): number {
+  const end = /[.!?](?=\s|$)|\n/.exec(text.slice(from, from + 2000));
+  return end ? from + end.index : Math.min(text.length, from + 2000);
+}
+
 function firstKey(text: string, span: Span): string {
   return wordsOf(text, { start: span.start, end: Math.min(span.end, span.start + 40) })[0]?.key ?? '';
 }
@@ -412,7 +429,8 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
   // (not where any one item will do: "Experience with one of the following operating systems: Linux, Windows")
   if (leadIn && !/(?<![\p{L}])(?:(?:one|any|either) of|один из|одн\p{L}{1,2} из|люб\p{L}{1,2} из)(?![\p{L}])/iu.test(leadIn[0])) {
     const items = commaPieces(text, { start: span.start + leadIn[0].length, end: span.end });
-    if (items.length >= 2) return { pieces: items, clauses: false };
+    // (one item here where the rest run on after a semicolon, each a unit of its own)
+    if (items.length >= 2 || (items.length === 1 && /^[^\S\n]{0,3};/.test(text.slice(span.end, span.end + 4)))) return { pieces: items, clauses: false };
   }
   let pieces = commaPieces(text, span);
   // a last piece that only says how much the rest is asked: "A PMP or a degree … is welcome, not required"
@@ -480,7 +498,7 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
 const EXAMPLES_BEFORE_RE = /[\p{L}-]{3,}[\s,]{1,3}(?:such as|e\.g\.,?|for example|like|including|например|такие как|такими как|в том числе|включая)[\s:,]{1,3}$/iu;
 const ANY_ONE_RE = /(?<![\p{L}])(?:(?:at least one|any one|хотя бы од\p{L}{1,3})(?!\s{1,2}(?:years?|months?|full|год\p{L}{0,2}|месяц\p{L}{0,2}))|one or more of|whatever|люб\p{L}{1,2} из)(?![\p{L}])/iu;
 const LEAD_IN_RE =
-  /^[^:()]{0,80}?(?:(?:a few|some|several|these|the following) things|the following|would (?:make you )?stand out|set you apart|(?:aren't|are not|isn't|is not) (?:deal-?breakers|required)|bonus points? (?:for|if)|we(?:'d| would) (?:also )?love|нам (?:также )?(?:будет )?(?:важно|интересно)|будет плюсом)[^:()]{0,60}:\s{1,3}/iu;
+  /^[^:()]{0,80}?(?:(?:a few|some|several|these|the following) things|the following|would (?:really |truly |definitely |also )?(?:make you )?stand out|set you apart|(?:aren't|are not|isn't|is not) (?:deal-?breakers|required)|bonus points? (?:for|if)|we(?:'d| would) (?:also )?love|нам (?:также )?(?:будет )?(?:важно|интересно)|будет плюсом)[^:()]{0,60}:\s{1,3}/iu;
 const PREFERABLY_RE = /^(?:preferably|ideally|желательно|желателен|желательна|в идеале)(?![\p{L}])/iu;
 /** A list item that opens with its marker of examples: "including …", "such as …", «например …», «в том числе …». */
 const EXAMPLES_OPENER_RE = /^(?:including|incl\.|such as|e\.g\.|for example|like|особенно|например|в том числе|включая|такие как|такими как)(?![\p{L}])/iu;
@@ -606,7 +624,7 @@ const MAX_LABEL_WORDS = 5;
 /** A level cut off the skills it qualifies: "Expert-level", «уверенное знание». */
 const LEVEL_ONLY_RE = /^\s*(?:expert|advanced|strong|solid|proficient|excellent|good|deep|high|intermediate|basic|working|senior|экспертн\p{L}{0,3}|продвинут\p{L}{0,3}|уверенн\p{L}{0,3}|глубок\p{L}{0,3}|хорош\p{L}{0,3})(?:[- ]level)?(?:\s+(?:knowledge|skills?|proficiency|command|знани\p{L}{0,2}|владени\p{L}{0,2}|навык\p{L}{0,2}))?(?:\s+(?:of|in|with))?[\s:,.;-]*$/iu;
 /** What a posting says it does not ask: "German is not required", «опыт не обязателен». */
-const NOT_ASKED_RE = /^[^,;:]{1,40}?\s(?:is|are)\s(?:not required|not needed|not a must|not necessary)[.!]?$|^[^,;:]{1,40}?\s(?:не требуется|не обязател\p{L}{0,2}|не нужн\p{L}{0,2})[.!]?$/iu;
+const NOT_ASKED_RE = /^[^,;:]{1,40}?\s(?:is|are)\s(?:not required|not needed|not a must|not necessary)[.!]?$|^[^,;:]{1,40}?\s(?:alone|by itself|on its own)\s(?:won't|will not|isn't|is not|wouldn't|would not)\s(?:be\s)?(?:enough|sufficient)[.!]?$|^(?:одного|одной|только)\s[^,;:]{1,40}?\s(?:недостаточно|не хватит|мало)[.!]?$|^[^,;:]{1,40}?\s(?:не требуется|не обязател\p{L}{0,2}|не нужн\p{L}{0,2})[.!]?$/iu;
 /** A board's buttons and list cut-offs copied with the page: "Easy Apply   Save", "+5 more", "Show more". */
 const BOARD_BUTTON_RE = /^\s*(?:(?:easy|apply|save|share|report|apply now|show more|show less|see more|see less|откликнуться|показать (?:ещ[её]|полностью)|\+\s?\d{1,3} more|ещ[её] \d{1,3})\s*)+[.…]?\s*$/iu;
 /**
@@ -627,6 +645,10 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   if (/^(?:#[\p{L}\p{N}_-]+\s*)+$/u.test(trimmed) || /^\{\{[^{}]*\}\}?$/u.test(trimmed)) return true;
   // a social post's buttons and counts under it ("Like", "Comment", "👍❤️ 348")
   if (/^(?:like|comment|repost|send|reply|share|нравится|комментировать|поделиться)$|^[^\p{L}\d]*\d[\d\s.,kKк]*$/iu.test(trimmed)) return true;
+  // and its reactions, counted beside their emoji ("🔥 24  👍 11  🤔 3"): digits and no word
+  if (/\d/.test(trimmed) && !/\p{L}/u.test(trimmed)) return true;
+  // how the employer hires: the interview's steps, a test task, the consent an application gives
+  if (HIRING_PROCESS_RE.test(piece) && !ASKS_HIRING_RE.test(piece)) return true;
   // the board's page around the post ("Posted 3 days ago", «Вакансия опубликована 11 ноября»), the checks the
   // employer runs at hiring ("Must pass pre-employment drug screen and background check") and where the hire must live
   // or be allowed to work: nothing a resume shows or a candidate can build up
@@ -682,6 +704,9 @@ function tagsOf(text: string, span: Span): Span[] | null {
   return tags.length >= 3 ? tags : null;
 }
 
+/** Headings over the tools a team works with. */
+const STACK_HEADINGS = new Set(['tech stack', 'our stack', 'stack', 'стек', 'стек технологий', 'наш стек', 'технологии']);
+
 /** hh.ru's tag cloud headings. */
 const TAG_CLOUD_HEADINGS = new Set(['ключевые навыки', 'key skills']);
 
@@ -717,7 +742,11 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
   const units: Unit[] = [];
   // a posting pasted as one paragraph is flattened throughout, even in its short sections
   const flatText = isFlattened(text, { start: 0, end: text.length });
-  for (const section of sections) {
+  // a team's stack beside its asks is what the hire will work with, each tool a plus: "🛠 Стек: Kubernetes, Helm, …,
+  // OpenSearch" over «Что важно: …» (where the stack is the only list of asks, it is asked)
+  const asksBesideStack = sections.some((s) => s.kind === 'req' && !(s.heading && STACK_HEADINGS.has(s.heading)));
+  for (const read of sections) {
+    const section = asksBesideStack && read.kind === 'req' && read.heading && STACK_HEADINGS.has(read.heading) ? { ...read, kind: 'nice' as const } : read;
     if (section.kind === 'offer' || section.kind === 'about' || section.kind === 'skip' || section.kind === 'apply' || section.kind === 'legal') continue;
     const flattened = flatText || isFlattened(text, section);
     const tagCloud = section.heading !== undefined && TAG_CLOUD_HEADINGS.has(section.heading);
@@ -738,12 +767,16 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
   const seenHeaded = { skills: new Set<string>(), text: new Set<string>() };
   const seenUnheaded = { skills: new Set<string>(), text: new Set<string>() };
 
+  // where a sentence that leads into its pluses ends: its items after a semicolon are pluses too ("… would really make
+  // you stand out but aren't deal-breakers: an APICS CPIM or CSCP; some SQL or Power BI …; any Python or R …")
+  let pluses = -1;
   for (const read of units) {
     const unitText = text.slice(read.start, read.end);
     // a post that runs its asks on after its duties' label, with no label of their own («Задачи: … . Нужен опыт
     // логистом от 2 лет, … . 1С:ТМС или любая TMS — плюс.»): a sentence that opens with an ask, or calls itself a plus,
     // is asked, not done
-    const plus = niceAsked(unitText);
+    const plus = niceAsked(unitText) || read.start < pluses;
+    if (plus && LEAD_IN_RE.test(unitText)) pluses = sentenceEndAfter(text, read.end);
     const unit = read.section === 'resp' && (plus || ASK_OPENER_RE.test(unitText)) ? { ...read, section: plus ? ('nice' as const) : ('req' as const) } : read;
     if (title && unit.start <= title.start && unit.end >= title.end && unit.end - unit.start <= title.end - title.start + 2) continue;
     // the headline the title was read from, opening with it or with its hiring cue («Нужен шеф-повар в новое
@@ -961,7 +994,8 @@ function headTitle(text: string, sections: Section[]): Posting['title'] {
   past(0);
   // a job page copied whole from its top: the site's navigation ("Skip to main content", "Home", "My Network", "Try
   // Premium for $0"), then the company's name over its followers; the title is below
-  skip(SITE_NAV_RE);
+  const nav = SITE_NAV_RE.exec(text.slice(start, intro.end));
+  if (nav && isSiteNav(nav[0])) past(nav[0].length);
   // a careers page's header line ("Careers | Aphrodite Bay Resort & Spa", «Вакансии — Компания»): the title is below
   skip(CAREERS_HEADER_RE);
   // an applicant tracker's page ("Back to jobs", the company's name, then the title: Greenhouse, Lever)
@@ -971,6 +1005,9 @@ function headTitle(text: string, sections: Section[]): Posting['title'] {
     const after = /^\s*([^\n]{3,100})/.exec(text.slice(lineEnd === -1 ? intro.end : lineEnd, intro.end));
     if (lineEnd !== -1 && company.trim().split(/\s+/).length <= 4 && !ROLE_NOUN_RE.test(company) && after && ROLE_NOUN_RE.test(after[1]!)) past(lineEnd - start);
   }
+  // Glassdoor's flattened head: the company's name and its rating, then the title ("Cedar Hollow Family Medicine 4.2 ★
+  // Medical Receptionist …")
+  skip(RATED_COMPANY_RE);
   // a post forwarded from a channel (its name, then «Переслано из: Гараж 54 | автосервис», "Forwarded from …"): the
   // title is below
   skip(FORWARDED_HEADER_RE);
@@ -997,6 +1034,9 @@ function headTitle(text: string, sections: Section[]): Posting['title'] {
   // "Product Designer, Growth Hybrid (London)": the work mode and place after the title are no part of it
   const mode = WORK_MODE_RE.exec(text.slice(start, end));
   if (mode && mode.index >= 3) end = start + mode.index;
+  // a flattened page's place and buttons after the title ("Medical Receptionist Westerville, OH Easy Apply Save")
+  const place = flatHead ? FLAT_PLACE_RE.exec(text.slice(start, end)) : null;
+  if (place && place.index >= 3) end = start + place.index;
   while (end > start && /[\s:,-]/.test(text[end - 1]!)) end--;
   // Indeed's flattened "Accounts Payable Specialist Larchmont Foods - Remote (US)": the company's name runs on after
   // the role, in capitals, with nothing between
@@ -1030,8 +1070,19 @@ const BACK_TO_JOBS_RE = /^(?:[←<]\s*)?(?:back to (?:all )?(?:jobs|openings|car
 const TO_THE_TEAM_RE = /^\s{0,2}(?:в (?:нашу |свою |дружную )?команду|к нам(?: в команду)?|(?:to|for|on) (?:our|the) team|to join (?:our|the) team)\s{0,2}[:—–-]?\s{0,2}/iu;
 /** What a hired role's phrase may end on: spaces, stops, a dash and the emoji a post's headline ends on. */
 const ROLE_TAIL_JUNK_RE = new RegExp(`[\\s:,!\\-${EMOJI_CLASS}]`, 'u');
-const SITE_NAV_RE =
-  /^(?:(?:skip to (?:main )?content|linkedin|indeed|search|home|my network|jobs|messaging|notifications|me|for business|post a job|learning|work|try premium[^\n]{0,30}|reactivate premium[^\n]{0,30}|\d{1,3} notifications?)[^\S\n]*\n\s*){3,}(?:[^\n]{1,80}\n\s*(?:·\s*)?[\d,.]+[kKMм]?\s+(?:followers|подписчик\p{L}{0,3})[^\S\n]*\n)?/iu;
+/** A job site's menu item on a line of its own (LinkedIn's, hh.ru's). */
+const SITE_MENU_WORDS =
+  'skip to (?:main )?content|linkedin|indeed|search|home|my network|jobs|messaging|notifications|me|for business|post a job|learning|work|try premium[^\\n]{0,30}|reactivate premium[^\\n]{0,30}|\\d{1,3} notifications?|соискателям|работодателям|помощь|войти|создать резюме|поиск|вакансии|резюме|компании|подработка|мои резюме|отклики|избранное|сообщения|главная|hh\\.ru|headhunter';
+const SITE_MENU_LINE_RE = new RegExp(`^(?:${SITE_MENU_WORDS})$`, 'iu');
+/** The menu's lines, among them the city a site shows in it (hh.ru's «Казань»): at least three of them menu items. */
+const SITE_NAV_RE = new RegExp(
+  `^(?:(?:${SITE_MENU_WORDS}|\\p{Lu}\\p{Ll}{2,20}(?:-\\p{Lu}?\\p{Ll}{2,20})?)[^\\S\\n]*\\n\\s*){3,}(?:[^\\n]{1,80}\\n\\s*(?:·\\s*)?[\\d,.]+[kKMм]?\\s+(?:followers|подписчик\\p{L}{0,3})[^\\S\\n]*\\n)?`,
+  'iu',
+);
+const isSiteNav = (header: string) => header.split('\n').filter((line) => SITE_MENU_LINE_RE.test(line.trim())).length >= 3;
+const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
+const FLAT_PLACE_RE = new RegExp(`\\s(?:(?:(?:New|San|Santa|Los|Las|Salt|Fort|Saint|St\\.|Little|Grand|Palm|West|East|North|South|Sioux|Baton|Cedar|Lake)\\s){0,2}\\p{Lu}[\\p{L}.'-]{1,20},\\s(?:${US_STATES})(?![\\p{L}])|(?:easy apply|apply now)(?![\\p{L}]))`, 'u');
+const RATED_COMPANY_RE = /^[^\n★]{1,80}?\s\d[.,]\d\s{0,2}★\s{1,3}(?=\p{Lu})/u;
 const FORWARDED_HEADER_RE = /^(?:[^\n]{0,80}\n){0,2}?[^\S\n]*(?:переслано (?:из|от)|forwarded from|пересланное сообщение)[^\n]{0,80}\n/iu;
 const BOARD_LABEL_RE = /^(?:about the job|job description|full job description|job details|описание вакансии|о вакансии)\s{1,3}(?=\p{Lu})/iu;
 const WORK_MODE_RE = /(?<=[\s,])\(?(?:hybrid|remote|on-site|onsite|in-office|full-time|part-time|гибрид|удал[её]нно|удал[её]нка|офис)(?![\p{L}])/iu;

@@ -27,13 +27,14 @@ const HEADINGS: Record<SectionKind, string> = {
   что мы ценим|что ценим|what matters|what's important|what is important|required experience and qualifications|
   experience and qualifications|qualifications and experience|required qualifications and experience|skills and requirements|
   requirements and skills|desired candidate profile|candidate profile|eligibility criteria|skills required|what i need from you|
-  what i need|what i'm looking for|what i am looking for|обязательно|обязательные навыки|обязательный опыт`,
+  what i need|what i'm looking for|what i am looking for|обязательно|обязательные навыки|обязательный опыт|
+  you'll have|you will have|you should have|you'll bring|you will bring`,
   nice: `nice to have|nice to haves|preferred|preferred qualifications|preferred skills|preferred experience|desired|
   desired skills|desired qualifications|desirable|bonus points|pluses|a plus|will be a plus|would be a plus|
   additional qualifications|good to have|optional|ключевые навыки|будет плюсом|плюсом будет|будет преимуществом|преимуществом будет|
   желательно|приветствуется|большим плюсом будет|будет большим плюсом|плюсом|дополнительным плюсом будет|
   it would be great if you also have|it would be great if you have|it would be great if you|bonus if you have|even better if you have|
-  even better if|extra points for|nice if you have|would be great|would be great but not required|nice but not required|будет здорово если|будет круто если|будет здорово если у тебя есть`,
+  even better if|extra points for|extra points if|bonus points if|bonus points if you|bonus points for|bonus if|nice if you have|would be great|would be great but not required|nice but not required|будет здорово если|будет круто если|будет здорово если у тебя есть`,
   resp: `responsibilities|key responsibilities|your responsibilities|main responsibilities|job responsibilities|duties|
   essential duties|job duties|duties include|duties and responsibilities|responsibilities and duties|
   what you will be doing|what you'll be doing|what you'll do|what you will do|what you'd be doing|what you'd actually be doing|
@@ -48,14 +49,15 @@ const HEADINGS: Record<SectionKind, string> = {
   how we work|the way we work|how we work together|working here|life at the company|как мы работаем|как у нас устроена работа|
   compensation and benefits|salary|pay|pay range|условия|условия работы|мы предлагаем|что мы предлагаем|что предлагаем|предлагаем|
   наши условия|что мы даем|бонусы|компенсация|компенсации|зарплата|заработная плата|доход|плюшки|льготы|
-  социальный пакет|мы гарантируем|что мы предлагаем тебе`,
+  социальный пакет|мы гарантируем|что мы предлагаем тебе|что даем|мы даем|что мы даем тебе|что ты получишь|что вы получите|что получишь`,
   about: `about us|about the company|about company|who we are|company overview|company description|our company|our story|
   our mission|о компании|о нас|кто мы|о проекте|о команде|компания|немного о нас`,
   skip: `job type|job types|schedule|shift|shifts|work schedule|location|work location|job location|work setting|
   work remotely|employment type|start date|application deadline|contact|contacts|contact us|address|
   ability to commute|ability to relocate|ability to commute relocate|график|график работы|адрес|контакты|занятость|
   тип занятости|формат работы|место работы|локация|контактное лицо|ключевые слова|оформление|meet the hiring team|most relevant|
-  most recent comments|comments`,
+  most recent comments|comments|more jobs|similar jobs|jobs you may like|people also viewed|people also searched for|
+  похожие вакансии`,
   apply: `how to apply|to apply|как откликнуться`,
   legal: `eeo statement|equal opportunity|disclaimer`,
   // a board's label over whatever it shows: Indeed's "Job Details :" heads a description as often as its pay and type
@@ -167,6 +169,9 @@ function after(text: string, pos: number): { colon: boolean; lineEnd: boolean; n
   // a short aside before the colon: "What I need from you (non-negotiable):"
   const aside = /^\([^()\n]{1,30}\)\s{0,2}(?=[:：])/.exec(text.slice(k, k + 36));
   if (aside) k += aside[0].length;
+  // a trailing ellipsis at the line's end reads as the colon: "You'll have…", "Bonus points if..."
+  const ellipsis = /^(?:…|\.{3})[ \t]{0,4}(?=\r?\n|$)/.exec(text.slice(k, k + 8));
+  if (ellipsis) return { colon: true, lineEnd: true, next: k + ellipsis[0].length };
   if (text[k] === ':' || text[k] === '：') {
     k++;
     while (k < text.length && /[ \t]/.test(text[k]!)) k++;
