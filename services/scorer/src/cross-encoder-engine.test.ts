@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CrossEncoder } from '@rc/model-runtime';
 import { RESUME_EN, RESUME_RU, VACANCY_EN, VACANCY_RU } from '@rc/testing';
-import { CrossEncoderEngine } from './cross-encoder-engine.ts';
+import { CrossEncoderEngine, MODEL_MARGIN } from './cross-encoder-engine.ts';
 
 const modelDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../models/resume-fit');
 const text = (v: { title: string; description: string }) => `${v.title}\n${v.description}`;
@@ -29,6 +29,46 @@ describe('the cross-encoder engine (shipped model)', () => {
     const ranked = await engine.scorePairs(pairs);
     for (const [i, pair] of pairs.entries()) {
       expect(ranked[i]).toBeCloseTo((await engine.analyse(pair)).score, 4);
+    }
+  });
+
+  it("gives a ranking's list its full scores, and the model's logit only to the pairs that can make the list", async () => {
+    const many = [
+      ...pairs,
+      { vacancyText: text(VACANCY_RU), resumeText: RESUME_EN },
+      { vacancyText: 'Truck driver, CDL class A, two years of long haul.', resumeText: RESUME_RU },
+      { vacancyText: 'Registered nurse for a surgical ward, BLS required.', resumeText: RESUME_EN },
+    ];
+    const full = await engine.scorePairs(many);
+    const sameLanguage = await Promise.all(many.map(async (p) => (await engine.features(p)).lexical.components.cross_language !== 1));
+    const ce = engine['ce'];
+    const logitsOf = ce.logitsOf.bind(ce);
+    let modelled = 0;
+    ce.logitsOf = (items) => ((modelled += items.length), logitsOf(items));
+    try {
+      const limit = 1;
+      const best = await engine.scoreBest(many, limit);
+      // the model read at most the best limit + MODEL_MARGIN pairs (fewer where pairs in two languages are among
+      // them), not every pair in one language
+      const cross = sameLanguage.filter((x) => !x).length;
+      expect(modelled).toBeGreaterThan(0);
+      expect(modelled).toBeLessThanOrEqual(limit + MODEL_MARGIN);
+      expect(modelled).toBeLessThan(many.length - cross);
+      // every score given is the full score; the pairs in two languages always get theirs (no model needed), and
+      // every pair in one language that got a score is one the model read
+      best.forEach((b, i) => {
+        if (b !== null) expect(b).toBeCloseTo(full[i]!, 10);
+        if (!sameLanguage[i]) expect(b).not.toBeNull();
+      });
+      expect(best.filter((b) => b !== null)).toHaveLength(modelled + cross);
+      // and the list's first by the full score is among those scored
+      const top = full.indexOf(Math.max(...full));
+      expect(best[top]).not.toBeNull();
+      // a list as long as the pairs scores every one
+      modelled = 0;
+      expect((await engine.scoreBest(many, many.length)).every((b, i) => b !== null && Math.abs(b - full[i]!) < 1e-9)).toBe(true);
+    } finally {
+      ce.logitsOf = logitsOf;
     }
   });
 

@@ -26,6 +26,13 @@ export interface ScoringEngine {
   /** Whole-pair fit scores (0..1) for many pairs, for rankings; onProgress gets the share done. */
   scorePairs(pairs: PairText[], onProgress?: (done: number) => void): Promise<number[]>;
   /**
+   * The scores a ranking shows when it lists the best `limit` of these pairs: each pair that can be among them gets
+   * its full score, the same an analysis gives; a pair that cannot gets null. The cross-encoder's engine reads every
+   * pair's parts first and gives the model's whole-pair judgement only to the best `limit` + `MODEL_MARGIN` by them
+   * (the logit's weight is small next to the parts'); the lexical engine scores them all.
+   */
+  scoreBest(pairs: PairText[], limit: number, onProgress?: (done: number) => void): Promise<Array<number | null>>;
+  /**
    * A cheap estimate that orders pairs as scorePairs would, without the model: rankings read it over the whole
    * shortlist and give the full score to the best of them.
    */
@@ -63,6 +70,10 @@ export class LexicalEngine implements ScoringEngine {
 
   scorePairs(pairs: PairText[], onProgress?: (done: number) => void): Promise<number[]> {
     return lexicalPairs(this.text ?? sharedTextAnalysis(), pairs, (s) => s.score, onProgress);
+  }
+
+  scoreBest(pairs: PairText[], _limit: number, onProgress?: (done: number) => void): Promise<Array<number | null>> {
+    return this.scorePairs(pairs, onProgress);
   }
 
   /** The lexical score is cheap already: the estimate is the score itself. */

@@ -91,8 +91,10 @@ export function rankJob(deps: RankDeps): JobDefinition<'rank'> {
     await rankingRepo.setProgress(deps.db, rankingId, 0.2, total);
     await publishProgress(deps.bus, 'ranking', rankingId, 'scoring', 0.2, `${present.length} of ${total} candidates`);
     let lastReported = 0;
-    const scores = await deps.engine.scorePairs(
+    // the full score goes to those of the top K that can still make the list (the engine's scoreBest)
+    const scores = await deps.engine.scoreBest(
       present.map((c) => pairOf(texts.get(c.id)!)),
+      ranking.limit,
       (done) => {
         const p = 0.2 + 0.75 * done;
         if (p - lastReported >= 0.05) {
@@ -104,6 +106,7 @@ export function rankJob(deps: RankDeps): JobDefinition<'rank'> {
     );
     const entries = present
       .map((c, i) => ({ candidateId: c.id, score: scores[i]!, prefilterScore: c.prefilterScore, stage: deps.engine.engine }))
+      .filter((e): e is typeof e & { score: number } => e.score !== null)
       .sort((a, b) => b.score - a.score || b.prefilterScore - a.prefilterScore)
       .slice(0, ranking.limit)
       .map((e, i) => ({ ...e, rank: i + 1 }));
