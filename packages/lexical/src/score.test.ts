@@ -638,6 +638,17 @@ describe('scoreLexical: a row shown with no line to point at', () => {
     // the score's parts tell the same story as the row: six years in all, counted half, not "0 years against 2 asked"
     expect(scored.components).toMatchObject({ years_asked: 2, years_overall: 6, experience_fit: 0.5 });
   });
+
+  it("keeps a years ask that a recruiter's sentence runs on after, and weighs the resume's years against it", () => {
+    const tail = ', and he told me pretty firmly that it needs to be in consumer packaged goods, food, or a similar fast-moving retail environment – he has had trouble in the past with folks coming from project-based or industrial settings';
+    const vacancy = `Demand Planning Analyst\n\nHe wants a bachelor's degree. He's looking for at least three years of hands-on demand planning or forecasting experience${tail}. You'll need to be strong in Excel.`;
+    const resume = 'Demand Planner\nExperience\nDemand Planner — Northfield Foods, 2024 – 2025\nForecast for 300 SKUs in Excel.';
+    const scored = scoreLexical({ vacancyText: vacancy, resumeText: resume, now: new Date('2026-01-01') });
+    const years = scored.requirements.find((r) => r.text.startsWith("He's looking for at least three years"));
+    expect(years!.text.length).toBeGreaterThan(300);
+    expect(scored.components.years_asked).toBe(3);
+    expect(scored.components.experience_fit).toBeLessThan(1);
+  });
 });
 
 describe('scoreLexical: the title fit of a qualified title', () => {

@@ -613,7 +613,9 @@ function prepareResume(resumeText: string): PreparedResume {
  * sentences, as before the reader, rather than to one row as long as the posting.
  */
 function vacancyRows(vacancyText: string, posting = readPosting(vacancyText)): VacancyRow[] {
-  const readable = posting.requirements.filter((r) => r.end - r.start <= MAX_ROW_CHARS);
+  // (a row that asks years is kept up to twice as long: a recruiter's sentence runs on about the field the years are
+  // in, "… at least three years of hands-on demand planning experience, and he told me pretty firmly that …")
+  const readable = posting.requirements.filter((r) => r.end - r.start <= (r.years ? 2 * MAX_ROW_CHARS : MAX_ROW_CHARS));
   const asked = readable.filter((r) => r.kind !== 'duty');
   const rows = asked.length >= MIN_ASKED ? asked : readable;
   if (rows.length >= MIN_ASKED || (rows.length > 0 && rows.length === posting.requirements.length)) {

@@ -1093,10 +1093,10 @@ Kubernetes, Helm, OpenSearch
     expect(stackOnly.map((r) => r.importance)).toEqual(['must', 'must', 'must']);
   });
 
-  it("reads a recruiter's prose: the day's duties are no asks, and a lead-in's items after semicolons are all pluses", () => {
+  it("reads a recruiter's prose: the day's duties and the client's news are no asks, and a lead-in's items after semicolons are all pluses", () => {
     const text = `Hi there,
 
-Day to day, you'd own the statistical baseline forecast for roughly 350 SKUs. You'd also prepare the demand review deck for the monthly S&OP meeting.
+Day to day, you'd own the statistical baseline forecast for roughly 350 SKUs. You'd also prepare the demand review deck for the monthly S&OP meeting. They're in the middle of switching from Excel-based planning to SAP IBP, so whoever takes this on will get to help shape how the new tool gets used, which is a great resume line.
 
 He's looking for at least three years of hands-on demand planning experience. You'd need to be really strong in Excel.
 

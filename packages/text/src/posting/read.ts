@@ -98,7 +98,8 @@ const WHERE_RE = cue(
 // the local part starts where a word starts, so a long run of dots or letters is tried once, not at every offset
 const CONTACT_RE = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]{0,63}@[\p{L}\p{N}-]{1,63}\.\p{L}{2,}|https?:\/\/|www\.|\+?\d[\d\s()-]{8,20}\d|(?<![\p{L}\p{N}])@[A-Za-z0-9_]{3,32}|(?<![\p{L}])(?:text|call|dm) (?:me|us|[A-Z][a-z]{1,15})(?![\p{L}])/u;
 const COPYRIGHT_RE = /©|\(c\) \d{4}|copyright|all rights reserved|все права защищены/iu;
-const BLURB_RE = /(?<![\p{L}])(?:we|we're|we've|we'll|our|us|join|мы|наш\p{L}{0,3}|нас|нам|компания|компании)(?![\p{L}])/iu;
+// ("they" of a recruiter's client: "They're in the middle of switching from Excel-based planning to SAP IBP")
+const BLURB_RE = /(?<![\p{L}])(?:we|we're|we've|we'll|our|us|join|they|they're|they've|their|мы|наш\p{L}{0,3}|нас|нам|компания|компании)(?![\p{L}])/iu;
 const ROLE_STATEMENT_RE = /^[^,.;:]{0,30}?(?<![\p{L}])(?:нам нужен|нам нужна|мы ищем|ищем|we are looking for|we're looking for|we are seeking|we're seeking|we are hiring|we're hiring|hiring|we need an? |приглашаем|требуется|требуются|открыта вакансия|(?:they|my client|our client) (?:is |are )?(?:staffing up|hiring|looking for|seeking)|they're (?:staffing up|hiring|looking for|seeking)|(?:они|клиент|заказчик) ищ(?:ут|ет))/iu;
 const REQ_CUE_RE = cue(
   "need|needs|must|required|require|requirement|experience|years|knowledge|ability|able to|degree|licen[cs]e|certif|skills?|proficien|familiar|understand|you have|you know|you are comfortable|you're comfortable|you write|you've|you care about|you can|you speak|you hold|background in|нужн|нужен|нужна|требуется|обязательн|необходим|опыт|стаж|знани|умени|умеешь|навык|владени|понима|права|образовани|удостоверени|сертификат|должен|должна|важно, чтобы",
