@@ -5,16 +5,29 @@
  * matching never takes them as a row's evidence.
  */
 const NOT_DONE_EN =
-  /\b(?:have|has|had)(?:n['’]t|\s+not|\s+never)\s+(?:yet\s+)?(?:worked|used|done|built|touched|written|managed|designed|prepared|filed|submitted|handled|led|owned)\b|\bnever\s+(?:worked|used|done|built|filed|submitted|handled|led|owned)\b|\bno\s+(?:prior\s+|commercial\s+|professional\s+|hands-on\s+|real\s+|production\s+)?experience\b|\bwithout\s+(?:any\s+)?experience\b|\bnot\s+(?:yet\s+)?(?:worked|used)\b|\b(?:did\s+not|didn['’]t|have\s+not|haven['’]t)\s+(?:yet\s+)?(?:set\s+up|configured|run|managed|tried)\b|\b(?:don['’]t|do\s+not)\s+(?:yet\s+)?have\s+(?:any\s+|an?\s+|my\s+)?(?:experience|hands-on|driver['’]?s?\s+licen[cs]e|licen[cs]e|certification)\b|\bno\s+(?:driver['’]?s?\s+|driving\s+)licen[cs]e\b/i;
+  /\b(?:have|has|had)(?:n['’]t|\s+not|\s+never)\s+(?:yet\s+)?(?:worked|used|done|built|touched|written|managed|designed|prepared|filed|submitted|handled|led|owned)\b|\bnever\s+(?:worked|used|done|built|filed|submitted|handled|led|owned)\b|\bno\s+(?:prior\s+|commercial\s+|professional\s+|hands-on\s+|real\s+|production\s+)?experience\b|\bwithout\s+(?:any\s+)?experience\b|\bnot\s+(?:yet\s+)?(?:worked|used)\b|\b(?:did\s+not|didn['’]t|have\s+not|haven['’]t)\s+(?:yet\s+)?(?:set\s+up|configured|run|managed|tried)\b|\b(?:don['’]t|do\s+not)\s+have\s+(?:any\s+)?(?:experience|hands-on)\b/i;
 const NOT_DONE_RU =
-  /(?<![\p{L}])не\s+(?:работал\p{L}*|имел\p{L}*|использовал\p{L}*|сталкивал\p{L}*|доводилось|довелось|приходилось|настраивал\p{L}*|пробовал\p{L}*|вел|вёл|вела|вели|вёл\p{L}*|делал\p{L}*|занимал\p{L}*|участвовал\p{L}*|применял\p{L}*|внедрял\p{L}*|разрабатывал\p{L}*|администрировал\p{L}*|пользовал\p{L}*|знаком\p{L}*|владею|оформлял\p{L}*|заполнял\p{L}*|подавал\p{L}*|составлял\p{L}*|выполнял\p{L}*|проводил\p{L}*)|(?<![\p{L}])(?:нет|не\s+было)\s+(?:коммерческого\s+|практического\s+|реального\s+)?опыта|опыта[^.;!?]{0,40}(?<![\p{L}])нет(?![\p{L}])|(?<![\p{L}])без\s+опыта|(?<![\p{L}])(?:водительск\p{L}{0,3}\s+)?(?:удостоверени\p{L}{0,2}|прав|лицензи\p{L}{0,2}|сертификат\p{L}{0,2})\s+(?:пока\s+)?нет(?![\p{L}])|(?<![\p{L}])(?:нет|не\s+имею)\s+(?:водительск\p{L}{0,3}\s+)?(?:прав|удостоверени\p{L}{0,2}|лицензи\p{L}{0,2})(?![\p{L}])/iu;
+  /(?<![\p{L}])не\s+(?:работал\p{L}*|имел\p{L}*|использовал\p{L}*|сталкивал\p{L}*|доводилось|довелось|приходилось|настраивал\p{L}*|пробовал\p{L}*|вел|вёл|вела|вели|вёл\p{L}*|делал\p{L}*|занимал\p{L}*|участвовал\p{L}*|применял\p{L}*|внедрял\p{L}*|разрабатывал\p{L}*|администрировал\p{L}*|пользовал\p{L}*|знаком\p{L}*|владею|оформлял\p{L}*|заполнял\p{L}*|подавал\p{L}*|составлял\p{L}*|выполнял\p{L}*|проводил\p{L}*)|(?<![\p{L}])(?:нет|не\s+было)\s+(?:коммерческого\s+|практического\s+|реального\s+)?опыта|опыта[^.;!?]{0,40}(?<![\p{L}])нет(?![\p{L}])|(?<![\p{L}])без\s+опыта/iu;
 // a wish to learn or obtain something is no evidence of having it, nor is working toward it: "I plan to get my
 // forklift certification", "working toward the journeyman exam", «Хочу
 // дальше расти на складе: научиться приёмке, работе в 1С, получить удостоверение на погрузчик»
 const LEARNING =
   /\b(?:learning\s+now|currently\s+learning|(?:work(?:ing|s)?\s+towards?|studying\s+for|preparing\s+for)\s+(?:the\s+|my\s+|an?\s+)?(?:[\w'’+-]+\s+\(?){0,3}(?:exams?|licen[cs]es?|certifications?|certificates?|degree|diploma|qualifications?|journeyman|CPA|ACCA|CFA)|(?:want|would\s+like|plan|planning|hope|aim|intend|looking)\s+to\s+(?:learn|get|obtain|earn|gain|move\s+into|grow\s+into|transition\s+(?:into|to)|switch\s+to)|(?:exam|test)\s+(?:is\s+)?(?:scheduled|booked|planned)\s+for)\b|(?<![\p{L}])(?:готовлюсь\s+к\s+(?:сдаче|экзамен\p{L}*)|в\s+процессе\s+получения|сейчас\s+изучаю|изучаю\s+сейчас|(?:хочу|планирую|собираюсь|мечтаю)\s+(?:[^.;!?\n]{0,60}?[\s:,])?(?:изучить|освоить|научиться|получить|пройти\s+обучение|сдать|перейти\s+в))(?![\p{L}])/iu;
 
+/** A licence the person says they do not hold: «Водительского удостоверения нет», «Прав пока нет», "No driver's license". */
+const NO_LICENCE =
+  /(?<![\p{L}])(?:водительск\p{L}{0,3}\s+)?(?:удостоверени\p{L}{0,2}|прав|лицензи\p{L}{0,2}|сертификат\p{L}{0,2})\s+(?:пока\s+)?нет(?![\p{L}])|(?<![\p{L}])(?:нет|не\s+имею)\s+(?:водительск\p{L}{0,3}\s+)?(?:прав|удостоверени\p{L}{0,2}|лицензи\p{L}{0,2})(?![\p{L}])|\b(?:don['’]t|do\s+not)\s+(?:yet\s+)?have\s+(?:an?\s+|my\s+)?(?:driver['’]?s?\s+licen[cs]e|licen[cs]e|certification)\b|\bno\s+(?:driver['’]?s?\s+|driving\s+)licen[cs]e\b/iu;
+
 /** Whether a resume sentence says the person has not done what it names, or is only learning it. */
 export function isNotDoneClaim(text: string): boolean {
-  return NOT_DONE_EN.test(text) || NOT_DONE_RU.test(text) || LEARNING.test(text);
+  return NOT_DONE_EN.test(text) || NOT_DONE_RU.test(text) || LEARNING.test(text) || NO_LICENCE.test(text);
+}
+
+/**
+ * Whether a line says the person holds no licence, or only wants one: no licence of theirs, though the line may name
+ * one («Водительского удостоверения нет», «Хочу … получить удостоверение на погрузчик»). A line that also says some
+ * other thing was not done ("Права категории C. На международных рейсах не работал") still names the licence held.
+ */
+export function isNoLicenceClaim(text: string): boolean {
+  return NO_LICENCE.test(text) || LEARNING.test(text);
 }

@@ -5,7 +5,7 @@
  */
 import type { Line } from './scan.ts';
 import { scan, type Tok } from './scan.ts';
-import { isNotDoneClaim } from './claims.ts';
+import { isNoLicenceClaim } from './claims.ts';
 
 export type EducationLevel = 'secondary' | 'vocational' | 'bachelor' | 'master' | 'phd' | 'other';
 
@@ -300,8 +300,9 @@ export function licenceOfLine(text: string, line: Line, words: string, where: 's
   const raw = text.slice(s, e);
   // a PDF's running header or footer ("Priya N. — page 2 of 2", «Страница 2 из 2») names no licence
   if (PAGE_MARK_RE.test(raw)) return null;
-  // nor does a line that says the person has none («Водительского удостоверения нет», "No driver's license yet")
-  if (isNotDoneClaim(raw)) return null;
+  // nor does a line that says the person has none or only wants one («Водительского удостоверения нет», "No driver's
+  // license yet", «Хочу получить удостоверение на погрузчик»)
+  if (isNoLicenceClaim(raw)) return null;
   const name = raw.length > 160 ? `${raw.slice(0, 159)}…` : raw;
   if (has(words, 'накс') || has(words, 'naks')) return { kind: 'naks', name, start: s, end: e };
   // a tractor driver's or forklift licence has categories of its own («Удостоверение тракториста-машиниста категории

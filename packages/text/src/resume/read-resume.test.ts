@@ -327,6 +327,9 @@ describe('licences', () => {
   it('takes no licence from a line that says the person has none', () => {
     const f = read('Обо мне\nВодительского удостоверения нет, поездки по городу — на такси.\n\nOther\nNo driver\'s license yet.\nВодительские права категории B');
     expect(f.licences.map((l) => [l.kind, l.categories ?? null])).toEqual([['driving', ['B']]]);
+    // (a licence line that says some other thing was not done still names the licence held)
+    const driver = read('Водитель\nПрава категории C, CE. На международных рейсах не работал.');
+    expect(driver.licences.map((l) => [l.kind, l.categories ?? null])).toEqual([['driving', ['C', 'CE']]]);
   });
 
   it('takes no licence from a job duty or A/B tests', () => {
