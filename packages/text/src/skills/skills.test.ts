@@ -155,6 +155,18 @@ describe('skill vocabulary', () => {
     expect(skillIds('Ориентируюсь по компасу')).toEqual([]);
   });
 
+  it("names a trade's role the same in both languages, so a title in one meets a CV's headline in the other", () => {
+    expect(skillIds('DevOps-инженер (Middle+/Senior)')).toEqual(['devops']);
+    expect(skillIds('Site Reliability Engineer (DevOps)')).toEqual(['devops']);
+    expect(skillIds('Специалист по планированию спроса')).toEqual(['demand_planning']);
+    expect(skillIds('Demand Planning Analyst')).toEqual(['demand_planning']);
+    expect(skillIds('took part in the monthly S&OP cycle')).toEqual(['sop']);
+    expect(skillIds('Помощник руководителя')).toEqual(['executive_assistant']);
+    expect(skillIds('Executive Assistant to the CEO')).toContain('executive_assistant');
+    expect(skillIds('Медицинский регистратор (администратор)')).toEqual(['medical_reception']);
+    expect(skillIds('Patient Services Representative / Lead Front Desk')).toContain('medical_reception');
+  });
+
   it('gives spans into the text', () => {
     const text = 'Опыт работы с Postgres от 2 лет';
     const [m] = findSkills(text);
