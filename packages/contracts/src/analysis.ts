@@ -174,8 +174,8 @@ export type AdviceSource = z.infer<typeof adviceSourceSchema>;
  * anywhere from 0.16 to 0.25 and falls on either side (80 % at the former 0.4, where most partial fits, scored around
  * 0.3 with a missing must-have capping them, read as weak); 0.2 is the middle of that plateau. The strong line was
  * left at 0.7 (no line from 0.6 to 0.7 did better by more than three pairs of 202). On the 523 fit pairs of today a
- * line at 0.4 agrees with more grades (450 against 441, by reading adjacent professions between 0.2 and 0.4 as weak),
- * but at the cost of telling 24 people applying for their own job, a must-have or some years short, that they are a
+ * line at 0.4 agrees with more grades (452 against 444, by reading adjacent professions between 0.2 and 0.4 as weak),
+ * but at the cost of telling 22 people applying for their own job, a must-have or some years short, that they are a
  * weak fit: the line stays at 0.2 (README, "The verdict reads the score").
  */
 export function verdictFor(score: number): Verdict {
