@@ -132,7 +132,8 @@ describe('writeRulesAdvice in English', () => {
     expect(advice.rewrite_suggestions).toContain(
       'Make “Docker and Kubernetes” explicit: if you have that experience, rewrite “Deployed services with Docker” so it names “Kubernetes”, and add a measurable result.',
     );
-    expect(advice.rewrite_suggestions.some((s) => s.includes('“GitHub Actions”'))).toBe(true);
+    // (GitLab CI shown, its alternative GitHub Actions is not asked for)
+    expect(advice.rewrite_suggestions.some((s) => s.includes('“GitHub Actions”'))).toBe(false);
   });
 
   it("does not ask a resume in the other language to take the vacancy's words: it asks for the experience said plainly", () => {
@@ -171,6 +172,22 @@ describe('writeRulesAdvice in English', () => {
     const walk = a.rewrite_suggestions.find((s) => s.includes('walk people'));
     expect(walk).toBeDefined();
     expect(walk).not.toMatch(/“don['’]”/);
+  });
+
+  it('never asks for the other of two alternatives the line already names one of', () => {
+    const cad = {
+      text: 'уверенное владение КОМПАС-3D или SolidWorks: сборки от 200 деталей, листовой металл', importance: 'must' as const, kind: 'skill' as const,
+      score: 0.45, status: 'partial' as const, evidence: { text: 'Модель веду в SolidWorks, обвязка трубами и РВД.', start: 0, end: 10 },
+    };
+    const a = writeRulesAdvice({ scoring: { ...scoringEn, language: 'ru', requirements: [cad] }, vacancyText: vacancyEn, resumeText: resumeEn, language: 'ru' });
+    const asked = (advice: typeof a) => advice.rewrite_suggestions.find((s) => s.includes('перепишите строку'))?.split('так, чтобы в ней были')[1];
+    expect(asked(a)).toBeDefined();
+    expect(asked(a)).not.toMatch(/КОМПАС/);
+    expect(asked(a)).toMatch(/«сборки»/);
+    // and where the line names neither, it asks for the words
+    const none = { ...cad, evidence: { text: 'Чертежи оформляю по ЕСКД.', start: 0, end: 10 } };
+    const b = writeRulesAdvice({ scoring: { ...scoringEn, language: 'ru', requirements: [none] }, vacancyText: vacancyEn, resumeText: resumeEn, language: 'ru' });
+    expect(asked(b)).toMatch(/КОМПАС/);
   });
 
   it('names the words an ask is missing, not the phrase that leads to it ("part of")', () => {

@@ -85,7 +85,20 @@ function missingWords(req: RequirementResult): string[] {
   const have = new Set(req.evidence ? terms(req.evidence.text) : []);
   const seen = new Set<string>();
   const out: Array<{ start: number; end: number }> = [];
-  for (const span of termSpans(req.text)) {
+  const spans = termSpans(req.text);
+  // alternatives ("КОМПАС-3D или SolidWorks", "GitLab CI or GitHub Actions"): phrases (words with only spaces or
+  // hyphens between) joined by "or"; where the line names one of them whole, the others are not missing
+  const phrase: number[] = [];
+  const group: number[] = [];
+  spans.forEach((span, i) => {
+    const gap = i > 0 ? req.text.slice(spans[i - 1]!.end, span.start) : '';
+    phrase[i] = i > 0 && /^[\s-]+$/.test(gap) ? phrase[i - 1]! : i;
+    group[i] = i > 0 && (phrase[i] === phrase[i - 1] || ALTERNATIVE_GAP.test(gap)) ? group[i - 1]! : i;
+  });
+  const unshownPhrases = new Set(spans.flatMap((span, i) => (have.has(span.term) ? [] : [phrase[i]!])));
+  const shownGroups = new Set(spans.flatMap((_, i) => (unshownPhrases.has(phrase[i]!) ? [] : [group[i]!])));
+  for (const [i, span] of spans.entries()) {
+    if (shownGroups.has(group[i]!)) continue;
     // (a contraction is no word to name: "don'" of "don't")
     if (have.has(span.term) || seen.has(span.term) || /['’]/.test(req.text.slice(span.start, span.end + 1))) continue;
     // (nor is the head of a phrase that only leads to what is asked: "part" of "You've been part of a finance team")
