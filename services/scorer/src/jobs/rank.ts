@@ -105,7 +105,8 @@ export function rankJob(deps: RankDeps): JobDefinition<'rank'> {
       },
     );
     const entries = present
-      .map((c, i) => ({ candidateId: c.id, score: scores[i]!, prefilterScore: c.prefilterScore, stage: deps.engine.engine }))
+      .map((c, i) => ({ candidateId: c.id, score: scores[i] ?? null, prefilterScore: c.prefilterScore, stage: deps.engine.engine }))
+      // (a candidate that could not make the list has no full score)
       .filter((e): e is typeof e & { score: number } => e.score !== null)
       .sort((a, b) => b.score - a.score || b.prefilterScore - a.prefilterScore)
       .slice(0, ranking.limit)
