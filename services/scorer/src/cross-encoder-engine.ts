@@ -98,6 +98,20 @@ export class CrossEncoderEngine implements ScoringEngine {
     return { weights: fit as FitWeights, withLogit: true };
   }
 
+  /**
+   * Each pair's scoring by its parts, as an analysis reads them: with matching by meaning the rows are needed, not only
+   * the parts, so each pair is analysed whole.
+   */
+  private partsOfPairs(pairs: PairText[]): Promise<Array<{ components: Record<string, number> }>> {
+    if (!this.meaning) return this.text.analyseTexts(pairs);
+    return Promise.all(pairs.map((p) => this.text.analyseText(p).then((analysis) => this.byMeaning(analysis, p.resumeText))));
+  }
+
+  /** The fit score from a pair's parts without the model's logit (needs a fitted `fit`): the estimate rankings order by. */
+  private scoreWithoutLogit(components: Record<string, number>): number {
+    return fitScore(partsOf(components), this.fitWeightsFor(components)!.weights).score;
+  }
+
   /** The text analysis's rows with those the words left open raised by meaning, when the engine matches by meaning. */
   private byMeaning({ lexical, titles }: TextAnalysisResult, resumeText: string): Promise<Scoring> {
     if (!this.meaning) return Promise.resolve(lexical);
@@ -149,11 +163,7 @@ export class CrossEncoderEngine implements ScoringEngine {
     for (let i = 0; i < pairs.length; i += chunk) {
       const slice = pairs.slice(i, i + chunk);
       const logits = this.ce.logitsOf(slice.map((p) => this.ce.tokenizer.pairHead(p.vacancyText, p.resumeText)));
-      // With matching by meaning the rows are needed, not only the parts: each pair is analysed whole.
-      const lexical: Promise<Array<{ components: Record<string, number> }>> = this.meaning
-        ? Promise.all(slice.map((p) => this.text.analyseText(p).then((analysis) => this.byMeaning(analysis, p.resumeText))))
-        : this.text.analyseTexts(slice);
-      const [scored, parts] = await Promise.all([logits, lexical]);
+      const [scored, parts] = await Promise.all([logits, this.partsOfPairs(slice)]);
       scored.forEach((l, j) => {
         out[i + j] = this.scoreOf(parts[j]!.components, l).score;
       });
@@ -172,18 +182,16 @@ export class CrossEncoderEngine implements ScoringEngine {
   async scoreBest(pairs: PairText[], limit: number, onProgress?: (done: number) => void): Promise<Array<number | null>> {
     const keep = limit + MODEL_MARGIN;
     if (pairs.length <= keep || !this.ce.info.calibration?.fit) return this.scorePairs(pairs, onProgress);
-    const parts: Array<{ components: Record<string, number> }> = this.meaning
-      ? await Promise.all(pairs.map((p) => this.text.analyseText(p).then((analysis) => this.byMeaning(analysis, p.resumeText))))
-      : await this.text.analyseTexts(pairs);
+    const parts = await this.partsOfPairs(pairs);
     onProgress?.(0.5);
     const out: Array<number | null> = new Array(pairs.length).fill(null);
     const byParts = parts
-      .map((s, i) => ({ i, s: fitScore(partsOf(s.components), this.fitWeightsFor(s.components)!.weights).score }))
+      .map((s, i) => ({ i, s: this.scoreWithoutLogit(s.components), withLogit: this.fitWeightsFor(s.components)!.withLogit }))
       .sort((a, b) => b.s - a.s || a.i - b.i);
     const modelled: number[] = [];
-    byParts.forEach(({ i }, rank) => {
-      const fit = this.fitWeightsFor(parts[i]!.components)!;
-      if (!fit.withLogit) out[i] = this.scoreOf(parts[i]!.components, 0).score;
+    byParts.forEach(({ i, s, withLogit }, rank) => {
+      // (a pair in two languages: its parts are its score)
+      if (!withLogit) out[i] = s;
       else if (rank < keep) modelled.push(i);
     });
     const logits = await this.ce.logitsOf(modelled.map((i) => this.ce.tokenizer.pairHead(pairs[i]!.vacancyText, pairs[i]!.resumeText)));
@@ -200,7 +208,7 @@ export class CrossEncoderEngine implements ScoringEngine {
     // without the logit's term: the parts' share of the score, in the same order as the full score mostly puts them;
     // a pair in two languages is scored by its parts alone, so its estimate is its score
     if (this.ce.info.calibration?.fit) {
-      return lexicalPairs(this.text, pairs, (s) => fitScore(partsOf(s.components), this.fitWeightsFor(s.components)!.weights).score);
+      return lexicalPairs(this.text, pairs, (s) => this.scoreWithoutLogit(s.components));
     }
     if (!this.ce.info.calibration?.combined) return lexicalPairs(this.text, pairs, (s) => s.score);
     return lexicalPairs(this.text, pairs, (s) => this.lexicalPart(s.components.requirement_coverage ?? 0, s.components.document_overlap ?? 0));

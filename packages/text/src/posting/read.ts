@@ -644,10 +644,10 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   // a job board's tracking tags ("#LI-RS1", "#LI-Hybrid"): hashtags and nothing else
   // and a template's note the poster left in ("{{Make sure to mention other frameworks …}}")
   if (/^(?:#[\p{L}\p{N}_-]+\s*)+$/u.test(trimmed) || /^\{\{[^{}]*\}\}?$/u.test(trimmed)) return true;
-  // a social post's buttons and counts under it ("Like", "Comment", "👍❤️ 348")
-  if (/^(?:like|comment|repost|send|reply|share|нравится|комментировать|поделиться)$|^[^\p{L}\d]*\d[\d\s.,kKк]*$/iu.test(trimmed)) return true;
-  // and its reactions, counted beside their emoji ("🔥 24  👍 11  🤔 3"): digits and no word
-  if (/\d/.test(trimmed) && !/\p{L}/u.test(trimmed)) return true;
+  // a social post's buttons and counts under it ("Like", "Comment", "👍❤️ 348", "1.2k") and its reactions, counted
+  // beside their emoji ("🔥 24  👍 11  🤔 3"): digits and no word
+  const counts = /^(?:like|comment|repost|send|reply|share|нравится|комментировать|поделиться)$|^[^\p{L}\d]*\d[\d\s.,kKк]*$/iu;
+  if (counts.test(trimmed) || (/\d/.test(trimmed) && !/\p{L}/u.test(trimmed))) return true;
   // how the employer hires: the interview's steps, a test task, the consent an application gives
   if (HIRING_PROCESS_RE.test(piece) && !ASKS_HIRING_RE.test(piece)) return true;
   // the board's page around the post ("Posted 3 days ago", «Вакансия опубликована 11 ноября»), the checks the

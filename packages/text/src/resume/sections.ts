@@ -110,13 +110,13 @@ function headingKey(s: string): string {
   return key.slice(a, b);
 }
 
+/** A run of spaces that parts two columns a PDF merged into one line. */
+export const COLUMN_GAP_RE = /[ \t]{4,}/;
+
 /**
  * The section a line opens, with where its heading ends, or null. Takes the line's text (at most
  * MAX_HEADING_CHARS are looked at for the heading itself, so a long line costs no more than a short one).
  */
-/** A run of spaces that parts two columns a PDF merged into one line. */
-export const COLUMN_GAP_RE = /[ \t]{4,}/;
-
 export function headingOf(text: string, line: Line): { name: SectionName; headingEnd: number } | null {
   let s = line.start;
   const e = line.end;
