@@ -150,3 +150,70 @@ describe('a skill that shows a broader one', () => {
     expect(row(dental, 'в стоматологии').status).toBe('met');
   });
 });
+
+describe("scoreLexical: years of a career changer's new work, not of the career before", () => {
+  it('counts only the jobs that are the posting\'s work for years that name nothing ("опыт от 2 лет"), where some job is', () => {
+    const vacancyText = `Python-разработчик (Django)
+Требования:
+- опыт от 2 лет
+- Python, Django, PostgreSQL`;
+    const changer = `Jordan Ellis
+Junior Python Developer
+Experience
+Junior Developer — Pixelmint Agency, Feb 2026 – present
+- Flask and Django APIs, PostgreSQL, pytest
+Science Technician — Kingsmead Academy, Sep 2019 – Aug 2024
+- Prepared practicals for 1,200 students, kept COSHH records`;
+    const s = scoreLexical({ vacancyText, resumeText: changer, now });
+    const years = row(s, 'опыт от 2 лет');
+    expect(years.years?.shown).toBeLessThan(1);
+    expect(years.status).toBe('missing');
+    expect(years.evidence?.text).toContain('Junior Developer');
+    // a resume whose jobs cannot be told to be the posting's work keeps its years overall
+    const unknown = scoreLexical({ vacancyText, resumeText: changer.replace(/- Flask and Django APIs, PostgreSQL, pytest\n/, '').replace('Junior Developer', 'Contractor'), now });
+    expect(row(unknown, 'опыт от 2 лет').years?.shown).toBeGreaterThan(5);
+  });
+
+  it('counts a role asked by name («опыт работы кондитером», "as a data analyst") by the jobs whose titles are that role', () => {
+    const confectioner = `Кондитер
+Требования:
+- опыт работы кондитером от 2 лет в кондитерской или ресторане (домашний опыт не считается)`;
+    const baker = `Иван Серов
+Опыт работы
+Апрель 2022 — настоящее время
+Пекарь, пекарня «Ремесло»
+- хлеб на закваске, выпечка, иногда помогаю кондитерам с тестом для тортов
+Январь 2019 — Март 2022
+Кондитер, кафе «Сладкий угол»
+- торты, пирожные, кремы, работа с мастикой`;
+    const s = scoreLexical({ vacancyText: confectioner, resumeText: baker, now });
+    // the confectioner's three years, not the baker's that mention helping the confectioners
+    expect(row(s, 'кондитером').years?.shown).toBeCloseTo(3.3, 1);
+
+    const analyst = `Data Analyst
+Requirements:
+- 3+ years working as a data / product / marketing analyst`;
+    const storeManager = `Priya Shah
+Experience
+Junior Data Analyst — Parcel & Pantry, Jan 2026 – present
+- SQL and Power BI dashboards for marketing data
+Store Assistant Manager — Fresh Mart, Mar 2019 – Dec 2024
+- Read weekly sales data and product reports, marketing displays`;
+    const a = scoreLexical({ vacancyText: analyst, resumeText: storeManager, now });
+    expect(row(a, 'analyst').years?.shown).toBeLessThan(1);
+    // "not as an assistant": a title the ask rules out does not count, though it names the role
+    const confectionerOnly = `Кондитер
+Требования:
+- опыт работы именно кондитером от 2 лет (не помощником кондитера)`;
+    const assistant = `Мария Котова
+Опыт работы
+Январь 2025 — настоящее время
+Кондитер, кафе «Альфа»
+- торты и пирожные, кремы, мастика
+Январь 2020 — Декабрь 2024
+Помощник кондитера, кафе «Бета»
+- торты и пирожные, кремы, мастика`;
+    const b = scoreLexical({ vacancyText: confectionerOnly, resumeText: assistant, now });
+    expect(row(b, 'кондитером').years?.shown).toBeLessThan(2);
+  });
+});

@@ -121,37 +121,67 @@ export function longestJob(jobs: ResumeFacts['jobs']): ResumeFacts['jobs'][numbe
   return [...jobs].sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]))[0];
 }
 
+/**
+ * What a years ask names beyond "years of experience": whether a job's text speaks of it ("3 years building ML
+ * models"), and, where the ask names a role ("опыт работы сметчиком", "3+ years as a data analyst"), whether a job's
+ * title (or, where the reader found none, its heading) is that role.
+ */
+export interface AboutIt {
+  text: (jobText: string) => boolean;
+  /** Null where the title cannot tell (it is in the other language). */
+  role?: (jobTitle: string) => boolean | null;
+}
+
 /** Years of experience asked (overall, or with the named skills) against the resume's dated jobs. */
 function experience(
   ask: PostingRequirement,
   asked: number,
   facts: ResumeFacts,
   resumeText: string,
-  aboutIt: ((jobText: string) => boolean) | undefined,
+  aboutIt: AboutIt | undefined,
   ownWork: ((jobTitle: string, jobText: string) => boolean) | undefined,
 ): AskCheck {
   let shown: number;
   let jobs = facts.jobs;
+  // (a job without a title the reader could tell apart is read by its heading: "Senior Product Designer — Pennywise")
+  const titleOfJob = (j: ResumeFacts['jobs'][number]) => {
+    if (j.title) return j.title;
+    const head = headOf(resumeText, j.span);
+    return resumeText.slice(head.start, head.end);
+  };
+  const isOwnWork = (j: ResumeFacts['jobs'][number]) => ownWork?.(titleOfJob(j), j.text) ?? false;
   if (ask.skills.length > 0 || aboutIt) {
-    // a job counts when it names the asked skill under any of its names, or speaks of what the ask names; an ask
-    // that names no skill is of the posting's own work, so a job that is that work counts as well (a Product
-    // Designer's years for "4+ years designing consumer digital products", a material handler's who drives a forklift
-    // and counts stock in a WMS for "6+ months of warehouse experience")
-    // (a job without a title the reader could tell apart is read by its heading: "Senior Product Designer — Pennywise")
-    const titleOfJob = (j: ResumeFacts['jobs'][number]) => {
-      if (j.title) return j.title;
-      const head = headOf(resumeText, j.span);
-      return resumeText.slice(head.start, head.end);
-    };
-    const roleJobs = ask.skills.length === 0 && ownWork ? new Set(facts.jobs.filter((j) => ownWork(titleOfJob(j), j.text)).map((j) => j.text)) : null;
-    const relevant = (jobText: string) => {
-      const named = jobWords(jobText).skills;
-      return ask.skills.some((id) => named.has(id)) || (aboutIt?.(jobText) ?? false) || (roleJobs?.has(jobText) ?? false);
-    };
+    // A job counts when it names the asked skill under any of its names. Else, where the ask names a role, when its
+    // title is the role and its text speaks of it: a cashier's years that mention payslips are no «опыт работы
+    // бухгалтером-расчетчиком», nor a store manager's that read sales data "3+ years as a data analyst", nor a baker's
+    // who helps the confectioners «опыт работы кондитером». Otherwise (or where a title is in the other language)
+    // when it speaks of what the ask names, or, where the ask names no skill (it is of the posting's own work), when
+    // it is that work (a Product Designer's years for "4+ years designing consumer digital products", a material
+    // handler's who drives a forklift and counts stock in a WMS for "6+ months of warehouse experience")
+    const counted = new Set(
+      facts.jobs
+        .filter((j) => {
+          if (ask.skills.some((id) => jobWords(j.text).skills.has(id))) return true;
+          const isRole = aboutIt?.role?.(titleOfJob(j)) ?? null;
+          if (isRole !== null) return isRole && aboutIt!.text(j.text);
+          return (ask.skills.length === 0 && isOwnWork(j)) || (aboutIt?.text(j.text) ?? false);
+        })
+        .map((j) => j.text),
+    );
+    const relevant = (jobText: string) => counted.has(jobText);
     jobs = facts.jobs.filter((j) => relevant(j.text));
     shown = jobs.length > 0 ? yearsWhere(facts, relevant) : 0;
   } else {
-    shown = Math.max(facts.totalYears ?? 0, facts.statedYears ?? 0);
+    // years of experience that name nothing are the posting's own work's ("опыт от 2 лет" of a Python developer's
+    // posting): where some job is that work, the years of those jobs, not a career changer's earlier career; where
+    // none can be told to be, the years overall
+    const own = new Set(facts.jobs.filter(isOwnWork).map((j) => j.text));
+    if (own.size > 0) {
+      jobs = facts.jobs.filter((j) => own.has(j.text));
+      shown = yearsWhere(facts, (jobText) => own.has(jobText));
+    } else {
+      shown = Math.max(facts.totalYears ?? 0, facts.statedYears ?? 0);
+    }
   }
   const longest = longestJob(jobs);
   return {
@@ -275,8 +305,8 @@ export function checkAsk(
   facts: ResumeFacts,
   resumeText: string,
   resumeLanguage: 'ru' | 'en',
-  /** For years with something ("3 years building ML models"): whether a job's text is about it. */
-  aboutIt?: (jobText: string) => boolean,
+  /** For years with something ("3 years building ML models"): whether a job's text, and its title, are about it. */
+  aboutIt?: AboutIt,
   /**
    * For years of the posting's own work that name no skill ("4+ years designing consumer products", "6+ months of
    * warehouse experience"): whether a job, by its title and text, is that work.

@@ -25,7 +25,7 @@ import {
   type ResumeFacts,
   type TextSpan,
 } from '@rc/text';
-import { ASK_MET, checkAsk, headOf, jobWords, longestJob, type AskCheck } from './asks.ts';
+import { ASK_MET, checkAsk, headOf, jobWords, longestJob, type AboutIt, type AskCheck } from './asks.ts';
 import { fitParts, fitScore, type FitWeights } from './fit.ts';
 import lexicalWeights from './fit-weights.json' with { type: 'json' };
 import { loadReading, storeReading } from './reading.ts';
@@ -539,18 +539,65 @@ const YEARS_WORDS = new Set(
   ),
 );
 
+/** Words a years ask says the years are not of ("не грузчиком и не продавцом", "not as a cashier"). */
+const NOT_OF_RE = /(?<![\p{L}])(?:не|ни|not(?: as)?(?: an?)?)\s+(\p{L}+)/giu;
 /**
- * Whether a job's text speaks of what a years ask names beyond "years of experience" (half its weight or more), or
- * undefined when the ask names nothing else (then all the resume's years count).
+ * The role a years ask names: «опыт работы (именно) сметчиком», «стаж работы в должности бухгалтера», "3+ years as a
+ * data / product / marketing analyst", "experience working as an automotive technician"; up to where the ask goes on
+ * to where, since when or how long.
  */
-function aboutWhat(slots: Slot[]): ((jobText: string) => boolean) | undefined {
+const ROLE_ASK_RE =
+  /(?<![\p{L}])(?:(?:опыт\p{L}*|стаж\p{L}*)\s+работы\s+(?:именно\s+)?(?:(?:в\s+должности|в\s+качестве)\s+)?(?=\p{L}+(?:ом|ем|ём|ой|ей|ым|им|ами|ями|ью|ера|ика|ора|ста|ара|ря|ца|ка)(?![\p{L}]))|(?<![\p{L}])(?:as|working\s+as|worked\s+as|in\s+the\s+role\s+of)\s+(?:an?\s+)?(?=\p{L}))((?:[\p{L}-]+(?:\s*(?:\/|,|или|либо|or)\s*|\s+)?){1,6})/iu;
+/** Words that end the role: where, since when, how long, or what doing ("as an EA supporting a C-level exec"). */
+const ROLE_END_RE = /^(?:от|не|более|свыше|в|во|на|с|по|у|из|за|для|in|at|for|with|on|within|from|of|and|и|\d.*|[a-z]+ing)$/iu;
+const CYRILLIC_RE = /\p{Script=Cyrillic}/u;
+/** Two words share a stem for a title when they share their first five letters (welder / welding, сметчика / сметчиком). */
+const TITLE_STEM = 5;
+
+/** The role a years ask names, as its words' stems, or null when it names none. */
+function roleOfAsk(askText: string): string[] | null {
+  const m = ROLE_ASK_RE.exec(askText);
+  if (!m?.[1]) return null;
+  const words: string[] = [];
+  for (const w of m[1].split(/[\s\/,]+/u)) {
+    if (w.length === 0 || /^(?:или|либо|or)$/iu.test(w)) continue;
+    if (ROLE_END_RE.test(w)) break;
+    words.push(w);
+  }
+  const stems = terms(words.join(' ')).filter((t) => !SENIORITY.has(t));
+  return stems.length > 0 ? stems : null;
+}
+
+/**
+ * Whether a job speaks of what a years ask names beyond "years of experience" (half its weight or more), and, where
+ * the ask names a role, whether a job's title is that role (one of its words, by the first letters, so a
+ * «Бухгалтер по расчёту заработной платы» is a «бухгалтер-расчетчик», and not one the ask says the years are not of).
+ * Undefined when the ask names nothing else (then the years are the posting's work's).
+ */
+function aboutWhat(slots: Slot[], askText: string): AboutIt | undefined {
   const topical = slots.map((slot) => ({ ...slot, terms: slot.terms.filter((t) => !YEARS_WORDS.has(t) && !/^[0-9]/.test(t)) })).filter((x) => x.terms.length > 0);
   const total = topical.reduce((sum, slot) => sum + slot.weight, 0);
   if (total === 0) return undefined;
-  return (jobText: string) => {
+  const text = (jobText: string) => {
     const have = jobWords(jobText).terms;
     const covered = topical.reduce((sum, slot) => sum + (slot.terms.some((t) => have.has(t)) ? slot.weight : 0), 0);
     return covered >= 0.5 * total;
+  };
+  const role = roleOfAsk(askText);
+  // (an abbreviation, "5+ yrs as an EA", is no word a title need hold)
+  if (!role || role.every((t) => t.length < 3)) return { text };
+  const notOf = new Set([...askText.matchAll(NOT_OF_RE)].flatMap((m) => terms(m[1]!)));
+  const stems = role.filter((t) => !notOf.has(t)).map((t) => (t.length < TITLE_STEM ? { whole: t } : { prefix: t.slice(0, TITLE_STEM) }));
+  const named = (h: string) => !SENIORITY.has(h) && stems.some((s) => ('whole' in s ? h === s.whole : h.startsWith(s.prefix)));
+  const askCyrillic = CYRILLIC_RE.test(role.join(' '));
+  return {
+    text,
+    role: (jobTitle: string) => {
+      // a title in the other language cannot be told to be the role by its words
+      if (CYRILLIC_RE.test(jobTitle) !== askCyrillic) return null;
+      const words = terms(jobTitle);
+      return words.some(named) && !words.some((h) => notOf.has(h));
+    },
   };
 }
 
@@ -838,7 +885,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
   };
   const results: RequirementResult[] = vacancy.requirements.map((req) => {
     const words = byWords(req);
-    let check = req.ask && hasMeasure(facts, req.ask) ? checkAsk(req.ask, facts, resumeText, language, aboutWhat(req.yearsSlots ?? req.slots), ownWork) : null;
+    let check = req.ask && hasMeasure(facts, req.ask) ? checkAsk(req.ask, facts, resumeText, language, aboutWhat(req.yearsSlots ?? req.slots, req.text), ownWork) : null;
     // In the other language the words cannot tell whether a job speaks of a field ("на пищевом производстве"), only
     // of the vocabulary's skills: a field's years are then read from the years overall, as partly shown at most.
     const fieldUnreadable = crossLanguage && req.ask?.kind === 'experience' && req.ask.skills.length === 0;
