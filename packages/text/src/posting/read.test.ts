@@ -1204,3 +1204,89 @@ There are a few things that would really make you stand out but aren't deal-brea
     }
   });
 });
+
+describe('readPosting: a forwarded recruiter e-mail, a flattened Indeed page, a classifieds page with crumbs', () => {
+  it("reads a forwarded e-mail's subject as the title, its headings with asides at the line's end, and no clarification as an ask", () => {
+    const text = `---------- Forwarded message ---------
+From: Dana Whitlock <dana@talent.example>
+Subject: Small Business Credit Analyst - community bank, Dublin OH (hybrid)
+To: Chris <chris@mailbox.example>
+
+Hi Chris,
+
+What you'd be doing
+You'd spread business financials and write the credit memo.
+
+What they need (the hiring manager was very specific here)
+- You've spent at least three years analyzing or underwriting small business loans at a bank.
+- Consumer or mortgage underwriting are fine backgrounds, but they don't count toward the three years for this team.
+- Strong Excel, and day-to-day experience in a loan origination system. They're on nCino; Salesforce-based or other platforms are absolutely fine.
+
+Things that would make you stand out (not required)
+- SBA 7(a) underwriting
+
+The package
+Base $72K-$88K, 401(k) with a 5% match, 20 days PTO plus holidays.
+
+If the timing isn't right for you, I'd be grateful if you passed it on.`;
+    const p = readPosting(text);
+    expect(p.title?.text).toBe('Small Business Credit Analyst');
+    const row = (has: string) => p.requirements.find((r) => r.text.includes(has));
+    expect(row('three years analyzing')?.importance).toBe('must');
+    expect(row('Strong Excel')?.importance).toBe('must');
+    expect(row('SBA 7(a)')?.importance).toBe('nice');
+    expect(row("don't count")).toBeUndefined();
+    expect(row('absolutely fine')).toBeUndefined();
+    expect(row('401(k)')).toBeUndefined();
+    expect(row('timing')).toBeUndefined();
+    // a short aside at a line's end does not make a one-word ask a heading
+    const short = readPosting('Requirements:\n- Java\nEducation (a degree in computer science)\n- SQL');
+    expect(short.requirements.some((r) => r.text.includes('degree in computer science'))).toBe(true);
+  });
+
+  it("reads a flattened Indeed page's title past its menu and crumbs, and a state's name inside its ask", () => {
+    const text =
+      "Skip to main content Find jobs Company reviews Salary guide Sign in | Employers / Post Job Home › Jobs › Real Estate Agent jobs in Scottsdale, AZ Real Estate Agent – Residential Sales (Licensed) Saguaro Key Realty Group 4.1 out of 5 stars Scottsdale, AZ 85251 Apply now Full job description What you must bring: An active Arizona real estate salesperson license in good standing. You have been practicing as a licensed agent for at least two years. Team-member deals count if you were the agent of record. Nice to have: Spanish at a conversational level.";
+    const p = readPosting(text);
+    expect(p.title?.text).toBe('Real Estate Agent');
+    const licence = p.requirements.find((r) => r.text.includes('salesperson license'));
+    expect(licence?.text.startsWith('An active Arizona')).toBe(true);
+    expect(licence?.importance).toBe('must');
+    expect(p.requirements.some((r) => r.text.includes('Team-member deals'))).toBe(false);
+    const indeed = readPosting(
+      'Skip to main content Indeed Home Company reviews Sign in What: veterinary technician Where: Westerville, OH Find jobs Credentialed Veterinary Technician (RVT / LVT / CVT) - Full Time Brookhollow Animal Hospital 3.9 out of 5 stars Requirements: An active credential is required. That means Ohio RVT, or an LVT in another state.',
+    );
+    expect(indeed.title?.text).toBe('Credentialed Veterinary Technician (RVT / LVT / CVT)');
+    expect(indeed.requirements.some((r) => r.text === 'That means')).toBe(false);
+  });
+
+  it("reads a classifieds page's title below its crumbs, and LinkedIn's below its menu with Join now and Sign in", () => {
+    const avito = readPosting(`Авито
+Все категории  Поиск по объявлениям  Найти
+Москва  Разместить объявление  Вход и регистрация
+Главная › Москва › Работа › Вакансии › Агент по недвижимости
+
+Агент по недвижимости (вторичный рынок, ЮЗАО)
+от 150 000 ₽ за месяц
+
+Требования:
+- опыт продаж на вторичном рынке от 2 лет`);
+    expect(avito.title?.text).toBe('Агент по недвижимости (вторичный рынок, ЮЗАО)');
+    const linkedin = readPosting(`Skip to main content
+LinkedIn
+Search
+Jobs
+People
+Learning
+Join now
+Sign in
+
+Technical Translator (English–Russian)
+Kestrel Ridge Engineering · Almaty (On-site)
+
+About the job
+Requirements:
+- 3+ years of technical translation`);
+    expect(linkedin.title?.text).toBe('Technical Translator (English–Russian)');
+  });
+});

@@ -109,10 +109,14 @@ const ASK_OPENER_RE =
   /^(?:нужен|нужна|нужно|нужны|требуется|требуются|от вас|ждём от вас|ждем от вас|we need|you need|you'll need|you will need|you must|must have|required|обязательно)(?![\p{L}])/iu;
 const DUTY_OPENER_RE = /^(?:(?:(?:day to day|day-to-day|on a typical day|most days),\s{1,2})?(?:you'll|you will|you would|you'd)(?:\s{1,2}also)?(?!\s{1,2}(?:need|have(?!\s{1,2}(?:the\s{1,2}(?:chance|opportunity)|a\s{1,2}chance|access|fun))|be required|require|bring))|in this role|as an? [\p{L} ]{1,40},? you(?:'ll| will)?|ты будешь|вы будете|будешь|предстоит)(?![\p{L}])/iu;
 
-/** Words after which a capitalised word continues the phrase ("experience with Spring"), never a new item. */
+/**
+ * Words after which a capitalised word continues the phrase ("experience with Spring", "an active Arizona real estate
+ * license"), never a new item.
+ */
 const FUNCTION_WORDS = new Set(
   `with in on of and or the a an for to at by from as like such than least minimum min about into using via per
-  including is are be your our e g и в во с со на по для от до к у о об или не менее более чем как из за`.split(/\s+/),
+  including is are be your our e g и в во с со на по для от до к у о об или не менее более чем как из за
+  active valid current unrestricted their his her its my means`.split(/\s+/),
 );
 /** Capitalised words that open a requirement or a new sentence when a scrape has lost its bullets and full stops. */
 const OPENERS = new Set(
@@ -624,8 +628,12 @@ const MAX_LABEL_WORDS = 5;
 
 /** A level cut off the skills it qualifies: "Expert-level", «уверенное знание». */
 const LEVEL_ONLY_RE = /^\s*(?:expert|advanced|strong|solid|proficient|excellent|good|deep|high|intermediate|basic|working|senior|экспертн\p{L}{0,3}|продвинут\p{L}{0,3}|уверенн\p{L}{0,3}|глубок\p{L}{0,3}|хорош\p{L}{0,3})(?:[- ]level)?(?:\s+(?:knowledge|skills?|proficiency|command|знани\p{L}{0,2}|владени\p{L}{0,2}|навык\p{L}{0,2}))?(?:\s+(?:of|in|with))?[\s:,.;-]*$/iu;
-/** What a posting says it does not ask: "German is not required", «опыт не обязателен». */
-const NOT_ASKED_RE = /^[^,;:]{1,40}?\s(?:is|are)\s(?:not required|not needed|not a must|not necessary)[.!]?$|^[^,;:]{1,40}?\s(?:alone|by itself|on its own)\s(?:won't|will not|isn't|is not|wouldn't|would not)\s(?:be\s)?(?:enough|sufficient)[.!]?$|^(?:одного|одной|только)\s[^,;:]{1,40}?\s(?:недостаточно|не хватит|мало)[.!]?$|^[^,;:]{1,40}?\s(?:не требуется|не обязател\p{L}{0,2}|не нужн\p{L}{0,2})[.!]?$/iu;
+/**
+ * What a posting says it does not ask: "German is not required", «опыт не обязателен», "Salesforce-based or other
+ * platforms are absolutely fine", what does not count towards its years ("Consumer or mortgage underwriting … don't
+ * count toward the three years", «опыт в аренде не считается»).
+ */
+const NOT_ASKED_RE = /^[^,;:]{1,40}?\s(?:is|are)\s(?:not required|not needed|not a must|not necessary|(?:absolutely |totally |also |perfectly )?(?:fine|ok|okay))[.!]?$|^[^;:]{1,160}?\s(?:don't|do not|doesn't|does not|won't|will not)\s(?:count|qualify)\s(?:toward|towards|as|for)(?![\p{L}])[^;:]{0,80}$|^[^;:]{1,80}?\scounts?\s(?:if|only if|as long as)\s[^;:]{1,80}$|^[^;:]{1,120}?\s(?:не (?:считается|считаются|засчитывается|засчитываются|учитывается|учитываются))(?![\p{L}])[^;:]{0,80}$|^[^,;:]{1,40}?\s(?:alone|by itself|on its own)\s(?:won't|will not|isn't|is not|wouldn't|would not)\s(?:be\s)?(?:enough|sufficient)[.!]?$|^(?:одного|одной|только)\s[^,;:]{1,40}?\s(?:недостаточно|не хватит|мало)[.!]?$|^[^,;:]{1,40}?\s(?:не требуется|не обязател\p{L}{0,2}|не нужн\p{L}{0,2})[.!]?$/iu;
 /** A board's buttons and list cut-offs copied with the page: "Easy Apply   Save", "+5 more", "Show more". */
 const BOARD_BUTTON_RE = /^\s*(?:(?:easy|apply|save|share|report|apply now|show more|show less|see more|see less|откликнуться|показать (?:ещ[её]|полностью)|\+\s?\d{1,3} more|ещ[её] \d{1,3})\s*)+[.…]?\s*$/iu;
 /**
@@ -656,7 +664,7 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   if (BOARD_CLUTTER_RE.test(piece) || BOARD_BUTTON_RE.test(piece) || HIRING_CHECK_RE.test(piece) || WHERE_RE.test(piece) || AVAILABILITY_RE.test(piece)) return true;
   // a level cut off the skills it qualifies ("Expert-level" of "Expert-level Adobe Illustrator, InDesign and Photoshop"),
   // and what the posting says it does not ask ("German is not required")
-  if (LEVEL_ONLY_RE.test(piece) || NOT_ASKED_RE.test(piece)) return true;
+  if (LEVEL_ONLY_RE.test(piece) || NOT_ASKED_RE.test(withoutAsides(piece).trim())) return true;
   // a company's pitch heading: "Why Hallbrook?", "Why join Acme"
   if (/^[Ww]hy (?:join |work (?:at|for|with) )?\p{Lu}[\p{L}&'’. -]{0,40}\??$/u.test(trimmed)) return true;
   const requirementSection = section === 'req' || section === 'nice';
@@ -679,7 +687,7 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
 const RECRUITER_TITLE_RE =
   /^(?:(?:senior|lead|principal|technical|corporate|it|executive)\s){0,2}(?:recruiter|talent acquisition (?:partner|specialist|manager)|recruitment consultant|sourcer)$|^(?:старший |ведущий )?(?:рекрутер|менеджер по подбору(?: персонала)?|специалист по подбору(?: персонала)?|hr-менеджер)$/iu;
 const RECRUITER_VOICE_RE =
-  /^(?:hi|hello|dear|good (?:morning|afternoon)|my name is|i'm a recruiter|i am a recruiter|i came across|i saw your|i found your|i noticed your|my client|our client|i'd love to|i would love to|if (?:this|that) sounds|if you(?:'re| are) interested|please (?:reply|send|let me know)|let me know|looking forward|best regards|kind regards|best,|thanks|thank you|cheers|you (?:are )?receiv(?:ed|ing) this|здравствуйте|добрый (?:день|вечер)|доброе утро|привет|меня зовут|я (?:консультант|рекрутер|менеджер по подбору)|увидел\p{L}{0,2} ваше резюме|наш\p{L}{0,2} (?:клиент|заказчик)|мо\p{L}{1,2} (?:клиент|заказчик)|если (?:вам )?(?:это )?интересно|буду рад\p{L}?|жду (?:ваш|вашего)|с уважением|вы получили это письмо)(?![\p{L}])/iu;
+  /^(?:hi|hello|dear|good (?:morning|afternoon)|my name is|i'm a recruiter|i am a recruiter|i came across|i saw your|i found your|i noticed your|my client|our client|i'd love to|i would love to|if (?:this|that) sounds|if you(?:'re| are) interested|if the timing|i'd be grateful|i would be grateful|please (?:reply|send|let me know)|let me know|looking forward|best regards|kind regards|best,|thanks|thank you|cheers|you (?:are )?receiv(?:ed|ing) this|здравствуйте|добрый (?:день|вечер)|доброе утро|привет|меня зовут|я (?:консультант|рекрутер|менеджер по подбору)|увидел\p{L}{0,2} ваше резюме|наш\p{L}{0,2} (?:клиент|заказчик)|мо\p{L}{1,2} (?:клиент|заказчик)|если (?:вам )?(?:это )?интересно|буду рад\p{L}?|жду (?:ваш|вашего)|с уважением|вы получили это письмо)(?![\p{L}])/iu;
 
 /** A tag of a tag cloud: a skill's name of one to five words ("1С: Зарплата и управление персоналом"), no sentence. */
 const TAG_RE = /^[\p{L}\p{N}][\p{L}\p{N} .:+#/&'’-]*$/u;
@@ -921,6 +929,8 @@ function titleOf(text: string, sections: Section[]): Posting['title'] {
   return below ?? read;
 }
 
+/** A forwarded e-mail's marker line. */
+const FORWARD_MARKER_RE = /^[^\S\n]*-{2,}[^\S\n]*(?:forwarded message|original message|пересылаемое сообщение|исходное сообщение)[^\S\n]*-*[^\S\n]*$/iu;
 /** An e-mail header line: "From: …", "Subject: …", «Тема: …». */
 const EMAIL_HEADER_RE = /^[^\S\n]*(?:from|sent|to|cc|date|subject|от|кому|копия|дата|отправлено|тема)[^\S\n]{0,2}:[^\n]*$/imu;
 const SUBJECT_RE = /^[^\S\n]*(?:subject|тема)[^\S\n]{0,2}:[^\S\n]*(?:(?:re|fwd?|fw)[^\S\n]{0,2}:[^\S\n]*)*(?:(?:vacancy|job opening|opening|opportunity|position|role|вакансия|позиция)[^\S\n]{0,2}[:—–-]?[^\S\n]*)?([^\n]*)$/imu;
@@ -928,7 +938,8 @@ const SUBJECT_RE = /^[^\S\n]*(?:subject|тема)[^\S\n]{0,2}:[^\S\n]*(?:(?:re|f
 /** The role an e-mail's subject names, when the text opens with an e-mail header; null otherwise. */
 function emailSubjectRole(text: string, intro: Section): Posting['title'] {
   const head = text.slice(intro.start, Math.min(intro.end, intro.start + 600));
-  const lines = head.split('\n').slice(0, 8);
+  // (a forwarded e-mail opens with its marker: "---------- Forwarded message ---------")
+  const lines = head.split('\n').filter((l) => !FORWARD_MARKER_RE.test(l)).slice(0, 8);
   const firstLine = lines.find((l) => l.trim().length > 0) ?? '';
   if (!EMAIL_HEADER_RE.test(firstLine) || lines.filter((l) => EMAIL_HEADER_RE.test(l)).length < 2) return null;
   const m = SUBJECT_RE.exec(head);
@@ -997,6 +1008,12 @@ function headTitle(text: string, sections: Section[]): Posting['title'] {
   // Premium for $0"), then the company's name over its followers; the title is below
   const nav = SITE_NAV_RE.exec(text.slice(start, intro.end));
   if (nav && isSiteNav(nav[0])) past(nav[0].length);
+  // the same page pasted as one paragraph: its menu and crumbs run on to the search the post was found by ("Skip to main
+  // content Find jobs … Home › Jobs › Real Estate Agent jobs in Scottsdale, AZ Real Estate Agent – Residential …")
+  skip(FLAT_CRUMBS_RE);
+  // a classifieds page's header over its crumbs («Авито», its search and menu, «Главная › Москва › Работа › …»): the
+  // title is below the crumbs
+  skip(CRUMB_LINES_RE);
   // a careers page's header line ("Careers | Aphrodite Bay Resort & Spa", «Вакансии — Компания»): the title is below
   skip(CAREERS_HEADER_RE);
   // an applicant tracker's page ("Back to jobs", the company's name, then the title: Greenhouse, Lever)
@@ -1073,7 +1090,7 @@ const TO_THE_TEAM_RE = /^\s{0,2}(?:в (?:нашу |свою |дружную )?к
 const ROLE_TAIL_JUNK_RE = new RegExp(`[\\s:,!\\-${EMOJI_CLASS}]`, 'u');
 /** A job site's menu item on a line of its own (LinkedIn's, hh.ru's). */
 const SITE_MENU_WORDS =
-  'skip to (?:main )?content|linkedin|indeed|search|home|my network|jobs|messaging|notifications|me|for business|post a job|learning|work|try premium[^\\n]{0,30}|reactivate premium[^\\n]{0,30}|\\d{1,3} notifications?|соискателям|работодателям|помощь|войти|создать резюме|поиск|вакансии|резюме|компании|подработка|мои резюме|отклики|избранное|сообщения|главная|hh\\.ru|headhunter';
+  'skip to (?:main )?content|linkedin|indeed|search|home|join now|sign in|sign up|log in|people|my network|jobs|messaging|notifications|me|for business|post a job|learning|work|try premium[^\\n]{0,30}|reactivate premium[^\\n]{0,30}|\\d{1,3} notifications?|соискателям|работодателям|помощь|войти|создать резюме|поиск|вакансии|резюме|компании|подработка|мои резюме|отклики|избранное|сообщения|главная|hh\\.ru|headhunter';
 const SITE_MENU_LINE_RE = new RegExp(`^(?:${SITE_MENU_WORDS})$`, 'iu');
 /** The menu's lines, among them the city a site shows in it (hh.ru's «Казань»): at least three of them menu items. */
 const SITE_NAV_RE = new RegExp(
@@ -1084,6 +1101,8 @@ const isSiteNav = (header: string) => header.split('\n').filter((line) => SITE_M
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
 const FLAT_PLACE_RE = new RegExp(`\\s(?:(?:(?:New|San|Santa|Los|Las|Salt|Fort|Saint|St\\.|Little|Grand|Palm|West|East|North|South|Sioux|Baton|Cedar|Lake)\\s){0,2}\\p{Lu}[\\p{L}.'-]{1,20},\\s(?:${US_STATES})(?![\\p{L}])|(?:easy apply|apply now)(?![\\p{L}]))`, 'u');
 const RATED_COMPANY_RE = /^[^\n★]{1,80}?\s\d[.,]\d\s{0,2}★\s{1,3}(?=\p{Lu})/u;
+const FLAT_CRUMBS_RE = /^[^\n]{0,300}?(?:›[^›\n]{1,80}?\sjobs in\s[^\n›]{2,40}?,\s\p{Lu}{2}(?![\p{L}])|\sWhere:\s[^\n]{2,40}?,\s\p{Lu}{2}(?:\s\d{5})?\s{1,3}Find jobs)\s{1,3}(?=\p{Lu})/u;
+const CRUMB_LINES_RE = /^(?:[^\n]{0,120}\n\s*){0,4}?[^\n›]{1,40}(?:\s›\s[^\n›]{1,60}){2,}[^\S\n]*\n/u;
 const FORWARDED_HEADER_RE = /^(?:[^\n]{0,80}\n){0,2}?[^\S\n]*(?:переслано (?:из|от)|forwarded from|пересланное сообщение)[^\n]{0,80}\n/iu;
 const BOARD_LABEL_RE = /^(?:about the job|job description|full job description|job details|описание вакансии|о вакансии)\s{1,3}(?=\p{Lu})/iu;
 const WORK_MODE_RE = /(?<=[\s,])\(?(?:hybrid|remote|on-site|onsite|in-office|full-time|part-time|гибрид|удал[её]нно|удал[её]нка|офис)(?![\p{L}])/iu;

@@ -28,13 +28,15 @@ const HEADINGS: Record<SectionKind, string> = {
   experience and qualifications|qualifications and experience|required qualifications and experience|skills and requirements|
   requirements and skills|desired candidate profile|candidate profile|eligibility criteria|skills required|what i need from you|
   what i need|what i'm looking for|what i am looking for|обязательно|обязательные навыки|обязательный опыт|
-  you'll have|you will have|you should have|you'll bring|you will bring`,
+  you'll have|you will have|you should have|you'll bring|you will bring|what you must bring|what you must have|
+  what they need|what the client needs|what my client needs|what they're looking for|what they are looking for`,
   nice: `nice to have|nice to haves|preferred|preferred qualifications|preferred skills|preferred experience|desired|
   desired skills|desired qualifications|desirable|bonus points|pluses|a plus|will be a plus|would be a plus|
   additional qualifications|good to have|optional|ключевые навыки|будет плюсом|плюсом будет|будет преимуществом|преимуществом будет|
   желательно|приветствуется|большим плюсом будет|будет большим плюсом|плюсом|дополнительным плюсом будет|
   it would be great if you also have|it would be great if you have|it would be great if you|bonus if you have|even better if you have|
-  even better if|extra points for|extra points if|bonus points if|bonus points if you|bonus points for|bonus if|nice if you have|would be great|would be great but not required|nice but not required|будет здорово если|будет круто если|будет здорово если у тебя есть`,
+  even better if|extra points for|extra points if|bonus points if|bonus points if you|bonus points for|bonus if|nice if you have|would be great|would be great but not required|nice but not required|things that would make you stand out|
+  what would make you stand out|what will make you stand out|things that will make you stand out|будет здорово если|будет круто если|будет здорово если у тебя есть`,
   resp: `responsibilities|key responsibilities|your responsibilities|main responsibilities|job responsibilities|duties|
   essential duties|job duties|duties include|duties and responsibilities|responsibilities and duties|
   what you will be doing|what you'll be doing|what you'll do|what you will do|what you'd be doing|what you'd actually be doing|
@@ -49,7 +51,7 @@ const HEADINGS: Record<SectionKind, string> = {
   how we work|the way we work|how we work together|working here|life at the company|как мы работаем|как у нас устроена работа|
   compensation and benefits|salary|pay|pay range|условия|условия работы|мы предлагаем|что мы предлагаем|что предлагаем|предлагаем|
   наши условия|что мы даем|бонусы|компенсация|компенсации|зарплата|заработная плата|доход|плюшки|льготы|
-  социальный пакет|мы гарантируем|что мы предлагаем тебе|что даем|мы даем|что мы даем тебе|что ты получишь|что вы получите|что получишь`,
+  социальный пакет|мы гарантируем|что мы предлагаем тебе|что даем|мы даем|что мы даем тебе|что ты получишь|что вы получите|что получишь|the package|package|the offer|our offer`,
   about: `about us|about the company|about company|who we are|company overview|company description|our company|our story|
   our mission|о компании|о нас|кто мы|о проекте|о команде|компания|немного о нас`,
   skip: `job type|job types|schedule|shift|shifts|work schedule|location|work location|job location|work setting|
@@ -163,11 +165,12 @@ function lineStartBefore(text: string, pos: number): boolean {
 const TRAILING_EMOJI = new RegExp(`[${EMOJI_CLASS}]`, 'u');
 
 /** After a heading: optional markup or emoji, then a colon, a line end, or more text. */
-function after(text: string, pos: number): { colon: boolean; lineEnd: boolean; next: number } {
+function after(text: string, pos: number): { colon: boolean; lineEnd: boolean; next: number; aside?: boolean } {
   let k = pos;
   while (k < text.length && k - pos < 8 && (/[ \t*_#)\]]/.test(text[k]!) || TRAILING_EMOJI.test(text[k]!))) k++;
-  // a short aside before the colon: "What I need from you (non-negotiable):"
-  const aside = /^\([^()\n]{1,30}\)\s{0,2}(?=[:：])/.exec(text.slice(k, k + 36));
+  // a short aside before the colon: "What I need from you (non-negotiable):"; or at the line's end, after a heading of
+  // three words or more (the caller checks): "What they need (the hiring manager was very specific here)"
+  const aside = /^\([^()\n]{1,30}\)\s{0,2}(?=[:：])|^\([^()\n]{1,60}\)[ \t]{0,2}(?=\r?\n|$)/.exec(text.slice(k, k + 66));
   if (aside) k += aside[0].length;
   // a trailing ellipsis at the line's end reads as the colon: "You'll have…", "Bonus points if..."
   const ellipsis = /^(?:…|\.{3})[ \t]{0,4}(?=\r?\n|$)/.exec(text.slice(k, k + 8));
@@ -179,7 +182,7 @@ function after(text: string, pos: number): { colon: boolean; lineEnd: boolean; n
     return { colon: true, lineEnd, next: k };
   }
   const lineEnd = k >= text.length || text[k] === '\n' || text[k] === '\r';
-  return { colon: false, lineEnd, next: k };
+  return { colon: false, lineEnd, next: k, ...(aside ? { aside: true } : {}) };
 }
 
 /** Whether a capitalised word, a number or a sum follows, after a space or two ("About you You've …", "What we offer £70,000"). */
@@ -228,7 +231,7 @@ export function findHeadings(text: string): Heading[] {
       // Opportunity Employer"
       const ledInto = i > 0 && joinedGap(text, ws[i - 1]!.end, first.start) && LEADS_INTO.has(ws[i - 1]!.key);
       let ok = false;
-      if (atLineStart && (tail.colon || tail.lineEnd)) ok = true;
+      if (atLineStart && (tail.colon || (tail.lineEnd && (!tail.aside || n >= 3)))) ok = true;
       else if (tail.colon && n <= 5 && (atLineStart || isCapitalised(first.raw) || /[.!?;:)]\s*$/.test(text.slice(Math.max(0, first.start - 3), first.start)))) ok = true;
       else if (!tail.colon && isCapitalised(first.raw) && isCapitalised(last.raw)) {
         // Title Case inside running text: "What You Will Be Doing", "Preferred Qualifications"
