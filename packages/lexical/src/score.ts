@@ -547,8 +547,11 @@ const NOT_OF_RE = /(?<![\p{L}])(?:не|ни|not(?: as)?(?: an?)?)\s+(\p{L}+)/giu
  * to where, since when or how long.
  */
 const ROLE_ASK_RE =
-  /(?<![\p{L}])(?:(?:опыт\p{L}*|стаж\p{L}*)\s+работы\s+(?:именно\s+)?(?:(?:в\s+должности|в\s+качестве)\s+)?(?=\p{L}+(?:ом|ем|ём|ой|ей|ым|им|ами|ями|ью|ера|ика|ора|ста|ара|ря|ца|ка)(?![\p{L}]))|(?<![\p{L}])(?:as|working\s+as|worked\s+as|in\s+the\s+role\s+of)\s+(?:an?\s+)?(?=\p{L}))((?:[\p{L}-]+(?:\s*(?:\/|,|или|либо|or)\s*|\s+)?){1,6})/iu;
-/** Words that end the role: where, since when, how long, or what doing ("as an EA supporting a C-level exec"). */
+  /(?<![\p{L}])(?:(?:опыт\p{L}*|стаж\p{L}*)\s+работы\s+(?:именно\s+)?(?:(?:в\s+должности|в\s+качестве)\s+)?(?=\p{L}+(?:ом|ем|ём|ой|ей|ым|им|ами|ями|ью|ера|ика|ора|ста|ара|ря|ца|ка)(?![\p{L}]))|(?<![\p{L}])(?<!such\s)(?<!well\s)(?:as|working\s+as|worked\s+as|in\s+the\s+role\s+of)\s+(?:an?\s+)?(?=\p{L}))((?:[\p{L}-]+(?:\s*(?:\/|,|или|либо|or)\s*|\s+)?){1,6})/iu;
+/**
+ * Words that end the role: where, since when, how long, or what doing ("as an EA supporting a C-level exec"). ("Such
+ * as" and "as well as" name examples, not a role.)
+ */
 const ROLE_END_RE = /^(?:от|не|более|свыше|в|во|на|с|по|у|из|за|для|in|at|for|with|on|within|from|of|and|и|\d.*|[a-z]+ing)$/iu;
 const CYRILLIC_RE = /\p{Script=Cyrillic}/u;
 /** Two words share a stem for a title when they share their first five letters (welder / welding, сметчика / сметчиком). */
