@@ -2,7 +2,7 @@
  * Analyses move queued → scoring → scored → advising → done (or failed). Each step is a conditional UPDATE, so a
  * job that runs twice (a retry after a crash, a duplicate after recovery) stores one result.
  */
-import { and, desc, eq, getTableColumns, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import {
   analysisProgress,
   analysisStepStatuses,
@@ -169,12 +169,15 @@ export const analysisRepo = {
       .set({ status: 'failed', progress: analysisProgress.failed, error, finishedAt: now, updatedAt: now })
       .where(and(eq(analyses.id, id), inArray(analyses.status, [...unfinishedAnalysisStatuses])));
   },
-  /** Unfinished analyses nobody has touched since `before`: their job may have been lost with a worker or Redis. */
+  /**
+   * Unfinished analyses nobody has touched after `before`: their job may have been lost with a worker or Redis (at
+   * `before` = now, every unfinished one, even one touched this millisecond).
+   */
   async findStale(db: DbOrTx, before: Date, limit = 500): Promise<Array<Pick<AnalysisRow, 'id' | 'status' | 'attempts' | 'adviceAttempts'>>> {
     return db
       .select({ id: analyses.id, status: analyses.status, attempts: analyses.attempts, adviceAttempts: analyses.adviceAttempts })
       .from(analyses)
-      .where(and(inArray(analyses.status, [...unfinishedAnalysisStatuses]), lt(analyses.updatedAt, before)))
+      .where(and(inArray(analyses.status, [...unfinishedAnalysisStatuses]), lte(analyses.updatedAt, before)))
       .orderBy(analyses.updatedAt)
       .limit(limit);
   },

@@ -1,5 +1,5 @@
 /** Rankings of vacancies for a resume (or resumes for a vacancy) and their stored entries. */
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import { rankingProgress, unfinishedRankingStatuses, type JobError, type RankingTarget } from '@rc/contracts';
 import type { DbOrTx } from '../client.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../pagination.ts';
@@ -99,7 +99,7 @@ export const rankingRepo = {
     return db
       .select({ id: rankings.id, status: rankings.status, attempts: rankings.attempts })
       .from(rankings)
-      .where(and(inArray(rankings.status, [...unfinishedRankingStatuses]), lt(rankings.updatedAt, before)))
+      .where(and(inArray(rankings.status, [...unfinishedRankingStatuses]), lte(rankings.updatedAt, before)))
       .limit(limit);
   },
   async touch(db: DbOrTx, id: string): Promise<void> {
