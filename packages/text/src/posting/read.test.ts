@@ -1290,3 +1290,22 @@ Requirements:
     expect(linkedin.title?.text).toBe('Technical Translator (English–Russian)');
   });
 });
+
+describe('readPosting: a Habr Career page pasted as one paragraph', () => {
+  const text =
+    'Хабр Карьера Вакансии Специалисты Компании Зарплаты Войти Все вакансии / Мобильная разработка / iOS-разработчик iOS-разработчик Причал — сервис бронирования Зарплата от 280 000 до 380 000 ₽ Требования: Swift • SwiftUI • UIKit Местоположение и тип занятости: Москва • Можно удаленно • Полный рабочий день Описание вакансии Причал — это приложение для бронирования домиков. Чем предстоит заниматься: развивать поиск и карту; участвовать в код-ревью. Ожидания от кандидата: вы пишете под iOS за деньги не меньше трёх лет. Вы уверенно собираете интерфейсы на SwiftUI и при этом не боитесь UIKit. С асинхронщиной работаете через Combine или через async/await. Будет плюсом: опыт модуляризации проекта на SPM.';
+  const p = readPosting(text);
+
+  it('reads the title after its crumbs, the expectations as asks, and where and how one works as no ask', () => {
+    expect(p.title?.text.startsWith('iOS-разработчик')).toBe(true);
+    const years = p.requirements.find((r) => r.text.includes('не меньше трёх лет'));
+    expect(years?.importance).toBe('must');
+    expect(years?.kind).toBe('experience');
+    expect(p.requirements.some((r) => /Москва|Можно удаленно|Полный рабочий день/.test(r.text))).toBe(false);
+  });
+
+  it('keeps a Latin name inside its Russian sentence', () => {
+    expect(p.requirements.some((r) => r.text === 'Вы уверенно собираете интерфейсы на SwiftUI и при этом не боитесь UIKit')).toBe(true);
+    expect(p.requirements.some((r) => r.text.startsWith('С асинхронщиной работаете через Combine'))).toBe(true);
+  });
+});

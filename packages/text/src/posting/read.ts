@@ -299,7 +299,7 @@ const SECOND_ASK_RE =
   /(?:,\s{1,3}|\s)((?:and|и|а также)\s{1,3}(?:you|вы|ты)\s{1,3}(?:have|know|are|can|care|understand|enjoy|bring|speak|write|hold|'re|'ve|умеете|знаете|имеете|владеете|понимаете|умеешь|знаешь|имеешь|владеешь|понимаешь)(?![\p{L}']))/giu;
 
 /** Split where a lost bullet or full stop must have been: before "Minimum …", "Must …", or a capital after a lowercase word. */
-function softSplit(text: string, span: Span, flattened: boolean): Span[] {
+function softSplit(text: string, span: Span, flattened: boolean, tagCloud = false): Span[] {
   const ws = wordsOf(text, span);
   const cuts: number[] = [];
   // brackets open at each word, counted once along the span: no cut inside "(OWASP Top 10)"
@@ -325,6 +325,9 @@ function softSplit(text: string, span: Span, flattened: boolean): Span[] {
     // outside a flattened scrape only an opener is cut before
     const opener = OPENERS.has(w.key);
     if (!opener && !flattened) continue;
+    // a Latin name inside a Russian sentence is part of it: «… собираете интерфейсы на SwiftUI и не боитесь UIKit»
+    // (a tag cloud's tags are names in both scripts: «Техническая поддержка Usedesk Zendesk»)
+    if (flattened && !tagCloud && !opener && /^\p{Script=Latin}/u.test(w.raw) && /\p{Script=Cyrillic}$/u.test(p.raw)) continue;
     const capital = /^\p{Lu}\p{Ll}/u.test(w.raw) || /^\p{Lu}$/u.test(w.raw) === false && /^\p{Lu}[\p{Ll}\p{Lu}]/u.test(w.raw) && /\p{Ll}/u.test(w.raw);
     if (capital && opener && !NOUN_AFTER.has(p.key)) {
       cuts.push(w.start);
@@ -760,7 +763,7 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
     const flattened = flatText || isFlattened(text, section);
     const tagCloud = section.heading !== undefined && TAG_CLOUD_HEADINGS.has(section.heading);
     for (const sentence of sentencesOf(text, section)) {
-      for (const part of softSplit(text, sentence, flattened)) {
+      for (const part of softSplit(text, sentence, flattened, tagCloud)) {
         for (const tag of tagsOf(text, part) ?? (tagCloud ? capitalTags(text, part) : null) ?? [part]) units.push({ ...tag, section: section.kind, flattened });
       }
     }
@@ -1010,7 +1013,7 @@ function headTitle(text: string, sections: Section[]): Posting['title'] {
   if (nav && isSiteNav(nav[0])) past(nav[0].length);
   // the same page pasted as one paragraph: its menu and crumbs run on to the search the post was found by ("Skip to main
   // content Find jobs … Home › Jobs › Real Estate Agent jobs in Scottsdale, AZ Real Estate Agent – Residential …")
-  skip(FLAT_CRUMBS_RE);
+  skip(FLAT_CRUMBS_RE) || skip(REPEATED_CRUMB_RE);
   // a classifieds page's header over its crumbs («Авито», its search and menu, «Главная › Москва › Работа › …»): the
   // title is below the crumbs
   skip(CRUMB_LINES_RE);
@@ -1102,6 +1105,8 @@ const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|M
 const FLAT_PLACE_RE = new RegExp(`\\s(?:(?:(?:New|San|Santa|Los|Las|Salt|Fort|Saint|St\\.|Little|Grand|Palm|West|East|North|South|Sioux|Baton|Cedar|Lake)\\s){0,2}\\p{Lu}[\\p{L}.'-]{1,20},\\s(?:${US_STATES})(?![\\p{L}])|(?:easy apply|apply now)(?![\\p{L}]))`, 'u');
 const RATED_COMPANY_RE = /^[^\n★]{1,80}?\s\d[.,]\d\s{0,2}★\s{1,3}(?=\p{Lu})/u;
 const FLAT_CRUMBS_RE = /^[^\n]{0,300}?(?:›[^›\n]{1,80}?\sjobs in\s[^\n›]{2,40}?,\s\p{Lu}{2}(?![\p{L}])|\sWhere:\s[^\n]{2,40}?,\s\p{Lu}{2}(?:\s\d{5})?\s{1,3}Find jobs)\s{1,3}(?=\p{Lu})/u;
+/** A flattened page's crumbs whose last is the title, which the page then repeats ("Все вакансии / Мобильная разработка / iOS-разработчик iOS-разработчик Причал …"). */
+const REPEATED_CRUMB_RE = /^[^\n]{0,200}?(?:все вакансии|вакансии|all jobs|jobs|home|главная)\s[/›>]\s(?:[^/›>\n]{1,60}?\s[/›>]\s){0,4}([^/›>\n]{2,60}?)\s(?=\1)/iu;
 const CRUMB_LINES_RE = /^(?:[^\n]{0,120}\n\s*){0,4}?[^\n›]{1,40}(?:\s›\s[^\n›]{1,60}){2,}[^\S\n]*\n/u;
 const FORWARDED_HEADER_RE = /^(?:[^\n]{0,80}\n){0,2}?[^\S\n]*(?:переслано (?:из|от)|forwarded from|пересланное сообщение)[^\n]{0,80}\n/iu;
 const BOARD_LABEL_RE = /^(?:about the job|job description|full job description|job details|описание вакансии|о вакансии)\s{1,3}(?=\p{Lu})/iu;

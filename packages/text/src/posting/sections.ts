@@ -17,7 +17,7 @@ const HEADINGS: Record<SectionKind, string> = {
   experience and education|requirements and qualifications|qualifications and requirements|we expect|what we expect|
   who we're looking for|who we are looking for|tech stack|our stack|stack|required experience|required education|
   требования|требования к кандидату|требования к соискателю|основные требования|мы ожидаем|что мы ожидаем|ожидания|
-  наши ожидания|мы ждем|что мы ждем|что мы ждем от вас|что мы ждем от тебя|ждем от вас|ждем от тебя|мы ждем от вас|мы ждем от тебя|
+  наши ожидания|ожидания от кандидата|ожидания от вас|ожидания от тебя|мы ждем|что мы ждем|что мы ждем от вас|что мы ждем от тебя|ждем от вас|ждем от тебя|мы ждем от вас|мы ждем от тебя|
   что мы ждем от кандидата|ждем от кандидата|что нужно|нужно|
   что нам важно|нам важно|кого мы ищем|кого ищем|необходимые навыки|навыки|квалификация|
   квалификационные требования|профессиональные навыки|стек|стек технологий|наш стек|технологии|от вас|от тебя|
@@ -57,7 +57,7 @@ const HEADINGS: Record<SectionKind, string> = {
   skip: `job type|job types|schedule|shift|shifts|work schedule|location|work location|job location|work setting|
   work remotely|employment type|start date|application deadline|contact|contacts|contact us|address|
   ability to commute|ability to relocate|ability to commute relocate|график|график работы|адрес|контакты|занятость|
-  тип занятости|формат работы|место работы|локация|контактное лицо|ключевые слова|оформление|meet the hiring team|most relevant|
+  тип занятости|местоположение и тип занятости|местоположение|формат работы|место работы|локация|контактное лицо|ключевые слова|оформление|meet the hiring team|most relevant|
   most recent comments|comments|more jobs|similar jobs|jobs you may like|people also viewed|people also searched for|
   похожие вакансии`,
   apply: `how to apply|to apply|как откликнуться`,
