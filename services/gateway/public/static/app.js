@@ -530,6 +530,8 @@ async function onCheck(e) {
     const resumeGiven = $('check-file').files?.length || $('check-resume-text').value.trim();
     if (!resumeGiven) throw inputError('needResume');
     if (!description) throw inputError('needVacancy');
+    // the last result goes at once: it must not stand under the new check's inputs while the resume uploads
+    $('check-result').hidden = true;
     // without a title the service names the vacancy by the title its posting opens with
     const title = $('check-vacancy-title').value.trim();
     showProgress($('check-progress'), ANALYSIS_STEP, 'uploading', 0);
