@@ -1309,3 +1309,12 @@ describe('readPosting: a Habr Career page pasted as one paragraph', () => {
     expect(p.requirements.some((r) => r.text.startsWith('С асинхронщиной работаете через Combine'))).toBe(true);
   });
 });
+
+describe('readPosting: a SuperJob page as one paragraph', () => {
+  it('reads the title after its crumbs and before its pay range', () => {
+    const p = readPosting(
+      'SuperJob Работа в Нижнем Новгороде Вакансии Резюме Компании Войти Главная / Вакансии / Банки, инвестиции, лизинг / Кредитный аналитик МСБ Кредитный аналитик МСБ 120 000 — 160 000 ₽ Нижний Новгород Требования: опыт работы кредитным аналитиком в банке от 3 лет; Excel на продвинутом уровне.',
+    );
+    expect(p.title?.text).toBe('Кредитный аналитик МСБ');
+  });
+});
