@@ -372,10 +372,17 @@ export function statedDurations(toks: Tok[]): { years: number; at: number }[] {
   return out;
 }
 
-/** An experience word within six tokens before [i, j) or four after it, without crossing a line break. */
+/** Words of a driving record's length («стаж вождения 14 лет», "driving experience: 9 years"): no years of work. */
+const DRIVING_WORDS = new Set(['вождения', 'водительский', 'водительского', 'driving']);
+
+/**
+ * An experience word within six tokens before [i, j) or four after it, without crossing a line break; not a driving
+ * record's length.
+ */
 function experienceNear(toks: Tok[], i: number, j: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
     if (toks[k]!.kind === 'nl') break;
+    if (DRIVING_WORDS.has(toks[k]!.low)) return false;
     if (EXPERIENCE_WORDS.has(toks[k]!.low)) return true;
   }
   for (let k = j; k < toks.length && k < j + 4; k++) {

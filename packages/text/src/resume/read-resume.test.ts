@@ -356,3 +356,36 @@ describe('contacts', () => {
     expect(read('Experience\n2015-2018 2019-2020 Acme').contactSpans).toEqual([]);
   });
 });
+
+describe('readResume: an hh.ru-style entry under «Опыт работы 10 лет 3 месяца»', () => {
+  const text = `Мельникова Ольга
+Ассистент ветеринарного врача
+
+Опыт работы 10 лет 3 месяца
+
+Ассистент ветеринарного врача (стационар и хирургия)
+Круглосуточная ветеринарная клиника «Юго-Запад Вет», Москва
+Февраль 2021 — по настоящее время (5 лет 9 месяцев)
+— Ставлю периферические катетеры кошкам и собакам, веду стационар на 14 мест.
+— Ультразвуковая санация ротовой полости под общим наркозом (с 2023 года самостоятельно, врач проверяет результат).
+
+Лаборант клинико-диагностической лаборатории
+Городская поликлиника № 214, Москва
+Сентябрь 2016 — Январь 2021 (4 года 5 месяцев)
+— Общий анализ крови и мочи, мазки.
+
+Образование
+Высшее
+
+Водительское удостоверение: категория B, стаж вождения 14 лет`;
+  const r = readResume(text, { now });
+
+  it('reads the heading with its length as the section, so each entry has its title above the employer and dates', () => {
+    expect(r.jobs.map((j) => j.title)).toEqual(['Ассистент ветеринарного врача (стационар и хирургия)', 'Лаборант клинико-диагностической лаборатории']);
+  });
+
+  it('reads no job from a bullet that says since when inside its sentence, and no work years from a driving record', () => {
+    expect(r.jobs).toHaveLength(2);
+    expect(r.statedYears).toBeCloseTo(10.25, 1);
+  });
+});

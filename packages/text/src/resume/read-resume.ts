@@ -259,6 +259,10 @@ function isHeadingLine(text: string, line: Line, range: DateRange): boolean {
   const before = beforeRaw.trim();
   const after = afterRaw.trim();
   if (before === '' || /^[•·▪■●►*\-–—|(]{1,3}$/.test(before)) return true;
+  // a bullet's sentence that says since when inside it ("— Ультразвуковая санация ротовой полости под общим наркозом (с
+  // 2023 года самостоятельно, врач проверяет результат).") is what the job did, not an entry of its own
+  const whole = text.slice(line.start, line.end).trim();
+  if (/^[•·▪■●►*\-–—]\s/u.test(whole) && before.split(/\s+/).length >= 8 && /[.!?;]$/.test(whole)) return false;
   if (after === '' || /^[)|,.:;–—-]{1,3}$/.test(after) || /^\(?[0-9]{1,2}\s?(?:years?|yrs?|лет|года?|мес|months?)/i.test(after)) return true;
   const apart = (c: string | undefined) => c !== undefined && /[|,:;()–—\-\t]/.test(c);
   if (apart(before[before.length - 1]) || apart(after[0]) || beforeRaw.endsWith('  ') || afterRaw.startsWith('  ')) return true;

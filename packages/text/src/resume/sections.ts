@@ -1,5 +1,5 @@
 /**
- * Section headings of a resume ("Work experience", "Опыт работы —7 лет 3 месяца", "EDUCATION", "Languages: English
+ * Section headings of a resume ("Work experience", "Опыт работы —7 лет 3 месяца", «Опыт работы 10 лет 3 месяца», "EDUCATION", "Languages: English
  * B2") and the sections they open. A heading is a short line, or the label before a colon, that names a known section;
  * a heading a PDF repeats on its next page opens the same kind of section again.
  */
@@ -153,6 +153,13 @@ export function headingOf(text: string, line: Line): { name: SectionName; headin
   }
   if (cut !== -1) {
     const key = headingKey(whole.slice(0, cut));
+    const name = sectionOfKey(key);
+    if (name && key.split(' ').length <= MAX_HEADING_WORDS) return { name, headingEnd: e };
+  }
+  // and hh.ru's without a dash: «Опыт работы 10 лет 3 месяца», "Work experience 7 years"
+  const duration = /^(\p{L}[\p{L} ]{1,40}?)\s+\d{1,2}\s(?:лет|года?|год|месяц\p{L}{0,3}|мес\.?|years?|yrs?|months?)(?![\p{L}])[\p{L}\d\s.]{0,30}$/u.exec(whole);
+  if (duration) {
+    const key = headingKey(duration[1]!);
     const name = sectionOfKey(key);
     if (name && key.split(' ').length <= MAX_HEADING_WORDS) return { name, headingEnd: e };
   }
