@@ -1318,3 +1318,39 @@ describe('readPosting: a SuperJob page as one paragraph', () => {
     expect(p.title?.text).toBe('Кредитный аналитик МСБ');
   });
 });
+
+describe("readPosting: a board's fields beside the asks, a council's flattened page, hh.ru's contacts", () => {
+  it("drops a board's years and education fields that an ask says in full, and titles the post past its category crumb", () => {
+    const p = readPosting(
+      'Работа России Соискателям Работодателям Вакансии Войти Главная / Вакансии / Новоозёрский округ / Социальная защита и социальное обслуживание Специалист по социальной работе от 48 000 до 56 000 ₽ Требования к кандидату: Образование: высшее Опыт работы: от 1 года Требования: Высшее образование по направлению подготовки «Социальная работа». Опыт работы специалистом по социальной работе от 1 года. Будет плюсом: водительское удостоверение категории B.',
+    );
+    expect(p.title?.text).toBe('Специалист по социальной работе');
+    expect(p.requirements.some((r) => r.text.startsWith('Опыт работы: от 1 года'))).toBe(false);
+    expect(p.requirements.some((r) => r.text.startsWith('Образование: высшее'))).toBe(false);
+    expect(p.requirements.find((r) => r.text.startsWith('Опыт работы специалистом'))?.years).toBe(1);
+    // a years ask with a skill leaves the board's years overall asked
+    const kept = readPosting('Требования:\n- Опыт работы: от 3 лет\n- 3+ years of experience with Kubernetes');
+    expect(kept.experience.map((e) => e.years)).toEqual([3, 3]);
+  });
+
+  it('reads "What you need to bring" inline as the asks, what does not count as none, and hh.ru\'s contact block as no rows', () => {
+    const council = readPosting(
+      "Social Worker – Adults About the role You will hold your own caseload and lead safeguarding enquiries. What you need to bring You must be a qualified social worker, registered with Social Work England. You have at least two years' post-qualifying experience as a social worker in adult social care. Nice to have: a BIA qualification.",
+    );
+    expect(council.requirements.find((r) => r.text.startsWith('You have at least two years'))?.importance).toBe('must');
+    const hh = readPosting(`Event-менеджер
+Требования:
+- опыт работы ивент-менеджером от 3 лет;
+- ассистентский опыт и стажировки не считаем.
+
+Ключевые навыки
+Организация мероприятий
+Составление смет
+
+Контактная информация
+Екатерина Л., руководитель отдела проектов
+Москва, Спартаковская улица, 19с3`);
+    expect(hh.requirements.some((r) => r.text.includes('не считаем'))).toBe(false);
+    expect(hh.requirements.some((r) => /Екатерина|Спартаковская/.test(r.text))).toBe(false);
+  });
+});

@@ -636,7 +636,7 @@ const LEVEL_ONLY_RE = /^\s*(?:expert|advanced|strong|solid|proficient|excellent|
  * platforms are absolutely fine", what does not count towards its years ("Consumer or mortgage underwriting … don't
  * count toward the three years", «опыт в аренде не считается»).
  */
-const NOT_ASKED_RE = /^[^,;:]{1,40}?\s(?:is|are)\s(?:not required|not needed|not a must|not necessary|(?:absolutely |totally |also |perfectly )?(?:fine|ok|okay))[.!]?$|^[^;:]{1,160}?\s(?:don't|do not|doesn't|does not|won't|will not)\s(?:count|qualify)\s(?:toward|towards|as|for)(?![\p{L}])[^;:]{0,80}$|^[^;:]{1,80}?\scounts?\s(?:if|only if|as long as)\s[^;:]{1,80}$|^[^;:]{1,120}?\s(?:не (?:считается|считаются|засчитывается|засчитываются|учитывается|учитываются))(?![\p{L}])[^;:]{0,80}$|^[^,;:]{1,40}?\s(?:alone|by itself|on its own)\s(?:won't|will not|isn't|is not|wouldn't|would not)\s(?:be\s)?(?:enough|sufficient)[.!]?$|^(?:одного|одной|только)\s[^,;:]{1,40}?\s(?:недостаточно|не хватит|мало)[.!]?$|^[^,;:]{1,40}?\s(?:не требуется|не обязател\p{L}{0,2}|не нужн\p{L}{0,2})[.!]?$/iu;
+const NOT_ASKED_RE = /^[^,;:]{1,40}?\s(?:is|are)\s(?:not required|not needed|not a must|not necessary|(?:absolutely |totally |also |perfectly )?(?:fine|ok|okay))[.!]?$|^[^;:]{1,160}?\s(?:don't|do not|doesn't|does not|won't|will not)\s(?:count|qualify)\s(?:toward|towards|as|for)(?![\p{L}])[^;:]{0,80}$|^[^;:]{1,80}?\scounts?\s(?:if|only if|as long as)\s[^;:]{1,80}$|^[^;:]{1,120}?\s(?:не (?:считается|считаются|засчитывается|засчитываются|учитывается|учитываются|считаем|засчитываем|учитываем|подходят|подойдут|подойд[её]т|идут в стаж|ид[её]т в стаж))(?![\p{L}])[^;:]{0,80}$|^[^,;:]{1,40}?\s(?:alone|by itself|on its own)\s(?:won't|will not|isn't|is not|wouldn't|would not)\s(?:be\s)?(?:enough|sufficient)[.!]?$|^(?:одного|одной|только)\s[^,;:]{1,40}?\s(?:недостаточно|не хватит|мало)[.!]?$|^[^,;:]{1,40}?\s(?:не требуется|не обязател\p{L}{0,2}|не нужн\p{L}{0,2})[.!]?$/iu;
 /** A board's buttons and list cut-offs copied with the page: "Easy Apply   Save", "+5 more", "Show more". */
 const BOARD_BUTTON_RE = /^\s*(?:(?:easy|apply|save|share|report|apply now|show more|show less|see more|see less|откликнуться|показать (?:ещ[её]|полностью)|\+\s?\d{1,3} more|ещ[её] \d{1,3})\s*)+[.…]?\s*$/iu;
 /**
@@ -874,8 +874,29 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
   // A board's structured fields are no such section: they come on top of the asks in the description.
   const asked = rows.filter((r) => r.kind !== 'duty' && !BOARD_FIELD_RE.test(r.text));
   const chosen = asked.length >= 2 ? rows : [...unheaded, ...rows].sort((a, b) => a.start - b.start);
-  const requirements = withoutRestated(text, chosen).slice(0, max);
+  const requirements = withoutBoardFields(withoutRestated(text, chosen)).slice(0, max);
   return summarise(text, title, requirements, ask);
+}
+
+/** A board's years and education fields: «Опыт работы: от 1 года», "Experience: 2+ years", «Образование: высшее». */
+const BOARD_YEARS_RE =
+  /^\s*(?:требуемый\s+)?(?:опыт(?:\s+работы)?|стаж(?:\s+работы)?|(?:required\s+|work\s+)?experience)\s*[:—–-]\s*(?:от|более|не менее|свыше|at least|min(?:imum)?\.?)?\s*\d+(?:[.,]\d+)?(?:\s*[–—-]\s*\d+)?\s*\+?\s*(?:лет|года?|год|years?|yrs?)\.?\s*$/iu;
+const BOARD_EDUCATION_RE = /^\s*(?:образование|education)\s*[:—–-]\s*[\p{L}-]+(?:\s[\p{L}-]+)?\.?\s*$/iu;
+
+/**
+ * The rows without a board's years or education field that an ask of the posting says in full: «Опыт работы: от 1
+ * года» beside «Опыт работы специалистом по социальной работе от 1 года» had let any year of any work meet the years
+ * asked, and «Образование: высшее» beside «Высшее образование по направлению «Социальная работа»» any degree.
+ */
+function withoutBoardFields(rows: PostingRequirement[]): PostingRequirement[] {
+  // (an ask of years with a skill, "3+ years of Kubernetes", leaves the years overall asked)
+  const fullYears = rows.filter((r) => r.kind === 'experience' && r.years !== undefined && r.skills.length === 0 && !BOARD_YEARS_RE.test(r.text));
+  const fullEducation = rows.filter((r) => r.kind === 'education' && !BOARD_EDUCATION_RE.test(r.text));
+  return rows.filter((r) => {
+    if (r.kind === 'experience' && r.years !== undefined && BOARD_YEARS_RE.test(r.text)) return !fullYears.some((f) => f.importance === 'must' && f.years! >= r.years!);
+    if (r.kind === 'education' && BOARD_EDUCATION_RE.test(r.text)) return fullEducation.length === 0;
+    return true;
+  });
 }
 
 /**
@@ -1013,7 +1034,7 @@ function headTitle(text: string, sections: Section[]): Posting['title'] {
   if (nav && isSiteNav(nav[0])) past(nav[0].length);
   // the same page pasted as one paragraph: its menu and crumbs run on to the search the post was found by ("Skip to main
   // content Find jobs … Home › Jobs › Real Estate Agent jobs in Scottsdale, AZ Real Estate Agent – Residential …")
-  skip(FLAT_CRUMBS_RE) || skip(REPEATED_CRUMB_RE);
+  skip(FLAT_CRUMBS_RE) || skip(REPEATED_CRUMB_RE) || skip(CATEGORY_CRUMB_RE) || skip(FLAT_NAV_RE);
   // a classifieds page's header over its crumbs («Авито», its search and menu, «Главная › Москва › Работа › …»): the
   // title is below the crumbs
   skip(CRUMB_LINES_RE);
@@ -1107,6 +1128,10 @@ const RATED_COMPANY_RE = /^[^\n★]{1,80}?\s\d[.,]\d\s{0,2}★\s{1,3}(?=\p{Lu})/
 const FLAT_CRUMBS_RE = /^[^\n]{0,300}?(?:›[^›\n]{1,80}?\sjobs in\s[^\n›]{2,40}?,\s\p{Lu}{2}(?![\p{L}])|\sWhere:\s[^\n]{2,40}?,\s\p{Lu}{2}(?:\s\d{5})?\s{1,3}Find jobs)\s{1,3}(?=\p{Lu})/u;
 /** A flattened page's crumbs whose last is the title, which the page then repeats ("Все вакансии / Мобильная разработка / iOS-разработчик iOS-разработчик Причал …"). */
 const REPEATED_CRUMB_RE = /^[^\n]{0,200}?(?:все вакансии|вакансии|all jobs|jobs|home|главная)\s[/›>]\s(?:[^/›>\n]{1,60}?\s[/›>]\s){0,4}([^/›>\n]{2,60}?)\s(?=\1)/iu;
+/** A flattened page's crumbs that end in a category, then the title («… / Социальная защита и социальное обслуживание Специалист по социальной работе …»): the title opens at the capital after the category's last word. */
+const CATEGORY_CRUMB_RE = /^[^\n]{0,300}?(?:[Гг]лавная|[Hh]ome)\s\/\s(?:[^/\n]{1,60}?\s\/\s){0,4}[^/\n]{1,60}?\p{Ll}\s(?=\p{Lu})/u;
+/** A careers site's menu flattened before the title: "Skip to content Lumenfield Analytics Home Open roles … Log in Event Manager, …". */
+const FLAT_NAV_RE = /^[Ss]kip to (?:main )?content\s[^\n]{0,200}?\s(?:[Ll]og in|[Ss]ign in|[Ss]ign up)\s{1,3}(?=\p{Lu})/u;
 const CRUMB_LINES_RE = /^(?:[^\n]{0,120}\n\s*){0,4}?[^\n›]{1,40}(?:\s›\s[^\n›]{1,60}){2,}[^\S\n]*\n/u;
 const FORWARDED_HEADER_RE = /^(?:[^\n]{0,80}\n){0,2}?[^\S\n]*(?:переслано (?:из|от)|forwarded from|пересланное сообщение)[^\n]{0,80}\n/iu;
 const BOARD_LABEL_RE = /^(?:about the job|job description|full job description|job details|описание вакансии|о вакансии)\s{1,3}(?=\p{Lu})/iu;

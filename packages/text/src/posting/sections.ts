@@ -29,9 +29,11 @@ const HEADINGS: Record<SectionKind, string> = {
   requirements and skills|desired candidate profile|candidate profile|eligibility criteria|skills required|what i need from you|
   what i need|what i'm looking for|what i am looking for|обязательно|обязательные навыки|обязательный опыт|
   you'll have|you will have|you should have|you'll bring|you will bring|what you must bring|what you must have|
-  what they need|what the client needs|what my client needs|what they're looking for|what they are looking for`,
+  what they need|what the client needs|what my client needs|what they're looking for|what they are looking for|
+  what you need to bring|what you'll need to bring|what you will need to bring|what you need to succeed|what you'll need to succeed|
+  essential criteria|essential requirements|essential qualifications`,
   nice: `nice to have|nice to haves|preferred|preferred qualifications|preferred skills|preferred experience|desired|
-  desired skills|desired qualifications|desirable|bonus points|pluses|a plus|will be a plus|would be a plus|
+  desired skills|desired qualifications|desirable|desirable criteria|desirable skills|desirable experience|bonus points|pluses|a plus|will be a plus|would be a plus|
   additional qualifications|good to have|optional|ключевые навыки|будет плюсом|плюсом будет|будет преимуществом|преимуществом будет|
   желательно|приветствуется|большим плюсом будет|будет большим плюсом|плюсом|дополнительным плюсом будет|
   it would be great if you also have|it would be great if you have|it would be great if you|bonus if you have|even better if you have|
@@ -56,7 +58,7 @@ const HEADINGS: Record<SectionKind, string> = {
   our mission|о компании|о нас|кто мы|о проекте|о команде|компания|немного о нас`,
   skip: `job type|job types|schedule|shift|shifts|work schedule|location|work location|job location|work setting|
   work remotely|employment type|start date|application deadline|contact|contacts|contact us|address|
-  ability to commute|ability to relocate|ability to commute relocate|график|график работы|адрес|контакты|занятость|
+  ability to commute|ability to relocate|ability to commute relocate|contact information|contact info|контактная информация|график|график работы|адрес|контакты|занятость|
   тип занятости|местоположение и тип занятости|местоположение|формат работы|место работы|локация|контактное лицо|ключевые слова|оформление|meet the hiring team|most relevant|
   most recent comments|comments|more jobs|similar jobs|jobs you may like|people also viewed|people also searched for|
   похожие вакансии`,
