@@ -1354,3 +1354,60 @@ describe("readPosting: a board's fields beside the asks, a council's flattened p
     expect(hh.requirements.some((r) => /Екатерина|Спартаковская/.test(r.text))).toBe(false);
   });
 });
+
+describe('readPosting: a salon\'s social post, an Indeed page with its search filters, a plant\'s Telegram post', () => {
+  it('reads a post\'s headings with an aside, its hired role as the title, and examples of one ask as one row', () => {
+    const salon = readPosting(`Juniper & Rye Hair Studio
+3h · 🌎
+
+✨💇‍♀️ WE'RE GROWING — NOW HIRING A STYLIST! 💇‍♀️✨
+
+🌿 Who we are
+A small, color-focused studio.
+
+✅ What we need from YOU (please read before you DM 🙏)
+🔹 An ACTIVE Texas Cosmetology Operator license through TDLR.
+🔹 At least 2 years behind the chair as a working stylist. School hours and assisting are amazing, but they don't count toward the 2 years.
+🔹 Your own clientele.
+
+🌟 Bonus points (not required!)
+🔹 Extensions`);
+    expect(salon.title?.text).toBe('STYLIST');
+    const row = (has: string) => salon.requirements.find((r) => r.text.includes(has));
+    expect(row('Your own clientele')?.importance).toBe('must');
+    expect(row('2 years behind the chair')?.importance).toBe('must');
+    expect(row('Extensions')?.importance).toBe('nice');
+    expect(row("don't count")).toBeUndefined();
+    const colour = readPosting('Требования:\n- Уверенные сложные окрашивания: балаяж, шатуш, airtouch, тонирование;\n- Женские стрижки');
+    expect(colour.requirements.filter((r) => /балаяж|шатуш|airtouch/.test(r.text))).toHaveLength(1);
+  });
+
+  it("reads an Indeed page's title past its search filters, and a flattened heading with an aside before its first ask", () => {
+    const p = readPosting(
+      'Skip to main content Indeed Home Find jobs Company reviews Sign in Employers / Post Job What CNC machinist Where Greer, SC Find jobs Date posted Pay Job type Distance Back to search results CNC Machinist - 2nd Shift (Setup, Fanuc) Harlan Precision Components, Inc. 4.1 out of 5 stars Full job description The role On 2nd shift you will set up and run CNC lathes. What you need (must have) You have at least two years of work as a CNC machinist. Fanuc experience is required. Nice to have: Mastercam.',
+    );
+    expect(p.title?.text).toBe('CNC Machinist');
+    expect(p.requirements.find((r) => r.text.startsWith('You have at least two years'))?.importance).toBe('must');
+  });
+
+  it('reads «Кого ждём (это обязательно):» as the asks, and LinkedIn\'s matched skills and buttons as none', () => {
+    const plant = readPosting(`🔥 ВАКАНСИЯ: ОПЕРАТОР-НАЛАДЧИК СТАНКОВ С ЧПУ 🔥
+
+🛠 Чем будете заниматься:
+▫️ наладка токарных станков с ЧПУ
+
+✅ Кого ждём (это обязательно):
+• опыт работы оператором-наладчиком ЧПУ от 2 лет
+• уверенно работаете на стойках Fanuc`);
+    expect(plant.requirements.find((r) => r.text.startsWith('опыт работы оператором-наладчиком'))?.importance).toBe('must');
+    const linkedin = readPosting(`Property Claims Adjuster II
+Skills: Xactimate, Property Claims, Insurance Adjusting, +7 more
+Show match details
+Easy Apply
+
+About the job
+Requirements:
+- 2+ years as a property claims adjuster`);
+    expect(linkedin.requirements.some((r) => /Insurance Adjusting|Show match details/.test(r.text))).toBe(false);
+  });
+});

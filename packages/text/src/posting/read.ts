@@ -421,6 +421,9 @@ function firstKey(text: string, span: Span): string {
  * `clauses` marks a list of whole asks, each with its own wording ("…, сертификат будет плюсом"), as against a list
  * of short items that one marker qualifies together ("Kafka, RabbitMQ is a plus").
  */
+/** A level of a skill before its examples: "Strong colour work", «Уверенные сложные окрашивания». */
+const ASK_WITH_EXAMPLES_RE = /^\s*(?:strong|solid|good|excellent|advanced|confident|proven|уверенн\p{L}{0,3}|хорош\p{L}{0,3}|отличн\p{L}{0,3}|глубок\p{L}{0,3}|продвинут\p{L}{0,3})\s/iu;
+
 function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clauses: boolean } {
   const whole = { pieces: [span], clauses: false };
   // a topic and what it covers after a colon: «понимание НДС: счета-фактуры, корректировки, книга продаж», "knowledge of
@@ -430,7 +433,9 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
   if (ANY_ONE_RE.test(text.slice(span.start, span.end))) return whole;
   // and a skill with what of it is asked: «Уверенный TypeScript: дженерики, утилитарные типы, типизация API-ответов»
   const colon = /^([^:,;()]{1,60}):\s/u.exec(text.slice(span.start, span.end));
-  if (colon && colon[1]!.trim().split(/\s+/).length <= 4 && ask.skills(colon[1]!).length > 0) return whole;
+  // (or a level of something, its examples after the colon, none a skill of its own: «Уверенные сложные окрашивания:
+  // балаяж, шатуш, airtouch, …»)
+  if (colon && colon[1]!.trim().split(/\s+/).length <= 4 && (ask.skills(colon[1]!).length > 0 || (ASK_WITH_EXAMPLES_RE.test(colon[1]!) && ask.skills(text.slice(span.start + colon[0].length, span.end)).length === 0))) return whole;
   // a sentence that leads into its list ("A few things would make you stand out but aren't deal-breakers: an OSHA 30,
   // any fire alarm or low-voltage work, …"): the items after its colon are the asks, each asked as it says
   const leadIn = LEAD_IN_RE.exec(text.slice(span.start, span.end));
@@ -638,7 +643,7 @@ const LEVEL_ONLY_RE = /^\s*(?:expert|advanced|strong|solid|proficient|excellent|
  */
 const NOT_ASKED_RE = /^[^,;:]{1,40}?\s(?:is|are)\s(?:not required|not needed|not a must|not necessary|(?:absolutely |totally |also |perfectly )?(?:fine|ok|okay))[.!]?$|^[^;:]{1,160}?\s(?:don't|do not|doesn't|does not|won't|will not)\s(?:count|qualify)\s(?:toward|towards|as|for)(?![\p{L}])[^;:]{0,80}$|^[^;:]{1,80}?\scounts?\s(?:if|only if|as long as)\s[^;:]{1,80}$|^[^;:]{1,120}?\s(?:не (?:считается|считаются|засчитывается|засчитываются|учитывается|учитываются|считаем|засчитываем|учитываем|подходят|подойдут|подойд[её]т|идут в стаж|ид[её]т в стаж))(?![\p{L}])[^;:]{0,80}$|^[^,;:]{1,40}?\s(?:alone|by itself|on its own)\s(?:won't|will not|isn't|is not|wouldn't|would not)\s(?:be\s)?(?:enough|sufficient)[.!]?$|^(?:одного|одной|только)\s[^,;:]{1,40}?\s(?:недостаточно|не хватит|мало)[.!]?$|^[^,;:]{1,40}?\s(?:не требуется|не обязател\p{L}{0,2}|не нужн\p{L}{0,2})[.!]?$/iu;
 /** A board's buttons and list cut-offs copied with the page: "Easy Apply   Save", "+5 more", "Show more". */
-const BOARD_BUTTON_RE = /^\s*(?:(?:easy|apply|save|share|report|apply now|show more|show less|see more|see less|откликнуться|показать (?:ещ[её]|полностью)|\+\s?\d{1,3} more|ещ[её] \d{1,3})\s*)+[.…]?\s*$/iu;
+const BOARD_BUTTON_RE = /^\s*(?:(?:easy|apply|save|share|report|apply now|show more|show less|see more|see less|show match details|tailor my resume|help me stand out|откликнуться|показать (?:ещ[её]|полностью)|\+\s?\d{1,3} more|ещ[её] \d{1,3})\s*)+[.…]?\s*$/iu;
 /**
  * A job board's structured qualification field: "work: 1 year (Preferred)", "Bachelor's (Required)", "Driver's
  * License (Required)": Indeed lists them under "Experience:", "Education:" and "License/Certification:" below the
@@ -664,6 +669,8 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   // the board's page around the post ("Posted 3 days ago", «Вакансия опубликована 11 ноября»), the checks the
   // employer runs at hiring ("Must pass pre-employment drug screen and background check") and where the hire must live
   // or be allowed to work: nothing a resume shows or a candidate can build up
+  // (and LinkedIn's skills it matched to the post, "Skills: Xactimate, Property Claims, Insurance Adjusting, +7 more")
+  if (/,\s\+\d{1,3} more\s*$/u.test(trimmed)) return true;
   if (BOARD_CLUTTER_RE.test(piece) || BOARD_BUTTON_RE.test(piece) || HIRING_CHECK_RE.test(piece) || WHERE_RE.test(piece) || AVAILABILITY_RE.test(piece)) return true;
   // a level cut off the skills it qualifies ("Expert-level" of "Expert-level Adobe Illustrator, InDesign and Photoshop"),
   // and what the posting says it does not ask ("German is not required")
@@ -1000,6 +1007,14 @@ function roleLineBelow(text: string, from: number, to: number): Posting['title']
     const rest = line.slice(label.length);
     if (rest.length > 80 || /^[-–—•·*]/.test(rest) || /[.!?:]$/.test(rest) || /:\s/.test(rest) || wordCount(text, { start: roleStart, end: roleStart + rest.length }) > 8) continue;
     if (!ROLE_NOUN_RE.test(rest)) continue;
+    // (a post's headline that hires after its news: "✨ WE'RE GROWING — NOW HIRING A STYLIST! ✨": the role hired)
+    const cue = new RegExp(ROLE_AFTER_RE.source, 'iu').exec(rest);
+    if (cue && ROLE_NOUN_RE.test(cue[1]!)) {
+      const from = roleStart + cue.index + cue[0].length - cue[1]!.length;
+      let to = from + cue[1]!.length;
+      while (to > from && !/[\p{L}\p{N})]/u.test(text[to - 1]!)) to--;
+      return { text: text.slice(from, to), start: from, end: to };
+    }
     // (a LinkedIn line names the role alone; a board's line may run on to the place: "Title - City, ST", «… в кофейню»)
     const sep = /\s[-–—|·•]\s/.exec(rest);
     let length = sep && sep.index >= 3 ? sep.index : rest.length;
@@ -1016,13 +1031,15 @@ function headTitle(text: string, sections: Section[]): Posting['title'] {
   const labelled = first?.kind === 'other' && first.heading === 'about the job' && text.slice(0, first.start).trim().length <= 16;
   const intro = first?.kind === 'intro' || labelled ? first : null;
   if (!intro) return null;
+  // (a flattened page's filters may read as headings and end the intro early: the title is read past them, below)
+  let introEnd = intro.end;
   // past a header the title stands below, and the blank space after it
   const past = (length: number) => {
     start += length;
-    while (start < intro.end && /\s/.test(text[start]!)) start++;
+    while (start < introEnd && /\s/.test(text[start]!)) start++;
   };
   const skip = (re: RegExp) => {
-    const m = re.exec(text.slice(start, intro.end));
+    const m = re.exec(text.slice(start, introEnd));
     if (m) past(m[0].length);
     return m !== null;
   };
@@ -1030,11 +1047,17 @@ function headTitle(text: string, sections: Section[]): Posting['title'] {
   past(0);
   // a job page copied whole from its top: the site's navigation ("Skip to main content", "Home", "My Network", "Try
   // Premium for $0"), then the company's name over its followers; the title is below
-  const nav = SITE_NAV_RE.exec(text.slice(start, intro.end));
+  const nav = SITE_NAV_RE.exec(text.slice(start, introEnd));
   if (nav && isSiteNav(nav[0])) past(nav[0].length);
   // the same page pasted as one paragraph: its menu and crumbs run on to the search the post was found by ("Skip to main
   // content Find jobs … Home › Jobs › Real Estate Agent jobs in Scottsdale, AZ Real Estate Agent – Residential …")
-  skip(FLAT_CRUMBS_RE) || skip(REPEATED_CRUMB_RE) || skip(CATEGORY_CRUMB_RE) || skip(FLAT_NAV_RE);
+  // (its search filters, "Date posted Pay Job type Distance", may read as headings: the intro then runs to the first
+  // heading past the crumbs)
+  const flat = FLAT_CRUMBS_RE.exec(text.slice(start, start + 700));
+  if (flat) {
+    introEnd = Math.max(introEnd, sections.find((s) => s.start > start + flat[0].length + 1)?.start ?? text.length);
+    past(flat[0].length);
+  } else skip(REPEATED_CRUMB_RE) || skip(CATEGORY_CRUMB_RE) || skip(FLAT_NAV_RE);
   // a classifieds page's header over its crumbs («Авито», its search and menu, «Главная › Москва › Работа › …»): the
   // title is below the crumbs
   skip(CRUMB_LINES_RE);
@@ -1043,8 +1066,8 @@ function headTitle(text: string, sections: Section[]): Posting['title'] {
   // an applicant tracker's page ("Back to jobs", the company's name, then the title: Greenhouse, Lever)
   if (skip(BACK_TO_JOBS_RE)) {
     const lineEnd = text.indexOf('\n', start);
-    const company = text.slice(start, lineEnd === -1 ? intro.end : lineEnd);
-    const after = /^\s*([^\n]{3,100})/.exec(text.slice(lineEnd === -1 ? intro.end : lineEnd, intro.end));
+    const company = text.slice(start, lineEnd === -1 ? introEnd : lineEnd);
+    const after = /^\s*([^\n]{3,100})/.exec(text.slice(lineEnd === -1 ? introEnd : lineEnd, introEnd));
     if (lineEnd !== -1 && company.trim().split(/\s+/).length <= 4 && !ROLE_NOUN_RE.test(company) && after && ROLE_NOUN_RE.test(after[1]!)) past(lineEnd - start);
   }
   // Glassdoor's flattened head: the company's name and its rating, then the title ("Cedar Hollow Family Medicine 4.2 ★
@@ -1054,13 +1077,13 @@ function headTitle(text: string, sections: Section[]): Posting['title'] {
   // title is below
   skip(FORWARDED_HEADER_RE);
   // a post's emoji and its label before the role ("💊 ВАКАНСИЯ: ФАРМАЦЕВТ / ПРОВИЗОР", "Job: Night Auditor")
-  const lead = POST_LABEL_RE.exec(text.slice(start, Math.min(intro.end, start + 40)));
-  if (lead && lead[0].length > 0 && start + lead[0].length < intro.end) start += lead[0].length;
+  const lead = POST_LABEL_RE.exec(text.slice(start, Math.min(introEnd, start + 40)));
+  if (lead && lead[0].length > 0 && start + lead[0].length < introEnd) start += lead[0].length;
   // LinkedIn's and job boards' label before the posting ("About the job Product Designer …")
-  const label = BOARD_LABEL_RE.exec(text.slice(start, Math.min(intro.end, start + 40)));
+  const label = BOARD_LABEL_RE.exec(text.slice(start, Math.min(introEnd, start + 40)));
   if (label) start += label[0].length;
   let end = text.indexOf('\n', start);
-  if (end === -1 || end > intro.end) end = intro.end;
+  if (end === -1 || end > introEnd) end = introEnd;
   // a flattened scrape: the title runs until the first separator or sentence
   const line = text.slice(start, end);
   const lineEnd = end;
@@ -1125,7 +1148,7 @@ const isSiteNav = (header: string) => header.split('\n').filter((line) => SITE_M
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
 const FLAT_PLACE_RE = new RegExp(`\\s(?:(?:(?:New|San|Santa|Los|Las|Salt|Fort|Saint|St\\.|Little|Grand|Palm|West|East|North|South|Sioux|Baton|Cedar|Lake)\\s){0,2}\\p{Lu}[\\p{L}.'-]{1,20},\\s(?:${US_STATES})(?![\\p{L}])|(?:easy apply|apply now)(?![\\p{L}]))`, 'u');
 const RATED_COMPANY_RE = /^[^\n★]{1,80}?\s\d[.,]\d\s{0,2}★\s{1,3}(?=\p{Lu})/u;
-const FLAT_CRUMBS_RE = /^[^\n]{0,300}?(?:›[^›\n]{1,80}?\sjobs in\s[^\n›]{2,40}?,\s\p{Lu}{2}(?![\p{L}])|\sWhere:\s[^\n]{2,40}?,\s\p{Lu}{2}(?:\s\d{5})?\s{1,3}Find jobs)\s{1,3}(?=\p{Lu})/u;
+const FLAT_CRUMBS_RE = /^[^\n]{0,300}?(?:›[^›\n]{1,80}?\sjobs in\s[^\n›]{2,40}?,\s\p{Lu}{2}(?![\p{L}])|\sWhere:?\s[^\n]{2,40}?,\s\p{Lu}{2}(?:\s\d{5})?\s{1,3}Find jobs(?:\s{1,3}(?:Date posted|Pay|Job type|Distance|Remote|Company|Experience level|Back to search results))*)\s{1,3}(?=\p{Lu})/u;
 /** A flattened page's crumbs whose last is the title, which the page then repeats ("Все вакансии / Мобильная разработка / iOS-разработчик iOS-разработчик Причал …"). */
 const REPEATED_CRUMB_RE = /^[^\n]{0,200}?(?:все вакансии|вакансии|all jobs|jobs|home|главная)\s[/›>]\s(?:[^/›>\n]{1,60}?\s[/›>]\s){0,4}([^/›>\n]{2,60}?)\s(?=\1)/iu;
 /** A flattened page's crumbs that end in a category, then the title («… / Социальная защита и социальное обслуживание Специалист по социальной работе …»): the title opens at the capital after the category's last word. */

@@ -18,7 +18,7 @@ const HEADINGS: Record<SectionKind, string> = {
   who we're looking for|who we are looking for|tech stack|our stack|stack|required experience|required education|
   требования|требования к кандидату|требования к соискателю|основные требования|мы ожидаем|что мы ожидаем|ожидания|
   наши ожидания|ожидания от кандидата|ожидания от вас|ожидания от тебя|мы ждем|что мы ждем|что мы ждем от вас|что мы ждем от тебя|ждем от вас|ждем от тебя|мы ждем от вас|мы ждем от тебя|
-  что мы ждем от кандидата|ждем от кандидата|что нужно|нужно|
+  что мы ждем от кандидата|ждем от кандидата|кого ждем|кого мы ждем|что нужно|нужно|
   что нам важно|нам важно|кого мы ищем|кого ищем|необходимые навыки|навыки|квалификация|
   квалификационные требования|профессиональные навыки|стек|стек технологий|наш стек|технологии|от вас|от тебя|
   что мы хотим видеть|мы хотим видеть|обязательные требования|ты нам подходишь если|вы нам подходите если|
@@ -30,7 +30,7 @@ const HEADINGS: Record<SectionKind, string> = {
   what i need|what i'm looking for|what i am looking for|обязательно|обязательные навыки|обязательный опыт|
   you'll have|you will have|you should have|you'll bring|you will bring|what you must bring|what you must have|
   what they need|what the client needs|what my client needs|what they're looking for|what they are looking for|
-  what you need to bring|what you'll need to bring|what you will need to bring|what you need to succeed|what you'll need to succeed|
+  what we need from you|what we need from u|what you need to bring|what you'll need to bring|what you will need to bring|what you need to succeed|what you'll need to succeed|
   essential criteria|essential requirements|essential qualifications`,
   nice: `nice to have|nice to haves|preferred|preferred qualifications|preferred skills|preferred experience|desired|
   desired skills|desired qualifications|desirable|desirable criteria|desirable skills|desirable experience|bonus points|pluses|a plus|will be a plus|would be a plus|
@@ -167,12 +167,17 @@ function lineStartBefore(text: string, pos: number): boolean {
 const TRAILING_EMOJI = new RegExp(`[${EMOJI_CLASS}]`, 'u');
 
 /** After a heading: optional markup or emoji, then a colon, a line end, or more text. */
-function after(text: string, pos: number): { colon: boolean; lineEnd: boolean; next: number; aside?: boolean } {
+/** An aside that says how much what follows is asked. */
+const ASKS_ASIDE_RE = /required|optional|a plus|nice|bonus|must|обязательн|желательн|плюс/iu;
+
+function after(text: string, pos: number): { colon: boolean; lineEnd: boolean; next: number; aside?: 'asks' | 'other' } {
   let k = pos;
   while (k < text.length && k - pos < 8 && (/[ \t*_#)\]]/.test(text[k]!) || TRAILING_EMOJI.test(text[k]!))) k++;
   // a short aside before the colon: "What I need from you (non-negotiable):"; or at the line's end, after a heading of
   // three words or more (the caller checks): "What they need (the hiring manager was very specific here)"
-  const aside = /^\([^()\n]{1,30}\)\s{0,2}(?=[:：])|^\([^()\n]{1,60}\)[ \t]{0,2}(?=\r?\n|$)/.exec(text.slice(k, k + 66));
+  // (and, in a flattened page, one that says how much the list is asked before its first sentence: "What you need (must
+  // have) You have at least …")
+  const aside = /^\([^()\n]{1,30}\)\s{0,2}(?=[:：])|^\([^()\n]{1,60}\)[ \t]{0,2}(?=\r?\n|$)|^\([^()\n]{1,30}\)(?= {1,2}\p{Lu})/u.exec(text.slice(k, k + 66));
   if (aside) k += aside[0].length;
   // a trailing ellipsis at the line's end reads as the colon: "You'll have…", "Bonus points if..."
   const ellipsis = /^(?:…|\.{3})[ \t]{0,4}(?=\r?\n|$)/.exec(text.slice(k, k + 8));
@@ -184,7 +189,8 @@ function after(text: string, pos: number): { colon: boolean; lineEnd: boolean; n
     return { colon: true, lineEnd, next: k };
   }
   const lineEnd = k >= text.length || text[k] === '\n' || text[k] === '\r';
-  return { colon: false, lineEnd, next: k, ...(aside ? { aside: true } : {}) };
+  // (an aside that says how much the list is asked, "Bonus points (not required!)", heads a list of two words too)
+  return { colon: false, lineEnd, next: k, ...(aside ? { aside: ASKS_ASIDE_RE.test(aside[0]) ? ('asks' as const) : ('other' as const) } : {}) };
 }
 
 /** Whether a capitalised word, a number or a sum follows, after a space or two ("About you You've …", "What we offer £70,000"). */
@@ -233,7 +239,7 @@ export function findHeadings(text: string): Heading[] {
       // Opportunity Employer"
       const ledInto = i > 0 && joinedGap(text, ws[i - 1]!.end, first.start) && LEADS_INTO.has(ws[i - 1]!.key);
       let ok = false;
-      if (atLineStart && (tail.colon || (tail.lineEnd && (!tail.aside || n >= 3)))) ok = true;
+      if (atLineStart && (tail.colon || (tail.lineEnd && (!tail.aside || n >= 3 || (n >= 2 && tail.aside === 'asks'))))) ok = true;
       else if (tail.colon && n <= 5 && (atLineStart || isCapitalised(first.raw) || /[.!?;:)]\s*$/.test(text.slice(Math.max(0, first.start - 3), first.start)))) ok = true;
       else if (!tail.colon && isCapitalised(first.raw) && isCapitalised(last.raw)) {
         // Title Case inside running text: "What You Will Be Doing", "Preferred Qualifications"
@@ -243,7 +249,7 @@ export function findHeadings(text: string): Heading[] {
         if (ok && n === 1 && ws[j + 1] && !isCapitalised(ws[j + 1]!.raw) && !/^\d/.test(ws[j + 1]!.raw)) ok = false;
         if (ok && ledInto) ok = false;
       }
-      if (!ok && !tail.colon && n >= 2 && isCapitalised(first.raw) && !PRONOUNS.has(first.key) && !ledInto && startsSentence(text, last.end)) {
+      if (!ok && !tail.colon && n >= 2 && isCapitalised(first.raw) && !PRONOUNS.has(first.key) && !ledInto && (startsSentence(text, last.end) || (tail.aside === 'asks' && startsSentence(text, tail.next)))) {
         // LinkedIn's sentence-case headings flattened into the text: "… a regulated space. About you You've spent 4+
         // years …", "What you'll do Lead design for …": a heading of two words or more between two sentences
         ok = sentenceEndBefore(text, first.start);
