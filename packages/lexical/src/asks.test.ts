@@ -217,3 +217,21 @@ Store Assistant Manager — Fresh Mart, Mar 2019 – Dec 2024
     expect(row(b, 'кондитером').years?.shown).toBeLessThan(2);
   });
 });
+
+describe("scoreLexical: years of a posting's work, where the resume titles its other jobs as other roles", () => {
+  it('does not count an engineer\'s years that speak of technical documents towards years of translating them', () => {
+    const vacancyText = `Technical Translator
+Requirements:
+- You have at least three years of paid work translating technical documents between English and Russian.`;
+    const resumeText = `Ivan Petrov
+Experience
+Technical Translator — freelance, Feb 2026 – present
+- Translate technical documents between English and Russian in Trados
+Design Engineer — Volga Pumps, Sep 2016 – Jan 2025
+- Wrote technical documents in English and Russian for pump assemblies; paid work on drawings`;
+    const s = scoreLexical({ vacancyText, resumeText, now });
+    const years = row(s, 'three years of paid work');
+    expect(years.years?.shown).toBeLessThan(1);
+    expect(years.status).toBe('missing');
+  });
+});

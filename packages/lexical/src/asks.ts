@@ -3,7 +3,7 @@
  * a licence — checked against what the resume reader found, so "3+ years of Java" is met by the years of the jobs
  * that name Java, not by the words "3", "years" and "Java" somewhere in the resume.
  */
-import { credentialsNamed, electricalGroup, RecentTexts, terms, yearsWhere, type PostingRequirement, type ResumeFacts } from '@rc/text';
+import { credentialsNamed, electricalGroup, RecentTexts, ROLE_NOUN_RE, terms, yearsWhere, type PostingRequirement, type ResumeFacts } from '@rc/text';
 import { shownIds, SKILL_TERM_PREFIX } from './weights.ts';
 
 export interface AskCheck {
@@ -158,13 +158,18 @@ function experience(
     // when it speaks of what the ask names, or, where the ask names no skill (it is of the posting's own work), when
     // it is that work (a Product Designer's years for "4+ years designing consumer digital products", a material
     // handler's who drives a forklift and counts stock in a WMS for "6+ months of warehouse experience")
+    // Where some job is the posting's work by its title, a job titled as another role does not count by its words
+    // alone: a design engineer's years that speak of technical documents in English are no "three years of paid work
+    // translating technical documents" for one who has translated ten months
+    const ownByTitle = ask.skills.length === 0 && facts.jobs.some((j) => j.title && isOwnWork(j) && ROLE_NOUN_RE.test(j.title));
+    const otherRole = (j: ResumeFacts['jobs'][number]) => ownByTitle && j.title !== undefined && ROLE_NOUN_RE.test(j.title) && !isOwnWork(j);
     const counted = new Set(
       facts.jobs
         .filter((j) => {
           if (ask.skills.some((id) => jobWords(j.text).skills.has(id))) return true;
           const isRole = aboutIt?.role?.(titleOfJob(j)) ?? null;
           if (isRole !== null) return isRole && aboutIt!.text(j.text);
-          return (ask.skills.length === 0 && isOwnWork(j)) || (aboutIt?.text(j.text) ?? false);
+          return (ask.skills.length === 0 && isOwnWork(j)) || (!otherRole(j) && (aboutIt?.text(j.text) ?? false));
         })
         .map((j) => j.text),
     );

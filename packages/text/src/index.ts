@@ -23,7 +23,7 @@ export {
   type ResumeSection,
 } from './resume/index.ts';
 export { findSkills, impliedSkills, skillById, skillIds, SKILLS, type Skill, type SkillMatch } from './skills/index.ts';
-export { ROLE_GRADE } from './roles.ts';
+export { ROLE_GRADE, ROLE_NOUN_RE } from './roles.ts';
 export {
   credentialsNamed,
   electricalGroup,
