@@ -1411,3 +1411,16 @@ Requirements:
     expect(linkedin.requirements.some((r) => /Insurance Adjusting|Show match details/.test(r.text))).toBe(false);
   });
 });
+
+describe('readPosting: careers pages flattened behind their menus', () => {
+  it("titles a careers site's post past its menu, and a council's past its menu and crumbs, without the place", () => {
+    const workable = readPosting(
+      'Skip to content Lumenfield Analytics Home Open roles Life at Lumenfield Benefits Log in Event Manager, Corporate Events & Conferences Austin, Texas, United States · Hybrid · Marketing · Full time Overview Requirements: You have at least 3 years as an event manager or event producer.',
+    );
+    expect(workable.title?.text).toBe('Event Manager, Corporate Events & Conferences');
+    const council = readPosting(
+      'Skip to main content Northbrook Borough Council Menu Residents Business Jobs and careers Sign in Home > Jobs and careers > Current vacancies > Social Worker – Adults Community Team Social Worker – Adults Community Team Reference: ASC-2611-047 What you need to bring You must be a qualified social worker.',
+    );
+    expect(council.title?.text).toBe('Social Worker');
+  });
+});

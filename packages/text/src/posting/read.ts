@@ -1053,11 +1053,14 @@ function headTitle(text: string, sections: Section[]): Posting['title'] {
   // content Find jobs … Home › Jobs › Real Estate Agent jobs in Scottsdale, AZ Real Estate Agent – Residential …")
   // (its search filters, "Date posted Pay Job type Distance", may read as headings: the intro then runs to the first
   // heading past the crumbs)
-  const flat = FLAT_CRUMBS_RE.exec(text.slice(start, start + 700));
+  // (a menu word, "Benefits", may read as a heading too)
+  const flat = FLAT_CRUMBS_RE.exec(text.slice(start, start + 700)) ?? FLAT_NAV_RE.exec(text.slice(start, start + 700));
   if (flat) {
     introEnd = Math.max(introEnd, sections.find((s) => s.start > start + flat[0].length + 1)?.start ?? text.length);
     past(flat[0].length);
-  } else skip(REPEATED_CRUMB_RE) || skip(CATEGORY_CRUMB_RE) || skip(FLAT_NAV_RE);
+  }
+  // (and a council's crumbs after its menu: "… Sign in Home > Jobs and careers > Current vacancies > Social Worker – …")
+  skip(REPEATED_CRUMB_RE) || skip(CATEGORY_CRUMB_RE);
   // a classifieds page's header over its crumbs («Авито», its search and menu, «Главная › Москва › Работа › …»): the
   // title is below the crumbs
   skip(CRUMB_LINES_RE);
@@ -1146,7 +1149,7 @@ const SITE_NAV_RE = new RegExp(
 );
 const isSiteNav = (header: string) => header.split('\n').filter((line) => SITE_MENU_LINE_RE.test(line.trim())).length >= 3;
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
-const FLAT_PLACE_RE = new RegExp(`\\s(?:(?:(?:New|San|Santa|Los|Las|Salt|Fort|Saint|St\\.|Little|Grand|Palm|West|East|North|South|Sioux|Baton|Cedar|Lake)\\s){0,2}\\p{Lu}[\\p{L}.'-]{1,20},\\s(?:${US_STATES})(?![\\p{L}])|(?:easy apply|apply now)(?![\\p{L}]))`, 'u');
+const FLAT_PLACE_RE = new RegExp(`\\s(?:(?:(?:New|San|Santa|Los|Las|Salt|Fort|Saint|St\\.|Little|Grand|Palm|West|East|North|South|Lake)\\s){0,2}\\p{Lu}[\\p{L}.'-]{1,20},\\s\\p{Lu}[\\p{L} ]{1,30},\\s(?:United States|United Kingdom|USA|UK|Canada|Australia|Ireland|Germany)(?![\\p{L}])|(?:(?:New|San|Santa|Los|Las|Salt|Fort|Saint|St\\.|Little|Grand|Palm|West|East|North|South|Sioux|Baton|Cedar|Lake)\\s){0,2}\\p{Lu}[\\p{L}.'-]{1,20},\\s(?:${US_STATES})(?![\\p{L}])|(?:easy apply|apply now)(?![\\p{L}]))`, 'u');
 const RATED_COMPANY_RE = /^[^\n★]{1,80}?\s\d[.,]\d\s{0,2}★\s{1,3}(?=\p{Lu})/u;
 const FLAT_CRUMBS_RE = /^[^\n]{0,300}?(?:›[^›\n]{1,80}?\sjobs in\s[^\n›]{2,40}?,\s\p{Lu}{2}(?![\p{L}])|\sWhere:?\s[^\n]{2,40}?,\s\p{Lu}{2}(?:\s\d{5})?\s{1,3}Find jobs(?:\s{1,3}(?:Date posted|Pay|Job type|Distance|Remote|Company|Experience level|Back to search results))*)\s{1,3}(?=\p{Lu})/u;
 /** A flattened page's crumbs whose last is the title, which the page then repeats ("Все вакансии / Мобильная разработка / iOS-разработчик iOS-разработчик Причал …"). */

@@ -389,3 +389,20 @@ describe('readResume: an hh.ru-style entry under «Опыт работы 10 ле
     expect(r.statedYears).toBeCloseTo(10.25, 1);
   });
 });
+
+describe("readResume: a LinkedIn export's producer", () => {
+  it('reads the employer over a title that names a producer', () => {
+    const r = readResume(
+      `Dana Ruiz
+Experience
+Brightwater Collective
+Senior Producer, Live Experiences
+January 2022 - Present (4 years 11 months)
+Dallas, Texas, United States
+I lead programs for SaaS clients.`,
+      { now },
+    );
+    expect(r.jobs[0]?.title).toBe('Senior Producer, Live Experiences');
+    expect(r.jobs[0]?.employer).toBe('Brightwater Collective');
+  });
+});
