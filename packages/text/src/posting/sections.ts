@@ -166,10 +166,10 @@ function lineStartBefore(text: string, pos: number): boolean {
 
 const TRAILING_EMOJI = new RegExp(`[${EMOJI_CLASS}]`, 'u');
 
-/** After a heading: optional markup or emoji, then a colon, a line end, or more text. */
 /** An aside that says how much what follows is asked. */
 const ASKS_ASIDE_RE = /required|optional|a plus|nice|bonus|must|обязательн|желательн|плюс/iu;
 
+/** After a heading: optional markup or emoji, then a colon, a line end, or more text. */
 function after(text: string, pos: number): { colon: boolean; lineEnd: boolean; next: number; aside?: 'asks' | 'other' } {
   let k = pos;
   while (k < text.length && k - pos < 8 && (/[ \t*_#)\]]/.test(text[k]!) || TRAILING_EMOJI.test(text[k]!))) k++;
