@@ -1424,3 +1424,12 @@ describe('readPosting: careers pages flattened behind their menus', () => {
     expect(council.title?.text).toBe('Social Worker');
   });
 });
+
+describe('readPosting: whom an employer turns away', () => {
+  it('reads no ask from a restatement of the licence asked before it', () => {
+    const p = readPosting(`Requirements:
+- An active Arizona real estate salesperson license. We cannot consider pending licensees or out-of-state agents still waiting on their Arizona license.
+- You hold an active Texas adjuster license. We are not able to start anyone on a pending license in this role.`);
+    expect(p.requirements.filter((r) => r.kind === 'licence').map((r) => r.text)).toEqual(['An active Arizona real estate salesperson license', 'You hold an active Texas adjuster license']);
+  });
+});
