@@ -894,6 +894,8 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
 /** A board's years and education fields: «Опыт работы: от 1 года», "Experience: 2+ years", «Образование: высшее». */
 const BOARD_YEARS_RE =
   /^\s*(?:требуемый\s+)?(?:опыт(?:\s+работы)?|стаж(?:\s+работы)?|(?:required\s+|work\s+)?experience)\s*[:—–-]\s*(?:от|более|не менее|свыше|at least|min(?:imum)?\.?)?\s*\d+(?:[.,]\d+)?(?:\s*[–—-]\s*\d+)?\s*\+?\s*(?:лет|года?|год|years?|yrs?)\.?\s*$/iu;
+/** Years asked of a role: «опыт работы специалистом …», "3+ years as a claims adjuster". */
+const ROLE_YEARS_RE = /(?<![\p{L}])(?:опыт\p{L}*\s+работы\s+(?:именно\s+)?\p{L}+(?:ом|ем|ём|ой|ей)(?![\p{L}])|(?:as|working as)\s+an?\s)/iu;
 const BOARD_EDUCATION_RE = /^\s*(?:образование|education)\s*[:—–-]\s*[\p{L}-]+(?:\s[\p{L}-]+)?\.?\s*$/iu;
 
 /**
@@ -902,8 +904,9 @@ const BOARD_EDUCATION_RE = /^\s*(?:образование|education)\s*[:—–-
  * asked, and «Образование: высшее» beside «Высшее образование по направлению «Социальная работа»» any degree.
  */
 function withoutBoardFields(rows: PostingRequirement[]): PostingRequirement[] {
-  // (an ask of years with a skill, "3+ years of Kubernetes", leaves the years overall asked)
-  const fullYears = rows.filter((r) => r.kind === 'experience' && r.years !== undefined && r.skills.length === 0 && !BOARD_YEARS_RE.test(r.text));
+  // (an ask of years with a tool, "3+ years of Kubernetes", leaves the years overall asked; one of a role does not,
+  // though the role is a skill too: «опыт работы специалистом по социальной работе»)
+  const fullYears = rows.filter((r) => r.kind === 'experience' && r.years !== undefined && (r.skills.length === 0 || ROLE_YEARS_RE.test(r.text)) && !BOARD_YEARS_RE.test(r.text));
   const fullEducation = rows.filter((r) => r.kind === 'education' && !BOARD_EDUCATION_RE.test(r.text));
   return rows.filter((r) => {
     if (r.kind === 'experience' && r.years !== undefined && BOARD_YEARS_RE.test(r.text)) return !fullYears.some((f) => f.importance === 'must' && f.years! >= r.years!);

@@ -167,6 +167,26 @@ describe('skill vocabulary', () => {
     expect(skillIds('Patient Services Representative / Lead Front Desk')).toContain('medical_reception');
   });
 
+  it("names the tenth and eleventh checks' trades alike in both languages, and not their common words", () => {
+    const ids = (t: string) => new Set(findSkills(t).map((m) => m.id));
+    const pairs: Array<[string, string, string]> = [
+      ['consecutive interpreting at audits', 'устный последовательный перевод на аудитах', 'interpreting'],
+      ['property claims adjuster', 'специалист по урегулированию убытков', 'claims_adjusting'],
+      ['credit memos for small business loans', 'кредитные заключения по МСБ', 'credit_analysis'],
+      ['balayage and babylights', 'балаяж и шатуш', 'hair_colouring'],
+      ['corporate events and conferences', 'организация мероприятий', 'event_management'],
+      ['social worker in adult social care', 'специалист по социальной работе', 'social_work'],
+    ];
+    for (const [en, ru, id] of pairs) {
+      expect(ids(en).has(id), en).toBe(true);
+      expect(ids(ru).has(id), ru).toBe(true);
+    }
+    // a developer's words that the trades' names hold are none of them
+    expect([...ids('Interpreter pattern; translated business requirements; machine setup; marketing collateral')]).toEqual([]);
+    // a listing portal is no MLS
+    expect(ids('ЦИАН и Авито').has('mls')).toBe(false);
+  });
+
   it('gives spans into the text', () => {
     const text = 'Опыт работы с Postgres от 2 лет';
     const [m] = findSkills(text);
