@@ -78,6 +78,9 @@ export function canBeEvidence(text: string): boolean {
   // a section heading: a few words, all in capitals ("TECHNICAL SKILLS", «ОПЫТ РАБОТЫ»), or a heading the resume
   // reader knows («Ключевые навыки», "Work experience")
   if (words.length <= 4 && (text === text.toUpperCase() || isSectionHeading(text))) return false;
+  // or a form's column headings, long words in capitals ("Other language(s) UNDERSTANDING SPEAKING WRITING" of a Europass)
+  const shouted = words.filter((w) => w.length >= 6 && w === w.toUpperCase()).length;
+  if (shouted >= 2 && shouted * 2 >= words.length) return false;
   const letters = words.reduce((sum, w) => sum + w.length, 0);
   return letters >= 0.4 * text.replace(/\s/g, '').length;
 }

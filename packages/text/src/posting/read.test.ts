@@ -1433,3 +1433,11 @@ describe('readPosting: whom an employer turns away', () => {
     expect(p.requirements.filter((r) => r.kind === 'licence').map((r) => r.text)).toEqual(['An active Arizona real estate salesperson license', 'You hold an active Texas adjuster license']);
   });
 });
+
+describe('readPosting: reassurance', () => {
+  it('reads no ask from how fast people settle in', () => {
+    const p = readPosting('Requirements:\n- You work in Trados Studio or memoQ every day. We run Trados Studio 2022 with a shared termbase; memoQ people usually settle in within a week.');
+    expect(p.requirements.some((r) => r.text.includes('settle in'))).toBe(false);
+    expect(p.requirements.some((r) => r.text.startsWith('You work in Trados Studio'))).toBe(true);
+  });
+});
