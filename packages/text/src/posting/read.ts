@@ -433,9 +433,9 @@ function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clau
   if (ANY_ONE_RE.test(text.slice(span.start, span.end))) return whole;
   // and a skill with what of it is asked: «Уверенный TypeScript: дженерики, утилитарные типы, типизация API-ответов»
   const colon = /^([^:,;()]{1,60}):\s/u.exec(text.slice(span.start, span.end));
-  // (or a level of something, its examples after the colon, none a skill of its own: «Уверенные сложные окрашивания:
-  // балаяж, шатуш, airtouch, …»)
-  if (colon && colon[1]!.trim().split(/\s+/).length <= 4 && (ask.skills(colon[1]!).length > 0 || (ASK_WITH_EXAMPLES_RE.test(colon[1]!) && ask.skills(text.slice(span.start + colon[0].length, span.end)).length === 0))) return whole;
+  // (or a level of something, its examples after the colon, at most one skill among them: «Уверенные сложные
+  // окрашивания: балаяж, шатуш, airtouch, …», all of them hair colouring)
+  if (colon && colon[1]!.trim().split(/\s+/).length <= 4 && (ask.skills(colon[1]!).length > 0 || (ASK_WITH_EXAMPLES_RE.test(colon[1]!) && new Set(ask.skills(text.slice(span.start + colon[0].length, span.end)).map((m) => m.id)).size <= 1))) return whole;
   // a sentence that leads into its list ("A few things would make you stand out but aren't deal-breakers: an OSHA 30,
   // any fire alarm or low-voltage work, …"): the items after its colon are the asks, each asked as it says
   const leadIn = LEAD_IN_RE.exec(text.slice(span.start, span.end));
