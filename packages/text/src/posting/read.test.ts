@@ -1441,3 +1441,20 @@ describe('readPosting: reassurance', () => {
     expect(p.requirements.some((r) => r.text.startsWith('You work in Trados Studio'))).toBe(true);
   });
 });
+
+describe("readPosting: a Discord hiring board's post", () => {
+  it('titles the post past its tags, and reads bold headings with an aside as headings', () => {
+    const p = readPosting(`Gullwing Games
+[HIRING] [PAID] [REMOTE] Unity Developer, mid-level — mobile roguelite — Gullwing Games
+
+**What we need (the dealbreakers, sorry)**
+- 3+ years as a Unity developer in a paid, professional setting
+- solid C#
+
+**Nice to have (not required, don't self-reject)**
+- Addressables and remote content updates`);
+    expect(p.title?.text).toBe('Unity Developer, mid-level');
+    expect(p.requirements.find((r) => r.text.startsWith('3+ years'))?.importance).toBe('must');
+    expect(p.requirements.find((r) => r.text.startsWith('Addressables'))?.importance).toBe('nice');
+  });
+});

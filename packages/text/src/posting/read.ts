@@ -1005,13 +1005,15 @@ function roleLineBelow(text: string, from: number, to: number): Posting['title']
     if (line.length === 0) continue;
     seen++;
     const lead = start + text.slice(start, end).indexOf(line);
-    if (HIRING_RE.test(line)) {
+    // (a board's tags before the role: "[HIRING] [PAID] [REMOTE] Unity Developer, mid-level — …")
+    const tags = /^(?:\[[^\]\n]{1,20}\]\s*){1,5}/u.exec(line)?.[0] ?? '';
+    if (!tags && HIRING_RE.test(line)) {
       const hired = hiredRole(text, lead, lead + line.length);
       if (hired) return hired;
       continue;
     }
     // (a post's label before the role: "🔥 ВАКАНСИЯ: КОНДИТЕР в кофейню-кондитерскую «Сахарный Клён»")
-    const label = POST_LABEL_RE.exec(line)?.[0] ?? '';
+    const label = tags || (POST_LABEL_RE.exec(line)?.[0] ?? '');
     const roleStart = lead + label.length;
     const rest = line.slice(label.length);
     if (rest.length > 80 || /^[-–—•·*]/.test(rest) || /[.!?:]$/.test(rest) || /:\s/.test(rest) || wordCount(text, { start: roleStart, end: roleStart + rest.length }) > 8) continue;

@@ -177,7 +177,7 @@ function after(text: string, pos: number): { colon: boolean; lineEnd: boolean; n
   // three words or more (the caller checks): "What they need (the hiring manager was very specific here)"
   // (and, in a flattened page, one that says how much the list is asked before its first sentence: "What you need (must
   // have) You have at least …")
-  const aside = /^\([^()\n]{1,30}\)\s{0,2}(?=[:：])|^\([^()\n]{1,60}\)[ \t]{0,2}(?=\r?\n|$)|^\([^()\n]{1,30}\)(?= {1,2}\p{Lu})/u.exec(text.slice(k, k + 66));
+  const aside = /^\([^()\n]{1,30}\)\s{0,2}(?=[:：])|^\([^()\n]{1,60}\)[*_]{0,3}[ \t]{0,2}(?=\r?\n|$)|^\([^()\n]{1,30}\)(?= {1,2}\p{Lu})/u.exec(text.slice(k, k + 66));
   if (aside) k += aside[0].length;
   // a trailing ellipsis at the line's end reads as the colon: "You'll have…", "Bonus points if..."
   const ellipsis = /^(?:…|\.{3})[ \t]{0,4}(?=\r?\n|$)/.exec(text.slice(k, k + 8));
