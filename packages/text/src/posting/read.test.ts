@@ -1458,3 +1458,26 @@ describe("readPosting: a Discord hiring board's post", () => {
     expect(p.requirements.find((r) => r.text.startsWith('Addressables'))?.importance).toBe('nice');
   });
 });
+
+describe("readPosting: a hiring manager's post and a flattened agency page", () => {
+  it('reads a line that calls its list pluses as pluses, and what counts or is the same thing as no ask', () => {
+    const post = readPosting(`Business Analyst
+What I need:
+✅ 3+ years as a business analyst on software products
+✅ Jira and Confluence feel like home
+
+Would be lovely, but won't stop me hiring you:
+➕ Payments, banking or any regulated fintech domain
+➕ Postman, or poking at APIs in a sandbox yourself`);
+    const row = (has: string) => post.requirements.find((r) => r.text.includes(has));
+    expect(row('3+ years')?.importance).toBe('must');
+    expect(row('Payments, banking')?.importance).toBe('nice');
+    expect(row('Postman')?.importance).toBe('nice');
+    expect(row('Would be lovely')).toBeUndefined();
+    const agency = readPosting(
+      "Social Media Manager Requirements: At least 2 years as a social media manager looking after brand accounts. Agency side or in-house, both count; a personal or creator account doesn't count on its own. You've built and run paid social campaigns yourself in Meta Ads Manager. Boosting posts isn't the same thing. Native-level or fully fluent written English.",
+    );
+    expect(agency.requirements.some((r) => /both count|doesn't count|the same thing/.test(r.text))).toBe(false);
+    expect(agency.requirements.some((r) => r.text === 'Native-level or fully fluent written English')).toBe(true);
+  });
+});

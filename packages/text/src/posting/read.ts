@@ -50,7 +50,7 @@ const WORD_EDGE_L = '(?<![\\p{L}\\p{N}])';
 const cue = (body: string) => new RegExp(`${WORD_EDGE_L}(?:${body})`, 'iu');
 
 const NICE_RE = cue(
-  "preferred|preferably|ideally|if you(?:'ve| have) (?:ever )?(?:worked|done|used|had|run|been)|если (?:вы )?(?:уже )?(?:работали|работал\\p{L}?|есть опыт)|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|will help(?: you)?|(?:is|are) welcome|welcomed|or (?:be )?willing to (?:get|obtain|earn|complete)|(?:would|will|could|should) (?:really |truly |definitely |also )?(?:set you apart|make you stand out)|sets you apart|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный|[—–-]) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом|within (?:[\\p{L}\\d]+ ){0,2}(?:months?|weeks?|days?|years?) of (?:hire|hiring|start|starting|employment|joining)|в течение [^.;]{0,30}? после (?:трудоустройства|выхода на работу|при[её]ма на работу)",
+  "preferred|preferably|ideally|would be lovely|won't stop me (?:from )?hiring you|if you(?:'ve| have) (?:ever )?(?:worked|done|used|had|run|been)|если (?:вы )?(?:уже )?(?:работали|работал\\p{L}?|есть опыт)|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|will help(?: you)?|(?:is|are) welcome|welcomed|or (?:be )?willing to (?:get|obtain|earn|complete)|(?:would|will|could|should) (?:really |truly |definitely |also )?(?:set you apart|make you stand out)|sets you apart|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный|[—–-]) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом|within (?:[\\p{L}\\d]+ ){0,2}(?:months?|weeks?|days?|years?) of (?:hire|hiring|start|starting|employment|joining)|в течение [^.;]{0,30}? после (?:трудоустройства|выхода на работу|при[её]ма на работу)",
 );
 const MUST_RE = cue('mandatory|required|must|non-negotiable|обязательн|необходим');
 const MONEY_RE = /[$€£₽₹]\s{0,2}\d|\d\s{0,2}(?:[$€£₽₹]|руб|тыс|k(?![\p{L}])|к(?![\p{L}])|lpa)|(?<![\p{L}])(?:per (?:year|month|annum|hour|week)|an hour|a year|\/hr|\/hour|в месяц|в день|на руки|оклад|зарплат\p{L}{0,3}|заработн\p{L}{0,3} плат|доход|зп|ote|salary|compensation|pay range|стипенди)(?![\p{L}])/iu;
@@ -116,7 +116,7 @@ const DUTY_OPENER_RE = /^(?:(?:(?:day to day|day-to-day|on a typical day|most da
 const FUNCTION_WORDS = new Set(
   `with in on of and or the a an for to at by from as like such than least minimum min about into using via per
   including is are be your our e g и в во с со на по для от до к у о об или не менее более чем как из за
-  active valid current unrestricted their his her its my means`.split(/\s+/),
+  active valid current unrestricted their his her its my means written spoken`.split(/\s+/),
 );
 /** Capitalised words that open a requirement or a new sentence when a scrape has lost its bullets and full stops. */
 const OPENERS = new Set(
@@ -133,7 +133,7 @@ const NOUN_AFTER = new Set(
   bachelor bachelor's bachelors master master's masters associate associate's doctoral college university high`.split(/\s+/),
 );
 const ABBREVIATIONS = new Set(
-  `e.g i.e eg ie vs mr mrs ms dr prof approx incl excl cf no nos fig st jr sr inc ltd co etc u.s u.k j.d ph.d m.d b.s b.a m.s m.a
+  `e.g i.e eg ie vs mr mrs ms dr prof approx incl excl cf no nos fig st jr sr inc ltd co etc u.s u.k j.d ph.d m.d b.s b.a m.s m.a ph
   msc bsc m.sc b.sc b.tech m.tech btech mtech b.e m.e b.com m.com
   т.е т.к т.д т.п напр им ул проф тел см гл
   стр ср англ рус мин макс ок кат г д м руб тыс ст пр др т`.split(/\s+/),
@@ -641,7 +641,7 @@ const LEVEL_ONLY_RE = /^\s*(?:expert|advanced|strong|solid|proficient|excellent|
  * platforms are absolutely fine", "memoQ people usually settle in within a week", what does not count towards its
  * years ("Consumer or mortgage underwriting … don't count toward the three years", «опыт в аренде не считается»).
  */
-const NOT_ASKED_RE = /^[^;:]{1,80}?\s(?:usually|typically|normally|generally|quickly)\s(?:settle in|pick (?:it|this|that) up|get up to speed|adapt|catch up)(?![\p{L}])[^;:]{0,60}$|^[^,;:]{1,40}?\s(?:is|are)\s(?:not required|not needed|not a must|not necessary|(?:absolutely |totally |also |perfectly )?(?:fine|ok|okay))[.!]?$|^[^;:]{1,160}?\s(?:don't|do not|doesn't|does not|won't|will not)\s(?:count|qualify)\s(?:toward|towards|as|for)(?![\p{L}])[^;:]{0,80}$|^[^;:]{1,80}?\scounts?\s(?:if|only if|as long as)\s[^;:]{1,80}$|^[^;:]{1,120}?\s(?:не (?:считается|считаются|засчитывается|засчитываются|учитывается|учитываются|считаем|засчитываем|учитываем|подходят|подойдут|подойд[её]т|идут в стаж|ид[её]т в стаж))(?![\p{L}])[^;:]{0,80}$|^[^,;:]{1,40}?\s(?:alone|by itself|on its own)\s(?:won't|will not|isn't|is not|wouldn't|would not)\s(?:be\s)?(?:enough|sufficient)[.!]?$|^(?:одного|одной|только)\s[^,;:]{1,40}?\s(?:недостаточно|не хватит|мало)[.!]?$|^[^,;:]{1,40}?\s(?:не требуется|не обязател\p{L}{0,2}|не нужн\p{L}{0,2})[.!]?$/iu;
+const NOT_ASKED_RE = /^[^;:]{1,80}?\s(?:usually|typically|normally|generally|quickly)\s(?:settle in|pick (?:it|this|that) up|get up to speed|adapt|catch up)(?![\p{L}])[^;:]{0,60}$|^[^,;:]{1,40}?\s(?:is|are)\s(?:not required|not needed|not a must|not necessary|(?:absolutely |totally |also |perfectly )?(?:fine|ok|okay))[.!]?$|^[^;:]{1,160}?\s(?:don't|do not|doesn't|does not|won't|will not)\s(?:count|qualify)(?:\s(?:toward|towards|as|for|on its own|here))?(?![\p{L}])[^;:]{0,80}$|^[^;:]{1,80}?,\s(?:both|either|all|any) (?:count|counts|work|works|will do)[.!]?$|^[^;:]{1,80}?\s(?:isn't|is not|aren't|are not) the same (?:thing|as [^;:]{1,40})[.!]?$|^[^;:]{1,80}?\scounts?\s(?:if|only if|as long as)\s[^;:]{1,80}$|^[^;:]{1,120}?\s(?:не (?:считается|считаются|засчитывается|засчитываются|учитывается|учитываются|считаем|засчитываем|учитываем|подходят|подойдут|подойд[её]т|идут в стаж|ид[её]т в стаж))(?![\p{L}])[^;:]{0,80}$|^[^,;:]{1,40}?\s(?:alone|by itself|on its own)\s(?:won't|will not|isn't|is not|wouldn't|would not)\s(?:be\s)?(?:enough|sufficient)[.!]?$|^(?:одного|одной|только)\s[^,;:]{1,40}?\s(?:недостаточно|не хватит|мало)[.!]?$|^[^,;:]{1,40}?\s(?:не требуется|не обязател\p{L}{0,2}|не нужн\p{L}{0,2})[.!]?$/iu;
 /** Whom an employer says it turns away: a restatement of an ask, not an ask of its own. */
 const TURNED_AWAY_RE =
   /^(?:unfortunately,?\s)?(?:we\s|i\s)?(?:legally\s)?(?:can't|cannot|can not|are not able to|aren't able to|am not able to|won't|will not|do not|don't)\s(?:consider|put|start|hire|accept|take on|interview)\s(?:anyone|anybody|applicants|candidates|people|pending|out-of-state|new grads|graduates|students)(?![\p{L}])/iu;
@@ -802,6 +802,13 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
     // is asked, not done
     const plus = niceAsked(unitText) || read.start < pluses;
     if (plus && LEAD_IN_RE.test(unitText)) pluses = sentenceEndAfter(text, read.end);
+    // a line that calls what follows pluses and ends in a colon ("Would be lovely, but won't stop me hiring you:"): the
+    // list under it, to the next blank line, is pluses, and the line itself asks nothing
+    if (plus && LABEL_LINE_RE.test(text.slice(read.end, read.end + 8))) {
+      const blank = text.slice(read.end).search(/\n[^\S\n]*\n/);
+      pluses = Math.max(pluses, blank === -1 ? text.length : read.end + blank);
+      continue;
+    }
     const unit = read.section === 'resp' && (plus || ASK_OPENER_RE.test(unitText)) ? { ...read, section: plus ? ('nice' as const) : ('req' as const) } : read;
     if (title && unit.start <= title.start && unit.end >= title.end && unit.end - unit.start <= title.end - title.start + 2) continue;
     // the headline the title was read from, opening with it or with its hiring cue («Нужен шеф-повар в новое
