@@ -1481,3 +1481,11 @@ Would be lovely, but won't stop me hiring you:
     expect(agency.requirements.some((r) => r.text === 'Native-level or fully fluent written English')).toBe(true);
   });
 });
+
+describe('readPosting: a heading with a dash for its colon', () => {
+  it('reads «Условия работы — …» in a flattened page as the perks, not asks', () => {
+    const p = readPosting('Системный аналитик Требования: Опыт работы системным аналитиком от 3 лет. Уверенно пишете SQL-запросы. Условия работы — белая зарплата, пересмотр дважды в год; удалёнка по РФ или гибрид; ДМС со стоматологией.');
+    expect(p.requirements.some((r) => /зарплата|ДМС|удалёнка/.test(r.text))).toBe(false);
+    expect(p.requirements.find((r) => r.text.startsWith('Опыт работы системным аналитиком'))?.importance).toBe('must');
+  });
+});

@@ -176,6 +176,8 @@ describe('skill vocabulary', () => {
       ['balayage and babylights', 'балаяж и шатуш', 'hair_colouring'],
       ['corporate events and conferences', 'организация мероприятий', 'event_management'],
       ['social worker in adult social care', 'специалист по социальной работе', 'social_work'],
+      ['HPLC assay and impurities', 'ВЭЖХ, определение примесей', 'hplc'],
+      ['paid social in Meta Ads Manager', 'таргетированная реклама во ВК Реклама', 'paid_social'],
     ];
     for (const [en, ru, id] of pairs) {
       expect(ids(en).has(id), en).toBe(true);
