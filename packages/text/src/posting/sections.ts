@@ -182,7 +182,8 @@ function after(text: string, pos: number): { colon: boolean; lineEnd: boolean; n
   // a trailing ellipsis at the line's end reads as the colon: "You'll have…", "Bonus points if..."
   const ellipsis = /^(?:…|\.{3})[ \t]{0,4}(?=\r?\n|$)/.exec(text.slice(k, k + 8));
   if (ellipsis) return { colon: true, lineEnd: true, next: k + ellipsis[0].length };
-  // (a dash after a heading of two words or more reads as its colon: «Условия работы — белая зарплата, …»)
+  // (a dash reads as its colon where its sentence has two words or more up to it, as a heading of two words has:
+  // «Условия работы — белая зарплата, …»)
   const dash = /^[—–]\s/u.test(text.slice(k, k + 2)) && /\S\s+\S/u.test(text.slice(Math.max(0, pos - 40), pos).split(/[.!?\n]/).at(-1) ?? '');
   if (text[k] === ':' || text[k] === '：' || dash) {
     k++;
