@@ -149,7 +149,8 @@ function experience(
     const head = headOf(resumeText, j.span);
     return resumeText.slice(head.start, head.end);
   };
-  const isOwnWork = (j: ResumeFacts['jobs'][number]) => ownWork?.(titleOfJob(j), j.text) ?? false;
+  // the jobs that are the posting's own work, read once: only an ask that names no skill is of it
+  const own = new Set(ask.skills.length === 0 && ownWork ? facts.jobs.filter((j) => ownWork(titleOfJob(j), j.text)) : []);
   if (ask.skills.length > 0 || aboutIt) {
     // A job counts when it names the asked skill under any of its names. Else, where the ask names a role, when its
     // title is the role and its text speaks of it: a cashier's years that mention payslips are no «опыт работы
@@ -161,15 +162,15 @@ function experience(
     // Where some job is the posting's work by its title, a job titled as another role does not count by its words
     // alone: a design engineer's years that speak of technical documents in English are no "three years of paid work
     // translating technical documents" for one who has translated ten months
-    const ownByTitle = ask.skills.length === 0 && facts.jobs.some((j) => j.title && isOwnWork(j) && ROLE_NOUN_RE.test(j.title));
-    const otherRole = (j: ResumeFacts['jobs'][number]) => ownByTitle && j.title !== undefined && ROLE_NOUN_RE.test(j.title) && !isOwnWork(j);
+    const ownByTitle = [...own].some((j) => j.title && ROLE_NOUN_RE.test(j.title));
+    const otherRole = (j: ResumeFacts['jobs'][number]) => ownByTitle && j.title !== undefined && ROLE_NOUN_RE.test(j.title) && !own.has(j);
     const counted = new Set(
       facts.jobs
         .filter((j) => {
           if (ask.skills.some((id) => jobWords(j.text).skills.has(id))) return true;
           const isRole = aboutIt?.role?.(titleOfJob(j)) ?? null;
           if (isRole !== null) return isRole && aboutIt!.text(j.text);
-          return (ask.skills.length === 0 && isOwnWork(j)) || (!otherRole(j) && (aboutIt?.text(j.text) ?? false));
+          return own.has(j) || (!otherRole(j) && (aboutIt?.text(j.text) ?? false));
         })
         .map((j) => j.text),
     );
@@ -180,10 +181,10 @@ function experience(
     // years of experience that name nothing are the posting's own work's ("опыт от 2 лет" of a Python developer's
     // posting): where some job is that work, the years of those jobs, not a career changer's earlier career; where
     // none can be told to be, the years overall
-    const own = new Set(facts.jobs.filter(isOwnWork).map((j) => j.text));
     if (own.size > 0) {
-      jobs = facts.jobs.filter((j) => own.has(j.text));
-      shown = yearsWhere(facts, (jobText) => own.has(jobText));
+      const ownTexts = new Set([...own].map((j) => j.text));
+      jobs = facts.jobs.filter((j) => own.has(j));
+      shown = yearsWhere(facts, (jobText) => ownTexts.has(jobText));
     } else {
       shown = Math.max(facts.totalYears ?? 0, facts.statedYears ?? 0);
     }
@@ -211,7 +212,7 @@ function education(ask: NonNullable<PostingRequirement['education']>, facts: Res
   return { score, evidence: { start: best.span[0], end: best.span[1] } };
 }
 
-const CYRILLIC = /\p{Script=Cyrillic}/u;
+export const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /**
  * Whether the resume's education lines (and the line after each, where a degree's subject often stands) name the

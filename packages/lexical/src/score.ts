@@ -25,7 +25,7 @@ import {
   type ResumeFacts,
   type TextSpan,
 } from '@rc/text';
-import { ASK_MET, checkAsk, headOf, jobWords, longestJob, type AboutIt, type AskCheck } from './asks.ts';
+import { ASK_MET, checkAsk, CYRILLIC, headOf, jobWords, longestJob, type AboutIt, type AskCheck } from './asks.ts';
 import { fitParts, fitScore, type FitWeights } from './fit.ts';
 import lexicalWeights from './fit-weights.json' with { type: 'json' };
 import { loadReading, storeReading } from './reading.ts';
@@ -553,7 +553,6 @@ const ROLE_ASK_RE =
  * as" and "as well as" name examples, not a role.)
  */
 const ROLE_END_RE = /^(?:от|не|более|свыше|в|во|на|с|по|у|из|за|для|in|at|for|with|on|within|from|of|and|и|\d.*|[a-z]+ing)$/iu;
-const CYRILLIC_RE = /\p{Script=Cyrillic}/u;
 /** Two words share a stem for a title when they share their first five letters (welder / welding, сметчика / сметчиком). */
 const TITLE_STEM = 5;
 
@@ -592,12 +591,12 @@ function aboutWhat(slots: Slot[], askText: string): AboutIt | undefined {
   const notOf = new Set([...askText.matchAll(NOT_OF_RE)].flatMap((m) => terms(m[1]!)));
   const stems = role.filter((t) => !notOf.has(t)).map((t) => (t.length < TITLE_STEM ? { whole: t } : { prefix: t.slice(0, TITLE_STEM) }));
   const named = (h: string) => !SENIORITY.has(h) && stems.some((s) => ('whole' in s ? h === s.whole : h.startsWith(s.prefix)));
-  const askCyrillic = CYRILLIC_RE.test(role.join(' '));
+  const askCyrillic = CYRILLIC.test(role.join(' '));
   return {
     text,
     role: (jobTitle: string) => {
       // a title in the other language cannot be told to be the role by its words
-      if (CYRILLIC_RE.test(jobTitle) !== askCyrillic) return null;
+      if (CYRILLIC.test(jobTitle) !== askCyrillic) return null;
       const words = terms(jobTitle);
       return words.some(named) && !words.some((h) => notOf.has(h));
     },

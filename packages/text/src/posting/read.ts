@@ -1026,7 +1026,7 @@ function roleLineBelow(text: string, from: number, to: number): Posting['title']
     if (rest.length > 80 || /^[-–—•·*]/.test(rest) || /[.!?:]$/.test(rest) || /:\s/.test(rest) || wordCount(text, { start: roleStart, end: roleStart + rest.length }) > 8) continue;
     if (!ROLE_NOUN_RE.test(rest)) continue;
     // (a post's headline that hires after its news: "✨ WE'RE GROWING — NOW HIRING A STYLIST! ✨": the role hired)
-    const cue = new RegExp(ROLE_AFTER_RE.source, 'iu').exec(rest);
+    const cue = ROLE_AFTER_ONCE_RE.exec(rest);
     if (cue && ROLE_NOUN_RE.test(cue[1]!)) {
       const from = roleStart + cue.index + cue[0].length - cue[1]!.length;
       let to = from + cue[1]!.length;
@@ -1072,7 +1072,8 @@ function headTitle(text: string, sections: Section[]): Posting['title'] {
   // (its search filters, "Date posted Pay Job type Distance", may read as headings: the intro then runs to the first
   // heading past the crumbs)
   // (a menu word, "Benefits", may read as a heading too)
-  const flat = FLAT_CRUMBS_RE.exec(text.slice(start, start + 700)) ?? FLAT_NAV_RE.exec(text.slice(start, start + 700));
+  const top = text.slice(start, start + 700);
+  const flat = FLAT_CRUMBS_RE.exec(top) ?? FLAT_NAV_RE.exec(top);
   if (flat) {
     introEnd = Math.max(introEnd, sections.find((s) => s.start > start + flat[0].length + 1)?.start ?? text.length);
     past(flat[0].length);
@@ -1185,6 +1186,8 @@ const HIRING_WORDS = "ищем|ищу|нужен|нужна|нужны|треб�
 const HIRING_RE = new RegExp(`^[^\\p{L}]{0,4}(?:${HIRING_WORDS}|join us|join our team|we're looking for|we are looking for)(?![\\p{L}])`, 'iu');
 const ROLE_AFTER_RE =
   /(?<![\p{L}])(?:нужен|нужна|ищем|требуется|looking for an?|hiring an?|seeking an?|we need an?)\s{1,3}([^,.;:!?\n(]{3,80})/giu;
+/** The same for one match, read once (no global state). */
+const ROLE_AFTER_ONCE_RE = new RegExp(ROLE_AFTER_RE.source, 'iu');
 
 /**
  * Where a flattened headline's title ends in its line, from an offset: at the first separator, sentence end, price or
