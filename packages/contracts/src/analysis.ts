@@ -98,7 +98,7 @@ export const fitSummarySchema = z.object({
       overall: z.number().optional(),
     })
     .nullable(),
-  /** Must-haves the resume does not show (a missing one of a trusted kind, or most of them) held the score below a strong fit. */
+  /** Must-haves the resume does not show in full (a missing one of a trusted kind, most of them, or years short of the must-have years ask) held the score below a strong fit. */
   capped: z.boolean(),
   /**
    * The posting and the resume are in different languages: the rows and the title were matched by meaning and the

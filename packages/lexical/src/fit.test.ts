@@ -31,4 +31,21 @@ describe('fitScore caps', () => {
     // a quality shown counts for itself only: three qualities shown and one ask of five caps
     expect(fitScore(partsOf({ ...qualities, must_met: 4, must_quality_shown: 3 }), weights).capped).toBe(true);
   });
+
+  it('holds a pair whose dated jobs show fewer years than the must-have years ask below a strong fit', () => {
+    const full = { ...base, must_coverage: 0.9, must_met: 4, must_partial: 0, must_missing: 0, years_asked: 3 };
+    // 2.8 years against 3 asked: the same job, short of the years
+    const short = fitScore(partsOf({ ...full, years_shown: 2.8, experience_fit: 2.8 / 3 }), weights);
+    expect(short.uncapped).toBeGreaterThan(0.7);
+    expect(short).toMatchObject({ capped: true });
+    expect(short.score).toBeLessThan(0.65);
+    // the years asked, or more, are not held
+    expect(fitScore(partsOf({ ...full, years_shown: 3 }), weights).capped).toBe(false);
+    expect(fitScore(partsOf({ ...full, years_shown: 9.5 }), weights).capped).toBe(false);
+    // years read from the years overall (no dated job names what is asked) are too loose a reading to hold it
+    expect(fitScore(partsOf({ ...full, years_shown: 0, years_overall: 2, experience_fit: 1 / 3 }), weights).capped).toBe(false);
+    // nor a resume that dates nothing, nor a posting that asks no years
+    expect(fitScore(partsOf({ ...full }), weights).capped).toBe(false);
+    expect(fitScore(partsOf({ ...full, years_asked: 0, years_shown: 1 }), weights).capped).toBe(false);
+  });
 });

@@ -123,7 +123,17 @@ function mostMustsUnshown(parts: FitParts): boolean {
   return total > 0 && shown < 0.5 * total;
 }
 
-/** The score in [0, 1], and whether a missing must-have (or most must-haves unshown) capped it. */
+/**
+ * Whether the dated jobs show fewer years than the must-have years ask: a junior with 1.5 years against "от 2 лет" is
+ * the same job but no strong fit, as the graders read every such pair. Years read from the resume's years overall (no
+ * dated job names what is asked) are too loose a reading to hold the score on their own; no years at all are the
+ * row's "missing", which caps already.
+ */
+function yearsShort(parts: FitParts): boolean {
+  return parts.years_asked > 0 && parts.years_overall === null && parts.years_shown !== null && parts.years_shown > 0 && parts.years_shown < parts.years_asked;
+}
+
+/** The score in [0, 1], and whether a missing must-have (or most must-haves unshown, or the years asked short) capped it. */
 export function fitScore(parts: FitParts, w: FitWeights, pairLogit?: number): { score: number; capped: boolean; uncapped: number } {
   const x = fitFeatures(parts);
   let z = w.bias;
@@ -132,7 +142,7 @@ export function fitScore(parts: FitParts, w: FitWeights, pairLogit?: number): { 
   const uncapped = sigmoid(z);
   // Under the cap the order is kept (no ties at the cap): a rankings' top stays ordered by the uncapped score.
   const ceiling = w.cap_missing_must * (0.85 + 0.15 * uncapped);
-  const capped = (parts.must_missing > 0 || mostMustsUnshown(parts)) && uncapped > ceiling;
+  const capped = (parts.must_missing > 0 || mostMustsUnshown(parts) || yearsShort(parts)) && uncapped > ceiling;
   return { score: capped ? ceiling : uncapped, capped, uncapped };
 }
 

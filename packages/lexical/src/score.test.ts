@@ -516,6 +516,20 @@ Barista — Pearl Street Coffee
     expectYears(yearsRow(vacancy, designer, '4+ years'), 7, 7.5);
   });
 
+  it('reads years short of those asked as shown in part, however close, and holds the score below a strong fit', () => {
+    // 2019-09 to 2026-11 is 7.2 years against 7.5 asked: 96 % of the ask, still short of it
+    const senior = vacancy.replace('4+ years', '7.5+ years');
+    const row = yearsRow(senior, designer, '7.5+ years');
+    expect(row.status).toBe('partial');
+    expect(row.years!.shown).toBeGreaterThan(7);
+    expect(row.years!.shown).toBeLessThan(7.5);
+    const r = scoreLexical({ vacancyText: senior, resumeText: designer, now });
+    expect(r.components).toMatchObject({ years_asked: 7.5, must_partial: 1 });
+    expect(r.verdict).not.toBe('strong');
+    // the same resume against the years it has reads the row as met
+    expect(yearsRow(vacancy.replace('4+ years', '7+ years'), designer, '7+ years').status).toBe('met');
+  });
+
   it('counts the jobs that hold the role a qualified title names ("Account Executive" of "Account Executive, Mid-Market")', () => {
     const ae = 'Account Executive, Mid-Market\nRequirements:\n- At least three years of closing experience in B2B SaaS, with a track record of hitting a quota';
     const seller = `Jessica Alvarez

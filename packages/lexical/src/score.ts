@@ -940,7 +940,8 @@ export function scoreLexical(input: LexicalInput): Scoring {
     return {
       ...words,
       score: round(check.score),
-      status: askStatus(check.score),
+      // years short of those asked are shown in part, however close: "2.8 years against 3 asked" is no met ask
+      status: check.years && check.years.shown < check.years.asked && check.score >= 0.5 ? 'partial' : askStatus(check.score),
       evidence: shownBy,
       ...(check.years ? { years: check.years } : {}),
       ...(basis ? { basis } : {}),

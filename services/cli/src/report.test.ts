@@ -44,7 +44,7 @@ describe('what the score is made of, in the report', () => {
 
   it('spells out must-haves, nice-to-haves, years and the cap in the report language', () => {
     expect(fitLine(fit, 'en')).toBe(
-      'The score is made of: 7 of 9 must-haves shown (1 partly) · 2 of 4 nice-to-haves · 5.2 years against 3 asked · must-haves it does not show hold it below a strong fit',
+      'The score is made of: 7 of 9 must-haves shown (1 partly) · 2 of 4 nice-to-haves · 5.2 years against 3 asked · must-haves it does not show in full hold it below a strong fit',
     );
     expect(fitLine({ ...fit!, capped: false, must_partial: 0, nice_total: 0 }, 'ru')).toBe(
       'Из чего сложилась оценка: обязательных требований подтверждено: 7 из 9 · опыт 5,2 г. при запрошенных 3',

@@ -87,7 +87,7 @@ export const dictionary = {
     fitYears: '{shown} years against {asked} asked',
     fitNoYears: 'no dated jobs against {asked} years asked',
     fitYearsOverall: '{overall} years in all, in no job that names what is asked (counted half), against {asked} asked',
-    fitCapped: 'must-haves it does not show hold it below a strong fit',
+    fitCapped: 'must-haves it does not show in full hold it below a strong fit',
     fitLanguagesDiffer: 'the resume and the vacancy are in different languages: matched by meaning, without the whole-text model',
     factsYears: { one: '{years} year of experience', other: '{years} years of experience' },
     factsNoDates: 'no dated jobs found',
