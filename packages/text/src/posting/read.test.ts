@@ -1489,3 +1489,77 @@ describe('readPosting: a heading with a dash for its colon', () => {
     expect(p.requirements.find((r) => r.text.startsWith('Опыт работы системным аналитиком'))?.importance).toBe('must');
   });
 });
+
+describe('readPosting: a gym\'s post, a grocer\'s careers page and an NHS person specification', () => {
+  const texts = (text: string) => rowsOf(text).map((r) => `${r.importance} ${r.text}`);
+
+  it('reads "What you NEED to have (a long aside):" as the asks\' heading, and an emphasis or a reason as no ask', () => {
+    const post =
+      "Personal Trainer\n\n📌 What you NEED to have (seriously, please read before you DM us):\n" +
+      '👉 At least 2 years of experience training paying clients one-on-one.\n' +
+      '👉 A current nationally accredited CPT. This one is NOT negotiable, our insurance carrier requires an NCCA-accredited certification for every trainer, no exceptions 🙏\n' +
+      '👉 Current CPR/AED.\n\n' +
+      "We don't care about degrees. Kinesiology degree, no degree, both fine.\n\n" +
+      '💵 Pay + perks:\n🏋️ Free membership for you + 1 person\n🏥 Health insurance at 30+ hrs/week, PTO';
+    expect(texts(post)).toEqual([
+      'must At least 2 years of experience training paying clients one-on-one',
+      'must A current nationally accredited CPT',
+      'must Current CPR/AED',
+    ]);
+  });
+
+  it('keeps an ask that names the sales of the store it was run in, and drops what only says when or where the candidate is asked', () => {
+    const page =
+      'Store Manager\n\nWhat you need to have\n\n' +
+      '- 5+ years of management experience in retail, at least 2 of those running a store (in a store doing $15M+ a year). Grocery strongly preferred; big-box or drug also considered.\n' +
+      '- Current ServSafe Food Protection Manager certification. This one is a must – Deschutes County requires a certified manager on site. If yours has lapsed, please renew before you apply.\n' +
+      '- Availability for early mornings, nights, weekends and holidays.\n\nWhat we offer\n\n- Base pay range: $88,000 – $112,000 per year';
+    expect(texts(page)).toEqual([
+      'must 5+ years of management experience in retail, at least 2 of those running a store (in a store doing $15M+ a year)',
+      'nice Grocery strongly preferred',
+      'must Current ServSafe Food Protection Manager certification',
+    ]);
+  });
+
+  it('reads an NHS person specification: its criteria under their headings, its checks and employer details no asks', () => {
+    const nhs =
+      'Counsellor\n\nPerson specification\n\nQualifications\nEssential criteria\n- Postgraduate diploma in counselling\nDesirable criteria\n- Additional training in IPT\n\n' +
+      'Knowledge and skills\nEssential criteria\n- Routine use of outcome measures (PHQ-9, GAD-7)\nDesirable criteria\n- Ideally, experience within NHS Talking Therapies\n\n' +
+      'Disclosure and Barring Service Check\nAn enhanced DBS check is required for this post.\n\nEmployer details\nEmployer name: Eastfield NHS Foundation Trust';
+    expect(texts(nhs)).toEqual([
+      'must Postgraduate diploma in counselling',
+      'nice Additional training in IPT',
+      'must Routine use of outcome measures (PHQ-9, GAD-7)',
+      'nice experience within NHS Talking Therapies',
+    ]);
+  });
+
+  it('reads whom a Russian post turns away, and what it says does not count, as no ask; a must-have it turns away without stays', () => {
+    const post =
+      'Клинический психолог\n\nЧто важно:\n' +
+      '— высшее образование по клинической психологии. Это требование лицензии, поэтому профпереподготовку, к сожалению, рассмотреть не можем, даже очень хорошую.\n' +
+      '— подготовка в КПТ от года. Пятидневные интенсивы, увы, не в счёт.\n' +
+      '— опыт работы директором от 3 лет — обязательно, опыт заместителя директора не рассматриваем.\n' +
+      '— Стажёров сейчас не берём.\n— Без медкнижки не рассматриваем.';
+    expect(texts(post)).toEqual([
+      'must высшее образование по клинической психологии',
+      'must подготовка в КПТ от года',
+      'must опыт работы директором от 3 лет — обязательно',
+      'must Без медкнижки не рассматриваем',
+    ]);
+  });
+});
+
+describe('readPosting: titles below a page\'s crumbs, a channel\'s header or a Facebook page\'s', () => {
+  it.each([
+    ['Авито   Для бизнеса   Помощь\nИзбранное   Сообщения   Войти\n\nГлавная » Казань » Работа » Вакансии » Фитнес, салоны красоты » Тренер\n\nФитнес-тренер тренажёрного зала\n\nот 70 000 ₽ за месяц\n\nТребования:\n— опыт от 2 лет', 'Фитнес-тренер тренажёрного зала'],
+    ['hh.ru  Екатеринбург\nВакансии   Резюме   Компании\nСоздать резюме   Войти\nГлавная / Вакансии / Строительство, недвижимость / Инженер-геодезист\n\nИнженер-геодезист (изыскания)\nот 120 000 ₽\n\nТребования:\n— опыт от 3 лет', 'Инженер-геодезист (изыскания)'],
+    ['Хабр Карьера Вакансии Специалисты Компании Войти Вакансии / Разработка / Machine Learning / ML-инженер (рекомендательные системы) Лимонника Диджитал ML-инженер (рекомендательные системы) Зарплата от 350 000 до 480 000 ₽ на руки Требования: Python, SQL, опыт от 4 лет', 'ML-инженер (рекомендательные системы)'],
+    ['Ясный берег | клиника психического здоровья\n4 812 подписчиков\n\n📌 Закреплённое сообщение\nЗапись на приём: @yasny_admin\n\nВАКАНСИЯ 🔥 Ищем клинического психолога во взрослое отделение\n\nЧто важно:\n— опыт от 3 лет', 'клинического психолога'],
+    ["facebook\nSearch Facebook\nHome   Video   Marketplace   Groups\nIronbark Strength\n2.3K likes • 2.6K followers\nFollow   Message\n\nIronbark Strength\nNovember 17 at 9:12 AM · 🌎\n\n🚨 WE'RE HIRING 🚨\n\nOur team is growing and we're looking for a PERSONAL TRAINER for our Alder Crossing location.\n\nWhat you need:\n👉 CPR/AED", 'PERSONAL TRAINER'],
+    ['Вакансии HoReCa Казань | Работа в ресторанах\n12 480 подписчиков\n\n🔥 ВАКАНСИЯ: КОНДИТЕР в кофейню-кондитерскую «Сахарный Клён»\n\nТребования:\n— опыт от года', 'КОНДИТЕР'],
+    ['indeed Find jobs Company reviews Sign in What survey party chief Where Spokane Valley, WA Find jobs Date posted Pay Job type Survey Party Chief Cascade Benchline Surveying, Inc. 3.7 out of 5 stars Spokane Valley, WA 99216 $31 - $42 an hour - Full-time Apply now Full job description We need a party chief with 4 years of surveying.', 'Survey Party Chief'],
+  ])('titles %#', (text, title) => {
+    expect(readPosting(text).title?.text).toBe(title);
+  });
+});

@@ -54,8 +54,11 @@ const NICE_RE = cue(
 );
 const MUST_RE = cue('mandatory|required|must|non-negotiable|обязательн|необходим');
 const MONEY_RE = /[$€£₽₹]\s{0,2}\d|\d\s{0,2}(?:[$€£₽₹]|руб|тыс|k(?![\p{L}])|к(?![\p{L}])|lpa)|(?<![\p{L}])(?:per (?:year|month|annum|hour|week)|an hour|a year|\/hr|\/hour|в месяц|в день|на руки|оклад|зарплат\p{L}{0,3}|заработн\p{L}{0,3} плат|доход|зп|ote|salary|compensation|pay range|стипенди)(?![\p{L}])/iu;
-/** Money a candidate is asked to have handled, not paid: "a quota of $600k+ in annual contract value", «бюджет 5 млн ₽». */
-const TARGET_MONEY_RE = cue('quota|contract value|revenue|arr|acv|budgets?|deal sizes?|book of business|portfolio|projects? (?:of|worth|valued|up to|from)|(?:commercial|construction|capital) projects|выручк|оборот|бюджет|план продаж');
+/**
+ * Money a candidate is asked to have handled, not paid: "a quota of $600k+ in annual contract value", «бюджет 5 млн ₽»,
+ * "running a store … in a store doing $15M+ a year".
+ */
+const TARGET_MONEY_RE = cue('quota|contract value|revenue|arr|acv|budgets?|deal sizes?|(?:stores?|shops?|locations?|restaurants?|branch(?:es)?) doing|annual sales|sales volume|in (?:annual )?sales|товарооборот|book of business|portfolio|projects? (?:of|worth|valued|up to|from)|(?:commercial|construction|capital) projects|выручк|оборот|бюджет|план продаж');
 const PERK_RE = cue(
   "401\\(k\\)|health insurance|dental|vision|pto|paid time off|vacation|holiday|stipend|tuition|equity|stock options|discount|free lunch|commission|wellness|insurance|sign-on|perks?|benefits?|дмс|отпуск|спецодежд|питани|корпоративн\\p{L}{0,3} транспорт|оформлени\\p{L}{0,2} по тк|трудоустройство|соцпакет|социальн\\p{L}{0,3} пакет|за сч[её]т компании|компенсаци|преми[ия]|суточные|проезд|проживани",
 );
@@ -66,7 +69,7 @@ const EEO_RE = cue(
   'equal opportunity|equal employment|proud to be an?|without regard to|protected veteran|e-verify|drug-free|not discriminate|diverse team|we welcome applications|accommodation|qualified applicants|m/f/d/v|affirmative action|дискриминац',
 );
 const APPLY_RE = cue(
-  "apply (?:today|now|online|in person|through|here)|please apply|to apply|send (?:your|us|a) (?:resume|cv)|submit your|read on|interviews? on the spot|откликайтесь|откликайся|откликнуться|присылайте|отправляйте резюме|резюме присылайте|ждем ваших|ждём ваших|будем рады познакомиться|звоните|звонить|пишите|no agencies|unsolicited|all-inclusive|this job description|not allowed to apply",
+  "apply (?:today|now|online|in person|through|here)|please apply|to apply|send (?:your|us|a) (?:resume|cv)|submit your|read on|interviews? on the spot|откликайтесь|откликайся|откликнуться|присылайте|отправляйте резюме|резюме присылайте|ждем ваших|ждём ваших|будем рады познакомиться|звоните|звонить|пишите|no agencies|unsolicited|all-inclusive|this job description|not allowed to apply|please (?!read)[\\p{L} ]{0,40}?before (?:you )?apply(?:ing)?(?![\\p{L}])",
 );
 const BOARD_CLUTTER_RE = cue(
   '(?:re)?posted (?:\\d{1,3}|a|an|one) (?:days?|hours?|weeks?|months?) ago|posted today|posted yesterday|hiring insights|job activity|actively (?:hiring|recruiting)|responses managed (?:off|on) linkedin|promoted by (?:hirer|the hirer)|skills? match(?:es)? your profile|you may be a good fit|set alert for|easy apply|see how you compare|try premium|others who clicked apply|meet the hiring team|\\d{1,5}\\+? applicants|вакансия опубликована|опубликовано \\d|уровень дохода не указан|опыт работы:? не требуется|контактная информация|показать телефон|показать контакты|задайте вопрос работодателю|получит его с откликом|где предстоит работать|сейчас эту вакансию смотр|вакансию смотрят|похожие вакансии|откликнуться|contact information|show phone number|similar jobs|report (?:this )?job|\\d+ comments?|\\d+ reposts?|reposts? (?:genuinely |really )?help|please share|dm me|i read every application|not a cover letter|резюме не обязательно|можно без резюме|resume (?:is )?not required|вакансия открыта|какая оплата труда|какой график работы|какие условия|комментари\\p{L}{0,2} \\(\\d{1,5}\\)|comments? \\(\\d{1,5}\\)|правила канала|разместить вакансию|(?:изменено|edited) \\d',
@@ -91,7 +94,7 @@ const HIRING_CHECK_RE = cue(
  * new hire through ("New graduate RNs complete a 12-week residency"): a condition of the job, nothing a resume shows.
  */
 const AVAILABILITY_RE =
-  /^(?:shift availability|availability|weekend availability)\s{0,2}:|^(?:the )?(?:schedule|hours|work hours|working hours|shift) (?:is|are|runs?)\s|\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?\s{0,2}(?:to|–|—|-)\s{0,2}\d{1,2}(?::\d\d)?\s?[ap]\.?m|^(?:nights?|weekends?|evenings?|holidays?)(?: and (?:nights?|weekends?|evenings?|holidays?))? (?:a must|required|are a must|is a must)|(?:ability|able|willing(?:ness)?|available|availability|flexibility) to work (?:(?:\d{1,2}|eight|ten|twelve)[- ]hour |rotating |overnight |any )?(?:nights?|night shifts?|weekends?|evenings?|overnights?|holidays?|on-call|rotating|shifts?|12-hour|8-hour|10-hour)|готовност\p{L}{0,2} (?:работать )?(?:в |к )?(?:ночн\p{L}{0,3}|выходн\p{L}{0,3}|сменн\p{L}{0,3}|по сменам|графику 2\/2)|(?:работ\p{L}{0,3}|work\p{L}{0,3}) (?:по|on|in) (?:московскому|мск|местному|moscow|eastern|central|pacific|cet|est|pst|uk) (?:времени|time|hours)|(?<![\d:])\d{1,2}:\d{2}\s{0,2}[–—-]\s{0,2}\d{1,2}:\d{2}(?![\d:])|(?<![\p{L}])(?:complete|completes|attend|attends|go through|goes through|undergo|undergoes)\s{1,2}(?:an?|our)\s{1,2}(?:\d{1,2}[- ](?:week|month|day)\s{0,1}-?\s{0,1})?(?:paid\s)?(?:residency|orientation|onboarding|preceptorship|training program)/iu;
+  /^(?:shift availability|availability|weekend availability)\s{0,2}:|^availability (?:for|on|to work) (?:early |late |weekday |weekend )?(?:mornings?|nights?|weekends?|evenings?|holidays?|shifts?|overnights?)|^(?:you can|you're able to|you are able to|can|able to) (?:do|work|cover) (?:weekday |weekend |early |late )*(?:mornings?|nights?|weekends?|evenings?|holidays?|saturdays?|sundays?|shifts?)|^(?:the )?(?:schedule|hours|work hours|working hours|shift) (?:is|are|runs?)\s|\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?\s{0,2}(?:to|–|—|-)\s{0,2}\d{1,2}(?::\d\d)?\s?[ap]\.?m|^(?:nights?|weekends?|evenings?|holidays?)(?: and (?:nights?|weekends?|evenings?|holidays?))? (?:a must|required|are a must|is a must)|(?:ability|able|willing(?:ness)?|available|availability|flexibility) to work (?:(?:\d{1,2}|eight|ten|twelve)[- ]hour |rotating |overnight |any )?(?:nights?|night shifts?|weekends?|evenings?|overnights?|holidays?|on-call|rotating|shifts?|12-hour|8-hour|10-hour)|готовност\p{L}{0,2} (?:работать )?(?:в |к )?(?:ночн\p{L}{0,3}|выходн\p{L}{0,3}|сменн\p{L}{0,3}|по сменам|графику 2\/2)|(?:работ\p{L}{0,3}|work\p{L}{0,3}) (?:по|on|in) (?:московскому|мск|местному|moscow|eastern|central|pacific|cet|est|pst|uk) (?:времени|time|hours)|(?<![\d:])\d{1,2}:\d{2}\s{0,2}[–—-]\s{0,2}\d{1,2}:\d{2}(?![\d:])|(?<![\p{L}])(?:complete|completes|attend|attends|go through|goes through|undergo|undergoes)\s{1,2}(?:an?|our)\s{1,2}(?:\d{1,2}[- ](?:week|month|day)\s{0,1}-?\s{0,1})?(?:paid\s)?(?:residency|orientation|onboarding|preceptorship|training program)/iu;
 const WHERE_RE = cue(
   'гражданств\\p{L}{0,2} (?:рф|россии|российской федерации)|citizenship|time ?zones?|eligib\\p{L}{0,5} to work|authori[sz]ed to work|work authori[sz]ation|right to work|visa sponsorship|(?:be |are )?based in (?:the )?(?:eu|us|uk|usa|europe|european|emea)',
 );
@@ -607,6 +610,14 @@ function isPersonalQuality(piece: string): boolean {
 }
 
 /** A bracket that says only how much an item is asked: Indeed's "Bachelor's (Preferred)", «(обязательно)». */
+/**
+ * A piece that only sets the tone of its sentence: an interjection ("Ideally", «увы», «к сожалению»), an emphasis ("This
+ * one is NOT negotiable", "no exceptions"), or a short condition cut off its main clause ("If yours has lapsed"). No
+ * row; "Ideally" makes the piece after it a nice-to-have.
+ */
+const FILLER_RE =
+  /^\s*(?:ideally|honestly|sorry|unfortunately|alas|please|no exceptions|without exceptions?|non-negotiable|(?:this|that|it)(?: one| part| bit| requirement)?(?:'s| is) (?:not negotiable|non-negotiable|a must|mandatory|a hard requirement)|увы|к сожалению|желательно|без исключений|даже (?:очень |самую )?(?:хорош|крут|длинн)\p{L}*)\s*[.!]*\s*$/iu;
+const CUT_CONDITION_RE = /^\s*(?:if|when|unless|once|если|когда)\s[^,;:]{1,40}$/iu;
 const QUALIFIER_ONLY_RE = /^\s*(?:preferred|required|mandatory|optional|nice to have|желательно|обязательно|необходимо|плюсом|будет плюсом)\s*$/iu;
 
 /**
@@ -641,7 +652,24 @@ const LEVEL_ONLY_RE = /^\s*(?:expert|advanced|strong|solid|proficient|excellent|
  * platforms are absolutely fine", "memoQ people usually settle in within a week", what does not count towards its
  * years ("Consumer or mortgage underwriting … don't count toward the three years", «опыт в аренде не считается»).
  */
-const NOT_ASKED_RE = /^[^;:]{1,80}?\s(?:usually|typically|normally|generally|quickly)\s(?:settle in|pick (?:it|this|that) up|get up to speed|adapt|catch up)(?![\p{L}])[^;:]{0,60}$|^[^,;:]{1,40}?\s(?:is|are)\s(?:not required|not needed|not a must|not necessary|(?:absolutely |totally |also |perfectly )?(?:fine|ok|okay))[.!]?$|^[^;:]{1,160}?\s(?:don't|do not|doesn't|does not|won't|will not)\s(?:count|qualify)(?:\s(?:toward|towards|as|for|on its own|here))?(?![\p{L}])[^;:]{0,80}$|^[^;:]{1,80}?,\s(?:both|either|all|any) (?:count|counts|work|works|will do)[.!]?$|^[^;:]{1,80}?\s(?:isn't|is not|aren't|are not) the same (?:thing|as [^;:]{1,40})[.!]?$|^[^;:]{1,80}?\scounts?\s(?:if|only if|as long as)\s[^;:]{1,80}$|^[^;:]{1,120}?\s(?:не (?:считается|считаются|засчитывается|засчитываются|учитывается|учитываются|считаем|засчитываем|учитываем|подходят|подойдут|подойд[её]т|идут в стаж|ид[её]т в стаж))(?![\p{L}])[^;:]{0,80}$|^[^,;:]{1,40}?\s(?:alone|by itself|on its own)\s(?:won't|will not|isn't|is not|wouldn't|would not)\s(?:be\s)?(?:enough|sufficient)[.!]?$|^(?:одного|одной|только)\s[^,;:]{1,40}?\s(?:недостаточно|не хватит|мало)[.!]?$|^[^,;:]{1,40}?\s(?:не требуется|не обязател\p{L}{0,2}|не нужн\p{L}{0,2})[.!]?$/iu;
+const NOT_ASKED_RE = /^[^;:]{1,80}?\s(?:usually|typically|normally|generally|quickly)\s(?:settle in|pick (?:it|this|that) up|get up to speed|adapt|catch up)(?![\p{L}])[^;:]{0,60}$|^[^,;:]{1,40}?\s(?:is|are)\s(?:not required|not needed|not a must|not necessary|(?:absolutely |totally |also |perfectly )?(?:fine|ok|okay))[.!]?$|^[^;:]{1,160}?\s(?:don't|do not|doesn't|does not|won't|will not)\s(?:count|qualify)(?:\s(?:toward|towards|as|for|on its own|here))?(?![\p{L}])[^;:]{0,80}$|^[^;:]{1,80}?,\s(?:both|either|all|any) (?:count|counts|work|works|will do|(?:are |is )?(?:fine|ok|okay|welcome))[.!]?$|^(?:honestly,?\s)?(?:we|i)\s(?:really\s|honestly\s|truly\s)?(?:don't|do not)\s(?:really\s)?care\s(?:much\s|too much\s|a lot\s)?about\s[^;:]{1,60}$|^[^;:]{1,80}?\s(?:isn't|is not|aren't|are not) the same (?:thing|as [^;:]{1,40})[.!]?$|^[^,;:]{1,60}?\s(?:also|too)\s(?:considered|welcome|fine|ok|okay)[.!]?$|^[^;:]{1,80}?\scounts?\s(?:if|only if|as long as)\s[^;:]{1,80}$|^[^;:]{1,120}?\s(?:не (?:считается|считаются|засчитывается|засчитываются|учитывается|учитываются|считаем|засчитываем|учитываем|подходят|подойдут|подойд[её]т|идут в стаж|ид[её]т в стаж|в сч[её]т))(?![\p{L}])[^;:]{0,80}$|^[^,;:]{1,40}?\s(?:alone|by itself|on its own)\s(?:won't|will not|isn't|is not|wouldn't|would not)\s(?:be\s)?(?:enough|sufficient)[.!]?$|^(?:одного|одной|только)\s[^,;:]{1,40}?\s(?:недостаточно|не хватит|мало)[.!]?$|^[^,;:]{1,40}?\s(?:не требуется|не обязател\p{L}{0,2}|не нужн\p{L}{0,2})[.!]?$/iu;
+/**
+ * Whom an employer says it turns away, in Russian anywhere in the sentence («Стажёров сейчас не берём», «опыт заместителя
+ * директора не рассматриваем», «поэтому профпереподготовку, к сожалению, рассмотреть не можем»); not where it names
+ * what a candidate must have to be considered («Без медкнижки не рассматриваем», «только с опытом»), which asks it,
+ * nor in a sentence that asks years too (the caller checks).
+ */
+const TURNED_AWAY_RU_RE = /(?<![\p{L}])(?:не\s(?:рассматриваем|рассматриваются|берём|берем|принимаем)|(?:рассмотреть|рассматривать|взять|принять)\sне\s(?:можем|сможем|будем)|не\s(?:можем|сможем|будем)\s(?:рассмотреть|рассматривать))(?![\p{L}])/iu;
+const TURNED_AWAY_UNLESS_RU_RE = /(?<![\p{L}])(?:без|только|лишь|кроме)(?![\p{L}])/iu;
+/**
+ * Why an ask is asked, said after it: who demands it ("our insurance carrier requires an NCCA-accredited certification
+ * for every trainer", "Deschutes County requires a certified manager on site", «Это требование лицензии»). The ask
+ * is the sentence before; this one is no row of its own.
+ */
+const REASON_RE =
+  /^(?:because\s|since\s|as\s)?(?:our\s|the\s|their\s)?(?:\p{Lu}[\p{L}-]+\s){0,2}(?:insurance(?:\s(?:carrier|company|provider|policy))?|insurers?|county|state|law|regulators?|licen[cs]e|accreditation|client|contract|partner agreement)\s(?:requires?|demands?|mandates?|says)(?![\p{L}])|^(?:это|этого)\s(?:требование|требует)\s(?:лицензии|закона|страховой|аккредитации|заказчика|клиента)(?![\p{L}])/iu;
+/** A posting that says it does not care for what it names: "A BS/MS in CS … is great, but honestly we don't care much about degrees". */
+const NOT_CARED_RE = /(?<![\p{L}])(?:we|i)\s(?:really\s|honestly\s|truly\s)?(?:don't|do not)\s(?:really\s)?care(?:\s(?:much|too much|a lot))?\s(?:about|for)\s/iu;
 /** Whom an employer says it turns away: a restatement of an ask, not an ask of its own. */
 const TURNED_AWAY_RE =
   /^(?:unfortunately,?\s)?(?:we\s|i\s)?(?:legally\s)?(?:can't|cannot|can not|are not able to|aren't able to|am not able to|won't|will not|do not|don't)\s(?:consider|put|start|hire|accept|take on|interview)\s(?:anyone|anybody|applicants|candidates|people|pending|out-of-state|new grads|graduates|students)(?![\p{L}])/iu;
@@ -680,7 +708,7 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   if (LEVEL_ONLY_RE.test(piece) || NOT_ASKED_RE.test(withoutAsides(piece).trim())) return true;
   // and whom the employer turns away, said after the ask it restates ("We cannot consider pending licensees or
   // out-of-state agents still waiting on their Arizona license", "We are not able to start anyone on a pending license")
-  if (TURNED_AWAY_RE.test(trimmed)) return true;
+  if (REASON_RE.test(trimmed) || (NOT_CARED_RE.test(trimmed) && yearsAsked(piece) === null) || TURNED_AWAY_RE.test(trimmed) || (TURNED_AWAY_RU_RE.test(trimmed) && !TURNED_AWAY_UNLESS_RU_RE.test(trimmed) && yearsAsked(piece) === null)) return true;
   // a company's pitch heading: "Why Hallbrook?", "Why join Acme"
   if (/^[Ww]hy (?:join |work (?:at|for|with) )?\p{Lu}[\p{L}&'’. -]{0,40}\??$/u.test(trimmed)) return true;
   const requirementSection = section === 'req' || section === 'nice';
@@ -837,6 +865,7 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
     // "желательно" inside a bracket qualifies the aside, not the ask: «опыт продаж от 1 года (желательно HoReCa)»
     const unitNice = !list.clauses && plus;
     let lastImportance: Importance | null = null;
+    let niceNext = false;
     for (const piece of pieces) {
       const pieceText = text.slice(piece.start, piece.end);
       // "… license (or equivalent …) - REQUIRED - Proven ability …": a piece that only says how much the one before
@@ -844,6 +873,10 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
       if (QUALIFIER_ONLY_RE.test(pieceText)) {
         const previous = (headed ? rows : unheaded).at(-1);
         if (previous && NICE_RE.test(pieceText) && previous.end <= piece.start) previous.importance = 'nice';
+        continue;
+      }
+      if (FILLER_RE.test(pieceText) || (!(piece.start === unit.start && piece.end === unit.end) && CUT_CONDITION_RE.test(pieceText) && wordCount(text, piece) <= 5 && ask.skills(pieceText).length === 0)) {
+        if (NICE_RE.test(pieceText)) niceNext = true;
         continue;
       }
       // a unit that is its own one piece was checked as the unit
@@ -854,7 +887,8 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
       let importance: Importance;
       if (unit.section === 'resp') importance = 'nice';
       else if (unit.section === 'nice') importance = MUST_RE.test(pieceText) && !NICE_RE.test(pieceText) ? 'must' : 'nice';
-      else importance = unitNice || niceAsked(pieceText) ? 'nice' : 'must';
+      else importance = unitNice || niceNext || niceAsked(pieceText) ? 'nice' : 'must';
+      niceNext = false;
       // "Experience with design systems is a plus, and so is some familiarity with WCAG": the second is a plus too
       if (lastImportance && CONTINUES_RE.test(pieceText)) importance = lastImportance;
       lastImportance = importance;
@@ -1080,8 +1114,9 @@ function headTitle(text: string, sections: Section[]): Posting['title'] {
   }
   // (and a council's crumbs after its menu: "… Sign in Home > Jobs and careers > Current vacancies > Social Worker – …")
   skip(REPEATED_CRUMB_RE) || skip(CATEGORY_CRUMB_RE);
-  // a classifieds page's header over its crumbs («Авито», its search and menu, «Главная › Москва › Работа › …»): the
-  // title is below the crumbs
+  // a classifieds page's header over its crumbs («Авито», its search and menu, «Главная › Москва › Работа › …»,
+  // «Главная » Казань » …», hh.ru's «Главная / Вакансии / Строительство, недвижимость / Инженер-геодезист»): the title
+  // is below the crumbs
   skip(CRUMB_LINES_RE);
   // a careers page's header line ("Careers | Aphrodite Bay Resort & Spa", «Вакансии — Компания»): the title is below
   skip(CAREERS_HEADER_RE);
@@ -1098,6 +1133,10 @@ function headTitle(text: string, sections: Section[]): Posting['title'] {
   // a post forwarded from a channel (its name, then «Переслано из: Гараж 54 | автосервис», "Forwarded from …"): the
   // title is below
   skip(FORWARDED_HEADER_RE);
+  // a channel's header over its post: its name, its subscribers and a pinned message («Ясный берег | клиника …», «4 812
+  // подписчиков», «📌 Закреплённое сообщение», one line); and a Facebook page's, down to the post's time ("November 17 at
+  // 9:12 AM · 🌎")
+  skip(CHANNEL_HEADER_RE) || skip(SOCIAL_POST_HEADER_RE);
   // a post's emoji and its label before the role ("💊 ВАКАНСИЯ: ФАРМАЦЕВТ / ПРОВИЗОР", "Job: Night Auditor")
   const lead = POST_LABEL_RE.exec(text.slice(start, Math.min(introEnd, start + 40)));
   if (lead && lead[0].length > 0 && start + lead[0].length < introEnd) start += lead[0].length;
@@ -1148,10 +1187,16 @@ function headTitle(text: string, sections: Section[]): Posting['title'] {
   // "… we are looking for a SOC Analyst (Tier 1) to join one of our shift teams")
   if (labelled && (end <= start || wordCount(text, { start, end }) > 12)) return namedRole(text, start);
   if (end <= start || wordCount(text, { start, end }) > 12) return null;
+  // a post's label before the role, and the place after it («🔥 ВАКАНСИЯ: КОНДИТЕР в кофейню-кондитерскую «Сахарный
+  // Клён»»): the role
+  if (lead && /\p{L}/u.test(lead[0])) {
+    const place = /\s(?:в|во|на|for|at|in)\s/iu.exec(text.slice(start, end));
+    if (place && place.index >= 3 && ROLE_NOUN_RE.test(text.slice(start, start + place.index))) end = start + place.index;
+  }
   return { text: text.slice(start, end), start, end };
 }
 
-const POST_LABEL_RE = new RegExp(`^[${EMOJI_CLASS}\\s]*(?:(?:вакансия|vacancy|job|position|позиция|должность)\\s{0,2}[:：—–-]\\s{0,3})?`, 'iu');
+const POST_LABEL_RE = new RegExp(`^[${EMOJI_CLASS}\\s]*(?:(?:вакансия|vacancy|job|position|позиция|должность)(?:\\s{0,2}[:：—–-]\\s{0,3}|\\s{1,2}[${EMOJI_CLASS}]+\\s{1,3}))?`, 'iu');
 const CAREERS_HEADER_RE = /^(?:careers?|jobs|open (?:positions|roles)|join (?:us|our team)|work with us|вакансии|карьера|работа у нас)(?:\s{0,2}(?:[|·•@]|[-–—] |at )[^\n]{0,60})?[^\S\n]*\n/iu;
 const BACK_TO_JOBS_RE = /^(?:[←<]\s*)?(?:back to (?:all )?(?:jobs|openings|careers|job listings)|view all (?:jobs|openings)|all jobs|назад к вакансиям|все вакансии|к списку вакансий)[^\S\n]*\n/iu;
 const TO_THE_TEAM_RE = /^\s{0,2}(?:в (?:нашу |свою |дружную )?команду|к нам(?: в команду)?|(?:to|for|on) (?:our|the) team|to join (?:our|the) team)\s{0,2}[:—–-]?\s{0,2}/iu;
@@ -1171,13 +1216,23 @@ const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|M
 const FLAT_PLACE_RE = new RegExp(`\\s(?:(?:(?:New|San|Santa|Los|Las|Salt|Fort|Saint|St\\.|Little|Grand|Palm|West|East|North|South|Lake)\\s){0,2}\\p{Lu}[\\p{L}.'-]{1,20},\\s\\p{Lu}[\\p{L} ]{1,30},\\s(?:United States|United Kingdom|USA|UK|Canada|Australia|Ireland|Germany)(?![\\p{L}])|(?:(?:New|San|Santa|Los|Las|Salt|Fort|Saint|St\\.|Little|Grand|Palm|West|East|North|South|Sioux|Baton|Cedar|Lake)\\s){0,2}\\p{Lu}[\\p{L}.'-]{1,20},\\s(?:${US_STATES})(?![\\p{L}])|(?:easy apply|apply now)(?![\\p{L}]))`, 'u');
 const RATED_COMPANY_RE = /^[^\n★]{1,80}?\s\d[.,]\d\s{0,2}★\s{1,3}(?=\p{Lu})/u;
 const FLAT_CRUMBS_RE = /^[^\n]{0,300}?(?:›[^›\n]{1,80}?\sjobs in\s[^\n›]{2,40}?,\s\p{Lu}{2}(?![\p{L}])|\sWhere:?\s[^\n]{2,40}?,\s\p{Lu}{2}(?:\s\d{5})?\s{1,3}Find jobs(?:\s{1,3}(?:Date posted|Pay|Job type|Distance|Remote|Company|Experience level|Back to search results))*)\s{1,3}(?=\p{Lu})/u;
-/** A flattened page's crumbs whose last is the title, which the page then repeats ("Все вакансии / Мобильная разработка / iOS-разработчик iOS-разработчик Причал …"). */
-const REPEATED_CRUMB_RE = /^[^\n]{0,200}?(?:все вакансии|вакансии|all jobs|jobs|home|главная)\s[/›>]\s(?:[^/›>\n]{1,60}?\s[/›>]\s){0,4}([^/›>\n]{2,60}?)\s(?=\1)/iu;
+/**
+ * A flattened page's crumbs whose last is the title, which the page then repeats ("Все вакансии / Мобильная разработка /
+ * iOS-разработчик iOS-разработчик Причал …"), at once or after the company's name («… / ML-инженер (рекомендательные
+ * системы) Лимонника Диджитал ML-инженер (рекомендательные системы) Зарплата …»).
+ */
+const REPEATED_CRUMB_RE = /^[^\n]{0,200}?(?:все вакансии|вакансии|all jobs|jobs|home|главная)\s[/›>]\s(?:[^/›>\n]{1,60}?\s[/›>]\s){0,4}([^/›>\n]{2,60}?)\s(?:[^/›>\n]{2,60}?\s)??(?=\1)/iu;
 /** A flattened page's crumbs that end in a category, then the title («… / Социальная защита и социальное обслуживание Специалист по социальной работе …»): the title opens at the capital after the category's last word. */
 const CATEGORY_CRUMB_RE = /^[^\n]{0,300}?(?:[Гг]лавная|[Hh]ome)\s\/\s(?:[^/\n]{1,60}?\s\/\s){0,4}[^/\n]{1,60}?\p{Ll}\s(?=\p{Lu})/u;
 /** A careers site's menu flattened before the title: "Skip to content Lumenfield Analytics Home Open roles … Log in Event Manager, …". */
 const FLAT_NAV_RE = /^[Ss]kip to (?:main )?content\s[^\n]{0,200}?\s(?:[Ll]og in|[Ss]ign in|[Ss]ign up)\s{1,3}(?=\p{Lu})/u;
-const CRUMB_LINES_RE = /^(?:[^\n]{0,120}\n\s*){0,4}?[^\n›]{1,40}(?:\s›\s[^\n›]{1,60}){2,}[^\S\n]*\n/u;
+/** A classifieds page's crumbs a few lines down (a blank line counts as one; `\s*` there would backtrack on a run of them). */
+const CRUMB_LINES_RE =
+  /^(?:[^\n]{0,120}\n[^\S\n]*){0,6}?(?:[^\n›»]{1,40}(?:\s[›»]\s[^\n›»]{1,60}){2,}|(?:[Гг]лавная|[Hh]ome|[Вв]акансии|[Jj]obs)(?:\s\/\s[^\n/]{1,60}){2,})[^\S\n]*\n/u;
+const CHANNEL_HEADER_RE =
+  /^[^\n]{1,80}\n[^\S\n]{0,8}(?:\d[\d  ,.]{0,12}[kKMмК]?|\d[\d.,]{0,6}[^\S\n]?(?:тыс\.?|K))[^\S\n]{1,3}(?:подписчик\p{L}{0,3}|subscribers|members|участник\p{L}{0,3})[^\S\n]{0,8}\n(?:\s{0,8}[^\n]{0,6}(?:закрепл[её]нное сообщение|pinned message)[^\n]{0,80}\n[^\n]{0,120}\n)?/iu;
+const SOCIAL_POST_HEADER_RE =
+  /^(?:facebook|instagram|linkedin)[^\S\n]{0,8}\n[\s\S]{0,700}?\n[^\S\n]{0,8}(?:(?:\p{Lu}\p{Ll}+ \d{1,2}(?:, \d{4})?|[Yy]esterday|[Tt]oday) at \d{1,2}:\d{2}\s?[AaPp][Mm]|\d{1,2}\s?(?:h|d|w|hrs?|mins?))\s·[^\n]*\n/iu;
 const FORWARDED_HEADER_RE = /^(?:[^\n]{0,80}\n){0,2}?[^\S\n]*(?:переслано (?:из|от)|forwarded from|пересланное сообщение)[^\n]{0,80}\n/iu;
 const BOARD_LABEL_RE = /^(?:about the job|job description|full job description|job details|описание вакансии|о вакансии)\s{1,3}(?=\p{Lu})/iu;
 const WORK_MODE_RE = /(?<=[\s,])\(?(?:hybrid|remote|on-site|onsite|in-office|full-time|part-time|гибрид|удал[её]нно|удал[её]нка|офис)(?![\p{L}])/iu;
@@ -1198,7 +1253,7 @@ function headCut(line: string, from: number): number | null {
   // (hh.ru's page puts «Уровень дохода не указан», «з/п не указана» or «Требуемый опыт работы» after the title)
   // (and Indeed's "4.1 out of 5 stars" after the company)
   // (and a pay range after the title: "… МСБ 120 000 — 160 000 ₽")
-  const re = /\s\d(?:\.\d)?\s(?:out of 5|из 5)|\s\d{1,3}(?:[ \u00a0]\d{3})+(?=\s{0,2}(?:[—–-]\s{0,2}\d|₽|руб))|\s[-–—|]\s|[.!?](?:\s|$)|\s\$|\s(?:от|до|from|up to)\s{1,2}\d|\s\d[\d\s]{0,12}(?:₽|руб)|\s(?:уровень дохода|з\/п не|зарплата не|требуемый опыт)/giu;
+  const re = /\s\d(?:\.\d)?\s(?:out of 5|из 5)|\s\d{1,3}(?:[ \u00a0]\d{3})+(?=\s{0,2}(?:[—–-]\s{0,2}\d|₽|руб))|\s[-–—|]\s|[.!?](?:\s|$)|\s\$|\s(?:от|до|from|up to)\s{1,2}\d|\s\d[\d\s]{0,12}(?:₽|руб)|\s(?:уровень дохода|з\/п не|зарплата не|требуемый опыт|зарплата (?:от|до)\s|salary(?::|\s\$))/giu;
   re.lastIndex = from;
   for (let m = re.exec(line); m; m = re.exec(line)) {
     if (m[0][0] !== '.' || !ABBREVIATIONS.has(wordBefore(line, m.index, 0))) return m.index;
@@ -1249,8 +1304,11 @@ const HIRING_CUE_RE = new RegExp(
   `^[^\\p{L}]{0,4}(?:срочно\\s{1,3})?(?:${HIRING_WORDS}|требуются|we're looking for an?|we are looking for an?|looking for an?)(?![\\p{L}])[\\s:!]{1,3}(?:(?:an?|the)\\s{1,3})?`,
   'iu',
 );
-/** Two to four capitalised words (a company's name) to the end, after a role's noun: "… Specialist Larchmont Foods". */
-const COMPANY_NAME_RE = /^(?:\s+\p{Lu}[\p{Ll}&'’.]+){2,4}\s*$/u;
+/**
+ * Two to four capitalised words (a company's name) to the end, after a role's noun: "… Specialist Larchmont Foods", or
+ * one to four with a company's suffix: "Survey Party Chief Cascade Benchline Surveying, Inc.".
+ */
+const COMPANY_NAME_RE = /^(?:(?:\s+\p{Lu}[\p{Ll}&'’.]+){2,4}|(?:\s+\p{Lu}[\p{Ll}&'’.]+){1,4},?\s+(?:Inc|LLC|Ltd|Corp|Co|PLC|GmbH|LLP)\.?)\s*$/u;
 const ROLE_NOUNS_RE = new RegExp(ROLE_NOUN_RE.source, 'giu');
 
 /** Where a company's name begins that runs on after the title's last role noun, or -1. */
@@ -1272,7 +1330,7 @@ const PLACE_RE = /^\s(?:на|в|во|для|at|in|for|to)\s/iu;
 function namedRole(text: string, from: number): Posting['title'] {
   const window = text.slice(from, Math.min(text.length, from + 1200));
   for (const m of window.matchAll(ROLE_AFTER_RE)) {
-    let phrase = m[1]!.replace(/\s+(?:who|that|to|который|которая|в команду|в нашу|для|with)\s.*$/iu, '');
+    let phrase = m[1]!.replace(/\s+(?:who|that|to|который|которая|в команду|в нашу|для|with|(?:for|at|in) (?:our|the|a|an|its|this|my))\s.*$/iu, '');
     phrase = phrase.trimEnd();
     if (!ROLE_NOUN_RE.test(phrase) || phrase.split(/\s+/).length > 8) continue;
     const start = from + m.index + m[0].indexOf(m[1]!);

@@ -31,7 +31,9 @@ const HEADINGS: Record<SectionKind, string> = {
   you'll have|you will have|you should have|you'll bring|you will bring|what you must bring|what you must have|
   what they need|what the client needs|what my client needs|what they're looking for|what they are looking for|
   what we need from you|what we need from u|what you need to bring|what you'll need to bring|what you will need to bring|what you need to succeed|what you'll need to succeed|
-  essential criteria|essential requirements|essential qualifications`,
+  essential criteria|essential requirements|essential qualifications|what you need to have|what you'll need to have|
+  what you will need to have|what you should have|what you should bring|what we need you to have|what we'd like you to have|
+  what we would like you to have|person specification|knowledge and skills|skills and knowledge|knowledge skills and experience`,
   nice: `nice to have|nice to haves|preferred|preferred qualifications|preferred skills|preferred experience|desired|
   desired skills|desired qualifications|desirable|desirable criteria|desirable skills|desirable experience|bonus points|pluses|a plus|will be a plus|would be a plus|
   additional qualifications|good to have|optional|ключевые навыки|будет плюсом|плюсом будет|будет преимуществом|преимуществом будет|
@@ -53,7 +55,8 @@ const HEADINGS: Record<SectionKind, string> = {
   how we work|the way we work|how we work together|working here|life at the company|как мы работаем|как у нас устроена работа|
   compensation and benefits|salary|pay|pay range|условия|условия работы|мы предлагаем|что мы предлагаем|что предлагаем|предлагаем|
   наши условия|что мы даем|бонусы|компенсация|компенсации|зарплата|заработная плата|доход|плюшки|льготы|
-  социальный пакет|мы гарантируем|что мы предлагаем тебе|что даем|мы даем|что мы даем тебе|что ты получишь|что вы получите|что получишь|the package|package|the offer|our offer`,
+  социальный пакет|мы гарантируем|что мы предлагаем тебе|что даем|мы даем|что мы даем тебе|что ты получишь|что вы получите|что получишь|the package|package|the offer|our offer|
+  pay and perks|pay and benefits|salary and benefits|salary and perks`,
   about: `about us|about the company|about company|who we are|company overview|company description|our company|our story|
   our mission|о компании|о нас|кто мы|о проекте|о команде|компания|немного о нас`,
   skip: `job type|job types|schedule|shift|shifts|work schedule|location|work location|job location|work setting|
@@ -61,7 +64,7 @@ const HEADINGS: Record<SectionKind, string> = {
   ability to commute|ability to relocate|ability to commute relocate|contact information|contact info|контактная информация|график|график работы|адрес|контакты|занятость|
   тип занятости|местоположение и тип занятости|местоположение|формат работы|место работы|локация|контактное лицо|ключевые слова|оформление|meet the hiring team|most relevant|
   most recent comments|comments|more jobs|similar jobs|jobs you may like|people also viewed|people also searched for|
-  похожие вакансии`,
+  похожие вакансии|employer details|disclosure and barring service check|dbs check|certificate of sponsorship|visa sponsorship`,
   apply: `how to apply|to apply|как откликнуться`,
   legal: `eeo statement|equal opportunity|disclaimer`,
   // a board's label over whatever it shows: Indeed's "Job Details :" heads a description as often as its pay and type
@@ -105,7 +108,7 @@ interface Word {
 
 const LETTER = /\p{L}/u;
 
-/** Words of a text: letters, digits and inner apostrophes; "&" reads as "and"; hyphens and slashes separate. */
+/** Words of a text: letters, digits and inner apostrophes; "&" and a spaced "+" read as "and"; hyphens and slashes separate. */
 function words(text: string): Word[] {
   const out: Word[] = [];
   let i = 0;
@@ -123,7 +126,8 @@ function words(text: string): Word[] {
       const key = ascii ? raw.toLowerCase() : raw.toLowerCase().replaceAll('ё', 'е').replaceAll('’', "'");
       out.push({ key, raw, start, end: i });
     } else {
-      if (ch === '&') out.push({ key: 'and', raw: ch, start: i, end: i + 1 });
+      // ("Pay + perks:" as "pay and perks")
+      if (ch === '&' || (ch === '+' && text[i - 1] === ' ' && text[i + 1] === ' ')) out.push({ key: 'and', raw: ch, start: i, end: i + 1 });
       i++;
     }
   }
@@ -173,11 +177,12 @@ const ASKS_ASIDE_RE = /required|optional|a plus|nice|bonus|must|обязател
 function after(text: string, pos: number): { colon: boolean; lineEnd: boolean; next: number; aside?: 'asks' | 'other' } {
   let k = pos;
   while (k < text.length && k - pos < 8 && (/[ \t*_#)\]]/.test(text[k]!) || TRAILING_EMOJI.test(text[k]!))) k++;
-  // a short aside before the colon: "What I need from you (non-negotiable):"; or at the line's end, after a heading of
+  // a short aside before the colon: "What I need from you (non-negotiable):", "What you NEED to have (seriously, please
+  // read before you DM us):"; or at the line's end, after a heading of
   // three words or more (the caller checks): "What they need (the hiring manager was very specific here)"
   // (and, in a flattened page, one that says how much the list is asked before its first sentence: "What you need (must
   // have) You have at least …")
-  const aside = /^\([^()\n]{1,30}\)\s{0,2}(?=[:：])|^\([^()\n]{1,60}\)[*_]{0,3}[ \t]{0,2}(?=\r?\n|$)|^\([^()\n]{1,30}\)(?= {1,2}\p{Lu})/u.exec(text.slice(k, k + 66));
+  const aside = /^\([^()\n]{1,60}\)\s{0,2}(?=[:：])|^\([^()\n]{1,60}\)[*_]{0,3}[ \t]{0,2}(?=\r?\n|$)|^\([^()\n]{1,30}\)(?= {1,2}\p{Lu})/u.exec(text.slice(k, k + 66));
   if (aside) k += aside[0].length;
   // a trailing ellipsis at the line's end reads as the colon: "You'll have…", "Bonus points if..."
   const ellipsis = /^(?:…|\.{3})[ \t]{0,4}(?=\r?\n|$)/.exec(text.slice(k, k + 8));
