@@ -8,6 +8,7 @@ export { splitRequirements, type Importance, type Requirement, type SplitRequire
 export { SKILL_TERMS, stem, terms, termSpans, tokenize, tokenSpans, type TermSpan, type TokenSpan } from './tokens.ts';
 export {
   readResume,
+  readingOrder,
   isSectionHeading,
   PAGE_MARK_RE,
   resumeSummary,

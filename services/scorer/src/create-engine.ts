@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Config } from '@rc/config';
 import { CrossEncoder, SentenceEmbedder } from '@rc/model-runtime';
 import { CrossEncoderEngine, type MeaningOptions } from './cross-encoder-engine.ts';
-import { LexicalEngine, type ScoringEngine } from './engine.ts';
+import { LexicalEngine, ReadingOrderEngine, type ScoringEngine } from './engine.ts';
 import { createTextAnalysis } from './text-analysis.ts';
 
 export async function createEngine(
@@ -12,7 +12,7 @@ export async function createEngine(
     Partial<Pick<Config, 'SCORER_DEVICE' | 'SCORER_LANES' | 'SCORER_THREADS' | 'EMBED_MODEL_DIR' | 'TEXT_ANALYSIS_TIMEOUT_MS' | 'TEXT_ANALYSIS_WORKERS'>>,
   log?: { info(obj: object, msg: string): void },
 ): Promise<ScoringEngine> {
-  if (config.MODEL_DIR === 'none') return new LexicalEngine(createTextAnalysis(config));
+  if (config.MODEL_DIR === 'none') return new ReadingOrderEngine(new LexicalEngine(createTextAnalysis(config)));
   if (!existsSync(join(config.MODEL_DIR, 'tokenizer.json'))) {
     // A misconfigured MODEL_DIR must not silently fall back: the score would change meaning.
     throw new Error(`MODEL_DIR=${config.MODEL_DIR} has no tokenizer.json; set MODEL_DIR=none for the lexical scorer`);
@@ -26,7 +26,7 @@ export async function createEngine(
   // Warm-up: the first run allocates and optimises; do it before taking jobs.
   await engine.analyse({ vacancyText: 'Warm-up vacancy: Python developer.', resumeText: 'Warm-up resume: Python developer, 3 years.' });
   log?.info({ model: engine.model, file: ce.info.file, lanes: ce.info.lanes, threadsPerLane: ce.info.threadsPerLane, maxBatch: ce.info.maxBatch, batchTokens: ce.info.batchTokens }, 'cross-encoder loaded');
-  return engine;
+  return new ReadingOrderEngine(engine);
 }
 
 /**

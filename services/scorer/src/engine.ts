@@ -4,6 +4,7 @@
  */
 import type { Scoring } from '@rc/contracts';
 import type { PairLexical, PostingRead } from '@rc/lexical';
+import { readingOrder, RecentTexts } from '@rc/text';
 import { sharedTextAnalysis, type TextAnalysis } from './text-analysis.ts';
 
 export interface PairText {
@@ -87,5 +88,47 @@ export class LexicalEngine implements ScoringEngine {
 
   async close(): Promise<void> {
     await this.text?.close();
+  }
+}
+
+/** Resumes put in reading order lately: a ranking pairs one resume with thousands of vacancies. */
+const ordered = new RecentTexts<string>(16);
+
+/** The pair with its resume in reading order (a two-column PDF's left column, then its right: see `readingOrder`). */
+export function inReadingOrder<T extends PairText>(pair: T): T {
+  const resumeText = ordered.get(pair.resumeText, readingOrder);
+  return resumeText === pair.resumeText ? pair : { ...pair, resumeText };
+}
+
+/**
+ * An engine that reads every resume in reading order: a CV laid out in two columns, extracted from a PDF with its
+ * layout kept, had its jobs beside its skills and certificates on the same lines, and no job was read. Scores,
+ * evidence and the resume's facts are of the resume so ordered (evidence quotes its lines, whole).
+ */
+export class ReadingOrderEngine implements ScoringEngine {
+  constructor(private readonly inner: ScoringEngine) {}
+  get engine() {
+    return this.inner.engine;
+  }
+  get model() {
+    return this.inner.model;
+  }
+  analyse(pair: AnalysisInput): Promise<Scoring> {
+    return this.inner.analyse(inReadingOrder(pair));
+  }
+  scorePairs(pairs: PairText[], onProgress?: (done: number) => void): Promise<number[]> {
+    return this.inner.scorePairs(pairs.map(inReadingOrder), onProgress);
+  }
+  scoreBest(pairs: PairText[], limit: number, onProgress?: (done: number) => void): Promise<Array<number | null>> {
+    return this.inner.scoreBest(pairs.map(inReadingOrder), limit, onProgress);
+  }
+  prescorePairs(pairs: PairText[]): Promise<number[]> {
+    return this.inner.prescorePairs(pairs.map(inReadingOrder));
+  }
+  readPostings(texts: string[]): Promise<PostingRead[]> {
+    return this.inner.readPostings(texts);
+  }
+  close(): Promise<void> {
+    return this.inner.close();
   }
 }

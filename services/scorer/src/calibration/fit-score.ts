@@ -14,6 +14,7 @@ import { FIT_FEATURES, fitFeatures, fitScore, partsOf, type FitParts, type FitWe
 import { CrossEncoder } from '@rc/model-runtime';
 import { loadMeaning } from '../create-engine.ts';
 import { CrossEncoderEngine } from '../cross-encoder-engine.ts';
+import { inReadingOrder } from '../engine.ts';
 import { refineByMeaning, type MeaningThresholds, type PairTitles } from '../meaning.ts';
 import { loadFitSet } from '../evaluation/fit-set.ts';
 import { GRADE_RANK, type Grade } from '../evaluation/fit-set-metrics.ts';
@@ -42,7 +43,8 @@ interface Pair {
 }
 const pairs: Pair[] = [];
 for (const l of labels) {
-  const resumeText = set.resumes.get(l.resume)!;
+  // (the resume as the product reads it: a two-column layout in reading order)
+  const resumeText = inReadingOrder({ vacancyText: '', resumeText: set.resumes.get(l.resume)! }).resumeText;
   const f = await engine.features({ vacancyText: set.postings.get(l.posting)!, resumeText });
   pairs.push({ words: f.lexical, titles: f.titles, resumeText, logit: f.pairLogit, grade: l.grade, posting: l.posting });
 }

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfigOrExit, repoRoot } from '@rc/config';
 import { createEngine } from '../create-engine.ts';
-import { LexicalEngine, type ScoringEngine } from '../engine.ts';
+import { LexicalEngine, ReadingOrderEngine, type ScoringEngine } from '../engine.ts';
 import { evaluateFitSet, loadFitSet, missingGrades, renderMarkdown, targets } from './fit-set.ts';
 
 const config = loadConfigOrExit();
@@ -18,12 +18,12 @@ let engine: ScoringEngine;
 let note: string | undefined;
 const modelFile = join(config.MODEL_DIR, 'onnx/model_quantized.onnx');
 if (config.MODEL_DIR === 'none') {
-  engine = new LexicalEngine();
+  engine = new ReadingOrderEngine(new LexicalEngine());
   note = 'MODEL_DIR=none: the lexical scorer, not the shipped model.';
 } else if (!existsSync(join(config.MODEL_DIR, 'tokenizer.json')) || !existsSync(modelFile)) {
   // Say it loudly: numbers of the lexical scorer must not be read as the model's.
   console.warn(`warning: no model in ${config.MODEL_DIR}; falling back to the lexical scorer`);
-  engine = new LexicalEngine();
+  engine = new ReadingOrderEngine(new LexicalEngine());
   note = `FALLBACK: no model found in ${config.MODEL_DIR}; these are the lexical scorer's numbers.`;
 } else {
   engine = await createEngine(config);
