@@ -829,3 +829,16 @@ describe('scoreLexical: examples and their kind', () => {
     expect(scoreLexical({ vacancyText: vacancy, resumeText: ticketing }).requirements[0]!.status).not.toBe('missing');
   });
 });
+
+describe('scoreLexical: a section heading is no evidence', () => {
+  it('does not take "LICENSES & TRAINING" for a Surveyor in Training licence', () => {
+    const vacancy = 'Survey Party Chief\nRequirements:\n- Surveyor in Training / LSIT certificate\n- Driver\'s license';
+    const resume = 'Party Chief\n03/2022 – now\n- Run a two-person crew\n\nLICENSES & TRAINING\n• WA driver\'s license, clean\n• FS exam review course (in progress)';
+    const r = scoreLexical({ vacancyText: vacancy, resumeText: resume, now: new Date('2026-11-30T00:00:00Z') });
+    const lsit = r.requirements.find((x) => x.text.startsWith('Surveyor in Training'))!;
+    expect(lsit.evidence?.text ?? '').not.toContain('LICENSES');
+    expect(lsit.status).not.toBe('met');
+    // the line under it that names a licence still shows the one it names
+    expect(r.requirements.find((x) => x.text.startsWith("Driver's"))!.status).toBe('met');
+  });
+});

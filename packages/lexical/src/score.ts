@@ -9,6 +9,7 @@ import {
   findSkills,
   isListLine,
   isNotDoneClaim,
+  isSectionHeading,
   MAX_ALTERNATIVES_LIST,
   readPosting,
   readResume,
@@ -625,8 +626,9 @@ function askStatus(score: number): RequirementStatus {
 }
 
 function prepareResume(resumeText: string): PreparedResume {
-  // a sentence that says the person has not done something, or is only learning it, shows nothing it names
-  const sentences: Sentence[] = splitSentences(resumeText).filter((s) => !isNotDoneClaim(s.text)).map((s) => {
+  // a sentence that says the person has not done something, or is only learning it, shows nothing it names; nor does
+  // a section's heading ("LICENSES & TRAINING" is no Surveyor in Training licence)
+  const sentences: Sentence[] = splitSentences(resumeText).filter((s) => !isNotDoneClaim(s.text) && !isSectionHeading(s.text)).map((s) => {
     const list = terms(s.text);
     // the sentence's skills under their vocabulary ids as well, so a requirement's skill term finds any synonym
     // (a broader skill it shows, once: four Spring modules on a line show Java, but do not name it four times)

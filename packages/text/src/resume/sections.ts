@@ -43,6 +43,8 @@ const HEADINGS: [SectionName, string[]][] = [
   ['licences', [
     'licenses', 'licences', 'license', 'licence', 'certifications', 'certificates', 'certification', 'licenses and certifications',
     'licences and certifications', 'licenses & certifications', 'certifications & licenses', 'driving licence', 'driving license',
+    'licenses and training', 'licences and training', 'licenses & training', 'licences & training', 'certifications and training',
+    'certifications & training', 'training and certifications', 'training & certifications',
     "driver's license", 'сертификаты', 'удостоверения', 'водительское удостоверение', 'допуски', 'лицензии', 'аттестация',
     'сертификаты и удостоверения', 'допуски и удостоверения', 'права',
   ]],

@@ -189,6 +189,19 @@ describe('skill vocabulary', () => {
     expect(ids('ЦИАН и Авито').has('mls')).toBe(false);
   });
 
+  it("names a store's P&L and a kitchen's food hygiene certificate, and no years ask by them", () => {
+    const ids = (t: string) => new Set(findSkills(t).map((m) => m.id));
+    for (const t of ['Genuine P&L ownership', 'Full P&L accountability for a $31M store', 'profit and loss', 'отчёт о прибылях и убытках']) {
+      expect(ids(t).has('pnl'), t).toBe(true);
+    }
+    for (const t of ['Level 2 Food Hygiene certificate (Level 3 preferred)', 'Level 3 Food Safety in Catering (2022)', 'санминимум сдан']) {
+      expect(ids(t).has('food_hygiene'), t).toBe(true);
+    }
+    // «опыт от 2 лет» of every Russian posting names no skill; nor do a kitchen's food safety audits name a certificate
+    expect([...ids('опыт от 2 лет'), ...ids('Опыт работы')]).toEqual([]);
+    expect(ids('Led food safety audits').has('food_hygiene')).toBe(false);
+  });
+
   it('gives spans into the text', () => {
     const text = 'Опыт работы с Postgres от 2 лет';
     const [m] = findSkills(text);
