@@ -40,6 +40,12 @@ describe('isNotDoneClaim', () => {
       'Нет водительских прав.',
       "No driver's license.",
       "I don't have a driver's license yet.",
+      // a credential on its way, not held: an exam booked, a course in progress, an accreditation to apply for
+      '• FS exam review course (in progress, 2025–2026)',
+      'Registered for the FS exam in March 2026.',
+      'BACP registered member, not yet accredited.',
+      'Аккредитации пока нет, в процессе накопления часов.',
+      'Сейчас набираю часы для подачи на аккредитацию BACP (планирую подать заявку весной 2026 г.).',
     ]) {
       expect(isNotDoneClaim(text), text).toBe(true);
     }
@@ -65,6 +71,9 @@ describe('isNotDoneClaim', () => {
       'Водительские права категории B, стаж вождения 8 лет.',
       'Нет ни одного нарушения ПДД за 8 лет, права категории B.',
       'Clean driving license, no points.',
+      'Migrating the billing service to Kubernetes (in progress).',
+      'Passed the FS exam in 2020; WA SIT certificate current.',
+      'Licensed and certified since 2019.',
     ]) {
       expect(isNotDoneClaim(text), text).toBe(false);
     }
