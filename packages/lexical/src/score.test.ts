@@ -842,3 +842,51 @@ describe('scoreLexical: a section heading is no evidence', () => {
     expect(r.requirements.find((x) => x.text.startsWith("Driver's"))!.status).toBe('met');
   });
 });
+
+describe('scoreLexical: a licence across languages, and the clause that asks the years', () => {
+  const now = new Date('2026-11-30T00:00:00Z');
+  const posting = `Авиационный техник по ТО ВС (ПиД)
+
+Требования:
+- действующее свидетельство специалиста по техническому обслуживанию ВС (ФАП-147)
+- опыт работы авиатехником на оперативном ТО гражданских ВС не менее 3 лет`;
+  const licenceRow = (resumeText: string) =>
+    scoreLexical({ vacancyText: posting, resumeText, now }).requirements.find((r) => r.text.startsWith('действующее свидетельство'))!;
+
+  it('meets a licence asked in the other language only on a line that names a licence, not by its field alone', () => {
+    const recruiter = `Anna Belova
+Talent Acquisition Specialist
+
+Mar 2024 – present | Talent Acquisition Specialist, SkyStaff Consulting
+- Full-cycle hiring for aircraft maintenance organisations.
+- I speak the language of maintenance managers well enough to screen for them.`;
+    expect(licenceRow(recruiter).status).toBe('missing');
+    const engineer = `Pavel Orlov
+Line Maintenance Engineer
+
+Certifications
+Aircraft Maintenance Specialist Certificate (Rosaviatsiya)
+
+Mar 2020 – present | Line Maintenance Engineer, Nevsky Regional Airlines
+- Line maintenance of the RRJ-95 fleet, transit and daily checks.`;
+    const row = licenceRow(engineer);
+    expect(row.status).toBe('met');
+    expect(row.evidence?.text).toContain('Certificate');
+  });
+
+  it('reads the years of "five years as a product manager, and at least two of those … on B2B SaaS" from the product jobs', () => {
+    const pm = `Senior Product Manager
+
+About you
+- You have at least five years of experience as a product manager, and at least two of those years were spent on B2B SaaS`;
+    const resume = `Daniel Lind
+Product Manager, Payouts — Kovara | Feb 2019 – present
+- Owned the payouts API and the SME onboarding flow.
+Software Engineer — Tejo Systems | 2014 – 2019
+- Java services.`;
+    const row = scoreLexical({ vacancyText: pm, resumeText: resume, now }).requirements[0]!;
+    // 2019-02 to 2026-11: 7.8 years as a product manager, though no job names B2B SaaS
+    expect(row.years?.shown).toBeGreaterThanOrEqual(5);
+    expect(row.status).toBe('met');
+  });
+});

@@ -10,6 +10,8 @@ import {
   isListLine,
   isNotDoneClaim,
   isSectionHeading,
+  credentialsNamed,
+  licenceAsked,
   MAX_ALTERNATIVES_LIST,
   readPosting,
   readResume,
@@ -121,6 +123,11 @@ function peerSentence(peerTerms: readonly string[], sentences: readonly Sentence
   const showing = sentences.filter((s) => peerTerms.some((t) => s.tf.has(t)));
   return showing.find((s) => !s.list) ?? showing[0] ?? null;
 }
+
+/** The most a licence row may score, in the other language, where no line that names a licence shows its field. */
+const UNNAMED_LICENCE = 0.25;
+/** Whether a resume line names a licence or a credential, as the posting reader reads a licence ask. */
+const namesLicence = (text: string) => licenceAsked(text) !== null || credentialsNamed(text).length > 0;
 
 export function statusFor(score: number): RequirementStatus {
   if (score >= MET) return 'met';
@@ -605,7 +612,7 @@ function aboutWhat(slots: Slot[], askText: string): AboutIt | undefined {
 }
 
 /** Where a row's clauses part: "No degree needed but you must have at least 6 months' care experience (…) – happy to help …". */
-const CLAUSE_BREAK_RE = /\s(?:but|however|although|though|while|а|но|однако)\s|\s(?:and|и)\s(?=(?:be|are|you|have|can|will|able|готов\p{L}{0,2}|быть|уметь)\s)|[;]\s|\s[–—-]\s|[.!?]\s/iu;
+const CLAUSE_BREAK_RE = /\s(?:but|however|although|though|while|а|но|однако)\s|,?\s(?:and|with)\s(?=(?:at\s+least|of\s+(?:which|those|them)|including)\s)|,\s(?=из\s+(?:них|которых)\s)|\s(?:and|и)\s(?=(?:be|are|you|have|can|will|able|готов\p{L}{0,2}|быть|уметь)\s)|[;]\s|\s[–—-]\s|[.!?]\s/iu;
 
 /**
  * The clause of a row that asks the years, when the row has more than one ("you must have at least 6 months' care
@@ -836,8 +843,13 @@ export function scoreLexical(input: LexicalInput): Scoring {
     // a sentence with none of the terms covers nothing and is never the best
     const shared = new Set<number>();
     for (const slot of slots) for (const t of slot.terms) for (const i of sentencesWith.get(t) ?? []) shared.add(i);
+    // (in the other language a licence row is met by its field's skill only on a line that names a licence:
+    // «свидетельство специалиста по техническому обслуживанию ВС» by "Aircraft Maintenance Specialist Certificate", not
+    // by "maintenance managers")
+    const licenceLines = skillSlots.length > 0 && req.kind === 'licence';
     for (const i of [...shared].sort((a, b) => a - b)) {
       const s = sentences[i]!;
+      if (licenceLines && !namesLicence(s.text)) continue;
       const norm = K1 * (1 - B + (B * s.length) / avgLength);
       let covered = 0;
       let named = 0;
@@ -879,7 +891,8 @@ export function scoreLexical(input: LexicalInput): Scoring {
     }
     const anywhere =
       slots.reduce((sum, slot) => sum + slot.weight * Math.max(0, ...slot.terms.map((t) => (resumeTerms.has(t) ? fillOf(slot, t) : 0))), 0) / total;
-    const score = round(Math.min(1, BEST_SENTENCE_SHARE * best + (1 - BEST_SENTENCE_SHARE) * anywhere));
+    let score = round(Math.min(1, BEST_SENTENCE_SHARE * best + (1 - BEST_SENTENCE_SHARE) * anywhere));
+    if (licenceLines && !bestSentence) score = Math.min(score, UNNAMED_LICENCE);
     return {
       ...row,
       score,

@@ -31,6 +31,11 @@ const EXPERIENCE_CONTEXT = new RegExp(
   'iu',
 );
 const AGE_CONTEXT = /years old|years of age|возраст|лет от роду|(?:старше|младше)\s{1,3}\d/iu;
+/**
+ * Years behind the wheel, not in the work: «стаж вождения от 2 лет», "2+ years' driving experience", "held a full
+ * licence for 3 years" (the row is the licence's)
+ */
+const DRIVING_YEARS = /(?:стаж|опыт)\p{L}{0,3}\s{1,3}вождени|водительск\p{L}{0,3}\s{1,3}стаж|driving\s{1,3}experience|(?:held|holding)\s{1,3}(?:an?\s{1,3}|your\s{1,3})?(?:full\s{1,3})?(?:uk\s{1,3})?(?:driving\s{1,3})?licen[cs]e\s{1,3}for|licen[cs]e\s{1,3}held\s{1,3}for/iu;
 
 /**
  * Years that are the whole of an item, or a field's value: a board's "Experience:" fields ("iOS: 1 year (Preferred)",
@@ -40,7 +45,7 @@ const FIELD_YEARS = new RegExp(`^(?:[^:\\n]{1,40}[:：]\\s{0,3})?${NUM}\\s{0,2}(
 
 /** Years of experience a requirement asks for, or null. */
 export function yearsAsked(text: string): number | null {
-  if (AGE_CONTEXT.test(text)) return null;
+  if (AGE_CONTEXT.test(text) || DRIVING_YEARS.test(text)) return null;
   const en = EN_YEARS.exec(text);
   if (en && (EXPERIENCE_CONTEXT.test(text) || /\+|plus|minimum|at least/i.test(text) || FIELD_YEARS.test(text.trim()))) {
     const raw = en[1]!.toLowerCase();
@@ -73,13 +78,14 @@ const EDUCATION_LEVELS: Array<[EducationLevel, RegExp]> = [
   ['bachelor', new RegExp(`${L}(?:bachelor'?s?|bsc|b\\.sc|b\\.s\\.|bsn|b\\.a\\.|b\\.?tech|b\\.e(?:\\.|(?=\\s{0,2}[/,]))|bca|bba|b\\.com|undergraduate degree|four-year degree|бакалавр\\p{L}{0,5})${R}`, 'iu')],
   ['associate', new RegExp(`${L}associate(?:'s)?(?: or [\\p{L}']{1,12})?\\s{1,2}degree${R}`, 'iu')],
   ['vocational', new RegExp(`${L}(?:средн\\p{L}{0,3}[ -]{1,2}(?:профессиональн|специальн|техническ|медицинск|фармацевтическ)\\p{L}{0,4}|средн\\p{L}{0,3}(?=\\s(?:\\([^)]{0,30}\\)\\s)?(?:или|либо)\\s(?:\\p{L}+\\s)?высш)|спо|начальн\\p{L}{0,3} профессиональн\\p{L}{0,4}|техникум\\p{L}{0,3}|колледж\\p{L}{0,3}|technical certificate|vocational|trade school|graduate of (?:an? )?(?:accredited |approved |recognized )?[\\p{L} -]{0,40}?(?:program(?:me)?|school|college))${R}`, 'iu')],
-  ['higher', new RegExp(`${L}(?:высш\\p{L}{0,3}|неоконченн\\p{L}{0,3} высш\\p{L}{0,3}|degree|university|диплом\\p{L}{0,3} (?:вуза|о высшем))${R}`, 'iu')],
+  ['higher', new RegExp(`${L}(?:высш\\p{L}{0,3}|higher education|неоконченн\\p{L}{0,3} высш\\p{L}{0,3}|degree|university|диплом\\p{L}{0,3} (?:вуза|о высшем))${R}`, 'iu')],
   ['secondary', new RegExp(`${L}(?:high school|ged|secondary school|средн\\p{L}{0,3} (?:общ\\p{L}{0,3} )?образовани\\p{L}{0,2})${R}`, 'iu')],
 ];
 
 const BE_RE = /(?<![\p{L}])BE(?=\s{0,2}\/\s{0,2}B\.?Tech|\s{0,2}\/\s{0,2}B\.?E|\s{1,2}in\s\p{Lu})/u;
-const EN_FIELD = /\b(?:degree|diploma|bachelor'?s?|master'?s?|bsc|msc|associate'?s?|certificate)(?: [a-z]{1,12}){0,2} in ((?:[A-Z][\p{L}]{1,20}|TESOL|IT)(?:(?:,? (?:or |and |& )?| )(?:[A-Z][\p{L}]{1,20}|TESOL|IT)){0,4})/u;
-const RU_FIELD = /(?:специальност\p{L}{0,2}|направлени\p{L}{0,2})\s{1,2}«([^»\n]{1,60})»|(?:высш\p{L}{0,3}|средн\p{L}{0,3}(?: профессиональн\p{L}{0,3})?)\s{1,2}([\p{L}-]{3,30}(?:ое|ее))\s{1,2}образовани|образовани\p{L}{0,2}\s{0,2}\(([^)\n]{1,40})\)/iu;
+const EN_FIELD = /\b(?:degree|diploma|bachelor'?s?|master'?s?|bsc|msc|associate'?s?|certificate|[Hh]igher education)(?: [a-z]{1,12}){0,2} in ((?:[A-Z][\p{L}]{1,20}|TESOL|IT)(?:(?:,? (?:or |and |& )?| )(?:[A-Z][\p{L}]{1,20}|TESOL|IT)){0,4})/u;
+const PROFESSION_KIND_RE = /^(?:медицинск|фармацевтическ|юридическ|ветеринарн)\p{L}*$/iu;
+const RU_FIELD = /(?:специальност\p{L}{0,2}|направлени\p{L}{0,2})\s{1,2}«([^»\n]{1,60})»|(?:высш\p{L}{0,3}|средн\p{L}{0,3}(?: профессиональн\p{L}{0,3})?)\s{1,2}([\p{L}-]{3,30}(?:ое|ее)(?:,?\s{1,2}(?:или|либо|и)\s{1,2}[\p{L}-]{3,30}(?:ое|ее))?)\s{1,2}образовани|образовани\p{L}{0,2}\s{0,2}\(([^)\n]{1,40})\)/iu;
 
 const KIND_OF_EDUCATION_RE = /(?<![\p{L}])(?!дополнительн|общ|школьн)[\p{L}-]{3,30}(?:ое|ее)\s{1,2}образовани/iu;
 const LEVEL_RANK: Record<EducationLevel, number> = { secondary: 1, vocational: 2, associate: 2, bachelor: 3, higher: 3, master: 4, doctorate: 5 };
@@ -109,7 +115,10 @@ export function educationAsked(text: string): EducationAsk | null {
   const named = RU_DISCIPLINE.exec(text);
   const field = named?.[1] ?? en?.[1] ?? ru?.[1] ?? ru?.[2] ?? ru?.[3] ?? null;
   // a degree "in" something, or one «по профилю «…»», names a discipline; an adjective («педагогическое») a kind
-  const discipline = (named?.[1] ?? en?.[1] ?? ru?.[1])?.trim();
+  // (save the kinds that are a profession's own schooling: a medical, pharmaceutical, legal or veterinary education is
+  // not an economist's)
+  const ownKind = ru?.[2] && ru[2].split(/,?\s+(?:или|либо|и)\s+/u).every((k) => PROFESSION_KIND_RE.test(k)) ? ru[2] : undefined;
+  const discipline = (named?.[1] ?? en?.[1] ?? ru?.[1] ?? ownKind)?.trim();
   return { level, field: field ? field.trim() : null, ...(discipline && !RELATED_FIELD_RE.test(text) ? { discipline } : {}) };
 }
 

@@ -1559,7 +1559,49 @@ describe('readPosting: titles below a page\'s crumbs, a channel\'s header or a F
     ["facebook\nSearch Facebook\nHome   Video   Marketplace   Groups\nIronbark Strength\n2.3K likes • 2.6K followers\nFollow   Message\n\nIronbark Strength\nNovember 17 at 9:12 AM · 🌎\n\n🚨 WE'RE HIRING 🚨\n\nOur team is growing and we're looking for a PERSONAL TRAINER for our Alder Crossing location.\n\nWhat you need:\n👉 CPR/AED", 'PERSONAL TRAINER'],
     ['Вакансии HoReCa Казань | Работа в ресторанах\n12 480 подписчиков\n\n🔥 ВАКАНСИЯ: КОНДИТЕР в кофейню-кондитерскую «Сахарный Клён»\n\nТребования:\n— опыт от года', 'КОНДИТЕР'],
     ['indeed Find jobs Company reviews Sign in What survey party chief Where Spokane Valley, WA Find jobs Date posted Pay Job type Survey Party Chief Cascade Benchline Surveying, Inc. 3.7 out of 5 stars Spokane Valley, WA 99216 $31 - $42 an hour - Full-time Apply now Full job description We need a party chief with 4 years of surveying.', 'Survey Party Chief'],
+    // a channel's pinned line and the rule under its header
+    ['Фарма Работа | НН и ПФО 💊\n12 483 подписчика\n\n📌 Закреплено: Правила канала и как разместить вакансию — читать тут 👆\n\n---\n\n🔥 ВАКАНСИЯ: Медицинский представитель (Rx + аптеки)\n📍 Нижний Новгород\n\n✅ Что обязательно:\n🎓 высшее медицинское образование', 'Медицинский представитель (Rx + аптеки)'],
+    // hh.ru's menu pasted as one line before the title
+    ['hh.ru Соискателям Работодателям Помощь Вакансии Резюме Компании Санкт-Петербург Войти Создать резюме Поиск работы Все вакансии Авиационный техник по ТО ВС (ПиД), RRJ-95 от 150 000 до 210 000 ₽ на руки ООО «Ладога Авиатехник» Требуемый опыт работы: 3–6 лет Требования: свидетельство (ФАП-147)', 'Авиационный техник по ТО ВС (ПиД), RRJ-95'],
+    // Habr Career's crumbs end in a category; the company, then the title and its grade
+    ['Хабр Карьера Вакансии Специалисты Компании Зарплаты Курсы Медиа Войти Регистрация Вакансии / Управление / Менеджер продукта Финмост Продакт-менеджер (платежи для малого бизнеса) Средний (Middle) Требуемые навыки Управление продуктом • Финтех • SQL Зарплата от 300 000 до 400 000 ₽', 'Продакт-менеджер (платежи для малого бизнеса)'],
+    // Avito's header line over the ad
+    ['Авито  Работа  Вакансии  Охрана, безопасность\n\nОхранник 4-6 разряда в ТЦ, график 2/2\n\nот 3 800 ₽ за смену\n\nТребования\nОпыт работы: Более 1 года', 'Охранник 4-6 разряда в ТЦ, график 2/2'],
+    // a cookie banner and a menu line ("About us" in it is no heading) over "Home > Careers > …" crumbs
+    ['We value your privacy\nWe use cookies to make our website work. Read our Cookie Policy.\nAccept all cookies   Reject non-essential   Cookie settings\n\nCalderbrook Security\nSkip to main content\nHome  Services  Sectors  About us  Careers  Contact us\n\nHome > Careers > Current vacancies > Security Officer – Corporate Headquarters\n\nSecurity Officer – Corporate Headquarters (Days & Nights)\n\nLocation: Leeds\n\nWhat you\'ll need\n• A valid SIA front-line licence', 'Security Officer'],
+    // Indeed's flattened menu past "Find jobs", and a company with "&" and "LLC" after the role
+    ['Skip to main content Indeed Home Company reviews Find salaries What Where Columbus, OH Find jobs Sign in Employers / Post Job Senior Tax Associate Hollister & Vance CPAs, LLC 4.1 out of 5 stars Columbus, OH 43215 Hybrid work $72,000 - $88,000 a year - Full-time Apply now Full job description Requirements: 3+ years preparing returns', 'Senior Tax Associate'],
   ])('titles %#', (text, title) => {
     expect(readPosting(text).title?.text).toBe(title);
+  });
+});
+
+describe('readPosting: a channel post\'s «Что обязательно», a recruiter\'s sign-off, Avito\'s «Подробнее»', () => {
+  it('reads «Что обязательно:» as the must-haves, and driving years as the licence\'s, not the work\'s', () => {
+    const p = readPosting(
+      '🔥 ВАКАНСИЯ: Медицинский представитель\n\n👀 Чем заниматься:\n▫️ визиты к педиатрам\n\n✅ Что обязательно:\n🎓 высшее медицинское или фармацевтическое образование\n💼 опыт работы медпредставителем от 1 года\n🚗 права категории B и реальный стаж вождения от 2 лет\n\n➕ Будет плюсом:\n▪️ опыт в педиатрии\n',
+    );
+    const must = p.requirements.filter((r) => r.importance === 'must');
+    expect(must.map((r) => r.kind)).toEqual(['education', 'experience', 'licence']);
+    expect(p.minYears).toBe(1);
+    // a profession's own schooling is a discipline the resume must show, not a kind any degree meets
+    expect(p.education[0]).toMatchObject({ level: 'higher', discipline: 'медицинское или фармацевтическое' });
+  });
+
+  it('ends a recruiter\'s e-mail at its sign-off, and reads "Process:" and "Start:" as no asks', () => {
+    const p = readPosting(
+      'Hi Anna,\n\nWhat they need:\n- At least 2 years as a medical representative\n- Higher education in Medicine or Pharmacy\n\nNice to have:\n- Kazakh language\n\nProcess: short call with me > HR screening > final interview. Start: mid-January.\n\nKind regards,\n\nGulnara Abenova\nSenior Consultant, Life Sciences & Healthcare\nTalentBridge Search Central Asia\nKoktem Park Business Centre, office 1204\n',
+    );
+    const rows = p.requirements.map((r) => r.text);
+    expect(rows).toEqual(['At least 2 years as a medical representative', 'Higher education in Medicine or Pharmacy', 'Kazakh language']);
+    expect(p.education[0]).toMatchObject({ level: 'higher', discipline: 'Medicine or Pharmacy' });
+  });
+
+  it("reads Avito's «Подробнее» as the end of its fields, and a firm's \"Why people stay\" as its offer", () => {
+    const avito = readPosting('Охранник\n\nТребования\nОпыт работы: Более 1 года\n\nПодробнее\n\nЧОО набирает охранников на ТЦ.\nОбъект спокойный, коллектив адекватный.\n\nЧто нужно от вас:\n▪️ удостоверение частного охранника\n');
+    expect(avito.requirements.map((r) => r.text)).not.toContain('Объект спокойный');
+    expect(avito.requirements.map((r) => r.text)).toContain('удостоверение частного охранника');
+    const flat = readPosting('Senior Tax Associate. Requirements: Advanced Excel. Nice to have QuickBooks Online Why people stay Busy season capped at 55 hours, summer Fridays.');
+    expect(flat.requirements.map((r) => r.text).join(' | ')).not.toMatch(/Fridays|people stay/);
   });
 });

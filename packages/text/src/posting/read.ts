@@ -1112,11 +1112,37 @@ function headTitle(text: string, sections: Section[]): Posting['title'] {
     introEnd = Math.max(introEnd, sections.find((s) => s.start > start + flat[0].length + 1)?.start ?? text.length);
     past(flat[0].length);
   }
+  // a job site's menu pasted as one line before the title ("hh.ru Соискателям Работодателям Помощь Вакансии Резюме
+  // Компании Санкт-Петербург Войти Создать резюме Поиск работы Все вакансии Авиационный техник …", «Хабр Карьера
+  // Вакансии Специалисты Компании Зарплаты …»): at least three menu items, the city among them
+  else {
+    const menu = FLAT_MENU_RE.exec(top);
+    if (menu && menu[0].split(/\s+/).filter((w) => FLAT_MENU_WORD_RE.test(w)).length >= 3) past(menu[0].length);
+  }
   // (and a council's crumbs after its menu: "… Sign in Home > Jobs and careers > Current vacancies > Social Worker – …")
-  skip(REPEATED_CRUMB_RE) || skip(CATEGORY_CRUMB_RE);
+  if (!skip(REPEATED_CRUMB_RE) && !skip(CATEGORY_CRUMB_RE)) {
+    // Habr Career's flattened crumbs, the company, the title and its grade («Вакансии / Управление / Менеджер продукта
+    // Финмост Продакт-менеджер (платежи для малого бизнеса) Средний (Middle) Требуемые навыки …»): the title is the last
+    // capitalised run before the grade that names a role
+    const graded = HABR_GRADED_RE.exec(text.slice(start, Math.min(text.length, start + 700)));
+    if (graded) {
+      const between = graded[1]!;
+      const from = start + graded.index + graded[0].length - between.length - graded[2]!.length;
+      let best = -1;
+      for (const m of between.matchAll(/(?<![\p{L}(])\p{Lu}[\p{L}-]*/gu)) {
+        if (between.slice(0, m.index).split('(').length !== between.slice(0, m.index).split(')').length) continue;
+        if (ROLE_NOUN_RE.test(between.slice(m.index).split(/\s+/).slice(0, 3).join(' '))) best = m.index;
+      }
+      if (best >= 0) {
+        const end = from + between.trimEnd().length;
+        return { text: text.slice(from + best, end), start: from + best, end };
+      }
+    }
+  }
   // a classifieds page's header over its crumbs («Авито», its search and menu, «Главная › Москва › Работа › …»,
   // «Главная » Казань » …», hh.ru's «Главная / Вакансии / Строительство, недвижимость / Инженер-геодезист»): the title
   // is below the crumbs
+  skip(AVITO_HEAD_RE);
   skip(CRUMB_LINES_RE);
   // a careers page's header line ("Careers | Aphrodite Bay Resort & Spa", «Вакансии — Компания»): the title is below
   skip(CAREERS_HEADER_RE);
@@ -1137,6 +1163,8 @@ function headTitle(text: string, sections: Section[]): Posting['title'] {
   // подписчиков», «📌 Закреплённое сообщение», one line); and a Facebook page's, down to the post's time ("November 17 at
   // 9:12 AM · 🌎")
   skip(CHANNEL_HEADER_RE) || skip(SOCIAL_POST_HEADER_RE);
+  // (and the rule a channel draws under its header: "---", "———")
+  skip(RULE_LINE_RE);
   // a post's emoji and its label before the role ("💊 ВАКАНСИЯ: ФАРМАЦЕВТ / ПРОВИЗОР", "Job: Night Auditor")
   const lead = POST_LABEL_RE.exec(text.slice(start, Math.min(introEnd, start + 40)));
   if (lead && lead[0].length > 0 && start + lead[0].length < introEnd) start += lead[0].length;
@@ -1211,11 +1239,19 @@ const SITE_NAV_RE = new RegExp(
   `^(?:(?:${SITE_MENU_WORDS}|\\p{Lu}\\p{Ll}{2,20}(?:-\\p{Lu}?\\p{Ll}{2,20})?)[^\\S\\n]*\\n\\s*){3,}(?:[^\\n]{1,80}\\n\\s*(?:·\\s*)?[\\d,.]+[kKMм]?\\s+(?:followers|подписчик\\p{L}{0,3})[^\\S\\n]*\\n)?`,
   'iu',
 );
+const FLAT_MENU_ITEMS =
+  'соискателям|работодателям|помощь|войти|регистрация|вакансии|резюме|компании|специалисты|зарплаты|курсы|медиа|журнал|образование|поиск работы|все вакансии|создать резюме|hh\\.ru|headhunter|хабр карьера|habr career|superjob|зарплата\\.ру|работа\\.ру|авито|работа';
+/** A site's menu run on in one line: its items, and a city only where another item follows it. */
+const FLAT_MENU_RE = new RegExp(
+  `^(?:(?:${FLAT_MENU_ITEMS})(?![^\\S\\n]{1,3}\\/)[^\\S\\n]{1,9}|[А-ЯЁ][а-яё]{2,20}(?:-[А-ЯЁ]?[а-яё]{2,20})?[^\\S\\n]{1,9}(?=(?:${FLAT_MENU_ITEMS})[^\\S\\n])){3,16}`,
+  'iu',
+);
+const FLAT_MENU_WORD_RE = /^(?:соискателям|работодателям|помощь|войти|регистрация|вакансии|резюме|компании|специалисты|зарплаты|курсы|медиа|журнал|образование|поиск|создать|hh\.ru|headhunter|хабр|superjob)$/iu;
 const isSiteNav = (header: string) => header.split('\n').filter((line) => SITE_MENU_LINE_RE.test(line.trim())).length >= 3;
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
 const FLAT_PLACE_RE = new RegExp(`\\s(?:(?:(?:New|San|Santa|Los|Las|Salt|Fort|Saint|St\\.|Little|Grand|Palm|West|East|North|South|Lake)\\s){0,2}\\p{Lu}[\\p{L}.'-]{1,20},\\s\\p{Lu}[\\p{L} ]{1,30},\\s(?:United States|United Kingdom|USA|UK|Canada|Australia|Ireland|Germany)(?![\\p{L}])|(?:(?:New|San|Santa|Los|Las|Salt|Fort|Saint|St\\.|Little|Grand|Palm|West|East|North|South|Sioux|Baton|Cedar|Lake)\\s){0,2}\\p{Lu}[\\p{L}.'-]{1,20},\\s(?:${US_STATES})(?![\\p{L}])|(?:easy apply|apply now)(?![\\p{L}]))`, 'u');
 const RATED_COMPANY_RE = /^[^\n★]{1,80}?\s\d[.,]\d\s{0,2}★\s{1,3}(?=\p{Lu})/u;
-const FLAT_CRUMBS_RE = /^[^\n]{0,300}?(?:›[^›\n]{1,80}?\sjobs in\s[^\n›]{2,40}?,\s\p{Lu}{2}(?![\p{L}])|\sWhere:?\s[^\n]{2,40}?,\s\p{Lu}{2}(?:\s\d{5})?\s{1,3}Find jobs(?:\s{1,3}(?:Date posted|Pay|Job type|Distance|Remote|Company|Experience level|Back to search results))*)\s{1,3}(?=\p{Lu})/u;
+const FLAT_CRUMBS_RE = /^[^\n]{0,300}?(?:›[^›\n]{1,80}?\sjobs in\s[^\n›]{2,40}?,\s\p{Lu}{2}(?![\p{L}])|\sWhere:?\s[^\n]{2,40}?,\s\p{Lu}{2}(?:\s\d{5})?\s{1,3}Find jobs(?:\s{1,3}(?:Date posted|Pay|Job type|Distance|Remote|Company|Experience level|Back to search results|Sign in|Employers\s\/\sPost Job|Post Job|Upload your resume))*)\s{1,3}(?=\p{Lu})/u;
 /**
  * A flattened page's crumbs whose last is the title, which the page then repeats ("Все вакансии / Мобильная разработка /
  * iOS-разработчик iOS-разработчик Причал …"), at once or after the company's name («… / ML-инженер (рекомендательные
@@ -1223,14 +1259,18 @@ const FLAT_CRUMBS_RE = /^[^\n]{0,300}?(?:›[^›\n]{1,80}?\sjobs in\s[^\n›]{2
  */
 const REPEATED_CRUMB_RE = /^[^\n]{0,200}?(?:все вакансии|вакансии|all jobs|jobs|home|главная)\s[/›>]\s(?:[^/›>\n]{1,60}?\s[/›>]\s){0,4}([^/›>\n]{2,60}?)\s(?:[^/›>\n]{2,60}?\s)??(?=\1)/iu;
 /** A flattened page's crumbs that end in a category, then the title («… / Социальная защита и социальное обслуживание Специалист по социальной работе …»): the title opens at the capital after the category's last word. */
+const HABR_GRADED_RE = /^[^\n]{0,300}?(?:все вакансии|вакансии)\s\/\s(?:[^/\n]{1,60}?\s\/\s){0,4}([^/\n]{3,200}?)(\s(?:Стажёр|Стажер|Младший|Средний|Старший|Ведущий|Lead|Senior|Middle|Junior|Intern)\s\((?:Intern|Junior|Middle|Senior|Lead)\+?\)(?=\s))/iu;
 const CATEGORY_CRUMB_RE = /^[^\n]{0,300}?(?:[Гг]лавная|[Hh]ome)\s\/\s(?:[^/\n]{1,60}?\s\/\s){0,4}[^/\n]{1,60}?\p{Ll}\s(?=\p{Lu})/u;
 /** A careers site's menu flattened before the title: "Skip to content Lumenfield Analytics Home Open roles … Log in Event Manager, …". */
 const FLAT_NAV_RE = /^[Ss]kip to (?:main )?content\s[^\n]{0,200}?\s(?:[Ll]og in|[Ss]ign in|[Ss]ign up)\s{1,3}(?=\p{Lu})/u;
 /** A classifieds page's crumbs a few lines down (a blank line counts as one; `\s*` there would backtrack on a run of them). */
 const CRUMB_LINES_RE =
-  /^(?:[^\n]{0,120}\n[^\S\n]*){0,6}?(?:[^\n›»]{1,40}(?:\s[›»]\s[^\n›»]{1,60}){2,}|(?:[Гг]лавная|[Hh]ome|[Вв]акансии|[Jj]obs)(?:\s\/\s[^\n/]{1,60}){2,})[^\S\n]*\n/u;
+  /^(?:[^\n]{0,120}\n[^\S\n]*){0,10}?(?:[^\n›»]{1,40}(?:\s[›»]\s[^\n›»]{1,60}){2,}|(?:[Гг]лавная|[Hh]ome|[Вв]акансии|[Jj]obs)(?:\s\/\s[^\n/]{1,60}){2,}|(?:[Hh]ome|[Гг]лавная)(?:\s>\s[^\n>]{1,60}){2,})[^\S\n]*\n/u;
+/** Avito's header line over its ad («Авито  Работа  Вакансии  Охрана, безопасность»). */
+const AVITO_HEAD_RE = /^[Аа]вито(?:[^\S\n]{1,9}[^\n]{1,60}?){0,8}[^\S\n]*\n/u;
+const RULE_LINE_RE = /^[-—–_=*~•·]{3,40}[^\S\n]{0,8}\n/u;
 const CHANNEL_HEADER_RE =
-  /^[^\n]{1,80}\n[^\S\n]{0,8}(?:\d[\d  ,.]{0,12}[kKMмК]?|\d[\d.,]{0,6}[^\S\n]?(?:тыс\.?|K))[^\S\n]{1,3}(?:подписчик\p{L}{0,3}|subscribers|members|участник\p{L}{0,3})[^\S\n]{0,8}\n(?:\s{0,8}[^\n]{0,6}(?:закрепл[её]нное сообщение|pinned message)[^\n]{0,80}\n[^\n]{0,120}\n)?/iu;
+  /^[^\n]{1,80}\n[^\S\n]{0,8}(?:\d[\d  ,.]{0,12}[kKMмК]?|\d[\d.,]{0,6}[^\S\n]?(?:тыс\.?|K))[^\S\n]{1,3}(?:подписчик\p{L}{0,3}|subscribers|members|участник\p{L}{0,3})[^\S\n]{0,8}\n(?:\s{0,8}[^\n]{0,6}(?:закрепл[её]нное сообщение|закреплено|pinned message|pinned)[^\n]{0,80}\n[^\n]{0,120}\n)?/iu;
 const SOCIAL_POST_HEADER_RE =
   /^(?:facebook|instagram|linkedin)[^\S\n]{0,8}\n[\s\S]{0,700}?\n[^\S\n]{0,8}(?:(?:\p{Lu}\p{Ll}+ \d{1,2}(?:, \d{4})?|[Yy]esterday|[Tt]oday) at \d{1,2}:\d{2}\s?[AaPp][Mm]|\d{1,2}\s?(?:h|d|w|hrs?|mins?))\s·[^\n]*\n/iu;
 const FORWARDED_HEADER_RE = /^(?:[^\n]{0,80}\n){0,2}?[^\S\n]*(?:переслано (?:из|от)|forwarded from|пересланное сообщение)[^\n]{0,80}\n/iu;
@@ -1308,7 +1348,7 @@ const HIRING_CUE_RE = new RegExp(
  * Two to four capitalised words (a company's name) to the end, after a role's noun: "… Specialist Larchmont Foods", or
  * one to four with a company's suffix: "Survey Party Chief Cascade Benchline Surveying, Inc.".
  */
-const COMPANY_NAME_RE = /^(?:(?:\s+\p{Lu}[\p{Ll}&'’.]+){2,4}|(?:\s+\p{Lu}[\p{Ll}&'’.]+){1,4},?\s+(?:Inc|LLC|Ltd|Corp|Co|PLC|GmbH|LLP)\.?)\s*$/u;
+const COMPANY_NAME_RE = /^(?:(?:\s+\p{Lu}[\p{Ll}&'’.]+){2,4}|(?:\s+\p{Lu}[\p{Ll}&'’.]+)(?:\s+&)?(?:\s+\p{Lu}[\p{Ll}&'’.]+){1,3}|(?:\s+(?:\p{Lu}[\p{L}&'’.]*|&)){1,5},?\s+(?:Inc|LLC|Ltd|Corp|Co|PLC|GmbH|LLP)\.?)\s*$/u;
 const ROLE_NOUNS_RE = new RegExp(ROLE_NOUN_RE.source, 'giu');
 
 /** Where a company's name begins that runs on after the title's last role noun, or -1. */

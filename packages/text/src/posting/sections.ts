@@ -27,7 +27,8 @@ const HEADINGS: Record<SectionKind, string> = {
   что мы ценим|что ценим|what matters|what's important|what is important|required experience and qualifications|
   experience and qualifications|qualifications and experience|required qualifications and experience|skills and requirements|
   requirements and skills|desired candidate profile|candidate profile|eligibility criteria|skills required|what i need from you|
-  what i need|what i'm looking for|what i am looking for|обязательно|обязательные навыки|обязательный опыт|
+  what i need|what i'm looking for|what i am looking for|обязательно|обязательные навыки|обязательный опыт|что обязательно|что нужно обязательно|что точно нужно|
+  
   you'll have|you will have|you should have|you'll bring|you will bring|what you must bring|what you must have|
   what they need|what the client needs|what my client needs|what they're looking for|what they are looking for|
   what we need from you|what we need from u|what you need to bring|what you'll need to bring|what you will need to bring|what you need to succeed|what you'll need to succeed|
@@ -56,7 +57,7 @@ const HEADINGS: Record<SectionKind, string> = {
   compensation and benefits|salary|pay|pay range|условия|условия работы|мы предлагаем|что мы предлагаем|что предлагаем|предлагаем|
   наши условия|что мы даем|бонусы|компенсация|компенсации|зарплата|заработная плата|доход|плюшки|льготы|
   социальный пакет|мы гарантируем|что мы предлагаем тебе|что даем|мы даем|что мы даем тебе|что ты получишь|что вы получите|что получишь|the package|package|the offer|our offer|
-  pay and perks|pay and benefits|salary and benefits|salary and perks`,
+  pay and perks|pay and benefits|salary and benefits|salary and perks|why people stay|why people stay here|why work here|why join|why you'll love it here`,
   about: `about us|about the company|about company|who we are|company overview|company description|our company|our story|
   our mission|о компании|о нас|кто мы|о проекте|о команде|компания|немного о нас`,
   skip: `job type|job types|schedule|shift|shifts|work schedule|location|work location|job location|work setting|
@@ -64,13 +65,14 @@ const HEADINGS: Record<SectionKind, string> = {
   ability to commute|ability to relocate|ability to commute relocate|contact information|contact info|контактная информация|график|график работы|адрес|контакты|занятость|
   тип занятости|местоположение и тип занятости|местоположение|формат работы|место работы|локация|контактное лицо|ключевые слова|оформление|meet the hiring team|most relevant|
   most recent comments|comments|more jobs|similar jobs|jobs you may like|people also viewed|people also searched for|
-  похожие вакансии|employer details|disclosure and barring service check|dbs check|certificate of sponsorship|visa sponsorship`,
+  похожие вакансии|employer details|kind regards|best regards|warm regards|regards|best wishes|many thanks|с уважением|
+  hiring process|interview process|recruitment process|the process|process|процесс отбора|этапы отбора|этапы собеседования|start|disclosure and barring service check|dbs check|certificate of sponsorship|visa sponsorship`,
   apply: `how to apply|to apply|как откликнуться`,
   legal: `eeo statement|equal opportunity|disclaimer`,
   // a board's label over whatever it shows: Indeed's "Job Details :" heads a description as often as its pay and type
   // (which carry headings of their own), and LinkedIn's "About the job" the whole post, so what follows it is read as
   // text under no heading
-  other: `job details|about the job|описание вакансии|о вакансии`,
+  other: `job details|about the job|описание вакансии|о вакансии|подробнее`,
 };
 
 /**
@@ -81,7 +83,7 @@ const HEADINGS: Record<SectionKind, string> = {
 const INLINE_SINGLE = new Set(['requirements', 'qualifications', 'responsibilities', 'duties', 'benefits', 'perks', 'salary', 'адрес']);
 
 /** Headings read only on a line of their own ("✅ Обязательно:"), never before the ask on their line. */
-const LINE_ONLY = new Set(['обязательно']);
+const LINE_ONLY = new Set(['обязательно', 'подробнее', 'regards', 'many thanks', 'best wishes']);
 
 export const PHRASES = new Map<string, SectionKind>();
 for (const [kind, list] of Object.entries(HEADINGS) as Array<[SectionKind, string]>) {
@@ -196,10 +198,14 @@ function after(text: string, pos: number): { colon: boolean; lineEnd: boolean; n
     const lineEnd = k >= text.length || text[k] === '\n' || text[k] === '\r';
     return { colon: true, lineEnd, next: k };
   }
+  // (a letter's sign-off ends on a comma: "Kind regards,", «С уважением,»)
+  if (text[k] === ',' && /^,[ \t]*(?:\r?\n|$)/.test(text.slice(k, k + 4)) && SIGN_OFF.test(text.slice(Math.max(0, pos - 14), pos))) return { colon: false, lineEnd: true, next: k + 1 };
   const lineEnd = k >= text.length || text[k] === '\n' || text[k] === '\r';
   // (an aside that says how much the list is asked, "Bonus points (not required!)", heads a list of two words too)
   return { colon: false, lineEnd, next: k, ...(aside ? { aside: ASKS_ASIDE_RE.test(aside[0]) ? ('asks' as const) : ('other' as const) } : {}) };
 }
+
+const SIGN_OFF = /(?:regards|wishes|thanks|уважением)$/iu;
 
 /** Whether a capitalised word, a number or a sum follows, after a space or two ("About you You've …", "What we offer £70,000"). */
 function startsSentence(text: string, pos: number): boolean {
@@ -216,6 +222,19 @@ const PRONOUNS = new Set(['you', 'we', 'i', 'мы', 'вы', 'ты', 'я']);
 function sentenceEndBefore(text: string, pos: number): boolean {
   const before = text.slice(Math.max(0, pos - 3), pos);
   return pos === 0 || /(?:[.!?;:)\n]|\p{Ll}|\d)\s{1,2}$/u.test(before);
+}
+
+/**
+ * Whether a place lies on a site's menu line: a short line of four items or more set apart by runs of spaces ("Home
+ * Services  Sectors  About us  Careers  Contact us"), where an item is no heading.
+ */
+function inMenuLine(text: string, pos: number): boolean {
+  // (bounded both ways: a long line is no menu, and a scan to its ends per word would cost its length squared)
+  let from = pos;
+  while (from > 0 && text[from - 1] !== '\n') if (pos - --from > 200) return false;
+  let to = pos;
+  while (to < text.length && text[to] !== '\n') if (++to - from > 200) return false;
+  return (text.slice(from, to).trim().match(/\S {2,}(?=\S)/g)?.length ?? 0) >= 3;
 }
 
 /** Every section heading of a text, in order. */
@@ -257,7 +276,7 @@ export function findHeadings(text: string): Heading[] {
         if (ok && n === 1 && ws[j + 1] && !isCapitalised(ws[j + 1]!.raw) && !/^\d/.test(ws[j + 1]!.raw)) ok = false;
         if (ok && ledInto) ok = false;
       }
-      if (!ok && !tail.colon && n >= 2 && isCapitalised(first.raw) && !PRONOUNS.has(first.key) && !ledInto && (startsSentence(text, last.end) || (tail.aside === 'asks' && startsSentence(text, tail.next)))) {
+      if (!ok && !tail.colon && n >= 2 && isCapitalised(first.raw) && !PRONOUNS.has(first.key) && !ledInto && !inMenuLine(text, first.start) && (startsSentence(text, last.end) || (tail.aside === 'asks' && startsSentence(text, tail.next)))) {
         // LinkedIn's sentence-case headings flattened into the text: "… a regulated space. About you You've spent 4+
         // years …", "What you'll do Lead design for …": a heading of two words or more between two sentences
         ok = sentenceEndBefore(text, first.start);

@@ -46,6 +46,10 @@ describe('isNotDoneClaim', () => {
       'BACP registered member, not yet accredited.',
       'Аккредитации пока нет, в процессе накопления часов.',
       'Сейчас набираю часы для подачи на аккредитацию BACP (планирую подать заявку весной 2026 г.).',
+      'Since 2022 I have worked in a small tax practice, and I am one exam away from becoming an Enrolled Agent.',
+      'Special Enrollment Examination: Part 1 passed October 2025, Part 2 passed May 2026, Part 3 scheduled for January 2027',
+      'Becker CPA exam prep course, 2024',
+      'Курс подготовки к экзамену на налогового консультанта (Палата налоговых консультантов), 2024',
     ]) {
       expect(isNotDoneClaim(text), text).toBe(true);
     }
@@ -74,6 +78,8 @@ describe('isNotDoneClaim', () => {
       'Migrating the billing service to Kubernetes (in progress).',
       'Passed the FS exam in 2020; WA SIT certificate current.',
       'Licensed and certified since 2019.',
+      'Enrolled Agent since 2019; passed all three parts of the SEE in 2018.',
+      'Аттестат налогового консультанта с 2016 года.',
     ]) {
       expect(isNotDoneClaim(text), text).toBe(false);
     }

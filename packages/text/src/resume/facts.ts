@@ -39,7 +39,7 @@ const LEVEL_PHRASES: [EducationLevel, string[]][] = [
   ]],
   ['master', [
     'master', 'masters', 'master s', 'msc', 'm sc', 'msci', 'mmath', 'mphys', 'mchem', 'ma', 'mba', 'm s', 'meng', 'm eng',
-    'specialist degree', 'specialist diploma', 'mphil', 'llm', 'med', 'm ed',
+    'specialist degree', 'specialist diploma', 'mphil', 'llm', 'med', 'm ed', 'doctor of medicine', 'mbbs', 'pharmd', 'pharm d', 'dvm',
     'm tech', 'mtech', 'mca', 'm e', 'm com',
     'магистр', 'магистратура', 'магистратуры', 'магистра', 'специалист', 'специалитет', 'диплом специалиста',
   ]],
@@ -65,7 +65,7 @@ const INSTITUTIONS: [EducationLevel, string[]][] = [
   // a faculty is a university's («КубГУ, факультет романо-германской филологии»)
   // and the universities CVs name by their abbreviation or their patron («РЭУ им. Г. В. Плеханова», «МГТУ им. Баумана»)
   ['bachelor', [
-    'university', 'университет', 'университета', 'институт', 'института', 'академия', 'академии', 'institute', 'polytechnic',
+    'university', 'университет', 'университета', 'институт', 'института', 'академия', 'академии', 'institute', 'polytechnic', 'academy',
     'политехнический', 'факультет', 'факультета', 'faculty of', 'вшэ', 'мфти', 'мгимо', 'мгу', 'спбгу', 'рэу', 'мгту',
     'урфу', 'кфу', 'нгу', 'тгу', 'тпу', 'кубгу', 'юфу', 'двфу', 'бфу', 'сфу', 'итмо', 'мифи', 'мисис', 'ранхигс', 'мэи',
     'мирэа', 'рудн', 'спбпу', 'лэти', 'мгюа', 'плеханова', 'баумана', 'губкина',
@@ -272,7 +272,7 @@ export interface LicenceFact {
 }
 
 /** Words that put driving categories on a line; outside a licences section only the first kind counts ("driving A/B tests"). */
-const CATEGORY_CUES = ['категория', 'категории', 'категорий', 'кат', 'category', 'categories', 'cdl', 'class'];
+const CATEGORY_CUES = ['категория', 'категории', 'категорий', 'кат', 'cat', 'category', 'categories', 'cdl', 'class'];
 const DRIVING_CUES = [...CATEGORY_CUES, 'права', 'водительское', 'водительские', 'driving', 'driver s', 'drivers'];
 const CATEGORY_RE = /(?<![\p{L}0-9])([ABCDMАВСЕМ](?:1|[EЕ]|1[EЕ])?)(?![\p{L}0-9])/gu;
 const CERT_CUES = [

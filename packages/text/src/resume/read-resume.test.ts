@@ -262,6 +262,9 @@ describe('education', () => {
     ['Education\nM.Tech, Computer Science (Computer Vision), IIT Bombay, 2021\nB.E. Electronics, University of Pune, 2019', 'master', undefined],
     ['Education\nB.Tech in Computer Science, VIT, 2018', 'bachelor', 'Computer Science'],
     ['Education\nMCA, Gujarat Technological University, 2017', 'master', undefined],
+    // a medical academy is a university; a doctor of medicine's degree is above a bachelor's
+    ['EDUCATION\nPrivolzhsk State Medical Academy, Nizhny Novgorod - General Medicine, 2012 - 2018', 'bachelor', undefined],
+    ['Education\nMBBS, Grant Medical College, Mumbai, 2016', 'master', undefined],
   ])('%s', (text, level, field) => {
     const f = read(text);
     expect(f.educationLevel).toBe(level);
@@ -295,6 +298,12 @@ describe('languages', () => {
 });
 
 describe('licences', () => {
+  it('reads "cat. B" as a driving category, and a "Credentials & exams" heading as no licence of its own', () => {
+    const f = read('OTHER\nDriving licence cat. B since 2014, own car\n\nCREDENTIALS & EXAMS\n• PTIN holder since 2022');
+    expect(f.licences.find((l) => l.kind === 'driving')?.categories).toEqual(['B']);
+    expect(f.licences.map((l) => l.name)).not.toContain('CREDENTIALS & EXAMS');
+  });
+
   it('reads driving categories in both scripts, НАКС and certificates', () => {
     const f = read('Водитель\nПрава категории В, С, СЕ\nАттестация НАКС: РД, РАД\nCertifications\nAWS Certified Solutions Architect');
     expect(f.licences.map((l) => [l.kind, l.categories ?? null])).toEqual([

@@ -45,6 +45,8 @@ const HEADINGS: [SectionName, string[]][] = [
     'licences and certifications', 'licenses & certifications', 'certifications & licenses', 'driving licence', 'driving license',
     'licenses and training', 'licences and training', 'licenses & training', 'licences & training', 'certifications and training',
     'certifications & training', 'training and certifications', 'training & certifications',
+    'credentials', 'professional credentials', 'credentials & exams', 'credentials and exams', 'credentials & licenses',
+    'credentials and licenses', 'licenses & exams', 'licenses and exams', 'certifications & exams', 'certifications and exams',
     "driver's license", 'сертификаты', 'удостоверения', 'водительское удостоверение', 'допуски', 'лицензии', 'аттестация',
     'сертификаты и удостоверения', 'допуски и удостоверения', 'права',
   ]],
