@@ -76,6 +76,14 @@ describe('total years', () => {
 });
 
 describe('jobs', () => {
+  it("reads the role under a dates-only line before the employer's legal form, and a guard's hh.ru title past its industry", () => {
+    const [job] = read('WORK EXPERIENCE\n\n04.2023 – present\nSecurity Officer, grade 4 – Private security company "Argus-M" (LLC), Moscow\nSite: business centre\n- Shift work 2/2').jobs;
+    expect(job?.title).toBe('Security Officer');
+    expect(job?.employer).toContain('Argus-M');
+    const hh = read('Опыт работы — 9 лет\n\nМарт 2019 — Июль 2022\n3 года 5 месяцев\nЧОО «Вектор Безопасности»\nМосковская область\nОхрана, безопасность\n• Охранная деятельность\nОхранник 6 разряда\nОхрана логистического комплекса.');
+    expect(hh.jobs[0]?.title).toBe('Охранник 6 разряда');
+  });
+
   it('reads title and employer from the dated line', () => {
     const [job] = read('Experience\nSenior Developer, Acme Corp — Jan 2019 – present\n- Java').jobs;
     expect(job).toMatchObject({ title: 'Senior Developer', employer: 'Acme Corp' });

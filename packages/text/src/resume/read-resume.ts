@@ -382,8 +382,18 @@ function undatedLengthEntry(body: (k: number) => string, from: number): { title?
     if (b === '' || b.length > 80 || PROSE_END.test(b) || /^[-–—•·*]/.test(b)) break;
     lines.push(b);
   }
-  const at = lines.slice(0, 2).findIndex((b) => ROLE_NOUN_RE.test(b) && !ORG_MARKERS.test(b));
+  // (a line that names the employer's legal form after the role: "Security Officer, grade 4 – Private security company
+  // "Argus-M" (LLC), Moscow": the role is what comes before its first separator)
+  const roleHead = (b: string) => {
+    const head = splitOutsideBrackets(b, /\s[|–—-]\s|,\s/gu)[0]!.trim();
+    return head.length < b.length && ROLE_NOUN_RE.test(head) && !ORG_MARKERS.test(head) ? head : null;
+  };
+  const at = lines.slice(0, 2).findIndex((b) => ROLE_NOUN_RE.test(b) && (!ORG_MARKERS.test(b) || roleHead(b) !== null));
   if (at === -1) return {};
+  if (ORG_MARKERS.test(lines[at]!)) {
+    const head = roleHead(lines[at]!)!;
+    return { title: head, employer: lines[at]!.slice(head.length).replace(/^[\s,|–—-]+/u, '') };
+  }
   // "Младший программист, НИИ «Гидроприбор-Сервис», Санкт-Петербург": the role before the comma, the employer after
   const comma = lines[at]!.indexOf(', ');
   if (comma > 0 && ROLE_NOUN_RE.test(lines[at]!.slice(0, comma))) return { title: lines[at]!.slice(0, comma), employer: lines[at]!.slice(comma + 2) };
