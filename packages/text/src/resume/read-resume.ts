@@ -405,6 +405,9 @@ function undatedLengthEntry(body: (k: number) => string, from: number): { title?
  * An hh.ru entry: the dates, their length ("5 лет 2 месяца"), the employer, its city and site, then the title. The
  * city line is missing when the employer gave none: then the line after the employer is the title.
  */
+/** An hh.ru employer's industry item: «• Ресторан», «• Лекарственные препараты, медицинские изделия (оптовая торговля)». */
+const INDUSTRY_ITEM_RE = /^[•·]\s*[\p{L}, ()-]{2,90}$/u;
+
 function hhTitleAndEmployer(text: string, ls: Line[], last: number): { title?: string; employer?: string } {
   const body = (k: number) => (k < ls.length ? text.slice(ls[k]!.start, Math.min(ls[k]!.end, ls[k]!.start + 200)).trim() : '');
   let k = last + 1;
@@ -413,8 +416,9 @@ function hhTitleAndEmployer(text: string, ls: Line[], last: number): { title?: s
   const next: string[] = [];
   for (; k < ls.length && next.length < 7; k++) {
     const b = body(k);
-    if (b === '') break;
-    next.push(b);
+    // (a blank line after the industry's items may stand before the title)
+    if (b === '' && !(next.length > 0 && INDUSTRY_ITEM_RE.test(next.at(-1)!))) break;
+    if (b !== '') next.push(b);
   }
   const short = (b: string | undefined) => !!b && b.length <= 80 && !PROSE_END.test(b);
   if (!short(next[0])) return {};
@@ -424,8 +428,9 @@ function hhTitleAndEmployer(text: string, ls: Line[], last: number): { title?: s
   const heads: string[] = [];
   for (const b of next.slice(1)) {
     // (the industry's own items, «• Ресторан», «• Розничная торговля», are passed over)
-    if (/^[•·]\s*[\p{L}, -]{2,40}$/u.test(b) && b.split(/\s+/).length <= 5) continue;
-    if (!short(b) || /^[-–—•·*]/.test(b)) break;
+    if (INDUSTRY_ITEM_RE.test(b) && b.split(/\s+/).length <= 8) continue;
+    // (a title may run longer with its promotion: «Торговый представитель по аптечному направлению, с 2023 — старший …»)
+    if (!(short(b) || (b.length <= 120 && !/[.;!?:]$/.test(b) && ROLE_NOUN_RE.test(b.split(/\s+/).slice(0, 2).join(' ')))) || /^[-–—•·*]/.test(b)) break;
     heads.push(b);
   }
   const role = heads.filter((b) => ROLE_NOUN_RE.test(b)).pop();
