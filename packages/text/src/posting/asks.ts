@@ -35,6 +35,8 @@ const AGE_CONTEXT = /years old|years of age|возраст|лет от роду|
  * Years behind the wheel, not in the work: «стаж вождения от 2 лет», "2+ years' driving experience", "held a full
  * licence for 3 years" (the row is the licence's)
  */
+/** A driver's work: years of commercial driving are the job's ("2 years of CDL-A driving experience", «стаж вождения категории CE от 3 лет»). */
+const DRIVING_WORK = /\bcdl\b|\bclass\s?[abc]\b|commercial|tractor|trailer|truck|lorry|\bhgv\b|\botr\b|(?<![\p{L}])(?:категори\p{L}{0,3}|кат\.?)\s{0,2}[«"]?(?:[CСDД]|[BВCС][EЕ])(?![\p{L}])|грузов|фур|автобус|такси|тягач/iu;
 const DRIVING_YEARS = /(?:стаж|опыт)\p{L}{0,3}\s{1,3}вождени|водительск\p{L}{0,3}\s{1,3}стаж|driving\s{1,3}experience|(?:held|holding)\s{1,3}(?:an?\s{1,3}|your\s{1,3})?(?:full\s{1,3})?(?:uk\s{1,3})?(?:driving\s{1,3})?licen[cs]e\s{1,3}for|licen[cs]e\s{1,3}held\s{1,3}for/iu;
 
 /**
@@ -45,7 +47,7 @@ const FIELD_YEARS = new RegExp(`^(?:[^:\\n]{1,40}[:：]\\s{0,3})?${NUM}\\s{0,2}(
 
 /** Years of experience a requirement asks for, or null. */
 export function yearsAsked(text: string): number | null {
-  if (AGE_CONTEXT.test(text) || DRIVING_YEARS.test(text)) return null;
+  if (AGE_CONTEXT.test(text) || (DRIVING_YEARS.test(text) && !DRIVING_WORK.test(text))) return null;
   const en = EN_YEARS.exec(text);
   if (en && (EXPERIENCE_CONTEXT.test(text) || /\+|plus|minimum|at least/i.test(text) || FIELD_YEARS.test(text.trim()))) {
     const raw = en[1]!.toLowerCase();

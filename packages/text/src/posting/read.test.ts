@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fastestPair } from '@rc/testing/hostile';
 import { DEV_SET_DIR } from './dev-set.ts';
+import { yearsAsked } from './asks.ts';
 import { postingTitle, readPosting } from './read.ts';
 
 const CYBERCODERS =
@@ -1584,6 +1585,9 @@ describe('readPosting: a channel post\'s «Что обязательно», a re
     const must = p.requirements.filter((r) => r.importance === 'must');
     expect(must.map((r) => r.kind)).toEqual(['education', 'experience', 'licence']);
     expect(p.minYears).toBe(1);
+    // a driver's own work is driving: its years are the job's
+    expect(yearsAsked('Minimum 2 years of verifiable Class A driving experience')).toBe(2);
+    expect(yearsAsked('стаж вождения категории CE от 3 лет')).toBe(3);
     // a profession's own schooling is a discipline the resume must show, not a kind any degree meets
     expect(p.education[0]).toMatchObject({ level: 'higher', discipline: 'медицинское или фармацевтическое' });
   });
