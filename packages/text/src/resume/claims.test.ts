@@ -78,6 +78,7 @@ describe('isNotDoneClaim', () => {
       'Migrating the billing service to Kubernetes (in progress).',
       'Passed the FS exam in 2020; WA SIT certificate current.',
       'Licensed and certified since 2019.',
+      'Провожу подготовку к аттестации сотрудников склада.',
       'Enrolled Agent since 2019; passed all three parts of the SEE in 2018.',
       'Аттестат налогового консультанта с 2016 года.',
     ]) {
