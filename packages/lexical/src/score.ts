@@ -10,8 +10,7 @@ import {
   isListLine,
   isNotDoneClaim,
   isSectionHeading,
-  credentialsNamed,
-  licenceAsked,
+  namesLicence,
   MAX_ALTERNATIVES_LIST,
   readPosting,
   readResume,
@@ -126,8 +125,6 @@ function peerSentence(peerTerms: readonly string[], sentences: readonly Sentence
 
 /** The most a licence row may score, in the other language, where no line that names a licence shows its field. */
 const UNNAMED_LICENCE = 0.25;
-/** Whether a resume line names a licence or a credential, as the posting reader reads a licence ask. */
-const namesLicence = (text: string) => licenceAsked(text) !== null || credentialsNamed(text).length > 0;
 
 export function statusFor(score: number): RequirementStatus {
   if (score >= MET) return 'met';

@@ -30,6 +30,7 @@ export {
   electricalGroup,
   EXPLAINING_TO_LAYPEOPLE_RE,
   licenceAsked,
+  namesLicence,
   MAX_ALTERNATIVES_LIST,
   postingTitle,
   readPosting,

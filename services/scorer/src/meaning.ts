@@ -7,7 +7,7 @@
 import { statusFor, fitParts, partsComponents, skillsAsked, skillsShown, type FitParts } from '@rc/lexical';
 import type { RequirementResult, Scoring } from '@rc/contracts';
 import { cosine } from '@rc/model-runtime';
-import { credentialsNamed, isNotDoneClaim, isSectionHeading, licenceAsked, PAGE_MARK_RE, splitSentences, terms } from '@rc/text';
+import { isNotDoneClaim, isSectionHeading, namesLicence, PAGE_MARK_RE, splitSentences, terms } from '@rc/text';
 
 export type Embed = (texts: string[], kind: 'query' | 'passage') => Promise<Float32Array[]>;
 
@@ -37,12 +37,6 @@ const LEFT_TO_FACTS = new Set<RequirementResult['kind']>(['education', 'language
  */
 export const WITHOUT_SKILL_MOST = 0.45;
 
-/**
- * A licence or certificate is shown by a line that names one, as the posting reader reads a licence ask: "ACLS required
- * within six months of hire" is never partly shown by «В 2020 году около трёх месяцев работала в перепрофилированном
- * ковидном отделении», nor "RN license (Required)" by the trade's name «Медицинская сестра, медицинский брат».
- */
-const namesLicence = (text: string) => licenceAsked(text) !== null || credentialsNamed(text).length > 0;
 
 /** Cosine to a row score on the lexical scale: partial threshold → 0.3 (partial), met threshold → 0.6 (met), +0.1 → 1. */
 export function meaningScore(cos: number, t: MeaningThresholds): number {

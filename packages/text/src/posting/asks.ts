@@ -217,6 +217,14 @@ export function electricalGroup(text: string): string | null {
   return word ? GROUP_WORDS[word[1]!.toLowerCase()] ?? null : null;
 }
 
+/**
+ * Whether a text names a licence or a credential, as the posting reader reads a licence ask: a resume line that names
+ * one can show a licence ask; "maintenance managers" or «Медицинская сестра» names the trade, not its licence.
+ */
+export function namesLicence(text: string): boolean {
+  return licenceAsked(text) !== null || credentialsNamed(text).length > 0;
+}
+
 /** Licence or certificate a requirement asks for, or null. */
 export function licenceAsked(text: string): LicenceAsk | null {
   for (const [type, re] of LICENCES) {

@@ -1239,14 +1239,17 @@ const SITE_NAV_RE = new RegExp(
   `^(?:(?:${SITE_MENU_WORDS}|\\p{Lu}\\p{Ll}{2,20}(?:-\\p{Lu}?\\p{Ll}{2,20})?)[^\\S\\n]*\\n\\s*){3,}(?:[^\\n]{1,80}\\n\\s*(?:·\\s*)?[\\d,.]+[kKMм]?\\s+(?:followers|подписчик\\p{L}{0,3})[^\\S\\n]*\\n)?`,
   'iu',
 );
-const FLAT_MENU_ITEMS =
-  'соискателям|работодателям|помощь|войти|регистрация|вакансии|резюме|компании|специалисты|зарплаты|курсы|медиа|журнал|образование|поиск работы|все вакансии|создать резюме|hh\\.ru|headhunter|хабр карьера|habr career|superjob|зарплата\\.ру|работа\\.ру|авито|работа';
+/** A job site's one-word menu items, each counted as one (below, a run of menu needs three). */
+const FLAT_MENU_WORDS =
+  'соискателям|работодателям|помощь|войти|регистрация|вакансии|резюме|компании|специалисты|зарплаты|курсы|медиа|журнал|образование|hh\\.ru|headhunter|superjob';
+const FLAT_MENU_ITEMS = `${FLAT_MENU_WORDS}|поиск работы|все вакансии|создать резюме|хабр карьера|habr career|зарплата\\.ру|работа\\.ру|авито|работа`;
 /** A site's menu run on in one line: its items, and a city only where another item follows it. */
 const FLAT_MENU_RE = new RegExp(
   `^(?:(?:${FLAT_MENU_ITEMS})(?![^\\S\\n]{1,3}\\/)[^\\S\\n]{1,9}|[А-ЯЁ][а-яё]{2,20}(?:-[А-ЯЁ]?[а-яё]{2,20})?[^\\S\\n]{1,9}(?=(?:${FLAT_MENU_ITEMS})[^\\S\\n])){3,16}`,
   'iu',
 );
-const FLAT_MENU_WORD_RE = /^(?:соискателям|работодателям|помощь|войти|регистрация|вакансии|резюме|компании|специалисты|зарплаты|курсы|медиа|журнал|образование|поиск|создать|hh\.ru|headhunter|хабр|superjob)$/iu;
+/** A word of a menu run that counts as an item: a one-word item, or the first word of «поиск работы», «создать резюме», «хабр карьера». */
+const FLAT_MENU_WORD_RE = new RegExp(`^(?:${FLAT_MENU_WORDS}|поиск|создать|хабр)$`, 'iu');
 const isSiteNav = (header: string) => header.split('\n').filter((line) => SITE_MENU_LINE_RE.test(line.trim())).length >= 3;
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
 const FLAT_PLACE_RE = new RegExp(`\\s(?:(?:(?:New|San|Santa|Los|Las|Salt|Fort|Saint|St\\.|Little|Grand|Palm|West|East|North|South|Lake)\\s){0,2}\\p{Lu}[\\p{L}.'-]{1,20},\\s\\p{Lu}[\\p{L} ]{1,30},\\s(?:United States|United Kingdom|USA|UK|Canada|Australia|Ireland|Germany)(?![\\p{L}])|(?:(?:New|San|Santa|Los|Las|Salt|Fort|Saint|St\\.|Little|Grand|Palm|West|East|North|South|Sioux|Baton|Cedar|Lake)\\s){0,2}\\p{Lu}[\\p{L}.'-]{1,20},\\s(?:${US_STATES})(?![\\p{L}])|(?:easy apply|apply now)(?![\\p{L}]))`, 'u');

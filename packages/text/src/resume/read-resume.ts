@@ -388,12 +388,10 @@ function undatedLengthEntry(body: (k: number) => string, from: number): { title?
     const head = splitOutsideBrackets(b, /\s[|–—-]\s|,\s/gu)[0]!.trim();
     return head.length < b.length && ROLE_NOUN_RE.test(head) && !ORG_MARKERS.test(head) ? head : null;
   };
-  const at = lines.slice(0, 2).findIndex((b) => ROLE_NOUN_RE.test(b) && (!ORG_MARKERS.test(b) || roleHead(b) !== null));
+  const heads = lines.slice(0, 2).map((b) => (ROLE_NOUN_RE.test(b) ? (ORG_MARKERS.test(b) ? roleHead(b) : b) : null));
+  const at = heads.findIndex((h) => h !== null);
   if (at === -1) return {};
-  if (ORG_MARKERS.test(lines[at]!)) {
-    const head = roleHead(lines[at]!)!;
-    return { title: head, employer: lines[at]!.slice(head.length).replace(/^[\s,|–—-]+/u, '') };
-  }
+  if (heads[at] !== lines[at]) return { title: heads[at]!, employer: lines[at]!.slice(heads[at]!.length).replace(/^[\s,|–—-]+/u, '') };
   // "Младший программист, НИИ «Гидроприбор-Сервис», Санкт-Петербург": the role before the comma, the employer after
   const comma = lines[at]!.indexOf(', ');
   if (comma > 0 && ROLE_NOUN_RE.test(lines[at]!.slice(0, comma))) return { title: lines[at]!.slice(0, comma), employer: lines[at]!.slice(comma + 2) };
