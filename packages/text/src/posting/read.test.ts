@@ -1612,4 +1612,38 @@ describe('readPosting: a channel post\'s «Что обязательно», a re
     const flat = readPosting('Senior Tax Associate. Requirements: Advanced Excel. Nice to have QuickBooks Online Why people stay Busy season capped at 55 hours, summer Fridays.');
     expect(flat.requirements.map((r) => r.text).join(' | ')).not.toMatch(/Fridays|people stay/);
   });
+
+  it("reads a flattened Habr Career page: the title before the company's legal form, «Условия —» and «Как проходит отбор:» as no asks", () => {
+    const habr =
+      'Хабр Карьера Вакансии Специалисты Компании Зарплаты Образование Курсы Журнал Войти Регистрация Вакансии / Разработка / Встраиваемые системы Программист микроконтроллеров (Embedded C, STM32) ООО «Теплоавтоматика» · Приборостроение · 210 сотрудников от 250 000 ₽ на руки Описание вакансии Мы делаем контроллеры для котельных. Мы ожидаем — коммерческий опыт разработки под микроконтроллеры на C от 3 лет; — опыт разработки под FreeRTOS. Будет плюсом — CANopen или J1939. Условия — оформление по ТК РФ, белая зарплата; — ДМС со стоматологией после испытательного срока; — гибридный формат. Как проходит отбор: звонок с HR, техническое интервью. Тестовое задание по желанию. Откликнуться В избранное Пожаловаться Опубликована 12 ноября 2026 · 287 просмотров · 19 откликов Похожие вакансии Инженер-программист (Linux, C) АО «Радиосвязь» от 220 000 ₽';
+    const p = readPosting(habr);
+    expect(p.title?.text).toBe('Программист микроконтроллеров (Embedded C, STM32)');
+    const rows = p.requirements.map((r) => `${r.importance} ${r.text}`);
+    expect(rows).toEqual([
+      'must коммерческий опыт разработки под микроконтроллеры на C от 3 лет',
+      'must опыт разработки под FreeRTOS',
+      'nice CANopen или J1939',
+    ]);
+    // («Опыт — от 3 лет» stays an ask: a dash makes a heading of a section's name only)
+    expect(readPosting('Повар в ресторан. Требования: знание техкарт. Опыт — от 3 лет в ресторане. Образование — профильное.').requirements.map((r) => r.text)).toContain('Опыт — от 3 лет в ресторане');
+  });
+
+  it('reads «✅ Что ждём:» as the asks and a post\'s title without the emoji after it', () => {
+    const p = readPosting('⚡🔧 ВАКАНСИЯ: ИНЖЕНЕР АСУ ТП 🔧⚡\n\n📌 Что делать:\n▫️ сопровождать АСУ ТП цехов\n\n✅ Что ждём:\n• опыт инженером АСУ ТП от 3 лет\n• уверенная работа в TIA Portal\n');
+    expect(p.title?.text).toBe('ИНЖЕНЕР АСУ ТП');
+    expect(p.requirements.filter((r) => r.importance === 'must').map((r) => r.text)).toEqual(['опыт инженером АСУ ТП от 3 лет', 'уверенная работа в TIA Portal']);
+  });
+
+  it("reads a flattened Indeed page searched from a UK place, and keeps a credential's name whole after its body's acronym", () => {
+    const p = readPosting(
+      "Skip to main content Indeed Home Company reviews Find salaries Sign in Employers / Post Job What: health and safety advisor Where: Leeds, West Yorkshire Find jobs Health & Safety Advisor – Construction (Yorkshire Region) Calderbrook Construction Ltd 3.7 out of 5 stars Leeds LS11 £42,000 - £48,000 a year Full job description Who we are: a main contractor building schools across Yorkshire and running eight live projects at a time with a small safety team. Requirements: NEBOSH National Certificate in Construction Health and Safety, or the NEBOSH National General Certificate together with clear construction experience – one of these is essential. A minimum of 3 years' experience working as a health and safety advisor in construction, ideally with a main contractor. Technical Membership of IOSH (Tech IOSH) as a minimum; Grad IOSH, CertIOSH or CMIOSH welcome. Authorization to work in the UK and the ability to be at our Hunslet office on Fridays. Nice to have: SMSTS. ISO 45001 internal auditor training.",
+    );
+    expect(p.title?.text).toBe('Health & Safety Advisor');
+    const rows = p.requirements.map((r) => `${r.importance} ${r.text}`);
+    expect(rows[0]).toBe('must NEBOSH National Certificate in Construction Health and Safety, or the NEBOSH National General Certificate together with clear construction experience – one of these is essential');
+    // higher grades "welcome" are no must-have, and the right to work is no ask a resume shows
+    expect(rows).toContain('nice Grad IOSH, CertIOSH or CMIOSH welcome');
+    expect(rows.join(' | ')).not.toMatch(/Authorization/);
+  });
 });
+

@@ -50,7 +50,7 @@ const WORD_EDGE_L = '(?<![\\p{L}\\p{N}])';
 const cue = (body: string) => new RegExp(`${WORD_EDGE_L}(?:${body})`, 'iu');
 
 const NICE_RE = cue(
-  "preferred|preferably|ideally|would be lovely|won't stop me (?:from )?hiring you|if you(?:'ve| have) (?:ever )?(?:worked|done|used|had|run|been)|если (?:вы )?(?:уже )?(?:работали|работал\\p{L}?|есть опыт)|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|will help(?: you)?|(?:is|are) welcome|welcomed|or (?:be )?willing to (?:get|obtain|earn|complete)|(?:would|will|could|should) (?:really |truly |definitely |also )?(?:set you apart|make you stand out)|sets you apart|plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный|[—–-]) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом|within (?:[\\p{L}\\d]+ ){0,2}(?:months?|weeks?|days?|years?) of (?:hire|hiring|start|starting|employment|joining)|в течение [^.;]{0,30}? после (?:трудоустройства|выхода на работу|при[её]ма на работу)",
+  "preferred|preferably|ideally|would be lovely|won't stop me (?:from )?hiring you|if you(?:'ve| have) (?:ever )?(?:worked|done|used|had|run|been)|если (?:вы )?(?:уже )?(?:работали|работал\\p{L}?|есть опыт)|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|will help(?: you)?|(?:is|are) welcome|welcomed|welcome(?=[.!]?$)|or (?:be )?willing to (?:get|obtain|earn|complete)|(?:would|will|could|should) (?:really |truly |definitely |also )?(?:set you apart|make you stand out)|sets you apart|plus(?=\\s{0,2}(?:[.!;:)]|$)|\\s{1,2}(?:for|if|but|to have|here)(?![\\p{L}]))|^plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный|[—–-]) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом|within (?:[\\p{L}\\d]+ ){0,2}(?:months?|weeks?|days?|years?) of (?:hire|hiring|start|starting|employment|joining)|в течение [^.;]{0,30}? после (?:трудоустройства|выхода на работу|при[её]ма на работу)",
 );
 const MUST_RE = cue('mandatory|required|must|non-negotiable|обязательн|необходим');
 const MONEY_RE = /[$€£₽₹]\s{0,2}\d|\d\s{0,2}(?:[$€£₽₹]|руб|тыс|k(?![\p{L}])|к(?![\p{L}])|lpa)|(?<![\p{L}])(?:per (?:year|month|annum|hour|week)|an hour|a year|\/hr|\/hour|в месяц|в день|на руки|оклад|зарплат\p{L}{0,3}|заработн\p{L}{0,3} плат|доход|зп|ote|salary|compensation|pay range|стипенди)(?![\p{L}])/iu;
@@ -62,6 +62,7 @@ const TARGET_MONEY_RE = cue('quota|contract value|revenue|arr|acv|budgets?|deal 
 const PERK_RE = cue(
   "401\\(k\\)|health insurance|dental|vision|pto|paid time off|vacation|holiday|stipend|tuition|equity|stock options|discount|free lunch|commission|wellness|insurance|sign-on|perks?|benefits?|дмс|отпуск|спецодежд|питани|корпоративн\\p{L}{0,3} транспорт|оформлени\\p{L}{0,2} по тк|трудоустройство|соцпакет|социальн\\p{L}{0,3} пакет|за сч[её]т компании|компенсаци|преми[ия]|суточные|проезд|проживани",
 );
+const PERKS_RE = new RegExp(PERK_RE.source, `${PERK_RE.flags.replace('g', '')}g`);
 const SCHEDULE_RE = cue(
   'full[ -]time|part[ -]time|five-day week|5-day week|monday to friday|mon-fri|tue-sat|shifts?|weekends? as needed|mornings|evenings|remote|hybrid|on-site|график|смен\\p{L}{0,3}|вахт\\p{L}{0,2}|5/2|2/2|полный день|пятидневк\\p{L}{0,2}|шестидневк\\p{L}{0,2}|удал[её]нк\\p{L}{0,2}|удал[её]нн\\p{L}{0,3}|гибрид|гибк\\p{L}{0,3} график',
 );
@@ -96,7 +97,7 @@ const HIRING_CHECK_RE = cue(
 const AVAILABILITY_RE =
   /^(?:shift availability|availability|weekend availability)\s{0,2}:|^availability (?:for|on|to work) (?:early |late |weekday |weekend )?(?:mornings?|nights?|weekends?|evenings?|holidays?|shifts?|overnights?)|^(?:you can|you're able to|you are able to|can|able to) (?:do|work|cover) (?:weekday |weekend |early |late )*(?:mornings?|nights?|weekends?|evenings?|holidays?|saturdays?|sundays?|shifts?)|^(?:the )?(?:schedule|hours|work hours|working hours|shift) (?:is|are|runs?)\s|\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?\s{0,2}(?:to|–|—|-)\s{0,2}\d{1,2}(?::\d\d)?\s?[ap]\.?m|^(?:nights?|weekends?|evenings?|holidays?)(?: and (?:nights?|weekends?|evenings?|holidays?))? (?:a must|required|are a must|is a must)|(?:ability|able|willing(?:ness)?|available|availability|flexibility) to work (?:(?:\d{1,2}|eight|ten|twelve)[- ]hour |rotating |overnight |any )?(?:nights?|night shifts?|weekends?|evenings?|overnights?|holidays?|on-call|rotating|shifts?|12-hour|8-hour|10-hour)|готовност\p{L}{0,2} (?:работать )?(?:в |к )?(?:ночн\p{L}{0,3}|выходн\p{L}{0,3}|сменн\p{L}{0,3}|по сменам|графику 2\/2)|(?:работ\p{L}{0,3}|work\p{L}{0,3}) (?:по|on|in) (?:московскому|мск|местному|moscow|eastern|central|pacific|cet|est|pst|uk) (?:времени|time|hours)|(?<![\d:])\d{1,2}:\d{2}\s{0,2}[–—-]\s{0,2}\d{1,2}:\d{2}(?![\d:])|(?<![\p{L}])(?:complete|completes|attend|attends|go through|goes through|undergo|undergoes)\s{1,2}(?:an?|our)\s{1,2}(?:\d{1,2}[- ](?:week|month|day)\s{0,1}-?\s{0,1})?(?:paid\s)?(?:residency|orientation|onboarding|preceptorship|training program)/iu;
 const WHERE_RE = cue(
-  'гражданств\\p{L}{0,2} (?:рф|россии|российской федерации)|citizenship|time ?zones?|eligib\\p{L}{0,5} to work|authori[sz]ed to work|work authori[sz]ation|right to work|visa sponsorship|(?:be |are )?based in (?:the )?(?:eu|us|uk|usa|europe|european|emea)',
+  'гражданств\\p{L}{0,2} (?:рф|россии|российской федерации)|citizenship|time ?zones?|eligib\\p{L}{0,5} to work|authori[sz]ed to work|authori[sz]ation to work|work authori[sz]ation|right to work|visa sponsorship|(?:be |are )?based in (?:the )?(?:eu|us|uk|usa|europe|european|emea)',
 );
 // the local part starts where a word starts, so a long run of dots or letters is tried once, not at every offset
 const CONTACT_RE = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]{0,63}@[\p{L}\p{N}-]{1,63}\.\p{L}{2,}|https?:\/\/|www\.|\+?\d[\d\s()-]{8,20}\d|(?<![\p{L}\p{N}])@[A-Za-z0-9_]{3,32}|(?<![\p{L}])(?:text|call|dm) (?:me|us|[A-Z][a-z]{1,15})(?![\p{L}])/u;
@@ -298,6 +299,8 @@ const NUMBER_WORD_RE = /^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)$/;
 const ASK_END_RE = /^(?:experience|preferred|required|desired)$/;
 /** A word that names a credential after its issuer's acronym ("ASE Certification", "BLS Card", "ASE Master Technician"). */
 const CREDENTIAL_NOUN_RE = /^(?:Certifications?|Certificates?|Certified|Licen[cs]es?|Licensed|Cards?|Endorsements?|Master|Registration)$/;
+/** A credential's capitalised name up to its noun: "National General Certificate", "Black Card", "Managing Safely Certificate". */
+const CREDENTIAL_NAME_RE = /^(?:\p{Lu}[\p{L}'-]{0,20}\s{1,2}){1,4}(?:Certifications?|Certificates?|Diploma|Award|Licen[cs]es?|Cards?|Qualifications?)(?![\p{L}])/u;
 const SECOND_ASK_RE =
   /(?:,\s{1,3}|\s)((?:and|и|а также)\s{1,3}(?:you|вы|ты)\s{1,3}(?:have|know|are|can|care|understand|enjoy|bring|speak|write|hold|'re|'ve|умеете|знаете|имеете|владеете|понимаете|умеешь|знаешь|имеешь|владеешь|понимаешь)(?![\p{L}']))/giu;
 
@@ -340,7 +343,8 @@ function softSplit(text: string, span: Span, flattened: boolean, tagCloud = fals
     const prevLower = /^\p{Ll}/u.test(p.raw) && !/ing$/.test(p.key);
     // (Microsoft's "MS Project", "MS Office" are one name)
     // (and a credential is named by its body's acronym: "ASE Certification", "CPR Card", "ASE Master Technician")
-    const prevAcronym = /^\p{Lu}{2,}$/u.test(p.raw) && p.raw !== 'MS' && !CREDENTIAL_NOUN_RE.test(w.raw);
+    // (and by its body's acronym before its capitalised name: "NEBOSH National General Certificate", "CSCS Black Card")
+    const prevAcronym = /^\p{Lu}{2,}$/u.test(p.raw) && p.raw !== 'MS' && !CREDENTIAL_NOUN_RE.test(w.raw) && !CREDENTIAL_NAME_RE.test(text.slice(w.start, w.start + 80));
     if (capital && (prevLower || (prevAcronym && /^\p{Lu}\p{Ll}{2,}$/u.test(w.raw)))) cuts.push(w.start);
     // a credential by its acronym opens an item: "… in the State of Ohio BLS required, ACLS within 6 months of hire"
     else if (/^\p{Lu}{2,6}$/u.test(w.raw) && !prevAcronym && /^\s{1,2}(?:required|preferred|certification|certified|certificate|card)(?![\p{L}])/iu.test(text.slice(w.end, w.end + 16))) cuts.push(w.start);
@@ -713,6 +717,9 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   if (/^[Ww]hy (?:join |work (?:at|for|with) )?\p{Lu}[\p{L}&'’. -]{0,40}\??$/u.test(trimmed)) return true;
   const requirementSection = section === 'req' || section === 'nice';
   if (!requirementSection && (PERK_RE.test(piece) || SCHEDULE_RE.test(piece))) return true;
+  // (and under the asks, a run of three perks or more that no heading set apart: "Medical/dental/vision (90% of
+  // premiums covered), 401(k) with 4% match, 15 PTO days + 10 holidays")
+  if (requirementSection && (piece.match(PERKS_RE)?.length ?? 0) >= 3) return true;
   // company blurb: "We are a fast-growing …", "Наша компания …", with nothing asked of the candidate
   // (duties say "our": "Manage our AWS infrastructure")
   // (an aside in brackets is not the piece's voice: "Java (8 or later; we run 17), Spring Boot")
@@ -1124,10 +1131,14 @@ function headTitle(text: string, sections: Section[]): Posting['title'] {
     // Habr Career's flattened crumbs, the company, the title and its grade («Вакансии / Управление / Менеджер продукта
     // Финмост Продакт-менеджер (платежи для малого бизнеса) Средний (Middle) Требуемые навыки …»): the title is the last
     // capitalised run before the grade that names a role
-    const graded = HABR_GRADED_RE.exec(text.slice(start, Math.min(text.length, start + 700)));
-    if (graded) {
-      const between = graded[1]!;
-      const from = start + graded.index + graded[0].length - between.length - graded[2]!.length;
+    // (or the title before the company and its industry: «Вакансии / Разработка / Встраиваемые системы Программист
+    // микроконтроллеров (Embedded C, STM32) ООО «Теплоавтоматика Северо-Запад» · Промышленная автоматика …»)
+    const head = text.slice(start, Math.min(text.length, start + 700));
+    const graded = HABR_GRADED_RE.exec(head);
+    const before = graded ?? HABR_COMPANY_RE.exec(head);
+    if (before) {
+      const between = before[1]!;
+      const from = start + before.index + before[0].length - between.length - (before[2]?.length ?? 0);
       let best = -1;
       for (const m of between.matchAll(/(?<![\p{L}(])\p{Lu}[\p{L}-]*/gu)) {
         if (between.slice(0, m.index).split('(').length !== between.slice(0, m.index).split(')').length) continue;
@@ -1191,7 +1202,8 @@ function headTitle(text: string, sections: Section[]): Posting['title'] {
   // a flattened page's place and buttons after the title ("Medical Receptionist Westerville, OH Easy Apply Save")
   const place = flatHead ? FLAT_PLACE_RE.exec(text.slice(start, end)) : null;
   if (place && place.index >= 3) end = start + place.index;
-  while (end > start && /[\s:,-]/.test(text[end - 1]!)) end--;
+  // (and a post's emoji after it: «ВАКАНСИЯ: ИНЖЕНЕР АСУ ТП 🔧⚡»)
+  while (end > start && TITLE_TAIL_RE.test(text[end - 1]!)) end--;
   // Indeed's flattened "Accounts Payable Specialist Larchmont Foods - Remote (US)": the company's name runs on after
   // the role, in capitals, with nothing between
   if (flatHead && end > start) {
@@ -1229,6 +1241,7 @@ const CAREERS_HEADER_RE = /^(?:careers?|jobs|open (?:positions|roles)|join (?:us
 const BACK_TO_JOBS_RE = /^(?:[←<]\s*)?(?:back to (?:all )?(?:jobs|openings|careers|job listings)|view all (?:jobs|openings)|all jobs|назад к вакансиям|все вакансии|к списку вакансий)[^\S\n]*\n/iu;
 const TO_THE_TEAM_RE = /^\s{0,2}(?:в (?:нашу |свою |дружную )?команду|к нам(?: в команду)?|(?:to|for|on) (?:our|the) team|to join (?:our|the) team)\s{0,2}[:—–-]?\s{0,2}/iu;
 /** What a hired role's phrase may end on: spaces, stops, a dash and the emoji a post's headline ends on. */
+const TITLE_TAIL_RE = new RegExp(`[\\s:,\\-${EMOJI_CLASS}]`, 'u');
 const ROLE_TAIL_JUNK_RE = new RegExp(`[\\s:,!\\-${EMOJI_CLASS}]`, 'u');
 /** A job site's menu item on a line of its own (LinkedIn's, hh.ru's). */
 const SITE_MENU_WORDS =
@@ -1254,7 +1267,7 @@ const isSiteNav = (header: string) => header.split('\n').filter((line) => SITE_M
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
 const FLAT_PLACE_RE = new RegExp(`\\s(?:(?:(?:New|San|Santa|Los|Las|Salt|Fort|Saint|St\\.|Little|Grand|Palm|West|East|North|South|Lake)\\s){0,2}\\p{Lu}[\\p{L}.'-]{1,20},\\s\\p{Lu}[\\p{L} ]{1,30},\\s(?:United States|United Kingdom|USA|UK|Canada|Australia|Ireland|Germany)(?![\\p{L}])|(?:(?:New|San|Santa|Los|Las|Salt|Fort|Saint|St\\.|Little|Grand|Palm|West|East|North|South|Sioux|Baton|Cedar|Lake)\\s){0,2}\\p{Lu}[\\p{L}.'-]{1,20},\\s(?:${US_STATES})(?![\\p{L}])|(?:easy apply|apply now)(?![\\p{L}]))`, 'u');
 const RATED_COMPANY_RE = /^[^\n★]{1,80}?\s\d[.,]\d\s{0,2}★\s{1,3}(?=\p{Lu})/u;
-const FLAT_CRUMBS_RE = /^[^\n]{0,300}?(?:›[^›\n]{1,80}?\sjobs in\s[^\n›]{2,40}?,\s\p{Lu}{2}(?![\p{L}])|\sWhere:?\s[^\n]{2,40}?,\s\p{Lu}{2}(?:\s\d{5})?\s{1,3}Find jobs(?:\s{1,3}(?:Date posted|Pay|Job type|Distance|Remote|Company|Experience level|Back to search results|Sign in|Employers\s\/\sPost Job|Post Job|Upload your resume))*)\s{1,3}(?=\p{Lu})/u;
+const FLAT_CRUMBS_RE = /^[^\n]{0,300}?(?:›[^›\n]{1,80}?\sjobs in\s[^\n›]{2,40}?,\s\p{Lu}{2}(?![\p{L}])|\sWhere:?\s[^\n]{2,40}?,\s(?:\p{Lu}{2}(?:\s\d{5})?|\p{Lu}[\p{L} ]{2,30}?)\s{1,3}Find jobs(?:\s{1,3}(?:Date posted|Pay|Job type|Distance|Remote|Company|Experience level|Back to search results|Sign in|Employers\s\/\sPost Job|Post Job|Upload your resume))*)\s{1,3}(?=\p{Lu})/u;
 /**
  * A flattened page's crumbs whose last is the title, which the page then repeats ("Все вакансии / Мобильная разработка /
  * iOS-разработчик iOS-разработчик Причал …"), at once or after the company's name («… / ML-инженер (рекомендательные
@@ -1263,6 +1276,8 @@ const FLAT_CRUMBS_RE = /^[^\n]{0,300}?(?:›[^›\n]{1,80}?\sjobs in\s[^\n›]{2
 const REPEATED_CRUMB_RE = /^[^\n]{0,200}?(?:все вакансии|вакансии|all jobs|jobs|home|главная)\s[/›>]\s(?:[^/›>\n]{1,60}?\s[/›>]\s){0,4}([^/›>\n]{2,60}?)\s(?:[^/›>\n]{2,60}?\s)??(?=\1)/iu;
 /** A flattened page's crumbs that end in a category, then the title («… / Социальная защита и социальное обслуживание Специалист по социальной работе …»): the title opens at the capital after the category's last word. */
 const HABR_GRADED_RE = /^[^\n]{0,300}?(?:все вакансии|вакансии)\s\/\s(?:[^/\n]{1,60}?\s\/\s){0,4}([^/\n]{3,200}?)(\s(?:Стажёр|Стажер|Младший|Средний|Старший|Ведущий|Lead|Senior|Middle|Junior|Intern)\s\((?:Intern|Junior|Middle|Senior|Lead)\+?\)(?=\s))/iu;
+/** Habr Career's crumbs, then the title before the company's legal form and name («… ООО «Теплоавтоматика» · …»). */
+const HABR_COMPANY_RE = /^[^\n]{0,300}?(?:[Вв]се вакансии|[Вв]акансии)\s\/\s(?:[^/\n]{1,60}?\s\/\s){0,4}([^/\n«]{3,200}?)(?=\s(?:ООО|ОАО|АО|ПАО|ЗАО|НАО|ИП|ГК|LLC|Ltd\.?|Inc\.?)\s[«"„])/u;
 const CATEGORY_CRUMB_RE = /^[^\n]{0,300}?(?:[Гг]лавная|[Hh]ome)\s\/\s(?:[^/\n]{1,60}?\s\/\s){0,4}[^/\n]{1,60}?\p{Ll}\s(?=\p{Lu})/u;
 /** A careers site's menu flattened before the title: "Skip to content Lumenfield Analytics Home Open roles … Log in Event Manager, …". */
 const FLAT_NAV_RE = /^[Ss]kip to (?:main )?content\s[^\n]{0,200}?\s(?:[Ll]og in|[Ss]ign in|[Ss]ign up)\s{1,3}(?=\p{Lu})/u;
@@ -1330,7 +1345,8 @@ function hiredRole(text: string, start: number, end: number): Posting['title'] {
     const ch = text[i]!;
     if (ch === '(') depth++;
     else if (ch === ')' && depth > 0) depth--;
-    else if (depth === 0 && (ch === ',' || ch === ';' || (/\s/.test(ch) && PLACE_RE.test(text.slice(i, i + 8))))) {
+    // (and a headline's exclamation: "We're hiring an Office Manager! Full-time, …")
+    else if (depth === 0 && (ch === ',' || ch === ';' || ch === '!' || (/\s/.test(ch) && PLACE_RE.test(text.slice(i, i + 8))))) {
       to = i;
       break;
     }

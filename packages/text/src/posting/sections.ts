@@ -17,7 +17,7 @@ const HEADINGS: Record<SectionKind, string> = {
   experience and education|requirements and qualifications|qualifications and requirements|we expect|what we expect|
   who we're looking for|who we are looking for|tech stack|our stack|stack|required experience|required education|
   требования|требования к кандидату|требования к соискателю|основные требования|мы ожидаем|что мы ожидаем|ожидания|
-  наши ожидания|ожидания от кандидата|ожидания от вас|ожидания от тебя|мы ждем|что мы ждем|что мы ждем от вас|что мы ждем от тебя|ждем от вас|ждем от тебя|мы ждем от вас|мы ждем от тебя|
+  наши ожидания|ожидания от кандидата|ожидания от вас|ожидания от тебя|мы ждем|что мы ждем|что ждем|что ждем от тебя|что ждем от вас|что ждем от кандидата|что мы ждем от вас|что мы ждем от тебя|ждем от вас|ждем от тебя|мы ждем от вас|мы ждем от тебя|
   что мы ждем от кандидата|ждем от кандидата|кого ждем|кого мы ждем|что нужно|нужно|
   что нам важно|нам важно|кого мы ищем|кого ищем|необходимые навыки|навыки|квалификация|
   квалификационные требования|профессиональные навыки|стек|стек технологий|наш стек|технологии|от вас|от тебя|
@@ -66,7 +66,7 @@ const HEADINGS: Record<SectionKind, string> = {
   тип занятости|местоположение и тип занятости|местоположение|формат работы|место работы|локация|контактное лицо|ключевые слова|оформление|meet the hiring team|most relevant|
   most recent comments|comments|more jobs|similar jobs|jobs you may like|people also viewed|people also searched for|
   похожие вакансии|employer details|kind regards|best regards|warm regards|regards|best wishes|many thanks|с уважением|
-  hiring process|interview process|recruitment process|the process|process|процесс отбора|этапы отбора|этапы собеседования|start|disclosure and barring service check|dbs check|certificate of sponsorship|visa sponsorship`,
+  hiring process|interview process|recruitment process|the process|process|процесс отбора|этапы отбора|как проходит отбор|как проходит собеседование|этапы собеседования|start|disclosure and barring service check|dbs check|certificate of sponsorship|visa sponsorship`,
   apply: `how to apply|to apply|как откликнуться`,
   legal: `eeo statement|equal opportunity|disclaimer`,
   // a board's label over whatever it shows: Indeed's "Job Details :" heads a description as often as its pay and type
@@ -84,6 +84,13 @@ const INLINE_SINGLE = new Set(['requirements', 'qualifications', 'responsibiliti
 
 /** Headings read only on a line of their own ("✅ Обязательно:"), never before the ask on their line. */
 const LINE_ONLY = new Set(['обязательно', 'подробнее', 'regards', 'many thanks', 'best wishes']);
+
+/**
+ * One-word headings that a dash after them makes a heading in a flattened page («… экскурсия по производству. Условия —
+ * оформление по ТК РФ; — ДМС …»): names of a section only, never the first word of an ask («Опыт — от 3 лет»,
+ * «Образование — высшее»).
+ */
+const DASH_SINGLE = new Set(['условия', 'требования', 'обязанности', 'задачи', 'функционал', 'льготы', 'бонусы', 'requirements', 'qualifications', 'responsibilities', 'duties', 'benefits', 'perks']);
 
 export const PHRASES = new Map<string, SectionKind>();
 for (const [kind, list] of Object.entries(HEADINGS) as Array<[SectionKind, string]>) {
@@ -176,7 +183,7 @@ const TRAILING_EMOJI = new RegExp(`[${EMOJI_CLASS}]`, 'u');
 const ASKS_ASIDE_RE = /required|optional|a plus|nice|bonus|must|обязательн|желательн|плюс/iu;
 
 /** After a heading: optional markup or emoji, then a colon, a line end, or more text. */
-function after(text: string, pos: number): { colon: boolean; lineEnd: boolean; next: number; aside?: 'asks' | 'other' } {
+function after(text: string, pos: number, oneWordDash = false): { colon: boolean; lineEnd: boolean; next: number; aside?: 'asks' | 'other' } {
   let k = pos;
   while (k < text.length && k - pos < 8 && (/[ \t*_#)\]]/.test(text[k]!) || TRAILING_EMOJI.test(text[k]!))) k++;
   // a short aside before the colon: "What I need from you (non-negotiable):", "What you NEED to have (seriously, please
@@ -191,7 +198,7 @@ function after(text: string, pos: number): { colon: boolean; lineEnd: boolean; n
   if (ellipsis) return { colon: true, lineEnd: true, next: k + ellipsis[0].length };
   // (a dash reads as its colon where its sentence has two words or more up to it, as a heading of two words has:
   // «Условия работы — белая зарплата, …»)
-  const dash = /^[—–]\s/u.test(text.slice(k, k + 2)) && /\S\s+\S/u.test(text.slice(Math.max(0, pos - 40), pos).split(/[.!?\n]/).at(-1) ?? '');
+  const dash = /^[—–]\s/u.test(text.slice(k, k + 2)) && (oneWordDash || /\S\s+\S/u.test(text.slice(Math.max(0, pos - 40), pos).split(/[.!?\n]/).at(-1) ?? ''));
   if (text[k] === ':' || text[k] === '：' || dash) {
     k++;
     while (k < text.length && /[ \t]/.test(text[k]!)) k++;
@@ -259,7 +266,7 @@ export function findHeadings(text: string): Heading[] {
       const { j, kind, phrase } = candidates[c]!;
       const first = ws[i]!;
       const last = ws[j]!;
-      const tail = after(text, last.end);
+      const tail = after(text, last.end, j === i && DASH_SINGLE.has(first.key) && isCapitalised(first.raw));
       const atLineStart = lineStartBefore(text, first.start);
       const n = j - i + 1;
       // a capitalised phrase that an article or a verb leads into is inside a sentence: "Riverside Health is an Equal
