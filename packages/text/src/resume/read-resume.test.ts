@@ -426,3 +426,43 @@ I lead programs for SaaS clients.`,
     expect(r.jobs[0]?.employer).toBe('Brightwater Collective');
   });
 });
+
+describe("readResume: a job's bullets that carry years of their own", () => {
+  it("reads no job from a project's years in brackets, nor from a sentence that runs on into its year", () => {
+    const r = read(`Tyler Brandt
+Controls Engineer
+
+EXPERIENCE
+
+Controls Engineer II – Three Rivers Integration, Inc., Fort Wayne, IN
+Aug 2021 – present
+Rockwell-only integrator, 35 people, municipal water/wastewater and food & beverage.
+- City water treatment plant upgrade (2023–2024): replaced 6 SLC 5/05 panels with
+  CompactLogix 5380 and a new FactoryTalk View SE system
+- Drive ~30,000 km a year between sites (category B licence since 2012)
+- Wrote our company template for PowerFlex drive faceplates and AOIs, used on every job since 2024
+
+Electrical Engineering Co-op – Hoosier Packaging Systems, Elkhart, IN
+May 2019 – Aug 2019
+- Panel build support, I/O checkout`);
+    expect(r.jobs.map((j) => j.title)).toEqual(['Controls Engineer II', 'Electrical Engineering Co-op']);
+    // (a job listed as a bullet of its own still is one)
+    const listed = read(`Experience
+- Sales assistant, Hollis Books (2015–2017): tills, stock, customer orders
+- Barista, Good Grind Coffee (2017–2019)`);
+    expect(listed.jobs).toHaveLength(2);
+  });
+
+  it("reads an hh.ru job's title past its employer's industries on one line, set apart by bullets", () => {
+    const r = read(`Опыт работы — 7 лет 2 месяца
+
+Октябрь 2021 — по настоящее время
+5 лет 2 месяца
+ООО «Балтийские системы управления»
+Санкт-Петербург, www.balt-su.example
+Электроника, приборостроение, бытовая техника • Промышленное оборудование, электрооборудование (производство)
+Ведущий инженер-программист
+Шкафы управления насосными станциями, своя линейка контроллеров.`);
+    expect(r.jobs[0]?.title).toBe('Ведущий инженер-программист');
+  });
+});

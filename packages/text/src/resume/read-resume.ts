@@ -175,7 +175,7 @@ function findJobs(text: string, ls: Line[], toks: Tok[], sections: ResumeSection
       }
       if (studyFound) continue;
     }
-    if (!isHeadingLine(text, line, range)) continue;
+    if (!isHeadingLine(text, line, range, heads.length > 0)) continue;
     heads.push({ range, line: li });
     if (heads.length === MAX_JOBS) break;
   }
@@ -252,7 +252,7 @@ function trimmed(text: string, start: number, end: number): { start: number; end
  * Whether a dated line heads a job: the dates open or close the line, or a separator (a dash, a bar, a comma, a tab
  * or a run of spaces) sets them apart from the title; "the project of 2001 – 2005 was finished" is prose.
  */
-function isHeadingLine(text: string, line: Line, range: DateRange): boolean {
+function isHeadingLine(text: string, line: Line, range: DateRange, underEntry = false): boolean {
   // At most MAX_HEADING_LINE characters either side are looked at: a dated line of prose costs no more than a heading.
   const beforeRaw = text.slice(Math.max(line.start, range.from - MAX_HEADING_LINE), range.from);
   const afterRaw = text.slice(range.to, Math.min(line.end, range.to + MAX_HEADING_LINE));
@@ -262,7 +262,13 @@ function isHeadingLine(text: string, line: Line, range: DateRange): boolean {
   // a bullet's sentence that says since when inside it ("— Ультразвуковая санация ротовой полости под общим наркозом (с
   // 2023 года самостоятельно, врач проверяет результат).") is what the job did, not an entry of its own
   const whole = text.slice(line.start, line.end).trim();
-  if (/^[•·▪■●►*\-–—]\s/u.test(whole) && before.split(/\s+/).length >= 8 && /[.!?;]$/.test(whole)) return false;
+  const bulleted = /^[•·▪■●►*\-–—]\s/u.test(whole);
+  if (bulleted && before.split(/\s+/).length >= 8 && /[.!?;]$/.test(whole)) return false;
+  // under an entry, a bullet's project with its years in brackets ("- City water treatment plant upgrade (2023–2024):
+  // replaced 6 SLC 5/05 panels with …") and a bullet's sentence that runs on into its year ("- Wrote our company
+  // template for PowerFlex drive faceplates, used on every job since 2024") are what the job did
+  if (underEntry && bulleted && /\($/.test(before) && /^\)\s{0,2}[:–—-]\s{0,2}\p{L}+(?:\s+\S+){2}/u.test(after)) return false;
+  if (underEntry && bulleted && before.split(/\s+/).length >= 8 && /\p{Ll}$/u.test(before)) return false;
   if (after === '' || /^[)|,.:;–—-]{1,3}$/.test(after) || /^\(?[0-9]{1,2}\s?(?:years?|yrs?|лет|года?|мес|months?)/i.test(after)) return true;
   const apart = (c: string | undefined) => c !== undefined && /[|,:;()–—\-\t]/.test(c);
   if (apart(before[before.length - 1]) || apart(after[0]) || beforeRaw.endsWith('  ') || afterRaw.startsWith('  ')) return true;
@@ -405,6 +411,8 @@ function undatedLengthEntry(body: (k: number) => string, from: number): { title?
  */
 /** An hh.ru employer's industry item: «• Ресторан», «• Лекарственные препараты, медицинские изделия (оптовая торговля)». */
 const INDUSTRY_ITEM_RE = /^[•·]\s*[\p{L}, ()-]{2,90}$/u;
+/** hh.ru's industries of an employer on one line, set apart by bullets: «Электроника, приборостроение • Промышленное оборудование (производство)». */
+const INDUSTRY_LINE_RE = /^[\p{L}, ()-]{2,120}(?:\s[•·]\s[\p{L}, ()-]{2,120}){1,5}$/u;
 
 function hhTitleAndEmployer(text: string, ls: Line[], last: number): { title?: string; employer?: string } {
   const body = (k: number) => (k < ls.length ? text.slice(ls[k]!.start, Math.min(ls[k]!.end, ls[k]!.start + 200)).trim() : '');
@@ -426,7 +434,7 @@ function hhTitleAndEmployer(text: string, ls: Line[], last: number): { title?: s
   const heads: string[] = [];
   for (const b of next.slice(1)) {
     // (the industry's own items, «• Ресторан», «• Розничная торговля», are passed over)
-    if (INDUSTRY_ITEM_RE.test(b) && b.split(/\s+/).length <= 8) continue;
+    if ((INDUSTRY_ITEM_RE.test(b) && b.split(/\s+/).length <= 8) || INDUSTRY_LINE_RE.test(b)) continue;
     // (a title may run longer with its promotion: «Торговый представитель по аптечному направлению, с 2023 — старший …»)
     if (!(short(b) || (b.length <= 120 && !/[.;!?:]$/.test(b) && ROLE_NOUN_RE.test(b.split(/\s+/).slice(0, 2).join(' ')))) || /^[-–—•·*]/.test(b)) break;
     heads.push(b);
