@@ -47,6 +47,9 @@ export const SHOWS: Readonly<Record<string, readonly string[]>> = {
   flask: ['python'],
   spring: ['java'],
   react: ['javascript'],
+  // Next.js and Redux are React's
+  nextjs: ['react', 'javascript'],
+  redux: ['react'],
   vue: ['javascript'],
   angular: ['javascript'],
   typescript: ['javascript'],
@@ -113,6 +116,30 @@ export const SHOWS: Readonly<Record<string, readonly string[]>> = {
   driving_c: ['driving', 'traffic_rules'],
   driving_ce: ['driving', 'traffic_rules'],
   driving_d: ['driving', 'traffic_rules'],
+  // a Siemens, Rockwell, CODESYS or Russian controller's programmer programs PLCs
+  tia_portal: ['siemens_plc', 'plc'],
+  siemens_plc: ['plc'],
+  rockwell_plc: ['plc'],
+  codesys: ['plc'],
+  ru_plc: ['plc'],
+  acad_electrical: ['autocad'],
+  // a seller on Wildberries, Ozon, Yandex Market or Amazon works on marketplaces
+  wildberries: ['marketplaces'],
+  ozon: ['marketplaces'],
+  yandex_market: ['marketplaces'],
+  amazon_seller: ['marketplaces'],
+  // firmware on a microcontroller or an RTOS is embedded work
+  mcu: ['embedded'],
+  rtos: ['embedded'],
+  // a safety qualification, RIDDOR reports, accident investigations, SOUT and ISO 45001 are occupational safety work
+  nebosh: ['occupational_safety'],
+  iosh: ['occupational_safety'],
+  riddor: ['occupational_safety'],
+  cdm: ['occupational_safety'],
+  accident_investigation: ['occupational_safety'],
+  sout: ['occupational_safety'],
+  iso_45001: ['occupational_safety'],
+  lockout_tagout: ['occupational_safety'],
 };
 
 /**
@@ -123,6 +150,10 @@ export const SHOWS: Readonly<Record<string, readonly string[]>> = {
 export const PEERS: readonly (readonly string[])[] = [
   ['ms_project', 'primavera'],
   ['react', 'vue', 'angular'],
+  ['wildberries', 'ozon', 'yandex_market'],
+  ['siemens_plc', 'rockwell_plc', 'codesys', 'ru_plc'],
+  ['eplan', 'acad_electrical'],
+  ['quickbooks', 'xero'],
   ['postgresql', 'mysql', 'mssql', 'oracle_db'],
   ['aws', 'azure', 'gcp'],
   ['jenkins', 'gitlab_ci', 'github_actions'],

@@ -227,9 +227,16 @@ const IMPLIED: ReadonlyArray<{ id: string; re: RegExp }> = [
   { id: 'microservices', re: /(?:^|[^\p{L}])(?:распил|разбил|разбива|раздел|декомпоз)\p{L}{0,8}\s+(?:[^.;\n\s]+\s){0,2}?монолит/iu },
 ];
 
+/**
+ * A microcontroller named by its part number ("STM32F407", "nRF52840", "ESP32-S3", «К1986ВЕ92»): the family's name
+ * runs on into the part, so no name of the vocabulary matches it as a word.
+ */
+const MCU_PART_RE = /(?<![\p{L}\p{N}])(?:STM32|STM8|nRF5\d|nRF91|ESP32|ESP8266|ATmega|ATtiny|ATSAM|SAM[DE]\d|PIC(?:1[0-8]|2[0-9]|32)|MSP430|RP2040|EFR32|GD32|К1986|MDR32|CH32V?|LPC\d{2})[\p{L}\p{N}]{0,12}/u;
+
 export function impliedSkills(text: string): string[] {
-  if (!/monolith|монолит/iu.test(text)) return [];
-  return [...new Set(IMPLIED.filter((p) => p.re.test(text)).map((p) => p.id))];
+  const out = /monolith|монолит/iu.test(text) ? IMPLIED.filter((p) => p.re.test(text)).map((p) => p.id) : [];
+  if (MCU_PART_RE.test(text)) out.push('mcu');
+  return [...new Set(out)];
 }
 
 /** Distinct skill ids named in a text, in order of first mention. */

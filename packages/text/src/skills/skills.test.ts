@@ -202,6 +202,31 @@ describe('skill vocabulary', () => {
     expect(ids('Led food safety audits').has('food_hygiene')).toBe(false);
   });
 
+  it("names the fifteenth check's trades alike in both languages, in their inflected forms, and not a collaborator or a UK check", () => {
+    const ids = (t: string) => new Set(findSkills(t).map((m) => m.id));
+    const pairs: Array<[string, string, string]> = [
+      ['EHS Engineer, occupational safety', 'специалист по охране труда', 'occupational_safety'],
+      ['led 7 accident investigations', 'расследования несчастных случаев на производстве', 'accident_investigation'],
+      ['firmware on STM32 and nRF52 under FreeRTOS', 'прошивки для микроконтроллеров под ОСРВ', 'mcu'],
+      ['Hands-on RTOS experience: FreeRTOS or Zephyr', 'опыт разработки под операционных систем реального времени', 'rtos'],
+      ['HMI/SCADA in WinCC and Ignition SCADA', 'мнемосхем в MasterSCADA 4D', 'hmi_scada'],
+      ['Seller Central account, Sponsored Products', 'личный кабинет на Wildberries, внутренняя реклама маркетплейсов', 'marketplace_ads'],
+      ['listing optimisation, A+ content', 'заполнение карточек товаров', 'product_listings'],
+      ['office manager at a law firm', 'офис-менеджером в юридической фирме', 'office_management'],
+    ];
+    for (const [en, ru, id] of pairs) {
+      expect(ids(en).has(id), en).toBe(true);
+      expect(ids(ru).has(id), ru).toBe(true);
+    }
+    // a microcontroller by its part number shows microcontrollers, as a resume writes them
+    for (const t of ['ПО контроллера на STM32F407', 'gen-2 firmware on nRF52840', 'ESP32-S3 board']) expect(impliedSkills(t), t).toContain('mcu');
+    expect(impliedSkills('PLC S7-1500 and a GD-32 cable')).not.toContain('mcu');
+    // (a word's stems differ by its case: «охрана» and «охране» are both named)
+    for (const t of ['охрана труда', 'по охране труда', 'охраны труда']) expect(ids(t).has('occupational_safety'), t).toBe(true);
+    // a tech posting's collaborators, a UK vetting check and the seller's own couriers are none of them
+    expect([...ids('bring engineers and product managers along'), ...ids('enhanced DBS check'), ...ids('Multi-drop or courier experience')]).toEqual([]);
+  });
+
   it('gives spans into the text', () => {
     const text = 'Опыт работы с Postgres от 2 лет';
     const [m] = findSkills(text);
