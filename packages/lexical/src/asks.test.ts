@@ -218,6 +218,91 @@ Store Assistant Manager — Fresh Mart, Mar 2019 – Dec 2024
   });
 });
 
+describe('scoreLexical: a role asked by a name of several words', () => {
+  it('reads "a health and safety advisor" to its noun, so a Senior SHE Advisor\'s years count', () => {
+    const hs = `Health & Safety Advisor
+Requirements:
+- A minimum of 3 years' experience working as a health and safety advisor in construction`;
+    const cv = `Callum Ashworth
+Experience
+Senior SHE Advisor   Mar 2022 – present
+Brackenfield Construction Group Ltd (main contractor)
+- Site safety inspections on construction projects, RIDDOR reports, toolbox talks
+Health & Safety Advisor   Jul 2019 – Feb 2022
+Millstone Homes Ltd
+- Construction site audits, health and safety inductions`;
+    const s = scoreLexical({ vacancyText: hs, resumeText: cv, now });
+    expect(row(s, 'health and safety advisor').years?.shown).toBeGreaterThan(6.5);
+  });
+
+  it("counts a job titled as the role whose text never spells the role's name: an Office Coordinator for \"as an office manager\"", () => {
+    const office = `Office Manager
+Requirements:
+- 3+ years as an office manager or office administrator, actually running an office`;
+    const cv = `Jordan Pike
+Experience
+Office Coordinator — Blue Mesa Creative, Apr 2025 – present
+- Front desk, supplies and vendors, petty cash, onboarding logistics
+Barista — Good Grind Coffee, 2020 – 2025
+- Espresso bar, opening shifts`;
+    const s = scoreLexical({ vacancyText: office, resumeText: cv, now });
+    // the coordinator's year and a half, not the barista's years
+    expect(row(s, 'office manager').years?.shown).toBeCloseTo(1.6, 0);
+  });
+
+  it("reads a hyphenated role «продакт-менеджером», met by a «Менеджер продукта»'s years", () => {
+    const po = `Продакт-менеджер (платежи)
+Требования:
+- опыт работы продакт-менеджером от 3 лет`;
+    const cv = `Тимур Гарипов
+Опыт работы
+Январь 2022 — по настоящее время
+Менеджер продукта (эквайринг и СБП)
+Банк «Северный Альянс»
+— Отвечаю за торговый эквайринг, роадмап, метрики продукта
+Август 2018 — Декабрь 2021
+Аналитик данных
+ООО «КассаЛайн»
+— SQL, дашборды`;
+    const s = scoreLexical({ vacancyText: po, resumeText: cv, now });
+    expect(row(s, 'продакт-менеджером').years?.shown).toBeCloseTo(4.8, 0);
+  });
+});
+
+describe('scoreLexical: years asked as professional work', () => {
+  it("counts no student team's or thesis internship's years for \"4+ years of professional embedded C\", and counts them where the ask says nothing of it", () => {
+    const cv = `Mateo Ruiz
+Experience
+Embedded Software Engineer — Domotik Labs, Aug 2024 – present
+- Firmware in C on nRF52840 and STM32 under Zephyr
+Embedded Software Intern (Master's thesis) — Domotik Labs, Feb 2024 – Jul 2024
+- BLE mesh prototype in C
+Avionics lead (student team) — Cohete UPV, Sep 2020 – Jan 2024
+- Flight computer firmware in C on STM32`;
+    const ask = (text: string) => scoreLexical({ vacancyText: `Embedded Firmware Engineer\nRequirements:\n- ${text}`, resumeText: cv, now });
+    expect(row(ask('4+ years of professional embedded C on ARM Cortex-M'), 'professional').years?.shown).toBeCloseTo(2.2, 0);
+    expect(row(ask('4+ years of embedded C on ARM Cortex-M'), 'embedded C').years?.shown).toBeGreaterThan(5);
+  });
+});
+
+describe('scoreLexical: what a pet or study project shows', () => {
+  it('reads a skill shown only in a pet project as partly met, and met where work shows it', () => {
+    const em = `Программист микроконтроллеров
+Требования:
+- опыт разработки под FreeRTOS`;
+    const pet = (work: string) => `Никита Шубин
+Опыт работы
+09.2021 — по настоящее время
+Инженер-программист, ООО «НовПрибор»
+- ${work}
+Пет-проект: метеостанция на STM32F411 под FreeRTOS — 3 задачи, очередь для данных.`;
+    const only = scoreLexical({ vacancyText: em, resumeText: pet('Прошивки на C для газоанализаторов на STM32, без ОС.'), now });
+    expect(row(only, 'FreeRTOS').status).toBe('partial');
+    const work = scoreLexical({ vacancyText: em, resumeText: pet('Прошивка контроллера под FreeRTOS: 14 задач, очереди, мьютексы.'), now });
+    expect(row(work, 'FreeRTOS').status).toBe('met');
+  });
+});
+
 describe("scoreLexical: years of a posting's work, where the resume titles its other jobs as other roles", () => {
   it('does not count an engineer\'s years that speak of technical documents towards years of translating them', () => {
     const vacancyText = `Technical Translator

@@ -127,10 +127,16 @@ export function longestJob(jobs: ResumeFacts['jobs']): ResumeFacts['jobs'][numbe
  * title (or, where the reader found none, its heading) is that role.
  */
 export interface AboutIt {
-  text: (jobText: string) => boolean;
+  /** Whether a job's text speaks of what the ask names (`titled`: its title is the ask's role, which shows the skills the role's name spells). */
+  text: (jobText: string, titled?: boolean) => boolean;
   /** Null where the title cannot tell (it is in the other language). */
   role?: (jobTitle: string) => boolean | null;
 }
+
+/** A years ask for professional or paid work only. */
+const PAID_WORK_RE = /(?<![\p{L}])(?:professional|commercial|paid|коммерческ\p{L}{0,4}|оплачиваем\p{L}{0,4}|профессиональн\p{L}{0,4})(?![\p{L}])/iu;
+/** A job that is no paid work: a student team, an internship or a thesis, volunteering, «учебная практика». */
+const UNPAID_JOB_RE = /(?<![\p{L}])(?:student\s+(?:team|project|society|club)|(?:master'?s|bachelor'?s|diploma)\s+thesis|thesis|volunteer\p{L}{0,3}|intern(?:ship)?|студенческ\p{L}{0,3}|дипломн\p{L}{0,3}|волонт[её]р\p{L}{0,3}|стажировк\p{L}{0,2}|практикант\p{L}{0,2}|(?:учебн|производственн|преддипломн)\p{L}{0,3}\s+практик\p{L}{0,2})(?![\p{L}])/iu;
 
 /** Years of experience asked (overall, or with the named skills) against the resume's dated jobs. */
 function experience(
@@ -142,6 +148,13 @@ function experience(
   ownWork: ((jobTitle: string, jobText: string) => boolean) | undefined,
 ): AskCheck {
   let shown: number;
+  // years asked as professional or paid work («коммерческий опыт», "4+ years of professional embedded C") are not
+  // a student team's, a thesis internship's or a volunteer's
+  // (read by its title and employer, or its first lines where they were not told apart: not by its bullets, "mentored
+  // two interns")
+  const paidOnly = PAID_WORK_RE.test(ask.text);
+  const headText = (j: ResumeFacts['jobs'][number]) => (j.title ? `${j.title} ${j.employer ?? ''}` : j.text.split('\n', 2).join(' ').slice(0, 200));
+  const paid = (j: ResumeFacts['jobs'][number]) => !paidOnly || !UNPAID_JOB_RE.test(headText(j));
   let jobs = facts.jobs;
   // (a job without a title the reader could tell apart is read by its heading: "Senior Product Designer — Pennywise")
   const titleOfJob = (j: ResumeFacts['jobs'][number]) => {
@@ -167,9 +180,10 @@ function experience(
     const counted = new Set(
       facts.jobs
         .filter((j) => {
+          if (!paid(j)) return false;
           if (ask.skills.some((id) => jobWords(j.text).skills.has(id))) return true;
           const isRole = aboutIt?.role?.(titleOfJob(j)) ?? null;
-          if (isRole !== null) return isRole && aboutIt!.text(j.text);
+          if (isRole !== null) return isRole && aboutIt!.text(j.text, true);
           return own.has(j) || (!otherRole(j) && (aboutIt?.text(j.text) ?? false));
         })
         .map((j) => j.text),
@@ -181,10 +195,15 @@ function experience(
     // years of experience that name nothing are the posting's own work's ("опыт от 2 лет" of a Python developer's
     // posting): where some job is that work, the years of those jobs, not a career changer's earlier career; where
     // none can be told to be, the years overall
-    if (own.size > 0) {
-      const ownTexts = new Set([...own].map((j) => j.text));
-      jobs = facts.jobs.filter((j) => own.has(j));
+    const ownPaid = [...own].filter(paid);
+    if (ownPaid.length > 0) {
+      const ownTexts = new Set(ownPaid.map((j) => j.text));
+      jobs = ownPaid;
       shown = yearsWhere(facts, (jobText) => ownTexts.has(jobText));
+    } else if (paidOnly && facts.jobs.some((j) => !paid(j))) {
+      const paidTexts = new Set(facts.jobs.filter(paid).map((j) => j.text));
+      jobs = facts.jobs.filter(paid);
+      shown = Math.max(yearsWhere(facts, (jobText) => paidTexts.has(jobText)), facts.statedYears ?? 0);
     } else {
       shown = Math.max(facts.totalYears ?? 0, facts.statedYears ?? 0);
     }

@@ -9,6 +9,7 @@ import {
   findSkills,
   isListLine,
   isNotDoneClaim,
+  isSideProjectClaim,
   isSectionHeading,
   namesLicence,
   MAX_ALTERNATIVES_LIST,
@@ -31,7 +32,7 @@ import { ASK_MET, checkAsk, CYRILLIC, headOf, jobWords, longestJob, type AboutIt
 import { fitParts, fitScore, type FitWeights } from './fit.ts';
 import lexicalWeights from './fit-weights.json' with { type: 'json' };
 import { loadReading, storeReading } from './reading.ts';
-import { peersOf, shownIds, SKILL_TERM_PREFIX, termFactor } from './weights.ts';
+import { peersOf, shownIds, SKILL_TERM_PREFIX, skillsAsked, termFactor } from './weights.ts';
 
 export const LEXICAL_MODEL = 'bm25-lexical-v1';
 
@@ -65,6 +66,8 @@ interface Sentence extends TextSpan {
   length: number;
   /** A list of names ("Data: dbt, Airflow, Snowflake"), not a line of work: the last choice of evidence. */
   list: boolean;
+  /** A pet or study project's sentence: it shows what it names in part only. */
+  side: boolean;
 }
 
 function termCounts(list: string[]): Map<string, number> {
@@ -125,6 +128,8 @@ function peerSentence(peerTerms: readonly string[], sentences: readonly Sentence
 
 /** The most a licence row may score, in the other language, where no line that names a licence shows its field. */
 const UNNAMED_LICENCE = 0.25;
+/** The most a row scores where only a pet or study project shows it (partly shown). */
+export const SIDE_PROJECT_MOST = 0.45;
 
 export function statusFor(score: number): RequirementStatus {
   if (score >= MET) return 'met';
@@ -552,7 +557,7 @@ const NOT_OF_RE = /(?<![\p{L}])(?:не|ни|not(?: as)?(?: an?)?)\s+(\p{L}+)/giu
  * to where, since when or how long.
  */
 const ROLE_ASK_RE =
-  /(?<![\p{L}])(?:(?:опыт\p{L}*|стаж\p{L}*)\s+работы\s+(?:именно\s+)?(?:(?:в\s+должности|в\s+качестве)\s+)?(?=\p{L}+(?:ом|ем|ём|ой|ей|ым|им|ами|ями|ью|ера|ика|ора|ста|ара|ря|ца|ка)(?![\p{L}]))|(?<![\p{L}])(?<!such\s)(?<!well\s)(?:as|working\s+as|worked\s+as|in\s+the\s+role\s+of)\s+(?:an?\s+)?(?=\p{L}))((?:[\p{L}-]+(?:\s*(?:\/|,|или|либо|or)\s*|\s+)?){1,6})/iu;
+  /(?<![\p{L}])(?:(?:опыт\p{L}*|стаж\p{L}*)\s+работы\s+(?:именно\s+)?(?:(?:в\s+должности|в\s+качестве)\s+)?(?=[\p{L}-]{1,40}(?:ом|ем|ём|ой|ей|ым|им|ами|ями|ью|ера|ика|ора|ста|ара|ря|ца|ка)(?![\p{L}]))|(?<![\p{L}])(?<!such\s)(?<!well\s)(?:as|working\s+as|worked\s+as|in\s+the\s+role\s+of)\s+(?:an?\s+)?(?=\p{L}))((?:[\p{L}-]+(?:\s*(?:\/|,|или|либо|or)\s*|\s+)?){1,6})/iu;
 /**
  * Words that end the role: where, since when, how long, or what doing ("as an EA supporting a C-level exec"). ("Such
  * as" and "as well as" name examples, not a role.)
@@ -563,16 +568,24 @@ const TITLE_STEM = 5;
 
 /** The role a years ask names, as its words' stems, or null when it names none. */
 function roleOfAsk(askText: string): string[] | null {
+  return roleWordsOfAsk(askText)?.stems ?? null;
+}
+
+/** The role a years ask names, as its words and their stems (see roleOfAsk). */
+function roleWordsOfAsk(askText: string): { words: string[]; stems: string[] } | null {
   const m = ROLE_ASK_RE.exec(askText);
   if (!m?.[1]) return null;
   const words: string[] = [];
-  for (const w of m[1].split(/[\s\/,]+/u)) {
+  const split = m[1].split(/[\s\/,]+/u);
+  for (const [k, w] of split.entries()) {
     if (w.length === 0 || /^(?:или|либо|or)$/iu.test(w)) continue;
+    // ("and" inside the role's name goes on to its noun: "as a health and safety advisor in construction")
+    if (/^(?:and|и)$/iu.test(w) && split[k + 1] && !ROLE_END_RE.test(split[k + 1]!)) continue;
     if (ROLE_END_RE.test(w)) break;
     words.push(w);
   }
   const stems = terms(words.join(' ')).filter((t) => !SENIORITY.has(t));
-  return stems.length > 0 ? stems : null;
+  return stems.length > 0 ? { words, stems } : null;
 }
 
 /**
@@ -585,12 +598,17 @@ function aboutWhat(slots: Slot[], askText: string): AboutIt | undefined {
   const topical = slots.map((slot) => ({ ...slot, terms: slot.terms.filter((t) => !YEARS_WORDS.has(t) && !/^[0-9]/.test(t)) })).filter((x) => x.terms.length > 0);
   const total = topical.reduce((sum, slot) => sum + slot.weight, 0);
   if (total === 0) return undefined;
-  const text = (jobText: string) => {
+  const roleWords = roleWordsOfAsk(askText);
+  // the vocabulary's skills that the role's own name spells ("office manager", «инженер АСУ ТП»): a job whose title is
+  // the role shows them, whatever its text calls the work (an Office Coordinator's years for "3+ years as an office
+  // manager or office administrator")
+  const roleSkills = new Set(roleWords ? [...skillsAsked(roleWords.words.join(' '))].map((id) => SKILL_TERM_PREFIX + id) : []);
+  const text = (jobText: string, titled = false) => {
     const have = jobWords(jobText).terms;
-    const covered = topical.reduce((sum, slot) => sum + (slot.terms.some((t) => have.has(t)) ? slot.weight : 0), 0);
+    const covered = topical.reduce((sum, slot) => sum + (slot.terms.some((t) => have.has(t) || (titled && roleSkills.has(t))) ? slot.weight : 0), 0);
     return covered >= 0.5 * total;
   };
-  const role = roleOfAsk(askText);
+  const role = roleWords?.stems ?? null;
   // (an abbreviation, "5+ yrs as an EA", is no word a title need hold)
   if (!role || role.every((t) => t.length < 3)) return { text };
   const notOf = new Set([...askText.matchAll(NOT_OF_RE)].flatMap((m) => terms(m[1]!)));
@@ -637,7 +655,7 @@ function prepareResume(resumeText: string): PreparedResume {
     // the sentence's skills under their vocabulary ids as well, so a requirement's skill term finds any synonym
     // (a broader skill it shows, once: four Spring modules on a line show Java, but do not name it four times)
     const skills = shownIds(s.text).map((id) => SKILL_TERM_PREFIX + id);
-    return { ...s, tf: termCounts([...list, ...skills]), length: list.length, list: isListLine(s.text) };
+    return { ...s, tf: termCounts([...list, ...skills]), length: list.length, list: isListLine(s.text), side: isSideProjectClaim(s.text) };
   });
   const sentencesWith = new Map<string, number[]>();
   sentences.forEach((s, i) => {
@@ -865,7 +883,9 @@ export function scoreLexical(input: LexicalInput): Scoring {
         covered += slot.weight * fill;
         named += slot.weight * names;
       }
-      const coverage = covered / total;
+      // (a pet or study project shows what it names in part: «Пет-проект: метеостанция на STM32 под FreeRTOS» is no
+      // «опыт разработки под FreeRTOS»)
+      const coverage = s.side ? Math.min(SIDE_PROJECT_MOST, covered / total) : covered / total;
       if (coverage <= 0) continue;
       best = Math.max(best, coverage);
       bestNamed = Math.max(bestNamed, named);
@@ -890,6 +910,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
       slots.reduce((sum, slot) => sum + slot.weight * Math.max(0, ...slot.terms.map((t) => (resumeTerms.has(t) ? fillOf(slot, t) : 0))), 0) / total;
     let score = round(Math.min(1, BEST_SENTENCE_SHARE * best + (1 - BEST_SENTENCE_SHARE) * anywhere));
     if (licenceLines && !bestSentence) score = Math.min(score, UNNAMED_LICENCE);
+    if (bestSentence?.side) score = Math.min(score, SIDE_PROJECT_MOST);
     return {
       ...row,
       score,

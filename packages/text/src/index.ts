@@ -1,7 +1,7 @@
 export { detectLanguage } from './language.ts';
 export { cleanUserText } from './clean.ts';
 export { normalizeText } from './normalize.ts';
-export { isNotDoneClaim } from './resume/claims.ts';
+export { isNotDoneClaim, isSideProjectClaim } from './resume/claims.ts';
 export { RecentTexts } from './recent.ts';
 export { isListLine, splitLines, splitSentences, type LineSpan, type TextSpan } from './sentences.ts';
 export { splitRequirements, type Importance, type Requirement, type SplitRequirementsOptions } from './requirements.ts';

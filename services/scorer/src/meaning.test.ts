@@ -44,6 +44,15 @@ describe('requirements matched by meaning (shipped sentence embedder)', () => {
     expect(s.components.must_coverage).toBeGreaterThan(words.components.must_coverage!);
   });
 
+  it('raises a row no further than partly met on a pet project\'s line', async () => {
+    const vacancy = 'Requirements:\n- Experience building mobile apps in React Native for iOS and Android';
+    const pet = 'Dana Kim\nQA engineer.\nSide project: built a mobile app in React Native for iOS and Android that tracks my running.';
+    const words = scoreLexical({ vacancyText: vacancy, resumeText: pet });
+    const s = await refineByMeaning(words, pet, embed, thresholds);
+    expect(row(s, 'React Native').score).toBeLessThanOrEqual(0.45);
+    expect(row(s, 'React Native').evidence?.text).toMatch(/^Side project/);
+  });
+
   it('does not take an unrelated sentence for evidence', async () => {
     const vacancy = 'Requirements:\n- Experience leading a team of engineers\n- Kubernetes operators';
     const chef = 'Chef de partie at a hotel kitchen.\nPrepared sauces and fish for 200 covers a night.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNotDoneClaim } from './claims.ts';
+import { isNotDoneClaim, isSideProjectClaim } from './claims.ts';
 
 describe('isNotDoneClaim', () => {
   it('reads sentences saying the person has not done something, or is only learning it', () => {
@@ -86,3 +86,15 @@ describe('isNotDoneClaim', () => {
     }
   });
 });
+
+describe('isSideProjectClaim', () => {
+  it('reads a pet, study or course project as one, and work as none', () => {
+    for (const text of ['Пет-проект: метеостанция на STM32F411 под FreeRTOS.', 'Side project: a budget app in React Native.', 'Учебный проект на курсе по Django.', 'Built a Kafka demo as a personal project.']) {
+      expect(isSideProjectClaim(text), text).toBe(true);
+    }
+    for (const text of ['Разработал с нуля ПО контроллера насосной станции на STM32F407 под FreeRTOS.', 'Led the migration project to Kubernetes.', 'Проект внедрения 1С:ЗУП на заводе.']) {
+      expect(isSideProjectClaim(text), text).toBe(false);
+    }
+  });
+});
+

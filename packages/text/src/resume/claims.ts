@@ -31,3 +31,15 @@ export function isNotDoneClaim(text: string): boolean {
 export function isNoLicenceClaim(text: string): boolean {
   return NO_LICENCE.test(text) || LEARNING.test(text);
 }
+
+/**
+ * A sentence that says what it names was done in a pet, study or course project («Пет-проект: метеостанция на STM32 под
+ * FreeRTOS», "Side project: a budget app in React Native", «Учебный проект на курсе»): it shows the skill in part, not
+ * work experience with it.
+ */
+const SIDE_PROJECT =
+  /(?<![\p{L}])(?:pet[- ]projects?|side[- ]projects?|personal projects?|hobby projects?|пет[- ]проект\p{L}{0,3}|учебн\p{L}{0,3}\s+проект\p{L}{0,3}|курсов\p{L}{0,3}\s+проект\p{L}{0,3}|домашн\p{L}{0,3}\s+проект\p{L}{0,3}|в\s+рамках\s+(?:онлайн-)?курса)(?![\p{L}])/iu;
+
+export function isSideProjectClaim(text: string): boolean {
+  return SIDE_PROJECT.test(text);
+}
