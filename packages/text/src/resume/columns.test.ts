@@ -76,4 +76,17 @@ describe('readingOrder', () => {
     const unnamed = europass.replace('Europass\n', '');
     expect(readingOrder(unnamed)).toBe(unnamed);
   });
+
+  it("keeps the left column's lines below the right one's end with it, and a section the page's width where it is", () => {
+    const certificates = [TWO_COLUMNS, pad('CERTIFICATES', 'start-ups'), 'Electrical safety group IV (up to', 'and above 1000 V), re-tested', '04/2026', '', 'Page 1 of 2'].join('\n');
+    const r = readResume(readingOrder(certificates), { now: new Date('2026-11-30T00:00:00Z') });
+    expect(r.licences.map((l) => l.name)).toContain('Electrical safety group IV (up to');
+    const ordered = readingOrder(certificates);
+    expect(ordered.indexOf('Electrical safety group IV')).toBeLessThan(ordered.indexOf('PROFILE'));
+    // (a heading in capitals and a line across the gutter under the block start a section of their own)
+    const achievements = [TWO_COLUMNS, pad('CERTIFICATIONS', 'start-ups'), 'ACHIEVEMENTS', '• "Client Appreciation" award for handling a critical claims outage during', 'monsoon season peak, 2023'].join('\n');
+    const reordered = readingOrder(achievements);
+    expect(reordered.indexOf('ACHIEVEMENTS')).toBeGreaterThan(reordered.indexOf('start-ups'));
+  });
 });
+

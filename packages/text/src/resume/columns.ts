@@ -95,6 +95,15 @@ export function readingOrder(text: string): string {
   // one column of text, read line by line as it is
   const paired = block.flatMap((p) => (p && p.left.trim() && p.right.trim() ? [p.left.trim()] : []));
   if (paired.filter((l) => LABEL_RE.test(l) || DATES_RE.test(l)).length * 2 >= paired.length) return text;
+  // the left column may run on below the right one's end ("CERTIFICATES" beside a job's last line, its certificates
+  // under it): the lines right below the block, up to a blank line, are the left column's where every one of them
+  // fits in it and none is a heading of its own (a section the page's width, "ACHIEVEMENTS" and its lines, is not)
+  let end = last;
+  while (end + 1 < lines.length && lines[end + 1]!.trim() !== '') end++;
+  const run = parts.slice(last + 1, end + 1);
+  const leftOnly = run.every((p, k) => p !== null && p.right === '' && /^\S/.test(lines[last + 1 + k]!) && !(LABEL_RE.test(p.left.trim()) && /\p{L}{2}/u.test(p.left)));
+  if (!leftOnly) end = last;
+  const below = leftOnly ? run.map((p) => p!.left) : [];
   const left: string[] = [];
   const right: string[] = [];
   for (const [i, p] of block.entries()) {
@@ -106,5 +115,5 @@ export function readingOrder(text: string): string {
     }
   }
   const squeeze = (xs: string[]) => xs.join('\n').replace(/\n{3,}/g, '\n\n').trim();
-  return [...lines.slice(0, first), squeeze(left), '', squeeze(right), ...lines.slice(last + 1)].join('\n');
+  return [...lines.slice(0, first), squeeze([...left, ...below]), '', squeeze(right), ...lines.slice(end + 1)].join('\n');
 }
