@@ -300,6 +300,9 @@ describe('scoreLexical: what a pet or study project shows', () => {
     expect(row(only, 'FreeRTOS').status).toBe('partial');
     const work = scoreLexical({ vacancyText: em, resumeText: pet('Прошивка контроллера под FreeRTOS: 14 задач, очереди, мьютексы.'), now });
     expect(row(work, 'FreeRTOS').status).toBe('met');
+    // (a certificate a course gives is met by the course's line)
+    const cert = scoreLexical({ vacancyText: 'Requirements:\n- NEBOSH General Certificate', resumeText: 'Aisha Rahman\nNEBOSH General Certificate, online course, passed 2024.', now });
+    expect(row(cert, 'NEBOSH').status).toBe('met');
   });
 });
 

@@ -7,6 +7,7 @@ export {
   scoreLexical,
   shortlistResume,
   shortlistScore,
+  SIDE_CREDENTIAL_KINDS,
   SIDE_PROJECT_MOST,
   statusFor,
   type LexicalInput,

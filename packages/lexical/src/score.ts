@@ -130,6 +130,8 @@ function peerSentence(peerTerms: readonly string[], sentences: readonly Sentence
 const UNNAMED_LICENCE = 0.25;
 /** The most a row scores where only a pet or study project shows it (partly shown). */
 export const SIDE_PROJECT_MOST = 0.45;
+/** Rows a course's line may meet in full: a certificate, a degree or a language is what a course gives. */
+export const SIDE_CREDENTIAL_KINDS = new Set<RequirementKind>(['licence', 'education', 'language']);
 
 export function statusFor(score: number): RequirementStatus {
   if (score >= MET) return 'met';
@@ -885,7 +887,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
       }
       // (a pet or study project shows what it names in part: «Пет-проект: метеостанция на STM32 под FreeRTOS» is no
       // «опыт разработки под FreeRTOS»)
-      const coverage = s.side ? Math.min(SIDE_PROJECT_MOST, covered / total) : covered / total;
+      const coverage = s.side && !SIDE_CREDENTIAL_KINDS.has(req.kind) ? Math.min(SIDE_PROJECT_MOST, covered / total) : covered / total;
       if (coverage <= 0) continue;
       best = Math.max(best, coverage);
       bestNamed = Math.max(bestNamed, named);
@@ -910,7 +912,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
       slots.reduce((sum, slot) => sum + slot.weight * Math.max(0, ...slot.terms.map((t) => (resumeTerms.has(t) ? fillOf(slot, t) : 0))), 0) / total;
     let score = round(Math.min(1, BEST_SENTENCE_SHARE * best + (1 - BEST_SENTENCE_SHARE) * anywhere));
     if (licenceLines && !bestSentence) score = Math.min(score, UNNAMED_LICENCE);
-    if (bestSentence?.side) score = Math.min(score, SIDE_PROJECT_MOST);
+    if (bestSentence?.side && !SIDE_CREDENTIAL_KINDS.has(req.kind)) score = Math.min(score, SIDE_PROJECT_MOST);
     return {
       ...row,
       score,

@@ -4,7 +4,7 @@
  * resume shows a Russian posting's asks. A row is raised (never lowered) when a sentence says what it asks, and points
  * at that sentence. Years, education and language rows are left to the resume's facts.
  */
-import { SIDE_PROJECT_MOST, statusFor, fitParts, partsComponents, skillsAsked, skillsShown, type FitParts } from '@rc/lexical';
+import { SIDE_CREDENTIAL_KINDS, SIDE_PROJECT_MOST, statusFor, fitParts, partsComponents, skillsAsked, skillsShown, type FitParts } from '@rc/lexical';
 import type { RequirementResult, Scoring } from '@rc/contracts';
 import { cosine } from '@rc/model-runtime';
 import { isNotDoneClaim, isSectionHeading, isSideProjectClaim, namesLicence, PAGE_MARK_RE, splitSentences, terms } from '@rc/text';
@@ -194,7 +194,7 @@ async function raiseRows(
       const full = meaningScore(cos, cut);
       const names = asked.length === 0 || namesAsked;
       // (and a pet or study project's line shows it in part)
-      const score = Math.min(names ? full : Math.min(full, WITHOUT_SKILL_MOST), isSideProjectClaim(sentences[k]!.text) ? SIDE_PROJECT_MOST : 1);
+      const score = Math.min(names ? full : Math.min(full, WITHOUT_SKILL_MOST), isSideProjectClaim(sentences[k]!.text) && !SIDE_CREDENTIAL_KINDS.has(r.kind ?? 'other') ? SIDE_PROJECT_MOST : 1);
       // the strongest evidence, and among equals the closest sentence
       if (score > best || (score === best && score > 0 && cos > bestCos)) {
         best = score;

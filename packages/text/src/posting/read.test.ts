@@ -1645,5 +1645,16 @@ describe('readPosting: a channel post\'s «Что обязательно», a re
     expect(rows).toContain('nice Grad IOSH, CertIOSH or CMIOSH welcome');
     expect(rows.join(' | ')).not.toMatch(/Authorization/);
   });
+
+  it('reads "BOTH X AND Y" as two asks where each side names its own skills, and "both" of one skill as one', () => {
+    const p = readPosting(
+      'Requirements:\n- Hands-on programming on BOTH platforms: Allen-Bradley Logix in Studio 5000 (ladder and structured text) AND Siemens S7-1200/1500 in TIA Portal\n- Comfortable with both front-end and back-end work in React\n',
+    );
+    expect(p.requirements.map((r) => r.text)).toEqual([
+      'Hands-on programming on BOTH platforms: Allen-Bradley Logix in Studio 5000 (ladder and structured text)',
+      'Siemens S7-1200/1500 in TIA Portal',
+      'Comfortable with both front-end and back-end work in React',
+    ]);
+  });
 });
 

@@ -433,6 +433,10 @@ const ASK_WITH_EXAMPLES_RE = /^\s*(?:strong|solid|good|excellent|advanced|confid
 
 function splitList(text: string, span: Span, ask: Asker): { pieces: Span[]; clauses: boolean } {
   const whole = { pieces: [span], clauses: false };
+  // two asks the posting says it wants both of, each naming what it asks: "Hands-on programming on BOTH platforms:
+  // Allen-Bradley Logix in Studio 5000 (ladder and structured text) AND Siemens S7-1200/1500 in TIA Portal"
+  const both = bothParts(text, span, ask);
+  if (both) return { pieces: both, clauses: true };
   // a topic and what it covers after a colon: «понимание НДС: счета-фактуры, корректировки, книга продаж», "knowledge of
   // GAAP: accruals, deferrals, revenue recognition"
   if (TOPIC_COLON_RE.test(text.slice(span.start, span.end))) return whole;
@@ -535,6 +539,38 @@ const OR_ON_THE_WAY_RE = /^[\s,;]*(?:or|или|либо)\s{1,3}(?:(?:real |clear
 /** Items of the longest list whose final "or" makes every item an alternative ("Python, Go or Java"). */
 export const MAX_ALTERNATIVES_LIST = 3;
 const LIST_GAP_RE = /^[\s,;/&+.\d()]{0,12}(?:(?:and|и|&)[\s,;/&+.\d()]{0,12})?$/iu;
+
+/** "BOTH" stressed in capitals, or "both" before a colon that names what: "on both platforms: …". */
+const BOTH_RE = /(?<![\p{L}])(?:BOTH|[Bb]oth(?=[^.;:\n]{0,30}:))(?![\p{L}])/u;
+
+/**
+ * The two asks of a stressed "BOTH X AND Y" (or "both …: X and Y"), where each side names skills of its own, split at
+ * the "and" outside brackets; else null. A plain "both print and digital work" is one ask.
+ */
+function bothParts(text: string, span: Span, ask: Asker): Span[] | null {
+  const inner = text.slice(span.start, span.end);
+  const both = BOTH_RE.exec(inner);
+  if (!both) return null;
+  let depth = 0;
+  for (let i = both.index; i < inner.length; i++) {
+    const ch = inner[i]!;
+    if (ch === '(') depth++;
+    else if (ch === ')' && depth > 0) depth--;
+    else if (depth === 0 && /\s/.test(ch) && /^\s(?:and|&)\s/iu.test(inner.slice(i, i + 6))) {
+      const and = /^\s(?:and|&)\s/iu.exec(inner.slice(i, i + 6))![0];
+      const left = { start: span.start, end: span.start + i };
+      const right = { start: span.start + i + and.length, end: span.end };
+      const leftSkills = ask.skills(inner.slice(both.index, i));
+      const rightSkills = ask.skills(text.slice(right.start, right.end));
+      // (each side its own skills: "both front-end and back-end" with one skill named is one ask)
+      if (leftSkills.length === 0 || rightSkills.length === 0) return null;
+      const leftIds = new Set(leftSkills.map((m) => m.id));
+      if (rightSkills.every((m) => leftIds.has(m.id))) return null;
+      return [left, right];
+    }
+  }
+  return null;
+}
 
 /** A skill line naming several skills as a plain list ("React and TypeScript", "Java Spring PostgreSQL"): one row each. */
 function perSkill(text: string, span: Span, matches: SkillMatch[]): Span[] | null {

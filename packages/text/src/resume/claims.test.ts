@@ -89,7 +89,7 @@ describe('isNotDoneClaim', () => {
 
 describe('isSideProjectClaim', () => {
   it('reads a pet, study or course project as one, and work as none', () => {
-    for (const text of ['Пет-проект: метеостанция на STM32F411 под FreeRTOS.', 'Side project: a budget app in React Native.', 'Учебный проект на курсе по Django.', 'Built a Kafka demo as a personal project.']) {
+    for (const text of ['Пет-проект: метеостанция на STM32F411 под FreeRTOS.', 'Side project: a budget app in React Native.', 'Учебный проект на курсе по Django.', 'Built a Kafka demo as a personal project.', 'Started the free TIA Portal self-paced course in October 2026.']) {
       expect(isSideProjectClaim(text), text).toBe(true);
     }
     for (const text of ['Разработал с нуля ПО контроллера насосной станции на STM32F407 под FreeRTOS.', 'Led the migration project to Kubernetes.', 'Проект внедрения 1С:ЗУП на заводе.']) {

@@ -33,12 +33,12 @@ export function isNoLicenceClaim(text: string): boolean {
 }
 
 /**
- * A sentence that says what it names was done in a pet, study or course project («Пет-проект: метеостанция на STM32 под
- * FreeRTOS», "Side project: a budget app in React Native", «Учебный проект на курсе»): it shows the skill in part, not
- * work experience with it.
+ * A sentence that says what it names was done in a pet, study or course project, or learned in an online course
+ * («Пет-проект: метеостанция на STM32 под FreeRTOS», "Side project: a budget app in React Native", "Started the free
+ * TIA Portal self-paced course"): it shows the skill in part, not work experience with it.
  */
 const SIDE_PROJECT =
-  /(?<![\p{L}])(?:pet[- ]projects?|side[- ]projects?|personal projects?|hobby projects?|пет[- ]проект\p{L}{0,3}|учебн\p{L}{0,3}\s+проект\p{L}{0,3}|курсов\p{L}{0,3}\s+проект\p{L}{0,3}|домашн\p{L}{0,3}\s+проект\p{L}{0,3}|в\s+рамках\s+(?:онлайн-)?курса)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:pet[- ]projects?|side[- ]projects?|personal projects?|hobby projects?|пет[- ]проект\p{L}{0,3}|учебн\p{L}{0,3}\s+проект\p{L}{0,3}|курсов\p{L}{0,3}\s+проект\p{L}{0,3}|домашн\p{L}{0,3}\s+проект\p{L}{0,3}|в\s+рамках\s+(?:онлайн-)?курса|(?:online|self-paced|video)\s+course|онлайн-курс\p{L}{0,3})(?![\p{L}])/iu;
 
 export function isSideProjectClaim(text: string): boolean {
   return SIDE_PROJECT.test(text);
