@@ -568,12 +568,7 @@ const ROLE_END_RE = /^(?:от|не|более|свыше|в|во|на|с|по|у
 /** Two words share a stem for a title when they share their first five letters (welder / welding, сметчика / сметчиком). */
 const TITLE_STEM = 5;
 
-/** The role a years ask names, as its words' stems, or null when it names none. */
-function roleOfAsk(askText: string): string[] | null {
-  return roleWordsOfAsk(askText)?.stems ?? null;
-}
-
-/** The role a years ask names, as its words and their stems (see roleOfAsk). */
+/** The role a years ask names, as its words and their stems (seniority aside), or null when it names none. */
 function roleWordsOfAsk(askText: string): { words: string[]; stems: string[] } | null {
   const m = ROLE_ASK_RE.exec(askText);
   if (!m?.[1]) return null;

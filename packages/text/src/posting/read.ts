@@ -1276,8 +1276,9 @@ const POST_LABEL_RE = new RegExp(`^[${EMOJI_CLASS}\\s]*(?:(?:вакансия|va
 const CAREERS_HEADER_RE = /^(?:careers?|jobs|open (?:positions|roles)|join (?:us|our team)|work with us|вакансии|карьера|работа у нас)(?:\s{0,2}(?:[|·•@]|[-–—] |at )[^\n]{0,60})?[^\S\n]*\n/iu;
 const BACK_TO_JOBS_RE = /^(?:[←<]\s*)?(?:back to (?:all )?(?:jobs|openings|careers|job listings)|view all (?:jobs|openings)|all jobs|назад к вакансиям|все вакансии|к списку вакансий)[^\S\n]*\n/iu;
 const TO_THE_TEAM_RE = /^\s{0,2}(?:в (?:нашу |свою |дружную )?команду|к нам(?: в команду)?|(?:to|for|on) (?:our|the) team|to join (?:our|the) team)\s{0,2}[:—–-]?\s{0,2}/iu;
-/** What a hired role's phrase may end on: spaces, stops, a dash and the emoji a post's headline ends on. */
+/** What a title may end on before its role: spaces, a colon or comma, a dash and a post's emoji. */
 const TITLE_TAIL_RE = new RegExp(`[\\s:,\\-${EMOJI_CLASS}]`, 'u');
+/** What a hired role's phrase may end on: spaces, stops, a dash and the emoji a post's headline ends on. */
 const ROLE_TAIL_JUNK_RE = new RegExp(`[\\s:,!\\-${EMOJI_CLASS}]`, 'u');
 /** A job site's menu item on a line of its own (LinkedIn's, hh.ru's). */
 const SITE_MENU_WORDS =
