@@ -201,8 +201,8 @@ function experience(
       jobs = ownPaid;
       shown = yearsWhere(facts, (jobText) => ownTexts.has(jobText));
     } else if (paidOnly && facts.jobs.some((j) => !paid(j))) {
-      const paidTexts = new Set(facts.jobs.filter(paid).map((j) => j.text));
       jobs = facts.jobs.filter(paid);
+      const paidTexts = new Set(jobs.map((j) => j.text));
       shown = Math.max(yearsWhere(facts, (jobText) => paidTexts.has(jobText)), facts.statedYears ?? 0);
     } else {
       shown = Math.max(facts.totalYears ?? 0, facts.statedYears ?? 0);

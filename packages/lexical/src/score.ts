@@ -859,6 +859,9 @@ export function scoreLexical(input: LexicalInput): Scoring {
     // «свидетельство специалиста по техническому обслуживанию ВС» by "Aircraft Maintenance Specialist Certificate", not
     // by "maintenance managers")
     const licenceLines = skillSlots.length > 0 && req.kind === 'licence';
+    // (a pet or study project shows what it names in part: «Пет-проект: метеостанция на STM32 под FreeRTOS» is no
+    // «опыт разработки под FreeRTOS»; a certificate, a degree or a language a course gives is what it shows in full)
+    const sideCaps = !SIDE_CREDENTIAL_KINDS.has(req.kind);
     for (const i of [...shared].sort((a, b) => a - b)) {
       const s = sentences[i]!;
       if (licenceLines && !namesLicence(s.text)) continue;
@@ -880,9 +883,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
         covered += slot.weight * fill;
         named += slot.weight * names;
       }
-      // (a pet or study project shows what it names in part: «Пет-проект: метеостанция на STM32 под FreeRTOS» is no
-      // «опыт разработки под FreeRTOS»)
-      const coverage = s.side && !SIDE_CREDENTIAL_KINDS.has(req.kind) ? Math.min(SIDE_PROJECT_MOST, covered / total) : covered / total;
+      const coverage = s.side && sideCaps ? Math.min(SIDE_PROJECT_MOST, covered / total) : covered / total;
       if (coverage <= 0) continue;
       best = Math.max(best, coverage);
       bestNamed = Math.max(bestNamed, named);
@@ -907,7 +908,7 @@ export function scoreLexical(input: LexicalInput): Scoring {
       slots.reduce((sum, slot) => sum + slot.weight * Math.max(0, ...slot.terms.map((t) => (resumeTerms.has(t) ? fillOf(slot, t) : 0))), 0) / total;
     let score = round(Math.min(1, BEST_SENTENCE_SHARE * best + (1 - BEST_SENTENCE_SHARE) * anywhere));
     if (licenceLines && !bestSentence) score = Math.min(score, UNNAMED_LICENCE);
-    if (bestSentence?.side && !SIDE_CREDENTIAL_KINDS.has(req.kind)) score = Math.min(score, SIDE_PROJECT_MOST);
+    if (bestSentence?.side && sideCaps) score = Math.min(score, SIDE_PROJECT_MOST);
     return {
       ...row,
       score,

@@ -168,7 +168,7 @@ async function raiseRows(
   const askedBy = open.map(({ r }) => [...skillsAsked(r.text)]);
   const anyAsked = new Set(askedBy.flat());
   const sentences = resumeSentences(resumeText)
-    .map((s) => ({ ...s, shown: skillsShown(s.text), short: terms(s.text).length < MIN_EVIDENCE_TERMS || titleLines.has(s.text.trim().toLowerCase()) }))
+    .map((s) => ({ ...s, shown: skillsShown(s.text), short: terms(s.text).length < MIN_EVIDENCE_TERMS || titleLines.has(s.text.trim().toLowerCase()), side: isSideProjectClaim(s.text) }))
     .filter((s) => !s.short || [...s.shown].some((id) => anyAsked.has(id)));
   if (sentences.length === 0) return [scoring.requirements, 0];
   const [queries, passages] = await Promise.all([
@@ -194,7 +194,7 @@ async function raiseRows(
       const full = meaningScore(cos, cut);
       const names = asked.length === 0 || namesAsked;
       // (and a pet or study project's line shows it in part)
-      const score = Math.min(names ? full : Math.min(full, WITHOUT_SKILL_MOST), isSideProjectClaim(sentences[k]!.text) && !SIDE_CREDENTIAL_KINDS.has(r.kind ?? 'other') ? SIDE_PROJECT_MOST : 1);
+      const score = Math.min(names ? full : Math.min(full, WITHOUT_SKILL_MOST), sentences[k]!.side && !SIDE_CREDENTIAL_KINDS.has(r.kind ?? 'other') ? SIDE_PROJECT_MOST : 1);
       // the strongest evidence, and among equals the closest sentence
       if (score > best || (score === best && score > 0 && cos > bestCos)) {
         best = score;

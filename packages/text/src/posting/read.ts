@@ -556,8 +556,9 @@ function bothParts(text: string, span: Span, ask: Asker): Span[] | null {
     const ch = inner[i]!;
     if (ch === '(') depth++;
     else if (ch === ')' && depth > 0) depth--;
-    else if (depth === 0 && /\s/.test(ch) && /^\s(?:and|&)\s/iu.test(inner.slice(i, i + 6))) {
-      const and = /^\s(?:and|&)\s/iu.exec(inner.slice(i, i + 6))![0];
+    else if (depth === 0 && /\s/.test(ch)) {
+      const and = /^\s(?:and|&)\s/iu.exec(inner.slice(i, i + 6))?.[0];
+      if (!and) continue;
       const left = { start: span.start, end: span.start + i };
       const right = { start: span.start + i + and.length, end: span.end };
       const leftSkills = ask.skills(inner.slice(both.index, i));

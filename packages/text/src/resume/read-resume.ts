@@ -263,12 +263,13 @@ function isHeadingLine(text: string, line: Line, range: DateRange, underEntry = 
   // 2023 года самостоятельно, врач проверяет результат).") is what the job did, not an entry of its own
   const whole = text.slice(line.start, line.end).trim();
   const bulleted = /^[•·▪■●►*\-–—]\s/u.test(whole);
-  if (bulleted && before.split(/\s+/).length >= 8 && /[.!?;]$/.test(whole)) return false;
+  const wordsBefore = before.split(/\s+/).length;
+  if (bulleted && wordsBefore >= 8 && /[.!?;]$/.test(whole)) return false;
   // under an entry, a bullet's project with its years in brackets ("- City water treatment plant upgrade (2023–2024):
   // replaced 6 SLC 5/05 panels with …") and a bullet's sentence that runs on into its year ("- Wrote our company
   // template for PowerFlex drive faceplates, used on every job since 2024") are what the job did
   if (underEntry && bulleted && /\($/.test(before) && /^\)\s{0,2}[:–—-]\s{0,2}\p{L}+(?:\s+\S+){2}/u.test(after)) return false;
-  if (underEntry && bulleted && before.split(/\s+/).length >= 8 && /\p{Ll}$/u.test(before)) return false;
+  if (underEntry && bulleted && wordsBefore >= 8 && /\p{Ll}$/u.test(before)) return false;
   if (after === '' || /^[)|,.:;–—-]{1,3}$/.test(after) || /^\(?[0-9]{1,2}\s?(?:years?|yrs?|лет|года?|мес|months?)/i.test(after)) return true;
   const apart = (c: string | undefined) => c !== undefined && /[|,:;()–—\-\t]/.test(c);
   if (apart(before[before.length - 1]) || apart(after[0]) || beforeRaw.endsWith('  ') || afterRaw.startsWith('  ')) return true;

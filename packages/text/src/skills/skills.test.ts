@@ -3,6 +3,14 @@ import { fastestPair } from '@rc/testing/hostile';
 import { findSkills, impliedSkills, skillById, skillIds, SKILLS } from './index.ts';
 
 const named = (text: string) => findSkills(text).map((m) => `${m.id}=${text.slice(m.start, m.end)}`);
+const ids = (text: string) => new Set(findSkills(text).map((m) => m.id));
+/** Each skill named by its English words and by its Russian ones. */
+const expectBothLanguages = (pairs: Array<[string, string, string]>) => {
+  for (const [en, ru, id] of pairs) {
+    expect(ids(en).has(id), en).toBe(true);
+    expect(ids(ru).has(id), ru).toBe(true);
+  }
+};
 
 describe('skill vocabulary', () => {
   it('has the common skills of every field the product serves, with Russian names', () => {
@@ -168,8 +176,7 @@ describe('skill vocabulary', () => {
   });
 
   it("names the tenth and eleventh checks' trades alike in both languages, and not their common words", () => {
-    const ids = (t: string) => new Set(findSkills(t).map((m) => m.id));
-    const pairs: Array<[string, string, string]> = [
+    expectBothLanguages([
       ['consecutive interpreting at audits', 'устный последовательный перевод на аудитах', 'interpreting'],
       ['property claims adjuster', 'специалист по урегулированию убытков', 'claims_adjusting'],
       ['credit memos for small business loans', 'кредитные заключения по МСБ', 'credit_analysis'],
@@ -178,11 +185,7 @@ describe('skill vocabulary', () => {
       ['social worker in adult social care', 'специалист по социальной работе', 'social_work'],
       ['HPLC assay and impurities', 'ВЭЖХ, определение примесей', 'hplc'],
       ['paid social in Meta Ads Manager', 'таргетированная реклама во ВК Реклама', 'paid_social'],
-    ];
-    for (const [en, ru, id] of pairs) {
-      expect(ids(en).has(id), en).toBe(true);
-      expect(ids(ru).has(id), ru).toBe(true);
-    }
+    ]);
     // a developer's words that the trades' names hold are none of them
     expect([...ids('Interpreter pattern; translated business requirements; machine setup; marketing collateral')]).toEqual([]);
     // a listing portal is no MLS
@@ -190,7 +193,6 @@ describe('skill vocabulary', () => {
   });
 
   it("names a store's P&L and a kitchen's food hygiene certificate, and no years ask by them", () => {
-    const ids = (t: string) => new Set(findSkills(t).map((m) => m.id));
     for (const t of ['Genuine P&L ownership', 'Full P&L accountability for a $31M store', 'profit and loss', 'отчёт о прибылях и убытках']) {
       expect(ids(t).has('pnl'), t).toBe(true);
     }
@@ -203,8 +205,7 @@ describe('skill vocabulary', () => {
   });
 
   it("names the fifteenth check's trades alike in both languages, in their inflected forms, and not a collaborator or a UK check", () => {
-    const ids = (t: string) => new Set(findSkills(t).map((m) => m.id));
-    const pairs: Array<[string, string, string]> = [
+    expectBothLanguages([
       ['EHS Engineer, occupational safety', 'специалист по охране труда', 'occupational_safety'],
       ['led 7 accident investigations', 'расследования несчастных случаев на производстве', 'accident_investigation'],
       ['firmware on STM32 and nRF52 under FreeRTOS', 'прошивки для микроконтроллеров под ОСРВ', 'mcu'],
@@ -213,11 +214,7 @@ describe('skill vocabulary', () => {
       ['Seller Central account, Sponsored Products', 'личный кабинет на Wildberries, внутренняя реклама маркетплейсов', 'marketplace_ads'],
       ['listing optimisation, A+ content', 'заполнение карточек товаров', 'product_listings'],
       ['office manager at a law firm', 'офис-менеджером в юридической фирме', 'office_management'],
-    ];
-    for (const [en, ru, id] of pairs) {
-      expect(ids(en).has(id), en).toBe(true);
-      expect(ids(ru).has(id), ru).toBe(true);
-    }
+    ]);
     // a microcontroller by its part number shows microcontrollers, as a resume writes them
     for (const t of ['ПО контроллера на STM32F407', 'gen-2 firmware on nRF52840', 'ESP32-S3 board']) expect(impliedSkills(t), t).toContain('mcu');
     expect(impliedSkills('PLC S7-1500 and a GD-32 cable')).not.toContain('mcu');
