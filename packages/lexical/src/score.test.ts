@@ -874,6 +874,42 @@ Mar 2020 – present | Line Maintenance Engineer, Nevsky Regional Airlines
     expect(row.evidence?.text).toContain('Certificate');
   });
 
+  it('meets a credential asked in the other language on a line that names the credential itself (CCNP)', () => {
+    const vacancyText = `Senior Network Engineer
+
+What you need to bring (must-have)
+- A valid CCNP Enterprise, or an equivalent professional-level certificate
+- Real production experience with BGP and OSPF`;
+    const row = (resumeText: string) => scoreLexical({ vacancyText, resumeText, now }).requirements.find((r) => r.text.startsWith('A valid CCNP'))!;
+    const holder = `Дмитрий Соколов
+Ведущий сетевой инженер
+
+Сертификаты
+Cisco CCNP Enterprise — сдан в 2021 (ENCOR + ENARSI), продлён в 2024
+
+Февраль 2019 — по настоящее время ООО «СеверТрансЛогистик», ведущий сетевой инженер
+Маршрутизация: OSPF, eBGP с тремя операторами.`;
+    expect(row(holder).status).toBe('met');
+    // (a line that names the field without the credential shows no credential)
+    const without = holder.replace('Cisco CCNP Enterprise — сдан в 2021 (ENCOR + ENARSI), продлён в 2024', 'Курсы Cisco Networking Academy');
+    expect(row(without).status).not.toBe('met');
+  });
+
+  it("reads a title's role before where it works as the role: «Официант» of «Официант в ресторан грузинской кухни»", () => {
+    const vacancyText = `Официант в ресторан грузинской кухни
+
+Требования:
+- опыт работы официантом более 1 года
+- медкнижка`;
+    const resumeText = `Анастасия Белова
+Официант
+
+Апрель 2023 — по настоящее время
+Ресторан «Кинто», официант
+Обслуживание 6–8 столов, r_keeper.`;
+    expect(scoreLexical({ vacancyText, resumeText, now }).components.title_fit).toBeGreaterThan(0.9);
+  });
+
   it('reads the years of "five years as a product manager, and at least two of those … on B2B SaaS" from the product jobs', () => {
     const pm = `Senior Product Manager
 

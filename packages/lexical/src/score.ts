@@ -126,6 +126,10 @@ function peerSentence(peerTerms: readonly string[], sentences: readonly Sentence
   return showing.find((s) => !s.list) ?? showing[0] ?? null;
 }
 
+/** Vocabulary skills that are credentials under their own names: a line that names one names a licence in any language. */
+const CREDENTIAL_SKILLS = new Set(['ccnp', 'ccna', 'finra_licence', 'nmls', 'hcpc', 'pe_licence', 'nebosh', 'iosh', 'cscs', 'alcohol_service', 'vet_credential']);
+const isCredentialTerm = (t: string) => t.startsWith(SKILL_TERM_PREFIX) && CREDENTIAL_SKILLS.has(t.slice(SKILL_TERM_PREFIX.length));
+
 /** The most a licence row may score, in the other language, where no line that names a licence shows its field. */
 const UNNAMED_LICENCE = 0.25;
 /** The most a row scores where only a pet or study project shows it (partly shown). */
@@ -703,7 +707,8 @@ function prepareVacancy(vacancyText: string): PreparedVacancy {
   const title = posting.title?.text ?? (firstLine.length > 0 && firstLine.length <= 80 ? firstLine : null);
   const titleTerms = title ? [...new Set(requirementTerms(title).map((t) => t.term))] : [];
   // (the role without its grade: "QA Engineer" of "QA Engineer II (Manual & Automation)")
-  const head = title ? /^(.*?)(?:,\s|\s\()/u.exec(title)?.[1]?.replace(TRAILING_GRADE_RE, '') : undefined;
+  // (and the role before where it works: «Официант» of «Официант в ресторан грузинской кухни»)
+  const head = title ? /^(.*?)(?:,\s|\s\(|\s(?:в|во|на)\s(?=\p{L}))/u.exec(title)?.[1]?.replace(TRAILING_GRADE_RE, '') : undefined;
   const headTerms = head ? [...new Set(requirementTerms(head).map((t) => t.term))] : [];
   // (two words at least, or one the vocabulary names as a role: "QA Engineer", "Dental Hygienist")
   const named = headTerms.filter((t) => !SENIORITY.has(t));
@@ -858,7 +863,8 @@ export function scoreLexical(input: LexicalInput): Scoring {
     // (in the other language a licence row is met by its field's skill only on a line that names a licence:
     // «свидетельство специалиста по техническому обслуживанию ВС» by "Aircraft Maintenance Specialist Certificate", not
     // by "maintenance managers")
-    const licenceLines = skillSlots.length > 0 && req.kind === 'licence';
+    // (a credential the vocabulary names, "CCNP Enterprise", the SIE, HCPC registration, is its own licence's name)
+    const licenceLines = skillSlots.length > 0 && req.kind === 'licence' && !skillSlots.every((slot) => slot.terms.some(isCredentialTerm));
     // (a pet or study project shows what it names in part: «Пет-проект: метеостанция на STM32 под FreeRTOS» is no
     // «опыт разработки под FreeRTOS»; a certificate, a degree or a language a course gives is what it shows in full)
     const sideCaps = !SIDE_CREDENTIAL_KINDS.has(req.kind);

@@ -140,6 +140,20 @@ export const SHOWS: Readonly<Record<string, readonly string[]>> = {
   sout: ['occupational_safety'],
   iso_45001: ['occupational_safety'],
   lockout_tagout: ['occupational_safety'],
+  // routing protocols, a network vendor's gear and firewalls are network work; a CCNP holder has passed the CCNA's level
+  bgp: ['networking'],
+  ospf: ['networking'],
+  cisco_networking: ['networking'],
+  ru_network_vendors: ['networking'],
+  juniper: ['networking'],
+  firewalls: ['networking'],
+  network_engineering: ['networking'],
+  ccnp: ['ccna'],
+  // a teller's drawer is cash handling
+  bank_teller: ['cash_register'],
+  // a structural analysis program's user designs structures
+  etabs_sap: ['structural_engineering'],
+  lira_scad: ['structural_engineering'],
 };
 
 /**
@@ -166,7 +180,9 @@ export const PEERS: readonly (readonly string[])[] = [
   ['snowflake', 'bigquery', 'redshift', 'databricks'],
   ['airflow', 'dagster'],
   ['diadoc', 'sbis'],
-  ['iiko', 'r_keeper'],
+  ['iiko', 'r_keeper', 'restaurant_pos'],
+  ['etabs_sap', 'lira_scad'],
+  ['cisco_networking', 'ru_network_vendors', 'juniper'],
 ];
 
 const PEERS_OF = new Map<string, string[]>();

@@ -97,7 +97,7 @@ const RELATED_FIELD_RE = /related|relevant|equivalent|similar|comparable|сме�
 
 /** Education level (and field) a requirement asks for, or null. */
 export function educationAsked(text: string): EducationAsk | null {
-  if (!/degree|diploma|bachelor|master|ph\.?d|bsc|msc|b\.sc|m\.sc|bsn|mba|b\.?tech|m\.?tech|b\.e[./,\s]|bca|bba|mca|mcs|high school|ged|education|vocational|graduate of|certificate in|образовани|диплом|бакалавр|магистр|высше|средне|колледж|техникум/iu.test(text)) return null;
+  if (!/degree|diploma|bachelor|master|ph\.?d|doctorate|doctoral|bsc|msc|b\.sc|m\.sc|bsn|mba|b\.?tech|m\.?tech|b\.e[./,\s]|bca|bba|mca|mcs|high school|ged|education|vocational|graduate of|certificate in|образовани|диплом|бакалавр|магистр|высше|средне|колледж|техникум/iu.test(text)) return null;
   // levels offered as alternatives ("Associate or Bachelor's degree", «среднее (фармацевт) или высшее (провизор)»): the
   // lowest of them is what is asked
   let offered = EDUCATION_LEVELS.filter(([, re]) => re.test(text)).map(([level]) => level);

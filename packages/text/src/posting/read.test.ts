@@ -1656,5 +1656,55 @@ describe('readPosting: a channel post\'s «Что обязательно», a re
       'Comfortable with both front-end and back-end work in React',
     ]);
   });
-});
 
+  it("reads an NHS Jobs page: the title under the site's menu, «Essential» as a heading, a doctorate as an education ask", () => {
+    const p = readPosting(
+      'Skip to main content\nNHS Jobs\nSearch for jobs  |  Saved jobs  |  Sign in\nBack to search results\n\nClinical or Counselling Psychologist - Adult Community Mental Health Team\nHartmoor NHS Foundation Trust\n\nJob summary\n\nWe are recruiting a Band 7 psychologist.\n\nMain duties of the job\n\n- Provide psychological assessment and formulation\n\nPerson Specification\n\nQualifications\nEssential\nDoctorate in Clinical Psychology or Counselling Psychology\nCurrent registration with the HCPC as a Practitioner Psychologist\nDesirable\nEMDR training\n\nPhysical Demands\nStanding for long periods\n',
+    );
+    expect(p.title?.text).toBe('Clinical or Counselling Psychologist');
+    const rows = p.requirements.filter((r) => r.kind !== 'duty').map((r) => `${r.importance} ${r.kind} ${r.text}`);
+    expect(rows).toEqual([
+      'must education Doctorate in Clinical Psychology or Counselling Psychology',
+      'must licence Current registration with the HCPC as a Practitioner Psychologist',
+      'nice skill EMDR training',
+    ]);
+    expect(p.education[0]?.level).toBe('doctorate');
+  });
+
+  it('reads the role of a careers page under a menu that names a heading ("Benefits"): a universal banker', () => {
+    const p = readPosting(
+      'Copperline Bank Careers\nSkip to main content\nSearch Jobs   Join Our Talent Community   Benefits   Login\n\n< Back to Search Results   Previous Job   Next Job >\n\nUniversal Banker II (SIE Required) - Easton Town Center\n\nJob Locations\nUS-OH-Columbus\n\nQualifications\n\n- 2+ years of cash handling experience as a bank teller\n',
+    );
+    expect(p.title?.text).toBe('Universal Banker II (SIE Required)');
+  });
+
+  it('reads no ask in what an employer turns away, what does not count, a condition of keeping the job and what to write in the reply', () => {
+    const p = readPosting(
+      'Qualifications:\n- 2+ years of cash handling experience as a bank teller. Retail or restaurant cashier experience alone does not meet this requirement.\n- Passed FINRA SIE exam. Copperline does not sponsor the SIE; candidates who have not yet passed it will not be considered for this requisition.\n- Within 120 days of hire you will be sponsored for the Series 6 and 63. Passing both is a condition of continued employment in this role.\n- Active PE license. EIT candidates will not be considered for this opening.\n- You will need to obtain Colorado licensure by comity within six months.\n- Dutch or German — nice, never required.\n\nТребования:\n— от 3 лет частной практики. Учебные часы, практика на курсах и волонтёрство в стаж не идут.\n— медкнижка обязательна. Без неё к смене не допустим.\n— регулярная супервизия. Напишите, у кого и как часто проходите.\n— обучение КПТ от года. Если учились в Институте Бека — супер.\n',
+    );
+    const rows = p.requirements.map((r) => `${r.importance} ${r.text}`);
+    expect(rows.join(' | ')).not.toMatch(/does not meet|does not sponsor|will not be considered|condition of continued|never required|в стаж не идут|Без неё|Напишите/);
+    expect(rows).toContain('must 2+ years of cash handling experience as a bank teller');
+    expect(rows).toContain('must Active PE license');
+    expect(rows).toContain('nice You will need to obtain Colorado licensure by comity within six months');
+    expect(rows).toContain('nice Если учились в Институте Бека — супер');
+    expect(rows).toContain('must медкнижка обязательна');
+  });
+
+  it('reads an hh.ru page pasted as one paragraph: the title past «Ищу работу Ищу сотрудников», no asks in its tail', () => {
+    const p = readPosting(
+      'hh.ru Самара Ищу работу Ищу сотрудников Помощь Войти Создать резюме Поиск вакансий Сетевой инженер от 180 000 ₽ на руки АО «Фарма» Самара Требуемый опыт работы: 3–6 лет Обязанности: администрирование сети. Требования: опыт работы сетевым инженером от 3 лет; знание OSPF и BGP. Ключевые навыки OSPF BGP Маршрутизация Английский язык — A2 — Элементарный Задайте вопрос работодателю Вам ответят в чате Где предстоит работать Самара, Московское шоссе, 43 Вакансия опубликована 27 ноября 2026',
+    );
+    expect(p.title?.text).toBe('Сетевой инженер');
+    const rows = p.requirements.map((r) => r.text);
+    expect(rows.join(' | ')).not.toMatch(/Элементарный|ответят в чате|Московское шоссе/);
+    expect(rows).not.toContain('A2');
+  });
+
+  it("reads no ask in LinkedIn's save button named after the post", () => {
+    const p = readPosting(
+      'Dijkstra B.V.\nSenior Network Engineer\nRotterdam · 6 days ago · 74 applicants\nEasy Apply\nSave\nSave Senior Network Engineer at Dijkstra B.V.\n\nAbout the job\nWe run a port network.\n\nWhat you need to bring (must-have)\n- A valid CCNP Enterprise\n',
+    );
+    expect(p.requirements.map((r) => r.text)).toEqual(['A valid CCNP Enterprise']);
+  });
+});

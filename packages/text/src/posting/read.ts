@@ -50,7 +50,7 @@ const WORD_EDGE_L = '(?<![\\p{L}\\p{N}])';
 const cue = (body: string) => new RegExp(`${WORD_EDGE_L}(?:${body})`, 'iu');
 
 const NICE_RE = cue(
-  "preferred|preferably|ideally|would be lovely|won't stop me (?:from )?hiring you|if you(?:'ve| have) (?:ever )?(?:worked|done|used|had|run|been)|если (?:вы )?(?:уже )?(?:работали|работал\\p{L}?|есть опыт)|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|will help(?: you)?|(?:is|are) welcome|welcomed|welcome(?=[.!]?$)|or (?:be )?willing to (?:get|obtain|earn|complete)|(?:would|will|could|should) (?:really |truly |definitely |also )?(?:set you apart|make you stand out)|sets you apart|plus(?=\\s{0,2}(?:[.!;:)]|$)|\\s{1,2}(?:for|if|but|to have|here)(?![\\p{L}]))|^plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный|[—–-]) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом|within (?:[\\p{L}\\d]+ ){0,2}(?:months?|weeks?|days?|years?) of (?:hire|hiring|start|starting|employment|joining)|в течение [^.;]{0,30}? после (?:трудоустройства|выхода на работу|при[её]ма на работу)",
+  "preferred|preferably|ideally|would be lovely|won't stop me (?:from )?hiring you|if you(?:'ve| have) (?:ever )?(?:worked|done|used|had|run|been)|если (?:вы )?(?:уже )?(?:работали|работал\\p{L}?|есть опыт)|a plus|is a plus|(?:is|are|would be) (?:useful|helpful)|would help(?: you)?|will help(?: you)?|(?:is|are) welcome|welcomed|welcome(?=[.!]?$)|or (?:be )?willing to (?:get|obtain|earn|complete)|(?:would|will|could|should) (?:really |truly |definitely |also )?(?:set you apart|make you stand out)|sets you apart|plus(?=\\s{0,2}(?:[.!;:)]|$)|\\s{1,2}(?:for|if|but|to have|here)(?![\\p{L}]))|^plus\\b(?!\\s{0,2}(?:years|yrs))|would be great|would be nice|(?:a|is a|would be a) bonus|bonus points|nice[ -]to[ -]have|good to have|desirable|desired|advantage|advantageous|optional|not required|желательн|желател[еь]н|будет плюсом|плюсом|(?:тоже|это|будет|большой|огромный|[—–-]) плюс(?![\\p{L}])|преимуществ|приветству|не обязательн|было бы (?:здорово|хорошо|отлично|плюсом)|вообще супер|будет круто|бонусом|[—–-] (?:супер|отлично|круто|здорово)(?=[.!)]?$)|within (?:[\\p{L}\\d]+ ){0,2}(?:months?|weeks?|days?|years?) of (?:hire|hiring|start|starting|employment|joining)|(?:obtain|get|earn|gain) [^.;]{0,80}?within (?:[\\p{L}\\d]+ ){0,2}(?:months?|weeks?|days?)(?![\\p{L}])|в течение [^.;]{0,30}? после (?:трудоустройства|выхода на работу|при[её]ма на работу)",
 );
 const MUST_RE = cue('mandatory|required|must|non-negotiable|обязательн|необходим');
 const MONEY_RE = /[$€£₽₹]\s{0,2}\d|\d\s{0,2}(?:[$€£₽₹]|руб|тыс|k(?![\p{L}])|к(?![\p{L}])|lpa)|(?<![\p{L}])(?:per (?:year|month|annum|hour|week)|an hour|a year|\/hr|\/hour|в месяц|в день|на руки|оклад|зарплат\p{L}{0,3}|заработн\p{L}{0,3} плат|доход|зп|ote|salary|compensation|pay range|стипенди)(?![\p{L}])/iu;
@@ -711,9 +711,26 @@ const REASON_RE =
   /^(?:because\s|since\s|as\s)?(?:our\s|the\s|their\s)?(?:\p{Lu}[\p{L}-]+\s){0,2}(?:insurance(?:\s(?:carrier|company|provider|policy))?|insurers?|county|state|law|regulators?|licen[cs]e|accreditation|client|contract|partner agreement)\s(?:requires?|demands?|mandates?|says)(?![\p{L}])|^(?:это|этого)\s(?:требование|требует)\s(?:лицензии|закона|страховой|аккредитации|заказчика|клиента)(?![\p{L}])/iu;
 /** A posting that says it does not care for what it names: "A BS/MS in CS … is great, but honestly we don't care much about degrees". */
 const NOT_CARED_RE = /(?<![\p{L}])(?:we|i)\s(?:really\s|honestly\s|truly\s)?(?:don't|do not)\s(?:really\s)?care(?:\s(?:much|too much|a lot))?\s(?:about|for)\s/iu;
+/**
+ * Whom an employer turns away or what it does not take, said after the ask it restates ("EIT candidates will not be
+ * considered for this opening", "Retail or restaurant cashier experience alone does not meet this requirement",
+ * "Copperline does not sponsor the SIE").
+ */
+const NOT_CONSIDERED_RE =
+  /^[^;:]{0,100}?(?:candidates|applicants|applications|anyone|trainees|graduates)(?![\p{L}])[^;:]{0,100}?(?:will not|won't|cannot|can't|can not|could not)\s(?:be\s)?(?:considered|accepted|progressed|shortlisted)(?![\p{L}])|^[^;:]{1,120}?\s(?:does not|doesn't|do not|don't)\s(?:meet|satisfy)\s(?:this|the|these|our)\s(?:requirement|requirements|criteria|criterion)(?![\p{L}])|^\p{Lu}[\p{L}&'’. -]{0,40}?\s(?:does not|doesn't|do not|don't|cannot|can't|will not|won't)\s(?:sponsor|pay for|reimburse)\s(?:the\s)?(?:\p{Lu}|exam|test|licen|certif)/u;
+/**
+ * The same in Russian: what does not count towards an ask («Учебные часы, практика на курсах и волонтёрство в стаж не
+ * идут»), an ask restated by its pronoun («Без неё к смене не допустим»).
+ */
+const NOT_COUNTED_RU_RE = /(?<![\p{L}])не\s(?:идут|идёт|идет|засчитыва\p{L}{2,5}|учитыва\p{L}{2,5}|считаются|считается)(?![\p{L}])/iu;
+const RESTATED_RU_RE = /^без\s(?:неё|нее|него|них|этого|этой)(?![\p{L}])/iu;
+/** What the applicant is asked to write in the reply («Напишите, у кого и как часто проходите»). */
+const TELL_US_RU_RE = /^(?:напишите|расскажите|укажите)(?:\s(?:в отклике|в сопроводительном письме|нам))?,?\s(?:у кого|как|где|сколько|какие|какой|что|почему|о себе|кто)(?![\p{L}])/iu;
+/** A condition of keeping the job, met after hiring ("Passing both is a condition of continued employment"). */
+const CONDITION_OF_EMPLOYMENT_RE = /(?<![\p{L}])(?:is|are)\sa\scondition\sof\scontinued\semployment(?![\p{L}])/iu;
 /** Whom an employer says it turns away: a restatement of an ask, not an ask of its own. */
 const TURNED_AWAY_RE =
-  /^(?:unfortunately,?\s)?(?:we\s|i\s)?(?:legally\s)?(?:can't|cannot|can not|are not able to|aren't able to|am not able to|won't|will not|do not|don't)\s(?:consider|put|start|hire|accept|take on|interview)\s(?:anyone|anybody|applicants|candidates|people|pending|out-of-state|new grads|graduates|students)(?![\p{L}])/iu;
+  /^(?:unfortunately,?\s)?(?:we\s|i\s)?(?:legally\s)?(?:can't|cannot|can not|are not able to|aren't able to|am not able to|are unable to|am unable to|won't|will not|do not|don't)\s(?:consider|put|start|hire|accept|take on|interview)\s(?:anyone|anybody|applicants|candidates|people|pending|out-of-state|new grads|graduates|students)(?![\p{L}])/iu;
 /** A board's buttons and list cut-offs copied with the page: "Easy Apply   Save", "+5 more", "Show more". */
 const BOARD_BUTTON_RE = /^\s*(?:(?:easy|apply|save|share|report|apply now|show more|show less|see more|see less|show match details|tailor my resume|help me stand out|откликнуться|показать (?:ещ[её]|полностью)|\+\s?\d{1,3} more|ещ[её] \d{1,3})\s*)+[.…]?\s*$/iu;
 /**
@@ -747,9 +764,16 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   // a level cut off the skills it qualifies ("Expert-level" of "Expert-level Adobe Illustrator, InDesign and Photoshop"),
   // and what the posting says it does not ask ("German is not required")
   if (LEVEL_ONLY_RE.test(piece) || NOT_ASKED_RE.test(withoutAsides(piece).trim())) return true;
+  // (and hh.ru's language chip cut at its dashes: "Английский язык — A2 — Элементарный" leaves "A2" and «Элементарный»)
+  // (a remark cut off its ask: "never required" of "Dutch or German — nice, never required")
+  if (/^(?:but\s|and\s)?(?:never|not|not strictly)\s(?:required|a requirement|mandatory|essential|a must)[.!]?$/iu.test(trimmed)) return true;
+  // LinkedIn's save button, named after the post: "Save Senior Network Engineer (Campus, WAN & Security) at Dijkstra B.V."
+  if (/^Save\s[^\n]{3,150}?\sat\s\p{Lu}[^\n]{1,80}$/u.test(trimmed) && ROLE_NOUN_RE.test(trimmed)) return true;
+  if (/^(?:[ABCАВС][12]|элементарный|базовый|средний|средне-продвинутый|продвинутый|в совершенстве|родной)[.]?$/iu.test(trimmed)) return true;
   // and whom the employer turns away, said after the ask it restates ("We cannot consider pending licensees or
   // out-of-state agents still waiting on their Arizona license", "We are not able to start anyone on a pending license")
-  if (REASON_RE.test(trimmed) || (NOT_CARED_RE.test(trimmed) && yearsAsked(piece) === null) || TURNED_AWAY_RE.test(trimmed) || (TURNED_AWAY_RU_RE.test(trimmed) && !TURNED_AWAY_UNLESS_RU_RE.test(trimmed) && yearsAsked(piece) === null)) return true;
+  if (REASON_RE.test(trimmed) || (NOT_CARED_RE.test(trimmed) && yearsAsked(piece) === null) || TURNED_AWAY_RE.test(trimmed) || (NOT_CONSIDERED_RE.test(trimmed) && yearsAsked(piece) === null) ||
+    (NOT_COUNTED_RU_RE.test(trimmed) && yearsAsked(piece) === null) || RESTATED_RU_RE.test(trimmed) || TELL_US_RU_RE.test(trimmed) || CONDITION_OF_EMPLOYMENT_RE.test(trimmed) || (TURNED_AWAY_RU_RE.test(trimmed) && !TURNED_AWAY_UNLESS_RU_RE.test(trimmed) && yearsAsked(piece) === null)) return true;
   // a company's pitch heading: "Why Hallbrook?", "Why join Acme"
   if (/^[Ww]hy (?:join |work (?:at|for|with) )?\p{Lu}[\p{L}&'’. -]{0,40}\??$/u.test(trimmed)) return true;
   const requirementSection = section === 'req' || section === 'nice';
@@ -1101,7 +1125,10 @@ function roleLineBelow(text: string, from: number, to: number): Posting['title']
     const label = tags || (POST_LABEL_RE.exec(line)?.[0] ?? '');
     const roleStart = lead + label.length;
     const rest = line.slice(label.length);
-    if (rest.length > 80 || /^[-–—•·*]/.test(rest) || /[.!?:]$/.test(rest) || /:\s/.test(rest) || wordCount(text, { start: roleStart, end: roleStart + rest.length }) > 8) continue;
+    // (the words are counted before a separator: "Clinical or Counselling Psychologist - Adult Community Mental Health Team")
+    const head = /\s[-–—|·•]\s/.exec(rest);
+    const headLength = head && head.index >= 3 ? head.index : rest.length;
+    if (rest.length > 100 || /^[-–—•·*]/.test(rest) || /[.!?:]$/.test(rest) || /:\s/.test(rest) || wordCount(text, { start: roleStart, end: roleStart + headLength }) > 8) continue;
     if (!ROLE_NOUN_RE.test(rest)) continue;
     // (a post's headline that hires after its news: "✨ WE'RE GROWING — NOW HIRING A STYLIST! ✨": the role hired)
     const cue = ROLE_AFTER_ONCE_RE.exec(rest);
@@ -1293,7 +1320,7 @@ const SITE_NAV_RE = new RegExp(
 /** A job site's one-word menu items, each counted as one (below, a run of menu needs three). */
 const FLAT_MENU_WORDS =
   'соискателям|работодателям|помощь|войти|регистрация|вакансии|резюме|компании|специалисты|зарплаты|курсы|медиа|журнал|образование|hh\\.ru|headhunter|superjob';
-const FLAT_MENU_ITEMS = `${FLAT_MENU_WORDS}|поиск работы|все вакансии|создать резюме|хабр карьера|habr career|зарплата\\.ру|работа\\.ру|авито|работа`;
+const FLAT_MENU_ITEMS = `${FLAT_MENU_WORDS}|поиск работы|поиск вакансий|ищу работу|ищу сотрудников|найти работу|все вакансии|создать резюме|хабр карьера|habr career|зарплата\\.ру|работа\\.ру|авито|работа`;
 /** A site's menu run on in one line: its items, and a city only where another item follows it. */
 const FLAT_MENU_RE = new RegExp(
   `^(?:(?:${FLAT_MENU_ITEMS})(?![^\\S\\n]{1,3}\\/)[^\\S\\n]{1,9}|[А-ЯЁ][а-яё]{2,20}(?:-[А-ЯЁ]?[а-яё]{2,20})?[^\\S\\n]{1,9}(?=(?:${FLAT_MENU_ITEMS})[^\\S\\n])){3,16}`,

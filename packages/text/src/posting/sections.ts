@@ -34,7 +34,7 @@ const HEADINGS: Record<SectionKind, string> = {
   what we need from you|what we need from u|what you need to bring|what you'll need to bring|what you will need to bring|what you need to succeed|what you'll need to succeed|
   essential criteria|essential requirements|essential qualifications|what you need to have|what you'll need to have|
   what you will need to have|what you should have|what you should bring|what we need you to have|what we'd like you to have|
-  what we would like you to have|person specification|knowledge and skills|skills and knowledge|knowledge skills and experience`,
+  what we would like you to have|essential|person specification|knowledge and skills|skills and knowledge|knowledge skills and experience`,
   nice: `nice to have|nice to haves|preferred|preferred qualifications|preferred skills|preferred experience|desired|
   desired skills|desired qualifications|desirable|desirable criteria|desirable skills|desirable experience|bonus points|pluses|a plus|will be a plus|would be a plus|
   additional qualifications|good to have|optional|ключевые навыки|будет плюсом|плюсом будет|будет преимуществом|преимуществом будет|
@@ -47,7 +47,7 @@ const HEADINGS: Record<SectionKind, string> = {
   what you will be doing|what you'll be doing|what you'll do|what you will do|what you'd be doing|what you'd actually be doing|
   what you'd do|what you will actually do|what you'll actually do|what you will be working on|your role|
   the role|role|about the role|position summary|job summary|summary|job description|full job description|description|
-  tasks|your tasks|your mission|day to day|in this role|in this role you will|обязанности|должностные обязанности|
+  main duties of the job|main duties|tasks|your tasks|your mission|day to day|in this role|in this role you will|обязанности|должностные обязанности|
   основные обязанности|задачи|ваши задачи|твои задачи|основные задачи|чем предстоит заниматься|чем ты будешь заниматься|
   чем вы будете заниматься|чем заниматься|что нужно делать|что предстоит делать|что делать|что ты будешь делать|что вы будете делать|
   что будешь делать|функционал|функциональные обязанности|о роли`,
@@ -65,7 +65,7 @@ const HEADINGS: Record<SectionKind, string> = {
   ability to commute|ability to relocate|ability to commute relocate|contact information|contact info|контактная информация|график|график работы|адрес|контакты|занятость|
   тип занятости|местоположение и тип занятости|местоположение|формат работы|место работы|локация|контактное лицо|ключевые слова|оформление|meet the hiring team|most relevant|
   most recent comments|comments|more jobs|similar jobs|jobs you may like|people also viewed|people also searched for|
-  похожие вакансии|employer details|kind regards|best regards|warm regards|regards|best wishes|many thanks|с уважением|
+  похожие вакансии|задайте вопрос работодателю|где предстоит работать|physical demands|physical requirements|employer details|kind regards|best regards|warm regards|regards|best wishes|many thanks|с уважением|
   hiring process|interview process|recruitment process|the process|process|процесс отбора|этапы отбора|как проходит отбор|как проходит собеседование|этапы собеседования|start|disclosure and barring service check|dbs check|certificate of sponsorship|visa sponsorship`,
   apply: `how to apply|to apply|как откликнуться`,
   legal: `eeo statement|equal opportunity|disclaimer`,

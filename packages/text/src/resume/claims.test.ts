@@ -27,6 +27,9 @@ describe('isNotDoneClaim', () => {
       // a licence or exam under way is not yet held
       "I'm registered with the state as a plumber's apprentice and I'm working toward the journeyman exam.",
       'Currently studying for the CPA exam (FAR passed).',
+      // a class or an exam booked is not yet taken
+      "Alcohol server training: I'm signed up for a TIPS class on January 13, 2027.",
+      'Registered for the SIE exam next month.',
       'Готовлюсь к сдаче экзамена на категорию CE.',
       'Удостоверение НАКС в процессе получения.',
       // what the person says they have not set up or tried

@@ -32,7 +32,7 @@ const hasAny = (words: string, phrases: readonly string[]) => phrases.some((p) =
 // Order matters only for readability: the highest level found on a line wins.
 const LEVEL_PHRASES: [EducationLevel, string[]][] = [
   ['phd', [
-    'phd', 'ph d', 'doctor of philosophy', 'doctorate', 'doctoral degree', 'кандидат наук', 'доктор наук', 'к т н', 'к э н',
+    'phd', 'ph d', 'doctor of philosophy', 'doctorate', 'doctoral degree', 'dclinpsy', 'dcpsych', 'dcounspsych', 'psyd', 'psy d', 'кандидат наук', 'доктор наук', 'к т н', 'к э н',
     'к ф м н', 'к п н', 'к м н', 'к х н', 'к б н', 'кандидат технических наук', 'кандидат экономических наук',
     'кандидат физико математических наук', 'кандидат педагогических наук', 'кандидат медицинских наук', 'кандидат химических наук',
     'кандидат биологических наук', 'кандидат юридических наук', 'кандидат филологических наук', 'кандидат исторических наук',

@@ -465,4 +465,35 @@ May 2019 – Aug 2019
 Шкафы управления насосными станциями, своя линейка контроллеров.`);
     expect(r.jobs[0]?.title).toBe('Ведущий инженер-программист');
   });
+
+  it("reads a CV's current post and earlier experience, each entry's title on its dates' line or above them", () => {
+    const r = read(`Dr Jane Doe
+Clinical Psychologist
+
+CURRENT POST
+Clinical Psychologist (Band 7)                                      Jan 2023 – present
+Adult CMHT, Westmere Partnership NHS Trust
+• Caseload of 16–18 adults.
+
+Clinical Psychologist (Band 7)                                      Oct 2020 – Dec 2022
+Early Intervention in Psychosis Team
+• CBTp for people aged 18–65.
+
+TRAINING AND QUALIFICATIONS
+Doctorate in Clinical Psychology (DClinPsy)                                2017 – 2020
+University of Leeds
+
+EARLIER EXPERIENCE
+Assistant Psychologist – Acute Adult Inpatient Wards, Westmere Partnership NHS Trust
+Sep 2015 – Aug 2017
+Psychology groups on the ward.
+
+Support Worker – Thornfield Supported Housing, Leeds
+Sep 2013 – Aug 2015
+
+PROFESSIONAL MEMBERSHIPS
+HCPC Practitioner Psychologist (Clinical), registered since October 2020`);
+    expect(r.jobs.map((j) => j.title)).toEqual(['Clinical Psychologist (Band 7)', 'Clinical Psychologist (Band 7)', 'Assistant Psychologist', 'Support Worker']);
+    expect(r.education.map((e) => e.level)).toContain('phd');
+  });
 });

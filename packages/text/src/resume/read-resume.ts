@@ -182,7 +182,12 @@ function findJobs(text: string, ls: Line[], toks: Tok[], sections: ResumeSection
   // Entries either open with their dates (hh.ru: dates, then employer and title) or with a title and employer above
   // the dates; the first entry shows which: nothing between the section heading and its dates means dates first.
   const datesFirst = heads.length > 0 && datesOpenEntries(text, ls, heads[0]!.line, sections);
-  const startOf = (k: number) => (datesFirst ? ls[heads[k]!.line]!.start : entryStart(text, ls, heads[k]!.line, k > 0 ? heads[k - 1]!.line : -1, sections));
+  // (where the first entry's title stands on its dates' line, "Clinical Psychologist (Band 7)      Jan 2023 – present",
+  // a later entry whose dates stand on a line of their own has its title above them, as a CV's earlier posts often do)
+  const titled = (k: number) => /\p{L}{3}/u.test(text.slice(ls[heads[k]!.line]!.start, heads[k]!.range.from));
+  const titlesOnDates = heads.length > 0 && titled(0);
+  const startOf = (k: number) =>
+    datesFirst && (!titlesOnDates || titled(k)) ? ls[heads[k]!.line]!.start : entryStart(text, ls, heads[k]!.line, k > 0 ? heads[k - 1]!.line : -1, sections);
   const jobs: ResumeJob[] = [];
   for (let k = 0; k < heads.length; k++) {
     const { range, line } = heads[k]!;

@@ -22,10 +22,13 @@ const HEADINGS: [SectionName, string[]][] = [
     'work history', 'career history', 'career', 'professional background', 'work', 'experience summary', 'job history',
     'опыт работы', 'опыт', 'трудовая деятельность', 'места работы', 'профессиональный опыт', 'трудовой опыт', 'стаж работы',
     'опыт работы по специальности', 'последнее место работы', 'history of employment',
+    'current post', 'current position', 'current role', 'earlier experience', 'previous experience', 'previous posts',
+    'previous employment', 'earlier career', 'clinical experience', 'teaching experience', 'nursing experience',
   ]],
   ['education', [
     'education', 'education and training', 'academic background', 'academic qualifications', 'educational background',
-    'qualifications', 'education & training', 'образование', 'высшее образование', 'основное образование',
+    'qualifications', 'education & training', 'training and qualifications', 'training & qualifications',
+    'qualifications and training', 'education and qualifications', 'education & qualifications', 'образование', 'высшее образование', 'основное образование',
     'среднее специальное образование', 'среднее профессиональное образование', 'учеба', 'обучение',
   ]],
   ['skills', [
@@ -69,6 +72,7 @@ const HEADINGS: [SectionName, string[]][] = [
     'электронные сертификаты', 'other', 'misc',
     'talks', 'talks and other', 'talks and publications', 'conference talks', 'speaking', 'open source', 'community',
     'honors', 'honours', 'awards and honors', 'memberships', 'affiliations', 'professional affiliations', 'activities',
+    'professional memberships', 'professional registration', 'professional registrations', 'registrations', 'memberships and registrations',
     'extracurricular activities', 'volunteer work', 'other information', 'miscellaneous', 'выступления', 'конференции',
   ]],
 ];
