@@ -3,7 +3,7 @@
  * a licence — checked against what the resume reader found, so "3+ years of Java" is met by the years of the jobs
  * that name Java, not by the words "3", "years" and "Java" somewhere in the resume.
  */
-import { credentialsNamed, electricalGroup, RecentTexts, ROLE_NOUN_RE, terms, yearsWhere, type PostingRequirement, type ResumeFacts } from '@rc/text';
+import { credentialsNamed, electricalGroup, findSkills, RecentTexts, ROLE_NOUN_RE, terms, yearsWhere, type PostingRequirement, type ResumeFacts } from '@rc/text';
 import { shownIds, SKILL_TERM_PREFIX } from './weights.ts';
 
 export interface AskCheck {
@@ -138,6 +138,17 @@ const PAID_WORK_RE = /(?<![\p{L}])(?:professional|commercial|paid|коммерч
 /** A job that is no paid work: a student team, an internship or a thesis, volunteering, «учебная практика». */
 const UNPAID_JOB_RE = /(?<![\p{L}])(?:student\s+(?:team|project|society|club)|(?:master'?s|bachelor'?s|diploma)\s+thesis|thesis|volunteer\p{L}{0,3}|intern(?:ship)?|студенческ\p{L}{0,3}|дипломн\p{L}{0,3}|волонт[её]р\p{L}{0,3}|стажировк\p{L}{0,2}|практикант\p{L}{0,2}|(?:учебн|производственн|преддипломн)\p{L}{0,3}\s+практик\p{L}{0,2})(?![\p{L}])/iu;
 
+/**
+ * Whether a job titled as another role names the asked skills only as a person's role: a nurse who co-runs a group "with
+ * our psychologist" shows no years as a psychologist, where a line that names the work ("CBT-informed psychological
+ * assessment") would.
+ */
+function namesOnlyAColleague(jobText: string, skills: readonly string[]): boolean {
+  const asked = new Set(skills);
+  const matches = findSkills(jobText).filter((m) => asked.has(m.id));
+  return matches.length > 0 && matches.every((m) => ROLE_NOUN_RE.test(jobText.slice(m.start, m.end)));
+}
+
 /** Years of experience asked (overall, or with the named skills) against the resume's dated jobs. */
 function experience(
   ask: PostingRequirement,
@@ -181,8 +192,8 @@ function experience(
       facts.jobs
         .filter((j) => {
           if (!paid(j)) return false;
-          if (ask.skills.some((id) => jobWords(j.text).skills.has(id))) return true;
           const isRole = aboutIt?.role?.(titleOfJob(j)) ?? null;
+          if (ask.skills.some((id) => jobWords(j.text).skills.has(id)) && !(isRole === false && j.title !== undefined && ROLE_NOUN_RE.test(j.title) && namesOnlyAColleague(j.text, ask.skills))) return true;
           if (isRole !== null) return isRole && aboutIt!.text(j.text, true);
           return own.has(j) || (!otherRole(j) && (aboutIt?.text(j.text) ?? false));
         })

@@ -895,6 +895,26 @@ Cisco CCNP Enterprise — сдан в 2021 (ENCOR + ENARSI), продлён в 2
     expect(row(without).status).not.toBe('met');
   });
 
+  it('counts no years "as a psychologist" from a nurse who names the psychologist she works with', () => {
+    const vacancyText = `Clinical Psychologist
+
+Experience
+- Minimum of 1 year post-qualification experience as a psychologist in adult mental health services`;
+    const years = (resumeText: string) => scoreLexical({ vacancyText, resumeText, now }).requirements[0]!.years?.shown;
+    const nurse = `Gareth Mullen
+Community Mental Health Nurse
+
+Community Mental Health Nurse / Care Coordinator, Ashgrove NHS Trust | Mar 2020 – present
+- Caseload of 30 adults with psychosis; co-run a DBT skills group with our psychologist.`;
+    expect(years(nurse)).toBe(0);
+    const psychologist = `Imogen Falla
+Clinical Psychologist
+
+Clinical Psychologist (Band 7), Westmere NHS Trust | Jan 2023 – present
+- Psychological assessment and formulation for adults in a CMHT.`;
+    expect(years(psychologist)).toBeGreaterThan(3);
+  });
+
   it("reads a title's role before where it works as the role: «Официант» of «Официант в ресторан грузинской кухни»", () => {
     const vacancyText = `Официант в ресторан грузинской кухни
 

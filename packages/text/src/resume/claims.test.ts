@@ -30,6 +30,9 @@ describe('isNotDoneClaim', () => {
       // a class or an exam booked is not yet taken
       "Alcohol server training: I'm signed up for a TIPS class on January 13, 2027.",
       'Registered for the SIE exam next month.',
+      // and a registration or a qualification still to come
+      'Eligible to apply for HCPC registration as a Practitioner Psychologist on completion of the doctorate.',
+      'Final-year trainee, due to qualify in September 2027.',
       'Готовлюсь к сдаче экзамена на категорию CE.',
       'Удостоверение НАКС в процессе получения.',
       // what the person says they have not set up or tried
