@@ -192,8 +192,10 @@ function experience(
       facts.jobs
         .filter((j) => {
           if (!paid(j)) return false;
+          // (a job titled as another role, read only where the skill is named)
+          const otherTitle = () => j.title !== undefined && ROLE_NOUN_RE.test(j.title) && aboutIt?.role?.(j.title) === false;
+          if (ask.skills.some((id) => jobWords(j.text).skills.has(id)) && !(otherTitle() && namesOnlyAColleague(j.text, ask.skills))) return true;
           const isRole = aboutIt?.role?.(titleOfJob(j)) ?? null;
-          if (ask.skills.some((id) => jobWords(j.text).skills.has(id)) && !(isRole === false && j.title !== undefined && ROLE_NOUN_RE.test(j.title) && namesOnlyAColleague(j.text, ask.skills))) return true;
           if (isRole !== null) return isRole && aboutIt!.text(j.text, true);
           return own.has(j) || (!otherRole(j) && (aboutIt?.text(j.text) ?? false));
         })

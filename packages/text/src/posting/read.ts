@@ -764,16 +764,19 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   // a level cut off the skills it qualifies ("Expert-level" of "Expert-level Adobe Illustrator, InDesign and Photoshop"),
   // and what the posting says it does not ask ("German is not required")
   if (LEVEL_ONLY_RE.test(piece) || NOT_ASKED_RE.test(withoutAsides(piece).trim())) return true;
-  // (and hh.ru's language chip cut at its dashes: "Английский язык — A2 — Элементарный" leaves "A2" and «Элементарный»)
   // (a remark cut off its ask: "never required" of "Dutch or German — nice, never required")
   if (/^(?:but\s|and\s)?(?:never|not|not strictly)\s(?:required|a requirement|mandatory|essential|a must)[.!]?$/iu.test(trimmed)) return true;
   // LinkedIn's save button, named after the post: "Save Senior Network Engineer (Campus, WAN & Security) at Dijkstra B.V."
   if (/^Save\s[^\n]{3,150}?\sat\s\p{Lu}[^\n]{1,80}$/u.test(trimmed) && ROLE_NOUN_RE.test(trimmed)) return true;
+  // (and hh.ru's language chip cut at its dashes: "Английский язык — A2 — Элементарный" leaves "A2" and «Элементарный»)
   if (/^(?:[ABCАВС][12]|элементарный|базовый|средний|средне-продвинутый|продвинутый|в совершенстве|родной)[.]?$/iu.test(trimmed)) return true;
   // and whom the employer turns away, said after the ask it restates ("We cannot consider pending licensees or
   // out-of-state agents still waiting on their Arizona license", "We are not able to start anyone on a pending license")
-  if (REASON_RE.test(trimmed) || (NOT_CARED_RE.test(trimmed) && yearsAsked(piece) === null) || TURNED_AWAY_RE.test(trimmed) || (NOT_CONSIDERED_RE.test(trimmed) && yearsAsked(piece) === null) ||
-    (NOT_COUNTED_RU_RE.test(trimmed) && yearsAsked(piece) === null) || RESTATED_RU_RE.test(trimmed) || TELL_US_RU_RE.test(trimmed) || CONDITION_OF_EMPLOYMENT_RE.test(trimmed) || (TURNED_AWAY_RU_RE.test(trimmed) && !TURNED_AWAY_UNLESS_RU_RE.test(trimmed) && yearsAsked(piece) === null)) return true;
+  if (REASON_RE.test(trimmed) || TURNED_AWAY_RE.test(trimmed) || RESTATED_RU_RE.test(trimmed) || TELL_US_RU_RE.test(trimmed) || CONDITION_OF_EMPLOYMENT_RE.test(trimmed)) return true;
+  // (these hold unless the sentence asks years itself: «Стажёров не берём, нужен опыт от 2 лет»)
+  const turnsAway =
+    NOT_CARED_RE.test(trimmed) || NOT_CONSIDERED_RE.test(trimmed) || NOT_COUNTED_RU_RE.test(trimmed) || (TURNED_AWAY_RU_RE.test(trimmed) && !TURNED_AWAY_UNLESS_RU_RE.test(trimmed));
+  if (turnsAway && yearsAsked(piece) === null) return true;
   // a company's pitch heading: "Why Hallbrook?", "Why join Acme"
   if (/^[Ww]hy (?:join |work (?:at|for|with) )?\p{Lu}[\p{L}&'’. -]{0,40}\??$/u.test(trimmed)) return true;
   const requirementSection = section === 'req' || section === 'nice';
@@ -1125,10 +1128,11 @@ function roleLineBelow(text: string, from: number, to: number): Posting['title']
     const label = tags || (POST_LABEL_RE.exec(line)?.[0] ?? '');
     const roleStart = lead + label.length;
     const rest = line.slice(label.length);
-    // (the words are counted before a separator: "Clinical or Counselling Psychologist - Adult Community Mental Health Team")
-    const head = /\s[-–—|·•]\s/.exec(rest);
-    const headLength = head && head.index >= 3 ? head.index : rest.length;
-    if (rest.length > 100 || /^[-–—•·*]/.test(rest) || /[.!?:]$/.test(rest) || /:\s/.test(rest) || wordCount(text, { start: roleStart, end: roleStart + headLength }) > 8) continue;
+    // (a LinkedIn line names the role alone; a board's line may run on to the place: "Title - City, ST", «… в кофейню»;
+    // the words are counted before the separator: "Clinical or Counselling Psychologist - Adult Community Mental Health Team")
+    const sep = /\s[-–—|·•]\s/.exec(rest);
+    let length = sep && sep.index >= 3 ? sep.index : rest.length;
+    if (rest.length > 100 || /^[-–—•·*]/.test(rest) || /[.!?:]$/.test(rest) || /:\s/.test(rest) || wordCount(text, { start: roleStart, end: roleStart + length }) > 8) continue;
     if (!ROLE_NOUN_RE.test(rest)) continue;
     // (a post's headline that hires after its news: "✨ WE'RE GROWING — NOW HIRING A STYLIST! ✨": the role hired)
     const cue = ROLE_AFTER_ONCE_RE.exec(rest);
@@ -1138,9 +1142,6 @@ function roleLineBelow(text: string, from: number, to: number): Posting['title']
       while (to > from && !/[\p{L}\p{N})]/u.test(text[to - 1]!)) to--;
       return { text: text.slice(from, to), start: from, end: to };
     }
-    // (a LinkedIn line names the role alone; a board's line may run on to the place: "Title - City, ST", «… в кофейню»)
-    const sep = /\s[-–—|·•]\s/.exec(rest);
-    let length = sep && sep.index >= 3 ? sep.index : rest.length;
     const place = /\s(?:в|во|на|для|at|in)\s/iu.exec(rest.slice(0, length));
     if (place && place.index >= 3 && ROLE_NOUN_RE.test(rest.slice(0, place.index))) length = place.index;
     return { text: text.slice(roleStart, roleStart + length), start: roleStart, end: roleStart + length };
