@@ -83,6 +83,26 @@ describe('structured asks against the resume facts', () => {
     expect(row(same, 'по профилю').status).toBe('met');
   });
 
+  it("checks a psychologist's own schooling: «высшее психологическое образование» is met by a faculty of psychology, not by a philologist's degree and a short course in psychology", () => {
+    const ru = `Психолог-консультант\nТребования:\n- высшее психологическое образование — бакалавриат или магистратура по психологии\n- опыт консультирования от 3 лет`;
+    const editor = `Ларионова Екатерина\nОпыт работы\n2012 — н.в. — Издательство «Академия», редактор учебной литературы.\nОбразование\n2007 — 2012 — МПГУ, филологический факультет, «Филология», специалист\n2021 — онлайн-курс «Введение в психологию», 36 часов`;
+    const psychologist = `Орлова Дарья\nОпыт работы\n2018 — н.в. — частная практика, психолог-консультант.\nОбразование\n2012 — 2018 — МГУ, факультет психологии, «Клиническая психология», специалист`;
+    expect(row(scoreLexical({ vacancyText: ru, resumeText: editor, now }), 'психологическое').status).toBe('partial');
+    expect(row(scoreLexical({ vacancyText: ru, resumeText: psychologist, now }), 'психологическое').status).toBe('met');
+  });
+
+  it('counts years asked at a kind of workplace («опыт работы в банке») by the jobs that name it', () => {
+    const ru = `Операционист\nТребования:\n- опыт работы в банке от 1 года на кассовом обслуживании физических лиц\n- знание 115-ФЗ`;
+    const teller = (employer: string) =>
+      `Белова Екатерина\nОпыт работы\n05.2026 — по настоящее время\n${employer}, Самара\nОперационист\n• Кассовые операции физических лиц: приём и выдача наличных, переводы.\n\n09.2023 — 04.2026\nКофейня «Зерно», Самара\nПодработка на кассе по выходным\n• Кассовое обслуживание физических лиц, сдача выручки.`;
+    const atBank = row(scoreLexical({ vacancyText: ru, resumeText: teller('ПАО «Банк Приволжский»'), now }), 'в банке');
+    expect(atBank.years?.shown).toBeLessThan(1);
+    expect(atBank.status).not.toBe('met');
+    // the same ask without a workplace counts the café's cash desk too (its work is cash service of private persons)
+    const anywhere = row(scoreLexical({ vacancyText: ru.replace('в банке ', ''), resumeText: teller('ПАО «Банк Приволжский»'), now }), 'от 1 года');
+    expect(anywhere.years?.shown).toBeGreaterThan(2);
+  });
+
   it('reads the years of a row that says more than its years by the clause that asks them', () => {
     const vacancy =
       "Care Assistant\nRequirements:\n- No degree needed but you must have at least 6 months' care experience (care home, hospital or domiciliary) and be happy to do your Care Certificate if you haven't already.";

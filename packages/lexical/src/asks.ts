@@ -149,6 +149,27 @@ function namesOnlyAColleague(jobText: string, skills: readonly string[]): boolea
   return matches.length > 0 && matches.every((m) => ROLE_NOUN_RE.test(jobText.slice(m.start, m.end)));
 }
 
+/**
+ * The kind of workplace a years ask names («опыт работы в банке от 1 года», "2+ years of experience in a hospital",
+ * "2+ years of fine-dining serving"), as what a job's text names it by («Сбербанк», «ПАО «Банк Приволжский»», "St Mary's
+ * Medical Center"), or null where it names none.
+ */
+const WORKPLACES: Array<{ asked: RegExp; named: RegExp }> = [
+  { asked: /опыт\p{L}*\s+работы\s+в\s+(?:\p{L}+\s+)?банк/iu, named: /банк/iu },
+  { asked: /опыт\p{L}*\s+работы\s+в\s+(?:\p{L}+\s+)?аптек/iu, named: /аптек|аптечн/iu },
+  { asked: /опыт\p{L}*\s+работы\s+в\s+(?:\p{L}+\s+)?ресторан/iu, named: /ресторан/iu },
+  { asked: /опыт\p{L}*\s+работы\s+в\s+(?:\p{L}+\s+)?(?:больниц|стационар)/iu, named: /больниц|стационар|госпитал|(?<![\p{L}])(?:ГКБ|ГБУЗ|ЦРБ)(?![\p{L}])/iu },
+  { asked: /опыт\p{L}*\s+работы\s+в\s+(?:\p{L}+\s+)?школ/iu, named: /школ|гимнази|лице[йяею]|(?<![\p{L}])(?:СОШ|МБОУ|ГБОУ)(?![\p{L}])/iu },
+  { asked: /experience\s+(?:working\s+)?(?:in|at)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+)?bank(?:s|ing)?\b/i, named: /bank/i },
+  { asked: /experience\s+(?:working\s+)?(?:in|at)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+)?(?:hospital|acute)\b/i, named: /hospital|medical cent|infirmary|NHS (?:Foundation )?Trust|acute/i },
+  { asked: /experience\s+(?:working\s+)?(?:in|at)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+)?pharmac(?:y|ies)\b/i, named: /pharmac/i },
+  { asked: /fine[\s-]dining|upscale/i, named: /fine[\s-]dining|upscale|michelin|tasting menu|white[\s-]tablecloth/i },
+];
+
+function workplaceOf(askText: string): RegExp | null {
+  return WORKPLACES.find((w) => w.asked.test(askText))?.named ?? null;
+}
+
 /** Years of experience asked (overall, or with the named skills) against the resume's dated jobs. */
 function experience(
   ask: PostingRequirement,
@@ -165,7 +186,12 @@ function experience(
   // two interns")
   const paidOnly = PAID_WORK_RE.test(ask.text);
   const headText = (j: ResumeFacts['jobs'][number]) => (j.title ? `${j.title} ${j.employer ?? ''}` : j.text.split('\n', 2).join(' ').slice(0, 200));
-  const paid = (j: ResumeFacts['jobs'][number]) => !paidOnly || !UNPAID_JOB_RE.test(headText(j));
+  // years asked at a kind of workplace (a bank, a hospital, fine dining) are of the jobs that name it, where one does:
+  // a barista-cashier's years are no «опыт работы в банке», nor a brunch café's "fine-dining serving"
+  const workplace = workplaceOf(ask.text);
+  const narrowed = workplace !== null && facts.jobs.some((j) => workplace.test(j.text));
+  const atWorkplace = (j: ResumeFacts['jobs'][number]) => !narrowed || workplace!.test(j.text);
+  const paid = (j: ResumeFacts['jobs'][number]) => (!paidOnly || !UNPAID_JOB_RE.test(headText(j))) && atWorkplace(j);
   let jobs = facts.jobs;
   // (a job without a title the reader could tell apart is read by its heading: "Senior Product Designer — Pennywise")
   const titleOfJob = (j: ResumeFacts['jobs'][number]) => {
@@ -213,10 +239,11 @@ function experience(
       const ownTexts = new Set(ownPaid.map((j) => j.text));
       jobs = ownPaid;
       shown = yearsWhere(facts, (jobText) => ownTexts.has(jobText));
-    } else if (paidOnly && facts.jobs.some((j) => !paid(j))) {
+    } else if ((paidOnly || narrowed) && facts.jobs.some((j) => !paid(j))) {
       jobs = facts.jobs.filter(paid);
       const paidTexts = new Set(jobs.map((j) => j.text));
-      shown = Math.max(yearsWhere(facts, (jobText) => paidTexts.has(jobText)), facts.statedYears ?? 0);
+      // (years the resume states are of its whole career, not of one kind of workplace)
+      shown = Math.max(yearsWhere(facts, (jobText) => paidTexts.has(jobText)), narrowed ? 0 : (facts.statedYears ?? 0));
     } else {
       shown = Math.max(facts.totalYears ?? 0, facts.statedYears ?? 0);
     }
@@ -240,28 +267,44 @@ function education(ask: NonNullable<PostingRequirement['education']>, facts: Res
   // one level short (a bachelor where a master is asked) is partly met; two or more short is missing
   let score = best.rank >= need ? 1 : best.rank === need - 1 ? 0.5 : 0;
   // a degree in another discipline (linguistics where mathematics is asked) shows the level, not the ask
-  if (ask.discipline && !disciplineShown(ask.discipline, facts, resumeText, resumeLanguage)) score = Math.min(score, 0.5);
+  // (by the entries of about the level asked: a course of a few hours in it, or the line after one, is no degree in it)
+  const degrees = facts.education.filter((e) => RESUME_EDUCATION_RANK[e.level] >= need - 1);
+  if (ask.discipline && !disciplineShown(ask.discipline, degrees, resumeText, resumeLanguage)) score = Math.min(score, 0.5);
   return { score, evidence: { start: best.span[0], end: best.span[1] } };
 }
 
 export const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /**
- * Whether the resume's education lines (and the line after each, where a degree's subject often stands) name the
+ * The first letters a discipline's word is known by: its stem less a letter or two, and an adjective in «-ическ» down to
+ * its noun («психологическое» to «психолог-», met by «факультет психологии»).
+ */
+function disciplineRoot(t: string): string {
+  return t.slice(0, Math.max(4, t.endsWith('ическ') ? t.length - 5 : t.length - 2));
+}
+
+/**
+ * Whether the education entries' lines (and the line after each, where a degree's subject often stands) name the
  * discipline: one of its words (by the stem's first letters: «математика» in «математический факультет») or one of
  * its skills. In the other language the words cannot tell, and the discipline is taken as shown.
  */
-function disciplineShown(discipline: string, facts: ResumeFacts, resumeText: string, resumeLanguage: 'ru' | 'en'): boolean {
+/** A line that opens with a year (or a month and year): an entry of its own. */
+const DATED_LINE_RE = /^\s*(?:[•·▪*–—-]\s*)?(?:\d{1,2}[./])?(?:19|20)\d{2}(?!\d)/u;
+
+function disciplineShown(discipline: string, entries: ResumeFacts['education'], resumeText: string, resumeLanguage: 'ru' | 'en'): boolean {
   if (CYRILLIC.test(discipline) !== (resumeLanguage === 'ru')) return true;
   const asked = terms(discipline).filter((t) => t.length >= 3);
   const skills = shownIds(discipline);
   if (asked.length === 0 && skills.length === 0) return true;
-  return facts.education.some((e) => {
-    const lineEnd = resumeText.indexOf('\n', e.span[1] + 1);
-    const text = resumeText.slice(e.span[0], lineEnd === -1 ? resumeText.length : lineEnd);
+  return entries.some((e) => {
+    let lineEnd = resumeText.indexOf('\n', e.span[1] + 1);
+    if (lineEnd === -1) lineEnd = resumeText.length;
+    // (not where the next line is an entry of its own, dated: "2021 — онлайн-курс «Введение в психологию»")
+    const next = resumeText.slice(e.span[1], lineEnd);
+    const text = resumeText.slice(e.span[0], DATED_LINE_RE.test(next) ? e.span[1] : lineEnd);
     const have = terms(text);
     const named = new Set(shownIds(text));
-    return skills.some((id) => named.has(id)) || asked.some((t) => have.some((h) => h.startsWith(t.slice(0, Math.max(4, t.length - 2)))));
+    return skills.some((id) => named.has(id)) || asked.some((t) => have.some((h) => h.startsWith(disciplineRoot(t))));
   });
 }
 

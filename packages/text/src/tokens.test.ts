@@ -28,6 +28,15 @@ describe('stem', () => {
     expect(stem('разработка', 'ru')).toBe(stem('разработки', 'ru'));
     expect(stem('testing', 'en')).toBe('test');
   });
+
+  it('keeps a field in «-логия» apart from its practitioner: «психология» is no «психолог», «технологии» no «технолог»', () => {
+    expect(stem('психологии', 'ru')).toBe(stem('психология', 'ru'));
+    expect(stem('психологией', 'ru')).toBe(stem('психология', 'ru'));
+    expect(stem('психология', 'ru')).not.toBe(stem('психолог', 'ru'));
+    expect(stem('технологий', 'ru')).not.toBe(stem('технолога', 'ru'));
+    // the practitioner's own forms, the plural among them, stay one stem
+    for (const w of ['психолога', 'психологом', 'психологи', 'психологам']) expect(stem(w, 'ru')).toBe(stem('психолог', 'ru'));
+  });
 });
 
 describe('terms', () => {

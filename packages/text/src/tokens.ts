@@ -45,8 +45,17 @@ const IRREGULAR_EN = new Map(
     .split(/\s+/)
     .map((pair) => pair.split(':') as [string, string]),
 );
+/**
+ * A field's name in «-логия» (психология, технологии, кардиологией): Snowball leaves it the stem of its practitioner
+ * («психолог», «технолог»), so a textbook editor's «психология, педагогика» would read as the psychologist a posting
+ * asks for. The field keeps its «-ия» apart; the practitioner's own forms (психологи, психологам) are untouched.
+ */
+const FIELD_IN_LOGY = /логи(?:я|и|ю|ей|й|ям|ями|ях)$/;
 const stems = {
-  ru: wordCache((word) => stemmers.ru.stem(word)),
+  ru: wordCache((word) => {
+    const s = stemmers.ru.stem(word);
+    return FIELD_IN_LOGY.test(word) && s.endsWith('лог') ? `${s}ия` : s;
+  }),
   en: wordCache((word) => stemmers.en.stem(IRREGULAR_EN.get(word) ?? word)),
 };
 

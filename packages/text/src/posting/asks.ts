@@ -86,7 +86,7 @@ const EDUCATION_LEVELS: Array<[EducationLevel, RegExp]> = [
 
 const BE_RE = /(?<![\p{L}])BE(?=\s{0,2}\/\s{0,2}B\.?Tech|\s{0,2}\/\s{0,2}B\.?E|\s{1,2}in\s\p{Lu})/u;
 const EN_FIELD = /\b(?:degree|diploma|bachelor'?s?|master'?s?|bsc|msc|associate'?s?|certificate|[Hh]igher education)(?: [a-z]{1,12}){0,2} in ((?:[A-Z][\p{L}]{1,20}|TESOL|IT)(?:(?:,? (?:or |and |& )?| )(?:[A-Z][\p{L}]{1,20}|TESOL|IT)){0,4})/u;
-const PROFESSION_KIND_RE = /^(?:медицинск|фармацевтическ|юридическ|ветеринарн)\p{L}*$/iu;
+const PROFESSION_KIND_RE = /^(?:медицинск|фармацевтическ|юридическ|ветеринарн|психологическ)\p{L}*$/iu;
 const RU_FIELD = /(?:специальност\p{L}{0,2}|направлени\p{L}{0,2})\s{1,2}«([^»\n]{1,60})»|(?:высш\p{L}{0,3}|средн\p{L}{0,3}(?: профессиональн\p{L}{0,3})?)\s{1,2}([\p{L}-]{3,30}(?:ое|ее)(?:,?\s{1,2}(?:или|либо|и)\s{1,2}[\p{L}-]{3,30}(?:ое|ее))?)\s{1,2}образовани|образовани\p{L}{0,2}\s{0,2}\(([^)\n]{1,40})\)/iu;
 
 const KIND_OF_EDUCATION_RE = /(?<![\p{L}])(?!дополнительн|общ|школьн)[\p{L}-]{3,30}(?:ое|ее)\s{1,2}образовани/iu;
@@ -117,8 +117,8 @@ export function educationAsked(text: string): EducationAsk | null {
   const named = RU_DISCIPLINE.exec(text);
   const field = named?.[1] ?? en?.[1] ?? ru?.[1] ?? ru?.[2] ?? ru?.[3] ?? null;
   // a degree "in" something, or one «по профилю «…»», names a discipline; an adjective («педагогическое») a kind
-  // (save the kinds that are a profession's own schooling: a medical, pharmaceutical, legal or veterinary education is
-  // not an economist's)
+  // (save the kinds that are a profession's own schooling: a medical, pharmaceutical, legal, veterinary or psychological
+  // education is not an economist's)
   const ownKind = ru?.[2] && ru[2].split(/,?\s+(?:или|либо|и)\s+/u).every((k) => PROFESSION_KIND_RE.test(k)) ? ru[2] : undefined;
   const discipline = (named?.[1] ?? en?.[1] ?? ru?.[1] ?? ownKind)?.trim();
   return { level, field: field ? field.trim() : null, ...(discipline && !RELATED_FIELD_RE.test(text) ? { discipline } : {}) };

@@ -197,6 +197,20 @@ describe('jobs', () => {
     expect(f.jobs[0]).toMatchObject({ title: 'Staff Nurse', employer: 'City Hospital' });
     for (const j of f.jobs) expect(text.slice(j.span[0], j.span[1])).toBe(j.text);
   });
+
+  it("keeps a stage of an entry, its dates in brackets inside the entry's own dates, in that entry", () => {
+    const text =
+      'Опыт работы\n05.2026 — по настоящее время\nПАО «Банк Приволжский», Самара\nОперационист (с 07.2026), до этого — стажёр (05.2026–06.2026)\n• Кассовые операции физлиц.\n\n09.2023 — 04.2026\nКофейня «Зерно», Самара\nБариста-кассир\n• Работа на кассе.';
+    const f = read(text);
+    expect(f.jobs.map((j) => [j.start, j.end])).toEqual([
+      [{ year: 2026, month: 5 }, 'present'],
+      [{ year: 2023, month: 9 }, { year: 2026, month: 4 }],
+    ]);
+    expect(f.jobs[0]!.text).toContain('Кассовые операции');
+    // dates in brackets that are not inside the entry's are an entry of their own
+    const apart = read(text.replace('(05.2026–06.2026)', '(01.2020–06.2021)'));
+    expect(apart.jobs).toHaveLength(3);
+  });
 });
 
 describe('yearsWhere', () => {

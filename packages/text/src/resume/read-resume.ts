@@ -176,6 +176,11 @@ function findJobs(text: string, ls: Line[], toks: Tok[], sections: ResumeSection
       if (studyFound) continue;
     }
     if (!isHeadingLine(text, line, range, heads.length > 0)) continue;
+    // a stage of the entry just above, its dates in brackets after words ("Операционист (с 07.2026), до этого — стажёр
+    // (05.2026–06.2026)" under "05.2026 — по настоящее время") is part of that entry, not one of its own
+    const last = heads[heads.length - 1];
+    const lineBefore = text.slice(line.start, range.from);
+    if (last && li - last.line <= 3 && /\p{L}{3}/u.test(lineBefore) && /\(\s*$/.test(lineBefore) && within(range, last.range)) continue;
     heads.push({ range, line: li });
     if (heads.length === MAX_JOBS) break;
   }
@@ -257,6 +262,13 @@ function trimmed(text: string, start: number, end: number): { start: number; end
  * Whether a dated line heads a job: the dates open or close the line, or a separator (a dash, a bar, a comma, a tab
  * or a run of spaces) sets them apart from the title; "the project of 2001 – 2005 was finished" is prose.
  */
+const monthIndex = (m: YearMonth | 'present', fallback: number): number => (m === 'present' ? Number.POSITIVE_INFINITY : m.year * 12 + (m.month ?? fallback));
+
+/** Whether one range lies inside another (a year without its month taken as widely as it can be). */
+function within(inner: DateRange, outer: DateRange): boolean {
+  return monthIndex(inner.start, 12) >= monthIndex(outer.start, 1) && monthIndex(inner.end, 1) <= monthIndex(outer.end, 12);
+}
+
 function isHeadingLine(text: string, line: Line, range: DateRange, underEntry = false): boolean {
   // At most MAX_HEADING_LINE characters either side are looked at: a dated line of prose costs no more than a heading.
   const beforeRaw = text.slice(Math.max(line.start, range.from - MAX_HEADING_LINE), range.from);
