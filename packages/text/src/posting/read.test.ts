@@ -1487,6 +1487,15 @@ Would be lovely, but won't stop me hiring you:
   });
 });
 
+describe('readPosting: a years count in capitals', () => {
+  it('keeps "3-5+ Years Experience." one ask, not the years and a bare "Experience"', () => {
+    const p = readPosting('iOS Developer\nSkills:\n3-5+ Years Experience.\nDevelopment experience in Objective-C, Swift or Rx Swift.\nPassion for quality.');
+    expect(p.requirements.map((r) => r.text)).toContain('3-5+ Years Experience');
+    expect(p.requirements.some((r) => r.text === 'Experience')).toBe(false);
+    expect(p.requirements.find((r) => r.text.startsWith('3-5+'))?.years).toBe(3);
+  });
+});
+
 describe('readPosting: a heading with a dash for its colon', () => {
   it('reads «Условия работы — …» in a flattened page as the perks, not asks', () => {
     const p = readPosting('Системный аналитик Требования: Опыт работы системным аналитиком от 3 лет. Уверенно пишете SQL-запросы. Условия работы — белая зарплата, пересмотр дважды в год; удалёнка по РФ или гибрид; ДМС со стоматологией.');

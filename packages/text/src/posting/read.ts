@@ -131,10 +131,14 @@ const OPENERS = new Set(
   наличие уверенное владение понимание готовность ответственность желательно права водительское стаж образование
   отсутствие сертификат удостоверение свидетельство допуск аттестация если мы наша компания`.split(/\s+/),
 );
-/** Capitalised openers that a noun follows within the same ask ("Bachelor's Degree", "Proven Experience", "Strong Knowledge"). */
+/**
+ * Words an opener goes on from within the same ask: openers a noun follows ("Bachelor's Degree", "Proven Experience",
+ * "Strong Knowledge"), and a years count's noun ("3-5+ Years Experience").
+ */
 const NOUN_AFTER = new Set(
   `minimum strong solid excellent proven demonstrated good basic advanced intermediate fluent working previous hands
-  bachelor bachelor's bachelors master master's masters associate associate's doctoral college university high`.split(/\s+/),
+  bachelor bachelor's bachelors master master's masters associate associate's doctoral college university high
+  year years yrs`.split(/\s+/),
 );
 const ABBREVIATIONS = new Set(
   `e.g i.e eg ie vs mr mrs ms dr prof approx incl excl cf no nos fig st jr sr inc ltd co etc u.s u.k j.d ph.d m.d b.s b.a m.s m.a ph

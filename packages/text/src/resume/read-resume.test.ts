@@ -155,6 +155,13 @@ describe('jobs', () => {
     expect(f.jobs.map((j) => [j.employer, j.title])).toEqual([['Гриль-бар «Угли и Соль»', 'Повар горячего цеха']]);
   });
 
+  it("reads a nurse's hh.ru title («Медицинская сестра палатная») past the employer's industry and its item", () => {
+    const f = read(
+      'Опыт работы — 11 лет 4 месяца\n\nСентябрь 2018 — по настоящее время\n8 лет 3 месяца\nГБСУ СО «Новоозёрский дом-интернат»\nНовоозёрск\nГосударственные организации\n• Социальное обслуживание\nМедицинская сестра палатная (постовая)\n— Сестринский уход за проживающими.',
+    );
+    expect(f.jobs.map((j) => [j.employer, j.title])).toEqual([['ГБСУ СО «Новоозёрский дом-интернат»', 'Медицинская сестра палатная (постовая)']]);
+  });
+
   it("reads an hh.ru entry's title past the employer's industry line", () => {
     const f = read(
       'Опыт работы — 8 лет 2 месяца\nМарт 2021 — по настоящее время\n5 лет 9 месяцев\nТехноПлитка\nКазань, www.tehnoplitka.example\n' +
