@@ -224,6 +224,15 @@ describe('skill vocabulary', () => {
     expect([...ids('bring engineers and product managers along'), ...ids('enhanced DBS check'), ...ids('Multi-drop or courier experience')]).toEqual([]);
   });
 
+  it('names an event manager by the events they run in either language, and no «события» of other kinds', () => {
+    expectBothLanguages([
+      ['Corporate events producer', 'Продюсер корпоративных событий', 'event_management'],
+      ['event manager at an agency', 'Агентство деловых событий «Паруса»', 'event_management'],
+    ]);
+    for (const t of ['опыт работы ивент-менеджером от 3 лет', 'организация деловых мероприятий']) expect(ids(t).has('event_management'), t).toBe(true);
+    expect([...ids('события безопасности в SIEM'), ...ids('журнал событий Windows')]).not.toContain('event_management');
+  });
+
   it('gives spans into the text', () => {
     const text = 'Опыт работы с Postgres от 2 лет';
     const [m] = findSkills(text);
