@@ -150,9 +150,9 @@ function namesOnlyAColleague(jobText: string, skills: readonly string[]): boolea
 }
 
 /**
- * The kind of workplace a years ask names («опыт работы в банке от 1 года», "2+ years of experience in a hospital",
- * "2+ years of fine-dining serving"), as what a job's text names it by («Сбербанк», «ПАО «Банк Приволжский»», "St Mary's
- * Medical Center"), or null where it names none.
+ * Kinds of workplace a years ask may name («опыт работы в банке от 1 года», "2+ years of experience in a hospital",
+ * "2+ years of fine-dining serving"), each with what a job's text names it by («Сбербанк», «ПАО «Банк Приволжский»»,
+ * "St Mary's Medical Center").
  */
 const WORKPLACES: Array<{ asked: RegExp; named: RegExp }> = [
   { asked: /опыт\p{L}*\s+работы\s+в\s+(?:\p{L}+\s+)?банк/iu, named: /банк/iu },
@@ -166,6 +166,7 @@ const WORKPLACES: Array<{ asked: RegExp; named: RegExp }> = [
   { asked: /fine[\s-]dining|upscale/i, named: /fine[\s-]dining|upscale|michelin|tasting menu|white[\s-]tablecloth/i },
 ];
 
+/** What names the kind of workplace a years ask names, or null where it names none. */
 function workplaceOf(askText: string): RegExp | null {
   return WORKPLACES.find((w) => w.asked.test(askText))?.named ?? null;
 }
@@ -283,14 +284,14 @@ function disciplineRoot(t: string): string {
   return t.slice(0, Math.max(4, t.endsWith('ическ') ? t.length - 5 : t.length - 2));
 }
 
+/** A line that opens with a year (or a month and year): an entry of its own. */
+const DATED_LINE_RE = /^\s*(?:[•·▪*–—-]\s*)?(?:\d{1,2}[./])?(?:19|20)\d{2}(?!\d)/u;
+
 /**
  * Whether the education entries' lines (and the line after each, where a degree's subject often stands) name the
  * discipline: one of its words (by the stem's first letters: «математика» in «математический факультет») or one of
  * its skills. In the other language the words cannot tell, and the discipline is taken as shown.
  */
-/** A line that opens with a year (or a month and year): an entry of its own. */
-const DATED_LINE_RE = /^\s*(?:[•·▪*–—-]\s*)?(?:\d{1,2}[./])?(?:19|20)\d{2}(?!\d)/u;
-
 function disciplineShown(discipline: string, entries: ResumeFacts['education'], resumeText: string, resumeLanguage: 'ru' | 'en'): boolean {
   if (CYRILLIC.test(discipline) !== (resumeLanguage === 'ru')) return true;
   const asked = terms(discipline).filter((t) => t.length >= 3);

@@ -258,10 +258,7 @@ function trimmed(text: string, start: number, end: number): { start: number; end
   return e > s ? { start: s, end: e } : null;
 }
 
-/**
- * Whether a dated line heads a job: the dates open or close the line, or a separator (a dash, a bar, a comma, a tab
- * or a run of spaces) sets them apart from the title; "the project of 2001 – 2005 was finished" is prose.
- */
+/** A month's place on one scale; "present" after every month, a year without its month at `fallback`. */
 const monthIndex = (m: YearMonth | 'present', fallback: number): number => (m === 'present' ? Number.POSITIVE_INFINITY : m.year * 12 + (m.month ?? fallback));
 
 /** Whether one range lies inside another (a year without its month taken as widely as it can be). */
@@ -269,6 +266,10 @@ function within(inner: DateRange, outer: DateRange): boolean {
   return monthIndex(inner.start, 12) >= monthIndex(outer.start, 1) && monthIndex(inner.end, 1) <= monthIndex(outer.end, 12);
 }
 
+/**
+ * Whether a dated line heads a job: the dates open or close the line, or a separator (a dash, a bar, a comma, a tab
+ * or a run of spaces) sets them apart from the title; "the project of 2001 – 2005 was finished" is prose.
+ */
 function isHeadingLine(text: string, line: Line, range: DateRange, underEntry = false): boolean {
   // At most MAX_HEADING_LINE characters either side are looked at: a dated line of prose costs no more than a heading.
   const beforeRaw = text.slice(Math.max(line.start, range.from - MAX_HEADING_LINE), range.from);
