@@ -149,20 +149,30 @@ function namesOnlyAColleague(jobText: string, skills: readonly string[]): boolea
   return matches.length > 0 && matches.every((m) => ROLE_NOUN_RE.test(jobText.slice(m.start, m.end)));
 }
 
+/** «опыт работы в [крупном] банке»: an ask of years at the workplace `place` (a pattern of its stem). */
+function workedInRu(place: string): RegExp {
+  return new RegExp(`опыт\\p{L}*\\s+работы\\s+в\\s+(?:\\p{L}+\\s+)?${place}`, 'iu');
+}
+
+/** "experience (working) in a [busy] hospital": an ask of years at the workplace `place`. */
+function workedInEn(place: string): RegExp {
+  return new RegExp(`experience\\s+(?:working\\s+)?(?:in|at)\\s+(?:an?\\s+|the\\s+)?(?:[a-z-]+\\s+)?${place}\\b`, 'i');
+}
+
 /**
  * Kinds of workplace a years ask may name («опыт работы в банке от 1 года», "2+ years of experience in a hospital",
  * "2+ years of fine-dining serving"), each with what a job's text names it by («Сбербанк», «ПАО «Банк Приволжский»»,
  * "St Mary's Medical Center").
  */
 const WORKPLACES: Array<{ asked: RegExp; named: RegExp }> = [
-  { asked: /опыт\p{L}*\s+работы\s+в\s+(?:\p{L}+\s+)?банк/iu, named: /банк/iu },
-  { asked: /опыт\p{L}*\s+работы\s+в\s+(?:\p{L}+\s+)?аптек/iu, named: /аптек|аптечн/iu },
-  { asked: /опыт\p{L}*\s+работы\s+в\s+(?:\p{L}+\s+)?ресторан/iu, named: /ресторан/iu },
-  { asked: /опыт\p{L}*\s+работы\s+в\s+(?:\p{L}+\s+)?(?:больниц|стационар)/iu, named: /больниц|стационар|госпитал|(?<![\p{L}])(?:ГКБ|ГБУЗ|ЦРБ)(?![\p{L}])/iu },
-  { asked: /опыт\p{L}*\s+работы\s+в\s+(?:\p{L}+\s+)?школ/iu, named: /школ|гимнази|лице[йяею]|(?<![\p{L}])(?:СОШ|МБОУ|ГБОУ)(?![\p{L}])/iu },
-  { asked: /experience\s+(?:working\s+)?(?:in|at)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+)?bank(?:s|ing)?\b/i, named: /bank/i },
-  { asked: /experience\s+(?:working\s+)?(?:in|at)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+)?(?:hospital|acute)\b/i, named: /hospital|medical cent|infirmary|NHS (?:Foundation )?Trust|acute/i },
-  { asked: /experience\s+(?:working\s+)?(?:in|at)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+)?pharmac(?:y|ies)\b/i, named: /pharmac/i },
+  { asked: workedInRu('банк'), named: /банк/iu },
+  { asked: workedInRu('аптек'), named: /аптек|аптечн/iu },
+  { asked: workedInRu('ресторан'), named: /ресторан/iu },
+  { asked: workedInRu('(?:больниц|стационар)'), named: /больниц|стационар|госпитал|(?<![\p{L}])(?:ГКБ|ГБУЗ|ЦРБ)(?![\p{L}])/iu },
+  { asked: workedInRu('школ'), named: /школ|гимнази|лице[йяею]|(?<![\p{L}])(?:СОШ|МБОУ|ГБОУ)(?![\p{L}])/iu },
+  { asked: workedInEn('bank(?:s|ing)?'), named: /bank/i },
+  { asked: workedInEn('(?:hospital|acute)'), named: /hospital|medical cent|infirmary|NHS (?:Foundation )?Trust|acute/i },
+  { asked: workedInEn('pharmac(?:y|ies)'), named: /pharmac/i },
   { asked: /fine[\s-]dining|upscale/i, named: /fine[\s-]dining|upscale|michelin|tasting menu|white[\s-]tablecloth/i },
 ];
 
@@ -190,9 +200,9 @@ function experience(
   // years asked at a kind of workplace (a bank, a hospital, fine dining) are of the jobs that name it, where one does:
   // a barista-cashier's years are no «опыт работы в банке», nor a brunch café's "fine-dining serving"
   const workplace = workplaceOf(ask.text);
-  const narrowed = workplace !== null && facts.jobs.some((j) => workplace.test(j.text));
-  const atWorkplace = (j: ResumeFacts['jobs'][number]) => !narrowed || workplace!.test(j.text);
-  const paid = (j: ResumeFacts['jobs'][number]) => (!paidOnly || !UNPAID_JOB_RE.test(headText(j))) && atWorkplace(j);
+  const atWorkplace = new Set(workplace ? facts.jobs.filter((j) => workplace.test(j.text)) : []);
+  const narrowed = atWorkplace.size > 0;
+  const paid = (j: ResumeFacts['jobs'][number]) => (!paidOnly || !UNPAID_JOB_RE.test(headText(j))) && (!narrowed || atWorkplace.has(j));
   let jobs = facts.jobs;
   // (a job without a title the reader could tell apart is read by its heading: "Senior Product Designer — Pennywise")
   const titleOfJob = (j: ResumeFacts['jobs'][number]) => {
