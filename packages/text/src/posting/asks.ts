@@ -79,9 +79,9 @@ const EDUCATION_LEVELS: Array<[EducationLevel, RegExp]> = [
   ['master', new RegExp(`${L}(?:master['’]?s|master(?=\\s{1,2}(?:degree|of (?:arts|science|business|engineering|education|public|fine|laws)|in\\s))|msc|m\\.sc|m\\.s\\.|mba|m\\.?tech|mca|mcs|m\\.e\\.|m\\.com|магистр\\p{L}{0,5})${R}`, 'iu')],
   ['bachelor', new RegExp(`${L}(?:bachelor'?s?|bsc|b\\.sc|b\\.s\\.|bsn|b\\.a\\.|b\\.?tech|b\\.e(?:\\.|(?=\\s{0,2}[/,]))|bca|bba|b\\.com|undergraduate degree|four-year degree|бакалавр\\p{L}{0,5})${R}`, 'iu')],
   ['associate', new RegExp(`${L}associate(?:'s)?(?: or [\\p{L}']{1,12})?\\s{1,2}degree${R}`, 'iu')],
-  ['vocational', new RegExp(`${L}(?:средн\\p{L}{0,3}[ -]{1,2}(?:профессиональн|специальн|техническ|медицинск|фармацевтическ)\\p{L}{0,4}|средн\\p{L}{0,3}(?=\\s(?:\\([^)]{0,30}\\)\\s)?(?:или|либо)\\s(?:\\p{L}+\\s)?высш)|спо|начальн\\p{L}{0,3} профессиональн\\p{L}{0,4}|техникум\\p{L}{0,3}|колледж\\p{L}{0,3}|technical certificate|vocational|trade school|graduate of (?:an? )?(?:accredited |approved |recognized )?[\\p{L} -]{0,40}?(?:program(?:me)?|school|college))${R}`, 'iu')],
+  ['vocational', new RegExp(`${L}(?:средн\\p{L}{0,3}[ -]{1,2}(?:профессиональн|специальн|техническ|медицинск|фармацевтическ)\\p{L}{0,4}|средн\\p{L}{0,3}(?=\\s(?:\\([^)]{0,30}\\)\\s)?(?:или|либо)\\s(?:\\p{L}+\\s)?высш)|спо|начальн\\p{L}{0,3} профессиональн\\p{L}{0,4}|техникум\\p{L}{0,3}|колледж\\p{L}{0,3}|technical certificate|vocational|trade school|diploma(?=\\s{0,2}\\((?:preferred|required)\\))|graduate of (?:an? )?(?:accredited |approved |recognized )?[\\p{L} -]{0,40}?(?:program(?:me)?|school|college))${R}`, 'iu')],
   ['higher', new RegExp(`${L}(?:высш\\p{L}{0,3}|higher education|неоконченн\\p{L}{0,3} высш\\p{L}{0,3}|degree|university|диплом\\p{L}{0,3} (?:вуза|о высшем))${R}`, 'iu')],
-  ['secondary', new RegExp(`${L}(?:high school|ged|secondary school|средн\\p{L}{0,3} (?:общ\\p{L}{0,3} )?образовани\\p{L}{0,2})${R}`, 'iu')],
+  ['secondary', new RegExp(`${L}(?:high school|ged|secondary school|(?:higher\\s)?secondary(?=\\s{0,2}\\(\\s{0,2}1[02]th)|1[02]th\\s{0,2}pass|средн\\p{L}{0,3} (?:общ\\p{L}{0,3} )?образовани\\p{L}{0,2})${R}`, 'iu')],
 ];
 
 const BE_RE = /(?<![\p{L}])BE(?=\s{0,2}\/\s{0,2}B\.?Tech|\s{0,2}\/\s{0,2}B\.?E|\s{1,2}in\s\p{Lu})/u;
@@ -97,7 +97,7 @@ const RELATED_FIELD_RE = /related|relevant|equivalent|similar|comparable|сме�
 
 /** Education level (and field) a requirement asks for, or null. */
 export function educationAsked(text: string): EducationAsk | null {
-  if (!/degree|diploma|bachelor|master|ph\.?d|doctorate|doctoral|bsc|msc|b\.sc|m\.sc|bsn|mba|b\.?tech|m\.?tech|b\.e[./,\s]|bca|bba|mca|mcs|high school|ged|education|vocational|graduate of|certificate in|образовани|диплом|бакалавр|магистр|высше|средне|колледж|техникум/iu.test(text)) return null;
+  if (!/degree|diploma|bachelor|master|ph\.?d|doctorate|doctoral|bsc|msc|b\.sc|m\.sc|bsn|mba|b\.?tech|m\.?tech|b\.e[./,\s]|bca|bba|mca|mcs|high school|ged|secondary|1[02]th pass|education|vocational|graduate of|certificate in|образовани|диплом|бакалавр|магистр|высше|средне|колледж|техникум/iu.test(text)) return null;
   // levels offered as alternatives ("Associate or Bachelor's degree", «среднее (фармацевт) или высшее (провизор)»): the
   // lowest of them is what is asked
   let offered = EDUCATION_LEVELS.filter(([, re]) => re.test(text)).map(([level]) => level);

@@ -1717,3 +1717,70 @@ describe('readPosting: a channel post\'s «Что обязательно», a re
     expect(p.requirements.map((r) => r.text)).toEqual(['A valid CCNP Enterprise']);
   });
 });
+
+describe('readPosting: degrees offered as alternatives', () => {
+  it('reads "Qualification : BE/BTech, MCA, MCS" as one ask at the lowest level named', () => {
+    const p = readPosting('Node JS Developer\nExperience : 3+ yrs\nSkills : Javascript, nodejs, mongodb\nQualification : BE/BTech, MCA, MCS\nJob Type : Full-time');
+    const degrees = p.requirements.filter((r) => r.kind === 'education');
+    expect(degrees).toHaveLength(1);
+    expect(degrees[0]!.text).toBe('Qualification : BE/BTech, MCA, MCS');
+    expect(degrees[0]!.education?.level).toBe('bachelor');
+    expect(p.education).toHaveLength(1);
+  });
+
+  it('reads degrees on lines of their own under one heading as one ask, a degree\'s field after a dash with it', () => {
+    const p = readPosting('Django Developer\nSkills Required : Python, Django, Flask\nQualifications\nBE / B.Tech Engineering - Computer Science / IT\nB.Sc. Computer Science');
+    const degrees = p.requirements.filter((r) => r.kind === 'education');
+    expect(degrees).toHaveLength(1);
+    expect(degrees[0]!.education).toMatchObject({ level: 'bachelor', field: 'Computer Science / IT' });
+    expect(p.requirements.some((r) => r.text === 'Computer Science / IT')).toBe(false);
+  });
+
+  it('keeps degrees asked differently apart: a bachelor\'s required and a master\'s preferred', () => {
+    const p = readPosting("Data Analyst\nRequirements:\n- Bachelor's degree in Statistics\n- Master's degree preferred\n- SQL");
+    const degrees = p.requirements.filter((r) => r.kind === 'education');
+    expect(degrees.map((r) => [r.importance, r.education?.level])).toEqual([
+      ['must', 'bachelor'],
+      ['nice', 'master'],
+    ]);
+  });
+
+  it('keeps a degree apart from a sentence that asks more than a degree', () => {
+    const p = readPosting("Nurse\nRequirements:\n- Bachelor of Science in Nursing\n- Master's degree in Nursing Administration and five years leading a unit of twenty beds or more");
+    expect(p.requirements.filter((r) => r.kind === 'education' || r.kind === 'experience').length).toBe(2);
+  });
+});
+
+describe('readPosting: what a board says beside the asks', () => {
+  it('asks nothing by the number of openings or by what is left for the interview', () => {
+    const p = readPosting('Wordpress Developer\nMust have knowledge of OOPS Concepts.\nRest job profile will be discussed.\nExperience :\n2 to 3 Years\nPosition :\n6 Position\nLocation :\nAhmedabad');
+    const rows = p.requirements.map((r) => r.text);
+    expect(rows).not.toContain('6 Position');
+    expect(rows.some((r) => /discussed/.test(r))).toBe(false);
+    expect(rows).toContain('Must have knowledge of OOPS Concepts');
+    const ru = readPosting('Бухгалтер\nТребования:\n- знание 1С:Бухгалтерия\n- Детали обсудим на собеседовании\n- Количество вакансий: 2');
+    expect(ru.requirements.map((r) => r.text)).toEqual(['знание 1С:Бухгалтерия']);
+  });
+
+  it("reads India's school levels: «Secondary(10th Pass)», «Higher Secondary(12th Pass)», a board's «Diploma»", () => {
+    const p = readPosting('Data Entry Operator\nEducation:\nSecondary(10th Pass) (Preferred)\nHigher Secondary(12th Pass) (Required)\nDiploma (Preferred)');
+    expect(p.requirements.map((r) => [r.kind, r.importance, r.education?.level])).toEqual([
+      ['education', 'nice', 'secondary'],
+      ['education', 'must', 'secondary'],
+      ['education', 'nice', 'vocational'],
+    ]);
+  });
+
+  it('reads "user experience" as a field, not as years of work', () => {
+    const p = readPosting('Full Stack Developer\nRequirements:\n- user experience and user interface\n- Experience with React');
+    expect(p.requirements.find((r) => r.text.startsWith('user experience'))?.kind).not.toBe('experience');
+    expect(p.requirements.find((r) => r.text === 'Experience with React')?.kind).toBe('skill');
+    expect(readPosting('Designer\nRequirements:\n- Experience in user experience design').requirements[0]?.kind).toBe('experience');
+  });
+
+  it('reads "Technical Requirement:" as a heading, not a row "Technical"', () => {
+    const p = readPosting('PHP Developer\nTechnical Requirement: *\nExcellent knowledge of PHP, MySQL, JavaScript, JQuery, AJAX, XML.');
+    expect(p.requirements.some((r) => r.text === 'Technical')).toBe(false);
+    expect(p.requirements.find((r) => r.text === 'JQuery')?.skills).toEqual(['jquery']);
+  });
+});

@@ -608,6 +608,10 @@ interface Unit extends Span {
   flattened: boolean;
 }
 
+/** A field called an experience: UX, CX, the guest's or the patient's experience. */
+const FIELD_EXPERIENCE_RE =
+  /(?<![\p{L}])(?:user|customer|guest|patient|client|candidate|developer|employee|member|visitor|shopper|learner|player|пользовательск\p{L}{0,3}|клиентск\p{L}{0,3})\s(?:experience|опыт)(?![\p{L}])|(?<![\p{L}])опыт\s(?:пользовател|клиент|покупател|гост|пациент)\p{L}{0,3}/giu;
+
 function kindOf(piece: string, skills: string[], ask: Asker): { kind: RequirementKind; extra: Partial<PostingRequirement> } {
   const years = yearsAsked(piece);
   if (years !== null) return { kind: 'experience', extra: { years } };
@@ -620,7 +624,8 @@ function kindOf(piece: string, skills: string[], ask: Asker): { kind: Requiremen
   const language = ask.language(piece);
   if (language) return { kind: 'language', extra: { language } };
   if (skills.length > 0) return { kind: 'skill', extra: {} };
-  if (/experience|опыт|стаж/iu.test(piece)) return { kind: 'experience', extra: {} };
+  // (a field named "experience" is no tenure: "user experience", «клиентский опыт»)
+  if (/experience|опыт|стаж/iu.test(piece.replace(FIELD_EXPERIENCE_RE, ''))) return { kind: 'experience', extra: {} };
   if (isPersonalQuality(piece)) return { kind: 'quality', extra: {} };
   return { kind: 'other', extra: {} };
 }
@@ -737,6 +742,13 @@ const TURNED_AWAY_RE =
   /^(?:unfortunately,?\s)?(?:we\s|i\s)?(?:legally\s)?(?:can't|cannot|can not|are not able to|aren't able to|am not able to|are unable to|am unable to|won't|will not|do not|don't)\s(?:consider|put|start|hire|accept|take on|interview)\s(?:anyone|anybody|applicants|candidates|people|pending|out-of-state|new grads|graduates|students)(?![\p{L}])/iu;
 /** A board's buttons and list cut-offs copied with the page: "Easy Apply   Save", "+5 more", "Show more". */
 const BOARD_BUTTON_RE = /^\s*(?:(?:easy|apply|save|share|report|apply now|show more|show less|see more|see less|show match details|tailor my resume|help me stand out|откликнуться|показать (?:ещ[её]|полностью)|\+\s?\d{1,3} more|ещ[её] \d{1,3})\s*)+[.…]?\s*$/iu;
+/** How many people the post hires: "6 Position", "Openings: 3", "No. of Vacancies - 2", «Количество вакансий: 2». */
+const OPENINGS_RE =
+  /^(?:\d{1,4}\s{1,2}(?:positions?|openings?|vacanc(?:y|ies)|posts?|seats?|nos?\.?)|(?:no\.?|number|num|#)\s{0,2}of\s{1,2}(?:positions?|openings?|vacanc(?:y|ies)|posts?|seats?)\s{0,2}[:=–—-]?\s{0,2}\d{1,4}|(?:openings?|positions?|vacanc(?:y|ies))\s{0,2}[:=–—-]\s{0,2}\d{1,4}|количество\s(?:вакансий|мест|позиций)\s{0,2}[:–—-]?\s{0,2}\d{1,4})[.]?$/iu;
+/** What the employer leaves for the interview: "Rest job profile will be discussed", «Детали обсудим на собеседовании». */
+const TO_BE_DISCUSSED_RE =
+  /^[^.;:]{0,60}?(?<![\p{L}])(?:(?:will|shall|to|can|would)\s(?:be\s)?(?:discussed|shared|explained|disclosed)|(?:обсудим|обсуждается|обсуждаются|расскажем)(?:\s(?:на|при)\s(?:собеседовании|встрече|интервью))?)(?:\s(?:during|in|at|on)\s(?:the\s)?(?:interview|call|meeting))?[.!]?$/iu;
+
 /**
  * A job board's structured qualification field: "work: 1 year (Preferred)", "Bachelor's (Required)", "Driver's
  * License (Required)": Indeed lists them under "Experience:", "Education:" and "License/Certification:" below the
@@ -764,6 +776,9 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   // or be allowed to work: nothing a resume shows or a candidate can build up
   // (and LinkedIn's skills it matched to the post, "Skills: Xactimate, Property Claims, Insurance Adjusting, +7 more")
   if (/,\s\+\d{1,3} more\s*$/u.test(trimmed)) return true;
+  // how many are hired, and what is left for the interview ("6 Position", "No. of Openings: 3", "Rest job profile will be
+  // discussed", «Детали обсудим на собеседовании»)
+  if (OPENINGS_RE.test(trimmed) || TO_BE_DISCUSSED_RE.test(trimmed)) return true;
   if (BOARD_CLUTTER_RE.test(piece) || BOARD_BUTTON_RE.test(piece) || HIRING_CHECK_RE.test(piece) || WHERE_RE.test(piece) || AVAILABILITY_RE.test(piece)) return true;
   // a level cut off the skills it qualifies ("Expert-level" of "Expert-level Adobe Illustrator, InDesign and Photoshop"),
   // and what the posting says it does not ask ("German is not required")
@@ -1003,8 +1018,56 @@ export function readPosting(text: string, options: ReadPostingOptions = {}): Pos
   // A board's structured fields are no such section: they come on top of the asks in the description.
   const asked = rows.filter((r) => r.kind !== 'duty' && !BOARD_FIELD_RE.test(r.text));
   const chosen = asked.length >= 2 ? rows : [...unheaded, ...rows].sort((a, b) => a.start - b.start);
-  const requirements = withoutBoardFields(withoutRestated(text, chosen)).slice(0, max);
+  const requirements = degreesOffered(text, withoutBoardFields(withoutRestated(text, chosen))).slice(0, max);
   return summarise(text, title, requirements, ask);
+}
+
+/** What may stand between two degrees of one list: a line break, a comma, a slash, "or". */
+const DEGREE_GAP_RE = /^[\s,;/|]*(?:(?:or|или|либо)[\s,;/|]*)?$/iu;
+/** What stands between a degree and its field on one line: "BE / B.Tech Engineering - Computer Science / IT". */
+const FIELD_GAP_RE = /^[^\S\n]*[-–—:][^\S\n]*$/u;
+/** A degree in a list of degrees names itself in a few words ("MCA", "B.Sc. Computer Science"), not a sentence. */
+const MAX_DEGREE_WORDS = 8;
+const DEGREE_RANK: Record<NonNullable<PostingRequirement['education']>['level'], number> = {
+  secondary: 1,
+  vocational: 2,
+  associate: 2,
+  bachelor: 3,
+  higher: 3,
+  master: 4,
+  doctorate: 5,
+};
+
+/**
+ * The rows with a list of degrees read as one ask that any of them meets: India's "Qualification : BE/BTech, MCA, MCS"
+ * and a "Qualifications" heading over "BE / B.Tech Engineering - Computer Science / IT" and "B.Sc. Computer Science"
+ * ask one degree, not three (nobody is asked for both a BE and a B.Sc.). Degrees asked alike (both must-haves, or both
+ * pluses) and standing next to each other in the text, a line or a comma apart, are one row at the lowest level they
+ * name; a field written after a degree on its line ("- Computer Science / IT") is that degree's, not an ask of its own.
+ */
+function degreesOffered(text: string, rows: PostingRequirement[]): PostingRequirement[] {
+  const short = (r: PostingRequirement) => r.kind === 'education' && r.education !== undefined && wordCount(text, r) <= MAX_DEGREE_WORDS;
+  const out: PostingRequirement[] = [];
+  for (const r of rows) {
+    const last = out.at(-1);
+    if (last && short(last) && r.importance === last.importance && r.start >= last.end) {
+      const gap = text.slice(last.end, r.start);
+      // the degree's field, after it on its line
+      const field = r.kind === 'other' && r.skills.length === 0 && FIELD_GAP_RE.test(gap) && wordCount(text, r) <= 4;
+      if (field || (short(r) && DEGREE_GAP_RE.test(gap))) {
+        const a = last.education!;
+        const b = r.education;
+        const level = b && DEGREE_RANK[b.level] < DEGREE_RANK[a.level] ? b.level : a.level;
+        const fieldText = a.field ?? b?.field ?? (field ? text.slice(r.start, r.end) : null);
+        // (several degrees offered: none of their disciplines is the one asked)
+        const education = { level, field: fieldText, ...(b === undefined && a.discipline ? { discipline: a.discipline } : {}) };
+        out[out.length - 1] = { ...last, text: text.slice(last.start, r.end), end: r.end, skills: [...new Set([...last.skills, ...r.skills])], education };
+        continue;
+      }
+    }
+    out.push(r);
+  }
+  return out;
 }
 
 /** A board's years and education fields: «Опыт работы: от 1 года», "Experience: 2+ years", «Образование: высшее». */

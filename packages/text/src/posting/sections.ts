@@ -10,7 +10,7 @@ export type SectionKind = 'req' | 'nice' | 'resp' | 'offer' | 'about' | 'skip' |
 const HEADINGS: Record<SectionKind, string> = {
   req: `requirements|requirement|job requirements|the requirements|key requirements|qualifications|basic qualifications|
   minimum qualifications|minimum requirements|basic requirements|required qualifications|qualifications and skills|skills and qualifications|skills and experience|
-  required skills|required skills and experience|minimum required skills|key skills|skills|technical skills|what you need|
+  required skills|required skills and experience|minimum required skills|key skills|skills|technical skills|technical requirements|technical requirement|technical qualifications|what you need|
   what you need for this position|what you'll need|what you will need|what we need|what you bring|what you'll bring|
   what we're looking for|what we are looking for|what we look for|who you are|about you|you have|must have|must haves|
   ideal candidate|the ideal candidate|your profile|profile|experience|education|education and experience|

@@ -12,11 +12,13 @@ export type EducationLevel = 'secondary' | 'vocational' | 'bachelor' | 'master' 
 export const EDUCATION_RANK: Record<EducationLevel, number> = { other: 0, secondary: 1, vocational: 2, bachelor: 3, master: 4, phd: 5 };
 
 /** At most this many characters of one line are read for a phrase: a 100,000-character line costs what 400 do. */
-const LINE_HEAD = 400;
+export const LINE_HEAD = 400;
+/** How much of a paragraph (a summary written as one line) is read for a degree it names. */
+export const PARAGRAPH_HEAD = 3000;
 
 /** The line's words, lowercased, ё as е, with a space at both ends, so ` phrase ` finds whole words. */
-export function wordsOf(text: string, start: number, end: number): string {
-  const toks = scan(text.slice(start, Math.min(end, start + LINE_HEAD)));
+export function wordsOf(text: string, start: number, end: number, head = LINE_HEAD): string {
+  const toks = scan(text.slice(start, Math.min(end, start + head)));
   return ` ${wordToks(toks).join(' ')} `;
 }
 
@@ -79,11 +81,18 @@ const COURSE_WORDS = ['training', 'course', 'courses', 'certificate', 'курс�
 /** Degrees named so plainly that they count outside an education section too ("Master of Science", not "Scrum Master"). */
 const PLAIN_DEGREES: [EducationLevel, string[]][] = [
   ['phd', ['phd', 'ph d', 'кандидат наук', 'к т н', 'к э н']],
-  ['master', ['master of', 'masters degree', 'master s degree', 'msc', 'm sc', 'mba', 'm tech', 'mtech', 'магистр', 'магистратура', 'магистратуру']],
+  ['master', ['master of', 'masters degree', 'master s degree', 'masters s degree', 'msc', 'm sc', 'mba', 'm tech', 'mtech', 'магистр', 'магистратура', 'магистратуру']],
   ['bachelor', ['bachelor', 'bachelor s', 'bachelors', 'bsc', 'b sc', 'bsn', 'b tech', 'btech', 'бакалавр', 'бакалавриат', 'высшее образование']],
   ['vocational', ['associate degree', 'колледж', 'техникум', 'училище', 'среднее специальное', 'среднее профессиональное']],
   ['secondary', ['high school diploma', 'среднее образование']],
 ];
+
+/**
+ * India's "BE" (Bachelor of Engineering), told from the verb by its capitals and what follows it: "BE in Computer
+ * Science Engineering", "B.E. (Mechanical)", "BE - IT", "BE, Anna University".
+ */
+const BE_DEGREE_RE =
+  /(?<![\p{L}\p{N}])B\.?E\.?(?=\s{0,2}(?:\(|[-–—,:]\s{0,2}\p{Lu}|\/\s{0,2}B\.?\s?Tech)|\s{1,2}in\s{1,2}(?:Computer|Electronics?|Electrical|Mechanical|Civil|Chemical|Information|IT|CSE|ECE|EEE|Instrumentation|Production|Automobile|Aeronautical|Telecommunications?|Biotechnology|Biomedical|Industrial|Software|Mechatronics)(?![\p{L}]))/u;
 
 /** "Incomplete higher education" is not a degree. */
 const INCOMPLETE = ['неоконченное высшее', 'незаконченное высшее', 'incomplete higher', 'неполное высшее'];
@@ -92,10 +101,11 @@ const INCOMPLETE = ['неоконченное высшее', 'незаконче
  * The highest education level a line names, or null. `strict`: only plainly named degrees (for lines outside an
  * education section); `degree`: any degree word; `any`: a degree word or else an institution's kind.
  */
-export function levelOfLine(words: string, mode: 'strict' | 'degree' | 'any'): EducationLevel | null {
+export function levelOfLine(words: string, mode: 'strict' | 'degree' | 'any', raw?: string): EducationLevel | null {
   let w = words;
   for (const p of INCOMPLETE) if (has(w, p)) w = w.replace(` ${p} `, ' ');
   for (const [level, phrases] of mode === 'strict' ? PLAIN_DEGREES : LEVEL_PHRASES) if (hasAny(w, phrases)) return level;
+  if (raw !== undefined && BE_DEGREE_RE.test(raw)) return 'bachelor';
   if (mode !== 'any') return null;
   // "CDL training, Joliet Junior College": a course taken at a college is not the college's level.
   if (hasAny(w, COURSE_WORDS)) return null;

@@ -129,6 +129,17 @@ describe('jobs', () => {
     expect(ru.jobs.map((j) => j.title)).toEqual(['Производитель работ', 'Мастер строительно-монтажных работ']);
   });
 
+  it('reads the title above a line that names only the city, not the city', () => {
+    const f = read(
+      'Work Experience:\nWordPress Developer - XYZ Company\nAhmedabad, India\nJune 2019 - Present\n- Developed custom WordPress plugins\n\n' +
+        'WordPress Developer - ABC Agency\nAhmedabad, India\nJanuary 2018 - May 2019\n- Built themes\n',
+    );
+    expect(f.jobs.map((j) => [j.title, j.employer])).toEqual([
+      ['WordPress Developer', 'XYZ Company'],
+      ['WordPress Developer', 'ABC Agency'],
+    ]);
+  });
+
   it("keeps a bracket in a title whole, and closes up a bracket the dates were taken out of", () => {
     const f = read(
       'Experience\nData Engineer (started as Junior Data Engineer, promoted Jun 2020)          Jan 2019 – Mar 2022\nCorvane Retail Group\n- Wrote Python ingestion.\n\n' +
@@ -306,6 +317,17 @@ describe('education', () => {
   it('takes a plainly named degree outside an education section, and not a Scrum Master', () => {
     expect(read('Summary\nCertified Scrum Master with a Master of Science in Physics').educationLevel).toBe('master');
     expect(read('Summary\nCertified Scrum Master, ten years in retail').educationLevel).toBeNull();
+  });
+
+  it("takes India's \"BE\" by its capitals and what follows it, in a summary or an education section, and not the verb", () => {
+    expect(read('Summary:\nExperienced Django developer with over 2 years in web services. BE in Computer Science Engineering.').educationLevel).toBe('bachelor');
+    expect(read('Education\nBE (Mechanical), Anna University, 2015').educationLevel).toBe('bachelor');
+    expect(read('Education\nBE - IT, Pune University, 2016').educationLevel).toBe('bachelor');
+    expect(read('Summary:\nI want to BE in London next year and to be in a team that ships.').educationLevel).toBeNull();
+    expect(read('Summary:\nData scientist. Possesses a Masters\'s degree in Mathematics.').educationLevel).toBe('master');
+    // (at the end of a summary written as one long paragraph)
+    const long = `Summary:\nData Scientist with over 12 years of experience. ${'Skilled in R, Python and SQL to manipulate large data sets. '.repeat(10)}Possesses a Master's degree in Mathematics.`;
+    expect(read(long).educationLevel).toBe('master');
   });
 });
 

@@ -10,6 +10,8 @@ import {
   fieldOfLine,
   languagesIn,
   levelOfLine,
+  LINE_HEAD,
+  PARAGRAPH_HEAD,
   licenceOfLine,
   statedDurations,
   wordsOf,
@@ -134,7 +136,9 @@ export function readResume(text: string, options: ReadResumeOptions = {}): Resum
     if (lic) licences.push(lic);
     if (name !== 'languages' && name !== 'experience' && !inJob) languagesIn(text, line.start, line.end, true, languages);
     if (!hasEducation && name !== 'experience' && !inJob) {
-      const level = levelOfLine(words, 'strict');
+      // (a summary's paragraph names its degree anywhere in it: "… Possesses a Master's degree in Mathematics.")
+      const whole = line.end - line.start > LINE_HEAD ? wordsOf(text, line.start, line.end, PARAGRAPH_HEAD) : words;
+      const level = levelOfLine(whole, 'strict', text.slice(line.start, Math.min(line.end, line.start + PARAGRAPH_HEAD)));
       if (level) education.push({ level, field: fieldOfLine(text, line), span: [line.start, line.end] });
     }
   }
@@ -355,6 +359,8 @@ function titleAndEmployer(text: string, ls: Line[], li: number, range: DateRange
       const body = text.slice(ls[k]!.start, Math.min(ls[k]!.end, ls[k]!.start + 120)).trim().split(COLUMN_GAP_RE)[0]!;
       if (body) parts.push(body);
     }
+    // (a line of its own that names only the city: "WordPress Developer - XYZ Company" over "Ahmedabad, India")
+    if (parts.length === 2 && isPlace(parts[1]!) && !isPlace(parts[0]!)) parts = [parts[0]!];
     if (parts.length === 1) parts = split(parts[0]!);
   }
   if (parts.length === 0) return {};
@@ -365,6 +371,10 @@ function titleAndEmployer(text: string, ls: Line[], li: number, range: DateRange
   const employerFirst = (ORG_MARKERS.test(a) && !ORG_MARKERS.test(b)) || (ROLE_NOUN_RE.test(b) && !ROLE_NOUN_RE.test(a));
   return employerFirst ? { title: b, employer: a } : { title: a, employer: b };
 }
+
+/** A city and its country or state, and nothing else: "Ahmedabad, India", "Salem, OR", «Москва, Россия». */
+const PLACE_RE = /^(?:г\.\s?)?\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,2},\s{1,2}(?:\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,2}|[A-Z]{2})$/u;
+const isPlace = (s: string) => PLACE_RE.test(s) && !ROLE_NOUN_RE.test(s) && !ORG_MARKERS.test(s);
 
 /** The short line right above the dated line (inside its entry) or right below it that names a role, if one does. */
 function roleLineBeside(text: string, ls: Line[], li: number, entryStartAt: number): string | undefined {
@@ -501,7 +511,7 @@ function readEducation(text: string, ls: Line[], s: ResumeSection, out: Educatio
     const to = Math.min(ls[li]!.end, s.end);
     if (to - from < 2) continue;
     const words = wordsOf(text, from, to);
-    const degree = levelOfLine(words, 'degree');
+    const degree = levelOfLine(words, 'degree', text.slice(from, to));
     const found = degree ?? levelOfLine(words, 'any');
     if (!found) continue;
     // a study still under way is no degree held: "2024 – по настоящее время / СГУПС, заочно / сейчас 3 курс",

@@ -233,6 +233,16 @@ describe('skill vocabulary', () => {
     expect([...ids('события безопасности в SIEM'), ...ids('журнал событий Windows')]).not.toContain('event_management');
   });
 
+  it("names a web developer's everyday tools, and a stack's name only in its capitals", () => {
+    expectBothLanguages([
+      ['jQuery and AJAX', 'вёрстка на джейквери', 'jquery'],
+      ['MERN stack developer', 'разработчик на MERN-стеке', 'mern_stack'],
+      ['MEAN stack', 'опыт с MEAN-стеком', 'mean_stack'],
+    ]);
+    for (const [t, id] of [['Webpack, Gulp', 'webpack'], ['npm packages', 'npm'], ['XML and XSLT', 'xml']] as const) expect(ids(t).has(id), t).toBe(true);
+    expect([...ids('what we mean by ownership'), ...ids('the mean of the distribution')]).not.toContain('mean_stack');
+  });
+
   it('gives spans into the text', () => {
     const text = 'Опыт работы с Postgres от 2 лет';
     const [m] = findSkills(text);
