@@ -1779,7 +1779,7 @@ describe('readPosting: what a board says beside the asks', () => {
   });
 
   it('reads "Technical Requirement:" as a heading, not a row "Technical"', () => {
-    const p = readPosting('PHP Developer\nTechnical Requirement: *\nExcellent knowledge of PHP, MySQL, JavaScript, JQuery, AJAX, XML.');
+    const p = readPosting('PHP Developer\nRequirements:\nProficient understanding of Git\nTechnical Requirement: *\nExcellent knowledge of PHP, MySQL, JavaScript, JQuery, AJAX, XML.');
     expect(p.requirements.some((r) => r.text === 'Technical')).toBe(false);
     expect(p.requirements.find((r) => r.text === 'JQuery')?.skills).toEqual(['jquery']);
   });
