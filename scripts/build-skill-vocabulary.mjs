@@ -57,8 +57,9 @@ function readSeed() {
   for (const raw of readFileSync(join(skillsDir, 'seed.txt'), 'utf8').split('\n')) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
-    const [id, field, names] = line.split('|');
+    const [id, field, names, kind] = line.split('|');
     if (!id || !field || !names) throw new Error(`bad seed line: ${line}`);
+    if (kind !== undefined && kind !== 'credential') throw new Error(`bad seed line (the fourth field may only be "credential"): ${line}`);
     const all = names.split(';').map((n) => n.trim()).filter(Boolean);
     skills.push({
       id,
@@ -66,6 +67,7 @@ function readSeed() {
       field,
       names: all.filter((n) => !n.startsWith('=')),
       cased: all.filter((n) => n.startsWith('=')).map((n) => n.slice(1)),
+      credential: kind === 'credential',
     });
   }
   return skills;
@@ -127,12 +129,13 @@ const vocabulary = {
   source:
     'Hand-written seed (packages/text/src/skills/seed.txt) and the ESCO classification (© European Union, ' +
     'Commission Decision 2011/833/EU) via the PyPI package ' + ESCO_PACKAGE + '; rebuilt by scripts/build-skill-vocabulary.mjs',
-  skills: seed.map(({ id, name, field, names, cased, esco }) => ({
+  skills: seed.map(({ id, name, field, names, cased, credential, esco }) => ({
     id,
     name,
     field,
     names,
     ...(cased.length ? { cased } : {}),
+    ...(credential ? { credential } : {}),
     ...(esco ? { esco } : {}),
   })),
 };

@@ -126,9 +126,8 @@ function peerSentence(peerTerms: readonly string[], sentences: readonly Sentence
   return showing.find((s) => !s.list) ?? showing[0] ?? null;
 }
 
-/** Vocabulary skills that are credentials under their own names: a line that names one names a licence in any language. */
-const CREDENTIAL_SKILLS = new Set(['ccnp', 'ccna', 'finra_licence', 'nmls', 'hcpc', 'pe_licence', 'nebosh', 'iosh', 'cscs', 'alcohol_service', 'vet_credential']);
-const isCredentialTerm = (t: string) => t.startsWith(SKILL_TERM_PREFIX) && CREDENTIAL_SKILLS.has(t.slice(SKILL_TERM_PREFIX.length));
+/** A term that names a vocabulary credential (the seed's "credential" kind): a line that names one names a licence in any language. */
+const isCredentialTerm = (t: string) => t.startsWith(SKILL_TERM_PREFIX) && skillById(t.slice(SKILL_TERM_PREFIX.length))?.credential === true;
 
 /** The most a licence row may score, in the other language, where no line that names a licence shows its field. */
 const UNNAMED_LICENCE = 0.25;

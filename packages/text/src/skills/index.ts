@@ -15,6 +15,11 @@ export interface Skill {
   names: string[];
   /** Names matched only as written: they are also everyday words ("Go", "Spring", "РД"). */
   cased?: string[];
+  /**
+   * A credential under its own name (CCNA, NEBOSH, Series 7, a PE licence): a line that names it names a licence in any
+   * language.
+   */
+  credential?: boolean;
   /** ESCO concept the skill is linked to, where there is one. */
   esco?: string;
 }

@@ -243,6 +243,12 @@ describe('skill vocabulary', () => {
     expect([...ids('what we mean by ownership'), ...ids('the mean of the distribution')]).not.toContain('mean_stack');
   });
 
+  it('marks the credentials under their own names, and no tool or trade', () => {
+    const credentials = SKILLS.filter((s) => s.credential).map((s) => s.id);
+    expect(credentials).toEqual(expect.arrayContaining(['ccna', 'nebosh', 'finra_licence', 'pe_licence', 'alcohol_service']));
+    for (const id of ['java', 'excel', 'welding', 'event_management']) expect(skillById(id)?.credential ?? false, id).toBe(false);
+  });
+
   it('gives spans into the text', () => {
     const text = 'Опыт работы с Postgres от 2 лет';
     const [m] = findSkills(text);
