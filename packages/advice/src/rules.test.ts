@@ -215,6 +215,17 @@ describe('writeRulesAdvice in English', () => {
     );
   });
 
+  it("does not say a row's skills are in the skills list only when the jobs' lines name each of them", () => {
+    // the list quoted as the evidence of a row that names several skills, each also in a job's bullet
+    const stack = req(resumeEn, 'Python Django Docker', 'must', 'met', 'Python, Django, PostgreSQL, Redis, Docker, Git');
+    const a = writeRulesAdvice({ scoring: { ...scoringEn, requirements: [stack] }, vacancyText: vacancyEn, resumeText: resumeEn, language: 'en' });
+    expect(a.rewrite_suggestions.some((s) => s.includes('appears only in your skills list'))).toBe(false);
+    // and one of them named in the list alone is still pointed out
+    const withRedis = req(resumeEn, 'Python Django Redis', 'must', 'met', 'Python, Django, PostgreSQL, Redis, Docker, Git');
+    const b = writeRulesAdvice({ scoring: { ...scoringEn, requirements: [withRedis] }, vacancyText: vacancyEn, resumeText: resumeEn, language: 'en' });
+    expect(b.rewrite_suggestions).toContain('“Python Django Redis” appears only in your skills list; add a bullet that shows where you used it and what came of it.');
+  });
+
   it('recommends concrete learning for missing skills', () => {
     expect(advice.learning_recommendations[0]).toMatch(/^To learn “Kubernetes”, deploy a small app to a local cluster/);
     expect(advice.learning_recommendations.some((s) => s.startsWith('To learn “Terraform”'))).toBe(true);

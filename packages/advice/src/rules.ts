@@ -69,6 +69,13 @@ function skillsOf(text: string, firstAlternative = false): Skill[] {
   return out;
 }
 
+/** The terms a resume names on its lines that are not lists of names (a job's bullets, its summary). */
+function termsOutsideLists(resumeText: string): Set<string> {
+  const out = new Set<string>();
+  for (const line of resumeText.split('\n')) if (!isListLine(line)) for (const term of terms(line)) out.add(term);
+  return out;
+}
+
 /** Russian noun form after "из N": из 1 требования, из 5 требований. */
 function requirementsWord(n: number, language: Language): string {
   if (language === 'en') return n === 1 ? 'requirement' : 'requirements';
@@ -379,9 +386,16 @@ export function writeRulesAdvice(input: RulesAdviceInput): Advice {
         : t.rewritePartialNoWords(q(r.text), q(r.evidence.text, 140)),
     );
   }
+  let outsideLists: Set<string> | undefined;
   for (const r of met) {
     if (rewrites.length >= LIMITS.rewrites - 2) break;
-    if (r.importance === 'must' && r.evidence && isListLine(r.evidence.text)) rewrites.push(t.rewriteSkillsOnly(q(r.text)));
+    if (r.importance !== 'must' || !r.evidence || !isListLine(r.evidence.text)) continue;
+    // (a row that names several skills quotes the list that names them all; where the jobs' lines name each of them
+    // too, the skills are not in the list only)
+    const skills = skillsOf(r.text);
+    outsideLists ??= termsOutsideLists(resumeText);
+    if (skills.length > 0 && skills.every((s) => outsideLists!.has(s.term))) continue;
+    rewrites.push(t.rewriteSkillsOnly(q(r.text)));
   }
   if (!QUANTIFIED_RE.test(resumeText)) rewrites.push(t.rewriteNumbers);
   if (!YEAR_RE.test(resumeText)) rewrites.push(t.rewriteDates);

@@ -1758,6 +1758,9 @@ describe('readPosting: what a board says beside the asks', () => {
     expect(rows).not.toContain('6 Position');
     expect(rows.some((r) => /discussed/.test(r))).toBe(false);
     expect(rows).toContain('Must have knowledge of OOPS Concepts');
+    // a flattened page runs the count and the remark together; "Rest" there is no REST
+    const flat = readPosting('MERN Stack Developer Desired Candidate Profile Strong knowledge of React and Node.js. Number of Positions: 4 Rest of the details will be discussed in the interview. Education UG: B.Tech/B.E. in Any Specialization');
+    expect(flat.requirements.some((r) => /Positions|discussed/.test(r.text) || r.skills.includes('rest'))).toBe(false);
     const ru = readPosting('Бухгалтер\nТребования:\n- знание 1С:Бухгалтерия\n- Детали обсудим на собеседовании\n- Количество вакансий: 2');
     expect(ru.requirements.map((r) => r.text)).toEqual(['знание 1С:Бухгалтерия']);
   });

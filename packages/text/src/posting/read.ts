@@ -745,6 +745,8 @@ const BOARD_BUTTON_RE = /^\s*(?:(?:easy|apply|save|share|report|apply now|show m
 /** How many people the post hires: "6 Position", "Openings: 3", "No. of Vacancies - 2", «Количество вакансий: 2». */
 const OPENINGS_RE =
   /^(?:\d{1,4}\s{1,2}(?:positions?|openings?|vacanc(?:y|ies)|posts?|seats?|nos?\.?)|(?:no\.?|number|num|#)\s{0,2}of\s{1,2}(?:positions?|openings?|vacanc(?:y|ies)|posts?|seats?)\s{0,2}[:=–—-]?\s{0,2}\d{1,4}|(?:openings?|positions?|vacanc(?:y|ies))\s{0,2}[:=–—-]\s{0,2}\d{1,4}|количество\s(?:вакансий|мест|позиций)\s{0,2}[:–—-]?\s{0,2}\d{1,4})[.]?$/iu;
+/** The labelled number of openings at the start of a piece: "Number of Positions: 4", "No. of Openings - 2". */
+const OPENINGS_LABEL_RE = /^(?:(?:no\.?|number|num|#)\s{0,2}of\s{1,2}(?:positions?|openings?|vacanc(?:y|ies)|posts?|seats?)|количество\s(?:вакансий|мест|позиций))\s{0,2}[:=–—-]?\s{0,2}\d{1,4}(?![\d.,])[.,;]?\s*/iu;
 /** What the employer leaves for the interview: "Rest job profile will be discussed", «Детали обсудим на собеседовании». */
 const TO_BE_DISCUSSED_RE =
   /^[^.;:]{0,60}?(?<![\p{L}])(?:(?:will|shall|to|can|would)\s(?:be\s)?(?:discussed|shared|explained|disclosed)|(?:обсудим|обсуждается|обсуждаются|расскажем)(?:\s(?:на|при)\s(?:собеседовании|встрече|интервью))?)(?:\s(?:during|in|at|on)\s(?:the\s)?(?:interview|call|meeting))?[.!]?$/iu;
@@ -778,7 +780,9 @@ function isBoilerplate(piece: string, section: Unit['section']): boolean {
   if (/,\s\+\d{1,3} more\s*$/u.test(trimmed)) return true;
   // how many are hired, and what is left for the interview ("6 Position", "No. of Openings: 3", "Rest job profile will be
   // discussed", «Детали обсудим на собеседовании»)
-  if (OPENINGS_RE.test(trimmed) || TO_BE_DISCUSSED_RE.test(trimmed)) return true;
+  // (a flattened page runs the two together: "Number of Positions: 4 Rest of the details will be discussed …")
+  const afterOpenings = trimmed.replace(OPENINGS_LABEL_RE, '');
+  if (OPENINGS_RE.test(trimmed) || TO_BE_DISCUSSED_RE.test(afterOpenings) || afterOpenings === '') return true;
   if (BOARD_CLUTTER_RE.test(piece) || BOARD_BUTTON_RE.test(piece) || HIRING_CHECK_RE.test(piece) || WHERE_RE.test(piece) || AVAILABILITY_RE.test(piece)) return true;
   // a level cut off the skills it qualifies ("Expert-level" of "Expert-level Adobe Illustrator, InDesign and Photoshop"),
   // and what the posting says it does not ask ("German is not required")

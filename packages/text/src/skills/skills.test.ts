@@ -241,6 +241,9 @@ describe('skill vocabulary', () => {
     ]);
     for (const [t, id] of [['Webpack, Gulp', 'webpack'], ['npm packages', 'npm'], ['XML and XSLT', 'xml']] as const) expect(ids(t).has(id), t).toBe(true);
     expect([...ids('what we mean by ownership'), ...ids('the mean of the distribution')]).not.toContain('mean_stack');
+    // REST by its capitals or with its API; "the rest of the team" is no skill
+    for (const t of ['REST APIs in Express', 'a RESTful service', 'Rest API design']) expect(ids(t).has('rest'), t).toBe(true);
+    for (const t of ['Rest of the details will be discussed', 'the rest of the team', 'rest breaks']) expect(ids(t).has('rest'), t).toBe(false);
   });
 
   it('marks the credentials under their own names, and no tool or trade', () => {
