@@ -215,7 +215,7 @@ describe('writeRulesAdvice in English', () => {
     );
   });
 
-  it("does not say a row's skills are in the skills list only when the jobs' lines name each of them", () => {
+  it("does not say a row's skills are in the skills list only when the jobs' lines name each of them, and names those that are", () => {
     // the list quoted as the evidence of a row that names several skills, each also in a job's bullet
     const stack = req(resumeEn, 'Python Django Docker', 'must', 'met', 'Python, Django, PostgreSQL, Redis, Docker, Git');
     const a = writeRulesAdvice({ scoring: { ...scoringEn, requirements: [stack] }, vacancyText: vacancyEn, resumeText: resumeEn, language: 'en' });
@@ -223,7 +223,10 @@ describe('writeRulesAdvice in English', () => {
     // and one of them named in the list alone is still pointed out
     const withRedis = req(resumeEn, 'Python Django Redis', 'must', 'met', 'Python, Django, PostgreSQL, Redis, Docker, Git');
     const b = writeRulesAdvice({ scoring: { ...scoringEn, requirements: [withRedis] }, vacancyText: vacancyEn, resumeText: resumeEn, language: 'en' });
-    expect(b.rewrite_suggestions).toContain('“Python Django Redis” appears only in your skills list; add a bullet that shows where you used it and what came of it.');
+    expect(b.rewrite_suggestions).toContain('“Redis” appears only in your skills list; add a bullet that shows where you used it and what came of it.');
+    const withTwo = req(resumeEn, 'Python Django Redis Git', 'must', 'met', 'Python, Django, PostgreSQL, Redis, Docker, Git');
+    const c = writeRulesAdvice({ scoring: { ...scoringEn, requirements: [withTwo] }, vacancyText: vacancyEn, resumeText: resumeEn, language: 'en' });
+    expect(c.rewrite_suggestions).toContain('“Redis” and “Git” appear only in your skills list; add a bullet that shows where you used them and what came of it.');
   });
 
   it('recommends concrete learning for missing skills', () => {

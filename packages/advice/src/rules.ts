@@ -171,7 +171,8 @@ type Templates = {
   /** A resume in another language than the vacancy: the vacancy's words would not belong in it. */
   rewritePartialOtherLanguage: (req: string, evidence: string) => string;
   rewriteImplied: (req: string, evidence: string) => string;
-  rewriteSkillsOnly: (req: string) => string;
+  /** `many`: several skills named, in a list. */
+  rewriteSkillsOnly: (req: string, many?: boolean) => string;
   rewriteNumbers: string;
   rewriteDates: string;
   rewriteSummary: (skills: string) => string;
@@ -219,8 +220,10 @@ const EN: Templates = {
     `Make ${req} explicit: if you have that experience, say so plainly in ${ev}, in your resume's language, and add a measurable result.`,
   rewriteImplied: (req, ev) =>
     `Name ${req} where you used it: add a bullet under ${ev} with one concrete case (what, what for, what came of it).`,
-  rewriteSkillsOnly: (req) =>
-    `${req} appears only in your skills list; add a bullet that shows where you used it and what came of it.`,
+  rewriteSkillsOnly: (req, many) =>
+    many
+      ? `${req} appear only in your skills list; add a bullet that shows where you used them and what came of it.`
+      : `${req} appears only in your skills list; add a bullet that shows where you used it and what came of it.`,
   rewriteNumbers:
     'Quantify your results: add numbers to your main bullets (volumes, percentages, time saved, people or customers served, team size: whatever your work counts).',
   rewriteDates: 'Add dates (month and year) to each job, so a reader can see how long you worked with each technology.',
@@ -273,8 +276,10 @@ const RU: Templates = {
     `Покажите требование ${req} явно: если у вас есть такой опыт, скажите об этом прямо в строке ${ev} на языке резюме и добавьте измеримый результат.`,
   rewriteImplied: (req, ev) =>
     `Назовите ${req} там, где вы это применяли: добавьте в описание работы ${ev} пункт с конкретным случаем — что, для чего и с каким результатом.`,
-  rewriteSkillsOnly: (req) =>
-    `${req} упомянуто только в списке навыков; добавьте пункт о том, где вы это применяли и что получилось.`,
+  rewriteSkillsOnly: (req, many) =>
+    many
+      ? `${req} упомянуты только в списке навыков; добавьте пункт о том, где вы их применяли и что получилось.`
+      : `${req} упомянуто только в списке навыков; добавьте пункт о том, где вы это применяли и что получилось.`,
   rewriteNumbers:
     'Добавьте цифры в ключевые пункты опыта: объёмы, проценты, сэкономленное время, число клиентов или людей, размер команды — то, что считают в вашей работе.',
   rewriteDates: 'Укажите даты (месяц и год) для каждого места работы, чтобы было видно, как долго вы работали с каждой технологией.',
@@ -391,11 +396,13 @@ export function writeRulesAdvice(input: RulesAdviceInput): Advice {
     if (rewrites.length >= LIMITS.rewrites - 2) break;
     if (r.importance !== 'must' || !r.evidence || !isListLine(r.evidence.text)) continue;
     // (a row that names several skills quotes the list that names them all; where the jobs' lines name each of them
-    // too, the skills are not in the list only)
+    // too, the skills are not in the list only; where some are, those are named)
     const skills = skillsOf(r.text);
     outsideLists ??= termsOutsideLists(resumeText);
-    if (skills.length > 0 && skills.every((s) => outsideLists!.has(s.term))) continue;
-    rewrites.push(t.rewriteSkillsOnly(q(r.text)));
+    const listedOnly = skills.filter((s) => !outsideLists!.has(s.term));
+    if (skills.length > 0 && listedOnly.length === 0) continue;
+    if (skills.length > 1) rewrites.push(t.rewriteSkillsOnly(list(listedOnly.map((s) => q(s.name, 40)), language), listedOnly.length > 1));
+    else rewrites.push(t.rewriteSkillsOnly(q(r.text)));
   }
   if (!QUANTIFIED_RE.test(resumeText)) rewrites.push(t.rewriteNumbers);
   if (!YEAR_RE.test(resumeText)) rewrites.push(t.rewriteDates);
