@@ -3,7 +3,7 @@
  * a licence — checked against what the resume reader found, so "3+ years of Java" is met by the years of the jobs
  * that name Java, not by the words "3", "years" and "Java" somewhere in the resume.
  */
-import { credentialsNamed, electricalGroup, findSkills, RecentTexts, ROLE_NOUN_RE, terms, yearsWhere, type PostingRequirement, type ResumeFacts } from '@rc/text';
+import { credentialsNamed, electricalGroup, findSkills, POSTING_EDUCATION_RANK, RecentTexts, ROLE_NOUN_RE, terms, yearsWhere, type PostingRequirement, type ResumeFacts } from '@rc/text';
 import { shownIds, SKILL_TERM_PREFIX } from './weights.ts';
 
 export interface AskCheck {
@@ -20,15 +20,6 @@ export interface AskCheck {
 /** An ask read as met when the resume shows this share of it: 2 years 9 months meet "3 years". */
 export const ASK_MET = 0.9;
 
-const POSTING_EDUCATION_RANK: Record<NonNullable<PostingRequirement['education']>['level'], number> = {
-  secondary: 1,
-  vocational: 2,
-  associate: 2,
-  bachelor: 3,
-  higher: 3,
-  master: 4,
-  doctorate: 5,
-};
 const RESUME_EDUCATION_RANK: Record<NonNullable<ResumeFacts['educationLevel']>, number> = {
   other: 0,
   secondary: 1,

@@ -29,6 +29,7 @@ export {
   credentialsNamed,
   electricalGroup,
   EXPLAINING_TO_LAYPEOPLE_RE,
+  LEVEL_RANK as POSTING_EDUCATION_RANK,
   licenceAsked,
   namesLicence,
   MAX_ALTERNATIVES_LIST,

@@ -90,7 +90,8 @@ const PROFESSION_KIND_RE = /^(?:медицинск|фармацевтическ|
 const RU_FIELD = /(?:специальност\p{L}{0,2}|направлени\p{L}{0,2})\s{1,2}«([^»\n]{1,60})»|(?:высш\p{L}{0,3}|средн\p{L}{0,3}(?: профессиональн\p{L}{0,3})?)\s{1,2}([\p{L}-]{3,30}(?:ое|ее)(?:,?\s{1,2}(?:или|либо|и)\s{1,2}[\p{L}-]{3,30}(?:ое|ее))?)\s{1,2}образовани|образовани\p{L}{0,2}\s{0,2}\(([^)\n]{1,40})\)/iu;
 
 const KIND_OF_EDUCATION_RE = /(?<![\p{L}])(?!дополнительн|общ|школьн)[\p{L}-]{3,30}(?:ое|ее)\s{1,2}образовани/iu;
-const LEVEL_RANK: Record<EducationLevel, number> = { secondary: 1, vocational: 2, associate: 2, bachelor: 3, higher: 3, master: 4, doctorate: 5 };
+/** The education levels in order: a bachelor's above a college diploma, a master's above both. */
+export const LEVEL_RANK: Record<EducationLevel, number> = { secondary: 1, vocational: 2, associate: 2, bachelor: 3, higher: 3, master: 4, doctorate: 5 };
 const RU_DISCIPLINE = /по (?:профилю|специальности|направлению)\s{1,2}«([^»\n]{2,60})»/iu;
 /** An ask that takes a neighbouring field too: its discipline is not checked by words. */
 const RELATED_FIELD_RE = /related|relevant|equivalent|similar|comparable|смежн|аналогичн|родственн|близк/iu;

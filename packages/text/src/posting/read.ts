@@ -10,7 +10,7 @@ import { EMOJI_CLASS, isLetterOrDigit } from '../scan.ts';
 import { findSkills, type SkillMatch } from '../skills/index.ts';
 import { ROLE_GRADE, ROLE_NOUN_RE } from '../roles.ts';
 import { terms } from '../tokens.ts';
-import { educationAsked, languageAsked, licenceAsked, yearsAsked } from './asks.ts';
+import { educationAsked, languageAsked, LEVEL_RANK, licenceAsked, yearsAsked } from './asks.ts';
 import { sectionsOf, type Section } from './sections.ts';
 import type { Importance, LanguageAsk, LicenceAsk, Posting, PostingRequirement, RequirementKind } from './types.ts';
 
@@ -1032,15 +1032,6 @@ const DEGREE_GAP_RE = /^[\s,;/|]*(?:(?:or|или|либо)[\s,;/|]*)?$/iu;
 const FIELD_GAP_RE = /^[^\S\n]*[-–—:][^\S\n]*$/u;
 /** A degree in a list of degrees names itself in a few words ("MCA", "B.Sc. Computer Science"), not a sentence. */
 const MAX_DEGREE_WORDS = 8;
-const DEGREE_RANK: Record<NonNullable<PostingRequirement['education']>['level'], number> = {
-  secondary: 1,
-  vocational: 2,
-  associate: 2,
-  bachelor: 3,
-  higher: 3,
-  master: 4,
-  doctorate: 5,
-};
 
 /**
  * The rows with a list of degrees read as one ask that any of them meets: India's "Qualification : BE/BTech, MCA, MCS"
@@ -1061,7 +1052,7 @@ function degreesOffered(text: string, rows: PostingRequirement[]): PostingRequir
       if (field || (short(r) && DEGREE_GAP_RE.test(gap))) {
         const a = last.education!;
         const b = r.education;
-        const level = b && DEGREE_RANK[b.level] < DEGREE_RANK[a.level] ? b.level : a.level;
+        const level = b && LEVEL_RANK[b.level] < LEVEL_RANK[a.level] ? b.level : a.level;
         const fieldText = a.field ?? b?.field ?? (field ? text.slice(r.start, r.end) : null);
         // (several degrees offered: none of their disciplines is the one asked)
         const education = { level, field: fieldText, ...(b === undefined && a.discipline ? { discipline: a.discipline } : {}) };
