@@ -742,10 +742,12 @@ const TURNED_AWAY_RE =
   /^(?:unfortunately,?\s)?(?:we\s|i\s)?(?:legally\s)?(?:can't|cannot|can not|are not able to|aren't able to|am not able to|are unable to|am unable to|won't|will not|do not|don't)\s(?:consider|put|start|hire|accept|take on|interview)\s(?:anyone|anybody|applicants|candidates|people|pending|out-of-state|new grads|graduates|students)(?![\p{L}])/iu;
 /** A board's buttons and list cut-offs copied with the page: "Easy Apply   Save", "+5 more", "Show more". */
 const BOARD_BUTTON_RE = /^\s*(?:(?:easy|apply|save|share|report|apply now|show more|show less|see more|see less|show match details|tailor my resume|help me stand out|откликнуться|показать (?:ещ[её]|полностью)|\+\s?\d{1,3} more|ещ[её] \d{1,3})\s*)+[.…]?\s*$/iu;
-/** How many people the post hires: "6 Position", "Openings: 3", "No. of Vacancies - 2", «Количество вакансий: 2». */
-const OPENINGS_RE =
-  /^(?:\d{1,4}\s{1,2}(?:positions?|openings?|vacanc(?:y|ies)|posts?|seats?|nos?\.?)|(?:no\.?|number|num|#)\s{0,2}of\s{1,2}(?:positions?|openings?|vacanc(?:y|ies)|posts?|seats?)\s{0,2}[:=–—-]?\s{0,2}\d{1,4}|(?:openings?|positions?|vacanc(?:y|ies))\s{0,2}[:=–—-]\s{0,2}\d{1,4}|количество\s(?:вакансий|мест|позиций)\s{0,2}[:–—-]?\s{0,2}\d{1,4})[.]?$/iu;
-/** The labelled number of openings at the start of a piece: "Number of Positions: 4", "No. of Openings - 2". */
+/** How many people the post hires, unlabelled or by its noun alone: "6 Position", "Openings: 3". */
+const OPENINGS_RE = /^(?:\d{1,4}\s{1,2}(?:positions?|openings?|vacanc(?:y|ies)|posts?|seats?|nos?\.?)|(?:openings?|positions?|vacanc(?:y|ies))\s{0,2}[:=–—-]\s{0,2}\d{1,4})[.]?$/iu;
+/**
+ * The labelled number of openings at the start of a piece: "Number of Positions: 4", "No. of Vacancies - 2",
+ * «Количество вакансий: 2»; a piece that is nothing else asks nothing.
+ */
 const OPENINGS_LABEL_RE = /^(?:(?:no\.?|number|num|#)\s{0,2}of\s{1,2}(?:positions?|openings?|vacanc(?:y|ies)|posts?|seats?)|количество\s(?:вакансий|мест|позиций))\s{0,2}[:=–—-]?\s{0,2}\d{1,4}(?![\d.,])[.,;]?\s*/iu;
 /** What the employer leaves for the interview: "Rest job profile will be discussed", «Детали обсудим на собеседовании». */
 const TO_BE_DISCUSSED_RE =
