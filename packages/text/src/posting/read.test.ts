@@ -1787,3 +1787,12 @@ describe('readPosting: what a board says beside the asks', () => {
     expect(p.requirements.find((r) => r.text === 'JQuery')?.skills).toEqual(['jquery']);
   });
 });
+
+describe('readPosting: a flattened Russian headline with its employer', () => {
+  it('reads the title without the employer named by its legal form', () => {
+    const p = readPosting('Бухгалтер по расчёту заработной платы ООО «СеверСтройМонтаж» Зарплата от 85 000 ₽ на руки Требуемый опыт работы: 3–6 лет Полная занятость, полный день Обязанности: начисление заработной платы на 350 сотрудников в 1С:ЗУП 3.1. Требования: опыт работы бухгалтером-расчётчиком от 3 лет; уверенное знание 1С:ЗУП.');
+    expect(p.title?.text).toBe('Бухгалтер по расчёту заработной платы');
+    // a payroll accountant's years are a payroll accountant's, not a structural engineer's
+    expect(p.requirements.find((r) => r.years === 3)?.skills).toEqual(['payroll']);
+  });
+});

@@ -1441,7 +1441,8 @@ function headCut(line: string, from: number): number | null {
   // (hh.ru's page puts «Уровень дохода не указан», «з/п не указана» or «Требуемый опыт работы» after the title)
   // (and Indeed's "4.1 out of 5 stars" after the company)
   // (and a pay range after the title: "… МСБ 120 000 — 160 000 ₽")
-  const re = /\s\d(?:\.\d)?\s(?:out of 5|из 5)|\s\d{1,3}(?:[ \u00a0]\d{3})+(?=\s{0,2}(?:[—–-]\s{0,2}\d|₽|руб))|\s[-–—|]\s|[.!?](?:\s|$)|\s\$|\s(?:от|до|from|up to)\s{1,2}\d|\s\d[\d\s]{0,12}(?:₽|руб)|\s(?:уровень дохода|з\/п не|зарплата не|требуемый опыт|зарплата (?:от|до)\s|salary(?::|\s\$))/giu;
+  // (and the employer by its legal form: «Бухгалтер по расчёту заработной платы ООО «СеверСтройМонтаж» Зарплата …»)
+  const re = /\s(?:ООО|ОАО|АО|ПАО|ЗАО|НАО|ИП|ГК)\s{0,2}[«"„]|\s\d(?:\.\d)?\s(?:out of 5|из 5)|\s\d{1,3}(?:[ \u00a0]\d{3})+(?=\s{0,2}(?:[—–-]\s{0,2}\d|₽|руб))|\s[-–—|]\s|[.!?](?:\s|$)|\s\$|\s(?:от|до|from|up to)\s{1,2}\d|\s\d[\d\s]{0,12}(?:₽|руб)|\s(?:уровень дохода|з\/п не|зарплата не|требуемый опыт|зарплата (?:от|до)\s|salary(?::|\s\$))/giu;
   re.lastIndex = from;
   for (let m = re.exec(line); m; m = re.exec(line)) {
     if (m[0][0] !== '.' || !ABBREVIATIONS.has(wordBefore(line, m.index, 0))) return m.index;

@@ -246,6 +246,11 @@ describe('skill vocabulary', () => {
     for (const t of ['Rest of the details will be discussed', 'the rest of the team', 'rest breaks']) expect(ids(t).has('rest'), t).toBe(false);
   });
 
+  it('tells a payroll accountant («бухгалтер-расчётчик») from a structural engineer («инженер-расчётчик»)', () => {
+    for (const t of ['бухгалтер-расчётчик', 'Бухгалтер-расчетчик, участок зарплаты']) expect([...ids(t)], t).toEqual(['payroll']);
+    for (const t of ['инженер-расчётчик металлоконструкций', 'Инженер-расчетчик']) expect(ids(t).has('structural_engineering'), t).toBe(true);
+  });
+
   it('marks the credentials under their own names, and no tool or trade', () => {
     const credentials = SKILLS.filter((s) => s.credential).map((s) => s.id);
     expect(credentials).toEqual(expect.arrayContaining(['ccna', 'nebosh', 'finra_licence', 'pe_licence', 'alcohol_service']));
